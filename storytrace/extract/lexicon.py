@@ -1,0 +1,89 @@
+"""Word lists behind attribution: speech cues, roles, anonymous sources, documents, denial."""
+
+from __future__ import annotations
+
+# Verbs (lemmas) that report speech or published content. Cognition verbs (think, believe) are not here.
+REPORTING_CUES = frozenset("""
+say tell add explain reiterate respond reply report write recount recall state announce declare note
+stress emphasize emphasise insist maintain argue claim contend assert allege comment remark observe
+mention tweet post testify quote cite describe brief inform disclose reveal acknowledge admit concede
+warn predict estimate complain protest confirm verify corroborate deny reject dismiss refute dispute
+rebut contradict suggest propose recommend urge ask request demand show indicate accuse charge
+blame praise promise pledge vow threaten boast concur agree disagree counter retort continue
+""".split())
+
+# Cues whose complement is something wished for, not something asserted to have happened.
+DIRECTIVE_CUES = frozenset("ask request demand urge propose recommend suggest call".split())
+
+# Cues that deny or confirm what they govern.
+DENIAL_CUES = frozenset("deny reject dismiss refute dispute rebut contradict".split())
+CONFIRMATION_CUES = frozenset("confirm verify corroborate acknowledge admit concede".split())
+
+# Cues that mostly take documents or evidence as subject ("the transcripts show").
+EVIDENCE_CUES = frozenset("show indicate reveal suggest find".split())
+
+# Two-word cues: the verb lemma and its particle.
+PHRASAL_CUES = {("point", "out"), ("go", "on"), ("spell", "out")}
+
+# "according to X", "as indicated by X" and similar markers name a source without a speech verb.
+SOURCE_PREPOSITIONS = ("according to", "citing", "quoting", "per")
+
+# Words that read a proposition as false; a statement that applies them denies it.
+DENIAL_MARKERS = (
+    "is false", "was false", "are false", "were false", "is untrue", "was untrue", "not true", "is a lie",
+    "are lies", "is fake", "fake news", "disinformation", "misinformation", "baseless", "groundless",
+    "unfounded", "absurd", "nonsense", "fabricated", "fabrication", "never happened", "no truth",
+    "there was no", "there were no", "there is no", "there are no", "did not happen", "didn't happen",
+    "wasn't", "was not", "fantasy", "fantastic", "ridiculous", "categorically", "no basis",
+)
+
+ROLE_ABBREVIATIONS = {
+    "pres": "president", "pres.": "president", "pm": "prime minister", "amb": "ambassador",
+    "amb.": "ambassador", "sen": "senator", "sen.": "senator", "rep": "representative", "rep.": "representative",
+    "gen": "general", "gen.": "general", "gov": "governor", "gov.": "governor", "sec": "secretary",
+    "sec.": "secretary", "lt": "lieutenant", "col": "colonel", "col.": "colonel", "maj": "major",
+    "adm": "admiral", "adm.": "admiral", "dr": "doctor", "dr.": "doctor", "prof": "professor",
+    "prof.": "professor", "ceo": "chief executive", "mk": "lawmaker", "mp": "lawmaker", "fm": "foreign minister",
+}
+
+# Role nouns: a title before a name or an apposition after it; "the ambassador" resolves to the
+# most recently mentioned person holding the role.
+ROLE_NOUNS = frozenset("""
+president president-elect premier chancellor minister ambassador envoy adviser advisor aide spokesman
+spokeswoman spokesperson journalist reporter correspondent editor columnist commentator anchor
+senator congressman congresswoman representative lawmaker legislator governor mayor judge justice
+lawyer attorney prosecutor general admiral colonel commander officer chief director secretary
+chairman chairwoman chair executive founder co-founder manager economist analyst professor
+researcher scientist expert author writer diplomat official leader king queen prince princess
+emperor sheikh emir ayatollah pope cardinal bishop rabbi imam candidate nominee activist negotiator
+deputy head coordinator strategist consultant pollster historian investor owner ceo cfo cto
+president's premier's boss captain coach player striker goalkeeper actor actress singer doctor
+""".split())
+
+FEMALE_ROLE_NOUNS = frozenset("spokeswoman congresswoman chairwoman queen princess actress".split())
+MALE_ROLE_NOUNS = frozenset("spokesman congressman chairman king prince".split())
+
+# Heads of noun phrases that stand for unnamed sources.
+ANONYMOUS_HEADS = frozenset("""
+source sources official officials aide aides staffer staffers member members insider insiders
+person people diplomat diplomats officer officers employee employees staff adviser advisers
+advisor advisors figure figures spokesperson spokesman spokeswoman witness witnesses resident
+residents observer observers expert experts analyst analysts
+""".split())
+
+# Heads of noun phrases that stand for documents and records.
+DOCUMENT_HEADS = frozenset("""
+transcript transcripts document documents record records memo memos memorandum cable cables email
+emails e-mail e-mails letter letters filing filings file files paper papers study survey poll polls
+data figures statistics footage video videos recording recordings tape tapes conversation
+conversations minutes notes log logs assessment indictment complaint lawsuit ruling judgment
+verdict report reports audit dossier chart charts analysis review investigation inquiry testimony
+""".split())
+
+# Heads that, modified by an outlet's name, make the outlet the speaker ("the Israel Hayom article").
+PUBLICATION_HEADS = frozenset("article report story piece editorial column broadcast interview "
+                              "investigation analysis newspaper paper daily website site".split())
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PLURAL_PRONOUNS = frozenset("they them their".split())
+RELATIVE_PRONOUNS = frozenset("which who that whom".split())

@@ -1,0 +1,946 @@
+"""Statements of one document: who said what, with which cue, directly or not, asserting or denying.
+
+Two passes. The cue pass finds speech verbs and source markers ("said", "pointed out",
+"according to", "as indicated by") with their speaker and clausal content. The quote pass gives
+every quotation to the cue beside it ("...," he said, "..."; X added: "..."), or to the previous
+speaker when a quote continues without a cue. Speakers are then resolved in text order, so "he"
+and "the ambassador" find the right earlier person.
+
+The small parser errs on long news sentences, so clause extents, subjects and antecedents are
+checked against the surface text ("that" clauses run to the end of the sentence unless the cue's
+own coordination or a trailing attribution cuts them short).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from storytrace import gazetteer, names
+from storytrace.extract import lexicon as lx
+from storytrace.extract.quotes import Quote, find_quotes, is_full_quote
+from storytrace.extract.referents import Referent, Referents, build_referents
+from storytrace.schema import Document, Mention, Speaker, Statement, content_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+TEMPORAL_NOUNS = frozenset("week weeks day days month months year years time night morning evening "
+                           "afternoon today yesterday weekend".split())
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+HYPOTHETICAL_AUX = frozenset("would could might may should must can".split())
+CHARACTERISING_VERBS = frozenset("call describe dub label term brand".split())
+SPEECH_CONTAINERS = frozenset("quote quotes statement statements remarks comments interview letter post "
+                              "tweet message article report".split())
+ABBREVIATIONS = frozenset("mr mrs ms dr st pres gen sen rep gov lt col sgt prof jan feb mar apr jun jul aug "
+                          "sep sept oct nov dec inc corp ltd co no vs u.s u.k u.n".split())
+
+
+@dataclass
+class Cue:
+    """A speech act found in the parse, before its speaker is resolved."""
+
+    token: "Token"
+    text_start: int
+    text_end: int
+    lemma: str
+    speaker_head: "Token | None" = None
+    speaker_span: tuple[int, int] | None = None
+    content: tuple[int, int] | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    reference_only: bool = False
+    negated: bool = False
+
+    @property
+    def position(self) -> int:
+        return self.text_start
+
+
+@dataclass
+class ResolvedSpeaker:
+    name: str
+    kind: str
+    start: int
+    end: int
+    referent: Referent | None = None
+
+
+# ----------------------------------------------------------------------------------------------
+# text helpers
+
+
+def token_span(token: "Token") -> tuple[int, int]:
+    return token.idx, token.idx + len(token.text)
+
+
+def subtree_span(token: "Token") -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A content span without surrounding blanks, commas, dashes or a leading 'that'."""
+    while True:
+        before = (start, end)
+        while start < end and (text[start].isspace() or text[start] in ",;:–—-"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-"):
+            end -= 1
+        match = re.match(r"(?:that|whether)\s+", text[start:end], flags=re.IGNORECASE)
+        if match and end - start > match.end() + 3:
+            start += match.end()
+        if (start, end) == before:
+            return start, end
+
+
+def content_words(text: str, start: int, end: int) -> int:
+    return len(re.findall(r"\w+", text[start:end]))
+
+
+def quote_at(quotes: list[Quote], position: int) -> Quote | None:
+    for quote in quotes:
+        if quote.start <= position < quote.end:
+            return quote
+    return None
+
+
+def sentence_end(text: str, position: int, quotes: list[Quote]) -> int:
+    """Where the sentence holding position ends: its final stop, or the paragraph end.
+
+    Stops inside quotations do not end the sentence the quotation sits in."""
+    i = position
+    length = len(text)
+    while i < length:
+        char = text[i]
+        if char in "\n;":
+            return i
+        quote = quote_at(quotes, i)
+        if quote is not None and quote.start < i:
+            i = quote.end
+            continue
+        if char in ".!?" and (i + 1 >= length or text[i + 1] in " \n\t\"”’'"):
+            word = re.search(r"([\w.]+)$", text[max(0, i - 12):i])
+            if not (word and (word.group(1).casefold() in ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1)))):
+                return i
+        i += 1
+    return length
+
+
+# ----------------------------------------------------------------------------------------------
+# the cue pass
+
+
+def cue_lemma(token: "Token") -> str | None:
+    """The cue a token stands for ('point out' for pointed ... out), or None."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = token.lemma_.lower()
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    if particle and (lemma, particle) in lx.PHRASAL_CUES:
+        return f"{lemma} {particle}"
+    if lemma not in lx.REPORTING_CUES or (particle and lemma in ("call", "show", "point", "add")):
+        return None
+    return lemma
+
+
+def is_hypothetical(token: "Token") -> bool:
+    """A cue in a wished-for, intended or conditional clause: 'requesting that Putin announce'."""
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children):
+        return True
+    head = token.head
+    head_lemma = head.lemma_.lower()
+    if token.dep_ == "ccomp" and token.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in token.children):
+        return head_lemma in lx.DIRECTIVE_CUES or head_lemma in ("want", "hope", "wish", "expect", "insist")
+    if token.dep_ in ("xcomp", "ccomp") and head_lemma in ("want", "plan", "intend", "refuse", "decline", "hope",
+                                                          "try", "ask", "urge", "request", "go"):
+        return True
+    return False
+
+
+def _participle_ancestor_cue(token: "Token") -> "Token | None":
+    """For 'requesting' coordinated deep inside an 'explaining' clause: the participle cue it belongs to."""
+    current = token.head
+    for _ in range(8):
+        if current is current.head:
+            return None
+        if current.tag_ == "VBG" and cue_lemma(current):
+            return current
+        current = current.head
+    return None
+
+
+def _adjacent_noun_phrase(doc: "Doc", token: "Token") -> "Token | None":
+    """'a quote from an anonymous member of the White House saying ...': the noun right before the cue."""
+    i = token.i - 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = doc[i]
+    while head.dep_ in ("compound",) and head.head.i > head.i:
+        head = head.head
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        head = head.head.head
+    return head
+
+
+def _textual_subject(doc: "Doc", token: "Token") -> "Token | None":
+    """The head of the noun phrase that opens the clause before a cue, when the parse found none."""
+    sent = token.sent
+    start = sent.start
+    for i in range(token.i - 1, sent.start - 1, -1):
+        if doc[i].text in (";",) or (doc[i].text == "," and i < token.i - 1 and _intro_phrase(doc, sent.start, i)):
+            start = i + 1
+            break
+    chunk_heads = [c.root for c in doc[start:token.i].noun_chunks] if start < token.i else []
+    for root in chunk_heads:
+        if root.dep_ not in ("pobj",) and root.lower_ not in TEMPORAL_NOUNS:
+            return root
+    return chunk_heads[0] if chunk_heads else None
+
+
+def _intro_phrase(doc: "Doc", start: int, comma: int) -> bool:
+    """True when the words before a comma are an opening adverbial ('In October,', 'Later,')."""
+    return comma - start <= 8 and not any(t.pos_ in ("VERB",) and t.tag_ not in ("VBG", "VBN") for t in doc[start:comma])
+
+
+def subject_of(doc: "Doc", token: "Token") -> "Token | None":
+    """Who performs the cue: its own subject, or one inherited through coordination or a participle."""
+    if token.tag_ == "VBG" and token.dep_ in ("acl", "advcl", "xcomp", "conj", "dep"):
+        before = doc[token.i - 1] if token.i else None
+        if before is not None and before.text != ",":
+            adjacent = _adjacent_noun_phrase(doc, token)
+            if adjacent is not None and adjacent.lower_ not in SPEECH_CONTAINERS:
+                return adjacent
+        outer = _participle_ancestor_cue(token)
+        if outer is not None and outer is not token:
+            return subject_of(doc, outer)
+    current = token
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN") and current.head.lower_ not in TEMPORAL_NOUNS:
+            return current.head
+        if current.dep_ in ("conj", "advcl", "xcomp", "dep") and current.head is not current:
+            current = current.head
+            continue
+        break
+    for child in token.children:  # inverted attribution: "said Flynn"
+        if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > token.i and child.pos_ in ("PROPN", "NOUN") \
+                and token.lemma_ == "say":
+            return child
+    return _textual_subject(doc, token)
+
+
+def _clause_children(token: "Token") -> list["Token"]:
+    clauses = []
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "parataxis" and child.i < token.i):
+            clauses.append(child)
+        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in child.children):
+            clauses.append(child)
+    return [c for c in clauses if c.pos_ in ("VERB", "AUX") or any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+
+
+def _that_after(doc: "Doc", token: "Token") -> "Token | None":
+    """'confirmed on Thursday that ...', 'told Jablinowitz that ...': the 'that' opening the content."""
+    sent_end = token.sent.end
+    for i in range(token.i + 1, min(token.i + 8, sent_end)):
+        word = doc[i]
+        if word.lower_ == "that" and word.dep_ in ("mark", "dobj", "nsubj", "det") and i + 1 < len(doc):
+            following = doc[i + 1]
+            if word.dep_ == "det" and following.pos_ == "NOUN" and (i + 2 >= len(doc) or doc[i + 2].pos_ not in ("VERB", "AUX")):
+                return None  # 'confirmed that part of the story': a reference, not a clause
+            return word
+        if word.pos_ in ("VERB", "AUX") or word.text in (".", ";", "\"", "“", "”", ":"):
+            return None
+    return None
+
+
+def _object_clause(token: "Token") -> "Token | None":
+    """'denied reports that he pushed ...': the that-clause hanging off the cue's object."""
+    for child in token.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        for grandchild in child.children:
+            if grandchild.dep_ in ("acl", "relcl", "ccomp", "appos") and grandchild.pos_ in ("VERB", "AUX"):
+                marks = [m for m in grandchild.children if m.dep_ == "mark" and m.lower_ == "that"]
+                own_subject = [s for s in grandchild.children
+                               if s.dep_ in SUBJECT_DEPS and s.lower_ not in lx.RELATIVE_PRONOUNS]
+                if marks or (own_subject and grandchild.left_edge.lower_ == "that"):
+                    return grandchild
+    return None
+
+
+def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int]:
+    """Offsets where a forward content stops before the sentence does.
+
+    The cue's own later conjuncts and adverbial clauses; a later participle cue ('..., suggesting
+    that'); a predicate coordinated after a comma with no subject of its own ('..., and reaffirmed');
+    and a trailing attribution ('..., the journalist recounted.')."""
+    cuts = []
+    for child in token.children:
+        if child.idx <= start:
+            continue
+        if child.dep_ in ("conj", "parataxis") or (child.dep_ == "advcl" and child.lemma_.lower() not in CHARACTERISING_VERBS):
+            left = child.left_edge
+            cc = doc[left.i - 1] if left.i > 0 and doc[left.i - 1].dep_ == "cc" else None
+            cuts.append((cc or left).idx)
+    for later in doc[token.i + 1:]:
+        if later.idx >= end:
+            break
+        if later.idx <= start:
+            continue
+        before = doc[later.i - 1]
+        after_comma = before.text == "," or (before.lower_ in ("and", "but") and later.i >= 2 and doc[later.i - 2].text == ",")
+        if later.tag_ == "VBG" and cue_lemma(later) and after_comma and later.lemma_.lower() not in CHARACTERISING_VERBS:
+            cuts.append((doc[later.i - 2] if before.lower_ in ("and", "but") else before).idx)
+        elif later.tag_ in ("VBD", "VBZ") and before.lower_ in ("and", "but") and after_comma and \
+                not any(c.dep_ in SUBJECT_DEPS for c in later.children):
+            cuts.append(doc[later.i - 2].idx)
+        elif cue_lemma(later) and later.idx > start:
+            subject = next((c for c in later.children if c.dep_ in SUBJECT_DEPS and c.i < later.i), None)
+            tail = doc[later.i + 1:]
+            rest = [t for t in tail if t.idx < end and not t.is_punct]
+            if subject is not None and len(rest) <= 3 and subject.left_edge.idx > start and \
+                    subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text in (",", "”", "\""):
+                cuts.append(subject.left_edge.idx)
+    return cuts
+
+
+def forward_content(doc: "Doc", text: str, token: "Token", start: int, quotes: list[Quote]) -> tuple[int, int]:
+    """Content that follows its cue: from its start to the end of the sentence, less what
+    `_trailing_cuts` finds belongs to the cue's own clause."""
+    end = sentence_end(text, start, quotes)
+    for cut in _trailing_cuts(doc, token, start, end):
+        if start < cut < end:
+            end = cut
+    return start, end
+
+
+def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
+    """'according to X, ...' and 'as indicated/reported/shown by X': a source without a speech verb."""
+    cues = []
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            to = doc[token.i + 1]
+            source = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
+            if source is None:
+                continue
+            speaker = _speaker_inside_clause(source) or source
+            cut = (token.idx, source.right_edge.idx + len(source.right_edge.text))
+            content = _sentence_minus(doc, text, token, cut, quotes)
+            if content:
+                cues.append(Cue(token=token, text_start=token.idx, text_end=to.idx + len(to.text),
+                                lemma="according to", speaker_head=speaker, content=content))
+        elif token.tag_ == "VBN" and token.lemma_.lower() in lx.REPORTING_CUES and \
+                any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if source is None:
+                continue
+            mark = next(c for c in token.children if c.dep_ == "mark" and c.lower_ == "as")
+            cut = (mark.idx, max(token.right_edge.idx + len(token.right_edge.text), source.right_edge.idx + 1))
+            content = _sentence_minus(doc, text, token, cut, quotes)
+            if content:
+                phrase_end = content[0] if content[0] > source.idx else sentence_end(text, source.idx, quotes)
+                cues.append(Cue(token=token, text_start=mark.idx, text_end=agent.idx + len(agent.text),
+                                lemma=token.lemma_.lower(), speaker_head=source, content=content,
+                                speaker_span=trim_span(text, source.left_edge.idx, phrase_end)))
+    return cues
+
+
+def _speaker_inside_clause(source: "Token") -> "Token | None":
+    """'according to what Netanyahu said': the speaker is the subject inside the clause."""
+    for token in source.subtree:
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in lx.REPORTING_CUES:
+            return token
+    return None
+
+
+def _sentence_minus(doc: "Doc", text: str, token: "Token", cut: tuple[int, int], quotes: list[Quote]) -> tuple[int, int] | None:
+    """The larger part of the sentence once the source phrase is cut out."""
+    sent = token.sent
+    start = sent.start_char
+    end = sentence_end(text, max(cut[1], start), quotes)
+    left, right = (start, cut[0]), (cut[1], end)
+    best = right if right[1] - right[0] >= left[1] - left[0] else left
+    best = trim_span(text, *best)
+    return best if content_words(text, *best) >= 3 else None
+
+
+def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
+    """Speech verbs with their subject and content, in text order."""
+    cues: list[Cue] = []
+    source_cues = _source_prepositions(doc, text, quotes)
+    skip = {c.token.i for c in source_cues}
+    for cue in source_cues:  # 'according to what Netanyahu said': the inner verb is part of the source
+        if cue.lemma == "according to" and cue.speaker_head is not None:
+            skip.update(t.i for t in cue.speaker_head.head.subtree)
+    for token in doc:
+        if token.i in skip:
+            continue
+        lemma = cue_lemma(token)
+        if lemma is None or is_hypothetical(token):
+            continue
+        cue_end = token.idx + len(token.text)
+        particle = next((c for c in token.children if c.dep_ == "prt"), None)
+        if " " in lemma and particle is not None:
+            cue_end = particle.idx + len(particle.text)
+        cue = Cue(token=token, text_start=token.idx, text_end=cue_end, lemma=lemma,
+                  negated=any(c.dep_ == "neg" for c in token.children))
+        cue.content = _content_of(doc, text, token, lemma, quotes)
+        if cue.content is None:
+            cue.reference_only = any(c.dep_ == "dobj" for c in token.children)
+        cue.speaker_head = subject_of(doc, token)
+        cues.append(cue)
+    cues.extend(source_cues)
+    return sorted(cues, key=lambda c: c.text_start)
+
+
+def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[Quote]) -> tuple[int, int] | None:
+    """The span a cue reports, or None when it governs no clause ('denied the story')."""
+    clauses = _clause_children(token)
+    if lemma in lx.DIRECTIVE_CUES and not clauses:
+        clauses = [c for c in token.children if c.dep_ == "xcomp"]
+    that = _that_after(doc, token)
+    if that is not None:
+        return trim_span(text, *forward_content(doc, text, token, that.idx, quotes))
+    if not clauses:
+        clause = _object_clause(token)
+        clauses = [clause] if clause is not None else []
+    if not clauses and token.dep_ == "parataxis":
+        return _sentence_minus(doc, text, token, subtree_span(token), quotes)
+    if not clauses:
+        return None
+    before = [c for c in clauses if c.i < token.i]
+    if before and not [c for c in clauses if c.i > token.i]:
+        clause = before[0]
+        start = clause.left_edge.idx
+        end = min(subtree_span(clause)[1], _speaker_start(doc, token))
+        sent_start = token.sent.start_char
+        if clause.dep_ == "ccomp" and start > sent_start and not text[sent_start:start].strip(" ,\"“”'"):
+            start = sent_start
+        return trim_span(text, start, end)
+    clause = next(c for c in clauses if c.i > token.i)
+    start = clause.left_edge.idx
+    if lemma in ("ask",) or clause.dep_ == "xcomp":
+        return trim_span(text, start, subtree_span(clause)[1])
+    return trim_span(text, *forward_content(doc, text, token, start, quotes))
+
+
+def _speaker_start(doc: "Doc", token: "Token") -> int:
+    subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c.i < token.i), None)
+    return subject.left_edge.idx if subject is not None else token.idx
+
+
+# ----------------------------------------------------------------------------------------------
+# the quote pass
+
+
+_AFTER_GAP = re.compile(r"^[\s,.!?;:—–-]*$")
+_BEFORE_GAP = re.compile(r"^\s*(?:[,:]|,?\s*that)?\s*$", re.IGNORECASE)
+
+
+def _cue_clause_start(cue: Cue) -> int:
+    head = cue.speaker_head
+    if head is not None and head.i < cue.token.i:
+        return min(head.left_edge.idx, cue.text_start)
+    return cue.text_start
+
+
+def _cue_clause_end(cue: Cue) -> int:
+    end = cue.text_end
+    token = cue.token
+    for child in token.children:
+        if child.i > token.i and child.dep_ in ("nsubj", "dobj", "dative", "prep", "advmod", "npadvmod", "prt", "attr"):
+            end = max(end, child.right_edge.idx + len(child.right_edge.text))
+    return end
+
+
+def attach_quotes(text: str, cues: list[Cue], quotes: list[Quote]) -> list[Quote]:
+    """Give each quote to the cue right after or before it; return the quotes no cue takes."""
+    unattached = []
+    for quote in quotes:
+        owner = next((c for c in cues if c.content and c.content[0] < quote.inner_end and quote.inner_start < c.content[1]), None)
+        if owner is not None:
+            owner.quotes.append(quote)
+            continue
+        cue = _cue_after(text, quote, cues) or _cue_before(text, quote, cues)
+        if cue is None:
+            unattached.append(quote)
+        else:
+            cue.quotes.append(quote)
+    return unattached
+
+
+def _cue_after(text: str, quote: Quote, cues: list[Cue]) -> Cue | None:
+    for cue in cues:
+        start = _cue_clause_start(cue)
+        if start < quote.end or start - quote.end > 80:
+            continue
+        if _AFTER_GAP.match(text[quote.end:start]) and "\n" not in text[quote.end:start]:
+            return cue
+    return None
+
+
+def _cue_before(text: str, quote: Quote, cues: list[Cue]) -> Cue | None:
+    best = None
+    for cue in cues:
+        if cue.text_start >= quote.start or "\n" in text[cue.text_start:quote.start]:
+            continue
+        end = _cue_clause_end(cue)
+        gap = text[end:quote.start] if end <= quote.start else ""
+        colon = text[:quote.start].rstrip().endswith(":") and \
+            not re.search(r"[.!?][\"”’]?\s", text[cue.text_start:quote.start])
+        if (quote.start - end <= 60 and _BEFORE_GAP.match(gap)) or colon:
+            best = cue
+    return best
+
+
+# ----------------------------------------------------------------------------------------------
+# speakers
+
+
+def _noun_phrase_span(head: "Token", with_of: bool, limit: int | None = None) -> tuple[int, int]:
+    """Left modifiers + head, plus an 'of'/'between' phrase for descriptions ('member of ...'),
+    never reaching `limit` (the cue)."""
+    left = head
+    for child in head.lefts:
+        if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod", "case"):
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    right = head
+    if with_of:
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "between", "from", "with", "in", "at"):
+                right = max(right, child.right_edge, key=lambda t: t.i)
+    while left.i < head.i and (left.is_punct or left.is_space):
+        left = left.nbor()
+    if limit is not None and right.idx + len(right.text) > limit > head.idx:
+        doc = head.doc
+        right = head
+        for token in doc[head.i + 1:]:
+            if token.idx + len(token.text) > limit or token.pos_ in ("VERB", "AUX"):
+                break
+            right = token
+        while right.i > head.i and (right.is_punct or right.dep_ in ("advmod", "cc")):
+            right = right.nbor(-1)
+    return left.idx, right.idx + len(right.text)
+
+
+def _head_word(token: "Token") -> str:
+    return re.sub(r"^(?:then|former|ex|outgoing|incoming|acting)-", "", token.lower_)
+
+
+def _definite(token: "Token") -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
+
+
+def _relative_antecedent(doc: "Doc", pronoun: "Token") -> "Token | None":
+    """', which said ...': the noun right before the relative pronoun, past a time phrase ('this week')."""
+    i = pronoun.i - 1
+    while i >= 0 and doc[i].text in (",", "–", "—"):
+        i -= 1
+    while i >= 0:
+        token = doc[i]
+        if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in TEMPORAL_NOUNS:
+            return token
+        if token.pos_ in ("VERB", "AUX") or token.text in (".", ";"):
+            return None
+        i -= 1
+    return None
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves speaker phrases to referents, remembering who spoke last for 'he said'."""
+
+    doc: "Doc"
+    text: str
+    referents: Referents
+    quotes: list[Quote]
+    history: list[ResolvedSpeaker] = field(default_factory=list)
+
+    def in_quote(self, position: int) -> bool:
+        return any(q.inner_start <= position < q.inner_end for q in self.quotes)
+
+    def remember(self, speaker: ResolvedSpeaker) -> None:
+        self.history.append(speaker)
+
+    def resolve(self, head: "Token", position: int) -> ResolvedSpeaker:
+        word = head.lower_
+        span = token_span(head)
+        if word in lx.RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):
+            antecedent = _relative_antecedent(self.doc, head)
+            if antecedent is not None:
+                resolved = self.resolve(antecedent, position)
+                return ResolvedSpeaker(resolved.name, resolved.kind, span[0], span[1], resolved.referent)
+        if head.pos_ == "PRON" and word in lx.PERSON_PRONOUNS:
+            return self._pronoun(lx.PERSON_PRONOUNS[word], span, position)
+        if head.pos_ == "PRON" and word in lx.PLURAL_PRONOUNS:
+            return self._plural_pronoun(span)
+        conjoined = self._conjoined(head)
+        if conjoined is not None:
+            return conjoined
+        referent = self._named(head)
+        if referent is not None:
+            ref_span = next(((s, e) for s, e in referent.spans if s <= head.idx < e), span)
+            return ResolvedSpeaker(referent.name, referent.kind, ref_span[0], ref_span[1], referent)
+        return self._description(head, position)
+
+    def _conjoined(self, head: "Token") -> ResolvedSpeaker | None:
+        """'The US and Russia': one speaker phrase naming several actors (the first stands for all)."""
+        conjuncts = [c for c in head.children if c.dep_ == "conj"]
+        if not conjuncts:
+            return None
+        start, end = _noun_phrase_span(head, with_of=False)
+        end = max(end, conjuncts[-1].idx + len(conjuncts[-1].text))
+        first = self._named(head)
+        kind = first.kind if first is not None else "organization"
+        if first is not None and first.kind == "person":
+            kind = "person"
+        return ResolvedSpeaker(self.text[start:end], kind, start, end, first)
+
+    def _named(self, head: "Token") -> Referent | None:
+        """The referent whose mention covers the head, or the outlet behind 'the Israel Hayom article'."""
+        referent = self.referents.covering(head.idx, head.idx + len(head.text))
+        if referent is not None:
+            return referent
+        if _head_word(head) in lx.PUBLICATION_HEADS:
+            for child in head.lefts:
+                found = self.referents.covering(child.idx, child.idx + len(child.text))
+                if found is not None and found.kind in ("outlet", "organization"):
+                    found.kind = "outlet"
+                    return found
+        return None
+
+    def _pronoun(self, gender: str, span: tuple[int, int], position: int) -> ResolvedSpeaker:
+        for speaker in reversed(self.history[-6:]):
+            ref = speaker.referent
+            if speaker.kind == "person" and ref is not None and ref.gender in (gender, None):
+                return ResolvedSpeaker(ref.name, "person", span[0], span[1], ref)
+            if speaker.kind == "anonymous" and ref is not None:
+                return ResolvedSpeaker(ref.name, "anonymous", span[0], span[1], ref)
+
+        def accept(ref: Referent) -> bool:
+            return ref.kind == "person" and ref.gender in (gender, None) and not self.in_quote(ref.last_before(position))
+
+        ref = self.referents.most_recent(position, accept)
+        if ref is not None:
+            return ResolvedSpeaker(ref.name, "person", span[0], span[1], ref)
+        return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
+
+    def _plural_pronoun(self, span: tuple[int, int]) -> ResolvedSpeaker:
+        for speaker in reversed(self.history[-4:]):
+            if speaker.kind in ("organization", "anonymous", "document", "outlet"):
+                return ResolvedSpeaker(speaker.name, speaker.kind, span[0], span[1], speaker.referent)
+        return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
+
+    def _description(self, head: "Token", position: int) -> ResolvedSpeaker:
+        word = _head_word(head)
+        lemma = head.lemma_.lower()
+        definite = _definite(head)
+        np_span = _noun_phrase_span(head, with_of=False)
+        if definite and (word in lx.ROLE_NOUNS or lemma in lx.ROLE_NOUNS):
+            role = word if word in lx.ROLE_NOUNS else lemma
+            before = head.nbor(-1).lower_ if head.i > 0 else ""
+            full_role = f"{before} {role}" if before in ("prime", "foreign", "vice") else role
+            ref = self.referents.most_recent(
+                position, lambda r: r.kind == "person" and (full_role in r.roles or role in r.roles))
+            if ref is not None:
+                return ResolvedSpeaker(ref.name, "person", np_span[0], np_span[1], ref)
+        long_span = _noun_phrase_span(head, with_of=True, limit=position if position > head.idx else None)
+        phrase = self.text[long_span[0]:long_span[1]]
+        if lemma in lx.ANONYMOUS_HEADS or word in lx.ANONYMOUS_HEADS:
+            if definite:
+                previous = self.referents.most_recent(
+                    position, lambda r: r.kind == "anonymous" and bool({lemma, word} & r.heads))
+                if previous is not None:
+                    return ResolvedSpeaker(previous.name, "anonymous", np_span[0], np_span[1], previous)
+            ref = self.referents.add(phrase, "anonymous", long_span, heads={lemma, word})
+            return ResolvedSpeaker(phrase, "anonymous", long_span[0], long_span[1], ref)
+        if lemma in lx.DOCUMENT_HEADS or word in lx.DOCUMENT_HEADS:
+            ref = self.referents.covering(*long_span)
+            if ref is not None and ref.kind == "document":
+                return ResolvedSpeaker(ref.name, "document", long_span[0], long_span[1], ref)
+        inner = self.referents.covering(*long_span)
+        if inner is not None and inner.kind in ("organization", "outlet"):
+            return ResolvedSpeaker(inner.name, inner.kind, long_span[0], long_span[1], inner)
+        return ResolvedSpeaker(phrase, "unknown", long_span[0], long_span[1], None)
+
+
+# ----------------------------------------------------------------------------------------------
+# documents as speakers: "the transcripts", "the Flynn-Kislyak transcripts", "phone conversations
+# between Flynn and Kislyak" are one record
+
+
+def _participants(text: str, span: tuple[int, int], referents: Referents) -> frozenset[str]:
+    people = set()
+    for ref in referents.items:
+        if ref.kind != "person":
+            continue
+        for s, e in ref.spans:
+            if span[0] <= s and e <= span[1] and text[e:e + 2] not in ("'s", "’s"):
+                people.add(names.surname(ref.name))
+    for match in re.finditer(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b", text[span[0]:span[1]]):
+        people.update(m.casefold() for m in match.groups())
+    return frozenset(people) if len(people) >= 2 else frozenset()
+
+
+def _document_name(phrase: str) -> str:
+    phrase = re.sub(r"^(?:the|a|an|these|those|this)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    if phrase.isupper():
+        phrase = phrase.lower()
+    return phrase[:1].upper() + phrase[1:]
+
+
+def register_documents(doc: "Doc", text: str, cues: list[Cue], referents: Referents) -> None:
+    """Cluster document speakers of the cues into referents before speakers are resolved."""
+    found = []
+    for cue in cues:
+        head = cue.speaker_head
+        if head is None or (head.lemma_.lower() not in lx.DOCUMENT_HEADS and _head_word(head) not in lx.DOCUMENT_HEADS):
+            continue
+        if referents.covering(head.idx, head.idx + len(head.text)) is not None:
+            continue
+        span = cue.speaker_span or _noun_phrase_span(head, with_of=True, limit=cue.text_start if cue.text_start > head.idx else None)
+        found.append((span, head.lemma_.lower(), _participants(text, span, referents)))
+    clusters: list[tuple[Referent, frozenset[str]]] = []
+    for span, lemma, people in sorted(found, key=lambda item: (not item[2], item[0])):
+        phrase = text[span[0]:span[1]]
+        match = None
+        for ref, ref_people in clusters:
+            if (people and people == ref_people) or (not people and lemma in ref.heads) or \
+                    (people and not ref_people and lemma in ref.heads):
+                match = ref
+                break
+        if match is None and not people:
+            with_people = [ref for ref, ref_people in clusters if ref_people]
+            match = with_people[0] if len(with_people) == 1 and lemma in with_people[0].heads else None
+        if match is None:
+            ref = referents.add(_document_name(phrase), "document", span, heads={lemma})
+            clusters.append((ref, people))
+            continue
+        referents.attach(match, span)
+        match.heads.add(lemma)
+        if re.search(r"[A-Z][a-z]+-[A-Z][a-z]+", phrase) and len(phrase) < 60:
+            match.name = _document_name(re.sub(r"\s+(?:declassified|released|published|obtained)\b.*$", "", phrase))
+
+
+# ----------------------------------------------------------------------------------------------
+# polarity, mode, via
+
+
+def polarity(cue: Cue, content_text: str) -> str:
+    lemma = cue.lemma.split()[0]
+    if lemma in lx.DENIAL_CUES:
+        return "assert" if cue.negated else "deny"
+    if lemma in lx.CONFIRMATION_CUES:
+        return "assert" if cue.negated else "confirm"
+    folded = content_text.casefold().replace("’", "'")
+    if any(marker in folded for marker in lx.DENIAL_MARKERS):
+        return "deny"
+    return "assert"
+
+
+def mode_of(text: str, start: int, end: int, quotes: Iterable[Quote]) -> str:
+    """direct when the content is a quotation, mixed when it quotes part, indirect otherwise."""
+    inside = [q for q in quotes if q.inner_start < end and start < q.inner_end]
+    if not inside:
+        return "indirect"
+    quoted_words = sum(content_words(text, max(start, q.inner_start), min(end, q.inner_end)) for q in inside)
+    outside = content_words(text, start, end) - quoted_words
+    return "direct" if outside <= 1 else "mixed"
+
+
+def _via(cue: Cue, referents: Referents, content: tuple[int, int], speaker: ResolvedSpeaker) -> list[str]:
+    """Outlets in the cue's sentence, outside the content: the outlet told, the article quoted."""
+    sent = cue.token.sent
+    found = []
+    for ref in referents.items:
+        if ref.kind != "outlet" or ref is speaker.referent:
+            continue
+        if any(sent.start_char <= s < sent.end_char and not (content[0] <= s < content[1]) for s, e in ref.spans):
+            found.append(ref.name)
+    return found
+
+
+# ----------------------------------------------------------------------------------------------
+# assembly
+
+
+@dataclass
+class _Draft:
+    cue: Cue
+    start: int
+    end: int
+    speaker: ResolvedSpeaker
+    mode: str
+    via: list[str]
+
+
+def _excluded(document: Document, start: int, end: int) -> bool:
+    return document.in_boilerplate(start, end) or document.in_headline(start, end)
+
+
+def _contents(text: str, cue: Cue) -> list[tuple[int, int]]:
+    """The spans a cue reports: its clause widened over the quotes it overlaps, and its other quotes."""
+    spans: list[tuple[int, int]] = []
+    if cue.content:
+        start, end = cue.content
+        for quote in cue.quotes:
+            if quote.inner_start < end and start < quote.inner_end:
+                start, end = min(start, quote.inner_start), max(end, quote.inner_end)
+        spans.append(_balance_marks(text, start, end))
+    for quote in cue.quotes:
+        if any(s < quote.inner_end and quote.inner_start < e for s, e in spans):
+            continue
+        spans.append(trim_span(text, quote.inner_start, quote.inner_end))
+    return spans
+
+
+_OPEN_MARKS = "\"“„«"
+_CLOSE_MARKS = "\"”»"
+
+
+def _balance_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a quotation mark left dangling at either end of a span (the other one fell outside)."""
+    start, end = trim_span(text, start, end)
+    while end > start:
+        inner = text[start:end]
+        marks = sum(1 for c in inner if c in _OPEN_MARKS + _CLOSE_MARKS)
+        if inner[0] in _OPEN_MARKS and inner[-1] in _CLOSE_MARKS and marks == 2:
+            start, end = trim_span(text, start + 1, end - 1)
+        elif marks % 2 and inner[-1] in _CLOSE_MARKS:
+            end = trim_span(text, start, end - 1)[1]
+        elif marks % 2 and inner[0] in _OPEN_MARKS:
+            start = trim_span(text, start + 1, end)[0]
+        else:
+            break
+    return start, end
+
+
+def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) -> list[Statement]:
+    """Every attributed speech act of the document's body, in text order."""
+    text = document.text
+    referents = build_referents(mentions, _outlet_keys(mentions, document))
+    quotes = [q for q in find_quotes(text) if not _excluded(document, q.start, q.end)]
+    cues = [c for c in find_cues(doc, text, quotes)
+            if not _excluded(document, c.text_start, c.text_end) and not _inside_quote(c, quotes)]
+    unattached = attach_quotes(text, cues, quotes)
+    register_documents(doc, text, cues, referents)
+    resolver = SpeakerResolver(doc, text, referents, quotes)
+    drafts: list[_Draft] = []
+    for cue in cues:
+        if cue.speaker_head is None or (resolver.in_quote(cue.speaker_head.idx) and cue.speaker_head.pos_ == "PRON"):
+            continue
+        speaker = _continuing_speaker(text, cue, drafts, quotes) or resolver.resolve(cue.speaker_head, cue.position)
+        spans = [s for s in _contents(text, cue)
+                 if s[1] > s[0] and content_words(text, *s) >= 2 and not _excluded(document, *s)]
+        for start, end in spans:
+            drafts.append(_Draft(cue, start, end, speaker, mode_of(text, start, end, quotes),
+                                 _via(cue, referents, (start, end), speaker)))
+        if spans or cue.reference_only:
+            resolver.remember(speaker)
+    drafts = _drop_nested_same_speaker(drafts)
+    drafts.extend(_continuations(text, unattached, drafts, document))
+    _add_nested_via(drafts)
+    return [_statement(document, d, text) for d in sorted(drafts, key=lambda d: (d.start, d.cue.text_start))]
+
+
+def _continuing_speaker(text: str, cue: Cue, drafts: list[_Draft], quotes: list[Quote]) -> ResolvedSpeaker | None:
+    """'...,” adding that “...”': a participle straight after a quote goes on with that quote's speaker."""
+    if cue.token.tag_ != "VBG" or cue.lemma == "according to":
+        return None
+    quote = next((q for q in quotes if q.end <= cue.text_start and not re.search(r"[\w\n]", text[q.end:cue.text_start])
+                  and cue.text_start - q.end <= 4), None)
+    if quote is None:
+        return None
+    owners = [d for d in drafts if d.start <= quote.inner_start < d.end + 2 or d.end <= quote.start]
+    if not owners:
+        return None
+    last = max(owners, key=lambda d: d.end)
+    return last.speaker if "\n" not in text[last.end:quote.start] else None
+
+
+def _outlet_keys(mentions: list[Mention], document: Document) -> set[str]:
+    keys = {names.org_key(document.outlet)} if document.outlet else set()
+    for mention in mentions:
+        if gazetteer.outlet_name(mention.text, allow_ambiguous=False):
+            keys.add(names.org_key(mention.text))
+    return keys
+
+
+def _inside_quote(cue: Cue, quotes: list[Quote]) -> bool:
+    return any(q.inner_start <= cue.text_start < q.inner_end for q in quotes)
+
+
+def _same_speaker(a: ResolvedSpeaker, b: ResolvedSpeaker) -> bool:
+    if a.referent is not None and a.referent is b.referent:
+        return True
+    return a.name == b.name
+
+
+def _drop_nested_same_speaker(drafts: list[_Draft]) -> list[_Draft]:
+    """'Netanyahu said that he asked ...': the inner act is part of the outer statement."""
+    kept = []
+    for draft in drafts:
+        nested = any(other is not draft and other.start <= draft.cue.text_start < other.end and
+                     other.cue is not draft.cue and _same_speaker(other.speaker, draft.speaker) for other in drafts)
+        if not nested:
+            kept.append(draft)
+    return kept
+
+
+def _continuations(text: str, quotes: list[Quote], drafts: list[_Draft], document: Document) -> list[_Draft]:
+    """Quotes with no cue that continue the previous speaker: in the same paragraph, or a paragraph
+    that opens with a quote right after one that ended with that speaker's quote."""
+    extra: list[_Draft] = []
+    for quote in quotes:
+        if not is_full_quote(text, quote) or _excluded(document, quote.start, quote.end):
+            continue
+        previous = [d for d in drafts + extra if d.end <= quote.start]
+        if not previous:
+            continue
+        last = max(previous, key=lambda d: d.end)
+        between = text[last.end:quote.start]
+        breaks = between.count("\n")
+        same_paragraph = breaks == 0
+        next_paragraph = breaks == 1 and last.mode == "direct" and not text[text.rfind("\n", 0, quote.start) + 1:quote.start].strip()
+        if same_paragraph or next_paragraph:
+            extra.append(_Draft(last.cue, quote.inner_start, quote.inner_end, last.speaker, "direct", list(last.via)))
+    return extra
+
+
+def _add_nested_via(drafts: list[_Draft]) -> None:
+    """A statement reported inside another speaker's statement reaches us through that speaker."""
+    for inner in drafts:
+        for outer in drafts:
+            if outer is inner or outer.cue is inner.cue or outer.cue.lemma in lx.DIRECTIVE_CUES:
+                continue
+            if outer.start <= inner.cue.text_start < outer.end and not _same_speaker(outer.speaker, inner.speaker) \
+                    and outer.speaker.name not in inner.via:
+                inner.via.append(outer.speaker.name)
+
+
+def _statement(document: Document, draft: _Draft, text: str) -> Statement:
+    speaker = draft.speaker
+    ref = speaker.referent
+    ref_span = None
+    if ref is not None and ref.spans:
+        before = [span for span in ref.spans if span[0] <= speaker.start]
+        ref_span = before[-1] if before else ref.spans[0]
+    content_text = text[draft.start:draft.end]
+    return Statement(
+        id=content_id("st", document.id, draft.start, draft.end, draft.cue.text_start),
+        doc=document.id, start=draft.start, end=draft.end,
+        speaker=Speaker(name=speaker.name, kind=speaker.kind, start=speaker.start, end=speaker.end,
+                        ref_start=ref_span[0] if ref_span else None, ref_end=ref_span[1] if ref_span else None),
+        cue=text[draft.cue.text_start:draft.cue.text_end], cue_start=draft.cue.text_start, cue_end=draft.cue.text_end,
+        mode=draft.mode, polarity=polarity(draft.cue, content_text), via=tuple(dict.fromkeys(draft.via)),
+        text=content_text,
+    )

@@ -1,0 +1,271 @@
+"""Sources in, Documents out: .txt with a .meta.json sidecar, .html/.htm, .jsonl, or directories of them.
+
+Each source is read on its own: a bad one becomes a `Skipped` with a one-line reason and the
+others go on. The same text given twice becomes one Document.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+from storytrace.errors import InputError
+from storytrace.ingest.boilerplate import find_boilerplate, line_spans
+from storytrace.ingest.language import detect_language
+from storytrace.schema import Document, Skipped, Span
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+SIDECAR_SUFFIX = ".meta.json"
+DEFAULT_MAX_BYTES = 5_000_000
+METADATA_FIELDS = ("title", "outlet", "url", "published", "language", "author")
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """Limits that decide what is read; `max_bytes` applies to each document (a file or a JSONL line)."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    english_only: bool = True
+
+
+@dataclass
+class IngestResult:
+    documents: list[Document] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, Path | None, str | None]]:
+    """(source, path, problem) for every input file; directories give their supported files, sorted."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _is_input_file(p))
+            if not files:
+                yield str(path), None, "directory holds no .txt, .html, .htm or .jsonl files"
+            for file in files:
+                yield str(file), file, None
+        elif not path.exists():
+            yield str(path), None, "no such file"
+        elif path.name.endswith(SIDECAR_SUFFIX):
+            continue
+        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            yield str(path), None, f"unsupported file type '{path.suffix or path.name}' (use .txt, .html, .htm or .jsonl)"
+        else:
+            yield str(path), path, None
+
+
+def _is_input_file(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES and not path.name.endswith(SIDECAR_SUFFIX) \
+        and not path.name.startswith(".")
+
+
+def read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
+    """The file's bytes, or an InputError for a file that vanished, is unreadable, or is too large."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(source, f"is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)", "too_large")
+        with path.open("rb") as handle:
+            return handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(source, "file vanished before it could be read", "missing") from None
+    except IsADirectoryError:
+        raise InputError(source, "is a directory, not a file", "bad_input") from None
+    except PermissionError:
+        raise InputError(source, "permission denied", "unreadable") from None
+    except OSError as exc:
+        raise InputError(source, f"could not be read ({exc.strerror or exc})", "unreadable") from None
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the first 8 KiB mean this is not text."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return bool(head) and controls / len(head) > 0.05
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """UTF-8 text (a BOM is dropped); anything else is refused rather than guessed."""
+    if looks_binary(data):
+        raise InputError(source, "looks like a binary file, not text", "binary")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start:exc.start + 1].hex()
+        raise InputError(source, f"is not valid UTF-8 (byte 0x{bad} at offset {exc.start})", "undecodable") from None
+    return text
+
+
+def read_sidecar(path: Path, source: str) -> dict[str, Any]:
+    """Metadata from NAME.meta.json beside NAME.txt, or {} when there is none."""
+    sidecar = path.with_name(path.name[: -len(path.suffix)] + SIDECAR_SUFFIX)
+    try:
+        raw = sidecar.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(source, f"sidecar {sidecar.name} could not be read ({exc})", "bad_metadata") from None
+    try:
+        meta = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"sidecar {sidecar.name} is not valid JSON (line {exc.lineno})", "bad_metadata") from None
+    if not isinstance(meta, dict):
+        raise InputError(source, f"sidecar {sidecar.name} must hold a JSON object", "bad_metadata")
+    return meta
+
+
+def clean_metadata(meta: Mapping[str, Any]) -> dict[str, str | None]:
+    """The known metadata fields as strings or None; a published date is kept as YYYY-MM-DD."""
+    out: dict[str, str | None] = {}
+    for key in METADATA_FIELDS:
+        value = meta.get(key)
+        if key == "author" and isinstance(value, list):
+            value = ", ".join(str(v) for v in value if v)
+        out[key] = str(value).strip() if value not in (None, "") else None
+    if out.get("published"):
+        out["published"] = _iso_date(out["published"])
+    return out
+
+
+def _iso_date(value: str) -> str | None:
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    return f"{match.group(1)}-{match.group(2)}-{match.group(3)}" if match else None
+
+
+def find_headline(text: str, title: str | None, boilerplate: tuple[Span, ...]) -> Span | None:
+    """The span of the headline when the text opens with one (the title, or a short unpunctuated line)."""
+    for start, end in line_spans(text):
+        if any(start < b_end and b_start < end for b_start, b_end in boilerplate):
+            continue
+        line = text[start:end]
+        if title and " ".join(line.split()).casefold() == " ".join(title.split()).casefold():
+            return (start, end)
+        words = line.split()
+        if not title and 2 <= len(words) <= 20 and line.rstrip()[-1:] not in ".!?\"”’:" and end < len(text.rstrip()):
+            return (start, end)
+        return None
+    return None
+
+
+def make_document(text: str, source: str, meta: Mapping[str, Any], options: IngestOptions) -> Document:
+    """A Document for text, or an InputError for text that cannot be analysed."""
+    if not text.strip():
+        raise InputError(source, "is empty", "empty")
+    if len(text.encode("utf-8")) > options.max_bytes:
+        raise InputError(source, f"text is over the {options.max_bytes:,}-byte limit (--max-bytes)", "too_large")
+    info = clean_metadata(meta)
+    language = info.get("language") or detect_language(text)
+    if options.english_only and language and not language.lower().startswith("en"):
+        raise InputError(source, f"is not in English (looks like '{language}'); only English is analysed", "not_english")
+    boilerplate = find_boilerplate(text)
+    headline = find_headline(text, info.get("title"), boilerplate)
+    title = info.get("title") or (" ".join(text[headline[0]:headline[1]].split()) if headline else None)
+    return Document(
+        id=Document.make_id(text), source=source, text=text, title=title, outlet=info.get("outlet"),
+        url=info.get("url"), published=info.get("published"), published_estimated=False,
+        language=(language or "en"), author=info.get("author"), boilerplate=boilerplate, headline=headline,
+    )
+
+
+def read_text_file(path: Path, source: str, options: IngestOptions) -> Document:
+    data = read_bytes(path, source, options.max_bytes)
+    return make_document(decode_text(data, source), source, read_sidecar(path, source), options)
+
+
+def read_html_file(path: Path, source: str, options: IngestOptions) -> Document:
+    from storytrace.ingest.html import document_from_html
+
+    data = read_bytes(path, source, options.max_bytes)
+    if looks_binary(data):
+        raise InputError(source, "looks like a binary file, not HTML", "binary")
+    meta = read_sidecar(path, source)
+    return document_from_html(data, source, meta, options)
+
+
+def read_jsonl_file(path: Path, source: str, options: IngestOptions) -> Iterator[Document | InputError]:
+    """Documents from one article per line; a bad line becomes an InputError naming FILE:LINE."""
+    from storytrace.ingest.html import document_from_html
+
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        yield InputError(source, "file vanished before it could be read", "missing")
+        return
+    except OSError as exc:
+        yield InputError(source, f"could not be read ({exc.strerror or exc})", "unreadable")
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            line_source = f"{source}:{number}"
+            if not raw.strip():
+                continue
+            try:
+                if len(raw) > options.max_bytes:
+                    raise InputError(line_source, f"line is over the {options.max_bytes:,}-byte limit (--max-bytes)", "too_large")
+                record = _json_record(raw, line_source)
+                record_source = str(record.get("source") or record.get("id") or line_source)
+                if isinstance(record.get("text"), str):
+                    yield make_document(record["text"], record_source, record, options)
+                elif isinstance(record.get("html"), str):
+                    yield document_from_html(record["html"].encode("utf-8"), record_source, record, options)
+                else:
+                    raise InputError(line_source, "record has neither a 'text' nor an 'html' string", "bad_record")
+            except InputError as exc:
+                yield exc
+
+
+def _json_record(raw: bytes, source: str) -> dict[str, Any]:
+    try:
+        record = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError(source, "line is not valid UTF-8", "undecodable") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"line is not valid JSON ({exc.msg} at column {exc.colno})", "bad_record") from None
+    if not isinstance(record, dict):
+        raise InputError(source, "line must hold a JSON object", "bad_record")
+    return record
+
+
+def read_file(path: Path, source: str, options: IngestOptions) -> Iterator[Document | InputError]:
+    """Every document in one input file, or the errors that stopped them."""
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl_file(path, source, options)
+        return
+    try:
+        if suffix in HTML_SUFFIXES:
+            yield read_html_file(path, source, options)
+        else:
+            yield read_text_file(path, source, options)
+    except InputError as exc:
+        yield exc
+
+
+def read_sources(paths: Iterable[str | os.PathLike[str]], options: IngestOptions | None = None) -> IngestResult:
+    """Read every source; bad ones are skipped with a reason, repeats of the same text are read once."""
+    options = options or IngestOptions()
+    result = IngestResult()
+    seen: dict[str, str] = {}
+    for source, path, problem in expand_paths(paths):
+        if problem or path is None:
+            result.skipped.append(Skipped(source, problem or "cannot be read"))
+            continue
+        for item in read_file(path, source, options):
+            if isinstance(item, InputError):
+                result.skipped.append(Skipped(item.source or source, item.message))
+            elif item.id in seen:
+                result.duplicates.append((item.source, seen[item.id]))
+            else:
+                seen[item.id] = item.source
+                result.documents.append(item)
+    return result

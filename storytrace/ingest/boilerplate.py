@@ -1,0 +1,126 @@
+"""Find the lines of a report that are not its body: captions, photo credits, bylines, promos.
+
+Boilerplate spans yield no statements, events or claims; entity mentions in them still count.
+The rules look at line shape only (no model), so they are cheap and explainable.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from storytrace.schema import Span
+
+PHOTO_AGENCIES = (
+    "reuters", "ap", "afp", "getty images", "getty", "epa", "efe", "flash90", "flash 90",
+    "shutterstock", "istock", "alamy", "ap photo", "gpo", "xinhua", "anadolu", "bloomberg",
+    "upi", "tass", "sipa", "abaca", "pa images", "pa", "zuma", "dpa", "wikimedia commons",
+    "courtesy", "handout", "screenshot", "pool", "associated press",
+)
+
+_CREDIT = re.compile(
+    r"\((?:photo|image|picture|video)?\s*credit\s*:[^)]*\)|"
+    r"^\s*(?:photo|image|picture|credit|photograph|illustration)s?\s*(?:credit)?\s*[:|]",
+    re.IGNORECASE,
+)
+_AGENCY_TAIL = re.compile(
+    r"(?:^|[\s,;|/(])(?:" + "|".join(re.escape(a) for a in sorted(PHOTO_AGENCIES, key=len, reverse=True))
+    + r")(?:\s*(?:photo|images?|/\s*[\w .'-]+))?\s*\)?\s*$",
+    re.IGNORECASE,
+)
+_POSITION_MARK = re.compile(r"\((?:L|R|C|left|right|center|centre|front|back|top|bottom)\)|\bpictured\b",
+                            re.IGNORECASE)
+_CAPTION_DATELINE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},\s+\d{4}\s*$"
+)
+_BYLINE = re.compile(
+    r"^\s*(?:(?:[Bb]y|BY)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|\||in)\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})*|"
+    r"(?i:reporting|writing|editing|additional reporting|compiled)\s+(?i:by)\b.*)\s*$",
+)
+_PROMO = re.compile(
+    r"^\s*(?:read more|read also|also read|related|see also|watch|listen|click here|sign up|subscribe|"
+    r"follow us|share this|advertisement|recommended|more on this|most read|trending)\b[^.]{0,200}$",
+    re.IGNORECASE,
+)
+
+
+def line_spans(text: str) -> Iterator[Span]:
+    """Spans of the non-blank lines of text, without their line breaks or surrounding blanks."""
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.span()
+        stripped = match.group()
+        lead = len(stripped) - len(stripped.lstrip())
+        trail = len(stripped) - len(stripped.rstrip())
+        if end - trail > start + lead:
+            yield (start + lead, end - trail)
+
+
+def _norm(line: str) -> str:
+    line = line.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", line).strip().casefold()
+
+
+def _ends_like_sentence(line: str) -> bool:
+    return bool(re.search(r"[.!?…][\"'”’)]*\s*$", line))
+
+
+def is_credit_line(line: str) -> bool:
+    """A photo credit, alone or glued to the end of a caption."""
+    return bool(_CREDIT.search(line)) or (not _ends_like_sentence(line) and bool(_AGENCY_TAIL.search(line))
+                                          and len(line.split()) <= 40)
+
+
+def is_caption_line(line: str) -> bool:
+    """A caption: a position mark such as "(L)", or a present-tense line ending in a dateline."""
+    if len(line.split()) > 60:
+        return False
+    if _ends_like_sentence(line):
+        return bool(_POSITION_MARK.search(line)) and not re.search(r"[\"“”]", line)
+    return bool(_POSITION_MARK.search(line)) or bool(_CAPTION_DATELINE.search(line))
+
+
+def is_byline(line: str) -> bool:
+    return len(line.split()) <= 14 and not _ends_like_sentence(line) and bool(_BYLINE.match(line))
+
+
+def is_promo(line: str) -> bool:
+    return bool(_PROMO.match(line))
+
+
+def _repeated_prefix_lines(text: str, spans: list[Span]) -> set[Span]:
+    """Adjacent lines where one starts with the whole other: a caption shown twice, once with a credit."""
+    found: set[Span] = set()
+    for first, second in zip(spans, spans[1:]):
+        a, b = _norm(text[first[0]:first[1]]), _norm(text[second[0]:second[1]])
+        if len(a.split()) < 3 or len(b.split()) < 3 or a == b:
+            continue
+        if a.startswith(b) or b.startswith(a):
+            found.update((first, second))
+    return found
+
+
+def _repeated_lines(text: str, spans: list[Span]) -> set[Span]:
+    """Earlier copies of a line repeated verbatim later (a dek or caption repeated in the body)."""
+    seen: dict[str, Span] = {}
+    found: set[Span] = set()
+    for span in spans:
+        key = _norm(text[span[0]:span[1]])
+        if len(key.split()) < 4:
+            continue
+        if key in seen:
+            found.add(seen[key])
+        else:
+            seen[key] = span
+    return found
+
+
+def find_boilerplate(text: str) -> tuple[Span, ...]:
+    """Spans of caption, credit, byline, promo and repeated lines, in text order."""
+    spans = list(line_spans(text))
+    found = _repeated_prefix_lines(text, spans) | _repeated_lines(text, spans)
+    for span in spans:
+        line = text[span[0]:span[1]]
+        if is_credit_line(line) or is_caption_line(line) or is_byline(line) or is_promo(line):
+            found.add(span)
+    return tuple(sorted(found))

@@ -1,0 +1,83 @@
+"""Main text and metadata of a web page, via trafilatura (text) and htmldate (publication date)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Mapping
+
+from storytrace.errors import InputError
+
+if TYPE_CHECKING:
+    from storytrace.ingest import IngestOptions
+    from storytrace.schema import Document
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def decode_html(data: bytes, source: str) -> str:
+    """HTML bytes as text: the declared charset, else UTF-8; undecodable pages are refused."""
+    declared = _CHARSET.search(data[:4096])
+    encodings = [declared.group(1).decode("ascii", "replace").lower()] if declared else []
+    encodings.append("utf-8-sig")
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise InputError(source, "HTML is not valid UTF-8 and declares no usable charset", "undecodable")
+
+
+def extract_article(html: str, url: str | None = None) -> dict[str, Any] | None:
+    """The article's main text and metadata as a dict, or None when the page has no article text."""
+    import trafilatura
+
+    try:
+        result = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            deduplicate=False,
+        )
+    except Exception:  # trafilatura raises assorted parser errors on broken markup
+        return None
+    if result is None:
+        return None
+    data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    text = data.get("text") or ""
+    if not text.strip():
+        return None
+    return {
+        "text": text,
+        "title": data.get("title"),
+        "outlet": data.get("sitename"),
+        "url": data.get("url") or url,
+        "published": data.get("date"),
+        "author": data.get("author"),
+        "language": data.get("language"),
+    }
+
+
+def page_date(html: str, url: str | None) -> str | None:
+    """The page's publication date by htmldate, when trafilatura found none."""
+    try:
+        from htmldate import find_date
+
+        return find_date(html, url=url, original_date=True, extensive_search=False)
+    except Exception:  # htmldate gives up on malformed pages by raising
+        return None
+
+
+def document_from_html(data: bytes, source: str, meta: Mapping[str, Any], options: "IngestOptions") -> "Document":
+    """A Document whose text is the page's extracted article text; sidecar metadata wins over the page's."""
+    from storytrace.ingest import make_document
+
+    html = decode_html(data, source)
+    if not html.strip():
+        raise InputError(source, "is empty", "empty")
+    if "<" not in html:
+        raise InputError(source, "is not HTML (no markup found)", "malformed_html")
+    article = extract_article(html, meta.get("url"))
+    if article is None:
+        raise InputError(source, "HTML holds no extractable article text", "malformed_html")
+    if not article.get("published"):
+        article["published"] = page_date(html, article.get("url"))
+    merged = {**{k: v for k, v in article.items() if v}, **{k: v for k, v in meta.items() if v not in (None, "")}}
+    return make_document(article["text"], source, merged, options)

@@ -1,0 +1,215 @@
+"""Merge named mentions across the documents of a story into entities.
+
+People merge by surname with compatible given names (Binyamin/Benjamin Netanyahu), and
+surname-only mentions join the one full name that carries that surname. Organisations and things
+merge by folded name, acronym (UNSC = UN Security Council) and unique suffix (Security Council,
+the Post). Two names that only share a word (Israel / Israel Hayom, Dan Shapiro / Danny Danon)
+never merge.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from storytrace import gazetteer, names
+from storytrace.schema import Document, Entity, Mention, MentionRef, content_id
+
+COUNTRY_ALIASES = (
+    ("United States", "US", "U.S.", "USA", "U.S.A.", "America", "United States of America"),
+    ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain"),
+    ("United Arab Emirates", "UAE", "U.A.E."),
+    ("Soviet Union", "USSR", "U.S.S.R."),
+    ("European Union", "EU", "E.U."),
+    ("United Nations", "UN", "U.N."),
+    ("South Korea", "Republic of Korea"),
+    ("North Korea", "DPRK"),
+    ("China", "People's Republic of China", "PRC"),
+    ("Russia", "Russian Federation"),
+)
+THING_LABELS = frozenset("ORG GPE LOC FAC LAW WORK_OF_ART EVENT PRODUCT NORP".split())
+
+
+@dataclass
+class Cluster:
+    """Mentions believed to name one entity, with the evidence for its name and type."""
+
+    key: str
+    person: bool
+    mentions: list[Mention] = field(default_factory=list)
+    labels: Counter = field(default_factory=Counter)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.labels[mention.label] += 1
+
+    def surfaces(self) -> list[str]:
+        return [m.text for m in self.mentions]
+
+
+def _canonical_country(text: str) -> str | None:
+    folded = names.org_key(text)
+    for group in COUNTRY_ALIASES:
+        if any(names.org_key(alias) == folded for alias in group):
+            return group[0]
+    return None
+
+
+def _thing_key(text: str) -> str:
+    """The merge key of a non-person name: a country's or outlet's canonical name, else the folded name."""
+    country = _canonical_country(text)
+    if country:
+        return names.org_key(country)
+    outlet = gazetteer.outlet_name(text, allow_ambiguous=False)
+    if outlet:
+        return names.org_key(outlet)
+    return names.org_key(text)
+
+
+def _person_clusters(mentions: list[Mention]) -> tuple[list[Cluster], dict[str, list[Cluster]]]:
+    """Full names grouped by surname and compatible given names; returns clusters and a surname index."""
+    clusters: list[Cluster] = []
+    by_surname: dict[str, list[Cluster]] = defaultdict(list)
+    for mention in mentions:
+        tokens = names.person_tokens(mention.text)
+        if len(tokens) < 2:
+            continue
+        surname = tokens[-1]
+        match = next((c for c in by_surname[surname] if names.same_person(c.key, mention.text)), None)
+        if match is None:
+            match = Cluster(key=mention.text, person=True)
+            clusters.append(match)
+            by_surname[surname].append(match)
+        match.add(mention)
+    return clusters, by_surname
+
+
+def _surname_owner(mention: Mention, candidates: list[Cluster]) -> Cluster | None:
+    """The full-name cluster a surname-only mention belongs to: the only one, or the one in its document."""
+    if len(candidates) == 1:
+        return candidates[0]
+    local = [c for c in candidates if any(m.doc == mention.doc and m.start < mention.start for m in c.mentions)]
+    if local:
+        return max(local, key=lambda c: max(m.start for m in c.mentions if m.doc == mention.doc and m.start < mention.start))
+    return None
+
+
+def _suffix_owner(key: str, clusters: dict[str, Cluster]) -> Cluster | None:
+    """The one longer name that ends with this name ('security council' -> 'un security council')."""
+    words = key.split()
+    owners = [c for other, c in clusters.items()
+              if other != key and other.endswith(" " + key) and len(other.split()) > len(words)]
+    if len(owners) != 1:
+        return None
+    if len(words) == 1 and not key[:1].isalpha():
+        return None
+    return owners[0]
+
+
+def _acronym_owner(mention: Mention, clusters: dict[str, Cluster]) -> Cluster | None:
+    text = mention.text.replace(".", "")
+    if not (text.isupper() and 2 <= len(text) <= 6):
+        return None
+    owners = [c for key, c in clusters.items() if len(key.split()) >= 2 and names.acronym(c.mentions[0].text) == text]
+    return owners[0] if len(owners) == 1 else None
+
+
+def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
+    """Group every mention of the story into clusters, one per entity."""
+    ordered = sorted(mentions, key=lambda m: (m.doc, m.start))
+    people = [m for m in ordered if m.label == "PERSON"]
+    person_clusters, by_surname = _person_clusters(people)
+    leftovers: list[Mention] = []
+    for mention in ordered:
+        tokens = names.person_tokens(mention.text) if mention.label == "PERSON" else []
+        if mention.label == "PERSON" and len(tokens) >= 2:
+            continue
+        folded = names.fold(names.strip_possessive(mention.text))
+        surname_key = tokens[-1] if tokens else folded
+        candidates = by_surname.get(surname_key, [])
+        if candidates and (mention.label == "PERSON" or (len(folded.split()) == 1 and not _canonical_country(mention.text))):
+            owner = _surname_owner(mention, candidates)
+            if owner is not None:
+                owner.add(mention)
+                continue
+        leftovers.append(mention)
+    things: dict[str, Cluster] = {}
+    for mention in leftovers:
+        key = _thing_key(mention.text)
+        if not key:
+            continue
+        cluster = things.get(key)
+        if cluster is None:
+            cluster = things[key] = Cluster(key=key, person=mention.label == "PERSON")
+        cluster.add(mention)
+    for key in sorted(things, key=lambda k: len(k.split())):
+        cluster = things[key]
+        if cluster.person:
+            continue
+        owner = _acronym_owner(cluster.mentions[0], things) or _suffix_owner(key, things)
+        if owner is not None and owner is not cluster and not owner.person:
+            for mention in cluster.mentions:
+                owner.add(mention)
+            cluster.mentions.clear()
+    return person_clusters + [c for c in things.values() if c.mentions]
+
+
+def _display_name(cluster: Cluster) -> str:
+    """The fullest common form of the name: most frequent among the longest forms, not all-caps."""
+    forms = Counter(names.strip_possessive(m.text) for m in cluster.mentions)
+    if not cluster.person:
+        country = _canonical_country(cluster.mentions[0].text)
+        outlet = gazetteer.outlet_name(cluster.mentions[0].text, allow_ambiguous=False)
+        if country:
+            return country
+        if outlet:
+            return outlet
+    def score(form: str) -> tuple[int, int, int]:
+        return (len(names.person_tokens(form)) if cluster.person else len(form.split()), not form.isupper(), forms[form])
+    return max(forms, key=score)
+
+
+def _entity_type(cluster: Cluster) -> str:
+    if cluster.person:
+        return "PERSON"
+    labels = Counter({k: v for k, v in cluster.labels.items() if k != "PERSON"}) or cluster.labels
+    return labels.most_common(1)[0][0]
+
+
+def _aliases(cluster: Cluster) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for mention in cluster.mentions:
+        form = names.strip_possessive(mention.text)
+        key = names.fold(form)
+        if key not in seen or (seen[key].isupper() and not form.isupper()):
+            seen[key] = form
+    return tuple(seen.values())
+
+
+def build_entities(mentions: Iterable[Mention], documents: Iterable[Document] = ()) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
+    """Entities of the story and an index from (doc, start, end) of each mention to its entity id.
+
+    Outlets named in document metadata become entities too, so every report's outlet is an actor."""
+    mentions = list(mentions)
+    clusters = cluster_mentions(mentions)
+    entities: list[Entity] = []
+    index: dict[tuple[str, int, int], str] = {}
+    for cluster in clusters:
+        name = _display_name(cluster)
+        entity_type = _entity_type(cluster)
+        entity_id = content_id("ent", entity_type, names.fold(name))
+        refs = tuple(MentionRef(m.doc, m.start, m.end) for m in sorted(cluster.mentions, key=lambda m: (m.doc, m.start)))
+        roles = tuple(dict.fromkeys(r for m in cluster.mentions for r in m.roles))
+        entities.append(Entity(id=entity_id, name=name, type=entity_type, aliases=_aliases(cluster), mentions=refs, roles=roles))
+        for m in cluster.mentions:
+            index[(m.doc, m.start, m.end)] = entity_id
+    present = {_thing_key(e.name) for e in entities} | {_thing_key(a) for e in entities for a in e.aliases}
+    for document in documents:
+        outlet = document.outlet
+        if outlet and _thing_key(outlet) not in present:
+            present.add(_thing_key(outlet))
+            entities.append(Entity(id=content_id("ent", "ORG", names.fold(outlet)), name=outlet, type="ORG",
+                                   aliases=(outlet,), mentions=(), roles=("outlet",)))
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    return entities, index

@@ -1,0 +1,147 @@
+"""Name normalisation and comparison shared by per-document and cross-document merging."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from storytrace.extract.lexicon import ROLE_ABBREVIATIONS, ROLE_NOUNS
+
+SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady rabbi sheikh prof prof.".split())
+
+# Spelling variants of given names that refer to the same person across outlets.
+GIVEN_NAME_VARIANTS = (
+    {"benjamin", "binyamin", "binyamin", "bibi", "benny"},
+    {"sergey", "sergei", "sergiy"},
+    {"dmitry", "dmitri", "dmitriy"},
+    {"alexei", "alexey", "aleksei", "aleksey"},
+    {"alexander", "aleksandr", "alexandr"},
+    {"mohammed", "muhammad", "mohamed", "mohammad", "muhammed"},
+    {"yusuf", "youssef", "yousef", "joseph", "yosef"},
+    {"yevgeny", "evgeny", "yevgeniy"},
+    {"yuri", "yury", "yuriy"},
+    {"nikolai", "nikolay"},
+    {"andrei", "andrey"},
+    {"tatiana", "tatyana"},
+    {"natalia", "natalya"},
+    {"yelena", "elena"},
+    {"ekaterina", "yekaterina"},
+    {"maxim", "maksim"},
+    {"yaakov", "yaacov", "jacob", "yacov"},
+    {"yitzhak", "itzhak", "yitzchak", "isaac"},
+    {"avraham", "abraham"},
+    {"moshe", "moses"},
+    {"zeev", "ze'ev"},
+    {"daniel", "dan", "danny"},
+    {"william", "bill", "billy"},
+    {"robert", "bob", "rob", "bobby"},
+    {"michael", "mike"},
+    {"james", "jim", "jimmy"},
+    {"joseph", "joe"},
+    {"thomas", "tom"},
+    {"richard", "rick", "dick"},
+    {"edward", "ed", "ted"},
+    {"anthony", "tony"},
+    {"steven", "stephen", "steve"},
+    {"christopher", "chris"},
+    {"nicholas", "nick"},
+    {"andrew", "andy"},
+    {"elizabeth", "liz", "beth"},
+    {"katherine", "catherine", "kate", "kathy"},
+    {"hillary", "hilary"},
+)
+
+
+@lru_cache(maxsize=1)
+def _variant_index() -> dict[str, int]:
+    index: dict[str, int] = {}
+    for number, group in enumerate(GIVEN_NAME_VARIANTS):
+        for name in group:
+            index.setdefault(name, number)
+    return index
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and quote-insensitive form of a name."""
+    text = text.replace("’", "'").replace("‘", "'")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def strip_article(name: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+
+
+def strip_possessive(name: str) -> str:
+    return re.sub(r"(?:['’]s|['’])$", "", name.strip())
+
+
+def person_tokens(name: str) -> list[str]:
+    """A person's name as folded tokens without honorifics, titles or suffixes."""
+    tokens = [t.strip(".,") for t in fold(strip_possessive(name)).split()]
+    while tokens and (tokens[0] in HONORIFICS or tokens[0] in ROLE_ABBREVIATIONS or tokens[0] in ROLE_NOUNS):
+        tokens = tokens[1:]
+    while tokens and tokens[-1] in SUFFIXES:
+        tokens = tokens[:-1]
+    return [t for t in tokens if t]
+
+
+def surname(name: str) -> str:
+    tokens = person_tokens(name)
+    return tokens[-1] if tokens else ""
+
+
+def given_names_compatible(a: str, b: str) -> bool:
+    """Binyamin/Benjamin, Sergey/Sergei, Dan/Daniel: the same given name in other spellings."""
+    if a == b:
+        return True
+    index = _variant_index()
+    if a in index and index.get(b) == index[a]:
+        return True
+    if len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a)):
+        return True
+    return len(a) >= 5 and len(b) >= 5 and similarity(a, b) >= 0.8
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1] from the edit distance between two short strings."""
+    if a == b:
+        return 1.0
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return 1.0 - previous[-1] / max(len(a), len(b))
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two full names of one person: same surname and compatible given names (or one is surname-only)."""
+    ta, tb = person_tokens(a), person_tokens(b)
+    if not ta or not tb or ta[-1] != tb[-1]:
+        return False
+    if len(ta) == 1 or len(tb) == 1:
+        return True
+    return given_names_compatible(ta[0], tb[0])
+
+
+def acronym(name: str) -> str:
+    """'UN Security Council' -> 'UNSC', 'United Nations' -> 'UN' (capitalised words only)."""
+    letters = []
+    for word in re.split(r"[\s-]+", strip_article(name)):
+        if not word:
+            continue
+        if word.isupper() and len(word) <= 4:
+            letters.append(word.replace(".", ""))
+        elif word[0].isupper():
+            letters.append(word[0])
+    return "".join(letters)
+
+
+def org_key(name: str) -> str:
+    """The comparison key of an organisation or thing: folded, no article, no possessive, no dots."""
+    return fold(strip_possessive(strip_article(name))).replace(".", "")

