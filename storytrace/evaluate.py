@@ -182,13 +182,15 @@ class _Scorer:
         inside = sum(1 for s in statements
                      if any(_overlap((s["start"], s["end"]), g) > 0 for g in gold_sentences.get(s.get("doc"), [])))
         n = max(1, len(gold_statements))
-        return {
+        scores = {
             "statement_recall": found / n,
             "speaker_accuracy": speaker_ok / n,
             "statement_precision_lenient": inside / len(statements) if statements else 0.0,
             "statement_mode_accuracy": mode_ok / n,
-            "statement_polarity_accuracy": polarity_ok / max(1, polarity_n),
         }
+        if polarity_n:
+            scores["statement_polarity_accuracy"] = polarity_ok / polarity_n
+        return scores
 
     # -- events
     def event_scores(self) -> dict[str, Any]:

@@ -9,7 +9,8 @@ stress emphasize emphasise insist maintain argue claim contend assert allege com
 mention tweet post testify quote cite describe brief inform disclose reveal acknowledge admit concede
 warn predict estimate complain protest confirm verify corroborate deny reject dismiss refute dispute
 rebut contradict suggest propose recommend urge ask request demand show indicate accuse charge
-blame praise promise pledge vow threaten boast concur agree disagree counter retort continue
+blame praise promise pledge vow threaten boast concur agree disagree counter retort continue find
+conclude
 """.split())
 
 # Cues whose complement is something wished for, not something asserted to have happened.
@@ -27,15 +28,6 @@ PHRASAL_CUES = {("point", "out"), ("go", "on"), ("spell", "out")}
 
 # "according to X", "as indicated by X" and similar markers name a source without a speech verb.
 SOURCE_PREPOSITIONS = ("according to", "citing", "quoting", "per")
-
-# Words that read a proposition as false; a statement that applies them denies it.
-DENIAL_MARKERS = (
-    "is false", "was false", "are false", "were false", "is untrue", "was untrue", "not true", "is a lie",
-    "are lies", "is fake", "fake news", "disinformation", "misinformation", "baseless", "groundless",
-    "unfounded", "absurd", "nonsense", "fabricated", "fabrication", "never happened", "no truth",
-    "there was no", "there were no", "there is no", "there are no", "did not happen", "didn't happen",
-    "wasn't", "was not", "fantasy", "fantastic", "ridiculous", "categorically", "no basis",
-)
 
 ROLE_ABBREVIATIONS = {
     "pres": "president", "pres.": "president", "pm": "prime minister", "amb": "ambassador",
@@ -69,6 +61,23 @@ source sources official officials aide aides staffer staffers member members ins
 person people diplomat diplomats officer officers employee employees staff adviser advisers
 advisor advisors figure figures spokesperson spokesman spokeswoman witness witnesses resident
 residents observer observers expert experts analyst analysts
+""".split())
+
+# Heads of descriptions of organisations ("the air force", "the mayor's office").
+ORGANIZATION_HEADS = frozenset("""
+office ministry department agency government administration council committee army military police force
+forces navy company firm court embassy commission authority authorities service bank party campaign team
+union board parliament cabinet group coalition alliance organisation organization institute university
+hospital regulator watchdog command headquarters presidency kremlin palace secretariat directorate bureau
+network newspaper broadcaster publisher manufacturer maker airline carrier operator spokesperson's
+""".split())
+
+# Unnamed groups of people that speak ("critics said", "residents told reporters").
+PERSON_GROUP_HEADS = frozenset("""
+critics residents protesters protestors lawmakers legislators activists experts analysts witnesses doctors
+workers investigators prosecutors supporters opponents economists researchers scientists officers
+soldiers troops families relatives neighbours neighbors parents students teachers voters users customers
+employees executives leaders members organisers organizers campaigners observers commentators
 """.split())
 
 # Heads of noun phrases that stand for documents and records.

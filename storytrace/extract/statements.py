@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
@@ -33,6 +33,9 @@ HYPOTHETICAL_AUX = frozenset("would could might may should must can".split())
 CHARACTERISING_VERBS = frozenset("call describe dub label term brand".split())
 SPEECH_CONTAINERS = frozenset("quote quotes statement statements remarks comments interview letter post "
                               "tweet message article report".split())
+GENERIC_ORGANIZATION_HEADS = frozenset("company firm group carrier maker manufacturer airline bank insurer "
+                                       "retailer lender operator startup giant conglomerate".split())
+CORPORATE_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Co|LLC|plc|PLC|Group|Holdings|AG|SA|NV|GmbH)\b\.?")
 ABBREVIATIONS = frozenset("mr mrs ms dr st pres gen sen rep gov lt col sgt prof jan feb mar apr jun jul aug "
                           "sep sept oct nov dec inc corp ltd co no vs u.s u.k u.n".split())
 
@@ -98,6 +101,16 @@ def content_words(text: str, start: int, end: int) -> int:
     return len(re.findall(r"\w+", text[start:end]))
 
 
+_DATELINE = re.compile(
+    r"(?m)^[ \t\u00a0]*((?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?"
+    r"\s*(?:\([A-Za-z .&-]{1,40}\))?\s*[—–-]{1,2})\s")
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """'KYIV (Reuters) -', 'NEW YORK, March 3 (AP) —': the place and wire service opening a paragraph."""
+    return [match.span(1) for match in _DATELINE.finditer(text)]
+
+
 def quote_at(quotes: list[Quote], position: int) -> Quote | None:
     for quote in quotes:
         if quote.start <= position < quote.end:
@@ -158,14 +171,25 @@ def is_hypothetical(token: "Token") -> bool:
     return False
 
 
-def _participle_ancestor_cue(token: "Token") -> "Token | None":
-    """For 'requesting' coordinated deep inside an 'explaining' clause: the participle cue it belongs to."""
+def is_passive(token: "Token") -> bool:
+    """'was told', 'Asked whether ...,': the subject is the one spoken to, not the speaker."""
+    if token.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return True
+    has_perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
+    return not has_perfect and token.dep_ in ("advcl", "acl", "amod") and \
+        not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+def _ancestor_cue(token: "Token") -> "Token | None":
+    """For a participle ('..., insisting that'): the speech act it continues, else the sentence's main verb."""
     current = token.head
-    for _ in range(8):
-        if current is current.head:
-            return None
-        if current.tag_ == "VBG" and cue_lemma(current):
+    for _ in range(10):
+        if cue_lemma(current) and current is not token:
             return current
+        if current is current.head:
+            return current if current is not token else None
         current = current.head
     return None
 
@@ -203,22 +227,26 @@ def _intro_phrase(doc: "Doc", start: int, comma: int) -> bool:
     return comma - start <= 8 and not any(t.pos_ in ("VERB",) and t.tag_ not in ("VBG", "VBN") for t in doc[start:comma])
 
 
-def subject_of(doc: "Doc", token: "Token") -> "Token | None":
-    """Who performs the cue: its own subject, or one inherited through coordination or a participle."""
+def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lambda _: False) -> "Token | None":
+    """Who performs the cue: its own subject, or one inherited through coordination or a participle.
+
+    Subjects inside quotations are the parser's mistakes ('"The enemy attacked ...," the air force said')."""
     if token.tag_ == "VBG" and token.dep_ in ("acl", "advcl", "xcomp", "conj", "dep"):
         before = doc[token.i - 1] if token.i else None
         if before is not None and before.text != ",":
             adjacent = _adjacent_noun_phrase(doc, token)
-            if adjacent is not None and adjacent.lower_ not in SPEECH_CONTAINERS:
+            if adjacent is not None and adjacent.lower_ not in SPEECH_CONTAINERS and not quoted(adjacent.idx):
                 return adjacent
-        outer = _participle_ancestor_cue(token)
+        outer = _ancestor_cue(token)
         if outer is not None and outer is not token:
-            return subject_of(doc, outer)
+            return subject_of(doc, outer, quoted)
     current = token
     for _ in range(6):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj") and not quoted(c.idx)]
+        if subjects:  # two subjects are a parse error; the clause's real subject comes first
+            left = [c for c in subjects if c.i < current.i]
+            return min(left, key=lambda c: c.i) if left else min(subjects, key=lambda c: c.i)
         for child in current.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -230,10 +258,11 @@ def subject_of(doc: "Doc", token: "Token") -> "Token | None":
             continue
         break
     for child in token.children:  # inverted attribution: "said Flynn"
-        if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > token.i and child.pos_ in ("PROPN", "NOUN") \
-                and token.lemma_ == "say":
+        if child.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and child.i > token.i and child.pos_ in ("PROPN", "NOUN") \
+                and token.lemma_ == "say" and not quoted(child.idx):
             return child
-    return _textual_subject(doc, token)
+    subject = _textual_subject(doc, token)
+    return subject if subject is not None and not quoted(subject.idx) else None
 
 
 def _clause_children(token: "Token") -> list["Token"]:
@@ -304,12 +333,35 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
             cuts.append(doc[later.i - 2].idx)
         elif cue_lemma(later) and later.idx > start:
             subject = next((c for c in later.children if c.dep_ in SUBJECT_DEPS and c.i < later.i), None)
+            joint = _contrast_joint(doc, start, later)
+            if joint is not None:  # '..., while House Speaker Tom Emmer argued ...': another speaker's turn
+                cuts.append(joint)
+                continue
             tail = doc[later.i + 1:]
             rest = [t for t in tail if t.idx < end and not t.is_punct]
             if subject is not None and len(rest) <= 3 and subject.left_edge.idx > start and \
                     subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text in (",", "”", "\""):
                 cuts.append(subject.left_edge.idx)
     return cuts
+
+
+def _contrast_joint(doc: "Doc", start: int, cue: "Token") -> int | None:
+    """Offset of ', while' / ', whereas' / ', but' / ';' opening the clause of a later cue, if any."""
+    for i in range(cue.i - 1, 0, -1):
+        token = doc[i]
+        if token.idx <= start or token.text in (".", "!", "?"):
+            return None
+        if token.text == ";":
+            return token.idx
+        if token.lower_ in ("while", "whereas", "but") and cue.i - i <= 8:
+            j = i - 1
+            while j > 0 and doc[j].text in ("\"", "”", "’", "'"):
+                j -= 1
+            if doc[j].text == ",":
+                return doc[j].idx
+        if token.pos_ in ("VERB", "AUX") and token.i != cue.i and token.dep_ not in ("amod", "compound"):
+            return None
+    return None
 
 
 def forward_content(doc: "Doc", text: str, token: "Token", start: int, quotes: list[Quote]) -> tuple[int, int]:
@@ -376,6 +428,7 @@ def _sentence_minus(doc: "Doc", text: str, token: "Token", cut: tuple[int, int],
 def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
     """Speech verbs with their subject and content, in text order."""
     cues: list[Cue] = []
+    datelines = dateline_spans(text)
     source_cues = _source_prepositions(doc, text, quotes)
     skip = {c.token.i for c in source_cues}
     for cue in source_cues:  # 'according to what Netanyahu said': the inner verb is part of the source
@@ -385,7 +438,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
         if token.i in skip:
             continue
         lemma = cue_lemma(token)
-        if lemma is None or is_hypothetical(token):
+        if lemma is None or is_hypothetical(token) or is_passive(token):
             continue
         cue_end = token.idx + len(token.text)
         particle = next((c for c in token.children if c.dep_ == "prt"), None)
@@ -396,7 +449,8 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
         cue.content = _content_of(doc, text, token, lemma, quotes)
         if cue.content is None:
             cue.reference_only = any(c.dep_ == "dobj" for c in token.children)
-        cue.speaker_head = subject_of(doc, token)
+        cue.speaker_head = subject_of(doc, token, lambda position: quote_at(quotes, position) is not None
+                                      or any(s <= position < e for s, e in datelines))
         cues.append(cue)
     cues.extend(source_cues)
     return sorted(cues, key=lambda c: c.text_start)
@@ -442,7 +496,7 @@ def _speaker_start(doc: "Doc", token: "Token") -> int:
 # the quote pass
 
 
-_AFTER_GAP = re.compile(r"^[\s,.!?;:—–-]*$")
+_AFTER_GAP = re.compile(r"^[\s,—–-]*$")
 _BEFORE_GAP = re.compile(r"^\s*(?:[,:]|,?\s*that)?\s*$", re.IGNORECASE)
 
 
@@ -470,6 +524,8 @@ def attach_quotes(text: str, cues: list[Cue], quotes: list[Quote]) -> list[Quote
         if owner is not None:
             owner.quotes.append(quote)
             continue
+        if not is_full_quote(text, quote):
+            continue  # a scare-quoted word counts only inside a statement's content
         cue = _cue_after(text, quote, cues) or _cue_before(text, quote, cues)
         if cue is None:
             unattached.append(quote)
@@ -516,10 +572,12 @@ def _noun_phrase_span(head: "Token", with_of: bool, limit: int | None = None) ->
     right = head
     if with_of:
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in ("of", "between", "from", "with", "in", "at"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "between", "from", "with", "in", "at", "for"):
                 right = max(right, child.right_edge, key=lambda t: t.i)
     while left.i < head.i and (left.is_punct or left.is_space):
         left = left.nbor()
+    if with_of and limit is not None and right.idx + len(right.text) < limit:
+        right = _extend_description(head.doc, right, limit)
     if limit is not None and right.idx + len(right.text) > limit > head.idx:
         doc = head.doc
         right = head
@@ -530,6 +588,19 @@ def _noun_phrase_span(head: "Token", with_of: bool, limit: int | None = None) ->
         while right.i > head.i and (right.is_punct or right.dep_ in ("advmod", "cc")):
             right = right.nbor(-1)
     return left.idx, right.idx + len(right.text)
+
+
+def _extend_description(doc: "Doc", right: "Token", limit: int) -> "Token":
+    """Carry a description on to the cue over nouns the parser cut off ('a spokeswoman for [Mayor Kim] said')."""
+    last = right
+    for token in doc[right.i + 1:]:
+        if token.idx >= limit or token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "ADP", "NUM", "PART", "CCONJ") \
+                or token.text in (",", ";"):
+            break
+        last = token
+    while last.i > right.i and last.pos_ in ("DET", "ADP", "CCONJ", "PART"):
+        last = last.nbor(-1)
+    return last
 
 
 def _head_word(token: "Token") -> str:
@@ -586,11 +657,30 @@ class SpeakerResolver:
         conjoined = self._conjoined(head)
         if conjoined is not None:
             return conjoined
+        named_apposition = self._apposition(head)
+        if named_apposition is not None:
+            return named_apposition
         referent = self._named(head)
         if referent is not None:
             ref_span = next(((s, e) for s, e in referent.spans if s <= head.idx < e), span)
             return ResolvedSpeaker(referent.name, referent.kind, ref_span[0], ref_span[1], referent)
         return self._description(head, position)
+
+    def _apposition(self, head: "Token") -> ResolvedSpeaker | None:
+        """'Acme's chief executive, John Whitfield, told ...': the name in apposition speaks."""
+        if self.referents.covering(head.idx, head.idx + len(head.text)) is not None:
+            return None
+        doc = head.doc
+        candidates = [c for c in head.children if c.dep_ == "appos"]
+        if head.i + 2 < len(doc) and doc[head.i + 1].text == ",":
+            candidates.append(doc[head.i + 2])
+        for candidate in candidates:
+            for token in (candidate, *candidate.subtree):
+                ref = self.referents.covering(token.idx, token.idx + len(token.text))
+                if ref is not None and ref.kind in ("person", "organization", "outlet"):
+                    span = next(((s, e) for s, e in ref.spans if s <= token.idx < e), token_span(token))
+                    return ResolvedSpeaker(ref.name, ref.kind, span[0], span[1], ref)
+        return None
 
     def _conjoined(self, head: "Token") -> ResolvedSpeaker | None:
         """'The US and Russia': one speaker phrase naming several actors (the first stands for all)."""
@@ -617,6 +707,22 @@ class SpeakerResolver:
                     found.kind = "outlet"
                     return found
         return None
+
+    def _named_organization(self, heads: set[str], position: int) -> Referent | None:
+        """'the ministry' -> the last 'Foreign Ministry'; 'the company' -> the last company named."""
+        by_word = self.referents.most_recent(
+            position, lambda r: r.label == "ORG" and r.kind == "organization" and
+            bool(heads & {w.casefold() for w in r.name.split()}))
+        if by_word is not None:
+            return by_word
+        if not heads & GENERIC_ORGANIZATION_HEADS:
+            return None
+        for speaker in reversed(self.history[-6:]):
+            if speaker.kind == "organization" and speaker.referent is not None and speaker.referent.label == "ORG":
+                return speaker.referent
+        corporate = self.referents.most_recent(
+            position, lambda r: r.label == "ORG" and r.kind == "organization" and bool(CORPORATE_SUFFIX.search(r.name)))
+        return corporate or self.referents.most_recent(position, lambda r: r.label == "ORG" and r.kind == "organization")
 
     def _pronoun(self, gender: str, span: tuple[int, int], position: int) -> ResolvedSpeaker:
         for speaker in reversed(self.history[-6:]):
@@ -655,18 +761,23 @@ class SpeakerResolver:
                 return ResolvedSpeaker(ref.name, "person", np_span[0], np_span[1], ref)
         long_span = _noun_phrase_span(head, with_of=True, limit=position if position > head.idx else None)
         phrase = self.text[long_span[0]:long_span[1]]
-        if lemma in lx.ANONYMOUS_HEADS or word in lx.ANONYMOUS_HEADS:
-            if definite:
-                previous = self.referents.most_recent(
-                    position, lambda r: r.kind == "anonymous" and bool({lemma, word} & r.heads))
-                if previous is not None:
-                    return ResolvedSpeaker(previous.name, "anonymous", np_span[0], np_span[1], previous)
-            ref = self.referents.add(phrase, "anonymous", long_span, heads={lemma, word})
-            return ResolvedSpeaker(phrase, "anonymous", long_span[0], long_span[1], ref)
-        if lemma in lx.DOCUMENT_HEADS or word in lx.DOCUMENT_HEADS:
+        heads = {lemma, word}
+        if heads & lx.DOCUMENT_HEADS:
             ref = self.referents.covering(*long_span)
             if ref is not None and ref.kind == "document":
                 return ResolvedSpeaker(ref.name, "document", long_span[0], long_span[1], ref)
+        for kind, vocabulary in (("organization", lx.ORGANIZATION_HEADS),
+                                 ("anonymous", lx.ANONYMOUS_HEADS | lx.PERSON_GROUP_HEADS | lx.ROLE_NOUNS)):
+            if not heads & vocabulary:
+                continue
+            if definite:
+                previous = self.referents.most_recent(position, lambda r: r.kind == kind and bool(heads & r.heads))
+                if previous is None and kind == "organization":
+                    previous = self._named_organization(heads, position)
+                if previous is not None:
+                    return ResolvedSpeaker(previous.name, previous.kind, np_span[0], np_span[1], previous)
+            ref = self.referents.add(phrase, kind, long_span, heads=heads)
+            return ResolvedSpeaker(phrase, kind, long_span[0], long_span[1], ref)
         inner = self.referents.covering(*long_span)
         if inner is not None and inner.kind in ("organization", "outlet"):
             return ResolvedSpeaker(inner.name, inner.kind, long_span[0], long_span[1], inner)
@@ -735,16 +846,38 @@ def register_documents(doc: "Doc", text: str, cues: list[Cue], referents: Refere
 # polarity, mode, via
 
 
+_FALSITY = (r"false|untrue|not true|baseless|groundless|unfounded|absurd|nonsense|fake|fabricated|a lie|lies|"
+            r"disinformation|misinformation|ridiculous|fantasy|fiction|a hoax|incorrect|inaccurate|wrong|misleading")
+_CLAIM_NOUNS = (r"allegations?|claims?|reports?|idea|story|stories|accusations?|suggestions?|notion|charges?|"
+                r"rumou?rs?|assertions?|this|that|it|these|those")
+_DENIAL_PATTERNS = (
+    re.compile(rf"^(?:[\"“‘']\s*)?(?:the|these|those|this|that|such|all|any|those)?\s*(?:{_CLAIM_NOUNS})\b[^.;:!?]{{0,120}}?"
+               rf"\b(?:is|are|was|were)\s+(?:\w+\s+){{0,2}}(?:{_FALSITY})\b", re.IGNORECASE),
+    re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)there\s+(?:was|were|is|are|has been|have been)\s+no\b", re.IGNORECASE),
+    re.compile(r"\b(?:never happened|did not happen|didn't happen|didn’t happen)\b", re.IGNORECASE),
+    re.compile(rf"^(?:[\"“‘']\s*)?(?:{_FALSITY}|fake news|lies)[\s.,!\"”’']*$", re.IGNORECASE),
+)
+
+
+def denies_in_content(content: str) -> bool:
+    """The content itself calls something false ('The idea ... is false', 'There was no second
+    resolution', 'disinformation'), other than inside a further report ('they always say it is false')."""
+    for sentence in re.split(r"(?<=[.!?])\s+", content.strip()):
+        if re.search(r"\b(?:say|says|said|claim|claims|claimed)\b", sentence, re.IGNORECASE):
+            continue
+        if any(p.search(sentence) for p in _DENIAL_PATTERNS):
+            return True
+    return False
+
+
 def polarity(cue: Cue, content_text: str) -> str:
+    """deny or confirm from the cue ('denied', 'confirmed'), else deny when the content calls something false."""
     lemma = cue.lemma.split()[0]
     if lemma in lx.DENIAL_CUES:
         return "assert" if cue.negated else "deny"
     if lemma in lx.CONFIRMATION_CUES:
         return "assert" if cue.negated else "confirm"
-    folded = content_text.casefold().replace("’", "'")
-    if any(marker in folded for marker in lx.DENIAL_MARKERS):
-        return "deny"
-    return "assert"
+    return "deny" if denies_in_content(content_text) else "assert"
 
 
 def mode_of(text: str, start: int, end: int, quotes: Iterable[Quote]) -> str:
@@ -757,14 +890,16 @@ def mode_of(text: str, start: int, end: int, quotes: Iterable[Quote]) -> str:
     return "direct" if outside <= 1 else "mixed"
 
 
-def _via(cue: Cue, referents: Referents, content: tuple[int, int], speaker: ResolvedSpeaker) -> list[str]:
-    """Outlets in the cue's sentence, outside the content: the outlet told, the article quoted."""
+def _via(cue: Cue, referents: Referents, content: tuple[int, int], speaker: ResolvedSpeaker,
+         datelines: list[tuple[int, int]]) -> list[str]:
+    """Outlets in the cue's sentence, outside the content and the dateline: the outlet told, the article quoted."""
     sent = cue.token.sent
     found = []
     for ref in referents.items:
         if ref.kind != "outlet" or ref is speaker.referent:
             continue
-        if any(sent.start_char <= s < sent.end_char and not (content[0] <= s < content[1]) for s, e in ref.spans):
+        if any(sent.start_char <= s < sent.end_char and not (content[0] <= s < content[1])
+               and not any(ds <= s < de for ds, de in datelines) for s, e in ref.spans):
             found.append(ref.name)
     return found
 
@@ -819,6 +954,12 @@ def _balance_marks(text: str, start: int, end: int) -> tuple[int, int]:
             end = trim_span(text, start, end - 1)[1]
         elif marks % 2 and inner[0] in _OPEN_MARKS:
             start = trim_span(text, start + 1, end)[0]
+        elif marks % 2 and re.match(r"[,.!?]?[\"”»]", text[end:end + 2]):
+            end = text.index(next(c for c in text[end:end + 2] if c in _CLOSE_MARKS), end) + 1
+        elif inner[0] == "‘":
+            start = trim_span(text, start + 1, end)[0]
+        elif inner[-1] == "’" and len(inner) > 1 and inner[-2] in ".,!?":
+            end = trim_span(text, start, end - 1)[1]
         else:
             break
     return start, end
@@ -834,6 +975,7 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
     unattached = attach_quotes(text, cues, quotes)
     register_documents(doc, text, cues, referents)
     resolver = SpeakerResolver(doc, text, referents, quotes)
+    datelines = dateline_spans(text)
     drafts: list[_Draft] = []
     for cue in cues:
         if cue.speaker_head is None or (resolver.in_quote(cue.speaker_head.idx) and cue.speaker_head.pos_ == "PRON"):
@@ -843,7 +985,7 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
                  if s[1] > s[0] and content_words(text, *s) >= 2 and not _excluded(document, *s)]
         for start, end in spans:
             drafts.append(_Draft(cue, start, end, speaker, mode_of(text, start, end, quotes),
-                                 _via(cue, referents, (start, end), speaker)))
+                                 _via(cue, referents, (start, end), speaker, datelines)))
         if spans or cue.reference_only:
             resolver.remember(speaker)
     drafts = _drop_nested_same_speaker(drafts)
