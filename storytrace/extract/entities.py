@@ -100,7 +100,8 @@ def _roles_before(doc: "Doc", ent: "Span", person_starts: set[int]) -> list[str]
     sent_start = ent.sent.start
     while i >= sent_start and len(tokens) < 10:
         token = doc[i]
-        if token.i in person_starts or token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ":", "(", "\"", "“", "”"):
+        if token.i in person_starts or token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ":", "(", "\"", "“", "”") \
+                or token.lower_ in ("for", "with", "by", "from", "and"):
             break
         tokens.append(token)
         i -= 1

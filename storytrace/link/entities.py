@@ -9,6 +9,7 @@ never merge.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -56,15 +57,20 @@ def _canonical_country(text: str) -> str | None:
     return None
 
 
+CORPORATE_SUFFIX = re.compile(r",?\s+(?:corp|corporation|inc|incorporated|ltd|limited|co|llc|plc|ag|sa|nv|gmbh)\.?$",
+                              re.IGNORECASE)
+
+
 def _thing_key(text: str) -> str:
-    """The merge key of a non-person name: a country's or outlet's canonical name, else the folded name."""
+    """The merge key of a non-person name: a country's or outlet's canonical name, else the folded
+    name without a corporate suffix ('Acme Corp.' = 'Acme')."""
     country = _canonical_country(text)
     if country:
         return names.org_key(country)
     outlet = gazetteer.outlet_name(text, allow_ambiguous=False)
     if outlet:
         return names.org_key(outlet)
-    return names.org_key(text)
+    return names.org_key(CORPORATE_SUFFIX.sub("", names.strip_possessive(text.strip())))
 
 
 def _person_clusters(mentions: list[Mention]) -> tuple[list[Cluster], dict[str, list[Cluster]]]:
@@ -95,14 +101,26 @@ def _surname_owner(mention: Mention, candidates: list[Cluster]) -> Cluster | Non
     return None
 
 
-def _suffix_owner(key: str, clusters: dict[str, Cluster]) -> Cluster | None:
-    """The one longer name that ends with this name ('security council' -> 'un security council')."""
+PLACE_LABELS = frozenset("GPE LOC NORP FAC".split())
+
+
+def _is_outlet_cluster(cluster: Cluster) -> bool:
+    return any(gazetteer.outlet_name(m.text, allow_ambiguous=False) for m in cluster.mentions)
+
+
+def _suffix_owner(key: str, cluster: Cluster, clusters: dict[str, Cluster]) -> Cluster | None:
+    """The one longer name that ends with this name ('security council' -> 'un security council',
+    'post' -> 'jerusalem post'). A place never merges into an organisation named after it
+    ('England' / 'NHS England'), and a one-word name only into an outlet."""
+    if set(cluster.labels) & PLACE_LABELS or _canonical_country(cluster.mentions[0].text):
+        return None
     words = key.split()
     owners = [c for other, c in clusters.items()
-              if other != key and other.endswith(" " + key) and len(other.split()) > len(words)]
+              if other != key and other.endswith(" " + key) and len(other.split()) > len(words)
+              and not set(c.labels) & PLACE_LABELS]
     if len(owners) != 1:
         return None
-    if len(words) == 1 and not key[:1].isalpha():
+    if len(words) == 1 and not _is_outlet_cluster(owners[0]):
         return None
     return owners[0]
 
@@ -147,7 +165,7 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
         cluster = things[key]
         if cluster.person:
             continue
-        owner = _acronym_owner(cluster.mentions[0], things) or _suffix_owner(key, things)
+        owner = _acronym_owner(cluster.mentions[0], things) or _suffix_owner(key, cluster, things)
         if owner is not None and owner is not cluster and not owner.person:
             for mention in cluster.mentions:
                 owner.add(mention)
