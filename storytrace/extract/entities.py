@@ -24,7 +24,10 @@ inc ltd llc university college school court army force forces police embassy adm
 institute foundation association union league federation organization organisation authority board
 service post times news radio tv television network press magazine journal herald tribune daily
 airlines airways motors systems technologies fund trust club society church house senate congress
-parliament assembly cabinet
+parliament assembly cabinet semiconductor semiconductors technologies technology pharmaceuticals pharma energy
+capital partners holdings industries systems networks labs laboratories media entertainment studios foods
+solutions software electronics telecom communications insurance securities research consulting international
+global ventures resources mining petroleum chemicals steel logistics shipping motors airways airlines
 """.split())
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
@@ -45,8 +48,13 @@ def _strip_the(ent: "Span", text: str, start: int, end: int) -> int:
 
 
 def _clean_span(doc: "Doc", document: Document, ent: "Span") -> tuple[int, int]:
+    """The entity's span without a leading article, a possessive, trailing punctuation, or a verb
+    the model swallowed ('Bianchi told a press conference')."""
     text = document.text
     start, end = ent.start_char, ent.end_char
+    verb = next((t for t in ent if t.tag_ in ("VBD", "VBZ", "VBP") and t.i > ent.start), None)
+    if verb is not None:
+        end = doc[verb.i - 1].idx + len(doc[verb.i - 1].text)
     start = _strip_the(ent, text, start, end)
     possessive = POSSESSIVE.search(text[start:end])
     if possessive and end - start - len(possessive.group()) >= 2:
@@ -72,7 +80,12 @@ def _looks_like_person(text: str) -> bool:
 
 
 def _relabel(label: str, surface: str) -> str:
+    """Fix the small model's usual confusions between people, organisations and outlets."""
     if gazetteer.outlet_name(surface, allow_ambiguous=False):
+        return "ORG"
+    words = surface.split()
+    if label == "PERSON" and len(words) >= 2 and words[-1].lower().strip(".,") in ORG_WORDS \
+            and words[0] not in gazetteer.given_names():
         return "ORG"
     if label in ("ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT") and _looks_like_person(surface):
         return "PERSON"

@@ -87,6 +87,8 @@ emails e-mail e-mails letter letters filing filings file files paper papers stud
 data figures statistics footage video videos recording recordings tape tapes conversation
 conversations minutes notes log logs assessment indictment complaint lawsuit ruling judgment
 verdict report reports audit dossier chart charts analysis review investigation inquiry testimony
+statement statements release notice post posts tweet tweets message messages note notes affidavit
+warrant subpoena motion order decree directive circular
 """.split())
 
 # Heads that, modified by an outlet's name, make the outlet the speaker ("the Israel Hayom article").

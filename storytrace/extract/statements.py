@@ -35,6 +35,8 @@ SPEECH_CONTAINERS = frozenset("quote quotes statement statements remarks comment
                               "tweet message article report".split())
 GENERIC_ORGANIZATION_HEADS = frozenset("company firm group carrier maker manufacturer airline bank insurer "
                                        "retailer lender operator startup giant conglomerate".split())
+ANONYMITY_REQUEST = re.compile(r"(?:not\s+to\s+be|that\s+(?:he|she|they)\s+not\s+be)\s+(?:named|identified|quoted)",
+                               re.IGNORECASE)
 CORPORATE_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Co|LLC|plc|PLC|Group|Holdings|AG|SA|NV|GmbH)\b\.?")
 ABBREVIATIONS = frozenset("mr mrs ms dr st pres gen sen rep gov lt col sgt prof jan feb mar apr jun jul aug "
                           "sep sept oct nov dec inc corp ltd co no vs u.s u.k u.n".split())
@@ -130,6 +132,9 @@ def sentence_end(text: str, position: int, quotes: list[Quote]) -> int:
             return i
         quote = quote_at(quotes, i)
         if quote is not None and quote.start < i:
+            if text[quote.inner_end - 1:quote.inner_end] in (".", "!", "?") and \
+                    re.match(r"\s+[A-Z“\"‘]", text[quote.end:quote.end + 3]):
+                return quote.end
             i = quote.end
             continue
         if char in ".!?" and (i + 1 >= length or text[i + 1] in " \n\t\"”’'"):
@@ -657,7 +662,7 @@ class SpeakerResolver:
         conjoined = self._conjoined(head)
         if conjoined is not None:
             return conjoined
-        named_apposition = self._apposition(head)
+        named_apposition = self._apposition(head, position)
         if named_apposition is not None:
             return named_apposition
         referent = self._named(head)
@@ -666,10 +671,19 @@ class SpeakerResolver:
             return ResolvedSpeaker(referent.name, referent.kind, ref_span[0], ref_span[1], referent)
         return self._description(head, position)
 
-    def _apposition(self, head: "Token") -> ResolvedSpeaker | None:
-        """'Acme's chief executive, John Whitfield, told ...': the name in apposition speaks."""
+    def _apposition(self, head: "Token", position: int) -> ResolvedSpeaker | None:
+        """'Acme's chief executive, John Whitfield, told ...', 'The company that built the dam,
+        Costruzioni Alpine, said ...': the name set off by commas before the cue speaks."""
         if self.referents.covering(head.idx, head.idx + len(head.text)) is not None:
             return None
+        if head.idx < position:
+            for ref in self.referents.items:
+                if ref.kind not in ("person", "organization", "outlet"):
+                    continue
+                for s, e in ref.spans:
+                    if head.idx < s and e < position and self.text[max(0, s - 2):s] == ", " and \
+                            self.text[e:e + 1] == "," and not re.search(r"[.;!?]", self.text[head.idx:s]):
+                        return ResolvedSpeaker(ref.name, ref.kind, s, e, ref)
         doc = head.doc
         candidates = [c for c in head.children if c.dep_ == "appos"]
         if head.i + 2 < len(doc) and doc[head.i + 1].text == ",":
@@ -781,6 +795,9 @@ class SpeakerResolver:
         inner = self.referents.covering(*long_span)
         if inner is not None and inner.kind in ("organization", "outlet"):
             return ResolvedSpeaker(inner.name, inner.kind, long_span[0], long_span[1], inner)
+        if head.pos_ == "NOUN":  # 'one electrician said': an unnamed person
+            ref = self.referents.add(phrase, "anonymous", long_span, heads=heads)
+            return ResolvedSpeaker(phrase, "anonymous", long_span[0], long_span[1], ref)
         return ResolvedSpeaker(phrase, "unknown", long_span[0], long_span[1], None)
 
 
@@ -982,7 +999,8 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
             continue
         speaker = _continuing_speaker(text, cue, drafts, quotes) or resolver.resolve(cue.speaker_head, cue.position)
         spans = [s for s in _contents(text, cue)
-                 if s[1] > s[0] and content_words(text, *s) >= 2 and not _excluded(document, *s)]
+                 if s[1] > s[0] and content_words(text, *s) >= 2 and not _excluded(document, *s)
+                 and not ANONYMITY_REQUEST.match(text[s[0]:s[1]])]
         for start, end in spans:
             drafts.append(_Draft(cue, start, end, speaker, mode_of(text, start, end, quotes),
                                  _via(cue, referents, (start, end), speaker, datelines)))

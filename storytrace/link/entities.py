@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from storytrace import gazetteer, names
+from storytrace.extract.entities import ORG_WORDS
 from storytrace.schema import Document, Entity, Mention, MentionRef, content_id
 
 COUNTRY_ALIASES = (
@@ -125,6 +126,16 @@ def _suffix_owner(key: str, cluster: Cluster, clusters: dict[str, Cluster]) -> C
     return owners[0]
 
 
+def _head_name_owner(key: str, cluster: Cluster, clusters: dict[str, Cluster]) -> Cluster | None:
+    """'Nexor' -> 'Nexor Semiconductor': a one-word organisation name that opens one longer name
+    whose other words only say what kind of organisation it is."""
+    if len(key.split()) != 1 or set(cluster.labels) & PLACE_LABELS or _canonical_country(cluster.mentions[0].text):
+        return None
+    owners = [c for other, c in clusters.items() if other.startswith(key + " ") and not c.person
+              and not set(c.labels) & PLACE_LABELS and all(w in ORG_WORDS for w in other.split()[1:])]
+    return owners[0] if len(owners) == 1 else None
+
+
 def _acronym_owner(mention: Mention, clusters: dict[str, Cluster]) -> Cluster | None:
     text = mention.text.replace(".", "")
     if not (text.isupper() and 2 <= len(text) <= 6):
@@ -164,12 +175,15 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
     for key in sorted(things, key=lambda k: len(k.split())):
         cluster = things[key]
         if cluster.person:
-            continue
-        owner = _acronym_owner(cluster.mentions[0], things) or _suffix_owner(key, cluster, things)
+            owner = _head_name_owner(key, cluster, things)  # 'Nexor' tagged as a person
+        else:
+            owner = _acronym_owner(cluster.mentions[0], things) or _suffix_owner(key, cluster, things) \
+                or _head_name_owner(key, cluster, things)
         if owner is not None and owner is not cluster and not owner.person:
             for mention in cluster.mentions:
                 owner.add(mention)
             cluster.mentions.clear()
+            cluster.labels.clear()
     return person_clusters + [c for c in things.values() if c.mentions]
 
 
