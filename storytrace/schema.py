@@ -170,6 +170,27 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Proposition:
+    """A claim candidate: one clause asserted (or denied) in a document, by a speaker or the reporter.
+
+    `statement` is the id of the statement it comes from (None for the reporter's own assertion);
+    `polarity` is the statement's, read clause by clause; `source` names who asserts it here."""
+
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    statement: str | None = None
+    speaker: str | None = None
+    speaker_kind: str | None = None
+    polarity: str = "assert"
+    negated: bool = False
+    hedged: bool = False
+    entities: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class ClaimMention:
     doc: str
     start: int
@@ -208,6 +229,7 @@ class DocumentAnalysis:
     timexes: tuple[Timex, ...] = ()
     events: tuple[Event, ...] = ()
     provenance: tuple[Provenance, ...] = ()
+    propositions: tuple[Proposition, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,12 @@ from conftest import EXAMPLES, SHARED
 
 pytestmark = pytest.mark.slow
 
+# The targets are 0.90 / 0.85 / 0.90; the pins sit at what the build achieves, so a lost
+# statement on the samples fails here first.
 MINIMUMS = {
-    "statement_recall": 0.90,
-    "speaker_accuracy": 0.85,
-    "entity_merge": 0.90,
+    "statement_recall": 0.97,
+    "speaker_accuracy": 0.97,
+    "entity_merge": 1.0,
 }
 EXACT = {"entity_overmerged": 0, "boilerplate_leaks": 0}
 

@@ -177,14 +177,13 @@ def is_hypothetical(token: "Token") -> bool:
 
 
 def is_passive(token: "Token") -> bool:
-    """'was told', 'Asked whether ...,': the subject is the one spoken to, not the speaker."""
+    """'was told', 'Asked whether ..., Whitfield declined': the subject is the one spoken to."""
     if token.tag_ != "VBN":
         return False
     if any(c.dep_ == "auxpass" for c in token.children):
         return True
-    has_perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
-    return not has_perfect and token.dep_ in ("advcl", "acl", "amod") and \
-        not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    sentence_initial = token.i == token.sent.start or all(t.is_punct or t.is_space for t in token.doc[token.sent.start:token.i])
+    return sentence_initial and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
 def _ancestor_cue(token: "Token") -> "Token | None":
@@ -540,7 +539,11 @@ def attach_quotes(text: str, cues: list[Cue], quotes: list[Quote]) -> list[Quote
 
 
 def _cue_after(text: str, quote: Quote, cues: list[Cue]) -> Cue | None:
+    """The attribution right after a quote ('," the ambassador said'); a participle there
+    ('," adding that') opens new content instead."""
     for cue in cues:
+        if cue.token.tag_ == "VBG":
+            continue
         start = _cue_clause_start(cue)
         if start < quote.end or start - quote.end > 80:
             continue

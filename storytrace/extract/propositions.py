@@ -1,0 +1,180 @@
+"""Claim candidates of one document: the clauses its sources and its reporter assert or deny.
+
+Each statement's content is cut into clauses (sentences, then coordinated clauses that each have
+their own verb), so one quote that denies three things yields three propositions. The rest of the
+body, outside statements and their attribution, gives the reporter's own assertions. Questions,
+attribution shells ("Netanyahu shared the details.") and fragments are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterable
+
+from storytrace.extract import lexicon as lx
+from storytrace.extract.statements import denies_in_content
+from storytrace.schema import Document, Mention, Proposition, Statement, content_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
+HEDGES = re.compile(r"\b(?:might|may|could|reportedly|allegedly|apparently|possibly|perhaps|rumou?red|unconfirmed)\b",
+                    re.IGNORECASE)
+NEGATION = re.compile(r"\b(?:not|n't|n’t|never|no|neither|nor|without)\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)\s+|;\s+|\s+[–—-]\s+|:\s+)")
+MIN_WORDS = 4
+
+
+def _tokens_in(doc: "Doc", start: int, end: int) -> list["Token"]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _has_own_verb(doc: "Doc", start: int, end: int, skip_cues: bool) -> bool:
+    """A clause with a finite verb of its own (not only a speech cue)."""
+    for token in _tokens_in(doc, start, end):
+        if token.tag_ in FINITE_TAGS or (token.tag_ in ("VBN", "VBG") and token.dep_ in ("ROOT", "ccomp", "conj", "relcl")):
+            if skip_cues and token.lemma_.lower() in lx.REPORTING_CUES and token.tag_ != "MD":
+                continue
+            return True
+    return False
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences inside [start, end): stops followed by a space and a capital or a quote mark."""
+    spans, cursor = [], start
+    for match in re.finditer(r"[.!?][\"”’']?\s+(?=[A-Z“\"‘'])", text[start:end]):
+        stop = start + match.end()
+        spans.append((cursor, stop))
+        cursor = stop
+    spans.append((cursor, end))
+    return [s for s in spans if text[s[0]:s[1]].strip()]
+
+
+def _clause_spans(doc: "Doc", text: str, start: int, end: int, skip_cues: bool) -> list[tuple[int, int]]:
+    """Coordinated clauses of a sentence, each with its own verb; a verbless piece joins its neighbour."""
+    cuts = [start]
+    for match in CLAUSE_BREAK.finditer(text, start, end):
+        if _inside_brackets(text, start, match.start()):
+            continue
+        cuts.append(match.start())
+        cuts.append(match.end())
+    cuts.append(end)
+    pieces = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+    merged: list[tuple[int, int]] = []
+    for piece in pieces:
+        if merged and not _has_own_verb(doc, *piece, skip_cues=skip_cues):
+            merged[-1] = (merged[-1][0], piece[1])
+        elif merged and not _has_own_verb(doc, *merged[-1], skip_cues=skip_cues):
+            merged[-1] = (merged[-1][0], piece[1])
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _inside_brackets(text: str, start: int, position: int) -> bool:
+    segment = text[start:position]
+    return segment.count("(") > segment.count(")") or segment.count("[") > segment.count("]")
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """Without surrounding blanks, punctuation, quotation marks or a leading 'that'."""
+    while start < end and (text[start].isspace() or text[start] in ",;:–—-\"“”‘'("):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-\"“”’'.)"):
+        end -= 1
+    match = re.match(r"(?:that|and|but|while|whereas)\s+", text[start:end], flags=re.IGNORECASE)
+    if match:
+        start += match.end()
+    return start, end
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _entities_in(mentions: Iterable[Mention], start: int, end: int) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start, m.end) for m in mentions if start <= m.start and m.end <= end)
+
+
+def _proposition(document: Document, start: int, end: int, mentions: list[Mention], statement: Statement | None,
+                 polarity: str) -> Proposition:
+    text = document.text[start:end]
+    return Proposition(
+        id=content_id("prop", document.id, start, end), doc=document.id, start=start, end=end,
+        text=" ".join(text.split()), statement=statement.id if statement else None,
+        speaker=statement.speaker.name if statement else None,
+        speaker_kind=statement.speaker.kind if statement else None, polarity=polarity,
+        negated=bool(NEGATION.search(text)), hedged=bool(HEDGES.search(text)),
+        entities=_entities_in(mentions, start, end))
+
+
+def statement_propositions(doc: "Doc", document: Document, statement: Statement,
+                           mentions: list[Mention]) -> list[Proposition]:
+    """The clauses of one statement's content, each carrying the statement's polarity."""
+    text = document.text
+    found = []
+    for sentence in _sentence_spans(text, statement.start, statement.end):
+        for piece in _clause_spans(doc, text, *sentence, skip_cues=False):
+            start, end = _clean(text, *piece)
+            if _words(text[start:end]) < MIN_WORDS or text[start:end].rstrip().endswith("?"):
+                continue
+            polarity = statement.polarity
+            if polarity == "assert" and denies_in_content(text[start:end]):
+                polarity = "deny"
+            found.append(_proposition(document, start, end, mentions, statement, polarity))
+    return found
+
+
+def _covered(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """Parts of [start, end) not covered by any of spans."""
+    parts, cursor = [], start
+    for s, e in sorted(spans):
+        if e <= cursor or s >= end:
+            continue
+        if s > cursor:
+            parts.append((cursor, s))
+        cursor = max(cursor, e)
+    if cursor < end:
+        parts.append((cursor, end))
+    return parts
+
+
+def assertion_propositions(doc: "Doc", document: Document, statements: list[Statement],
+                           mentions: list[Mention]) -> list[Proposition]:
+    """The reporter's own assertions: body sentences, outside statements and their attribution."""
+    text = document.text
+    taken = [(s.start, s.end) for s in statements]
+    taken += [(min(s.speaker.start, s.cue_start), max(s.speaker.end, s.cue_end)) for s in statements]
+    found = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        if document.in_boilerplate(start, end) or document.in_headline(start, end) or text[start:end].rstrip().endswith("?"):
+            continue
+        if _is_attribution_shell(sent):
+            continue
+        for part in _covered(taken, start, end):
+            if _words(text[part[0]:part[1]]) < MIN_WORDS:
+                continue
+            for piece in _clause_spans(doc, text, *part, skip_cues=True):
+                s, e = _clean(text, *piece)
+                if _words(text[s:e]) >= MIN_WORDS and _has_own_verb(doc, s, e, skip_cues=True):
+                    found.append(_proposition(document, s, e, mentions, None, "assert"))
+    return found
+
+
+def _is_attribution_shell(sent) -> bool:
+    """'Netanyahu shared the details.', 'Shapiro denied the story, as well.': a speech act about a story."""
+    root = sent.root
+    return root.lemma_.lower() in lx.REPORTING_CUES | {"share", "detail", "recount", "discuss"} and \
+        not any(c.dep_ in ("ccomp", "xcomp") for c in root.children)
+
+
+def extract_propositions(doc: "Doc", document: Document, statements: list[Statement],
+                         mentions: list[Mention]) -> list[Proposition]:
+    """Every claim candidate of the document, in text order."""
+    found = [p for s in statements for p in statement_propositions(doc, document, s, mentions)]
+    found += assertion_propositions(doc, document, statements, mentions)
+    unique = {p.id: p for p in found}
+    return sorted(unique.values(), key=lambda p: (p.start, p.end))
