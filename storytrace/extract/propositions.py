@@ -64,13 +64,22 @@ def _clause_spans(doc: "Doc", text: str, start: int, end: int, skip_cues: bool) 
     pieces = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
     merged: list[tuple[int, int]] = []
     for piece in pieces:
-        if merged and not _has_own_verb(doc, *piece, skip_cues=skip_cues):
-            merged[-1] = (merged[-1][0], piece[1])
-        elif merged and not _has_own_verb(doc, *merged[-1], skip_cues=skip_cues):
+        if merged and (not _has_own_verb(doc, *piece, skip_cues=skip_cues) or _continues_clause(doc, piece)
+                       or not _has_own_verb(doc, *merged[-1], skip_cues=skip_cues)):
             merged[-1] = (merged[-1][0], piece[1])
         else:
             merged.append(piece)
     return merged
+
+
+def _continues_clause(doc: "Doc", piece: tuple[int, int]) -> bool:
+    """A piece that only goes on with the previous clause: a relative clause ('– who was ... –') or a
+    predicate without its own subject ('... – spoke to Obama', 'and aiming to ...')."""
+    tokens = [t for t in _tokens_in(doc, *piece) if not (t.is_punct or t.is_space)]
+    if not tokens:
+        return True
+    first = tokens[0]
+    return first.lower_ in lx.RELATIVE_PRONOUNS | {"where", "when"} or first.pos_ in ("VERB", "AUX") or first.tag_ == "VBG"
 
 
 def _inside_brackets(text: str, start: int, position: int) -> bool:

@@ -998,9 +998,11 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
     datelines = dateline_spans(text)
     drafts: list[_Draft] = []
     for cue in cues:
-        if cue.speaker_head is None or (resolver.in_quote(cue.speaker_head.idx) and cue.speaker_head.pos_ == "PRON"):
-            continue
-        speaker = _continuing_speaker(text, cue, drafts, quotes) or resolver.resolve(cue.speaker_head, cue.position)
+        speaker = _continuing_speaker(text, cue, drafts, quotes)
+        if speaker is None:
+            if cue.speaker_head is None or (resolver.in_quote(cue.speaker_head.idx) and cue.speaker_head.pos_ == "PRON"):
+                continue
+            speaker = resolver.resolve(cue.speaker_head, cue.position)
         spans = [s for s in _contents(text, cue)
                  if s[1] > s[0] and content_words(text, *s) >= 2 and not _excluded(document, *s)
                  and not ANONYMITY_REQUEST.match(text[s[0]:s[1]])]
