@@ -14,6 +14,7 @@ fi
 pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)
 "${pip[@]}" setuptools==80.9.0
 "${pip[@]}" -r requirements/runtime.txt
+"${pip[@]}" --no-deps -r requirements/no-deps.txt
 if [ "$want_tests" = 1 ]; then
   "${pip[@]}" -r requirements/test.txt
   if ! command -v chromium >/dev/null 2>&1; then

@@ -108,5 +108,105 @@ def evaluate(dossier_path: Path, gold_path: Path, docs_dir: Path | None, as_json
         click.echo(f"{name}: {value:.3f}" if isinstance(value, float) else f"{name}: {value}")
 
 
+@main.command()
+@click.argument("file_path", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dct", default=None, help="Document creation date YYYY-MM-DD that relative dates resolve against "
+              "(default: the file's sidecar or HTML date, else an estimate from the text).")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+def timex(file_path: Path, dct: str | None, fmt: str) -> None:
+    """Print the time expressions of FILE: start, end, text, type, value (offsets into its text)."""
+    if dct is not None and not _is_iso_date(dct):
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {dct!r}", param_hint="--dct")
+    from storytrace.extract.timex import estimate_published, tag_timexes
+    from storytrace.ingest import IngestOptions, read_sources
+
+    ingested = read_sources([file_path], IngestOptions(english_only=False))
+    for skipped in ingested.skipped:
+        click.echo(skipped.line(), err=True)
+    if not ingested.documents:
+        raise click.exceptions.Exit(EXIT_FAILED)
+    document = ingested.documents[0]
+    reference = dct or (document.published or "")[:10] or estimate_published(document.text)
+    estimated = dct is None and (not document.published or document.published_estimated)
+    found = tag_timexes(document.text, reference, estimated)
+    if fmt == "json":
+        click.echo(json.dumps([{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+                               for t in found], ensure_ascii=False, indent=1))
+        return
+    for t in found:
+        click.echo(f"{t.start}\t{t.end}\t{t.type}\t{t.value}\t{t.text}")
+
+
+def _is_iso_date(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+@main.command()
+@click.option("--claim", default=None, help="The claim the text is checked against.")
+@click.option("--text", default=None, help="A headline or sentence that may support or deny the claim.")
+@click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help='File of {"claim", "text"} lines ("-" for stdin); prints one JSON object per line, in order.')
+def stance(claim: str | None, text: str | None, jsonl_path: Path | None) -> None:
+    """Does TEXT support, deny or stay neutral to CLAIM? (supports|denies|neutral with a score)"""
+    if jsonl_path is None and (claim is None or text is None):
+        raise click.UsageError("give --claim and --text, or --jsonl FILE")
+    if jsonl_path is not None and (claim is not None or text is not None):
+        raise click.UsageError("--jsonl cannot be combined with --claim/--text")
+    from storytrace.stance import StanceClassifier
+
+    try:
+        classifier = StanceClassifier()
+        if jsonl_path is None:
+            result = classifier.classify(claim, text)
+            click.echo(json.dumps({"stance": result.stance, "score": round(result.score, 4)}))
+            return
+        pairs, errors = _stance_pairs(jsonl_path)
+        results = iter(classifier.classify_many([p for p in pairs if p is not None]))
+    except StorytraceError as exc:
+        raise _fail(exc) from None
+    for number, pair in enumerate(pairs, start=1):
+        if pair is None:
+            click.echo(json.dumps({"line": number, "error": errors[number]}))
+            continue
+        result = next(results)
+        click.echo(json.dumps({"claim": pair[0], "text": pair[1], "stance": result.stance,
+                               "score": round(result.score, 4)}, ensure_ascii=False))
+    if errors:
+        for number, reason in errors.items():
+            click.echo(f"error: {jsonl_path}: record {number}: {reason}", err=True)
+        raise click.exceptions.Exit(EXIT_SKIPPED)
+
+
+def _stance_pairs(path: Path) -> tuple[list[tuple[str, str] | None], dict[int, str]]:
+    """(claim, text) per line, None for a bad line, and the reason for each bad line by number."""
+    try:
+        raw = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StorytraceError("unreadable", f"cannot read ({exc})", str(path)) from None
+    pairs: list[tuple[str, str] | None] = []
+    errors: dict[int, str] = {}
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            pairs.append(None)
+            errors[len(pairs)] = f"not JSON ({exc.msg})"
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("claim"), str) or not isinstance(record.get("text"), str):
+            pairs.append(None)
+            errors[len(pairs)] = 'expected an object with string "claim" and "text"'
+            continue
+        pairs.append((record["claim"], record["text"]))
+    return pairs, errors
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

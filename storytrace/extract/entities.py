@@ -148,6 +148,17 @@ def _gender(surface: str, roles: list[str]) -> str | None:
     return gazetteer.gender_of_name(surface)
 
 
+def _given_name_before(doc: "Doc", ent: "Span") -> "Token | None":
+    """A given name the model left outside a short name span ('Ana' before 'Reyes' tagged ORG)."""
+    if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or len(ent) > 2 or ent.start == 0:
+        return None
+    before = doc[ent.start - 1]
+    if before.text in gazetteer.given_names() and before.ent_type_ == "" and ent.text[:1].isupper() \
+            and not gazetteer.outlet_name(ent.text, allow_ambiguous=False):
+        return before
+    return None
+
+
 def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
     """Cleaned named mentions of document, in text order, with roles and gender for people."""
     mentions: list[Mention] = []
@@ -156,12 +167,15 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
         if ent.label_ not in ACTOR_LABELS:
             continue
         start, end = _clean_span(doc, document, ent)
+        given = _given_name_before(doc, ent)
+        if given is not None:
+            start = given.idx
         surface = document.text[start:end]
         if len(surface.strip()) < 2 or not any(c.isalpha() for c in surface):
             continue
         if ent.label_ in ("ORG", "PERSON", "NORP") and _is_title_only(surface):
             continue
-        label = _relabel(ent.label_, surface)
+        label = "PERSON" if given is not None else _relabel(ent.label_, surface)
         roles: list[str] = []
         gender = None
         if label == "PERSON":

@@ -42,7 +42,7 @@ def extract_article(html: str, url: str | None = None) -> dict[str, Any] | None:
         return None
     data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     text = data.get("text") or ""
-    if not text.strip():
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         return None
     return {
         "text": text,
@@ -53,6 +53,50 @@ def extract_article(html: str, url: str | None = None) -> dict[str, Any] | None:
         "author": data.get("author"),
         "language": data.get("language"),
     }
+
+
+MIN_ARTICLE_WORDS = 5  # fewer words than this is navigation or a stub, not an article
+_BLOCK_TAGS = ("p", "div", "td", "li", "blockquote", "h1", "h2", "h3", "article", "section", "body")
+
+
+def _block_lines(root: Any) -> list[str]:
+    """Text of the tree in document order, one line per block element, whitespace collapsed."""
+    from lxml import etree
+
+    pieces: list[str] = []
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(element.tag, str):
+            continue
+        is_block = element.tag in _BLOCK_TAGS or element.tag == "br"
+        if event == "start":
+            if is_block:
+                pieces.append("\n")
+            pieces.append(element.text or "")
+        else:
+            if is_block:
+                pieces.append("\n")
+            if element is not root:
+                pieces.append(element.tail or "")
+    return [" ".join(line.split()) for line in "".join(pieces).split("\n") if line.strip()]
+
+
+def fallback_article(html: str) -> dict[str, Any] | None:
+    """Paragraph text of a page trafilatura could not parse (broken markup), scripts and styles dropped."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    title = next(iter(root.xpath("//title/text()")), None)
+    for bad in root.xpath("//head|//script|//style|//noscript|//nav|//footer|//header|//form"):
+        bad.drop_tree()
+    lines = _block_lines(root)
+    text = "\n".join(lines)
+    if len(text.split()) < MIN_ARTICLE_WORDS:
+        return None
+    return {"text": text, "title": " ".join(title.split()) if title else None}
 
 
 def page_date(html: str, url: str | None) -> str | None:
@@ -74,7 +118,7 @@ def document_from_html(data: bytes, source: str, meta: Mapping[str, Any], option
         raise InputError(source, "is empty", "empty")
     if "<" not in html:
         raise InputError(source, "is not HTML (no markup found)", "malformed_html")
-    article = extract_article(html, meta.get("url"))
+    article = extract_article(html, meta.get("url")) or fallback_article(html)
     if article is None:
         raise InputError(source, "HTML holds no extractable article text", "malformed_html")
     if not article.get("published"):

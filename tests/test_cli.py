@@ -1,0 +1,80 @@
+"""The command line: outputs written, one line per skipped input, documented exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storytrace.cli import EXIT_FAILED, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "putin-veto"
+ARTICLE = (
+    "Port deal denied\n"
+    "The transport minister, Ana Reyes, on Tuesday denied a report that the port had been sold. "
+    "\"No contract was signed,\" Reyes told reporters. Officials said talks would resume next month.\n"
+)
+
+pytestmark = pytest.mark.slow
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_analyze_writes_every_format_and_exits_zero(tmp_path):
+    out = tmp_path / "out"
+    result = run("analyze", str(EXAMPLES), "--out", str(out))
+    assert result.exit_code == EXIT_OK, result.output
+    for name in ("dossier.json", "report.md", "report.html"):
+        assert (out / name).stat().st_size > 0
+    dossier = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    assert dossier["format"] == "storytrace-dossier" and len(dossier["documents"]) == 2
+    assert "2 documents" in result.output
+
+
+def test_analyze_skips_bad_input_and_says_so(tmp_path):
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary")
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path), "--out", str(tmp_path / "out"), "--format", "json"])
+    assert result.exit_code == EXIT_SKIPPED
+    lines = [line for line in result.stderr.splitlines() if line]
+    assert any(str(tmp_path / "empty.txt") in line and "empty" in line for line in lines)
+    assert any(str(tmp_path / "blob.txt") in line and "binary" in line for line in lines)
+    dossier = json.loads((tmp_path / "out" / "dossier.json").read_text(encoding="utf-8"))
+    assert [d["source"] for d in dossier["documents"]] == [str(tmp_path / "good.txt")]
+    assert any(s["speaker"]["name"] == "Ana Reyes" for s in dossier["statements"])
+
+
+def test_analyze_with_nothing_readable_fails(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_FAILED
+    assert "no document could be analysed" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["analyze", "--out", "x"],
+        ["analyze", "a.txt", "--out", "x", "--format", "pdf"],
+        ["analyze", "a.txt", "--out", "x", "--workers", "0"],
+        ["timex", "a.txt", "--dct", "18/06/2020"],
+        ["stance", "--claim", "only a claim"],
+    ],
+)
+def test_bad_usage_exits_two(args):
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == EXIT_USAGE, result.output
+
+
+def test_evaluate_scores_the_sample_dossier(tmp_path):
+    out = tmp_path / "out"
+    assert run("analyze", str(EXAMPLES), "--out", str(out), "--format", "json").exit_code == EXIT_OK
+    result = run("evaluate", str(out / "dossier.json"), str(EXAMPLES / "gold.yaml"), "--docs", str(EXAMPLES), "--json")
+    scores = json.loads(result.output)
+    assert scores["statement_recall"] >= 0.9 and scores["entity_overmerged"] == 0

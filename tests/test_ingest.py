@@ -1,0 +1,202 @@
+"""Ingest: every kind of source in, Documents or one-line reasons out, nothing that was read lost."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from storytrace.errors import InputError
+from storytrace.ingest import IngestOptions, decode_text, make_document, read_sources
+from storytrace.ingest.boilerplate import find_boilerplate
+
+ARTICLE = (
+    "Minister denies report on port deal\n"
+    "The transport minister on Tuesday denied a report that the port had been sold. "
+    "\"No contract was signed,\" she told reporters in the capital. "
+    "Officials said talks with two bidders would resume next month.\n"
+)
+
+HTML_PAGE = """<!doctype html><html><head><title>Port deal denied | The Harbour Gazette</title>
+<meta property="og:site_name" content="The Harbour Gazette">
+<meta property="article:published_time" content="2021-03-04T09:00:00Z">
+<link rel="canonical" href="https://gazette.example/port-deal"></head>
+<body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+<article><h1>Port deal denied</h1>
+<p>The transport minister on Tuesday denied a report that the port had been sold to a foreign buyer.</p>
+<p>"No contract was signed," she told reporters in the capital, adding that the talks had stalled.</p>
+<p>Officials said talks with two bidders would resume next month, according to the ministry.</p>
+</article><footer>Copyright The Harbour Gazette. All rights reserved.</footer></body></html>"""
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", "", "is empty"),
+        ("blank.txt", "  \n\t\n", "is empty"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        ("latin1.txt", "Caf\xe9 owner said the port was sold.".encode("latin-1"), "not valid UTF-8"),
+        ("german.txt", "Der Minister sagte am Dienstag, dass der Hafen nicht verkauft worden sei und die "
+                       "Gespräche mit den beiden Bietern im nächsten Monat wieder aufgenommen werden.", "not in English"),
+        ("notes.pdf", "%PDF-1.4", "unsupported file type"),
+    ],
+)
+def test_bad_input_is_skipped_with_one_line_naming_the_file(tmp_path, name, content, reason):
+    write(tmp_path, "good.txt", ARTICLE)
+    bad = write(tmp_path, name, content)
+    result = read_sources([tmp_path / "good.txt", bad])
+    assert [d.source for d in result.documents] == [str(tmp_path / "good.txt")]
+    (skipped,) = result.skipped
+    assert skipped.source == str(bad)
+    assert reason in skipped.reason
+    assert "\n" not in skipped.line() and str(bad) in skipped.line()
+
+
+def test_missing_file_and_oversized_file_are_skipped(tmp_path):
+    write(tmp_path, "good.txt", ARTICLE)
+    big = write(tmp_path, "big.txt", ARTICLE * 200)
+    result = read_sources([tmp_path / "good.txt", tmp_path / "gone.txt", big], IngestOptions(max_bytes=5000))
+    assert len(result.documents) == 1
+    reasons = {s.source: s.reason for s in result.skipped}
+    assert reasons[str(tmp_path / "gone.txt")] == "no such file"
+    assert "over the 5,000-byte limit" in reasons[str(big)]
+
+
+def test_same_article_twice_is_read_once(tmp_path):
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "b.txt", ARTICLE.replace("\n", "\n\n"))
+    result = read_sources([tmp_path])
+    assert len(result.documents) == 1
+    assert result.duplicates == [(str(tmp_path / "b.txt"), str(tmp_path / "a.txt"))]
+
+
+def test_sidecar_metadata_and_bad_sidecar(tmp_path):
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "a.meta.json", json.dumps({"outlet": "Harbour Gazette", "published": "2021-03-04T10:00:00",
+                                               "title": "Minister denies report on port deal", "url": "https://x.example/a"}))
+    write(tmp_path, "b.txt", ARTICLE + "More text.\n")
+    write(tmp_path, "b.meta.json", "{not json")
+    result = read_sources([tmp_path])
+    (doc,) = result.documents
+    assert (doc.outlet, doc.published, doc.url) == ("Harbour Gazette", "2021-03-04", "https://x.example/a")
+    assert doc.headline is not None and doc.text[doc.headline[0]:doc.headline[1]] == "Minister denies report on port deal"
+    (skipped,) = result.skipped
+    assert "b.meta.json is not valid JSON" in skipped.reason
+
+
+def test_html_main_text_and_metadata(tmp_path):
+    page = write(tmp_path, "port.html", HTML_PAGE)
+    (doc,) = read_sources([page]).documents
+    assert "No contract was signed" in doc.text
+    assert "Home" not in doc.text and "All rights reserved" not in doc.text
+    assert doc.published == "2021-03-04"
+    assert doc.outlet == "The Harbour Gazette"
+    assert doc.url == "https://gazette.example/port-deal"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body><p>Unclosed <b>bold <i>and italic <div>The minister said on Tuesday that the port "
+        "had not been sold and that talks with two bidders would resume next month.",
+        "<<<>>><p>The minister said on Tuesday that the port had not been sold and that the talks with "
+        "bidders would go on.</p></td></tr></table></html></html>",
+    ],
+)
+def test_malformed_html_still_yields_the_text(tmp_path, html):
+    page = write(tmp_path, "broken.html", html)
+    result = read_sources([page])
+    (doc,) = result.documents
+    assert "port had not been sold" in doc.text
+
+
+def test_html_without_article_text_is_skipped(tmp_path):
+    page = write(tmp_path, "nav.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    result = read_sources([page])
+    assert not result.documents
+    assert result.skipped and result.skipped[0].source == str(page)
+
+
+def test_jsonl_articles_with_bad_lines(tmp_path):
+    lines = [
+        json.dumps({"text": ARTICLE, "outlet": "Wire", "published": "2021-03-04", "id": "wire-1"}),
+        "{broken",
+        json.dumps({"html": HTML_PAGE, "source": "gazette-page"}),
+        json.dumps({"title": "no body"}),
+        json.dumps(["not", "an", "object"]),
+        "",
+    ]
+    feed = write(tmp_path, "feed.jsonl", "\n".join(lines) + "\n")
+    result = read_sources([feed])
+    assert [d.source for d in result.documents] == ["wire-1", "gazette-page"]
+    assert result.documents[0].outlet == "Wire"
+    reasons = {s.source: s.reason for s in result.skipped}
+    assert set(reasons) == {f"{feed}:2", f"{feed}:4", f"{feed}:5"}
+    assert "not valid JSON" in reasons[f"{feed}:2"]
+    assert "neither a 'text' nor an 'html'" in reasons[f"{feed}:4"]
+
+
+def test_boilerplate_kinds_are_marked():
+    text = (
+        "Flood waters rise in the valley\n"
+        "Residents wade through a flooded street in Riverton on Monday. (Photo: Jane Doe/Reuters)\n"
+        "Photo credit: Jane Doe/Reuters\n"
+        "By Sam Smith, Staff Writer\n"
+        "The river broke its banks on Monday, the mayor said, forcing hundreds from their homes.\n"
+        "Read more: How the valley prepared for the storm\n"
+    )
+    spans = find_boilerplate(text)
+    marked = [text[s:e] for s, e in spans]
+    assert any(m.startswith("Residents wade") for m in marked)
+    assert any(m.startswith("Photo credit") for m in marked)
+    assert any(m.startswith("By Sam Smith") for m in marked)
+    assert any(m.startswith("Read more") for m in marked)
+    assert not any("river broke its banks" in m for m in marked)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400))
+def test_decode_never_raises_anything_but_input_error(data):
+    try:
+        text = decode_text(data, "x.txt")
+    except InputError as exc:
+        assert exc.source == "x.txt" and exc.message and "\n" not in exc.message
+    else:
+        assert isinstance(text, str)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=600))
+def test_make_document_keeps_the_text_and_valid_spans(text):
+    try:
+        doc = make_document(text, "p.txt", {}, IngestOptions(english_only=False))
+    except InputError as exc:
+        assert exc.source == "p.txt" and "\n" not in exc.message
+        return
+    assert doc.text == text
+    assert doc.id == make_document(text, "q.txt", {}, IngestOptions(english_only=False)).id
+    for start, end in doc.boilerplate + ((doc.headline,) if doc.headline else ()):
+        assert 0 <= start < end <= len(text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200), max_size=6))
+def test_jsonl_lines_each_become_a_document_or_a_reason(tmp_path, bodies):
+    feed = tmp_path / "prop.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": b, "id": f"r{i}"}) for i, b in enumerate(bodies)) + "\n",
+                    encoding="utf-8")
+    result = read_sources([feed], IngestOptions(english_only=False))
+    accounted = len(result.documents) + len(result.skipped) + len(result.duplicates)
+    assert accounted == len(bodies)
