@@ -10,12 +10,17 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from storytrace.extract.entities import extract_mentions
+from storytrace.extract.events import extract_events
+from storytrace.extract.propositions import extract_propositions
 from storytrace.extract.statements import extract_statements
 from storytrace.ingest import IngestOptions, IngestResult, read_sources
+from storytrace.link.claims import build_claims
 from storytrace.link.entities import build_entities
+from storytrace.link.events import link_events
+from storytrace.link.origins import credit_provenance
 from storytrace.link.provenance import provenance_from_statements
 from storytrace.schema import Document, DocumentAnalysis, Dossier, Skipped, Statement
 
@@ -27,18 +32,10 @@ def analyze_document(doc: "Doc", document: Document) -> DocumentAnalysis:
     """Everything one document yields by itself: mentions, statements, time expressions, events."""
     mentions = extract_mentions(doc, document)
     statements = extract_statements(doc, document, mentions)
-    timexes, events = _time_records(doc, document, mentions)
+    timexes, events = extract_events(doc, document, mentions)
+    propositions = extract_propositions(doc, document, statements, mentions)
     return DocumentAnalysis(document=document, mentions=tuple(mentions), statements=tuple(statements),
-                            timexes=tuple(timexes), events=tuple(events))
-
-
-def _time_records(doc: "Doc", document: Document, mentions: list) -> tuple[list, list]:
-    """Time expressions and dated events, when the temporal tagger is installed in this build."""
-    try:
-        from storytrace.extract.events import extract_events
-    except ImportError:
-        return [], []
-    return extract_events(doc, document, mentions)
+                            timexes=tuple(timexes), events=tuple(events), propositions=tuple(propositions))
 
 
 def analyze_batch(documents: Sequence[Document], model: str | None = None) -> list[DocumentAnalysis]:
@@ -76,17 +73,29 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str]) 
     return replace(statement, speaker=replace(speaker, entity=entity)) if entity else statement
 
 
-def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skipped] = ()) -> Dossier:
-    """Link per-document results into the story's dossier: entities merged, speakers linked."""
+def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skipped] = (),
+                  embed: "Callable[[Sequence[str]], object] | None" = None, stance: "object | None" = None) -> Dossier:
+    """Link per-document results into the story's dossier: entities merged, speakers linked, events
+    on one timeline, claims grouped with stances and origins, provenance edges.
+
+    `embed` and `stance` default to the shipped sentence-embedding model and stance classifier."""
     analyses = list(analyses)
     documents = tuple(a.document for a in analyses)
     mentions = [m for a in analyses for m in a.mentions]
     entities, index = build_entities(mentions, documents)
     statements = tuple(_link_speaker(s, index) for a in analyses for s in a.statements)
-    events = tuple(e for a in analyses for e in a.events)
-    provenance = tuple(provenance_from_statements(documents, statements))
+    events = tuple(link_events([e for a in analyses for e in a.events], entities))
+    propositions = [p for a in analyses for p in a.propositions]
+    if embed is None or stance is None:
+        from storytrace.stance import default_classifier
+
+        classifier = default_classifier()
+        embed, stance = embed or classifier.embedder, stance or classifier
+    claims = tuple(build_claims(propositions, statements, documents, entities, embed, stance))
+    provenance = tuple(provenance_from_statements(documents, statements)) + \
+        tuple(edge for d in documents for edge in credit_provenance(d))
     return Dossier(documents=documents, entities=tuple(entities), statements=statements, events=events,
-                   provenance=provenance, skipped=tuple(skipped))
+                   claims=claims, provenance=provenance, skipped=tuple(skipped))
 
 
 def analyze_paths(paths: Iterable[str | os.PathLike[str]], options: IngestOptions | None = None,

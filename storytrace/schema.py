@@ -167,6 +167,7 @@ class Event:
     participants: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     conflict: bool = False
+    group: str = ""
 
 
 @dataclass(frozen=True)

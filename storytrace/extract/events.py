@@ -1,0 +1,149 @@
+"""Dated events of one document: each date expression anchored to the clause it dates.
+
+A time expression dates the predicate that governs it in the parse ("Zakharova denied on
+Wednesday night that ..." dates "denied"). Dates in boilerplate, the headline or a dateline line,
+dates that only modify a noun ("the November 2016 election"), durations, sets and vague references
+(PAST_REF) date nothing. One predicate gets one date: an absolute date beats one resolved against
+the publication date, which beats one resolved against another event; a month the text only gives
+as "In October" takes its year from an event-anchored expression of the same clause ("about two
+months before Resolution 2334 passed") when their months agree.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Sequence
+
+from storytrace.extract.timex import tag_timexes
+from storytrace.schema import Document, Event, Mention, TimeValue, Timex, content_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+DATED_TYPES = ("DATE", "TIME")
+ANCHOR_RANK = {"absolute": 0, "document": 1, "event": 2}
+CLAUSE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "acomp", "xcomp", "prt", "dative", "agent", "neg",
+               "aux", "auxpass", "expl")
+NOUN_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
+MAX_EVENT_CHARS = 240
+_VALUE_DATE = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2}|SP|SU|FA|WI|Q\d|H\d))?(?:-\d{2})?")
+
+
+def extract_events(doc: "Doc", document: Document, mentions: Sequence[Mention] = ()) -> tuple[list[Timex], list[Event]]:
+    """Every time expression of document, and one dated event per predicate a date anchors."""
+    dct = (document.published or "")[:10] or None
+    timexes = tag_timexes(document.text, dct, document.published_estimated or dct is None)
+    by_predicate: dict[int, list[tuple[Timex, "Token"]]] = {}
+    for timex in timexes:
+        if not _can_date_an_event(document, timex):
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        predicate = governing_predicate(span)
+        if predicate is not None:
+            by_predicate.setdefault(predicate.i, []).append((timex, predicate))
+    events = [_event(document, doc, pairs) for _, pairs in sorted(by_predicate.items())]
+    return timexes, events
+
+
+def _can_date_an_event(document: Document, timex: Timex) -> bool:
+    """A calendar date or time in running text (not boilerplate, headline or a bare dateline)."""
+    if timex.type not in DATED_TYPES or not _VALUE_DATE.match(timex.value):
+        return False
+    if document.in_boilerplate(timex.start, timex.end) or document.in_headline(timex.start, timex.end):
+        return False
+    return not _is_dateline(document.text, timex)
+
+
+def _is_dateline(text: str, timex: Timex) -> bool:
+    """The expression is (nearly) all of its line: a publication or update stamp, not an event."""
+    line_start = text.rfind("\n", 0, timex.start) + 1
+    line_end = text.find("\n", timex.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    rest = (line[:timex.start - line_start] + line[timex.end - line_start:]).strip(" \t,.|-–—:")
+    return len(rest.split()) <= 3 and not re.search(r"\b(?:said|says|will|was|were|is|are|has|had)\b", rest)
+
+
+def governing_predicate(span: "Span") -> "Token | None":
+    """The verb the expression modifies, walking up from its head; None when a noun owns it first."""
+    token = span.root
+    steps = 0
+    while steps < 12:
+        head = token.head
+        if token.dep_ in NOUN_MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i not in range(span.start, span.end):
+            return None
+        if head.i == token.i:
+            return token if token.pos_ in ("VERB", "AUX") else _sentence_verb(token)
+        if head.pos_ in ("VERB", "AUX") and head.i not in range(span.start, span.end):
+            return head
+        token = head
+        steps += 1
+    return None
+
+
+def _sentence_verb(token: "Token") -> "Token | None":
+    """A verbless root (a fragment): the first verb of the sentence, if any."""
+    return next((t for t in token.sent if t.pos_ == "VERB"), None)
+
+
+def clause_bounds(predicate: "Token", exclude: Sequence[tuple[int, int]] = ()) -> tuple[int, int]:
+    """Character span of the predicate with its subject, objects and particles (not whole sub-clauses)."""
+    tokens = [predicate]
+    for child in predicate.children:
+        if child.dep_ in CLAUSE_DEPS:
+            tokens.extend(child.subtree if child.dep_ not in ("xcomp",) else [child])
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    sentence = predicate.sent
+    start, end = max(start, sentence.start_char), min(end, sentence.end_char)
+    if end - start > MAX_EVENT_CHARS:
+        start = max(start, predicate.idx - MAX_EVENT_CHARS // 2)
+        end = min(end, predicate.idx + MAX_EVENT_CHARS // 2)
+    return start, end
+
+
+def choose_time(timexes: Sequence[Timex]) -> Timex:
+    """The date that fixes the event best: absolute first, then finer values, then the earlier mention."""
+    return min(timexes, key=lambda t: (ANCHOR_RANK.get(t.anchor, 3), -len(t.value), t.start))
+
+
+def reconcile_year(chosen: Timex, others: Sequence[Timex]) -> Timex:
+    """'In October' resolved against the publication date takes the year of an event-anchored
+    expression of the same clause that lands in the same month."""
+    if chosen.anchor != "document" or not re.fullmatch(r"\d{4}-\d{2}", chosen.value):
+        return chosen
+    for other in others:
+        if other is chosen or other.anchor != "event" or not re.match(r"\d{4}-\d{2}", other.value):
+            continue
+        if other.value[5:7] == chosen.value[5:7] and other.value[:4] != chosen.value[:4]:
+            return Timex(chosen.start, chosen.end, chosen.text, chosen.type, other.value[:4] + chosen.value[4:],
+                         anchor="event", estimated=other.estimated)
+    return chosen
+
+
+CONTRACT_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}|\d{4}-\d{2}|\d{4})")
+
+
+def contract_value(value: str) -> str:
+    """The timeline value the dossier contract allows (day, ISO week, month or year): a time of day
+    is dropped ("2020-06-17TNI" -> "2020-06-17") and a season or quarter widens to its year."""
+    match = CONTRACT_VALUE.match(value)
+    return match.group(1) if match else value[:4]
+
+
+def _event(document: Document, doc: "Doc", pairs: list[tuple[Timex, "Token"]]) -> Event:
+    """One event record for a predicate and the expressions that date it."""
+    timexes = [t for t, _ in pairs]
+    predicate = pairs[0][1]
+    chosen = reconcile_year(choose_time(timexes), timexes)
+    start, end = clause_bounds(predicate)
+    start, end = min(start, chosen.start), max(end, chosen.end)
+    if end - start > MAX_EVENT_CHARS * 2:
+        start, end = clause_bounds(predicate)
+    text = document.text[start:end]
+    time = TimeValue(value=contract_value(chosen.value), text=chosen.text, start=chosen.start, end=chosen.end,
+                     anchor=chosen.anchor, estimated=chosen.estimated)
+    return Event(id=content_id("evt", document.id, start, end, chosen.value), doc=document.id, start=start,
+                 end=end, text=" ".join(text.split()), time=time, predicate=predicate.lemma_.lower(),
+                 sources=(document.id,))

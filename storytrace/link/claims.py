@@ -1,0 +1,204 @@
+"""The story's claims: propositions from every document grouped when they say the same thing,
+each side's stance, and the independent origins behind each stance.
+
+Grouping is a star around each proposition: its neighbours are the propositions whose sentence
+embeddings are close, helped by shared entities and held apart by disagreeing numbers or ordinals
+("Resolution 2334" against "a second resolution"). Stars are not merged transitively, so one
+proposition may sit in two claims and unrelated claims do not chain together. Candidate pairs come
+from an inverted index of rare content words and entities, so the work grows with the number of
+propositions times a bounded posting length, not with its square.
+
+A side's stance: a denial ("denied that", "is false", "there was no") denies the claim; otherwise
+the stance classifier compares the side's words with the claim's and a contradiction denies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING, Callable, Sequence
+
+import numpy as np
+
+from storytrace.link.origins import Origin, OriginResolver, origins_by_stance
+from storytrace.schema import Claim, ClaimMention, Document, Entity, Proposition, Statement, content_id
+
+if TYPE_CHECKING:
+    from storytrace.embed import Embedder
+    from storytrace.stance import StanceClassifier
+
+MIN_WORDS = 5
+LINK_THRESHOLD = 0.62
+ENTITY_BONUS = 0.06
+NUMBER_CLASH_PENALTY = 0.25
+MAX_POSTING = 60
+STOPWORDS = frozenset(
+    """a an the of to in on at for by with from and or but that this these those it its is was were be been being
+    has have had he she they his her their him them who which as after before about would could should will
+    can may might not no than then there here also very more most such into over under just only said says say
+    told tell what when where while because said also other another some any all every each one them our we you
+    your i me my us""".split())
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "next", "another", "new", "previous", "earlier")
+NUMBER = re.compile(r"\b\d[\d,.]*\b")
+
+
+def proposition_text(proposition: Proposition) -> str:
+    """The proposition's words without quote marks, brackets and a leading 'that'."""
+    text = re.sub(r"[\"“”‘’]|\[|\]", "", proposition.text)
+    text = re.sub(r"^(?:that|if)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return " ".join(text.split())
+
+
+def content_keys(text: str) -> set[str]:
+    """Lower-cased content words (crudely stemmed) that can tie two propositions together."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]+|\d+", text.lower())
+    return {re.sub(r"(?:'s|’s|ing|ed|es|s)$", "", w) for w in words if w not in STOPWORDS and len(w) > 2}
+
+
+def number_marks(text: str) -> set[str]:
+    """Numbers and ordinals that pick out one item among several ('2334', 'second')."""
+    lowered = text.lower()
+    marks = set(NUMBER.findall(lowered))
+    marks |= {w for w in ORDINALS if re.search(rf"\b{w}\b", lowered)}
+    return marks
+
+
+def numbers_clash(first: set[str], second: set[str]) -> bool:
+    """Both name an item by number or ordinal and share none of them."""
+    return bool(first) and bool(second) and not (first & second)
+
+
+def _entity_keys(proposition: Proposition, entity_at: dict[tuple[str, int, int], str]) -> set[str]:
+    return {entity_at[(proposition.doc, s, e)] for s, e in proposition.entities if (proposition.doc, s, e) in entity_at}
+
+
+def candidate_pairs(keys: Sequence[set[str]]) -> set[tuple[int, int]]:
+    """Pairs sharing at least one key whose posting list is short enough to be informative."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, own in enumerate(keys):
+        for key in own:
+            postings[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if len(members) > MAX_POSTING:
+            continue
+        for a_pos, a in enumerate(members):
+            for b in members[a_pos + 1:]:
+                pairs.add((a, b))
+    return pairs
+
+
+def _overlapping(first: Proposition, second: Proposition) -> bool:
+    return first.doc == second.doc and first.start < second.end and second.start < first.end
+
+
+def link_scores(props: Sequence[Proposition], vectors: np.ndarray, entity_sets: Sequence[set[str]],
+                marks: Sequence[set[str]], pairs: set[tuple[int, int]]) -> dict[int, dict[int, float]]:
+    """Neighbours of each proposition with their link score, for pairs above the threshold."""
+    neighbours: dict[int, dict[int, float]] = defaultdict(dict)
+    for a, b in pairs:
+        if _overlapping(props[a], props[b]):
+            continue
+        score = float(vectors[a] @ vectors[b]) + ENTITY_BONUS * min(2, len(entity_sets[a] & entity_sets[b]))
+        if numbers_clash(marks[a], marks[b]):
+            score -= NUMBER_CLASH_PENALTY
+        if score >= LINK_THRESHOLD:
+            neighbours[a][b] = score
+            neighbours[b][a] = score
+    return neighbours
+
+
+def star_groups(count: int, neighbours: dict[int, dict[int, float]]) -> list[list[int]]:
+    """Each proposition with its neighbours; repeated and contained groups dropped, biggest first."""
+    stars = sorted(({i, *neighbours[i]} for i in range(count) if neighbours.get(i)), key=len, reverse=True)
+    kept: list[set[int]] = []
+    for star in stars:
+        if not any(star <= other for other in kept):
+            kept.append(star)
+    return [sorted(star) for star in kept]
+
+
+def choose_center(members: Sequence[int], props: Sequence[Proposition], neighbours: dict[int, dict[int, float]]) -> int:
+    """The member that best states the claim: most linked, an assertion rather than a denial."""
+    def rank(i: int) -> tuple[float, int, int]:
+        linked = sum(neighbours[i].get(j, 0.0) for j in members if j != i)
+        return (linked, props[i].polarity != "deny", -len(props[i].text))
+    return max(members, key=rank)
+
+
+def side_stance(claim_text: str, proposition: Proposition, relation: str) -> str:
+    """supports/denies of one side: a denial denies; otherwise a contradicting text denies."""
+    if proposition.polarity == "deny":
+        return "denies"
+    return "denies" if relation == "denies" else "supports"
+
+
+def build_claims(propositions: Sequence[Proposition], statements: Sequence[Statement], documents: Sequence[Document],
+                 entities: Sequence[Entity], embed: "Embedder | Callable[[Sequence[str]], np.ndarray]",
+                 stance: "StanceClassifier | None" = None) -> list[Claim]:
+    """Claims of the story with sides, stances, origins and flags (contested, single-origin)."""
+    props = [p for p in propositions if len(proposition_text(p).split()) >= MIN_WORDS and not p.text.rstrip().endswith("?")]
+    if len(props) < 2:
+        return []
+    texts = [proposition_text(p) for p in props]
+    entity_at = {(m.doc, m.start, m.end): e.id for e in entities for m in e.mentions}
+    entity_sets = [_entity_keys(p, entity_at) for p in props]
+    keys = [content_keys(t) | entity_sets[i] for i, t in enumerate(texts)]
+    pairs = candidate_pairs(keys)
+    involved = sorted({i for pair in pairs for i in pair})
+    vectors = np.zeros((len(props), 384), dtype=np.float32)
+    if involved:
+        vectors[involved] = embed([texts[i] for i in involved])
+    marks = [number_marks(t) for t in texts]
+    neighbours = link_scores(props, vectors, entity_sets, marks, pairs)
+    groups = star_groups(len(props), neighbours)
+    resolver = OriginResolver(documents, statements, entities)
+    centers = [choose_center(g, props, neighbours) for g in groups]
+    relations = _relations(groups, centers, texts, props, stance)
+    claims = []
+    for group, center in zip(groups, centers):
+        claims.append(_claim(group, center, props, texts, relations, resolver))
+    return _ordered(claims)
+
+
+def _relations(groups: Sequence[list[int]], centers: Sequence[int], texts: Sequence[str], props: Sequence[Proposition],
+               stance: "StanceClassifier | None") -> dict[tuple[int, int], str]:
+    """Classifier verdicts (center text vs member text) for asserting members, batched."""
+    asks = [(c, m) for g, c in zip(groups, centers) for m in g if m != c and props[m].polarity != "deny"]
+    if stance is None or not asks:
+        return {}
+    results = stance.classify_many([(texts[c], texts[m]) for c, m in asks])
+    return {pair: result.stance for pair, result in zip(asks, results)}
+
+
+def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: Sequence[str],
+           relations: dict[tuple[int, int], str], resolver: OriginResolver) -> Claim:
+    claim_text = texts[center]
+    stances = {m: side_stance(claim_text, props[m], relations.get((center, m), "supports")) for m in group}
+    if props[center].polarity == "deny":
+        stances[center] = "denies"
+    base = {m: resolver.origin(props[m]) for m in group}
+    origins: dict[int, Origin] = {}
+    for m in group:
+        others = [o for n, o in base.items() if n != m]
+        origins[m] = resolver.in_claim(props[m], others)
+    mentions = tuple(
+        ClaimMention(doc=props[m].doc, start=props[m].start, end=props[m].end, stance=stances[m],
+                     origin=origins[m].name, statement=props[m].statement, text=props[m].text)
+        for m in sorted(group, key=lambda i: (props[i].doc, props[i].start)))
+    by_stance: dict[str, list[Origin]] = {"supports": [], "denies": []}
+    for m in group:
+        by_stance[stances[m]].append(origins[m])
+    counted = origins_by_stance(by_stance)
+    flags = []
+    if counted["supports"] and counted["denies"]:
+        flags.append("contested")
+    if len(counted["supports"]) + len(counted["denies"]) == 1:
+        flags.append("single-origin")
+    return Claim(id=content_id("clm", *sorted(p.id for p in (props[m] for m in group))), text=claim_text,
+                 mentions=mentions, origins=counted, flags=tuple(flags))
+
+
+def _ordered(claims: list[Claim]) -> list[Claim]:
+    """Contested claims first, then single-origin ones, then by number of sides."""
+    return sorted(claims, key=lambda c: ("contested" not in c.flags, "single-origin" not in c.flags, -len(c.mentions)))
