@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from storytrace.extract.entities import extract_mentions
@@ -26,6 +27,8 @@ from storytrace.schema import Document, DocumentAnalysis, Dossier, Skipped, Stat
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from storytrace.stance import StanceClassifier
 
 
 def analyze_document(doc: "Doc", document: Document) -> DocumentAnalysis:
@@ -73,6 +76,15 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str]) 
     return replace(statement, speaker=replace(speaker, entity=entity)) if entity else statement
 
 
+@lru_cache(maxsize=1)
+def story_models() -> "StanceClassifier":
+    """The stance classifier, on an embedder that remembers vectors, shared by claim grouping."""
+    from storytrace.embed import CachingEmbedder, Embedder
+    from storytrace.stance import StanceClassifier
+
+    return StanceClassifier(embedder=CachingEmbedder(Embedder()))
+
+
 def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skipped] = (),
                   embed: "Callable[[Sequence[str]], object] | None" = None, stance: "object | None" = None) -> Dossier:
     """Link per-document results into the story's dossier: entities merged, speakers linked, events
@@ -87,9 +99,7 @@ def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skippe
     events = tuple(link_events([e for a in analyses for e in a.events], entities))
     propositions = [p for a in analyses for p in a.propositions]
     if embed is None or stance is None:
-        from storytrace.stance import default_classifier
-
-        classifier = default_classifier()
+        classifier = story_models()
         embed, stance = embed or classifier.embedder, stance or classifier
     claims = tuple(build_claims(propositions, statements, documents, entities, embed, stance))
     provenance = tuple(provenance_from_statements(documents, statements)) + \

@@ -32,6 +32,7 @@ LINK_THRESHOLD = 0.62
 ENTITY_BONUS = 0.06
 NUMBER_CLASH_PENALTY = 0.25
 MAX_POSTING = 60
+MIN_SHARED_KEYS = 1
 STOPWORDS = frozenset(
     """a an the of to in on at for by with from and or but that this these those it its is was were be been being
     has have had he she they his her their him them who which as after before about would could should will
@@ -72,20 +73,20 @@ def _entity_keys(proposition: Proposition, entity_at: dict[tuple[str, int, int],
     return {entity_at[(proposition.doc, s, e)] for s, e in proposition.entities if (proposition.doc, s, e) in entity_at}
 
 
-def candidate_pairs(keys: Sequence[set[str]]) -> set[tuple[int, int]]:
-    """Pairs sharing at least one key whose posting list is short enough to be informative."""
+def candidate_pairs(keys: Sequence[set[str]], min_shared: int = MIN_SHARED_KEYS) -> set[tuple[int, int]]:
+    """Pairs sharing at least `min_shared` keys whose posting lists are short enough to be informative."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, own in enumerate(keys):
         for key in own:
             postings[key].append(i)
-    pairs: set[tuple[int, int]] = set()
+    shared: dict[tuple[int, int], int] = defaultdict(int)
     for members in postings.values():
         if len(members) > MAX_POSTING:
             continue
         for a_pos, a in enumerate(members):
             for b in members[a_pos + 1:]:
-                pairs.add((a, b))
-    return pairs
+                shared[(a, b)] += 1
+    return {pair for pair, count in shared.items() if count >= min_shared}
 
 
 def _overlapping(first: Proposition, second: Proposition) -> bool:

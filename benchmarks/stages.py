@@ -1,0 +1,130 @@
+"""What the timeline and the claims cost, as shares of `analyze` time measured in the same run.
+
+1. Timeline (issue 3, target <= 10%): over the sample story and the 120 MEANTIME articles, the time
+   spent in time-expression tagging and event anchoring (`extract_events`, per document) against
+   the rest of per-document analysis (parse + mentions + statements + propositions), same run.
+2. Claims (issue 4, target <= 25%): for a 20-article story (the 20 first articles of one MEANTIME
+   topic), the time of claim grouping, stance and origins (`build_claims`, embedding included)
+   against the whole analyze of that story, models loaded beforehand.
+
+    .venv/bin/python benchmarks/stages.py [--rounds 3] [--topic corpus_gm] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from throughput import DEFAULT_MEANTIME, corpus_texts  # noqa: E402
+
+
+def _documents(items: list[tuple[str, str, dict]]):
+    from storytrace.ingest import IngestOptions, make_document
+
+    return [make_document(text, name, meta, IngestOptions(english_only=False)) for name, text, meta in items]
+
+
+class Stopwatch:
+    """Wraps a function and adds up the seconds spent inside it."""
+
+    def __init__(self, function):
+        self.function = function
+        self.seconds = 0.0
+
+    def __call__(self, *args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return self.function(*args, **kwargs)
+        finally:
+            self.seconds += time.perf_counter() - start
+
+
+def timeline_share(documents) -> dict:
+    """Seconds in extract_events against the rest of per-document analysis, one pass."""
+    from storytrace import pipeline
+
+    watch = Stopwatch(pipeline.extract_events)
+    original = pipeline.extract_events
+    pipeline.extract_events = watch
+    try:
+        start = time.perf_counter()
+        pipeline.analyze_batch(documents)
+        total = time.perf_counter() - start
+    finally:
+        pipeline.extract_events = original
+    rest = total - watch.seconds
+    return {"analyze_s": total, "timeline_s": watch.seconds, "share": watch.seconds / rest}
+
+
+def claims_share(documents) -> dict:
+    """Seconds in build_claims against the whole analyze of one story, one pass."""
+    from storytrace import pipeline
+
+    pipeline.story_models().embedder.cache.clear()  # every round embeds the story afresh
+    watch = Stopwatch(pipeline.build_claims)
+    original = pipeline.build_claims
+    pipeline.build_claims = watch
+    try:
+        start = time.perf_counter()
+        dossier = pipeline.build_dossier(pipeline.analyze_batch(documents))
+        total = time.perf_counter() - start
+    finally:
+        pipeline.build_claims = original
+    return {"analyze_s": total, "claims_s": watch.seconds, "share": watch.seconds / total,
+            "claims": len(dossier.claims)}
+
+
+def topic_items(meantime: Path, topic: str, count: int) -> list[tuple[str, str, dict]]:
+    from storytrace.meantime import read_article
+
+    files = sorted((meantime / "intra-doc_annotation" / topic).glob("*.xml"))[:count]
+    items = []
+    for path in files:
+        article = read_article(path)
+        items.append((path.stem + ".txt", article.text, {"published": article.dct, "title": article.title}))
+    return items
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--meantime", type=Path, default=DEFAULT_MEANTIME)
+    parser.add_argument("--topic", default="corpus_gm")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    from storytrace.nlp import load_nlp
+    from storytrace.pipeline import story_models
+
+    load_nlp()
+    story_models()
+    corpus = _documents(corpus_texts(args.meantime))
+    story = _documents(topic_items(args.meantime, args.topic, 20)) if args.meantime.exists() else corpus[:2]
+    timeline = [timeline_share(corpus) for _ in range(args.rounds)]
+    claims = [claims_share(story) for _ in range(args.rounds)]
+    result = {
+        "timeline": {"articles": len(corpus), "rounds": timeline,
+                     "share": statistics.median(r["share"] for r in timeline), "target": 0.10},
+        "claims": {"articles": len(story), "rounds": claims,
+                   "share": statistics.median(r["share"] for r in claims), "target": 0.25},
+    }
+    if args.json:
+        print(json.dumps(result, indent=1))
+        return 0
+    for r in timeline:
+        print(f"timeline: analyze {r['analyze_s']:.2f}s, tagging+anchoring {r['timeline_s']:.3f}s, share {r['share']:.3f}")
+    print(f"timeline share of analyze ({len(corpus)} articles): {result['timeline']['share']:.3f} (target <= 0.10)")
+    for r in claims:
+        print(f"claims: analyze {r['analyze_s']:.2f}s, claims {r['claims_s']:.2f}s ({r['claims']} claims), share {r['share']:.3f}")
+    print(f"claims share of analyze ({len(story)}-article story): {result['claims']['share']:.3f} (target <= 0.25)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
