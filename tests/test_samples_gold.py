@@ -14,12 +14,19 @@ from conftest import EXAMPLES, SHARED
 
 pytestmark = pytest.mark.slow
 
-# The issue's targets are 0.90 / 0.85 / 0.90; the pins sit at what the build achieves, so a lost
-# statement on the samples fails here first.
+# Pins sit at (just under) what the build achieves, so a regression on the samples fails here
+# first. Issue targets: statements 0.90 / speakers 0.85 / merge 0.90 (met); events 0.90 (met);
+# claims grouping recall 0.80 / precision 0.90 / stance 0.90 (not yet: pinned at today's level).
 MINIMUMS = {
     "statement_recall": 0.97,
     "speaker_accuracy": 0.97,
     "entity_merge": 1.0,
+    "event_date_accuracy": 0.9,
+    "claim_grouping_recall": 0.40,
+    "claim_grouping_precision": 0.70,
+    "claim_stance_accuracy": 0.80,
+    "independent_origins_accuracy": 1.0,
+    "provenance_recall": 1.0,
 }
 EXACT = {"entity_overmerged": 0, "boilerplate_leaks": 0}
 
@@ -43,6 +50,14 @@ def test_every_span_points_into_its_document(sample_dossier_json):
         for mention in entity["mentions"]:
             surface = texts[mention["doc"]][mention["start"]:mention["end"]]
             assert surface.strip() == surface and surface
+    for event in sample_dossier_json["events"]:
+        text = texts[event["doc"]]
+        time = event["time"]
+        assert text[time["start"]:time["end"]] == time["text"]
+        assert event["start"] <= time["start"] and time["end"] <= event["end"]
+    for claim in sample_dossier_json["claims"]:
+        for mention in claim["mentions"]:
+            assert 0 <= mention["start"] < mention["end"] <= len(texts[mention["doc"]])
 
 
 def test_sample_scores_meet_minimums(sample_dossier_json):

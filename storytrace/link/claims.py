@@ -1,8 +1,9 @@
 """The story's claims: propositions from every document grouped when they say the same thing,
 each side's stance, and the independent origins behind each stance.
 
-Grouping is a star around each proposition: its neighbours are the propositions whose sentence
-embeddings are close, helped by shared entities and held apart by disagreeing numbers or ordinals
+Grouping is a star around each proposition: its neighbours are the propositions whose link score
+(sentence-embedding cosine plus the IDF-weighted overlap of content words and entities) passes a
+threshold, helped by shared entities and held apart by disagreeing numbers or ordinals
 ("Resolution 2334" against "a second resolution"). Stars are not merged transitively, so one
 proposition may sit in two claims and unrelated claims do not chain together. Candidate pairs come
 from an inverted index of rare content words and entities, so the work grows with the number of
@@ -14,6 +15,7 @@ the stance classifier compares the side's words with the claim's and a contradic
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Callable, Sequence
@@ -28,11 +30,13 @@ if TYPE_CHECKING:
     from storytrace.stance import StanceClassifier
 
 MIN_WORDS = 5
-LINK_THRESHOLD = 0.62
+LINK_THRESHOLD = 0.70
 ENTITY_BONUS = 0.06
 NUMBER_CLASH_PENALTY = 0.25
 MAX_POSTING = 60
-MIN_SHARED_KEYS = 1
+MAX_PARTNERS = 50
+LEXICAL_FLOOR = 0.1
+LEXICAL_WEIGHT = 1.0
 STOPWORDS = frozenset(
     """a an the of to in on at for by with from and or but that this these those it its is was were be been being
     has have had he she they his her their him them who which as after before about would could should will
@@ -48,6 +52,11 @@ def proposition_text(proposition: Proposition) -> str:
     text = re.sub(r"[\"“”‘’]|\[|\]", "", proposition.text)
     text = re.sub(r"^(?:that|if)\s+", "", text.strip(), flags=re.IGNORECASE)
     return " ".join(text.split())
+
+
+def is_candidate(proposition: Proposition) -> bool:
+    """Long enough to state something, and not a question."""
+    return len(proposition_text(proposition).split()) >= MIN_WORDS and not proposition.text.rstrip().endswith("?")
 
 
 def content_keys(text: str) -> set[str]:
@@ -73,20 +82,36 @@ def _entity_keys(proposition: Proposition, entity_at: dict[tuple[str, int, int],
     return {entity_at[(proposition.doc, s, e)] for s, e in proposition.entities if (proposition.doc, s, e) in entity_at}
 
 
-def candidate_pairs(keys: Sequence[set[str]], min_shared: int = MIN_SHARED_KEYS) -> set[tuple[int, int]]:
-    """Pairs sharing at least `min_shared` keys whose posting lists are short enough to be informative."""
+def candidate_pairs(keys: Sequence[set[str]], top: int = MAX_PARTNERS, floor: float = LEXICAL_FLOOR) -> dict[tuple[int, int], float]:
+    """Pairs that share informative keys, scored by IDF-weighted overlap (a cosine over key sets);
+    each proposition keeps its `top` best partners above `floor`. Posting lists longer than
+    MAX_POSTING are skipped, so the work is bounded by n * MAX_POSTING, not n squared."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, own in enumerate(keys):
         for key in own:
             postings[key].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for members in postings.values():
+    count = max(1, len(keys))
+    idf = {key: math.log(1 + count / len(members)) for key, members in postings.items()}
+    norms = [math.sqrt(sum(idf[k] ** 2 for k in own)) or 1.0 for own in keys]
+    shared: dict[tuple[int, int], float] = defaultdict(float)
+    for key, members in postings.items():
         if len(members) > MAX_POSTING:
             continue
+        weight = idf[key] ** 2
         for a_pos, a in enumerate(members):
             for b in members[a_pos + 1:]:
-                shared[(a, b)] += 1
-    return {pair for pair, count in shared.items() if count >= min_shared}
+                shared[(a, b)] += weight
+    best: dict[int, list[tuple[float, tuple[int, int]]]] = defaultdict(list)
+    for (a, b), total in shared.items():
+        score = total / (norms[a] * norms[b])
+        if score >= floor:
+            best[a].append((score, (a, b)))
+            best[b].append((score, (a, b)))
+    kept: dict[tuple[int, int], float] = {}
+    for options in best.values():
+        for score, pair in sorted(options, reverse=True)[:top]:
+            kept[pair] = score
+    return kept
 
 
 def _overlapping(first: Proposition, second: Proposition) -> bool:
@@ -94,13 +119,14 @@ def _overlapping(first: Proposition, second: Proposition) -> bool:
 
 
 def link_scores(props: Sequence[Proposition], vectors: np.ndarray, entity_sets: Sequence[set[str]],
-                marks: Sequence[set[str]], pairs: set[tuple[int, int]]) -> dict[int, dict[int, float]]:
+                marks: Sequence[set[str]], pairs: dict[tuple[int, int], float]) -> dict[int, dict[int, float]]:
     """Neighbours of each proposition with their link score, for pairs above the threshold."""
     neighbours: dict[int, dict[int, float]] = defaultdict(dict)
-    for a, b in pairs:
+    for (a, b), lexical in pairs.items():
         if _overlapping(props[a], props[b]):
             continue
-        score = float(vectors[a] @ vectors[b]) + ENTITY_BONUS * min(2, len(entity_sets[a] & entity_sets[b]))
+        score = float(vectors[a] @ vectors[b]) + LEXICAL_WEIGHT * lexical \
+            + ENTITY_BONUS * min(2, len(entity_sets[a] & entity_sets[b]))
         if numbers_clash(marks[a], marks[b]):
             score -= NUMBER_CLASH_PENALTY
         if score >= LINK_THRESHOLD:
@@ -138,7 +164,7 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
                  entities: Sequence[Entity], embed: "Embedder | Callable[[Sequence[str]], np.ndarray]",
                  stance: "StanceClassifier | None" = None) -> list[Claim]:
     """Claims of the story with sides, stances, origins and flags (contested, single-origin)."""
-    props = [p for p in propositions if len(proposition_text(p).split()) >= MIN_WORDS and not p.text.rstrip().endswith("?")]
+    props = [p for p in propositions if is_candidate(p)]
     if len(props) < 2:
         return []
     texts = [proposition_text(p) for p in props]

@@ -1,0 +1,136 @@
+"""Events anchored to their clause, the timeline across documents, claim grouping pieces, origins."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.extract.events import contract_value
+from storytrace.ingest import IngestOptions, make_document
+from storytrace.link.claims import candidate_pairs, content_keys, number_marks, numbers_clash, star_groups
+from storytrace.link.events import dates_agree, link_events
+from storytrace.link.origins import credit_provenance, credited_outlets
+from storytrace.schema import Entity, Event, MentionRef, TimeValue
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Zakharova denied on Wednesday night that Putin stopped the resolution.", "2020-06-18",
+         [("deny", "2020-06-17")]),
+        ("On November 24, 2016, two weeks after the US election, Netanyahu called Putin.", "2020-06-15",
+         [("call", "2016-11-24")]),
+        ("The company said in February that it would cut 500 jobs.", "2021-06-01", [("say", "2021-02")]),
+        ("Shares fell sharply last week after the report.", "2021-06-10", [("fall", "2021-W22")]),
+        ("The ministry published the figures in 2019.", "2021-06-10", [("publish", "2019")]),
+    ],
+)
+def test_event_dates_its_governing_predicate(analyze_text, text, published, expected):
+    analysis = analyze_text("Story\n" + text + "\n", published=published)
+    assert [(e.predicate, e.time.value) for e in analysis.events] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The November 2016 election changed everything, analysts said.",  # a date that modifies a noun
+        "June 18, 2020\nThe minister spoke to reporters.",                 # a dateline
+        "The talks lasted two weeks, officials said.",                      # a duration
+    ],
+)
+def test_dates_that_date_no_event(analyze_text, text):
+    analysis = analyze_text("Story\n" + text + "\n")
+    assert analysis.events == ()
+
+
+def test_caption_dates_are_tagged_but_date_no_event(analyze_text):
+    text = ("Summit in Moscow\nPutin meets Netanyahu at the Kremlin in Moscow, Russia February 27, 2019 "
+            "(photo credit: MAXIM SHEMETOV/REUTERS)\nThe leaders spoke on Thursday about Syria.\n")
+    analysis = analyze_text(text)
+    assert any(t.value == "2019-02-27" for t in analysis.timexes)
+    assert [e.time.value for e in analysis.events] == ["2020-06-18"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2020-06-17TNI", "2020-06-17"), ("2016-SU", "2016"), ("2016-W47", "2016-W47"), ("2016-12", "2016-12")],
+)
+def test_contract_value(value, expected):
+    assert contract_value(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "agree"),
+    [("2016-12", "2016-12-23", True), ("2016-12-23", "2016-12-29", False), ("2016", "2016-12-29", True),
+     ("2016-11", "2016-12", False)],
+)
+def test_dates_agree(first, second, agree):
+    assert dates_agree(first, second) is agree
+
+
+def _event(doc: str, start: int, end: int, text: str, value: str, predicate: str) -> Event:
+    time = TimeValue(value=value, text=value, start=start, end=start + 4)
+    return Event(id=f"e-{doc}-{start}", doc=doc, start=start, end=end, text=text, time=time, predicate=predicate)
+
+
+def test_one_happening_in_two_documents_is_one_timeline_entry_with_a_conflict_flag():
+    putin = Entity(id="ent-putin", name="Vladimir Putin", type="PERSON", aliases=("Putin",),
+                   mentions=(MentionRef("A", 0, 5), MentionRef("B", 0, 5)))
+    events = [
+        _event("A", 0, 40, "Putin called Netanyahu", "2016-12-23", "call"),
+        _event("B", 0, 40, "Putin phoned Netanyahu", "2016-12-29", "phone"),
+        _event("B", 100, 140, "The council voted on the text", "2016-12-23", "vote"),
+    ]
+    linked = link_events(events, [putin])
+    call_a, call_b, vote = linked
+    assert call_a.group == call_b.group != vote.group
+    assert call_a.sources == ("A", "B") and call_a.conflict and call_a.participants == ("ent-putin",)
+    assert vote.sources == ("B",) and not vote.conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "clash"),
+    [("Resolution 2334 passed", "a second resolution was planned", True),
+     ("a second resolution was planned", "There was no second resolution planned", False),
+     ("the resolution passed", "Russia would block it", False)],
+)
+def test_numbers_and_ordinals_keep_items_apart(first, second, clash):
+    assert numbers_clash(number_marks(first), number_marks(second)) is clash
+
+
+def test_candidate_pairs_need_shared_informative_keys():
+    texts = ["Putin promised to veto the resolution", "Russia would veto the resolution, Putin said",
+             "Fuel prices rose in March"]
+    pairs = candidate_pairs([content_keys(t) for t in texts])
+    assert (0, 1) in pairs and not any(2 in pair for pair in pairs)
+
+
+def test_star_groups_overlap_but_do_not_chain():
+    neighbours = {0: {1: 0.8}, 1: {0: 0.8, 2: 0.75}, 2: {1: 0.75}}
+    assert star_groups(3, neighbours) == [[0, 1, 2]]
+    neighbours = {0: {1: 0.8}, 1: {0: 0.8}, 2: {3: 0.9}, 3: {2: 0.9}}
+    assert star_groups(4, neighbours) == [[0, 1], [2, 3]]
+
+
+def test_credited_outlet_becomes_a_first_reported_edge():
+    text = ("Story\nThe story of the veto – first reported in Israel Hayom this week and further developed by "
+            "The Jerusalem Post – is true, the transcripts show.\n")
+    document = make_document(text, "b.txt", {"outlet": "The Jerusalem Post"}, IngestOptions())
+    assert credited_outlets(document) == ["Israel Hayom"]
+    (edge,) = credit_provenance(document)
+    assert edge.relation == "first reported by" and text[edge.start:edge.end] == "Israel Hayom"
+
+
+def test_narrated_account_belongs_to_its_narrator(analyze_text):
+    from storytrace.link.entities import build_entities
+    from storytrace.link.origins import OriginResolver
+
+    text = ("Veto story\nIn a closed meeting with Israel Hayom, Netanyahu shared the details. "
+            "Putin agreed to the request, and said that Russia would block the resolution. "
+            "The resolution was later shelved.\n")
+    analysis = analyze_text(text, outlet="Israel National News")
+    entities, _ = build_entities(list(analysis.mentions), [analysis.document])
+    resolver = OriginResolver([analysis.document], list(analysis.statements), entities)
+    block = next(p for p in analysis.propositions if "would block" in p.text)
+    assert resolver.origin(block).name.endswith("Netanyahu")
+    assert resolver.resolve_outlet(resolver.own_outlet(analysis.document.id)).name == "Israel National News"
+    assert any(origin.name.endswith("Netanyahu") for origin in resolver.sources.values())
