@@ -78,3 +78,28 @@ def test_evaluate_scores_the_sample_dossier(tmp_path):
     result = run("evaluate", str(out / "dossier.json"), str(EXAMPLES / "gold.yaml"), "--docs", str(EXAMPLES), "--json")
     scores = json.loads(result.output)
     assert scores["statement_recall"] >= 0.9 and scores["entity_overmerged"] == 0
+
+
+def test_timex_prints_offsets_into_the_file(tmp_path):
+    path = tmp_path / "a.txt"
+    text = "Talks collapsed\nThe minister resigned on Wednesday night, a year and a half after taking office.\n"
+    path.write_text(text, encoding="utf-8")
+    result = run("timex", str(path), "--dct", "2020-06-18")
+    found = json.loads(result.output)
+    assert {"start", "end", "text", "type", "value"} == set(found[0])
+    for item in found:
+        assert text[item["start"]:item["end"]] == item["text"]
+    assert any(t["text"].endswith("Wednesday night") and t["value"].startswith("2020-06-17") for t in found)
+
+
+def test_stance_one_pair_and_jsonl(tmp_path):
+    single = json.loads(run("stance", "--claim", "The mayor resigned", "--text", "Mayor denies he will quit").output)
+    assert single["stance"] == "denies" and 0 <= single["score"] <= 1
+    lines = tmp_path / "pairs.jsonl"
+    lines.write_text('{"claim": "The mayor resigned", "text": "Did the mayor resign?"}\nnot json\n'
+                     '{"claim": "The mayor resigned", "text": "Mayor steps down after scandal"}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["stance", "--jsonl", str(lines)])
+    assert result.exit_code == EXIT_SKIPPED
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r.get("stance") for r in records] == ["neutral", None, "supports"]
+    assert "record 2" in result.stderr
