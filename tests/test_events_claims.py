@@ -134,3 +134,17 @@ def test_narrated_account_belongs_to_its_narrator(analyze_text):
     assert resolver.origin(block).name.endswith("Netanyahu")
     assert resolver.resolve_outlet(resolver.own_outlet(analysis.document.id)).name == "Israel National News"
     assert any(origin.name.endswith("Netanyahu") for origin in resolver.sources.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("In 2016, Russia was willing to block the resolution", "Russia was willing to block the resolution"),
+     ("At that point, Putin acceded to the request", "Putin acceded to the request"),
+     ("However, the council passed the resolution anyway", "The council passed the resolution anyway"),
+     ("The US, Russia and China agreed on the text", "The US, Russia and China agreed on the text"),
+     ("if the resolution was brought, Russia would block it", "If the resolution was brought, Russia would block it")],
+)
+def test_claim_text_drops_an_opening_frame(text, expected):
+    from storytrace.link.claims import claim_text
+
+    assert claim_text(text) == expected

@@ -97,7 +97,8 @@ def find_quotes(text: str) -> list[Quote]:
     """All quotations in text, in order, none crossing a paragraph break."""
     found: list[Quote] = []
     for start, end in paragraphs(text):
-        if any(text[i] in DOUBLE_MARKS for i in range(start, end)):
+        paragraph = text[start:end]
+        if any(mark in paragraph for mark in DOUBLE_MARKS):
             found.extend(_double_quotes(text, start, end))
         else:
             found.extend(_single_quotes(text, start, end))

@@ -149,11 +149,16 @@ def sentence_end(text: str, position: int, quotes: list[Quote]) -> int:
 # the cue pass
 
 
+_PHRASAL_HEADS = frozenset(verb for verb, _ in lx.PHRASAL_CUES)
+
+
 def cue_lemma(token: "Token") -> str | None:
     """The cue a token stands for ('point out' for pointed ... out), or None."""
     if token.pos_ not in ("VERB", "AUX"):
         return None
     lemma = token.lemma_.lower()
+    if lemma not in lx.REPORTING_CUES and lemma not in _PHRASAL_HEADS:
+        return None
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
     if particle and (lemma, particle) in lx.PHRASAL_CUES:
         return f"{lemma} {particle}"
@@ -211,6 +216,15 @@ def _adjacent_noun_phrase(doc: "Doc", token: "Token") -> "Token | None":
     return head
 
 
+def noun_chunk_roots(doc: "Doc") -> list[tuple[int, int, "Token"]]:
+    """(start, end, root) of every noun chunk, computed once per Doc (Span.noun_chunks rescans the Doc)."""
+    cached = doc.user_data.get("storytrace_noun_chunks")
+    if cached is None:
+        cached = [(chunk.start, chunk.end, chunk.root) for chunk in doc.noun_chunks]
+        doc.user_data["storytrace_noun_chunks"] = cached
+    return cached
+
+
 def _textual_subject(doc: "Doc", token: "Token") -> "Token | None":
     """The head of the noun phrase that opens the clause before a cue, when the parse found none."""
     sent = token.sent
@@ -219,7 +233,7 @@ def _textual_subject(doc: "Doc", token: "Token") -> "Token | None":
         if doc[i].text in (";",) or (doc[i].text == "," and i < token.i - 1 and _intro_phrase(doc, sent.start, i)):
             start = i + 1
             break
-    chunk_heads = [c.root for c in doc[start:token.i].noun_chunks] if start < token.i else []
+    chunk_heads = [root for c_start, c_end, root in noun_chunk_roots(doc) if start <= c_start and c_end <= token.i]
     for root in chunk_heads:
         if root.dep_ not in ("pobj",) and root.lower_ not in TEMPORAL_NOUNS:
             return root

@@ -54,6 +54,21 @@ def proposition_text(proposition: Proposition) -> str:
     return " ".join(text.split())
 
 
+LEADING_FRAME = re.compile(r"^(?:(?:[A-Z][\w’'-]*|[a-z]+)(?:\s+[\w’'-]+){0,5}),\s+(?=[A-Za-z])")
+FRAME_OPENERS = frozenset("""in on at during after before since as by however meanwhile still yet then so but and
+    also later earlier previously today yesterday now according""".split())
+
+
+def claim_text(proposition_words: str) -> str:
+    """A short statement of the claim: the clause without an opening frame ('In 2016, ',
+    'At that point, ', 'However, ') and with its first letter capitalised."""
+    text = proposition_words
+    match = LEADING_FRAME.match(text)
+    if match and match.group().split()[0].strip(",").lower() in FRAME_OPENERS and len(text) - match.end() > 20:
+        text = text[match.end():]
+    return text[:1].upper() + text[1:]
+
+
 def is_candidate(proposition: Proposition) -> bool:
     """Long enough to state something, and not a question."""
     return len(proposition_text(proposition).split()) >= MIN_WORDS and not proposition.text.rstrip().endswith("?")
@@ -153,7 +168,7 @@ def choose_center(members: Sequence[int], props: Sequence[Proposition], neighbou
     return max(members, key=rank)
 
 
-def side_stance(claim_text: str, proposition: Proposition, relation: str) -> str:
+def side_stance(proposition: Proposition, relation: str) -> str:
     """supports/denies of one side: a denial denies; otherwise a contradicting text denies."""
     if proposition.polarity == "deny":
         return "denies"
@@ -200,8 +215,7 @@ def _relations(groups: Sequence[list[int]], centers: Sequence[int], texts: Seque
 
 def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: Sequence[str],
            relations: dict[tuple[int, int], str], resolver: OriginResolver) -> Claim:
-    claim_text = texts[center]
-    stances = {m: side_stance(claim_text, props[m], relations.get((center, m), "supports")) for m in group}
+    stances = {m: side_stance(props[m], relations.get((center, m), "supports")) for m in group}
     if props[center].polarity == "deny":
         stances[center] = "denies"
     base = {m: resolver.origin(props[m]) for m in group}
@@ -222,7 +236,7 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
         flags.append("contested")
     if len(counted["supports"]) + len(counted["denies"]) == 1:
         flags.append("single-origin")
-    return Claim(id=content_id("clm", *sorted(p.id for p in (props[m] for m in group))), text=claim_text,
+    return Claim(id=content_id("clm", *sorted(p.id for p in (props[m] for m in group))), text=claim_text(texts[center]),
                  mentions=mentions, origins=counted, flags=tuple(flags))
 
 
