@@ -28,6 +28,7 @@ from storytrace.schema import Document, DocumentAnalysis, Dossier, Skipped, Stat
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from storytrace.embed import StaticEmbedder
     from storytrace.stance import StanceClassifier
 
 
@@ -77,12 +78,13 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str]) 
 
 
 @lru_cache(maxsize=1)
-def story_models() -> "StanceClassifier":
-    """The stance classifier, on an embedder that remembers vectors, shared by claim grouping."""
-    from storytrace.embed import CachingEmbedder, Embedder
+def story_models() -> tuple["StaticEmbedder", "StanceClassifier"]:
+    """The claim step's models, loaded once per process: distilled static vectors for grouping and
+    the stance classifier (on the full MiniLM model, remembering the vectors it has made)."""
+    from storytrace.embed import CachingEmbedder, Embedder, StaticEmbedder
     from storytrace.stance import StanceClassifier
 
-    return StanceClassifier(embedder=CachingEmbedder(Embedder()))
+    return StaticEmbedder(), StanceClassifier(embedder=CachingEmbedder(Embedder()))
 
 
 def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skipped] = (),
@@ -99,8 +101,8 @@ def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skippe
     events = tuple(link_events([e for a in analyses for e in a.events], entities))
     propositions = [p for a in analyses for p in a.propositions]
     if embed is None or stance is None:
-        classifier = story_models()
-        embed, stance = embed or classifier.embedder, stance or classifier
+        static, classifier = story_models()
+        embed, stance = embed or static, stance or classifier
     claims = tuple(build_claims(propositions, statements, documents, entities, embed, stance))
     provenance = tuple(provenance_from_statements(documents, statements)) + \
         tuple(edge for d in documents for edge in credit_provenance(d))

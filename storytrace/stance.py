@@ -118,12 +118,15 @@ class StanceResult:
     score: float
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-cased word tokens; apostrophes normalised so "won’t" and "won't" match."""
+@lru_cache(maxsize=16384)
+def tokens(text: str) -> tuple[str, ...]:
+    """Lower-cased word tokens; apostrophes normalised so "won’t" and "won't" match (remembered per
+    text: claim grouping asks about the same sentences many times)."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    return re.findall(r"[a-z0-9]+(?:['\-][a-z0-9]+)*", text)
+    return tuple(re.findall(r"[a-z0-9]+(?:['\-][a-z0-9]+)*", text))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem (irregular verbs, -ies, -ing, -ed, -es, -s) so inflections of a predicate match."""
     word = word.removesuffix("'s")
@@ -141,7 +144,12 @@ def stem(word: str) -> str:
 
 def content_stems(words: Sequence[str]) -> set[str]:
     """Stems of the non-function, non-negator words."""
-    return {stem(w) for w in words if w not in FUNCTION_WORDS and w not in NEGATORS and not w.endswith("n't")}
+    return set(_content_stems(tuple(words)))
+
+
+@lru_cache(maxsize=16384)
+def _content_stems(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words if w not in FUNCTION_WORDS and w not in NEGATORS and not w.endswith("n't"))
 
 
 def is_negator(word: str) -> bool:
@@ -156,6 +164,12 @@ def negation_count(words: Sequence[str]) -> int:
 
 def negated_stems(words: Sequence[str], window: int = 3) -> set[str]:
     """Stems of content words within `window` content words after a negator ("did not rip up" -> rip, up)."""
+    return set(_negated_stems(tuple(words), window))
+
+
+@lru_cache(maxsize=16384)
+def _negated_stems(words: tuple[str, ...], window: int) -> frozenset[str]:
+    """negated_stems, remembered per token tuple."""
     found: set[str] = set()
     for i, word in enumerate(words):
         if not (is_negator(word) or (word == "no" and i + 1 < len(words) and words[i + 1] == "one")):
@@ -170,7 +184,7 @@ def negated_stems(words: Sequence[str], window: int = 3) -> set[str]:
             taken += 1
             if taken >= window:
                 break
-    return found
+    return frozenset(found)
 
 
 def refute_hits(text: str, words: Sequence[str]) -> int:
@@ -181,10 +195,15 @@ def refute_hits(text: str, words: Sequence[str]) -> int:
             hits += 1
     low = " ".join(words)
     first = text.strip().lower()
-    for pattern in REFUTE_PHRASES:
-        source = first if pattern.startswith("^") else low
-        hits += len(re.findall(r"\b" + pattern if not pattern.startswith("^") else pattern, source))
+    for anchored, pattern in refute_patterns():
+        hits += len(pattern.findall(first if anchored else low))
     return hits
+
+
+@lru_cache(maxsize=1)
+def refute_patterns() -> tuple[tuple[bool, "re.Pattern[str]"], ...]:
+    """REFUTE_PHRASES compiled once: (anchored at the text's start, pattern)."""
+    return tuple((p.startswith("^"), re.compile(p if p.startswith("^") else r"\b" + p)) for p in REFUTE_PHRASES)
 
 
 def hedge_hits(words: Sequence[str], vocabulary: frozenset[str] = HEDGE_WORDS) -> int:

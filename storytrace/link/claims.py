@@ -26,15 +26,17 @@ from storytrace.link.origins import Origin, OriginResolver, origins_by_stance
 from storytrace.schema import Claim, ClaimMention, Document, Entity, Proposition, Statement, content_id
 
 if TYPE_CHECKING:
-    from storytrace.embed import Embedder
+    from storytrace.embed import StaticEmbedder
     from storytrace.stance import StanceClassifier
 
 MIN_WORDS = 5
-LINK_THRESHOLD = 0.70
+LINK_THRESHOLD = 0.60
 ENTITY_BONUS = 0.06
 NUMBER_CLASH_PENALTY = 0.25
 MAX_POSTING = 60
 MAX_PARTNERS = 50
+NEAR_DUPLICATE = 0.7  # a star that mostly repeats a bigger kept one adds nothing
+COHESION_SLACK = 0.2
 LEXICAL_FLOOR = 0.1
 LEXICAL_WEIGHT = 1.0
 STOPWORDS = frozenset(
@@ -150,13 +152,41 @@ def link_scores(props: Sequence[Proposition], vectors: np.ndarray, entity_sets: 
     return neighbours
 
 
-def star_groups(count: int, neighbours: dict[int, dict[int, float]]) -> list[list[int]]:
-    """Each proposition with its neighbours; repeated and contained groups dropped, biggest first."""
-    stars = sorted(({i, *neighbours[i]} for i in range(count) if neighbours.get(i)), key=len, reverse=True)
+def cohesive_star(center: int, neighbours: dict[int, dict[int, float]], vectors: np.ndarray | None,
+                  slack: float = COHESION_SLACK) -> set[int]:
+    """The center with those neighbours that also sit close to the rest of the star on average, so a
+    neighbour that only shares the center's topic from another angle stays out."""
+    star = {center, *neighbours[center]}
+    if vectors is None or len(star) <= 2:
+        return star
+    members = sorted(star)
+    similarity = vectors[members] @ vectors[members].T
+    kept = {center}
+    for row, member in enumerate(members):
+        if member == center:
+            continue
+        others = [similarity[row, col] for col, other in enumerate(members) if other != member]
+        if float(np.mean(others)) >= LINK_THRESHOLD - slack - LEXICAL_WEIGHT * 0.1:
+            kept.add(member)
+    return kept
+
+
+def star_groups(count: int, neighbours: dict[int, dict[int, float]], vectors: np.ndarray | None = None) -> list[list[int]]:
+    """Each proposition with its (cohesive) neighbours; repeated and contained groups dropped, biggest first."""
+    stars = sorted((cohesive_star(i, neighbours, vectors) for i in range(count) if neighbours.get(i)), key=len, reverse=True)
+    stars = [star for star in stars if len(star) > 1]
     kept: list[set[int]] = []
+    holding: dict[int, list[int]] = defaultdict(list)  # member -> kept stars that hold it
     for star in stars:
-        if not any(star <= other for other in kept):
-            kept.append(star)
+        shared: dict[int, int] = defaultdict(int)
+        for member in star:
+            for other in holding[member]:
+                shared[other] += 1
+        if any(count >= NEAR_DUPLICATE * len(star) for count in shared.values()):
+            continue
+        for member in star:
+            holding[member].append(len(kept))
+        kept.append(star)
     return [sorted(star) for star in kept]
 
 
@@ -176,9 +206,12 @@ def side_stance(proposition: Proposition, relation: str) -> str:
 
 
 def build_claims(propositions: Sequence[Proposition], statements: Sequence[Statement], documents: Sequence[Document],
-                 entities: Sequence[Entity], embed: "Embedder | Callable[[Sequence[str]], np.ndarray]",
+                 entities: Sequence[Entity], embed: "StaticEmbedder | Callable[[Sequence[str]], np.ndarray]",
                  stance: "StanceClassifier | None" = None) -> list[Claim]:
-    """Claims of the story with sides, stances, origins and flags (contested, single-origin)."""
+    """Claims of the story with sides, stances, origins and flags (contested, single-origin).
+
+    `embed` maps the story's proposition texts to unit vectors in one call (the distilled static
+    MiniLM vectors by default); `stance` is consulted only where a contradiction is possible."""
     props = [p for p in propositions if is_candidate(p)]
     if len(props) < 2:
         return []
@@ -187,13 +220,10 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
     entity_sets = [_entity_keys(p, entity_at) for p in props]
     keys = [content_keys(t) | entity_sets[i] for i, t in enumerate(texts)]
     pairs = candidate_pairs(keys)
-    involved = sorted({i for pair in pairs for i in pair})
-    vectors = np.zeros((len(props), 384), dtype=np.float32)
-    if involved:
-        vectors[involved] = embed([texts[i] for i in involved])
+    vectors = np.asarray(embed(texts), dtype=np.float32)
     marks = [number_marks(t) for t in texts]
     neighbours = link_scores(props, vectors, entity_sets, marks, pairs)
-    groups = star_groups(len(props), neighbours)
+    groups = star_groups(len(props), neighbours, vectors)
     resolver = OriginResolver(documents, statements, entities)
     centers = [choose_center(g, props, neighbours) for g in groups]
     relations = _relations(groups, centers, texts, props, stance)
@@ -203,14 +233,45 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
     return _ordered(claims)
 
 
+def contradiction_signal(claim: str, text: str) -> bool:
+    """One side negates a content word both share, or uses an antonym of the other's predicate:
+    the cases the stance rules leave to the model."""
+    from storytrace.stance import antonym_clash, content_stems, negation_mismatch, tokens
+
+    claim_words, text_words = tokens(claim), tokens(text)
+    if negation_mismatch(claim_words, text_words) or negation_mismatch(text_words, claim_words):
+        return True
+    claim_stems, text_stems = content_stems(claim_words), content_stems(text_words)
+    return antonym_clash(claim_stems, text_stems) or antonym_clash(text_stems, claim_stems)
+
+
 def _relations(groups: Sequence[list[int]], centers: Sequence[int], texts: Sequence[str], props: Sequence[Proposition],
                stance: "StanceClassifier | None") -> dict[tuple[int, int], str]:
-    """Classifier verdicts (center text vs member text) for asserting members, batched."""
-    asks = [(c, m) for g, c in zip(groups, centers) for m in g if m != c and props[m].polarity != "deny"]
-    if stance is None or not asks:
-        return {}
-    results = stance.classify_many([(texts[c], texts[m]) for c, m in asks])
-    return {pair: result.stance for pair, result in zip(asks, results)}
+    """How each asserting member relates to its claim's center. Only a contradiction matters here (a
+    hedge still reports the claim), so pairs with no refutation word, one-sided negation or antonym
+    agree outright; the others go to the stance rules, and to the classifier (batched) where the
+    rules are unsure."""
+    from storytrace.stance import refute_hits, rule_stance, tokens
+
+    refutes = {i: refute_hits(texts[i], tokens(texts[i])) > 0 for i in {m for group in groups for m in group}}
+    relations: dict[tuple[int, int], str] = {}
+    ask: list[tuple[int, int]] = []
+    for group, center in zip(groups, centers):
+        for member in group:
+            if member == center or props[member].polarity == "deny":
+                continue
+            possible = contradiction_signal(texts[center], texts[member])
+            if not (possible or refutes[member]):
+                continue
+            rule = rule_stance(texts[center], texts[member])
+            if rule is not None:
+                relations[(center, member)] = rule.stance
+            elif stance is not None and possible:
+                ask.append((center, member))
+    if ask and stance is not None:
+        for pair, result in zip(ask, stance.classify_many([(texts[c], texts[m]) for c, m in ask])):
+            relations[pair] = result.stance
+    return relations
 
 
 def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: Sequence[str],

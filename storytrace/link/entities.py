@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from storytrace import gazetteer, names
@@ -50,12 +51,14 @@ class Cluster:
         return [m.text for m in self.mentions]
 
 
+@lru_cache(maxsize=1)
+def _country_index() -> dict[str, str]:
+    """Folded alias -> the country's canonical name, built once."""
+    return {names.org_key(alias): group[0] for group in reversed(COUNTRY_ALIASES) for alias in group}
+
+
 def _canonical_country(text: str) -> str | None:
-    folded = names.org_key(text)
-    for group in COUNTRY_ALIASES:
-        if any(names.org_key(alias) == folded for alias in group):
-            return group[0]
-    return None
+    return _country_index().get(names.org_key(text))
 
 
 CORPORATE_SUFFIX = re.compile(r",?\s+(?:corp|corporation|inc|incorporated|ltd|limited|co|llc|plc|ag|sa|nv|gmbh)\.?$",

@@ -205,6 +205,9 @@ class OriginResolver:
     def __init__(self, documents: Sequence[Document], statements: Sequence[Statement], entities: Sequence[Entity]):
         self.documents = {d.id: d for d in documents}
         self.statements = {s.id: s for s in statements}
+        self.entity_by_id = {e.id: e for e in entities}
+        self.known: dict[str, Origin] = {}
+        self.person_by_name = {names.fold(alias): e for e in entities if e.type == "PERSON" for alias in (e.name, *e.aliases)}
         self.scopes: dict[str, list[Scope]] = {}
         for document in documents:
             self.scopes[document.id] = narrative_scopes(document, statements, entities)
@@ -216,7 +219,23 @@ class OriginResolver:
         return inside[-1] if inside else None
 
     def resolve_outlet(self, origin: Origin) -> Origin:
-        return self.sources.get(origin.key, origin) if origin.kind == "outlet" else origin
+        """An outlet speaking for someone is that someone; anything else is itself."""
+        if origin.kind != "outlet":
+            return origin
+        return self.sources.get(outlet_origin(origin.name).key, origin)
+
+    def speaker_origin(self, statement: Statement) -> Origin:
+        """The speaker as an origin, keyed by the story entity its name belongs to when the
+        statement itself was not linked ('Binyamin Netanyahu' and 'Netanyahu' are one origin)."""
+        origin = origin_of_speaker(statement)
+        linked = self.entity_by_id.get(statement.speaker.entity or "")
+        if linked is not None and statement.speaker.kind == "person":
+            return Origin(key=linked.id, name=linked.name, kind="person")
+        if statement.speaker.entity is None and statement.speaker.kind == "person":
+            entity = self.person_by_name.get(names.fold(statement.speaker.name))
+            if entity is not None:
+                return Origin(key=entity.id, name=entity.name, kind="person")
+        return origin
 
     def own_outlet(self, doc: str) -> Origin:
         document = self.documents[doc]
@@ -224,10 +243,16 @@ class OriginResolver:
 
     def origin(self, proposition: Proposition) -> Origin:
         """Origin of one proposition before claim context (reporter's own -> the document's outlet)."""
+        known = self.known.get(proposition.id)
+        if known is None:
+            known = self.known[proposition.id] = self._origin(proposition)
+        return known
+
+    def _origin(self, proposition: Proposition) -> Origin:
         statement = self.statements.get(proposition.statement or "")
         scope = self.scope_at(proposition.doc, proposition.start)
         if statement is not None:
-            speaker = origin_of_speaker(statement)
+            speaker = self.speaker_origin(statement)
             if scope is not None and statement.start >= scope.start:
                 return scope.origin
             return self.resolve_outlet(speaker)
