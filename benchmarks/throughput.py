@@ -2,8 +2,9 @@
 
 The corpus is the sample story plus the 120 MEANTIME articles (../shared/eval/meantime), written
 to a temporary directory as .txt files with metadata sidecars, so `analyze` pays for ingest,
-parsing, extraction, linking and writing dossier.json, exactly as the CLI does. The baseline is
-the plain spaCy model's `nlp.pipe` over the same texts. Both pipelines are loaded before timing;
+parsing, extraction, linking (entities, timeline, claims, provenance) and writing dossier.json,
+exactly as the CLI does. The baseline is the plain spaCy model's `nlp.pipe` over the same texts.
+Both pipelines (and the claim step's embedding and stance models) are loaded before timing;
 rounds alternate baseline and analyze so machine noise hits both alike. The printed ratio is
 analyze articles/s divided by spaCy articles/s (median over rounds).
 
@@ -67,9 +68,12 @@ def run(rounds: int, workers: int, meantime: Path) -> dict:
 
     from storytrace.nlp import MODEL_CANDIDATES, load_nlp
 
+    from storytrace.pipeline import story_models
+
     items = corpus_texts(meantime)
     texts = [text for _, text, _ in items]
     load_nlp()
+    story_models()  # the claim step's models, loaded once per process like spaCy's
     plain = None
     for name in MODEL_CANDIDATES:
         try:

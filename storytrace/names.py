@@ -63,8 +63,9 @@ def _variant_index() -> dict[str, int]:
     return index
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case-, accent- and quote-insensitive form of a name."""
+    """Case-, accent- and quote-insensitive form of a name (remembered: linking asks often)."""
     text = text.replace("’", "'").replace("‘", "'")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -129,6 +130,7 @@ def same_person(a: str, b: str) -> bool:
     return given_names_compatible(ta[0], tb[0])
 
 
+@lru_cache(maxsize=65536)
 def acronym(name: str) -> str:
     """'UN Security Council' -> 'UNSC', 'United Nations' -> 'UN' (capitalised words only)."""
     letters = []

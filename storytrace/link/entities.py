@@ -112,16 +112,38 @@ def _is_outlet_cluster(cluster: Cluster) -> bool:
     return any(gazetteer.outlet_name(m.text, allow_ambiguous=False) for m in cluster.mentions)
 
 
-def _suffix_owner(key: str, cluster: Cluster, clusters: dict[str, Cluster]) -> Cluster | None:
+@dataclass
+class ThingIndex:
+    """Lookups over the names of non-person clusters, built once so linking stays near-linear:
+    longer names by word suffix and by first word, and names by their acronym."""
+
+    clusters: dict[str, Cluster]
+    by_suffix: dict[str, list[str]] = field(default_factory=dict)
+    by_first_word: dict[str, list[str]] = field(default_factory=dict)
+    by_acronym: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, clusters: dict[str, Cluster]) -> "ThingIndex":
+        index = cls(clusters)
+        for key, cluster in clusters.items():
+            words = key.split()
+            for cut in range(1, len(words)):
+                index.by_suffix.setdefault(" ".join(words[cut:]), []).append(key)
+            if len(words) >= 2:
+                index.by_first_word.setdefault(words[0], []).append(key)
+                index.by_acronym.setdefault(names.acronym(cluster.mentions[0].text), []).append(key)
+        return index
+
+
+def _suffix_owner(key: str, cluster: Cluster, index: ThingIndex) -> Cluster | None:
     """The one longer name that ends with this name ('security council' -> 'un security council',
     'post' -> 'jerusalem post'). A place never merges into an organisation named after it
     ('England' / 'NHS England'), and a one-word name only into an outlet."""
     if set(cluster.labels) & PLACE_LABELS or _canonical_country(cluster.mentions[0].text):
         return None
     words = key.split()
-    owners = [c for other, c in clusters.items()
-              if other != key and other.endswith(" " + key) and len(other.split()) > len(words)
-              and not set(c.labels) & PLACE_LABELS]
+    owners = [index.clusters[other] for other in index.by_suffix.get(key, ())
+              if other != key and not set(index.clusters[other].labels) & PLACE_LABELS]
     if len(owners) != 1:
         return None
     if len(words) == 1 and not _is_outlet_cluster(owners[0]):
@@ -129,21 +151,22 @@ def _suffix_owner(key: str, cluster: Cluster, clusters: dict[str, Cluster]) -> C
     return owners[0]
 
 
-def _head_name_owner(key: str, cluster: Cluster, clusters: dict[str, Cluster]) -> Cluster | None:
+def _head_name_owner(key: str, cluster: Cluster, index: ThingIndex) -> Cluster | None:
     """'Nexor' -> 'Nexor Semiconductor': a one-word organisation name that opens one longer name
     whose other words only say what kind of organisation it is."""
     if len(key.split()) != 1 or set(cluster.labels) & PLACE_LABELS or _canonical_country(cluster.mentions[0].text):
         return None
-    owners = [c for other, c in clusters.items() if other.startswith(key + " ") and not c.person
-              and not set(c.labels) & PLACE_LABELS and all(w in ORG_WORDS for w in other.split()[1:])]
+    owners = [index.clusters[other] for other in index.by_first_word.get(key, ())
+              if not index.clusters[other].person and not set(index.clusters[other].labels) & PLACE_LABELS
+              and all(w in ORG_WORDS for w in other.split()[1:])]
     return owners[0] if len(owners) == 1 else None
 
 
-def _acronym_owner(mention: Mention, clusters: dict[str, Cluster]) -> Cluster | None:
+def _acronym_owner(mention: Mention, index: ThingIndex) -> Cluster | None:
     text = mention.text.replace(".", "")
     if not (text.isupper() and 2 <= len(text) <= 6):
         return None
-    owners = [c for key, c in clusters.items() if len(key.split()) >= 2 and names.acronym(c.mentions[0].text) == text]
+    owners = [index.clusters[key] for key in index.by_acronym.get(text, ()) if index.clusters[key].mentions]
     return owners[0] if len(owners) == 1 else None
 
 
@@ -175,13 +198,14 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
         if cluster is None:
             cluster = things[key] = Cluster(key=key, person=mention.label == "PERSON")
         cluster.add(mention)
+    index = ThingIndex.build(things)
     for key in sorted(things, key=lambda k: len(k.split())):
         cluster = things[key]
         if cluster.person:
-            owner = _head_name_owner(key, cluster, things)  # 'Nexor' tagged as a person
+            owner = _head_name_owner(key, cluster, index)  # 'Nexor' tagged as a person
         else:
-            owner = _acronym_owner(cluster.mentions[0], things) or _suffix_owner(key, cluster, things) \
-                or _head_name_owner(key, cluster, things)
+            owner = _acronym_owner(cluster.mentions[0], index) or _suffix_owner(key, cluster, index) \
+                or _head_name_owner(key, cluster, index)
         if owner is not None and owner is not cluster and not owner.person:
             for mention in cluster.mentions:
                 owner.add(mention)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from storytrace.schema import Entity, Event, content_id
@@ -41,8 +42,9 @@ def _predicate_class(lemma: str) -> str:
     return lemma
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS and len(w) > 2}
+@lru_cache(maxsize=16384)
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS and len(w) > 2)
 
 
 def participants_of(event: Event, mention_index: dict[str, list[tuple[int, int, str]]]) -> tuple[str, ...]:
