@@ -8,7 +8,7 @@ Both pipelines (and the claim step's embedding and stance models) are loaded bef
 rounds alternate baseline and analyze so machine noise hits both alike. The printed ratio is
 analyze articles/s divided by spaCy articles/s (median over rounds).
 
-    .venv/bin/python benchmarks/throughput.py [--rounds 3] [--workers 1] [--meantime DIR] [--json]
+    .venv/bin/python benchmarks/throughput.py [--rounds 3] [--workers 1] [--meantime DIR] [--json] [--without-claims]
 """
 
 from __future__ import annotations
@@ -111,7 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--meantime", type=Path, default=DEFAULT_MEANTIME)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--without-claims", action="store_true",
+                        help="leave the story-level claim step out, to see what the rest costs")
     args = parser.parse_args(argv)
+    if args.without_claims:
+        from storytrace import pipeline
+
+        pipeline.build_claims = lambda *arguments, **options: []
     result = run(args.rounds, args.workers, args.meantime)
     if args.json:
         print(json.dumps(result, indent=1))

@@ -347,3 +347,21 @@ def test_sample_story_reports(sample_dossier):
     cues = {s.cue for s in sample_dossier.statements}
     assert cues and any(f"_{cue}_" in md for cue in cues)
     assert any(f"<strong>{cue}</strong>" in page for cue in cues)
+
+
+def test_one_happening_in_two_documents_is_one_timeline_entry():
+    from storytrace.report.markdown import render_markdown
+    from storytrace.schema import Document, Dossier, Event, TimeValue
+
+    first = Document(id="d1", source="a.txt", text="Putin called Netanyahu on December 23, 2016.", outlet="Wire A")
+    second = Document(id="d2", source="b.txt", text="Putin phoned Netanyahu on December 29, 2016.", outlet="Wire B")
+    events = (
+        Event(id="e1", doc="d1", start=0, end=44, text="Putin called Netanyahu", predicate="call", sources=("d1", "d2"),
+              conflict=True, group="tl-1", time=TimeValue("2016-12-23", "December 23, 2016", 26, 43)),
+        Event(id="e2", doc="d2", start=0, end=44, text="Putin phoned Netanyahu", predicate="phone", sources=("d1", "d2"),
+              conflict=True, group="tl-1", time=TimeValue("2016-12-29", "December 29, 2016", 26, 43)),
+    )
+    markdown = render_markdown(Dossier(documents=(first, second), events=events))
+    timeline = markdown.split("## Timeline", 1)[1].split("## Actors", 1)[0]
+    assert timeline.count("\n- **") == 1
+    assert "Putin phoned Netanyahu on December 29" in timeline and "dated" in timeline

@@ -406,3 +406,12 @@ def statement_index(dossier: Dossier) -> dict[str, Statement]:
 def doc_index(dossier: Dossier) -> tuple[dict[str, Document], dict[str, int]]:
     """Documents by id, and each document's position in the dossier."""
     return {d.id: d for d in dossier.documents}, {d.id: i for i, d in enumerate(dossier.documents)}
+
+
+def timeline_entries(events: Iterable[Event], doc_order: Mapping[str, int]) -> list[list[Event]]:
+    """One entry per happening: events sharing a timeline group together (the first in date order
+    leads), entries ordered by their lead's date."""
+    entries: dict[str, list[Event]] = {}
+    for event in ordered_events(events, doc_order):
+        entries.setdefault(event.group or event.id, []).append(event)
+    return list(entries.values())

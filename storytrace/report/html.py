@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from storytrace.report import common as c
 from storytrace.schema import Claim, ClaimMention, Document, Dossier, Entity, Event, Statement
@@ -211,13 +211,18 @@ def section_claims(dossier: Dossier) -> str:
                    [_claim(cl, statements, documents, doc_order) for cl in c.ordered_claims(dossier.claims)])
 
 
-def _event(event: Event, documents: Mapping[str, Document], entities: Mapping[str, Entity]) -> str:
-    """One timeline entry; its source sentence opens on click (<details>, no script needed)."""
+def _event(members: Sequence[Event], documents: Mapping[str, Document], entities: Mapping[str, Entity]) -> str:
+    """One timeline entry (a happening, told by one or more documents); the source sentences open
+    on click (<details>, no script needed); differing dates are all shown when sources disagree."""
+    event = members[0]
     css = "event" + (" estimated" if event.time.estimated else "") + (" conflict" if event.conflict else "")
     flags = badge("conflicting dates", "conflict") if event.conflict else ""
     said = f"“{esc(event.time.text)}”, " if event.time.text else ""
+    others = [m for m in members[1:] if m.time.value != event.time.value]
+    also = "".join(f' <span class="anchor">· {esc(c.source_labels((m.doc,), documents)[0])}: '
+                   f'<time datetime="{esc(m.time.value)}">{esc(c.time_label(m))}</time></span>' for m in others)
     when = (f'<div class="when"><time datetime="{esc(event.time.value)}">{esc(c.time_label(event))}</time> {flags}'
-            f'<span class="anchor">{said}{esc(c.anchor_label(event.time.anchor))}</span></div>')
+            f'<span class="anchor">{said}{esc(c.anchor_label(event.time.anchor))}</span>{also}</div>')
     meta = []
     if event.predicate:
         meta.append(f"predicate: <strong>{esc(event.predicate)}</strong>")
@@ -226,8 +231,8 @@ def _event(event: Event, documents: Mapping[str, Document], entities: Mapping[st
     sources = c.source_labels(event.sources or (event.doc,), documents)
     meta.append("sources: " + ", ".join(esc(s) for s in sources))
     text = esc(event.text or event.predicate) or "(no text)"
-    return (f'<li class="{css}">{when}<details><summary>{text}</summary>'
-            f"{quote(c.doc_excerpt(documents, event.doc, event.start, event.end))}</details>"
+    sentences = "".join(quote(c.doc_excerpt(documents, m.doc, m.start, m.end)) for m in members)
+    return (f'<li class="{css}">{when}<details><summary>{text}</summary>{sentences}</details>'
             f'<p class="meta">{" · ".join(meta)}</p></li>')
 
 
@@ -237,7 +242,7 @@ def section_timeline(dossier: Dossier) -> str:
         return section("timeline", "Timeline", [none_found("dated events")])
     documents, doc_order = c.doc_index(dossier)
     entities = {e.id: e for e in dossier.entities}
-    items = [_event(e, documents, entities) for e in c.ordered_events(dossier.events, doc_order)]
+    items = [_event(members, documents, entities) for members in c.timeline_entries(dossier.events, doc_order)]
     return section("timeline", "Timeline", ['<p class="meta">Click an event to see the sentence it comes from.</p>',
                                             '<ol class="timeline">', *items, "</ol>"])
 

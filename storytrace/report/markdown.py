@@ -8,7 +8,7 @@ raw HTML into a renderer.
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from storytrace.report import common as c
 from storytrace.schema import Claim, Document, Dossier, Entity, Event, Statement
@@ -145,8 +145,10 @@ def section_claims(dossier: Dossier) -> list[str]:
     return lines
 
 
-def _event(event: Event, documents: Mapping[str, Document], entities: Mapping[str, Entity]) -> list[str]:
-    """One timeline entry: date and how it was anchored, what happened, who, which sources."""
+def _event(members: Sequence[Event], documents: Mapping[str, Document], entities: Mapping[str, Entity]) -> list[str]:
+    """One timeline entry (a happening, told by one or more documents): date and how it was
+    anchored, what happened, who, which sources, each source's sentence and any differing date."""
+    event = members[0]
     date = f"**{md_text(c.time_label(event))}**"
     anchor = c.anchor_label(event.time.anchor)
     said = f"“{md_text(event.time.text)}”, " if event.time.text else ""
@@ -159,7 +161,10 @@ def _event(event: Event, documents: Mapping[str, Document], entities: Mapping[st
         lines.append("  - participants: " + ", ".join(md_text(n) for n in c.names_for(event.participants, entities)))
     sources = c.source_labels(event.sources or (event.doc,), documents)
     lines.append("  - sources: " + ", ".join(md_text(s) for s in sources))
-    lines.append(f"  - source sentence: {md_excerpt(c.doc_excerpt(documents, event.doc, event.start, event.end))}")
+    for member in members:
+        label = c.source_labels((member.doc,), documents)[0]
+        differs = f" (dated {md_text(c.time_label(member))} here)" if member.time.value != event.time.value else ""
+        lines.append(f"  - {md_text(label)}{differs}: {md_excerpt(c.doc_excerpt(documents, member.doc, member.start, member.end))}")
     return lines
 
 
@@ -170,8 +175,8 @@ def section_timeline(dossier: Dossier) -> list[str]:
         return lines + _none("dated events")
     documents, doc_order = c.doc_index(dossier)
     entities = {e.id: e for e in dossier.entities}
-    for event in c.ordered_events(dossier.events, doc_order):
-        lines += _event(event, documents, entities)
+    for members in c.timeline_entries(dossier.events, doc_order):
+        lines += _event(members, documents, entities)
     return lines + [""]
 
 
