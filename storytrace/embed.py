@@ -121,30 +121,6 @@ class Embedder:
         return out
 
 
-class CachingEmbedder:
-    """An Embedder that remembers the vector of every string it has embedded, so the claim grouping
-    and the stance classifier of one story embed each sentence once."""
-
-    def __init__(self, embedder: Embedder, max_entries: int = 50_000) -> None:
-        self.embedder = embedder
-        self.max_entries = max_entries
-        self.cache: dict[str, np.ndarray] = {}
-
-    def __call__(self, texts: Sequence[str]) -> np.ndarray:
-        """(len(texts), 384) unit vectors, computing only the strings not seen before."""
-        texts = [t if isinstance(t, str) else str(t) for t in texts]
-        missing = list(dict.fromkeys(t for t in texts if t not in self.cache))
-        if missing:
-            if len(self.cache) + len(missing) > self.max_entries:
-                self.cache.clear()
-            for text, vector in zip(missing, self.embedder(missing)):
-                self.cache[text] = vector
-        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        for row, text in enumerate(texts):
-            out[row] = self.cache[text]
-        return out
-
-
 class StaticEmbedder:
     """Fast sentence vectors from word vectors distilled out of the same MiniLM model
     (`training/distill_static.py`): the IDF-weighted mean of a sentence's WordPiece vectors, IDF

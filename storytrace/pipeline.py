@@ -79,12 +79,13 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str]) 
 
 @lru_cache(maxsize=1)
 def story_models() -> tuple["StaticEmbedder", "StanceClassifier"]:
-    """The claim step's models, loaded once per process: distilled static vectors for grouping and
-    the stance classifier (on the full MiniLM model, remembering the vectors it has made)."""
-    from storytrace.embed import CachingEmbedder, Embedder, StaticEmbedder
+    """The claim step's models, loaded once per process: the static word vectors distilled from
+    MiniLM, for grouping, and the stance classifier variant trained on those same vectors."""
+    from storytrace.embed import StaticEmbedder
     from storytrace.stance import StanceClassifier
 
-    return StaticEmbedder(), StanceClassifier(embedder=CachingEmbedder(Embedder()))
+    static = StaticEmbedder()
+    return static, StanceClassifier(embedder=static, variant="fast")
 
 
 def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skipped] = (),

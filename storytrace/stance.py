@@ -314,9 +314,11 @@ def feature_matrix(pairs: Sequence[tuple[str, str]], embedder: "Embedder") -> np
     """Features of many pairs, embedding each distinct string once."""
     strings = sorted({s for pair in pairs for s in pair})
     index = {s: i for i, s in enumerate(strings)}
-    vectors = embedder(strings) if strings else np.zeros((0, 384), dtype=np.float32)
+    if not strings:
+        return np.zeros((0, 4 * 384 + len(LEXICAL_NAMES)), dtype=np.float32)
+    vectors = np.asarray(embedder(strings), dtype=np.float32)
     rows = [pair_features(c, t, vectors[index[c]], vectors[index[t]]) for c, t in pairs]
-    return np.vstack(rows) if rows else np.zeros((0, 4 * 384 + len(LEXICAL_NAMES)), dtype=np.float32)
+    return np.vstack(rows)
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
@@ -340,25 +342,31 @@ class StanceModel:
         """(n, classes) class probabilities."""
         return softmax(((features - self.mean) / self.scale) @ self.weights + self.bias)
 
-    def save(self, path: "str | object", meta: dict) -> None:
-        """Write weights.npz (float32) and, beside it, stance.json with `meta`."""
+    def save(self, path: "str | object", meta: dict, variant: str = "full") -> None:
+        """Write the variant's weights (float32 .npz) and, beside them, its JSON with `meta`."""
         from pathlib import Path
 
         target = Path(str(path))
         target.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(target / "weights.npz", weights=self.weights.astype(np.float32),
+        weights_name, meta_name = VARIANTS[variant]
+        np.savez_compressed(target / weights_name, weights=self.weights.astype(np.float32),
                             bias=self.bias.astype(np.float32), mean=self.mean.astype(np.float32),
                             scale=self.scale.astype(np.float32))
-        (target / "stance.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        (target / meta_name).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
 
-def load_model() -> StanceModel:
-    """The shipped weights; a model_missing error if they are absent or built for other features."""
+VARIANTS = {"full": ("weights.npz", "stance.json"), "fast": ("weights_fast.npz", "stance_fast.json")}
+
+
+def load_model(variant: str = "full") -> StanceModel:
+    """The shipped weights of one variant ("full": MiniLM sentence embeddings; "fast": the static
+    word vectors distilled from it); a model_missing error if absent or built for other features."""
     folder = resources.files("storytrace.data").joinpath("stance")
-    weights_file, meta_file = folder.joinpath("weights.npz"), folder.joinpath("stance.json")
+    weights_name, meta_name = VARIANTS[variant]
+    weights_file, meta_file = folder.joinpath(weights_name), folder.joinpath(meta_name)
     if not weights_file.is_file() or not meta_file.is_file():
-        raise StorytraceError("model_missing", "storytrace/data/stance/weights.npz is missing; "
-                              "run: python training/train_stance.py")
+        raise StorytraceError("model_missing", f"storytrace/data/stance/{weights_name} is missing; "
+                              f"run: python training/train_stance.py --variant {variant}")
     meta = json.loads(meta_file.read_text(encoding="utf-8"))
     if meta.get("feature_version") != FEATURE_VERSION or tuple(meta.get("lexical_features", ())) != LEXICAL_NAMES:
         raise StorytraceError("model_missing", "stance weights were built for other features; "
@@ -378,15 +386,19 @@ def combine(rule: StanceResult | None, probs: np.ndarray, labels: Sequence[str])
 
 
 class StanceClassifier:
-    """Classify claim/text pairs; loads the shipped weights and the embedder once, on construction."""
+    """Classify claim/text pairs; loads the shipped weights and the embedder once, on construction.
 
-    def __init__(self, embedder: "Embedder | None" = None) -> None:
+    variant "full" (default, the `stance` command) reads MiniLM sentence embeddings; "fast" (the
+    claim step of `analyze`) reads the distilled static vectors, some fifty times cheaper."""
+
+    def __init__(self, embedder: "Embedder | None" = None, variant: str = "full") -> None:
         if embedder is None:
-            from storytrace.embed import Embedder
+            from storytrace.embed import Embedder, StaticEmbedder
 
-            embedder = Embedder()
+            embedder = StaticEmbedder() if variant == "fast" else Embedder()
         self.embedder = embedder
-        self.model = load_model()
+        self.variant = variant
+        self.model = load_model(variant)
 
     def classify(self, claim: str, text: str) -> StanceResult:
         """Stance of one text towards one claim."""

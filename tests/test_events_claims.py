@@ -148,3 +148,36 @@ def test_claim_text_drops_an_opening_frame(text, expected):
     from storytrace.link.claims import claim_text
 
     assert claim_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The blast killed 12 people", {"12"}), ("a $40 billion contract", {"$40 billion"}),
+     ("unemployment rose to 3.5%", {"3.5%"}), ("Resolution 2334 passed in 2016", set()),
+     ("In 2019, the firm cut 1,200 jobs", {"1200"})],
+)
+def test_quantities_are_amounts_not_years_or_names(text, expected):
+    from storytrace.link.claims import quantities
+
+    assert quantities(text) == expected
+
+
+def test_variant_flags_for_amounts_and_quote_wording():
+    from storytrace.link.claims import variant_flags
+    from storytrace.link.origins import Origin
+    from storytrace.schema import Proposition
+
+    members = [
+        Proposition(id="p1", doc="A", start=0, end=30, text="The blast killed 12 people", statement="s1"),
+        Proposition(id="p2", doc="B", start=0, end=30, text="The blast killed 15 people", statement="s2"),
+        Proposition(id="p3", doc="A", start=40, end=80, text="We will not give in to threats", statement="s3"),
+        Proposition(id="p4", doc="B", start=40, end=80, text="We will never give in to threats", statement="s4"),
+    ]
+    mayor = Origin("ent-mayor", "Mayor Lee", "person")
+    police = Origin("ent-police", "Police", "organization")
+    origins = {0: police, 1: police, 2: mayor, 3: mayor}
+    stances = {i: "supports" for i in range(4)}
+    modes = {"s1": "indirect", "s2": "indirect", "s3": "direct", "s4": "direct"}
+    assert variant_flags(members, stances, [0, 1], origins, modes) == ["numbers differ"]
+    assert variant_flags(members, stances, [2, 3], origins, modes) == ["quote wording differs"]
+    assert variant_flags(members, stances, [0, 2], origins, modes) == []

