@@ -189,6 +189,12 @@ def _negated_stems(words: tuple[str, ...], window: int) -> frozenset[str]:
 
 def refute_hits(text: str, words: Sequence[str]) -> int:
     """Refutation cues in a text, skipping ones right after a negator ("not a hoax")."""
+    return _refute_hits(text, tuple(words))
+
+
+@lru_cache(maxsize=16384)
+def _refute_hits(text: str, words: tuple[str, ...]) -> int:
+    """refute_hits, remembered per text."""
     hits = 0
     for i, word in enumerate(words):
         if word in REFUTE_WORDS and not any(is_negator(w) for w in words[max(0, i - 2):i]):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
@@ -35,6 +36,7 @@ ENTITY_BONUS = 0.06
 NUMBER_CLASH_PENALTY = 0.25
 MAX_POSTING = 60
 MAX_PARTNERS = 50
+MAX_STAR = 16  # a claim's sides around one proposition: its closest neighbours at most
 NEAR_DUPLICATE = 0.7  # a star that mostly repeats a bigger kept one adds nothing
 COHESION_SLACK = 0.2
 LEXICAL_FLOOR = 0.1
@@ -158,7 +160,8 @@ def cohesive_star(center: int, neighbours: dict[int, dict[int, float]], vectors:
                   slack: float = COHESION_SLACK) -> set[int]:
     """The center with those neighbours that also sit close to the rest of the star on average, so a
     neighbour that only shares the center's topic from another angle stays out."""
-    star = {center, *neighbours[center]}
+    closest = sorted(neighbours[center], key=neighbours[center].get, reverse=True)[:MAX_STAR - 1]
+    star = {center, *closest}
     if vectors is None or len(star) <= 2:
         return star
     members = sorted(star)
@@ -299,8 +302,7 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
         flags.append("contested")
     if len(counted["supports"]) + len(counted["denies"]) == 1:
         flags.append("single-origin")
-    modes = {sid: st.mode for sid, st in resolver.statements.items()}
-    flags += variant_flags(props, stances, group, origins, modes)
+    flags += variant_flags(props, stances, group, origins, resolver.modes)
     return Claim(id=content_id("clm", *sorted(p.id for p in (props[m] for m in group))), text=claim_text(texts[center]),
                  mentions=mentions, origins=counted, flags=tuple(flags))
 
@@ -310,7 +312,8 @@ QUANTITY = re.compile(r"(?<![\w.$])\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent|million|
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
-def quantities(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def quantities(text: str) -> frozenset[str]:
     """Amounts a text states ('12 people', '$40 billion', '3.5%'), not years or names ('Resolution 2334')."""
     found = set()
     for match in QUANTITY.finditer(text):
@@ -320,7 +323,7 @@ def quantities(text: str) -> set[str]:
         value = " ".join(match.group().lower().replace(",", "").split())
         if not YEAR.match(value):
             found.add(value)
-    return found
+    return frozenset(found)
 
 
 def _words(text: str) -> list[str]:

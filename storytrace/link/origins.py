@@ -205,6 +205,7 @@ class OriginResolver:
     def __init__(self, documents: Sequence[Document], statements: Sequence[Statement], entities: Sequence[Entity]):
         self.documents = {d.id: d for d in documents}
         self.statements = {s.id: s for s in statements}
+        self.modes = {s.id: s.mode for s in statements}
         self.entity_by_id = {e.id: e for e in entities}
         self.known: dict[str, Origin] = {}
         self.person_by_name = {names.fold(alias): e for e in entities if e.type == "PERSON" for alias in (e.name, *e.aliases)}
