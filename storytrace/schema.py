@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import asdict, dataclass, field, fields
+from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 FORMAT = "storytrace-dossier"
@@ -249,10 +250,17 @@ class Dossier:
         return dossier_to_json(self)
 
 
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 def _plain(value: Any) -> Any:
     """Dataclasses, tuples and mappings as JSON-ready plain values."""
-    if is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if hasattr(type(value), "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, Mapping):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -346,4 +354,6 @@ def dossier_from_json(data: Mapping[str, Any]) -> Dossier:
 
 
 def dumps(dossier: Dossier) -> str:
-    return json.dumps(dossier_to_json(dossier), ensure_ascii=False, indent=1)
+    """The dossier as compact JSON, one line: json's C encoder only runs without indentation, and a
+    large story's dossier is megabytes (pretty-print it with `python -m json.tool` when reading)."""
+    return json.dumps(dossier_to_json(dossier), ensure_ascii=False, separators=(",", ":"))
