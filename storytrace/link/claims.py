@@ -166,14 +166,9 @@ def cohesive_star(center: int, neighbours: dict[int, dict[int, float]], vectors:
         return star
     members = sorted(star)
     similarity = vectors[members] @ vectors[members].T
-    kept = {center}
-    for row, member in enumerate(members):
-        if member == center:
-            continue
-        others = [similarity[row, col] for col, other in enumerate(members) if other != member]
-        if float(np.mean(others)) >= LINK_THRESHOLD - slack - LEXICAL_WEIGHT * 0.1:
-            kept.add(member)
-    return kept
+    mean_to_others = (similarity.sum(axis=1) - np.diag(similarity)) / (len(members) - 1)
+    floor = LINK_THRESHOLD - slack - LEXICAL_WEIGHT * 0.1
+    return {center} | {member for member, mean in zip(members, mean_to_others) if mean >= floor}
 
 
 def star_groups(count: int, neighbours: dict[int, dict[int, float]], vectors: np.ndarray | None = None) -> list[list[int]]:
@@ -284,11 +279,8 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
     stances = {m: side_stance(props[m], relations.get((center, m), "supports")) for m in group}
     if props[center].polarity == "deny":
         stances[center] = "denies"
-    base = {m: resolver.origin(props[m]) for m in group}
-    origins: dict[int, Origin] = {}
-    for m in group:
-        others = [o for n, o in base.items() if n != m]
-        origins[m] = resolver.in_claim(props[m], others)
+    base = [resolver.origin(props[m]) for m in group]
+    origins = {m: resolver.in_claim(props[m], base) for m in group}
     mentions = tuple(
         ClaimMention(doc=props[m].doc, start=props[m].start, end=props[m].end, stance=stances[m],
                      origin=origins[m].name, statement=props[m].statement, text=props[m].text)

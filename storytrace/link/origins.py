@@ -262,7 +262,8 @@ class OriginResolver:
         return self.own_outlet(proposition.doc)
 
     def in_claim(self, proposition: Proposition, others: Iterable[Origin]) -> Origin:
-        """A reporter's own assertion repeats a credited outlet's source when the claim reaches it."""
+        """A reporter's own assertion repeats a credited outlet's source when the claim reaches it
+        (`others`: the claim's sides' origins; its own may be among them)."""
         base = self.origin(proposition)
         if proposition.statement is not None or base != self.own_outlet(proposition.doc):
             return base
