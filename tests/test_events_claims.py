@@ -181,3 +181,10 @@ def test_variant_flags_for_amounts_and_quote_wording():
     assert variant_flags(members, stances, [0, 1], origins, modes) == ["numbers differ"]
     assert variant_flags(members, stances, [2, 3], origins, modes) == ["quote wording differs"]
     assert variant_flags(members, stances, [0, 2], origins, modes) == []
+
+
+def test_predicate_concepts_tie_paraphrases():
+    keys_a = content_keys("Russia would block the resolution")
+    keys_b = content_keys("Putin threatened a veto")
+    keys_c = content_keys("Fuel prices rose in March")
+    assert "~block" in keys_a & keys_b and "~block" not in keys_c

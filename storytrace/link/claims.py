@@ -79,10 +79,35 @@ def is_candidate(proposition: Proposition) -> bool:
     return len(proposition_text(proposition).split()) >= MIN_WORDS and not proposition.text.rstrip().endswith("?")
 
 
+# News predicates that say the same thing in other words; a shared concept ties two propositions
+# the way a shared word does ("Russia would block it" / "threaten a veto" / "stopped the resolution").
+PREDICATE_CONCEPTS = {
+    "block": "block veto stop thwart torpedo halt prevent bury kill scuttle sink derail oppose obstruct",
+    "approve": "approve pass adopt endorse back support ratify authorise authorize",
+    "deny": "deny reject dismiss refute rebut disput contest",
+    "resign": "resign quit step leave depart",
+    "attack": "attack strike bomb shell raid hit target",
+    "kill": "kill die dead death slain fatal",
+    "arrest": "arrest detain charg indict custody",
+    "agree": "agree accept acced consent promis pledg commit",
+    "warn": "warn alert alarm caution",
+    "plan": "plan prepar draft work",
+    "meet": "meet talk call phon speak discuss",
+    "buy": "buy acquir purchas takeover",
+    "cut": "cut reduc slash lower",
+    "rise": "rise rose increas grow climb jump surg soar",
+    "fall": "fall fell declin drop plung slump shrink",
+}
+_CONCEPT_OF = {stem: concept for concept, stems in PREDICATE_CONCEPTS.items() for stem in stems.split()}
+
+
 def content_keys(text: str) -> set[str]:
-    """Lower-cased content words (crudely stemmed) that can tie two propositions together."""
+    """Lower-cased content words (crudely stemmed) that can tie two propositions together, plus the
+    predicate concept a word belongs to ('~block' for veto, stop, torpedo ...)."""
     words = re.findall(r"[A-Za-z][A-Za-z'’-]+|\d+", text.lower())
-    return {re.sub(r"(?:'s|’s|ing|ed|es|s)$", "", w) for w in words if w not in STOPWORDS and len(w) > 2}
+    keys = {re.sub(r"(?:'s|’s|ing|ed|es|s)$", "", w) for w in words if w not in STOPWORDS and len(w) > 2}
+    keys |= {"~" + _CONCEPT_OF[k] for k in keys if k in _CONCEPT_OF}
+    return keys
 
 
 def number_marks(text: str) -> set[str]:
