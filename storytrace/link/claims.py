@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -258,16 +259,45 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
     return _ordered(claims)
 
 
+@dataclass(frozen=True)
+class TextProfile:
+    """What the contradiction test needs of one text, computed once per text."""
+
+    stems: frozenset[str]
+    negated: frozenset[str]
+    negates: bool
+    antonym_a: frozenset[int]  # antonym groups whose first side the text uses
+    antonym_b: frozenset[int]
+
+
+@lru_cache(maxsize=65536)
+def text_profile(text: str) -> TextProfile:
+    from storytrace.stance import antonym_groups, content_stems, negated_stems, tokens
+
+    words = tokens(text)
+    stems = frozenset(content_stems(words))
+    groups = antonym_groups()
+    return TextProfile(stems=stems, negated=frozenset(negated_stems(words)), negates=bool(negated_stems(words)),
+                       antonym_a=frozenset(i for i, (a, _) in enumerate(groups) if stems & a),
+                       antonym_b=frozenset(i for i, (_, b) in enumerate(groups) if stems & b))
+
+
+def _negation_mismatch(first: TextProfile, second: TextProfile) -> bool:
+    """The second negates a content word both share and the first negates nothing."""
+    return bool(second.negated & first.stems & second.stems) and not first.negates
+
+
+def _antonym_clash(first: TextProfile, second: TextProfile) -> bool:
+    """The first uses one side of an antonym pair, the second only the other side."""
+    return bool(first.antonym_a & second.antonym_b - second.antonym_a)
+
+
 def contradiction_signal(claim: str, text: str) -> bool:
     """One side negates a content word both share, or uses an antonym of the other's predicate:
-    the cases the stance rules leave to the model."""
-    from storytrace.stance import antonym_clash, content_stems, negation_mismatch, tokens
-
-    claim_words, text_words = tokens(claim), tokens(text)
-    if negation_mismatch(claim_words, text_words) or negation_mismatch(text_words, claim_words):
-        return True
-    claim_stems, text_stems = content_stems(claim_words), content_stems(text_words)
-    return antonym_clash(claim_stems, text_stems) or antonym_clash(text_stems, claim_stems)
+    the cases the stance rules leave to the model (the stance module's tests, on cached profiles)."""
+    first, second = text_profile(claim), text_profile(text)
+    return (_negation_mismatch(first, second) or _negation_mismatch(second, first)
+            or _antonym_clash(first, second) or _antonym_clash(second, first))
 
 
 def _relations(groups: Sequence[list[int]], centers: Sequence[int], texts: Sequence[str], props: Sequence[Proposition],
