@@ -122,18 +122,17 @@ def _closed_scopes(scopes: list[Scope], statements: Sequence[Statement], documen
     own = sorted((s for s in statements if s.doc == document.id), key=lambda s: s.start)
     for number, scope in enumerate(scopes):
         end = scopes[number + 1].start if number + 1 < len(scopes) else scope.end
-        mentioned = set(scope.participants)
         for statement in own:
             if statement.start < scope.start or statement.start >= end:
                 continue
-            if not _scope_holds(scope, statement, mentioned, document):
+            if not _scope_holds(scope, statement, document):
                 end = statement.speaker.start if statement.speaker.start > scope.start else statement.start
                 break
         closed.append(Scope(scope.doc, scope.start, max(scope.start, end), scope.origin, scope.participants, scope.kind))
     return closed
 
 
-def _scope_holds(scope: Scope, statement: Statement, mentioned: set[str], document: Document) -> bool:
+def _scope_holds(scope: Scope, statement: Statement, document: Document) -> bool:
     """Whether a statement inside a scope is still told on the scope's authority."""
     if origin_of_speaker(statement).key == scope.origin.key:
         return True
@@ -181,10 +180,7 @@ def _outlets_in(text: str) -> list[str]:
 
 def credited_outlets(document: Document) -> list[str]:
     """Outlets the document credits with the story: 'first reported in Israel Hayom'."""
-    found = []
-    for match in CREDIT.finditer(document.text):
-        found.extend(_outlets_in(document.text[match.end():match.end() + 60])[:1])
-    return found
+    return [edge.cites for edge in credit_provenance(document)]
 
 
 def credit_provenance(document: Document) -> list[Provenance]:
