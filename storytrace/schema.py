@@ -190,6 +190,8 @@ class Proposition:
     negated: bool = False
     hedged: bool = False
     entities: tuple[tuple[int, int], ...] = ()
+    predicates: str = ""  # lemmas of the clause's verbs ('not' kept): what it says happened
+    arguments: str = ""  # lemmas of its nouns and names: what it is about
 
 
 @dataclass(frozen=True)

@@ -237,11 +237,12 @@ def antonym_groups() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
 
 
 def antonym_clash(claim_stems: set[str], text_stems: set[str]) -> bool:
-    """The claim's predicate has an antonym in the text and the text lacks the claim's own word.
+    """The claim's predicate has an antonym in the text and the text lacks the claim's own word (a
+    claim that holds both words, 'vetoed it, blocking it from passing', opposes nothing).
 
     Callers pass stems plus raw words, since the crude stemmer and the inflection lists meet there."""
     for side_a, side_b in antonym_groups():
-        if claim_stems & side_a and text_stems & side_b and not text_stems & side_a:
+        if claim_stems & side_a and text_stems & side_b and not text_stems & side_a and not claim_stems & side_b:
             return True
     return False
 

@@ -6,7 +6,7 @@ import pytest
 
 from storytrace.extract.events import contract_value
 from storytrace.ingest import IngestOptions, make_document
-from storytrace.link.claims import candidate_pairs, content_keys, number_marks, numbers_clash, star_groups
+from storytrace.link.claims import average_linkage, candidate_pairs, content_keys, number_marks, numbers_clash
 from storytrace.link.events import dates_agree, link_events
 from storytrace.link.origins import credit_provenance, credited_outlets
 from storytrace.schema import Entity, Event, MentionRef, TimeValue
@@ -91,7 +91,9 @@ def test_one_happening_in_two_documents_is_one_timeline_entry_with_a_conflict_fl
     ("first", "second", "clash"),
     [("Resolution 2334 passed", "a second resolution was planned", True),
      ("a second resolution was planned", "There was no second resolution planned", False),
-     ("the resolution passed", "Russia would block it", False)],
+     ("the resolution passed", "Russia would block it", False),
+     ("they began work on another resolution", "a second resolution was on the way", False),
+     ("the first inquiry found nothing", "a second inquiry was opened", True)],
 )
 def test_numbers_and_ordinals_keep_items_apart(first, second, clash):
     assert numbers_clash(number_marks(first), number_marks(second)) is clash
@@ -104,11 +106,12 @@ def test_candidate_pairs_need_shared_informative_keys():
     assert (0, 1) in pairs and not any(2 in pair for pair in pairs)
 
 
-def test_star_groups_overlap_but_do_not_chain():
-    neighbours = {0: {1: 0.8}, 1: {0: 0.8, 2: 0.75}, 2: {1: 0.75}}
-    assert star_groups(3, neighbours) == [[0, 1, 2]]
-    neighbours = {0: {1: 0.8}, 1: {0: 0.8}, 2: {3: 0.9}, 3: {2: 0.9}}
-    assert star_groups(4, neighbours) == [[0, 1], [2, 3]]
+def test_average_linkage_does_not_chain_look_alikes():
+    links = {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.8, (2, 3): 0.7}
+    assert average_linkage(4, links, 0.5) == [[0, 1, 2]]  # 3 links to one of three members: mean 0.23
+    assert average_linkage(4, links, 0.2) == [[0, 1, 2, 3]]
+    assert average_linkage(5, {(0, 1): 0.6, (3, 4): 0.9}, 0.5) == [[0, 1], [3, 4]]
+    assert average_linkage(3, {(0, 1): 0.4}, 0.5) == []
 
 
 def test_credited_outlet_becomes_a_first_reported_edge():
@@ -188,3 +191,41 @@ def test_predicate_concepts_tie_paraphrases():
     keys_b = content_keys("Putin threatened a veto")
     keys_c = content_keys("Fuel prices rose in March")
     assert "~block" in keys_a & keys_b and "~block" not in keys_c
+    assert "~block" in content_keys("Moscow stopped it") & content_keys("we are not going to support it")
+    assert "@russia" in content_keys("a Russian veto") & content_keys("Moscow stopped it")
+    assert "@us" in content_keys("the U.S. abstained") & content_keys("an American initiative")
+
+
+def test_shipped_link_model_prefers_a_paraphrase_to_a_near_miss():
+    from storytrace.link.claims import LINK_FEATURES, LinkModel, feature_rows, link_context
+    from storytrace.pipeline import story_models
+    from storytrace.schema import Proposition
+
+    model = LinkModel.load()
+    assert model.features == LINK_FEATURES and 0 < model.threshold < 1
+    texts = ["Dockworkers walked off the job at the port on Monday",
+             "Port workers went on strike at the docks on Monday",
+             "The port authority approved a new crane contract on Monday"]
+    props = [Proposition(id=f"p{i}", doc=f"d{i}", start=0, end=len(t), text=t) for i, t in enumerate(texts)]
+    static, _ = story_models()
+    context, _ = link_context(props, [], static)
+    rows = feature_rows([(0, 1), (0, 2)], [0.2, 0.2], context)
+    paraphrase, near_miss = model.probabilities(rows)
+    assert paraphrase > near_miss
+
+
+@pytest.mark.parametrize(
+    ("center", "member", "differs"),
+    [("Greyfen cut its safety inspectors", "the number of inspectors has not been reduced", True),
+     ("Russia would block the resolution", "we are not going to support it in the Security Council", False),
+     ("the valve was not replaced", "the valve was never replaced", False)],
+)
+def test_negation_differs_unless_the_negation_is_the_predicate(center, member, differs):
+    from storytrace.link.claims import negation_differs
+    from storytrace.schema import Proposition
+
+    def prop(text: str) -> Proposition:
+        negated = any(w in text.split() for w in ("not", "no", "never"))
+        return Proposition(id=text, doc="d", start=0, end=len(text), text=text, negated=negated)
+
+    assert negation_differs(center, member, prop(center), prop(member)) is differs

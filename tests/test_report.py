@@ -89,8 +89,12 @@ def make_dossier() -> Dossier:
                                   ClaimMention("doc-a", *span(TEXT_A, "Russia was willing"), "supports", "Israel Hayom")),
                         origins={"supports": ("transcripts", "Israel Hayom")})
     claim_single = Claim(id="cl-single", text="Russia was willing to block the resolution",
-                         mentions=(ClaimMention("doc-a", *span(TEXT_A, "Russia was willing to block"), "supports", "Israel Hayom"),),
+                         mentions=(ClaimMention("doc-a", *span(TEXT_A, "Russia was willing to block"), "supports", "Israel Hayom"),
+                                   ClaimMention("doc-b", *span(TEXT_B, "Russia would not support it"), "supports", "Israel Hayom")),
                          origins={"supports": ("Israel Hayom",)}, flags=("single-origin",))
+    claim_once = Claim(id="cl-once", text="The call came two weeks after the US election",
+                       mentions=(ClaimMention("doc-a", *span(TEXT_A, "The call came"), "supports", "Israel Hayom"),),
+                       origins={"supports": ("Israel Hayom",)}, flags=("single-mention",))
     claim_contested = Claim(id="cl-veto", text="Putin promised to veto the resolution",
                             mentions=(ClaimMention("doc-b", *span(TEXT_B, "Putin promised to veto"), "denies", "Russian Foreign Ministry", "st-zak"),
                                       ClaimMention("doc-a", *span(TEXT_A, "Putin promised to veto"), "supports", "Netanyahu", "st-bibi")),
@@ -100,7 +104,7 @@ def make_dossier() -> Dossier:
         entities=(ent_bibi, ent_putin, ent_zak, ent_pipe),
         statements=(st_bibi, st_zak, st_evil),
         events=(ev_pass, ev_hostile, ev_call),
-        claims=(claim_other, claim_single, claim_contested),
+        claims=(claim_once, claim_other, claim_single, claim_contested),
         provenance=(Provenance("doc-a", "Israel Hayom", "reported by", *span(TEXT_A, "Israel Hayom")),
                     Provenance("doc-b", XSS, "quoted in", *span(TEXT_B, "caption"))),
         skipped=(Skipped("broken.html", "no article text found"),),
@@ -188,14 +192,14 @@ def test_header_counts_and_documents(md, page):
 
 
 def test_claim_order_contested_first(dossier, md, page):
-    assert [c.id for c in ordered_claims(dossier.claims)] == ["cl-veto", "cl-single", "cl-other"]
+    assert [c.id for c in ordered_claims(dossier.claims)] == ["cl-veto", "cl-single", "cl-other", "cl-once"]
     board = md[md.index("## Claims board"):md.index("## Timeline")]
     assert (board.index("### Putin promised to veto") < board.index("**CONTESTED**")
             < board.index("### Russia was willing") < board.index("**SINGLE ORIGIN**")
-            < board.index("### Russia would not support it"))
+            < board.index("### Russia would not support it") < board.index("**MADE ONCE**"))
     html_board = page[page.index('id="claims"'):page.index('id="timeline"')]
     assert (html_board.index('class="claim contested"') < html_board.index('class="claim single-origin"')
-            < html_board.index('class="claim other"'))
+            < html_board.index('class="claim other"') < html_board.index('class="claim made-once"'))
 
 
 def test_claim_sides_show_stance_speaker_origin_and_sentence(md):

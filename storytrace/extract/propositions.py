@@ -107,16 +107,32 @@ def _entities_in(mentions: Iterable[Mention], start: int, end: int) -> tuple[tup
     return tuple((m.start, m.end) for m in mentions if start <= m.start and m.end <= end)
 
 
-def _proposition(document: Document, start: int, end: int, mentions: list[Mention], statement: Statement | None,
-                 polarity: str) -> Proposition:
+def _frame_words(doc: "Doc", start: int, end: int) -> tuple[str, str]:
+    """Lemmas of the clause's verbs (with 'not'), and of its nouns and names, leaving out speech cues
+    and dates: the predicate and argument halves a claim can be matched on separately."""
+    predicates, arguments = [], []
+    for token in _tokens_in(doc, start, end):
+        if token.ent_type_ in ("DATE", "TIME") or token.is_stop and token.dep_ != "neg":
+            continue
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma not in lx.REPORTING_CUES or token.dep_ == "neg":
+            predicates.append(lemma)
+        elif token.pos_ in ("NOUN", "PROPN", "NUM") or token.pos_ == "ADJ" and token.dep_ == "amod":
+            arguments.append(lemma)
+    return " ".join(predicates), " ".join(arguments)
+
+
+def _proposition(doc: "Doc", document: Document, start: int, end: int, mentions: list[Mention],
+                 statement: Statement | None, polarity: str) -> Proposition:
     text = document.text[start:end]
+    predicates, arguments = _frame_words(doc, start, end)
     return Proposition(
         id=content_id("prop", document.id, start, end), doc=document.id, start=start, end=end,
         text=" ".join(text.split()), statement=statement.id if statement else None,
         speaker=statement.speaker.name if statement else None,
         speaker_kind=statement.speaker.kind if statement else None, polarity=polarity,
         negated=bool(NEGATION.search(text)), hedged=bool(HEDGES.search(text)),
-        entities=_entities_in(mentions, start, end))
+        entities=_entities_in(mentions, start, end), predicates=predicates, arguments=arguments)
 
 
 def statement_propositions(doc: "Doc", document: Document, statement: Statement,
@@ -132,7 +148,7 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
             polarity = statement.polarity
             if polarity == "assert" and denies_in_content(text[start:end]):
                 polarity = "deny"
-            found.append(_proposition(document, start, end, mentions, statement, polarity))
+            found.append(_proposition(doc, document, start, end, mentions, statement, polarity))
     return found
 
 
@@ -169,7 +185,7 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
             for piece in _clause_spans(doc, text, *part, skip_cues=True):
                 s, e = _clean(text, *piece)
                 if _words(text[s:e]) >= MIN_WORDS and _has_own_verb(doc, s, e, skip_cues=True):
-                    found.append(_proposition(document, s, e, mentions, None, "assert"))
+                    found.append(_proposition(doc, document, s, e, mentions, None, "assert"))
     return found
 
 

@@ -1,13 +1,14 @@
 """The story's claims: propositions from every document grouped when they say the same thing,
 each side's stance, and the independent origins behind each stance.
 
-Grouping is a star around each proposition: its neighbours are the propositions whose link score
-(sentence-embedding cosine plus the IDF-weighted overlap of content words and entities) passes a
-threshold, helped by shared entities and held apart by disagreeing numbers or ordinals
-("Resolution 2334" against "a second resolution"). Stars are not merged transitively, so one
-proposition may sit in two claims and unrelated claims do not chain together. Candidate pairs come
-from an inverted index of rare content words and entities, so the work grows with the number of
-propositions times a bounded posting length, not with its square.
+Candidate pairs come from an inverted index of rare content words, entities, predicate concepts
+('~block' for veto, stop, torpedo) and countries, so the work grows with the number of propositions
+times a bounded posting length, not with its square. Each candidate pair gets a link probability
+from a small logistic model (`LinkModel`, trained by training/train_linker.py on self-authored
+stories) over sentence, predicate and argument similarity, word overlap, shared entities and
+concepts, and agreeing or clashing item marks ('Resolution 2334' against 'a second resolution').
+Claims are the groups average linkage makes over those links: each proposition sits in one claim,
+and a chain of look-alikes does not pull unrelated claims together.
 
 A side's stance: a denial ("denied that", "is false", "there was no") denies the claim; otherwise
 the stance classifier compares the side's words with the claim's and a contradiction denies.
@@ -32,25 +33,23 @@ if TYPE_CHECKING:
     from storytrace.stance import StanceClassifier
 
 MIN_WORDS = 5
-LINK_THRESHOLD = 0.60
-ENTITY_BONUS = 0.06
-NUMBER_CLASH_PENALTY = 0.25
 MAX_POSTING = 60
 MAX_PARTNERS = 50
-MAX_STAR = 16  # a claim's sides around one proposition: its closest neighbours at most
-NEAR_DUPLICATE = 0.7  # a star that mostly repeats a bigger kept one adds nothing
-COHESION_SLACK = 0.2
-LEXICAL_FLOOR = 0.1
-LEXICAL_WEIGHT = 1.0
+LEXICAL_FLOOR = 0.02
 STOPWORDS = frozenset(
     """a an the of to in on at for by with from and or but that this these those it its is was were be been being
     has have had he she they his her their him them who which as after before about would could should will
     can may might not no than then there here also very more most such into over under just only said says say
     told tell what when where while because said also other another some any all every each one them our we you
-    your i me my us""".split())
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "next", "another", "new", "previous", "earlier")
+    your i me my us are am did does do going""".split())
+# Ordinal words by the item they pick out: 'another' and 'next' name a later item like 'second'.
+ORDINAL_MARKS = {"first": "#1", "original": "#1", "previous": "#1", "earlier": "#1", "second": "#2", "third": "#3",
+                 "fourth": "#4", "fifth": "#5", "another": "#later", "next": "#later", "further": "#later"}
 YEARS = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-IDENTIFIER = re.compile(r"\b[A-Z][A-Za-z]+\.? (\d[\d-]*)\b")
+IDENTIFIER = re.compile(r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|"
+                        r"Thursday|Friday|Saturday|Sunday|On|In|At|By|About|Some|Nearly|Over|Under)\b)"
+                        r"[A-Z][A-Za-z]+\.? (\d[\d-]*)\b(?![.,]\d| ?%| percent| per cent)")
 
 
 def proposition_text(proposition: Proposition) -> str:
@@ -102,27 +101,93 @@ PREDICATE_CONCEPTS = {
 _CONCEPT_OF = {stem: concept for concept, stems in PREDICATE_CONCEPTS.items() for stem in stems.split()}
 
 
+# A nation's name and its adjective are one key, so 'a Russian veto' meets 'Russia would block it'.
+COUNTRY_WORDS = {
+    "russia": "russia russian russians kremlin moscow", "us": "america american americans washington",
+    "israel": "israel israeli israelis", "uk": "britain british", "china": "china chinese beijing",
+    "iran": "iran iranian tehran", "ukraine": "ukraine ukrainian ukrainians kyiv", "france": "france french",
+    "germany": "germany german", "palestine": "palestine palestinian palestinians", "syria": "syria syrian",
+    "egypt": "egypt egyptian", "turkey": "turkey turkish", "japan": "japan japanese", "india": "india indian",
+    "pakistan": "pakistan pakistani", "saudi": "saudi saudis", "iraq": "iraq iraqi", "canada": "canada canadian",
+    "mexico": "mexico mexican", "italy": "italy italian", "spain": "spain spanish", "poland": "poland polish",
+    "korea": "korea korean", "europe": "europe european", "brazil": "brazil brazilian",
+    "australia": "australia australian", "qatar": "qatar qatari", "lebanon": "lebanon lebanese",
+    "jordan": "jordan jordanian", "afghanistan": "afghanistan afghan", "venezuela": "venezuela venezuelan",
+    "cuba": "cuba cuban", "greece": "greece greek", "nigeria": "nigeria nigerian", "taiwan": "taiwan taiwanese",
+}
+_COUNTRY_OF = {word: "@" + country for country, words in COUNTRY_WORDS.items() for word in words.split()}
+US_ABBREVIATION = re.compile(r"\bU\.?S\.?A?\b|\bUnited States\b")
+NEGATORS = frozenset("not never no cannot refused neither nor".split())
+
+
+def _negator(word: str) -> bool:
+    return word in NEGATORS or word.endswith(("n't", "n’t"))
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """A crude stem that meets across inflections: stopped/stop, planned/plan, vetoes/veto."""
+    stem = re.sub(r"(?:'s|’s|ing|ed|es|s)$", "", word)
+    if len(stem) > 3 and stem != word and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+        stem = stem[:-1]
+    return stem
+
+
 def content_keys(text: str) -> set[str]:
-    """Lower-cased content words (crudely stemmed) that can tie two propositions together, plus the
-    predicate concept a word belongs to ('~block' for veto, stop, torpedo ...)."""
+    """Lower-cased content words (crudely stemmed) that can tie two propositions together, the
+    predicate concept a word belongs to ('~block' for veto, stop, torpedo ...; 'not support' too)
+    and the country a name or adjective stands for ('@russia' for Russia, Russian, the Kremlin)."""
     words = re.findall(r"[A-Za-z][A-Za-z'’-]+|\d+", text.lower())
-    keys = {re.sub(r"(?:'s|’s|ing|ed|es|s)$", "", w) for w in words if w not in STOPWORDS and len(w) > 2}
-    keys |= {"~" + _CONCEPT_OF[k] for k in keys if k in _CONCEPT_OF}
+    keys: set[str] = set()
+    for position, word in enumerate(words):
+        if word in _COUNTRY_OF:
+            keys.add(_COUNTRY_OF[word])
+        if word in STOPWORDS or len(word) <= 2:
+            continue
+        stem = _stem(word)
+        keys.add(stem)
+        concept = _CONCEPT_OF.get(stem)
+        if concept == "approve" and any(_negator(w) for w in words[max(0, position - 8):position]):
+            concept = "block"
+            keys.add("~not-approve")
+        if concept:
+            keys.add("~" + concept)
+    if US_ABBREVIATION.search(text):
+        keys.add("@us")
     return keys
+
+
+DATE_YEAR = re.compile(r"(?:\b(?:in|on|since|by|until|till|from|of|through|during|before|after|early|late|mid|"
+                       r"January|February|March|April|May|June|July|August|September|October|November|December)"
+                       r"|\d,?)\s+(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
+ORDINAL = re.compile(r"\b(?:(?:the|a|an|its|his|her|their|our|this|that)\s+|['’]s\s+)(\w+)\b|\b(another|next)\b",
+                     re.IGNORECASE)
 
 
 def number_marks(text: str) -> set[str]:
     """Names by number, years and ordinals that pick out one item among several ('Resolution 2334',
-    '1988', 'second'); amounts ('12 people') are not marks: outlets differ on them for one item."""
-    marks = {m.group(1) for m in IDENTIFIER.finditer(text)} | set(YEARS.findall(text))
-    lowered = text.lower()
-    marks |= {w for w in ORDINALS if re.search(rf"\b{w}\b", lowered)}
+    'the 2023 budget', 'a second inquiry'); amounts ('12 people') and dates ('in July 2023') are
+    not marks: outlets differ on amounts for one item, and a date says when, not which."""
+    marks = {m.group(1) for m in IDENTIFIER.finditer(text)}
+    marks |= set(YEARS.findall(text)) - set(DATE_YEAR.findall(text))
+    for match in ORDINAL.finditer(text):
+        word = (match.group(1) or match.group(2)).lower()
+        if word in ORDINAL_MARKS:
+            marks.add(ORDINAL_MARKS[word])
     return marks
 
 
+def _marks_agree(first: set[str], second: set[str]) -> bool:
+    """They share a mark, or one says 'another'/'next' where the other names a later item."""
+    if first & second:
+        return True
+    later = {"#2", "#3", "#4", "#5", "#later"}
+    return ("#later" in first and bool(second & later)) or ("#later" in second and bool(first & later))
+
+
 def numbers_clash(first: set[str], second: set[str]) -> bool:
-    """Both name an item by number or ordinal and share none of them."""
-    return bool(first) and bool(second) and not (first & second)
+    """Both name an item by number or ordinal and agree on none of them."""
+    return bool(first) and bool(second) and not _marks_agree(first, second)
 
 
 def _entity_keys(proposition: Proposition, entity_at: dict[tuple[str, int, int], str]) -> set[str]:
@@ -165,62 +230,205 @@ def _overlapping(first: Proposition, second: Proposition) -> bool:
     return first.doc == second.doc and first.start < second.end and second.start < first.end
 
 
-def link_scores(props: Sequence[Proposition], vectors: np.ndarray, entity_sets: Sequence[set[str]],
-                marks: Sequence[set[str]], pairs: dict[tuple[int, int], float]) -> dict[int, dict[int, float]]:
-    """Neighbours of each proposition with their link score, for pairs above the threshold."""
-    neighbours: dict[int, dict[int, float]] = defaultdict(dict)
-    for (a, b), lexical in pairs.items():
-        if _overlapping(props[a], props[b]):
+@dataclass(frozen=True)
+class PairContext:
+    """What the link features need of each proposition, computed once per story."""
+
+    props: Sequence[Proposition]
+    texts: Sequence[str]
+    vectors: np.ndarray
+    predicate_vectors: np.ndarray
+    argument_vectors: np.ndarray
+    keys: Sequence[set[str]]
+    entity_sets: Sequence[set[str]]
+    marks: Sequence[set[str]]
+    word_ids: Sequence[np.ndarray]  # each text's distinct content words, as rows of word_vectors
+    word_vectors: np.ndarray
+    word_idf: np.ndarray
+
+
+LINK_FEATURES = ("cosine", "predicate_cosine", "argument_cosine", "lexical", "soft_overlap", "shared_entities",
+                 "marks_agree", "same_document")
+
+
+def _set_features(a: int, b: int, context: PairContext) -> tuple[float, ...]:
+    marks_a, marks_b = context.marks[a], context.marks[b]
+    return (
+        float(min(2, len(context.entity_sets[a] & context.entity_sets[b]))),
+        float(bool(marks_a) and bool(marks_b) and _marks_agree(marks_a, marks_b)),
+        float(context.props[a].doc == context.props[b].doc),
+    )
+
+
+MAX_SOFT_WORDS = 24
+SOFT_CHUNK = 4096
+
+
+def _padded_words(context: PairContext) -> tuple[np.ndarray, np.ndarray]:
+    """Each text's word rows padded to one width (-1), with their IDF weights (0 for padding)."""
+    width = max(1, min(MAX_SOFT_WORDS, max((len(ids) for ids in context.word_ids), default=1)))
+    ids = np.full((len(context.word_ids), width), -1, dtype=np.int64)
+    for row, own in enumerate(context.word_ids):
+        ids[row, :min(width, len(own))] = own[:width]
+    weights = np.where(ids >= 0, context.word_idf[np.maximum(ids, 0)] if len(context.word_idf) else 0.0, 0.0)
+    return ids, weights
+
+
+def soft_overlaps(first: np.ndarray, second: np.ndarray, context: PairContext) -> np.ndarray:
+    """For each pair, how well each text's content words find a near-synonym in the other: the
+    IDF-weighted mean of best word-vector cosines, harmonic mean of both directions ('walked off'
+    meets 'strike'). 0 when either text has no content word."""
+    out = np.zeros(len(first))
+    if not len(first) or not len(context.word_vectors):
+        return out
+    ids, weights = _padded_words(context)
+    vectors = np.vstack([context.word_vectors, np.zeros((1, context.word_vectors.shape[1]), dtype=np.float32)])
+    ids = np.where(ids >= 0, ids, len(vectors) - 1)
+    for start in range(0, len(first), SOFT_CHUNK):
+        a, b = first[start:start + SOFT_CHUNK], second[start:start + SOFT_CHUNK]
+        similarity = np.matmul(vectors[ids[a]], vectors[ids[b]].transpose(0, 2, 1))
+        weight_a, weight_b = weights[a], weights[b]
+        total_a, total_b = weight_a.sum(axis=1), weight_b.sum(axis=1)
+        forward = (similarity.max(axis=2) * weight_a).sum(axis=1) / np.maximum(total_a, 1e-9)
+        backward = (similarity.max(axis=1) * weight_b).sum(axis=1) / np.maximum(total_b, 1e-9)
+        both = forward + backward
+        harmonic = np.where(both > 0, 2 * forward * backward / np.where(both > 0, both, 1), 0.0)
+        out[start:start + SOFT_CHUNK] = np.where((total_a > 0) & (total_b > 0), harmonic, 0.0)
+    return out
+
+
+def feature_rows(pairs: Sequence[tuple[int, int]], lexical: Sequence[float], context: PairContext) -> np.ndarray:
+    """The link model's inputs for each pair, one row per pair in LINK_FEATURES order."""
+    rows = np.zeros((len(pairs), len(LINK_FEATURES)), dtype=np.float64)
+    if not pairs:
+        return rows
+    first, second = np.array(pairs).T
+    for column, vectors in enumerate((context.vectors, context.predicate_vectors, context.argument_vectors)):
+        rows[:, column] = np.einsum("ij,ij->i", vectors[first], vectors[second])
+    rows[:, 3] = lexical
+    rows[:, 4] = soft_overlaps(first, second, context)
+    rows[:, 5:] = [_set_features(a, b, context) for a, b in pairs]
+    return rows
+
+
+@dataclass(frozen=True)
+class LinkModel:
+    """Logistic model of 'these two propositions state one claim', trained by training/train_linker.py
+    on self-authored stories; `threshold` is the mean link probability two groups need to merge."""
+
+    features: tuple[str, ...]
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    @classmethod
+    def load(cls) -> "LinkModel":
+        return _shipped_link_model()
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        if not len(rows):
+            return np.zeros(0, dtype=np.float32)
+        return 1.0 / (1.0 + np.exp(-(rows @ self.weights + self.bias)))
+
+
+@lru_cache(maxsize=1)
+def _shipped_link_model() -> LinkModel:
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("storytrace.data").joinpath("claims", "linker.json").read_text(encoding="utf-8"))
+    if tuple(data["features"]) != LINK_FEATURES:
+        raise ValueError("storytrace/data/claims/linker.json was trained on other features; "
+                         "run: python training/train_linker.py")
+    return LinkModel(features=tuple(data["features"]), weights=np.asarray(data["weights"], dtype=np.float64),
+                     bias=float(data["bias"]), threshold=float(data["threshold"]))
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z][a-z'’-]+|\d+", text.lower()) if w not in STOPWORDS and len(w) > 2]
+
+
+def _unit_rows(embed: "StaticEmbedder | Callable[[Sequence[str]], np.ndarray]", texts: Sequence[str]) -> np.ndarray:
+    """Vectors of texts in one call; an empty text gets a zero row (no similarity to anything)."""
+    vectors = np.asarray(embed(list(texts)), dtype=np.float32) if texts else np.zeros((0, 1), dtype=np.float32)
+    vectors[[i for i, t in enumerate(texts) if not t.strip()]] = 0.0
+    return vectors
+
+
+def link_context(propositions: Sequence[Proposition], entities: Sequence[Entity],
+                 embed: "StaticEmbedder | Callable[[Sequence[str]], np.ndarray]") -> tuple[PairContext, dict[tuple[int, int], float]]:
+    """The story's claim candidates with what the link features need, and the candidate pairs
+    (sharing informative words, entities or concepts) with their lexical overlap."""
+    props = [p for p in propositions if is_candidate(p)]
+    texts = [proposition_text(p) for p in props]
+    entity_at = {(m.doc, m.start, m.end): e.id for e in entities for m in e.mentions}
+    entity_sets = [_entity_keys(p, entity_at) for p in props]
+    keys = [content_keys(t) for t in texts]
+    pairs = candidate_pairs([k | entity_sets[i] for i, k in enumerate(keys)])
+    words = [sorted(set(_content_words(t))) for t in texts]
+    vocabulary = sorted({w for own in words for w in own})
+    position = {w: i for i, w in enumerate(vocabulary)}
+    frequency = np.zeros(len(vocabulary))
+    for own in words:
+        frequency[[position[w] for w in own]] += 1
+    context = PairContext(props=props, texts=texts, vectors=_unit_rows(embed, texts),
+                          predicate_vectors=_unit_rows(embed, [p.predicates for p in props]),
+                          argument_vectors=_unit_rows(embed, [p.arguments for p in props]),
+                          keys=keys, entity_sets=entity_sets, marks=[number_marks(t) for t in texts],
+                          word_ids=[np.array([position[w] for w in own], dtype=np.int64) for own in words],
+                          word_vectors=_unit_rows(embed, vocabulary),
+                          word_idf=np.log1p(len(texts) / np.maximum(frequency, 1)))
+    return context, pairs
+
+
+def link_probabilities(pairs: dict[tuple[int, int], float], context: PairContext,
+                       model: LinkModel) -> dict[tuple[int, int], float]:
+    """Link probability of every candidate pair from different clauses."""
+    kept = [(a, b) for (a, b) in pairs if not _overlapping(context.props[a], context.props[b])]
+    rows = feature_rows(kept, [pairs[pair] for pair in kept], context)
+    return {pair: float(p) for pair, p in zip(kept, model.probabilities(rows))}
+
+
+def average_linkage(count: int, links: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Groups by average linkage over the sparse link graph (a missing link counts as 0): the two
+    groups with the highest mean link merge while that mean reaches `threshold`. Unlike single
+    linkage, a chain of pairwise look-alikes does not pull unrelated claims into one group."""
+    import heapq
+
+    members: dict[int, list[int]] = {i: [i] for i in range(count)}
+    sums: dict[int, dict[int, float]] = defaultdict(dict)
+    for (a, b), p in links.items():
+        sums[a][b] = sums[a].get(b, 0.0) + p
+        sums[b][a] = sums[b].get(a, 0.0) + p
+    heap = [(-p, a, b) for (a, b), p in links.items() if p >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
             continue
-        score = float(vectors[a] @ vectors[b]) + LEXICAL_WEIGHT * lexical \
-            + ENTITY_BONUS * min(2, len(entity_sets[a] & entity_sets[b]))
-        if numbers_clash(marks[a], marks[b]):
-            score -= NUMBER_CLASH_PENALTY
-        if score >= LINK_THRESHOLD:
-            neighbours[a][b] = score
-            neighbours[b][a] = score
-    return neighbours
+        mean = sums[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
+        if abs(mean + negative) > 1e-12:
+            continue  # stale entry: the groups changed since it was pushed
+        members[a].extend(members.pop(b))
+        for other, total in sums.pop(b).items():
+            sums[other].pop(b, None)
+            if other != a:
+                sums[a][other] = sums[a].get(other, 0.0) + total
+                sums[other][a] = sums[a][other]
+        sums[a].pop(a, None)
+        for other, total in sums[a].items():
+            mean = total / (len(members[a]) * len(members[other]))
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, a, other))
+    return sorted((sorted(group) for group in members.values() if len(group) > 1), key=len, reverse=True)
 
 
-def cohesive_star(center: int, neighbours: dict[int, dict[int, float]], vectors: np.ndarray | None,
-                  slack: float = COHESION_SLACK) -> set[int]:
-    """The center with those neighbours that also sit close to the rest of the star on average, so a
-    neighbour that only shares the center's topic from another angle stays out."""
-    closest = sorted(neighbours[center], key=neighbours[center].get, reverse=True)[:MAX_STAR - 1]
-    star = {center, *closest}
-    if vectors is None or len(star) <= 2:
-        return star
-    members = sorted(star)
-    similarity = vectors[members] @ vectors[members].T
-    mean_to_others = (similarity.sum(axis=1) - np.diag(similarity)) / (len(members) - 1)
-    floor = LINK_THRESHOLD - slack - LEXICAL_WEIGHT * 0.1
-    return {center} | {member for member, mean in zip(members, mean_to_others) if mean >= floor}
-
-
-def star_groups(count: int, neighbours: dict[int, dict[int, float]], vectors: np.ndarray | None = None) -> list[list[int]]:
-    """Each proposition with its (cohesive) neighbours; repeated and contained groups dropped, biggest first."""
-    stars = sorted((cohesive_star(i, neighbours, vectors) for i in range(count) if neighbours.get(i)), key=len, reverse=True)
-    stars = [star for star in stars if len(star) > 1]
-    kept: list[set[int]] = []
-    holding: dict[int, list[int]] = defaultdict(list)  # member -> kept stars that hold it
-    for star in stars:
-        shared: dict[int, int] = defaultdict(int)
-        for member in star:
-            for other in holding[member]:
-                shared[other] += 1
-        if any(count >= NEAR_DUPLICATE * len(star) for count in shared.values()):
-            continue
-        for member in star:
-            holding[member].append(len(kept))
-        kept.append(star)
-    return [sorted(star) for star in kept]
-
-
-def choose_center(members: Sequence[int], props: Sequence[Proposition], neighbours: dict[int, dict[int, float]]) -> int:
-    """The member that best states the claim: most linked, an assertion rather than a denial."""
-    def rank(i: int) -> tuple[float, int, int]:
-        linked = sum(neighbours[i].get(j, 0.0) for j in members if j != i)
-        return (linked, props[i].polarity != "deny", -len(props[i].text))
+def choose_center(members: Sequence[int], props: Sequence[Proposition], links: dict[int, dict[int, float]]) -> int:
+    """The member that best states the claim: a plain assertion (not a denial, not a negated clause)
+    if there is one, so that the claim reads positively and denials deny it; then the most linked."""
+    def rank(i: int) -> tuple[bool, float, int]:
+        linked = sum(links[i].get(j, 0.0) for j in members if j != i)
+        return (props[i].polarity != "deny" and not props[i].negated, linked, -len(props[i].text))
     return max(members, key=rank)
 
 
@@ -233,29 +441,27 @@ def side_stance(proposition: Proposition, relation: str) -> str:
 
 def build_claims(propositions: Sequence[Proposition], statements: Sequence[Statement], documents: Sequence[Document],
                  entities: Sequence[Entity], embed: "StaticEmbedder | Callable[[Sequence[str]], np.ndarray]",
-                 stance: "StanceClassifier | None" = None) -> list[Claim]:
+                 stance: "StanceClassifier | None" = None, link_model: "LinkModel | None" = None) -> list[Claim]:
     """Claims of the story with sides, stances, origins and flags (contested, single-origin).
 
     `embed` maps the story's proposition texts to unit vectors in one call (the distilled static
     MiniLM vectors by default); `stance` is consulted only where a contradiction is possible."""
-    props = [p for p in propositions if is_candidate(p)]
+    model = link_model or LinkModel.load()
+    context, pairs = link_context(propositions, entities, embed)
+    props, texts = context.props, context.texts
     if len(props) < 2:
         return []
-    texts = [proposition_text(p) for p in props]
-    entity_at = {(m.doc, m.start, m.end): e.id for e in entities for m in e.mentions}
-    entity_sets = [_entity_keys(p, entity_at) for p in props]
-    keys = [content_keys(t) | entity_sets[i] for i, t in enumerate(texts)]
-    pairs = candidate_pairs(keys)
-    vectors = np.asarray(embed(texts), dtype=np.float32)
-    marks = [number_marks(t) for t in texts]
-    neighbours = link_scores(props, vectors, entity_sets, marks, pairs)
-    groups = star_groups(len(props), neighbours, vectors)
+    links = link_probabilities(pairs, context, model)
+    groups = average_linkage(len(props), links, model.threshold)
+    grouped = {member for group in groups for member in group}
+    groups += [[i] for i in range(len(props)) if i not in grouped]  # claims made once are claims too
+    linked: dict[int, dict[int, float]] = defaultdict(dict)
+    for (a, b), p in links.items():
+        linked[a][b] = linked[b][a] = p
     resolver = OriginResolver(documents, statements, entities)
-    centers = [choose_center(g, props, neighbours) for g in groups]
+    centers = [choose_center(g, props, linked) for g in groups]
     relations = _relations(groups, centers, texts, props, stance)
-    claims = []
-    for group, center in zip(groups, centers):
-        claims.append(_claim(group, center, props, texts, relations, resolver))
+    claims = [_claim(group, center, props, texts, relations, resolver) for group, center in zip(groups, centers)]
     return _ordered(claims)
 
 
@@ -288,8 +494,8 @@ def _negation_mismatch(first: TextProfile, second: TextProfile) -> bool:
 
 
 def _antonym_clash(first: TextProfile, second: TextProfile) -> bool:
-    """The first uses one side of an antonym pair, the second only the other side."""
-    return bool(first.antonym_a & second.antonym_b - second.antonym_a)
+    """The first uses only one side of an antonym pair, the second only the other side."""
+    return bool((first.antonym_a - first.antonym_b) & (second.antonym_b - second.antonym_a))
 
 
 def contradiction_signal(claim: str, text: str) -> bool:
@@ -298,6 +504,15 @@ def contradiction_signal(claim: str, text: str) -> bool:
     first, second = text_profile(claim), text_profile(text)
     return (_negation_mismatch(first, second) or _negation_mismatch(second, first)
             or _antonym_clash(first, second) or _antonym_clash(second, first))
+
+
+def negation_differs(center_text: str, member_text: str, center: Proposition, member: Proposition) -> bool:
+    """One clause is negated and the other is not, unless the negation is the shared predicate
+    itself ('we will not support it' with 'Russia would block it')."""
+    if center.negated == member.negated:
+        return False
+    negated, plain = (member_text, center_text) if member.negated else (center_text, member_text)
+    return not ("~not-approve" in content_keys(negated) and "~block" in content_keys(plain))
 
 
 def _relations(groups: Sequence[list[int]], centers: Sequence[int], texts: Sequence[str], props: Sequence[Proposition],
@@ -315,7 +530,8 @@ def _relations(groups: Sequence[list[int]], centers: Sequence[int], texts: Seque
         for member in group:
             if member == center or props[member].polarity == "deny":
                 continue
-            possible = contradiction_signal(texts[center], texts[member])
+            possible = contradiction_signal(texts[center], texts[member]) or negation_differs(texts[center], texts[member],
+                                                                                               props[center], props[member])
             if not (possible or refutes[member]):
                 continue
             rule = rule_stance(texts[center], texts[member])
@@ -347,7 +563,9 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
     flags = []
     if counted["supports"] and counted["denies"]:
         flags.append("contested")
-    if len(counted["supports"]) + len(counted["denies"]) == 1:
+    if len(group) == 1:
+        flags.append("single-mention")
+    elif len(counted["supports"]) + len(counted["denies"]) == 1:
         flags.append("single-origin")
     flags += variant_flags(props, stances, group, origins, resolver.modes)
     return Claim(id=content_id("clm", *sorted(p.id for p in (props[m] for m in group))), text=claim_text(texts[center]),
@@ -401,5 +619,6 @@ def variant_flags(members: Sequence[Proposition], stances: dict[int, str], indic
 
 
 def _ordered(claims: list[Claim]) -> list[Claim]:
-    """Contested claims first, then single-origin ones, then by number of sides."""
-    return sorted(claims, key=lambda c: ("contested" not in c.flags, "single-origin" not in c.flags, -len(c.mentions)))
+    """Contested claims first, then single-origin ones, then by number of sides; claims made once last."""
+    return sorted(claims, key=lambda c: (len(c.mentions) == 1, "contested" not in c.flags,
+                                         "single-origin" not in c.flags, -len(c.mentions)))

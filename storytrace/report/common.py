@@ -276,7 +276,10 @@ def is_single_origin(claim: Claim) -> bool:
 
 
 def claim_group(claim: Claim) -> str:
-    """Which part of the claims board a claim belongs to: contested, single-origin or other."""
+    """Which part of the claims board a claim belongs to: contested, single-origin, other, or made
+    once (one mention: nothing to cross-check yet)."""
+    if len(claim.mentions) == 1 or "single-mention" in claim.flags:
+        return "made-once"
     if is_contested(claim):
         return "contested"
     if is_single_origin(claim):
@@ -284,11 +287,12 @@ def claim_group(claim: Claim) -> str:
     return "other"
 
 
-_GROUP_ORDER = {"contested": 0, "single-origin": 1, "other": 2}
+_GROUP_ORDER = {"contested": 0, "single-origin": 1, "other": 2, "made-once": 3}
 
 
 def ordered_claims(claims: Iterable[Claim]) -> list[Claim]:
-    """Contested claims first, then single-origin ones, then the rest; most origins first within each."""
+    """Contested claims first, then single-origin ones, then the rest, then claims made once; most
+    origins first within each."""
 
     def key(claim: Claim) -> tuple[int, int, str]:
         total = len({o for s in claim_stances(claim) for o in stance_origins(claim, s)})

@@ -187,8 +187,9 @@ def _claim(claim: Claim, statements: Mapping[str, Statement], documents: Mapping
     """One claim card: text, labels, independent origins per stance, and every side."""
     group = c.claim_group(claim)
     badges = {"contested": badge("contested", "contested"), "single-origin": badge("single origin", "single-origin"),
-              "other": ""}[group]
-    badges += "".join(badge(f, "flag") for f in claim.flags if not (group == "single-origin" and "single" in f))
+              "other": "", "made-once": badge("made once", "flag")}[group]
+    badges += "".join(badge(f, "flag") for f in claim.flags
+                      if not (group in ("single-origin", "made-once") and "single" in f))
     counts = []
     for stance in c.claim_stances(claim):
         origins = c.stance_origins(claim, stance)

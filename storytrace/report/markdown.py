@@ -115,8 +115,8 @@ def _claim_side(mention, statements: Mapping[str, Statement], documents: Mapping
 def _claim(claim: Claim, statements, documents, doc_order) -> list[str]:
     """One claim: its text, labels, independent origin counts per stance and every side."""
     group = c.claim_group(claim)
-    labels = {"contested": "CONTESTED", "single-origin": "SINGLE ORIGIN", "other": ""}[group]
-    flags = [f for f in claim.flags if not (group == "single-origin" and "single" in f)]
+    labels = {"contested": "CONTESTED", "single-origin": "SINGLE ORIGIN", "other": "", "made-once": "MADE ONCE"}[group]
+    flags = [f for f in claim.flags if not (group in ("single-origin", "made-once") and "single" in f)]
     tag = " · ".join([labels] * bool(labels) + [md_text(f) for f in flags])
     lines = [f"### {md_text(claim.text) or '(claim without text)'}", ""]
     if tag:
