@@ -86,8 +86,7 @@ def story_rows(story: Story) -> tuple[np.ndarray, np.ndarray]:
     static, _ = story_models()
     context, pairs = claim_step.link_context(story.propositions, story.dossier.entities, static)
     labels = gold_labels(story, list(context.props))
-    kept = [(a, b) for a, b in pairs
-            if a in labels and b in labels and not claim_step._overlapping(context.props[a], context.props[b])]
+    kept = [(a, b) for a, b in claim_step.linkable_pairs(pairs, context) if a in labels and b in labels]
     targets = np.array([float(bool(labels[a] & labels[b])) for a, b in kept])
     return claim_step.feature_rows(kept, [pairs[pair] for pair in kept], context), targets
 

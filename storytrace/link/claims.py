@@ -5,8 +5,9 @@ Candidate pairs come from an inverted index of rare content words, entities, pre
 ('~block' for veto, stop, torpedo) and countries, so the work grows with the number of propositions
 times a bounded posting length, not with its square. Each candidate pair gets a link probability
 from a small logistic model (`LinkModel`, trained by training/train_linker.py on self-authored
-stories) over sentence, predicate and argument similarity, word overlap, shared entities and
-concepts, and agreeing or clashing item marks ('Resolution 2334' against 'a second resolution').
+stories) over sentence, predicate and argument similarity, word overlap (concepts and countries
+included), soft word-vector overlap, shared entities and agreeing item marks ('a second' / 'another
+resolution').
 Claims are the groups average linkage makes over those links: each proposition sits in one claim,
 and a chain of look-alikes does not pull unrelated claims together.
 
@@ -21,7 +22,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -381,10 +382,15 @@ def link_context(propositions: Sequence[Proposition], entities: Sequence[Entity]
     return context, pairs
 
 
+def linkable_pairs(pairs: Iterable[tuple[int, int]], context: PairContext) -> list[tuple[int, int]]:
+    """Candidate pairs of two different clauses (a clause never links to one overlapping it)."""
+    return [(a, b) for a, b in pairs if not _overlapping(context.props[a], context.props[b])]
+
+
 def link_probabilities(pairs: dict[tuple[int, int], float], context: PairContext,
                        model: LinkModel) -> dict[tuple[int, int], float]:
     """Link probability of every candidate pair from different clauses."""
-    kept = [(a, b) for (a, b) in pairs if not _overlapping(context.props[a], context.props[b])]
+    kept = linkable_pairs(pairs, context)
     rows = feature_rows(kept, [pairs[pair] for pair in kept], context)
     return {pair: float(p) for pair, p in zip(kept, model.probabilities(rows))}
 
@@ -460,7 +466,7 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
         linked[a][b] = linked[b][a] = p
     resolver = OriginResolver(documents, statements, entities)
     centers = [choose_center(g, props, linked) for g in groups]
-    relations = _relations(groups, centers, texts, props, stance)
+    relations = _relations(groups, centers, context, stance)
     claims = [_claim(group, center, props, texts, relations, resolver) for group, center in zip(groups, centers)]
     return _ordered(claims)
 
@@ -506,16 +512,16 @@ def contradiction_signal(claim: str, text: str) -> bool:
             or _antonym_clash(first, second) or _antonym_clash(second, first))
 
 
-def negation_differs(center_text: str, member_text: str, center: Proposition, member: Proposition) -> bool:
+def negation_differs(center_keys: set[str], member_keys: set[str], center: Proposition, member: Proposition) -> bool:
     """One clause is negated and the other is not, unless the negation is the shared predicate
-    itself ('we will not support it' with 'Russia would block it')."""
+    itself ('we will not support it' with 'Russia would block it'); keys are their content_keys."""
     if center.negated == member.negated:
         return False
-    negated, plain = (member_text, center_text) if member.negated else (center_text, member_text)
-    return not ("~not-approve" in content_keys(negated) and "~block" in content_keys(plain))
+    negated, plain = (member_keys, center_keys) if member.negated else (center_keys, member_keys)
+    return not ("~not-approve" in negated and "~block" in plain)
 
 
-def _relations(groups: Sequence[list[int]], centers: Sequence[int], texts: Sequence[str], props: Sequence[Proposition],
+def _relations(groups: Sequence[list[int]], centers: Sequence[int], context: PairContext,
                stance: "StanceClassifier | None") -> dict[tuple[int, int], str]:
     """How each asserting member relates to its claim's center. Only a contradiction matters here (a
     hedge still reports the claim), so pairs with no refutation word, one-sided negation or antonym
@@ -523,6 +529,7 @@ def _relations(groups: Sequence[list[int]], centers: Sequence[int], texts: Seque
     rules are unsure."""
     from storytrace.stance import refute_hits, rule_stance, tokens
 
+    texts, props, keys = context.texts, context.props, context.keys
     refutes = {i: refute_hits(texts[i], tokens(texts[i])) > 0 for i in {m for group in groups for m in group}}
     relations: dict[tuple[int, int], str] = {}
     ask: list[tuple[int, int]] = []
@@ -530,7 +537,7 @@ def _relations(groups: Sequence[list[int]], centers: Sequence[int], texts: Seque
         for member in group:
             if member == center or props[member].polarity == "deny":
                 continue
-            possible = contradiction_signal(texts[center], texts[member]) or negation_differs(texts[center], texts[member],
+            possible = contradiction_signal(texts[center], texts[member]) or negation_differs(keys[center], keys[member],
                                                                                                props[center], props[member])
             if not (possible or refutes[member]):
                 continue
