@@ -121,6 +121,9 @@ class Embedder:
         return out
 
 
+POOL_CHUNK = 4096
+
+
 class StaticEmbedder:
     """Fast sentence vectors from word vectors distilled out of the same MiniLM model
     (`training/distill_static.py`): the IDF-weighted mean of a sentence's WordPiece vectors, IDF
@@ -144,13 +147,26 @@ class StaticEmbedder:
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         if not texts:
             return out
-        token_ids = [np.array(e.ids[1:-1], dtype=np.int64) for e in self.tokenizer.encode_batch(list(texts))]
-        counts = np.zeros(self.vectors.shape[0], dtype=np.float32)
-        for ids in token_ids:
-            counts[np.unique(ids)] += 1
-        idf = np.log1p(len(texts) / np.clip(counts, 1, None))
-        for row, ids in enumerate(token_ids):
-            if ids.size:
-                pooled = (self.vectors[ids] * idf[ids][:, None]).sum(axis=0)
-                out[row] = pooled / max(float(np.linalg.norm(pooled)), 1e-9)
+        token_ids = [e.ids[1:-1] for e in self.tokenizer.encode_batch(list(texts))]
+        lengths = np.array([len(ids) for ids in token_ids], dtype=np.int64)
+        flat = np.fromiter((i for ids in token_ids for i in ids), dtype=np.int64, count=int(lengths.sum()))
+        rows = np.repeat(np.arange(len(texts)), lengths)
+        size = self.vectors.shape[0]
+        counts = np.bincount(np.unique(rows * size + flat) % size, minlength=size)  # texts holding each token
+        idf = np.log1p(len(texts) / np.clip(counts, 1, None)).astype(np.float32)
+        offsets = np.concatenate([[0], np.cumsum(lengths)])
+        for start in range(0, len(texts), POOL_CHUNK):
+            out[start:start + POOL_CHUNK] = self._pooled(flat, offsets, idf, start, min(len(texts), start + POOL_CHUNK))
         return out
+
+    def _pooled(self, flat: np.ndarray, offsets: np.ndarray, idf: np.ndarray, first: int, last: int) -> np.ndarray:
+        """Unit IDF-weighted sums of the token vectors of texts first..last-1 (a text without tokens
+        stays a zero row); text i's tokens are flat[offsets[i]:offsets[i + 1]]."""
+        pooled = np.zeros((last - first, self.dimensions), dtype=np.float32)
+        tokens = flat[offsets[first]:offsets[last]]
+        filled = np.flatnonzero(offsets[first + 1:last + 1] > offsets[first:last])
+        if len(filled):
+            weighted = self.vectors[tokens] * idf[tokens][:, None]
+            pooled[filled] = np.add.reduceat(weighted, offsets[first + filled] - offsets[first], axis=0)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return pooled / np.maximum(norms, 1e-9)

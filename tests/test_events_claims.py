@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storytrace.extract.events import contract_value
 from storytrace.ingest import IngestOptions, make_document
@@ -112,6 +114,32 @@ def test_average_linkage_does_not_chain_look_alikes():
     assert average_linkage(4, links, 0.2) == [[0, 1, 2, 3]]
     assert average_linkage(5, {(0, 1): 0.6, (3, 4): 0.9}, 0.5) == [[0, 1], [3, 4]]
     assert average_linkage(3, {(0, 1): 0.4}, 0.5) == []
+
+
+def _reference_average_linkage(count: int, links: dict[tuple[int, int], float], threshold: float) -> set[tuple[int, ...]]:
+    """Textbook average linkage: recompute every group pair's mean link, merge the best, repeat."""
+    groups = [[i] for i in range(count)]
+
+    def mean(x: list[int], y: list[int]) -> float:
+        return sum(links.get((min(a, b), max(a, b)), 0.0) for a in x for b in y) / (len(x) * len(y))
+
+    while True:
+        scored = [(mean(groups[i], groups[j]), i, j) for i in range(len(groups)) for j in range(i + 1, len(groups))]
+        best = max(scored, default=(0.0, 0, 0))
+        if best[0] < threshold:
+            return {tuple(sorted(g)) for g in groups if len(g) > 1}
+        _, i, j = best
+        groups[i] += groups.pop(j)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.integers(2, 12).flatmap(lambda n: st.tuples(
+    st.just(n), st.dictionaries(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda p: p[0] < p[1]),
+                                st.floats(0.01, 1.0), max_size=30), st.sampled_from([0.1, 0.3, 0.6]))))
+def test_average_linkage_matches_the_textbook_algorithm(case):
+    count, raw, threshold = case
+    links = {pair: value + 1e-6 * rank for rank, (pair, value) in enumerate(sorted(raw.items()))}  # no ties
+    assert {tuple(g) for g in average_linkage(count, links, threshold)} == _reference_average_linkage(count, links, threshold)
 
 
 def test_credited_outlet_becomes_a_first_reported_edge():

@@ -205,26 +205,35 @@ def candidate_pairs(keys: Sequence[set[str]], top: int = MAX_PARTNERS, floor: fl
             postings[key].append(i)
     count = max(1, len(keys))
     idf = {key: math.log(1 + count / len(members)) for key, members in postings.items()}
-    norms = [math.sqrt(sum(idf[k] ** 2 for k in own)) or 1.0 for own in keys]
-    shared: dict[tuple[int, int], float] = defaultdict(float)
-    for key, members in postings.items():
-        if len(members) > MAX_POSTING:
-            continue
-        weight = idf[key] ** 2
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1:]:
-                shared[(a, b)] += weight
-    best: dict[int, list[tuple[float, tuple[int, int]]]] = defaultdict(list)
-    for (a, b), total in shared.items():
-        score = total / (norms[a] * norms[b])
-        if score >= floor:
-            best[a].append((score, (a, b)))
-            best[b].append((score, (a, b)))
-    kept: dict[tuple[int, int], float] = {}
-    for options in best.values():
-        for score, pair in sorted(options, reverse=True)[:top]:
-            kept[pair] = score
-    return kept
+    norms = np.array([math.sqrt(sum(idf[k] ** 2 for k in own)) or 1.0 for own in keys])
+    shared = [(np.asarray(members), idf[key] ** 2) for key, members in postings.items() if 1 < len(members) <= MAX_POSTING]
+    if not shared:
+        return {}
+    first = np.concatenate([members[_upper_pairs(len(members))[0]] for members, _ in shared])
+    second = np.concatenate([members[_upper_pairs(len(members))[1]] for members, _ in shared])
+    weights = np.concatenate([np.full(len(members) * (len(members) - 1) // 2, weight) for members, weight in shared])
+    codes, inverse = np.unique(first * count + second, return_inverse=True)
+    first, second = codes // count, codes % count
+    scores = np.bincount(inverse, weights=weights) / (norms[first] * norms[second])
+    kept = scores >= floor
+    first, second, scores = first[kept], second[kept], scores[kept]
+    chosen = _best_partners(first, second, scores, top)
+    return dict(zip(zip(first[chosen].tolist(), second[chosen].tolist()), scores[chosen].tolist()))
+
+
+@lru_cache(maxsize=MAX_POSTING + 1)
+def _upper_pairs(size: int) -> tuple[np.ndarray, np.ndarray]:
+    return np.triu_indices(size, 1)
+
+
+def _best_partners(first: np.ndarray, second: np.ndarray, scores: np.ndarray, top: int) -> np.ndarray:
+    """Indices of the pairs that are among the `top` best of either end (ties: the later pair)."""
+    ends = np.concatenate([first, second])
+    pair = np.concatenate([np.arange(len(first)), np.arange(len(first))])
+    order = np.lexsort((-second[pair], -first[pair], -scores[pair], ends))
+    ranked = ends[order]
+    rank = np.arange(len(order)) - np.searchsorted(ranked, ranked, side="left")
+    return np.unique(pair[order[rank < top]])
 
 
 def _overlapping(first: Proposition, second: Proposition) -> bool:
@@ -252,13 +261,24 @@ LINK_FEATURES = ("cosine", "predicate_cosine", "argument_cosine", "lexical", "so
                  "marks_agree", "same_document")
 
 
-def _set_features(a: int, b: int, context: PairContext) -> tuple[float, ...]:
-    marks_a, marks_b = context.marks[a], context.marks[b]
-    return (
-        float(min(2, len(context.entity_sets[a] & context.entity_sets[b]))),
-        float(bool(marks_a) and bool(marks_b) and _marks_agree(marks_a, marks_b)),
-        float(context.props[a].doc == context.props[b].doc),
-    )
+def _shared_entity_counts(first: np.ndarray, second: np.ndarray, context: PairContext) -> np.ndarray:
+    """Entities each pair's clauses both name, counted up to 2."""
+    names = {key: i for i, key in enumerate(sorted({k for own in context.entity_sets for k in own}))}
+    width = max(1, max((len(own) for own in context.entity_sets), default=1))
+    left = np.full((len(context.entity_sets), width), -1, dtype=np.int64)
+    for row, own in enumerate(context.entity_sets):
+        left[row, :len(own)] = sorted(names[k] for k in own)
+    right = np.where(left >= 0, left, -2)  # padding never matches padding
+    return np.minimum(2, (left[first][:, :, None] == right[second][:, None, :]).sum(axis=(1, 2))).astype(np.float64)
+
+
+def _marks_agreement(first: np.ndarray, second: np.ndarray, context: PairContext) -> np.ndarray:
+    """1 where both clauses mark an item by number or ordinal and the marks agree."""
+    marked = np.array([bool(own) for own in context.marks] or [False])
+    out = np.zeros(len(first))
+    for row in np.flatnonzero(marked[first] & marked[second]):
+        out[row] = float(_marks_agree(context.marks[first[row]], context.marks[second[row]]))
+    return out
 
 
 MAX_SOFT_WORDS = 24
@@ -284,17 +304,21 @@ def soft_overlaps(first: np.ndarray, second: np.ndarray, context: PairContext) -
         return out
     ids, weights = _padded_words(context)
     vectors = np.vstack([context.word_vectors, np.zeros((1, context.word_vectors.shape[1]), dtype=np.float32)])
+    lengths = (ids >= 0).sum(axis=1)
     ids = np.where(ids >= 0, ids, len(vectors) - 1)
-    for start in range(0, len(first), SOFT_CHUNK):
-        a, b = first[start:start + SOFT_CHUNK], second[start:start + SOFT_CHUNK]
-        similarity = np.matmul(vectors[ids[a]], vectors[ids[b]].transpose(0, 2, 1))
-        weight_a, weight_b = weights[a], weights[b]
+    order = np.argsort(np.maximum(lengths[first], lengths[second]), kind="stable")
+    for start in range(0, len(order), SOFT_CHUNK):
+        chosen = order[start:start + SOFT_CHUNK]  # pairs of similar length, so little padding is multiplied
+        a, b = first[chosen], second[chosen]
+        width_a, width_b = max(1, int(lengths[a].max())), max(1, int(lengths[b].max()))
+        similarity = np.matmul(vectors[ids[a, :width_a]], vectors[ids[b, :width_b]].transpose(0, 2, 1))
+        weight_a, weight_b = weights[a, :width_a], weights[b, :width_b]
         total_a, total_b = weight_a.sum(axis=1), weight_b.sum(axis=1)
-        forward = (similarity.max(axis=2) * weight_a).sum(axis=1) / np.maximum(total_a, 1e-9)
-        backward = (similarity.max(axis=1) * weight_b).sum(axis=1) / np.maximum(total_b, 1e-9)
+        forward = (np.maximum(similarity.max(axis=2), 0) * weight_a).sum(axis=1) / np.maximum(total_a, 1e-9)
+        backward = (np.maximum(similarity.max(axis=1), 0) * weight_b).sum(axis=1) / np.maximum(total_b, 1e-9)
         both = forward + backward
         harmonic = np.where(both > 0, 2 * forward * backward / np.where(both > 0, both, 1), 0.0)
-        out[start:start + SOFT_CHUNK] = np.where((total_a > 0) & (total_b > 0), harmonic, 0.0)
+        out[chosen] = np.where((total_a > 0) & (total_b > 0), harmonic, 0.0)
     return out
 
 
@@ -308,7 +332,11 @@ def feature_rows(pairs: Sequence[tuple[int, int]], lexical: Sequence[float], con
         rows[:, column] = np.einsum("ij,ij->i", vectors[first], vectors[second])
     rows[:, 3] = lexical
     rows[:, 4] = soft_overlaps(first, second, context)
-    rows[:, 5:] = [_set_features(a, b, context) for a, b in pairs]
+    rows[:, 5] = _shared_entity_counts(first, second, context)
+    rows[:, 6] = _marks_agreement(first, second, context)
+    documents = {doc: i for i, doc in enumerate(sorted({p.doc for p in context.props}))}
+    document_of = np.array([documents[p.doc] for p in context.props])
+    rows[:, 7] = document_of[first] == document_of[second]
     return rows
 
 
@@ -398,23 +426,40 @@ def link_probabilities(pairs: dict[tuple[int, int], float], context: PairContext
 def average_linkage(count: int, links: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
     """Groups by average linkage over the sparse link graph (a missing link counts as 0): the two
     groups with the highest mean link merge while that mean reaches `threshold`. Unlike single
-    linkage, a chain of pairwise look-alikes does not pull unrelated claims into one group."""
+    linkage, a chain of pairwise look-alikes does not pull unrelated claims into one group.
+
+    A merged group's mean link to any other is a weighted mean of its parts' means, so it never
+    exceeds the larger of them: heap keys stay upper bounds, and an entry is re-ranked only when it
+    surfaces (lazily), instead of re-pushing every neighbour after every merge."""
     import heapq
 
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
+    group_of = list(range(count))  # each proposition's current group, by its representative
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), p in links.items():
         sums[a][b] = sums[a].get(b, 0.0) + p
         sums[b][a] = sums[b].get(a, 0.0) + p
-    heap = [(-p, a, b) for (a, b), p in links.items() if p >= threshold]
-    heapq.heapify(heap)
-    while heap:
-        negative, a, b = heapq.heappop(heap)
-        if a not in members or b not in members:
+    ranked = sorted((-p, a, b) for (a, b), p in links.items() if p >= threshold)
+    heap: list[tuple[float, int, int]] = []  # re-ranked entries; the rest stream from `ranked`
+    position = 0
+    while position < len(ranked) or heap:
+        if heap and (position == len(ranked) or heap[0] <= ranked[position]):
+            negative, a, b = heapq.heappop(heap)
+        else:
+            negative, a, b = ranked[position]
+            position += 1
+        a, b = group_of[a], group_of[b]
+        if a == b:
             continue
         mean = sums[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
-        if abs(mean + negative) > 1e-12:
-            continue  # stale entry: the groups changed since it was pushed
+        if mean < -negative - 1e-12:
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, a, b))  # re-rank a bound that no longer holds
+            continue
+        if len(sums[a]) < len(sums[b]):
+            a, b = b, a  # fold the group with fewer neighbours into the other: fewer updates
+        for member in members[b]:
+            group_of[member] = a
         members[a].extend(members.pop(b))
         for other, total in sums.pop(b).items():
             sums[other].pop(b, None)
@@ -422,11 +467,7 @@ def average_linkage(count: int, links: dict[tuple[int, int], float], threshold: 
                 sums[a][other] = sums[a].get(other, 0.0) + total
                 sums[other][a] = sums[a][other]
         sums[a].pop(a, None)
-        for other, total in sums[a].items():
-            mean = total / (len(members[a]) * len(members[other]))
-            if mean >= threshold:
-                heapq.heappush(heap, (-mean, a, other))
-    return sorted((sorted(group) for group in members.values() if len(group) > 1), key=len, reverse=True)
+    return sorted((sorted(group) for group in members.values() if len(group) > 1), key=lambda g: (-len(g), g[0]))
 
 
 def choose_center(members: Sequence[int], props: Sequence[Proposition], links: dict[int, dict[int, float]]) -> int:
