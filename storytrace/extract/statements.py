@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+
+import numpy as np
 
 from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
@@ -443,6 +445,15 @@ def _sentence_minus(doc: "Doc", text: str, token: "Token", cut: tuple[int, int],
     return best if content_words(text, *best) >= 3 else None
 
 
+def _verbs(doc: "Doc") -> Iterator["Token"]:
+    """The doc's verbs and auxiliaries, read off the POS array so other tokens are never built."""
+    from spacy.symbols import AUX, POS, VERB
+
+    tags = doc.to_array([POS])
+    for i in np.flatnonzero((tags == VERB) | (tags == AUX)):
+        yield doc[int(i)]
+
+
 def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
     """Speech verbs with their subject and content, in text order."""
     cues: list[Cue] = []
@@ -452,7 +463,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
     for cue in source_cues:  # 'according to what Netanyahu said': the inner verb is part of the source
         if cue.lemma == "according to" and cue.speaker_head is not None:
             skip.update(t.i for t in cue.speaker_head.head.subtree)
-    for token in doc:
+    for token in _verbs(doc):
         if token.i in skip:
             continue
         lemma = cue_lemma(token)

@@ -282,43 +282,35 @@ def _marks_agreement(first: np.ndarray, second: np.ndarray, context: PairContext
 
 
 MAX_SOFT_WORDS = 24
-SOFT_CHUNK = 4096
-
-
-def _padded_words(context: PairContext) -> tuple[np.ndarray, np.ndarray]:
-    """Each text's word rows padded to one width (-1), with their IDF weights (0 for padding)."""
-    width = max(1, min(MAX_SOFT_WORDS, max((len(ids) for ids in context.word_ids), default=1)))
-    ids = np.full((len(context.word_ids), width), -1, dtype=np.int64)
-    for row, own in enumerate(context.word_ids):
-        ids[row, :min(width, len(own))] = own[:width]
-    weights = np.where(ids >= 0, context.word_idf[np.maximum(ids, 0)] if len(context.word_idf) else 0.0, 0.0)
-    return ids, weights
 
 
 def soft_overlaps(first: np.ndarray, second: np.ndarray, context: PairContext) -> np.ndarray:
     """For each pair, how well each text's content words find a near-synonym in the other: the
-    IDF-weighted mean of best word-vector cosines, harmonic mean of both directions ('walked off'
-    meets 'strike'). 0 when either text has no content word."""
+    IDF-weighted mean of best word-vector cosines (negative counts as 0), harmonic mean of both
+    directions ('walked off' meets 'strike'). 0 when either text has no content word.
+    Pairs are taken by their first text, so each text meets all its partners in one product."""
     out = np.zeros(len(first))
     if not len(first) or not len(context.word_vectors):
         return out
-    ids, weights = _padded_words(context)
-    vectors = np.vstack([context.word_vectors, np.zeros((1, context.word_vectors.shape[1]), dtype=np.float32)])
-    lengths = (ids >= 0).sum(axis=1)
-    ids = np.where(ids >= 0, ids, len(vectors) - 1)
-    order = np.argsort(np.maximum(lengths[first], lengths[second]), kind="stable")
-    for start in range(0, len(order), SOFT_CHUNK):
-        chosen = order[start:start + SOFT_CHUNK]  # pairs of similar length, so little padding is multiplied
-        a, b = first[chosen], second[chosen]
-        width_a, width_b = max(1, int(lengths[a].max())), max(1, int(lengths[b].max()))
-        similarity = np.matmul(vectors[ids[a, :width_a]], vectors[ids[b, :width_b]].transpose(0, 2, 1))
-        weight_a, weight_b = weights[a, :width_a], weights[b, :width_b]
-        total_a, total_b = weight_a.sum(axis=1), weight_b.sum(axis=1)
-        forward = (np.maximum(similarity.max(axis=2), 0) * weight_a).sum(axis=1) / np.maximum(total_a, 1e-9)
-        backward = (np.maximum(similarity.max(axis=1), 0) * weight_b).sum(axis=1) / np.maximum(total_b, 1e-9)
+    vectors, idf = context.word_vectors, context.word_idf.astype(np.float32)
+    words = [ids[:MAX_SOFT_WORDS] for ids in context.word_ids]
+    order = np.argsort(first, kind="stable")
+    starts = np.flatnonzero(np.r_[True, first[order][1:] != first[order][:-1]])
+    for rows in np.split(order, starts[1:]):
+        own = words[first[rows[0]]]
+        rows = rows[[len(words[b]) > 0 for b in second[rows]]]
+        if not len(own) or not len(rows):
+            continue
+        partner_words = [words[b] for b in second[rows]]
+        flat = np.concatenate(partner_words)
+        offsets = np.r_[0, np.cumsum([len(w) for w in partner_words])[:-1]]
+        similarity = np.maximum(vectors[own] @ vectors[flat].T, 0.0)  # own words x all partners' words
+        own_weights, partner_weights = idf[own], idf[flat]
+        forward = own_weights @ np.maximum.reduceat(similarity, offsets, axis=1) / own_weights.sum()
+        backward = (np.add.reduceat(similarity.max(axis=0) * partner_weights, offsets)
+                    / np.add.reduceat(partner_weights, offsets))
         both = forward + backward
-        harmonic = np.where(both > 0, 2 * forward * backward / np.where(both > 0, both, 1), 0.0)
-        out[chosen] = np.where((total_a > 0) & (total_b > 0), harmonic, 0.0)
+        out[rows] = np.where(both > 0, 2 * forward * backward / np.where(both > 0, both, 1), 0.0)
     return out
 
 
