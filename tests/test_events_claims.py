@@ -257,3 +257,48 @@ def test_negation_differs_unless_the_negation_is_the_predicate(center, member, d
         return Proposition(id=text, doc="d", start=0, end=len(text), text=text, negated=negated)
 
     assert negation_differs(content_keys(center), content_keys(member), prop(center), prop(member)) is differs
+
+
+@pytest.mark.parametrize(
+    ("center", "member", "agrees"),
+    [("Russia would block the resolution", "It's not something that we are going to support", True),
+     ("the council would veto the budget", "the mayor said she would not approve the budget", True),
+     ("Russia would block the resolution", "Russia would support the resolution", False),
+     ("Russia would support the resolution", "we are not going to support it", False)],
+)
+def test_refusing_approval_agrees_with_blocking(center, member, agrees):
+    from storytrace.link.claims import refusal_agrees
+    from storytrace.schema import Proposition
+
+    def prop(text: str) -> Proposition:
+        negated = any(w in text.split() for w in ("not", "no", "never"))
+        return Proposition(id=text, doc="d", start=0, end=len(text), text=text, negated=negated)
+
+    assert refusal_agrees(content_keys(center), content_keys(member), prop(center), prop(member)) is agrees
+
+
+@pytest.mark.parametrize(
+    ("content", "denies"),
+    [("it would be absurd for Moscow to block a text it has backed for years", True),
+     ("It would simply be unthinkable to close the ward", True),
+     ("It is ridiculous to suggest the mayor knew about the payments", True),
+     ("It would be incredible to see them win the cup", False),
+     ("it would be absurd, he said, but the plan went ahead", False),
+     ("the plan would be absurd for a city this size", False)],
+)
+def test_calling_a_thing_absurd_denies_it(content, denies):
+    from storytrace.extract.statements import denies_in_content
+
+    assert denies_in_content(content) is denies
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [("they ensured the vote came after the election in order not to scare donors", False),
+     ("the board delayed the report so as not to alarm investors", False),
+     ("the board did not delay the report", True)],
+)
+def test_a_negated_purpose_does_not_negate_the_clause(text, negated):
+    from storytrace.extract.propositions import NEGATION
+
+    assert bool(NEGATION.search(text)) is negated

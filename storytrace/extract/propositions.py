@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
 HEDGES = re.compile(r"\b(?:might|may|could|reportedly|allegedly|apparently|possibly|perhaps|rumou?red|unconfirmed)\b",
                     re.IGNORECASE)
-NEGATION = re.compile(r"\b(?:not|n't|n’t|never|no|neither|nor|without)\b", re.IGNORECASE)
+# 'in order not to scare donors' negates the purpose, not the clause's claim
+NEGATION = re.compile(r"(?<!in order )(?<!so as )\b(?:not|n't|n’t|never|no|neither|nor|without)\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)\s+|;\s+|\s+[–—-]\s+|:\s+)")
 MIN_WORDS = 4
 

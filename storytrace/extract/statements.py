@@ -901,6 +901,13 @@ _DENIAL_PATTERNS = (
     re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)there\s+(?:was|were|is|are|has been|have been)\s+no\b", re.IGNORECASE),
     re.compile(r"\b(?:never happened|did not happen|didn't happen|didn’t happen)\b", re.IGNORECASE),
     re.compile(rf"^(?:[\"“‘']\s*)?(?:{_FALSITY}|fake news|lies)[\s.,!\"”’']*$", re.IGNORECASE),
+    # 'it would be absurd for Russia to oppose ...', 'it is ridiculous to suggest ...': calling it absurd denies it
+    re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)it\s+would\s+(?:\w+\s+)?be\s+(?:\w+\s+)?[\"“‘']?(?:absurd|ridiculous|"
+               r"unthinkable|inconceivable|preposterous|laughable|nonsensical|illogical)[\"”’']?"
+               r"\s+(?:for\s+[^,;]{1,40}?\s+)?to\s+\w+", re.IGNORECASE),
+    re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)it\s+(?:is|was|'s|’s)\s+(?:\w+\s+)?(?:absurd|ridiculous|preposterous|"
+               r"laughable|nonsense|nonsensical)\s+to\s+(?:suggest|say|claim|think|believe|imply|argue|pretend)\b",
+               re.IGNORECASE),
 )
 
 

@@ -545,13 +545,18 @@ def contradiction_signal(claim: str, text: str) -> bool:
             or _antonym_clash(first, second) or _antonym_clash(second, first))
 
 
-def negation_differs(center_keys: set[str], member_keys: set[str], center: Proposition, member: Proposition) -> bool:
-    """One clause is negated and the other is not, unless the negation is the shared predicate
-    itself ('we will not support it' with 'Russia would block it'); keys are their content_keys."""
+def refusal_agrees(center_keys: set[str], member_keys: set[str], center: Proposition, member: Proposition) -> bool:
+    """One clause refuses approval and the other blocks ('we will not support it' with 'Russia would
+    block it'): the negation is the shared predicate itself, so they agree; keys are their content_keys."""
     if center.negated == member.negated:
         return False
     negated, plain = (member_keys, center_keys) if member.negated else (center_keys, member_keys)
-    return not ("~not-approve" in negated and "~block" in plain)
+    return "~not-approve" in negated and "~block" in plain
+
+
+def negation_differs(center_keys: set[str], member_keys: set[str], center: Proposition, member: Proposition) -> bool:
+    """One clause is negated and the other is not, unless the one refuses what the other blocks."""
+    return center.negated != member.negated and not refusal_agrees(center_keys, member_keys, center, member)
 
 
 def _relations(groups: Sequence[list[int]], centers: Sequence[int], context: PairContext,
@@ -570,6 +575,8 @@ def _relations(groups: Sequence[list[int]], centers: Sequence[int], context: Pai
         for member in group:
             if member == center or props[member].polarity == "deny":
                 continue
+            if refusal_agrees(keys[center], keys[member], props[center], props[member]) and not refutes[member]:
+                continue  # 'will not support it' with 'would block it': shared words negated, same stance
             possible = contradiction_signal(texts[center], texts[member]) or negation_differs(keys[center], keys[member],
                                                                                                props[center], props[member])
             if not (possible or refutes[member]):
