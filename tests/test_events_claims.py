@@ -11,7 +11,7 @@ from storytrace.ingest import IngestOptions, make_document
 from storytrace.link.claims import average_linkage, candidate_pairs, content_keys, number_marks, numbers_clash
 from storytrace.link.events import dates_agree, link_events
 from storytrace.link.origins import credit_provenance, credited_outlets
-from storytrace.schema import Entity, Event, MentionRef, TimeValue
+from storytrace.schema import Entity, Event, MentionRef, Proposition, TimeValue
 
 
 @pytest.mark.parametrize(
@@ -212,6 +212,24 @@ def test_variant_flags_for_amounts_and_quote_wording():
     assert variant_flags(members, stances, [0, 1], origins, modes) == ["numbers differ"]
     assert variant_flags(members, stances, [2, 3], origins, modes) == ["quote wording differs"]
     assert variant_flags(members, stances, [0, 2], origins, modes) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "flagged"),
+    [("a Palestinian state along the 1948 armistice lines", "a Palestinian state based on pre-1967 borders", True),
+     ("In 2016, Russia was willing to block it", "on December 29, 2016, Kislyak called Flynn", False),  # years agree
+     ("the call came on December 29", "the call came on Dec. 28", True),
+     ("the plant opened in 1998", "the plant has been open for decades", False)],
+)
+def test_variant_flag_for_differing_dates(first, second, flagged):
+    from storytrace.link.claims import variant_flags
+    from storytrace.link.origins import Origin
+
+    members = [Proposition(id="p1", doc="A", start=0, end=len(first), text=first),
+               Proposition(id="p2", doc="B", start=0, end=len(second), text=second)]
+    origin = Origin("ent-x", "X", "person")
+    flags = variant_flags(members, {0: "supports", 1: "supports"}, [0, 1], {0: origin, 1: origin}, {})
+    assert ("dates differ" in flags) is flagged
 
 
 def test_predicate_concepts_tie_paraphrases():

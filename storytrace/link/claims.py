@@ -638,6 +638,20 @@ def quantities(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+MONTH_DAY = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (\d{1,2})(?!\d)")
+
+
+@lru_cache(maxsize=65536)
+def stated_dates(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The years ('1948', 'pre-1967') and the month-days ('December 29') a text states."""
+    days = {f"{m.group(1)[:3].lower()} {int(m.group(2))}" for m in MONTH_DAY.finditer(text)}
+    return frozenset(YEARS.findall(text)), frozenset(days)
+
+
+def _differ(first: frozenset[str], second: frozenset[str]) -> bool:
+    return bool(first) and bool(second) and not first & second
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
 
@@ -645,13 +659,16 @@ def _words(text: str) -> list[str]:
 def variant_flags(members: Sequence[Proposition], stances: dict[int, str], indices: Sequence[int],
                   origins: dict[int, Origin], modes: dict[str, str]) -> list[str]:
     """Same-side differences between documents that are not contradictions but a reader must see:
-    different amounts for one item, and one quote worded differently by two outlets."""
+    different amounts or dates for one item, and one quote worded differently by two outlets."""
     flags = []
     pairs = [(a, b) for pos, a in enumerate(indices) for b in indices[pos + 1:]
              if members[a].doc != members[b].doc and stances[a] == stances[b]]
     amounts = {i: quantities(members[i].text) for i in indices}
-    if any(amounts[a] and amounts[b] and not amounts[a] & amounts[b] for a, b in pairs):
+    if any(_differ(amounts[a], amounts[b]) for a, b in pairs):
         flags.append("numbers differ")
+    dates = {i: stated_dates(members[i].text) for i in indices}
+    if any(_differ(dates[a][0], dates[b][0]) or _differ(dates[a][1], dates[b][1]) for a, b in pairs):
+        flags.append("dates differ")  # '1948 armistice lines' and 'pre-1967 borders': a variant, not a denial
     for a, b in pairs:
         if modes.get(members[a].statement or "") != "direct" or modes.get(members[b].statement or "") != "direct":
             continue
