@@ -320,3 +320,21 @@ def test_a_negated_purpose_does_not_negate_the_clause(text, negated):
     from storytrace.extract.propositions import NEGATION
 
     assert bool(NEGATION.search(text)) is negated
+
+
+@pytest.mark.parametrize(
+    ("published", "linked"),
+    [(("2008-03-01", "2008-05-20"), False),   # different amounts, reports weeks apart: two occasions
+     (("2008-03-01", "2008-03-03"), True),    # days apart: one claim whose figures differ (a variant)
+     (("2008-03-01", None), True)],           # a date unknown: no evidence of two occasions
+)
+def test_different_amounts_weeks_apart_are_different_occasions(published, linked):
+    from storytrace.link.claims import LinkModel, link_context, link_probabilities
+    from storytrace.pipeline import story_models
+
+    texts = ["The Nasdaq composite index fell 3.2 percent on heavy selling", "The Nasdaq composite index fell 2.1 percent on heavy selling"]
+    props = [Proposition(id=f"p{i}", doc=f"d{i}", start=0, end=len(t), text=t) for i, t in enumerate(texts)]
+    static, _ = story_models()
+    context, pairs = link_context(props, [], static, {"d0": published[0], "d1": published[1]})
+    links = link_probabilities(pairs, context, LinkModel.load())
+    assert (links.get((0, 1), 0.0) > 0) is linked

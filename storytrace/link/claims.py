@@ -255,6 +255,7 @@ class PairContext:
     word_ids: Sequence[np.ndarray]  # each text's distinct content words, as rows of word_vectors
     word_vectors: np.ndarray
     word_idf: np.ndarray
+    published_days: np.ndarray | None = None  # each clause's document publication day (ordinal), -1 unknown
 
 
 LINK_FEATURES = ("cosine", "predicate_cosine", "argument_cosine", "lexical", "soft_overlap", "shared_entities",
@@ -377,9 +378,11 @@ def _unit_rows(embed: "StaticEmbedder | Callable[[Sequence[str]], np.ndarray]", 
 
 
 def link_context(propositions: Sequence[Proposition], entities: Sequence[Entity],
-                 embed: "StaticEmbedder | Callable[[Sequence[str]], np.ndarray]") -> tuple[PairContext, dict[tuple[int, int], float]]:
+                 embed: "StaticEmbedder | Callable[[Sequence[str]], np.ndarray]",
+                 published: dict[str, str | None] | None = None) -> tuple[PairContext, dict[tuple[int, int], float]]:
     """The story's claim candidates with what the link features need, and the candidate pairs
-    (sharing informative words, entities or concepts) with their lexical overlap."""
+    (sharing informative words, entities or concepts) with their lexical overlap; `published` maps
+    document ids to publication dates (ISO), when known."""
     props = [p for p in propositions if is_candidate(p)]
     texts = [proposition_text(p) for p in props]
     entity_at = {(m.doc, m.start, m.end): e.id for e in entities for m in e.mentions}
@@ -398,8 +401,37 @@ def link_context(propositions: Sequence[Proposition], entities: Sequence[Entity]
                           keys=keys, entity_sets=entity_sets, marks=[number_marks(t) for t in texts],
                           word_ids=[np.array([position[w] for w in own], dtype=np.int64) for own in words],
                           word_vectors=_unit_rows(embed, vocabulary),
-                          word_idf=np.log1p(len(texts) / np.maximum(frequency, 1)))
+                          word_idf=np.log1p(len(texts) / np.maximum(frequency, 1)),
+                          published_days=np.array([_day((published or {}).get(p.doc)) for p in props], dtype=np.int64))
     return context, pairs
+
+
+def _day(iso: str | None) -> int:
+    """The ordinal day of an ISO date (time and zone ignored), -1 when there is none."""
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat((iso or "")[:10]).toordinal()
+    except ValueError:
+        return -1
+
+
+OCCASION_GAP_DAYS = 7
+
+
+def different_occasions(pairs: Sequence[tuple[int, int]], context: PairContext) -> np.ndarray:
+    """For each pair: the clauses give different amounts in reports published more than a week
+    apart ('the index fell 3.2%' in March, 'the index fell 2.1%' in May), so they tell of two
+    occasions rather than two versions of one claim."""
+    out = np.zeros(len(pairs), dtype=bool)
+    days = context.published_days
+    if days is None or not len(pairs):
+        return out
+    first, second = np.array(pairs).T
+    apart = (days[first] >= 0) & (days[second] >= 0) & (np.abs(days[first] - days[second]) > OCCASION_GAP_DAYS)
+    for row in np.flatnonzero(apart):
+        out[row] = _differ(quantities(context.texts[first[row]]), quantities(context.texts[second[row]]))
+    return out
 
 
 def linkable_pairs(pairs: Iterable[tuple[int, int]], context: PairContext) -> list[tuple[int, int]]:
@@ -412,7 +444,8 @@ def link_probabilities(pairs: dict[tuple[int, int], float], context: PairContext
     """Link probability of every candidate pair from different clauses."""
     kept = linkable_pairs(pairs, context)
     rows = feature_rows(kept, [pairs[pair] for pair in kept], context)
-    return {pair: float(p) for pair, p in zip(kept, model.probabilities(rows))}
+    probabilities = np.where(different_occasions(kept, context), 0.0, model.probabilities(rows))
+    return {pair: float(p) for pair, p in zip(kept, probabilities)}
 
 
 def average_linkage(count: int, links: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
@@ -486,7 +519,7 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
     `embed` maps the story's proposition texts to unit vectors in one call (the distilled static
     MiniLM vectors by default); `stance` is consulted only where a contradiction is possible."""
     model = link_model or LinkModel.load()
-    context, pairs = link_context(propositions, entities, embed)
+    context, pairs = link_context(propositions, entities, embed, {d.id: d.published for d in documents})
     props, texts = context.props, context.texts
     if len(props) < 2:
         return []
