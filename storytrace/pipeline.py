@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from storytrace.embed import StaticEmbedder
+    from storytrace.link.claims import LinkModel
     from storytrace.stance import StanceClassifier
 
 
@@ -82,6 +83,7 @@ def story_models() -> tuple["StaticEmbedder", "StanceClassifier"]:
     """The claim step's models, loaded once per process: the static word vectors distilled from
     MiniLM, for grouping, and the stance classifier variant trained on those same vectors."""
     from storytrace.embed import StaticEmbedder
+    from storytrace.link.claims import LinkModel
     from storytrace.stance import StanceClassifier
 
     static = StaticEmbedder()
@@ -89,11 +91,13 @@ def story_models() -> tuple["StaticEmbedder", "StanceClassifier"]:
 
 
 def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skipped] = (),
-                  embed: "Callable[[Sequence[str]], object] | None" = None, stance: "object | None" = None) -> Dossier:
+                  embed: "Callable[[Sequence[str]], object] | None" = None, stance: "object | None" = None,
+                  link_model: "LinkModel | None" = None) -> Dossier:
     """Link per-document results into the story's dossier: entities merged, speakers linked, events
     on one timeline, claims grouped with stances and origins, provenance edges.
 
-    `embed` and `stance` default to the shipped sentence-embedding model and stance classifier."""
+    `embed`, `stance` and `link_model` default to the shipped sentence vectors, stance classifier and
+    claim link model."""
     analyses = list(analyses)
     documents = tuple(a.document for a in analyses)
     mentions = [m for a in analyses for m in a.mentions]
@@ -104,7 +108,7 @@ def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skippe
     if embed is None or stance is None:
         static, classifier = story_models()
         embed, stance = embed or static, stance or classifier
-    claims = tuple(build_claims(propositions, statements, documents, entities, embed, stance))
+    claims = tuple(build_claims(propositions, statements, documents, entities, embed, stance, link_model))
     provenance = tuple(provenance_from_statements(documents, statements)) + \
         tuple(edge for d in documents for edge in credit_provenance(d))
     return Dossier(documents=documents, entities=tuple(entities), statements=statements, events=events,

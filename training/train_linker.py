@@ -49,6 +49,15 @@ class Story:
     propositions: list[Proposition]
 
 
+def bootstrap_model() -> claim_step.LinkModel:
+    """The shipped model, or one that links nothing while the shipped one predates LINK_FEATURES
+    (the stories' claims are rebuilt under each candidate model anyway)."""
+    try:
+        return claim_step.LinkModel.load()
+    except ValueError:
+        return claim_step.LinkModel(claim_step.LINK_FEATURES, np.zeros(len(claim_step.LINK_FEATURES)), 0.0, 1.0)
+
+
 def load_story(folder: Path) -> Story:
     """A story folder analysed by the real pipeline (claims included, with the shipped model)."""
     gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
@@ -57,7 +66,7 @@ def load_story(folder: Path) -> Story:
         raise SystemExit(f"{folder}: skipped {[s.reason for s in ingested.skipped]}")
     analyses = analyze_documents(ingested.documents)
     texts = {key: (folder / meta["file"]).read_text(encoding="utf-8") for key, meta in gold["documents"].items()}
-    return Story(name=folder.name, gold=gold, texts=texts, dossier=build_dossier(analyses),
+    return Story(name=folder.name, gold=gold, texts=texts, dossier=build_dossier(analyses, link_model=bootstrap_model()),
                  propositions=[p for a in analyses for p in a.propositions])
 
 
@@ -86,9 +95,11 @@ def story_rows(story: Story) -> tuple[np.ndarray, np.ndarray]:
     static, _ = story_models()
     context, pairs = claim_step.link_context(story.propositions, story.dossier.entities, static)
     labels = gold_labels(story, list(context.props))
-    kept = [(a, b) for a, b in claim_step.linkable_pairs(pairs, context) if a in labels and b in labels]
-    targets = np.array([float(bool(labels[a] & labels[b])) for a, b in kept])
-    return claim_step.feature_rows(kept, [pairs[pair] for pair in kept], context), targets
+    linkable = claim_step.linkable_pairs(pairs, context)
+    rows = claim_step.feature_rows(linkable, [pairs[pair] for pair in linkable], context)  # ranks need them all
+    kept = [i for i, (a, b) in enumerate(linkable) if a in labels and b in labels]
+    targets = np.array([float(bool(labels[linkable[i][0]] & labels[linkable[i][1]])) for i in kept])
+    return rows[kept], targets
 
 
 def fit_logistic(rows: np.ndarray, targets: np.ndarray, ridge: float = RIDGE, steps: int = 50) -> tuple[np.ndarray, float]:

@@ -259,7 +259,7 @@ class PairContext:
 
 
 LINK_FEATURES = ("cosine", "predicate_cosine", "argument_cosine", "lexical", "soft_overlap", "shared_entities",
-                 "marks_agree", "same_document")
+                 "marks_agree", "same_document", "document_rank")
 
 
 def _shared_entity_counts(first: np.ndarray, second: np.ndarray, context: PairContext) -> np.ndarray:
@@ -315,8 +315,24 @@ def soft_overlaps(first: np.ndarray, second: np.ndarray, context: PairContext) -
     return out
 
 
+def document_ranks(first: np.ndarray, second: np.ndarray, cosine: np.ndarray, document_of: np.ndarray) -> np.ndarray:
+    """1 / (1 + rank) of the better of two views of each pair: where the second clause ranks, by
+    sentence cosine, among the first clause's candidates in the second's document, and the reverse.
+    A clause's best match in another report is the classic cross-document alignment; absolute
+    cosines of static vectors drift with the topic, ranks do not."""
+    ends = np.concatenate([first, second])
+    other_document = np.concatenate([document_of[second], document_of[first]])
+    values = np.concatenate([cosine, cosine])
+    order = np.lexsort((-values, other_document, ends))
+    slot = ends[order] * (document_of.max() + 1) + other_document[order]
+    rank = np.empty(len(order))
+    rank[order] = np.arange(len(order)) - np.searchsorted(slot, slot, side="left")
+    return 1.0 / (1.0 + np.minimum(rank[:len(first)], rank[len(first):]))
+
+
 def feature_rows(pairs: Sequence[tuple[int, int]], lexical: Sequence[float], context: PairContext) -> np.ndarray:
-    """The link model's inputs for each pair, one row per pair in LINK_FEATURES order."""
+    """The link model's inputs for each pair, one row per pair in LINK_FEATURES order. Ranks are
+    taken among the pairs given, so pass all of a story's linkable candidate pairs."""
     rows = np.zeros((len(pairs), len(LINK_FEATURES)), dtype=np.float64)
     if not pairs:
         return rows
@@ -330,6 +346,7 @@ def feature_rows(pairs: Sequence[tuple[int, int]], lexical: Sequence[float], con
     documents = {doc: i for i, doc in enumerate(sorted({p.doc for p in context.props}))}
     document_of = np.array([documents[p.doc] for p in context.props])
     rows[:, 7] = document_of[first] == document_of[second]
+    rows[:, 8] = document_ranks(first, second, rows[:, 0], document_of)
     return rows
 
 
