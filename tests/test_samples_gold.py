@@ -16,20 +16,18 @@ pytestmark = pytest.mark.slow
 
 # Pins sit at (just under) what the build achieves, so a regression on the samples fails here
 # first. Issue targets: statements 0.90 / speakers 0.85 / merge 0.90 (met); events 0.90 (met);
-# claims grouping recall 0.80 / precision 0.90 (not yet: pinned at today's level; the link model
-# with the document-rank feature traded precision 0.836 -> 0.703 for recall 0.615 -> 0.718 here,
-# and lifted the ten held-out stories' recall from 0.496 to 0.627) / stance 0.90 (met).
-# independent_origins (target 1.0) is not pinned: the veto claim holds every side of the gold
-# claim but also sides the gold leaves out (an anonymous aide's account of the vote's timing, a
-# sarcastic "it would be incredible for Russia to oppose" read as support), so its origin counts
-# are off.
+# claims grouping recall 0.80 / precision 0.90 (not yet: pinned at today's level) / stance 0.90
+# (met). independent_origins (target 1.0) is not pinned: the veto claim holds every side of the
+# gold claim but also two the gold leaves out (an anonymous aide's account of the vote's timing,
+# and a sarcastic "it would be incredible for Russia to oppose" read as support), so it counts
+# four supporting origins instead of two (its two denying origins are right).
 MINIMUMS = {
     "statement_recall": 0.97,
     "speaker_accuracy": 0.97,
     "entity_merge": 1.0,
     "event_date_accuracy": 0.9,
-    "claim_grouping_recall": 0.70,
-    "claim_grouping_precision": 0.68,
+    "claim_grouping_recall": 0.60,
+    "claim_grouping_precision": 0.80,
     "claim_stance_accuracy": 0.90,
     "provenance_recall": 1.0,
 }

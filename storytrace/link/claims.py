@@ -259,7 +259,7 @@ class PairContext:
 
 
 LINK_FEATURES = ("cosine", "predicate_cosine", "argument_cosine", "lexical", "soft_overlap", "shared_entities",
-                 "marks_agree", "same_document", "document_rank")
+                 "marks_agree", "same_document")
 
 
 def _shared_entity_counts(first: np.ndarray, second: np.ndarray, context: PairContext) -> np.ndarray:
@@ -315,24 +315,8 @@ def soft_overlaps(first: np.ndarray, second: np.ndarray, context: PairContext) -
     return out
 
 
-def document_ranks(first: np.ndarray, second: np.ndarray, cosine: np.ndarray, document_of: np.ndarray) -> np.ndarray:
-    """1 / (1 + rank) of the better of two views of each pair: where the second clause ranks, by
-    sentence cosine, among the first clause's candidates in the second's document, and the reverse.
-    A clause's best match in another report is the classic cross-document alignment; absolute
-    cosines of static vectors drift with the topic, ranks do not."""
-    ends = np.concatenate([first, second])
-    other_document = np.concatenate([document_of[second], document_of[first]])
-    values = np.concatenate([cosine, cosine])
-    order = np.lexsort((-values, other_document, ends))
-    slot = ends[order] * (document_of.max() + 1) + other_document[order]
-    rank = np.empty(len(order))
-    rank[order] = np.arange(len(order)) - np.searchsorted(slot, slot, side="left")
-    return 1.0 / (1.0 + np.minimum(rank[:len(first)], rank[len(first):]))
-
-
 def feature_rows(pairs: Sequence[tuple[int, int]], lexical: Sequence[float], context: PairContext) -> np.ndarray:
-    """The link model's inputs for each pair, one row per pair in LINK_FEATURES order. Ranks are
-    taken among the pairs given, so pass all of a story's linkable candidate pairs."""
+    """The link model's inputs for each pair, one row per pair in LINK_FEATURES order."""
     rows = np.zeros((len(pairs), len(LINK_FEATURES)), dtype=np.float64)
     if not pairs:
         return rows
@@ -346,7 +330,6 @@ def feature_rows(pairs: Sequence[tuple[int, int]], lexical: Sequence[float], con
     documents = {doc: i for i, doc in enumerate(sorted({p.doc for p in context.props}))}
     document_of = np.array([documents[p.doc] for p in context.props])
     rows[:, 7] = document_of[first] == document_of[second]
-    rows[:, 8] = document_ranks(first, second, rows[:, 0], document_of)
     return rows
 
 
@@ -433,13 +416,14 @@ def _day(iso: str | None) -> int:
         return -1
 
 
-OCCASION_GAP_DAYS = 7
+OCCASION_GAP_DAYS = 30
 
 
 def different_occasions(pairs: Sequence[tuple[int, int]], context: PairContext) -> np.ndarray:
-    """For each pair: the clauses give different amounts in reports published more than a week
+    """For each pair: the clauses give different amounts in reports published more than a month
     apart ('the index fell 3.2%' in March, 'the index fell 2.1%' in May), so they tell of two
-    occasions rather than two versions of one claim."""
+    occasions rather than two versions of one claim (coverage of one event within weeks keeps its
+    differing figures together, flagged 'numbers differ')."""
     out = np.zeros(len(pairs), dtype=bool)
     days = context.published_days
     if days is None or not len(pairs):
