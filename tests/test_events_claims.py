@@ -260,6 +260,12 @@ def test_shipped_link_model_prefers_a_paraphrase_to_a_near_miss():
     assert paraphrase > near_miss
 
 
+def _clause(text: str) -> Proposition:
+    """A one-clause proposition, negated when it says not / no / never."""
+    negated = any(w in text.split() for w in ("not", "no", "never"))
+    return Proposition(id=text, doc="d", start=0, end=len(text), text=text, negated=negated)
+
+
 @pytest.mark.parametrize(
     ("center", "member", "differs"),
     [("Greyfen cut its safety inspectors", "the number of inspectors has not been reduced", True),
@@ -268,13 +274,8 @@ def test_shipped_link_model_prefers_a_paraphrase_to_a_near_miss():
 )
 def test_negation_differs_unless_the_negation_is_the_predicate(center, member, differs):
     from storytrace.link.claims import negation_differs
-    from storytrace.schema import Proposition
 
-    def prop(text: str) -> Proposition:
-        negated = any(w in text.split() for w in ("not", "no", "never"))
-        return Proposition(id=text, doc="d", start=0, end=len(text), text=text, negated=negated)
-
-    assert negation_differs(content_keys(center), content_keys(member), prop(center), prop(member)) is differs
+    assert negation_differs(content_keys(center), content_keys(member), _clause(center), _clause(member)) is differs
 
 
 @pytest.mark.parametrize(
@@ -286,13 +287,8 @@ def test_negation_differs_unless_the_negation_is_the_predicate(center, member, d
 )
 def test_refusing_approval_agrees_with_blocking(center, member, agrees):
     from storytrace.link.claims import refusal_agrees
-    from storytrace.schema import Proposition
 
-    def prop(text: str) -> Proposition:
-        negated = any(w in text.split() for w in ("not", "no", "never"))
-        return Proposition(id=text, doc="d", start=0, end=len(text), text=text, negated=negated)
-
-    assert refusal_agrees(content_keys(center), content_keys(member), prop(center), prop(member)) is agrees
+    assert refusal_agrees(content_keys(center), content_keys(member), _clause(center), _clause(member)) is agrees
 
 
 @pytest.mark.parametrize(
