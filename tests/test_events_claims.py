@@ -310,9 +310,15 @@ def test_calling_a_thing_absurd_denies_it(content, denies):
     ("text", "negated"),
     [("they ensured the vote came after the election in order not to scare donors", False),
      ("the board delayed the report so as not to alarm investors", False),
-     ("the board did not delay the report", True)],
+     ("the board did not delay the report", True),
+     ("not fewer than twelve persons suffered physical injury", False),
+     ("the company discharged no less than 4,200 gallons", False),
+     ("the owner was notified no later than July 11", False),
+     ("the fire damaged not only the lounge but the deck", False),
+     ("no one was hurt", True),
+     ("the lorry was not heavier than the limit", True)],
 )
-def test_a_negated_purpose_does_not_negate_the_clause(text, negated):
+def test_a_negated_purpose_or_bound_does_not_negate_the_clause(text, negated):
     from storytrace.extract.propositions import NEGATION
 
     assert bool(NEGATION.search(text)) is negated
