@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 MIN_WORDS = 5
 MAX_POSTING = 60
-MAX_PARTNERS = 30
+MAX_PARTNERS = 50
 LEXICAL_FLOOR = 0.02
 STOPWORDS = frozenset(
     """a an the of to in on at for by with from and or but that this these those it its is was were be been being
