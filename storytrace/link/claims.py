@@ -7,12 +7,15 @@ times a bounded posting length, not with its square. Each candidate pair gets a 
 from a small logistic model (`LinkModel`, trained by training/train_linker.py on self-authored
 stories) over sentence, predicate and argument similarity, word overlap (concepts and countries
 included), soft word-vector overlap, shared entities and agreeing item marks ('a second' / 'another
-resolution').
+resolution'). Clauses giving different amounts in reports a month apart are never linked: two
+occasions, not one claim.
 Claims are the groups average linkage makes over those links: each proposition sits in one claim,
 and a chain of look-alikes does not pull unrelated claims together.
 
-A side's stance: a denial ("denied that", "is false", "there was no") denies the claim; otherwise
-the stance classifier compares the side's words with the claim's and a contradiction denies.
+A side's stance: a denial ("denied that", "is false", "there was no") denies the claim; refusing
+approval agrees with blocking; otherwise the stance rules and classifier compare the side's words
+with the claim's and a contradiction denies. Same-side sides that differ in amounts, dates or quote
+wording across documents are flagged as variants.
 """
 
 from __future__ import annotations
