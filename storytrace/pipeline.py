@@ -83,7 +83,6 @@ def story_models() -> tuple["StaticEmbedder", "StanceClassifier"]:
     """The claim step's models, loaded once per process: the static word vectors distilled from
     MiniLM, for grouping, and the stance classifier variant trained on those same vectors."""
     from storytrace.embed import StaticEmbedder
-    from storytrace.link.claims import LinkModel
     from storytrace.stance import StanceClassifier
 
     static = StaticEmbedder()

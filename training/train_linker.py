@@ -95,11 +95,9 @@ def story_rows(story: Story) -> tuple[np.ndarray, np.ndarray]:
     static, _ = story_models()
     context, pairs = claim_step.link_context(story.propositions, story.dossier.entities, static)
     labels = gold_labels(story, list(context.props))
-    linkable = claim_step.linkable_pairs(pairs, context)
-    rows = claim_step.feature_rows(linkable, [pairs[pair] for pair in linkable], context)  # ranks need them all
-    kept = [i for i, (a, b) in enumerate(linkable) if a in labels and b in labels]
-    targets = np.array([float(bool(labels[linkable[i][0]] & labels[linkable[i][1]])) for i in kept])
-    return rows[kept], targets
+    kept = [(a, b) for a, b in claim_step.linkable_pairs(pairs, context) if a in labels and b in labels]
+    targets = np.array([float(bool(labels[a] & labels[b])) for a, b in kept])
+    return claim_step.feature_rows(kept, [pairs[pair] for pair in kept], context), targets
 
 
 def fit_logistic(rows: np.ndarray, targets: np.ndarray, ridge: float = RIDGE, steps: int = 50) -> tuple[np.ndarray, float]:

@@ -20,6 +20,7 @@ wording across documents are flagged as variants.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from collections import defaultdict
@@ -258,7 +259,7 @@ class PairContext:
     word_ids: Sequence[np.ndarray]  # each text's distinct content words, as rows of word_vectors
     word_vectors: np.ndarray
     word_idf: np.ndarray
-    published_days: np.ndarray | None = None  # each clause's document publication day (ordinal), -1 unknown
+    published_days: np.ndarray  # each clause's document publication day (ordinal), -1 unknown
 
 
 LINK_FEATURES = ("cosine", "predicate_cosine", "argument_cosine", "lexical", "soft_overlap", "shared_entities",
@@ -411,8 +412,6 @@ def link_context(propositions: Sequence[Proposition], entities: Sequence[Entity]
 
 def _day(iso: str | None) -> int:
     """The ordinal day of an ISO date (time and zone ignored), -1 when there is none."""
-    import datetime
-
     try:
         return datetime.date.fromisoformat((iso or "")[:10]).toordinal()
     except ValueError:
@@ -429,7 +428,7 @@ def different_occasions(pairs: Sequence[tuple[int, int]], context: PairContext) 
     differing figures together, flagged 'numbers differ')."""
     out = np.zeros(len(pairs), dtype=bool)
     days = context.published_days
-    if days is None or not len(pairs):
+    if not len(pairs):
         return out
     first, second = np.array(pairs).T
     apart = (days[first] >= 0) & (days[second] >= 0) & (np.abs(days[first] - days[second]) > OCCASION_GAP_DAYS)
@@ -558,8 +557,9 @@ def text_profile(text: str) -> TextProfile:
 
     words = tokens(text)
     stems = frozenset(content_stems(words))
+    negated = frozenset(negated_stems(words))
     groups = antonym_groups()
-    return TextProfile(stems=stems, negated=frozenset(negated_stems(words)), negates=bool(negated_stems(words)),
+    return TextProfile(stems=stems, negated=negated, negates=bool(negated),
                        antonym_a=frozenset(i for i, (a, _) in enumerate(groups) if stems & a),
                        antonym_b=frozenset(i for i, (_, b) in enumerate(groups) if stems & b))
 
@@ -658,7 +658,6 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
 
 QUANTITY = re.compile(r"(?<![\w.$])\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent|million|billion|m\b|bn\b)?",
                       re.IGNORECASE)
-YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
 @lru_cache(maxsize=65536)
@@ -670,7 +669,7 @@ def quantities(text: str) -> frozenset[str]:
         if before and before[0][:1].isupper() and before[0].isalpha() and not before[0].isupper():
             continue  # 'Resolution 2334', 'Flight 370': an identifier
         value = " ".join(match.group().lower().replace(",", "").split())
-        if not YEAR.match(value):
+        if not YEARS.fullmatch(value):
             found.add(value)
     return frozenset(found)
 
