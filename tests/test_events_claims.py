@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from storytrace.extract.events import contract_value
 from storytrace.ingest import IngestOptions, make_document
-from storytrace.link.claims import average_linkage, candidate_pairs, content_keys, number_marks, numbers_clash
+from storytrace.link.claims import average_linkage, candidate_pairs, shed_loose_members, content_keys, number_marks, numbers_clash
 from storytrace.link.events import dates_agree, link_events
 from storytrace.link.origins import credit_provenance, credited_outlets
 from storytrace.schema import Entity, Event, MentionRef, Proposition, TimeValue
@@ -114,6 +114,28 @@ def test_average_linkage_does_not_chain_look_alikes():
     assert average_linkage(4, links, 0.2) == [[0, 1, 2, 3]]
     assert average_linkage(5, {(0, 1): 0.6, (3, 4): 0.9}, 0.5) == [[0, 1], [3, 4]]
     assert average_linkage(3, {(0, 1): 0.4}, 0.5) == []
+
+
+def _linked(links: dict[tuple[int, int], float]) -> dict[int, dict[int, float]]:
+    out: dict[int, dict[int, float]] = {}
+    for (a, b), p in links.items():
+        out.setdefault(a, {})[b] = p
+        out.setdefault(b, {})[a] = p
+    return {i: out.get(i, {}) for i in range(1 + max(max(pair) for pair in links))}
+
+
+@pytest.mark.parametrize(
+    ("group", "links", "kept"),
+    [  # member 3 joined on one strong link; the group it ended in hardly knows it
+        ([0, 1, 2, 3, 4], {(0, 1): 0.6, (0, 2): 0.5, (1, 2): 0.5, (0, 4): 0.4, (1, 4): 0.5, (2, 4): 0.4, (3, 4): 0.3},
+         [[0, 1, 2, 4]]),
+        ([0, 1, 2], {(0, 1): 0.5, (0, 2): 0.25, (1, 2): 0.25}, [[0, 1, 2]]),  # every member tied well enough
+        ([0, 1, 2], {(0, 1): 0.9, (1, 2): 0.12}, [[0, 1]]),
+        ([0, 1], {(0, 1): 0.4}, [[0, 1]]),
+    ],
+)
+def test_loose_members_leave_their_group(group, links, kept):
+    assert shed_loose_members([group], _linked(links), 0.3) == kept
 
 
 def _reference_average_linkage(count: int, links: dict[tuple[int, int], float], threshold: float) -> set[tuple[int, ...]]:
@@ -297,6 +319,9 @@ def test_refusing_approval_agrees_with_blocking(center, member, agrees):
      ("It would simply be unthinkable to close the ward", True),
      ("It is ridiculous to suggest the mayor knew about the payments", True),
      ("It would be incredible to see them win the cup", False),
+     ('it would be "incredible" for Russia to oppose a resolution stating exactly that', True),
+     ("It would be strange for the ministry to cancel a contract it signed", True),
+     ("It would be incredible, he said, to see them win", False),
      ("it would be absurd, he said, but the plan went ahead", False),
      ("the plan would be absurd for a city this size", False)],
 )

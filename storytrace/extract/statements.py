@@ -905,6 +905,10 @@ _DENIAL_PATTERNS = (
     re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)it\s+would\s+(?:\w+\s+)?be\s+(?:\w+\s+)?[\"“‘']?(?:absurd|ridiculous|"
                r"unthinkable|inconceivable|preposterous|laughable|nonsensical|illogical)[\"”’']?"
                r"\s+(?:for\s+[^,;]{1,40}?\s+)?to\s+\w+", re.IGNORECASE),
+    # 'it would be "incredible" for Russia to oppose ...': these words deny only with a doer ('for X to'),
+    # since 'it would be incredible to see them win' hopes rather than doubts
+    re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)it\s+would\s+(?:\w+\s+)?be\s+(?:\w+\s+)?[\"“‘']?(?:incredible|"
+               r"unbelievable|implausible|strange|odd|bizarre)[\"”’']?\s+for\s+[^,;]{1,40}?\s+to\s+\w+", re.IGNORECASE),
     re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)it\s+(?:is|was|'s|’s)\s+(?:\w+\s+)?(?:absurd|ridiculous|preposterous|"
                r"laughable|nonsense|nonsensical)\s+to\s+(?:suggest|say|claim|think|believe|imply|argue|pretend)\b",
                re.IGNORECASE),

@@ -498,6 +498,34 @@ def average_linkage(count: int, links: dict[tuple[int, int], float], threshold: 
     return sorted((sorted(group) for group in members.values() if len(group) > 1), key=lambda g: (-len(g), g[0]))
 
 
+LOOSE_MEMBER_SHARE = 0.8
+
+
+def shed_loose_members(groups: Sequence[list[int]], linked: dict[int, dict[int, float]],
+                       threshold: float) -> list[list[int]]:
+    """Groups without the members whose mean link to the rest of their group is below
+    LOOSE_MEMBER_SHARE x threshold, loosest first; those stand alone. Average linkage admits a
+    clause on its mean link to a group as it was then, and later merges can leave it with little
+    tying it to the claim as a whole (an aide's account of when a vote was held, sharing only
+    'vote' with the claim that Russia would veto the resolution)."""
+    kept = []
+    for group in groups:
+        members = list(group)
+        inside = np.array([[linked[a].get(b, 0.0) for b in members] for a in members])
+        totals = inside.sum(axis=1)
+        alive = np.ones(len(members), dtype=bool)
+        while alive.sum() > 2:
+            means = np.where(alive, totals / (alive.sum() - 1), np.inf)
+            loosest = int(np.argmin(means))
+            if means[loosest] >= LOOSE_MEMBER_SHARE * threshold:
+                break
+            alive[loosest] = False
+            totals -= inside[:, loosest]
+        if alive.sum() > 1:
+            kept.append([m for m, keep in zip(members, alive) if keep])
+    return kept
+
+
 def choose_center(members: Sequence[int], props: Sequence[Proposition], links: dict[int, dict[int, float]]) -> int:
     """The member that best states the claim: a plain assertion (not a denial, not a negated clause)
     if there is one, so that the claim reads positively and denials deny it; then the most linked."""
@@ -527,12 +555,12 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
     if len(props) < 2:
         return []
     links = link_probabilities(pairs, context, model)
-    groups = average_linkage(len(props), links, model.threshold)
-    grouped = {member for group in groups for member in group}
-    groups += [[i] for i in range(len(props)) if i not in grouped]  # claims made once are claims too
     linked: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), p in links.items():
         linked[a][b] = linked[b][a] = p
+    groups = shed_loose_members(average_linkage(len(props), links, model.threshold), linked, model.threshold)
+    grouped = {member for group in groups for member in group}
+    groups += [[i] for i in range(len(props)) if i not in grouped]  # claims made once are claims too
     resolver = OriginResolver(documents, statements, entities)
     centers = [choose_center(g, props, linked) for g in groups]
     relations = _relations(groups, centers, context, stance)
