@@ -129,7 +129,7 @@ def _linked(links: dict[tuple[int, int], float]) -> dict[int, dict[int, float]]:
     [  # member 3 joined on one strong link; the group it ended in hardly knows it
         ([0, 1, 2, 3, 4], {(0, 1): 0.6, (0, 2): 0.5, (1, 2): 0.5, (0, 4): 0.4, (1, 4): 0.5, (2, 4): 0.4, (3, 4): 0.3},
          [[0, 1, 2, 4]]),
-        ([0, 1, 2], {(0, 1): 0.5, (0, 2): 0.25, (1, 2): 0.25}, [[0, 1, 2]]),  # every member tied well enough
+        ([0, 1, 2], {(0, 1): 0.5, (0, 2): 0.3, (1, 2): 0.35}, [[0, 1, 2]]),  # every member tied well enough
         ([0, 1, 2], {(0, 1): 0.9, (1, 2): 0.12}, [[0, 1]]),
         ([0, 1], {(0, 1): 0.4}, [[0, 1]]),
     ],

@@ -35,11 +35,33 @@ def _tokens_in(doc: "Doc", start: int, end: int) -> list["Token"]:
     return list(span) if span is not None else []
 
 
+# What a speech act is about when it is only a speech act ('Shapiro denied the story')
+STORY_NOUNS = frozenset("""story stories report reports claim claims account accounts allegation allegations
+accusation accusations detail details rumour rumours rumor rumors idea ideas suggestion suggestions article
+articles version versions remark remarks comment comments statement statements assertion assertions
+it this that them these those what everything anything something nothing all""".split())
+
+
+def acts_rather_than_speaks(token: "Token") -> bool:
+    """A cue verb that reports an act, not speech: it takes a thing as its object and no clause
+    ('denied the request', 'confirmed seven cases', 'recorded serious corrosion'), or it is passive
+    ('were charged with fraud'). 'denied the story' stays a speech act."""
+    children = list(token.children)
+    if any(c.dep_ in ("ccomp", "xcomp") for c in children):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
+        return True
+    objects = [c for c in children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lemma_.lower() not in STORY_NOUNS and o.pos_ in ("NOUN", "PROPN", "NUM")
+                                 for o in objects)
+
+
 def _has_own_verb(doc: "Doc", start: int, end: int, skip_cues: bool) -> bool:
-    """A clause with a finite verb of its own (not only a speech cue)."""
+    """A clause with a finite verb of its own (not only a speech cue, unless the cue reports an act)."""
     for token in _tokens_in(doc, start, end):
         if token.tag_ in FINITE_TAGS or (token.tag_ in ("VBN", "VBG") and token.dep_ in ("ROOT", "ccomp", "conj", "relcl")):
-            if skip_cues and token.lemma_.lower() in lx.REPORTING_CUES and token.tag_ != "MD":
+            if (skip_cues and token.lemma_.lower() in lx.REPORTING_CUES and token.tag_ != "MD"
+                    and not acts_rather_than_speaks(token)):
                 continue
             return True
     return False
@@ -100,6 +122,9 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     match = re.match(r"(?:that|and|but|while|whereas)\s+", text[start:end], flags=re.IGNORECASE)
     if match:
         start += match.end()
+    match = re.search(r"[\s,]+(?:and|but|or)$", text[start:end], flags=re.IGNORECASE)
+    if match:
+        end = start + match.start()  # '... confirmed seven cases and | said'
     return start, end
 
 
@@ -175,7 +200,14 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
     """The reporter's own assertions: body sentences, outside statements and their attribution."""
     text = document.text
     taken = [(s.start, s.end) for s in statements]
-    taken += [(min(s.speaker.start, s.cue_start), max(s.speaker.end, s.cue_end)) for s in statements]
+    subject_before: dict[int, int] = {}  # where a speaker's own clause resumes -> where the speaker starts
+    for statement in statements:
+        speaker = statement.speaker
+        if _speaker_acts_first(doc, statement):
+            taken += [(speaker.start, speaker.end), (statement.cue_start, statement.cue_end)]
+            subject_before[speaker.end] = speaker.start
+        else:
+            taken.append((min(speaker.start, statement.cue_start), max(speaker.end, statement.cue_end)))
     found = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
@@ -186,18 +218,35 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
         for part in _covered(taken, start, end):
             if _words(text[part[0]:part[1]]) < MIN_WORDS:
                 continue
-            for piece in _clause_spans(doc, text, *part, skip_cues=True):
+            for number, piece in enumerate(_clause_spans(doc, text, *part, skip_cues=True)):
                 s, e = _clean(text, *piece)
+                if number == 0 and part[0] in subject_before:
+                    s = subject_before[part[0]]  # 'The city | turned down the request on August 27 |, saying'
                 if _words(text[s:e]) >= MIN_WORDS and _has_own_verb(doc, s, e, skip_cues=True):
                     found.append(_proposition(doc, document, s, e, mentions, None, "assert"))
     return found
 
 
+def _speaker_acts_first(doc: "Doc", statement: Statement) -> bool:
+    """Between the speaker and a later cue stands a clause of the speaker's own ('The city turned
+    down that request on August 27, saying ...'): a verb other than the cue whose subject is the speaker."""
+    speaker = statement.speaker
+    if not speaker.end <= statement.cue_start:
+        return False
+    for token in _tokens_in(doc, speaker.end, statement.cue_start):
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass") or token.idx >= statement.cue_start:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") and speaker.start <= c.idx < speaker.end for c in token.children):
+            return True
+    return False
+
+
 def _is_attribution_shell(sent) -> bool:
-    """'Netanyahu shared the details.', 'Shapiro denied the story, as well.': a speech act about a story."""
+    """'Netanyahu shared the details.', 'Shapiro denied the story, as well.': a speech act about a
+    story (not 'Respondents denied the request', an act)."""
     root = sent.root
     return root.lemma_.lower() in lx.REPORTING_CUES | {"share", "detail", "recount", "discuss"} and \
-        not any(c.dep_ in ("ccomp", "xcomp") for c in root.children)
+        not any(c.dep_ in ("ccomp", "xcomp") for c in root.children) and not acts_rather_than_speaks(root)
 
 
 def extract_propositions(doc: "Doc", document: Document, statements: list[Statement],

@@ -498,16 +498,13 @@ def average_linkage(count: int, links: dict[tuple[int, int], float], threshold: 
     return sorted((sorted(group) for group in members.values() if len(group) > 1), key=lambda g: (-len(g), g[0]))
 
 
-LOOSE_MEMBER_SHARE = 0.8
-
-
 def shed_loose_members(groups: Sequence[list[int]], linked: dict[int, dict[int, float]],
                        threshold: float) -> list[list[int]]:
-    """Groups without the members whose mean link to the rest of their group is below
-    LOOSE_MEMBER_SHARE x threshold, loosest first; those stand alone. Average linkage admits a
-    clause on its mean link to a group as it was then, and later merges can leave it with little
-    tying it to the claim as a whole (an aide's account of when a vote was held, sharing only
-    'vote' with the claim that Russia would veto the resolution)."""
+    """Groups without the members whose mean link to the rest of their group is below the merge
+    threshold, loosest first; those stand alone. Average linkage admits a clause on its mean link to
+    a group as it was then, and later merges can leave it with little tying it to the claim as a
+    whole (an aide's account of when a vote was held, sharing only 'vote' and '2016' with the claim
+    that Russia would veto the resolution)."""
     kept = []
     for group in groups:
         members = list(group)
@@ -517,7 +514,7 @@ def shed_loose_members(groups: Sequence[list[int]], linked: dict[int, dict[int, 
         while alive.sum() > 2:
             means = np.where(alive, totals / (alive.sum() - 1), np.inf)
             loosest = int(np.argmin(means))
-            if means[loosest] >= LOOSE_MEMBER_SHARE * threshold:
+            if means[loosest] >= threshold:
                 break
             alive[loosest] = False
             totals -= inside[:, loosest]

@@ -1,0 +1,32 @@
+"""Claim candidates: which clauses of a text become propositions, and which are left out."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # the speaker's own clause before a later cue is an assertion of its own, subject included
+        ("The city turned down that request on August 27, saying release could compromise an active investigation.",
+         ["The city turned down that request on August 27", "release could compromise an active investigation"]),
+        ("The trust, which runs the hospital, has publicly confirmed seven cases and said yesterday that it would "
+         "update the figure.",
+         ["The trust, which runs the hospital, has publicly confirmed seven cases", "it would update the figure"]),
+        # a cue verb with a thing for object, or passive, reports an act
+        ("On August 27, Respondents denied the First Request in its entirety, asserting that disclosure would "
+         "interfere with an investigation.",
+         ["Respondents denied the First Request in its entirety", "disclosure would interfere with an investigation"]),
+        ("Two former officials were charged on Wednesday with bribery and fraud.",
+         ["Two former officials were charged on Wednesday with bribery and fraud"]),
+        ("The report recorded serious corrosion in the bearings and recommended that the bearings be replaced.",
+         ["The report recorded serious corrosion in the bearings", "the bearings be replaced"]),
+        # a speech act about a story asserts nothing itself
+        ("Shapiro denied the story, as well.", []),
+        ("Netanyahu shared the details.", []),
+        ("Did the minister resign over the leak?", []),
+    ],
+)
+def test_clauses_that_become_claim_candidates(analyze_text, body, expected):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    assert [p.text for p in analysis.propositions] == expected
