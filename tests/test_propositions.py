@@ -30,3 +30,17 @@ import pytest
 def test_clauses_that_become_claim_candidates(analyze_text, body, expected):
     analysis = analyze_text("Headline\n" + body + "\n")
     assert [p.text for p in analysis.propositions] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "polarity"),
+    [("Investigators found no evidence that the mayor knew about the payments.", "deny"),
+     ("The audit did not find any evidence that the mayor knew about the payments.", "deny"),
+     ("Investigators found evidence that the mayor knew about the payments.", "assert"),
+     ("The audit found that the mayor knew about the payments.", "assert"),
+     ("The mayor denied that he knew about the payments.", "deny")],
+)
+def test_finding_no_evidence_denies_what_was_looked_for(analyze_text, body, polarity):
+    (statement,) = analyze_text("Headline\n" + body + "\n").statements
+    assert statement.text.endswith("knew about the payments")
+    assert statement.polarity == polarity

@@ -926,13 +926,28 @@ def denies_in_content(content: str) -> bool:
     return False
 
 
+EVIDENCE_NOUNS = frozenset("evidence proof sign signs indication indications record trace suggestion".split())
+
+
+def finds_nothing(cue: Cue) -> bool:
+    """An evidence cue that found nothing for its content: 'investigators found no evidence that ...',
+    'the audit did not find any sign that ...', 'the records show no indication that ...'."""
+    if cue.lemma.split()[0] not in lx.EVIDENCE_CUES:
+        return False
+    evidence = [c for c in cue.token.children if c.dep_ == "dobj" and c.lemma_.lower() in EVIDENCE_NOUNS]
+    return any(cue.negated or any(d.dep_ == "det" and d.lower_ == "no" for d in e.children) for e in evidence)
+
+
 def polarity(cue: Cue, content_text: str) -> str:
-    """deny or confirm from the cue ('denied', 'confirmed'), else deny when the content calls something false."""
+    """deny or confirm from the cue ('denied', 'confirmed', 'found no evidence that'), else deny when
+    the content calls something false."""
     lemma = cue.lemma.split()[0]
     if lemma in lx.DENIAL_CUES:
         return "assert" if cue.negated else "deny"
     if lemma in lx.CONFIRMATION_CUES:
         return "assert" if cue.negated else "confirm"
+    if finds_nothing(cue):
+        return "deny"
     return "deny" if denies_in_content(content_text) else "assert"
 
 
