@@ -341,7 +341,10 @@ def test_calling_a_thing_absurd_denies_it(content, denies):
      ("the owner was notified no later than July 11", False),
      ("the fire damaged not only the lounge but the deck", False),
      ("no one was hurt", True),
-     ("the lorry was not heavier than the limit", True)],
+     ("the lorry was not heavier than the limit", True),
+     ("a replacement pump motor is not due until September", False),
+     ("the city didn't answer until October", False),
+     ("the council would not hold the vote on the budget until Friday", True)],
 )
 def test_a_negated_purpose_or_bound_does_not_negate_the_clause(text, negated):
     from storytrace.extract.propositions import NEGATION

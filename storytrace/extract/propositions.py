@@ -22,10 +22,12 @@ FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
 HEDGES = re.compile(r"\b(?:might|may|could|reportedly|allegedly|apparently|possibly|perhaps|rumou?red|unconfirmed)\b",
                     re.IGNORECASE)
 # 'in order not to scare donors' negates the purpose, not the clause's claim; 'no fewer than 12',
-# 'no later than July 11' and 'not only' bound or stress an amount, they negate nothing
-NEGATION = re.compile(r"(?<!in order )(?<!so as )\b(?:(?:not|no)(?!\s+(?:fewer|less|more|later|earlier|sooner|longer|"
-                      r"greater|smaller|older|younger)\s+than\b)(?!\s+only\b)|n't|n’t|never|neither|nor|without)\b",
-                      re.IGNORECASE)
+# 'no later than July 11' and 'not only' bound or stress an amount, and 'not due until September',
+# 'did not reopen until March' put the event later: they negate nothing
+_NOT_UNTIL = r"(?!\s+(?:[\w-]+\s+){0,3}until\b)"
+NEGATION = re.compile(rf"(?<!in order )(?<!so as )\b(?:(?:not|no)(?!\s+(?:fewer|less|more|later|earlier|sooner|longer|"
+                      rf"greater|smaller|older|younger)\s+than\b)(?!\s+only\b){_NOT_UNTIL}|n't{_NOT_UNTIL}|n’t{_NOT_UNTIL}|"
+                      rf"never|neither|nor|without)\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)\s+|;\s+|\s+[–—-]\s+|:\s+)")
 MIN_WORDS = 4
 
