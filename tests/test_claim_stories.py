@@ -1,10 +1,12 @@
 """Claim grouping and stance on held-out stories written for the project (tests/data/claim_stories/*:
 several documents about one fictional story each, with gold claims in the shared gold format).
-These stories were never used to fit the claim step (that is training/data/claim_stories_dev), but
-two choices were made by comparing scores here, on the training stories left out one at a time and on
-the sample (weighting the linker's two classes equally; the loose-member rule), so treat them as a
-lightly used test set. The pins sit just under what the shipped build scores, as means over the ten stories (0.545 / 0.894 /
-0.768). Issue targets for unseen stories: recall 0.60 (not met on this set yet), stance 0.75 (met)."""
+These stories were never used to fit the claim step (that is training/data/claim_stories_dev). Two
+choices were made by comparing scores on the first ten, on the training stories left out one at a
+time and on the sample (weighting the linker's two classes equally; the loose-member rule); the last
+four (airline-outage, school-mold, stadium-funding, wildfire-utility) were written after the model was
+fixed and touched no choice. The pins sit just under what the shipped build scores, as means over the
+fourteen stories (0.533 / 0.889 / 0.808). Issue targets for unseen stories: recall 0.60 (not met on
+this set yet), stance 0.75 (met)."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from storytrace.pipeline import analyze_paths
 from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "claim_stories"
-MEAN_MINIMUMS = {"claim_grouping_recall": 0.53, "claim_grouping_precision": 0.87, "claim_stance_accuracy": 0.75}
+MEAN_MINIMUMS = {"claim_grouping_recall": 0.52, "claim_grouping_precision": 0.87, "claim_stance_accuracy": 0.79}
 
 pytestmark = pytest.mark.slow
 
@@ -35,7 +37,7 @@ def _scores(folder: Path) -> dict[str, float]:
 
 def test_held_out_claim_stories_meet_minimums():
     folders = sorted(p for p in STORIES.iterdir() if (p / "gold.yaml").is_file())
-    assert len(folders) >= 10
+    assert len(folders) >= 14
     per_story = [_scores(folder) for folder in folders]
     for metric, minimum in MEAN_MINIMUMS.items():
         mean = float(np.mean([s[metric] for s in per_story]))
