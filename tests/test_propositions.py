@@ -44,3 +44,23 @@ def test_finding_no_evidence_denies_what_was_looked_for(analyze_text, body, pola
     (statement,) = analyze_text("Headline\n" + body + "\n").statements
     assert statement.text.endswith("knew about the payments")
     assert statement.polarity == polarity
+
+
+@pytest.mark.parametrize(
+    ("body", "side"),
+    [("Ellen Ward denied that the utility's equipment started the fire.",
+      "Ellen Ward denied that the utility's equipment started the fire"),
+     ("Cordell Valley Power denied that its equipment started the fire.",
+      "Cordell Valley Power denied that its equipment started the fire"),
+     ('The mayor said: "The contract was never cancelled by the city."',
+      'The mayor said: "The contract was never cancelled by the city'),
+     ("The contract was never cancelled by the city, the mayor said.", "The contract was never cancelled by the city"),
+     ("The mayor, who took office in May after a long and bitter campaign, said the contract was never cancelled.",
+      "the contract was never cancelled")],
+)
+def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, body, side):
+    from storytrace.pipeline import build_dossier
+
+    text = "Headline\n" + body + "\nThe fire burned nine thousand acres of forest near the town.\n"
+    mentions = [m for claim in build_dossier([analyze_text(text)]).claims for m in claim.mentions]
+    assert side in [m.text for m in mentions]

@@ -654,6 +654,28 @@ def _relations(groups: Sequence[list[int]], centers: Sequence[int], context: Pai
     return relations
 
 
+_LEAD_IN = re.compile(r"[\s,:]*(?:that\s+)?[\"“‘']?\s*$", re.IGNORECASE)
+
+
+def side_span(proposition: Proposition, resolver: OriginResolver) -> tuple[int, int]:
+    """Where a side stands in its document: the clause, and when its statement opens with the speaker
+    and the cue right before it, those too ('Cordell Valley Power denied that | its equipment started
+    the fire'), so the pointer shows who says it."""
+    statement = resolver.statements.get(proposition.statement or "")
+    if statement is None or not statement.speaker.end <= statement.cue_start <= statement.cue_end <= proposition.start:
+        return proposition.start, proposition.end
+    text = resolver.documents[proposition.doc].text
+    between_speaker_and_cue = text[statement.speaker.end:statement.cue_start]
+    if (len(between_speaker_and_cue.split()) > 3 or "\n" in text[statement.speaker.start:proposition.start]
+            or not _LEAD_IN.fullmatch(text[statement.cue_end:proposition.start])):
+        return proposition.start, proposition.end
+    name_before = _NAME_BEFORE.search(text, max(0, statement.speaker.start - 80), statement.speaker.start)
+    return (name_before.start() if name_before else statement.speaker.start), proposition.end
+
+
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'’.-]*[ \t]+)+$")  # 'Ellen' of 'Ellen Ward', 'Cordell Valley' of '... Power'
+
+
 def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: Sequence[str],
            relations: dict[tuple[int, int], str], resolver: OriginResolver) -> Claim:
     stances = {m: side_stance(props[m], relations.get((center, m), "supports")) for m in group}
@@ -661,9 +683,11 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
         stances[center] = "denies"
     base = [resolver.origin(props[m]) for m in group]
     origins = {m: resolver.in_claim(props[m], base) for m in group}
+    spans = {m: side_span(props[m], resolver) for m in group}
     mentions = tuple(
-        ClaimMention(doc=props[m].doc, start=props[m].start, end=props[m].end, stance=stances[m],
-                     origin=origins[m].name, statement=props[m].statement, text=props[m].text)
+        ClaimMention(doc=props[m].doc, start=spans[m][0], end=spans[m][1], stance=stances[m],
+                     origin=origins[m].name, statement=props[m].statement,
+                     text=" ".join(resolver.documents[props[m].doc].text[spans[m][0]:spans[m][1]].split()))
         for m in sorted(group, key=lambda i: (props[i].doc, props[i].start)))
     by_stance: dict[str, list[Origin]] = {"supports": [], "denies": []}
     for m in group:
