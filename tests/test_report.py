@@ -98,7 +98,8 @@ def make_dossier() -> Dossier:
     claim_contested = Claim(id="cl-veto", text="Putin promised to veto the resolution",
                             mentions=(ClaimMention("doc-b", *span(TEXT_B, "Putin promised to veto"), "denies", "Russian Foreign Ministry", "st-zak"),
                                       ClaimMention("doc-a", *span(TEXT_A, "Putin promised to veto"), "supports", "Netanyahu", "st-bibi")),
-                            origins={"supports": ("Netanyahu",), "denies": ("Russian Foreign Ministry",)})
+                            origins={"supports": ("Netanyahu",), "denies": ("Russian Foreign Ministry",)},
+                            flags=("contested", "numbers differ"))
     return Dossier(
         documents=(doc_a, doc_b),
         entities=(ent_bibi, ent_putin, ent_zak, ent_pipe),
@@ -194,7 +195,11 @@ def test_header_counts_and_documents(md, page):
 def test_claim_order_contested_first(dossier, md, page):
     assert [c.id for c in ordered_claims(dossier.claims)] == ["cl-veto", "cl-single", "cl-other", "cl-once"]
     board = md[md.index("## Claims board"):md.index("## Timeline")]
-    assert (board.index("### Putin promised to veto") < board.index("**CONTESTED**")
+    assert "**CONTESTED · numbers differ**" in board  # the group's own flag is not repeated
+    card = page[page.index('class="claim contested"'):]
+    card = card[:card.index("</article>")]
+    assert card.count(">contested</span>") == 1 and ">numbers differ</span>" in card
+    assert (board.index("### Putin promised to veto") < board.index("**CONTESTED · numbers differ**")
             < board.index("### Russia was willing") < board.index("**SINGLE ORIGIN**")
             < board.index("### Russia would not support it") < board.index("**MADE ONCE**"))
     html_board = page[page.index('id="claims"'):page.index('id="timeline"')]

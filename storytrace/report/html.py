@@ -189,7 +189,7 @@ def _claim(claim: Claim, statements: Mapping[str, Statement], documents: Mapping
     badges = {"contested": badge("contested", "contested"), "single-origin": badge("single origin", "single-origin"),
               "other": "", "made-once": badge("made once", "flag")}[group]
     badges += "".join(badge(f, "flag") for f in claim.flags
-                      if not (group in ("single-origin", "made-once") and "single" in f))
+                      if f != group and not (group in ("single-origin", "made-once") and "single" in f))
     counts = []
     for stance in c.claim_stances(claim):
         origins = c.stance_origins(claim, stance)
