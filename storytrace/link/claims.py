@@ -10,7 +10,9 @@ included), soft word-vector overlap, shared entities and agreeing item marks ('a
 resolution'). Clauses giving different amounts in reports a month apart are never linked: two
 occasions, not one claim.
 Claims are the groups average linkage makes over those links: each proposition sits in one claim,
-and a chain of look-alikes does not pull unrelated claims together.
+and a chain of look-alikes does not pull unrelated claims together; a member left with a mean link
+to the rest below the merge threshold then stands alone. A side points at its clause, and at its
+speaker and cue too when they lead straight into it.
 
 A side's stance: a denial ("denied that", "is false", "there was no") denies the claim; refusing
 approval agrees with blocking; otherwise the stance rules and classifier compare the side's words
