@@ -61,6 +61,6 @@ def test_finding_no_evidence_denies_what_was_looked_for(analyze_text, body, pola
 def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, body, side):
     from storytrace.pipeline import build_dossier
 
-    text = "Headline\n" + body + "\nThe fire burned nine thousand acres of forest near the town.\n"
+    text = "Fire report\n\n" + body + "\n\nThe fire burned nine thousand acres of forest near the town.\n"
     mentions = [m for claim in build_dossier([analyze_text(text)]).claims for m in claim.mentions]
     assert side in [m.text for m in mentions]

@@ -671,11 +671,7 @@ def side_span(proposition: Proposition, resolver: OriginResolver) -> tuple[int, 
     if (len(between_speaker_and_cue.split()) > 3 or "\n" in text[statement.speaker.start:proposition.start]
             or not _LEAD_IN.fullmatch(text[statement.cue_end:proposition.start])):
         return proposition.start, proposition.end
-    name_before = _NAME_BEFORE.search(text, max(0, statement.speaker.start - 80), statement.speaker.start)
-    return (name_before.start() if name_before else statement.speaker.start), proposition.end
-
-
-_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'’.-]*[ \t]+)+$")  # 'Ellen' of 'Ellen Ward', 'Cordell Valley' of '... Power'
+    return statement.speaker.start, proposition.end
 
 
 def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: Sequence[str],
