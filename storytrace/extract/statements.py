@@ -394,10 +394,29 @@ def forward_content(doc: "Doc", text: str, token: "Token", start: int, quotes: l
     return start, end
 
 
+_SOURCE_PREPOSITION_WORDS = re.compile(r"\b(according)\s+to\b|\bas\s+([\w-]+)(?:\s+([\w-]+))?(?:\s+([\w-]+))?",
+                                       re.IGNORECASE)
+
+
+def _source_preposition_candidates(doc: "Doc", text: str) -> list["Token"]:
+    """Tokens that may open a source preposition ('according', and the three words after each 'as',
+    where the participle of 'as (first) reported by' stands), found in the text rather than by
+    walking every token of the Doc; in text order, each once."""
+    found: dict[int, "Token"] = {}
+    for match in _SOURCE_PREPOSITION_WORDS.finditer(text):
+        for group in range(1, 5):
+            if match.group(group) is None:
+                continue
+            span = doc.char_span(match.start(group), match.end(group))
+            if span is not None and len(span) == 1:
+                found[span[0].i] = span[0]
+    return [found[i] for i in sorted(found)]
+
+
 def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
     """'according to X, ...' and 'as indicated/reported/shown by X': a source without a speech verb."""
     cues = []
-    for token in doc:
+    for token in _source_preposition_candidates(doc, text):
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             to = doc[token.i + 1]
             source = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
