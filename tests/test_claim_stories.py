@@ -5,7 +5,7 @@ choices were made by comparing scores on the first ten, on the training stories 
 time and on the sample (weighting the linker's two classes equally; the loose-member rule); the last
 four (airline-outage, school-mold, stadium-funding, wildfire-utility) were written after the model was
 fixed and touched no choice. The pins sit just under what the shipped build scores, as means over the
-fourteen stories (0.541 / 0.890 / 0.810). Issue targets for unseen stories: recall 0.60 (not met on
+fourteen stories (0.554 / 0.903 / 0.808). Issue targets for unseen stories: recall 0.60 (not met on
 this set yet), stance 0.75 (met)."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from storytrace.pipeline import analyze_paths
 from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "claim_stories"
-MEAN_MINIMUMS = {"claim_grouping_recall": 0.53, "claim_grouping_precision": 0.87, "claim_stance_accuracy": 0.79}
+MEAN_MINIMUMS = {"claim_grouping_recall": 0.54, "claim_grouping_precision": 0.89, "claim_stance_accuracy": 0.79}
 
 pytestmark = pytest.mark.slow
 

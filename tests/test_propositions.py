@@ -21,7 +21,10 @@ import pytest
          ["Two former officials were charged on Wednesday with bribery and fraud"]),
         ("The report recorded serious corrosion in the bearings and recommended that the bearings be replaced.",
          ["The report recorded serious corrosion in the bearings", "the bearings be replaced"]),
+        ("As of today, the city has not responded to the second request in any form.",
+         ["As of today, the city has not responded to the second request in any form"]),
         # a speech act about a story asserts nothing itself
+        ("The ministry responded to the allegations on Friday.", []),
         ("Shapiro denied the story, as well.", []),
         ("Netanyahu shared the details.", []),
         ("Did the minister resign over the leak?", []),

@@ -46,7 +46,7 @@ it this that them these those what everything anything something nothing all""".
 
 def acts_rather_than_speaks(token: "Token") -> bool:
     """A cue verb that reports an act, not speech: it takes a thing as its object and no clause
-    ('denied the request', 'confirmed seven cases', 'recorded serious corrosion'), or it is passive
+    ('denied the request', 'confirmed seven cases', 'has not responded to the second request'), or it is passive
     ('were charged with fraud'). 'denied the story' stays a speech act."""
     children = list(token.children)
     if any(c.dep_ in ("ccomp", "xcomp") for c in children):
@@ -54,6 +54,7 @@ def acts_rather_than_speaks(token: "Token") -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
         return True
     objects = [c for c in children if c.dep_ == "dobj"]
+    objects += [o for c in children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
     return bool(objects) and all(o.lemma_.lower() not in STORY_NOUNS and o.pos_ in ("NOUN", "PROPN", "NUM")
                                  for o in objects)
 
