@@ -58,6 +58,8 @@ def test_finding_no_evidence_denies_what_was_looked_for(analyze_text, body, pola
      ('The mayor said: "The contract was never cancelled by the city."',
       'The mayor said: "The contract was never cancelled by the city'),
      ("The contract was never cancelled by the city, the mayor said.", "The contract was never cancelled by the city"),
+     ("The trust rejected any suggestion that warnings about the sinks had been ignored.",
+      "The trust rejected any suggestion that warnings about the sinks had been ignored"),
      ("The mayor, who took office in May after a long and bitter campaign, said the contract was never cancelled.",
       "the contract was never cancelled")],
 )

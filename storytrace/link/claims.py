@@ -656,7 +656,8 @@ def _relations(groups: Sequence[list[int]], centers: Sequence[int], context: Pai
     return relations
 
 
-_LEAD_IN = re.compile(r"[\s,:]*(?:that\s+)?[\"“‘']?\s*$", re.IGNORECASE)
+_LEAD_IN = re.compile(r"[\s,:]*(?:(?:any|the|all|these|those|such)\s+)?(?:(?:suggestion|claim|idea|allegation|report|"
+                      r"notion|accusation|assertion)s?\s+)?(?:that\s+)?[\"“‘']?\s*$", re.IGNORECASE)
 
 
 def side_span(proposition: Proposition, resolver: OriginResolver) -> tuple[int, int]:
