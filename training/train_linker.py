@@ -157,12 +157,16 @@ def show(title: str, scores: dict[str, float]) -> None:
     print(f"{title}: " + ", ".join(f"{k.replace('claim_', '')} {v:.3f}" for k, v in scores.items()))
 
 
-def fit(stories: list[Story]) -> claim_step.LinkModel:
-    """Weights fitted on the stories' labelled pairs (the two classes weighted equally), threshold
-    chosen on their grouping F1."""
+def labelled_pairs(stories: list[Story]) -> tuple[np.ndarray, np.ndarray]:
+    """Feature rows and labels of every story's labelled candidate pairs, stacked."""
     parts = [story_rows(s) for s in stories]
-    rows = np.vstack([r for r, _ in parts])
-    targets = np.concatenate([t for _, t in parts])
+    return np.vstack([r for r, _ in parts]), np.concatenate([t for _, t in parts])
+
+
+def fit(stories: list[Story], pairs: tuple[np.ndarray, np.ndarray] | None = None) -> claim_step.LinkModel:
+    """Weights fitted on the stories' labelled pairs (the two classes weighted equally; `pairs` when
+    the caller has them already), threshold chosen on their grouping F1."""
+    rows, targets = pairs if pairs is not None else labelled_pairs(stories)
     weights, bias = fit_logistic(rows, targets, row_weights=balancing_weights(targets))
     best = max(THRESHOLDS, key=lambda t: mean_scores(stories, claim_step.LinkModel(
         claim_step.LINK_FEATURES, weights, bias, t))["f1"])
@@ -194,9 +198,9 @@ def main() -> None:
     if args.check:
         model = claim_step.LinkModel.load()
     else:
-        targets = np.concatenate([story_rows(s)[1] for s in dev])
+        rows, targets = labelled_pairs(dev)
         print(f"dev stories: {len(dev)}, labelled candidate pairs: {len(targets)} ({int(targets.sum())} same-claim)")
-        model = fit(dev)
+        model = fit(dev, (rows, targets))
         for name, w in zip(claim_step.LINK_FEATURES, model.weights):
             print(f"  {name:>16} {w:+.3f}")
         print(f"  {'bias':>16} {model.bias:+.3f}  threshold {model.threshold:.2f} (best mean grouping F1 on dev)")
