@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from storytrace.extract.events import contract_value
 from storytrace.ingest import IngestOptions, make_document
-from storytrace.link.claims import average_linkage, candidate_pairs, shed_loose_members, content_keys, number_marks, numbers_clash
+from storytrace.link.claims import admit_close_outsiders, average_linkage, candidate_pairs, shed_loose_members, content_keys, number_marks, numbers_clash
 from storytrace.link.events import dates_agree, link_events
 from storytrace.link.origins import credit_provenance, credited_outlets
 from storytrace.schema import Entity, Event, MentionRef, Proposition, TimeValue
@@ -136,6 +136,25 @@ def _linked(links: dict[tuple[int, int], float]) -> dict[int, dict[int, float]]:
 )
 def test_loose_members_leave_their_group(group, links, kept):
     assert shed_loose_members([group], _linked(links), 0.3) == kept
+
+
+@pytest.mark.parametrize(
+    ("groups", "links", "admitted"),
+    [  # 4 ties to the second claim (mean 0.4) as well as to its own (0.35): it counts in both
+        ([[0, 1, 4], [2, 3]], {(0, 1): 0.6, (0, 4): 0.3, (1, 4): 0.4, (2, 3): 0.7, (2, 4): 0.5, (3, 4): 0.3},
+         [[0, 1, 4], [2, 3, 4]]),
+        # its own claim holds it more tightly (0.5) than the other one does (0.4): it stays put
+        ([[0, 1, 4], [2, 3]], {(0, 1): 0.6, (0, 4): 0.5, (1, 4): 0.5, (2, 3): 0.7, (2, 4): 0.5, (3, 4): 0.3},
+         [[0, 1, 4], [2, 3]]),
+        # a clause left out of every claim joins one whose mean link reaches the threshold, not one below it
+        ([[0, 1], [2, 3]], {(0, 1): 0.6, (2, 3): 0.7, (0, 4): 0.4, (1, 4): 0.3, (2, 4): 0.3},
+         [[0, 1, 4], [2, 3]]),
+        # one strong link to a big claim is not enough on average
+        ([[0, 1, 2, 3]], {(0, 1): 0.6, (1, 2): 0.6, (2, 3): 0.6, (0, 3): 0.6, (3, 4): 0.9}, [[0, 1, 2, 3]]),
+    ],
+)
+def test_outside_clause_tied_closely_enough_also_joins_a_claim(groups, links, admitted):
+    assert admit_close_outsiders(groups, _linked(links), 0.3) == admitted
 
 
 def _reference_average_linkage(count: int, links: dict[tuple[int, int], float], threshold: float) -> set[tuple[int, ...]]:

@@ -525,6 +525,29 @@ def shed_loose_members(groups: Sequence[list[int]], linked: dict[int, dict[int, 
     return kept
 
 
+def admit_close_outsiders(groups: Sequence[list[int]], linked: dict[int, dict[int, float]],
+                          threshold: float) -> list[list[int]]:
+    """Groups that also take in each outside clause whose mean link to them reaches the merge
+    threshold and is no weaker than its mean link to its own group. One clause can bear on two
+    claims ('Danon found out that a second resolution was on the way': who raised the alarm, and
+    whether a second resolution was planned), while average linkage gives each clause one group."""
+    group_of = {member: g for g, group in enumerate(groups) for member in group}
+    totals: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for clause, partners in linked.items():
+        for partner, p in partners.items():
+            if partner in group_of:
+                totals[clause][group_of[partner]] += p
+    admitted = [list(group) for group in groups]
+    for clause in sorted(totals):
+        own = group_of.get(clause)
+        own_mean = totals[clause][own] / (len(groups[own]) - 1) if own is not None else 0.0
+        for g, total in sorted(totals[clause].items()):
+            mean = total / len(groups[g])
+            if g != own and mean >= threshold and mean >= own_mean:
+                admitted[g].append(clause)
+    return [sorted(group) for group in admitted]
+
+
 def choose_center(members: Sequence[int], props: Sequence[Proposition], links: dict[int, dict[int, float]]) -> int:
     """The member that best states the claim: a plain assertion (not a denial, not a negated clause)
     if there is one, so that the claim reads positively and denials deny it; then the most linked."""
@@ -558,6 +581,7 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
     for (a, b), p in links.items():
         linked[a][b] = linked[b][a] = p
     groups = shed_loose_members(average_linkage(len(props), links, model.threshold), linked, model.threshold)
+    groups = admit_close_outsiders(groups, linked, model.threshold)
     grouped = {member for group in groups for member in group}
     groups += [[i] for i in range(len(props)) if i not in grouped]  # claims made once are claims too
     resolver = OriginResolver(documents, statements, entities)
