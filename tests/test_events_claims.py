@@ -351,6 +351,24 @@ def test_calling_a_thing_absurd_denies_it(content, denies):
 
 
 @pytest.mark.parametrize(
+    ("content", "denies"),
+    [("the Courier's figure was wrong because it counted a two-year extension option", True),
+     ("reports that more than 200 homes had flooded were exaggerated", True),
+     ("Their account is mistaken", True),
+     ("this was never true", True),
+     ("The report is not accurate in several respects", True),
+     ("Its figures are accurate", False),
+     ("The estimate was revised upward on Friday", False),
+     ("The number of people hurt has risen to 14", False),
+     ("Those figures were inflated by a one-off sale", False)],  # 'inflated' is not a falsity word
+)
+def test_calling_a_report_or_figure_wrong_denies_it(content, denies):
+    from storytrace.extract.statements import denies_in_content
+
+    assert denies_in_content(content) is denies
+
+
+@pytest.mark.parametrize(
     ("text", "negated"),
     [("they ensured the vote came after the election in order not to scare donors", False),
      ("the board delayed the report so as not to alarm investors", False),

@@ -911,11 +911,15 @@ def register_documents(doc: "Doc", text: str, cues: list[Cue], referents: Refere
 
 
 _FALSITY = (r"false|untrue|not true|baseless|groundless|unfounded|absurd|nonsense|fake|fabricated|a lie|lies|"
-            r"disinformation|misinformation|ridiculous|fantasy|fiction|a hoax|incorrect|inaccurate|wrong|misleading")
+            r"disinformation|misinformation|ridiculous|fantasy|fiction|a hoax|incorrect|inaccurate|wrong|misleading|"
+            r"exaggerated|overstated|overblown|mistaken|distorted|never true|not accurate|not correct")
 _CLAIM_NOUNS = (r"allegations?|claims?|reports?|idea|story|stories|accusations?|suggestions?|notion|charges?|"
-                r"rumou?rs?|assertions?|this|that|it|these|those")
+                r"rumou?rs?|assertions?|figures?|numbers?|estimates?|accounts?|versions?|"
+                r"this|that|it|these|those")
 _DENIAL_PATTERNS = (
-    re.compile(rf"^(?:[\"“‘']\s*)?(?:the|these|those|this|that|such|all|any|those)?\s*(?:{_CLAIM_NOUNS})\b[^.;:!?]{{0,120}}?"
+    # 'The allegations are false', "the Courier's figure was wrong", 'reports that 200 homes flooded were exaggerated'
+    re.compile(rf"^(?:[\"“‘']\s*)?(?:(?:the|these|those|this|that|such|all|any|his|her|their|its|our|your)\s+)?(?:[\w-]+['’]s\s+)?"
+               rf"(?:{_CLAIM_NOUNS})\b[^.;:!?]{{0,120}}?"
                rf"\b(?:is|are|was|were)\s+(?:\w+\s+){{0,2}}(?:{_FALSITY})\b", re.IGNORECASE),
     re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)there\s+(?:was|were|is|are|has been|have been)\s+no\b", re.IGNORECASE),
     re.compile(r"\b(?:never happened|did not happen|didn't happen|didn’t happen)\b", re.IGNORECASE),
