@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,7 +12,7 @@ from storytrace.ingest import IngestOptions, make_document
 from storytrace.link.claims import admit_close_outsiders, average_linkage, candidate_pairs, shed_loose_members, content_keys, number_marks, numbers_clash
 from storytrace.link.events import dates_agree, link_events
 from storytrace.link.origins import credit_provenance, credited_outlets
-from storytrace.schema import Entity, Event, MentionRef, Proposition, TimeValue
+from storytrace.schema import Document, Entity, Event, MentionRef, Proposition, TimeValue
 
 
 @pytest.mark.parametrize(
@@ -401,7 +402,59 @@ def test_different_amounts_weeks_apart_are_different_occasions(published, linked
 
     texts = ["The Nasdaq composite index fell 3.2 percent on heavy selling", "The Nasdaq composite index fell 2.1 percent on heavy selling"]
     props = [Proposition(id=f"p{i}", doc=f"d{i}", start=0, end=len(t), text=t) for i, t in enumerate(texts)]
+    documents = [Document(id=f"d{i}", source=f"d{i}.txt", text=t, published=published[i]) for i, t in enumerate(texts)]
     static, _ = story_models()
-    context, pairs = link_context(props, [], static, {"d0": published[0], "d1": published[1]})
+    context, pairs = link_context(props, [], static, documents)
     links = link_probabilities(pairs, context, LinkModel.load())
     assert (links.get((0, 1), 0.0) > 0) is linked
+
+
+def _paragraph_story() -> tuple[list[Proposition], list[Document]]:
+    """Two paragraphs: the union's claim and the company's answer, the union's own contrast, then
+    the company again on a new line; and the reporter's claim with the reporter's correction."""
+    text = ("Nine miners were trapped below the surface on Monday. Nobody was down there when the water came. "
+            "The crew had not finished the shift yet.\nNobody was in the flooded section at all.\n"
+            "The pumps failed on Sunday night. The pumps had not failed before the storm.")
+    clauses = [("Nine miners were trapped below the surface on Monday", "the union", False),
+               ("Nobody was down there when the water came", "the company", True),
+               ("The crew had not finished the shift yet", "the union", True),
+               ("Nobody was in the flooded section at all", "the company", True),
+               ("The pumps failed on Sunday night", None, False),
+               ("The pumps had not failed before the storm", None, True)]
+    props = []
+    for i, (clause, speaker, negated) in enumerate(clauses):
+        start = text.index(clause)
+        props.append(Proposition(id=f"p{i}", doc="d0", start=start, end=start + len(clause), text=clause,
+                                 speaker=speaker, negated=negated, statement=f"s{i}" if speaker else None))
+    return props, [Document(id="d0", source="d0.txt", text=text)]
+
+
+@pytest.mark.parametrize(
+    ("pair", "answers"),
+    [((0, 1), True),    # another source's negated clause in the same paragraph answers the claim
+     ((0, 2), False),   # the union's own clause: no answer
+     ((1, 2), False),   # both negated
+     ((0, 3), False),   # a line break between them
+     ((4, 5), True)],   # the reporter's claim and the reporter's correction
+)
+def test_an_answer_from_another_source_in_the_paragraph_is_a_link_feature(pair, answers):
+    from storytrace.link.claims import link_context, paragraph_replies
+    from storytrace.pipeline import story_models
+
+    props, documents = _paragraph_story()
+    static, _ = story_models()
+    context, pairs = link_context(props, [], static, documents)
+    assert paragraph_replies(np.array([pair[0]]), np.array([pair[1]]), context).tolist() == [float(answers)]
+    if answers:
+        assert pair in pairs  # a candidate pair however few words they share ...
+    assert not content_keys(props[0].text) & content_keys(props[1].text)  # ... and (0, 1) share none
+
+
+def test_paragraphs_are_unknown_without_the_documents():
+    from storytrace.link.claims import link_context, paragraph_replies
+    from storytrace.pipeline import story_models
+
+    props, _ = _paragraph_story()
+    static, _ = story_models()
+    context, _ = link_context(props, [], static)
+    assert paragraph_replies(np.array([0]), np.array([1]), context).tolist() == [0.0]

@@ -93,7 +93,7 @@ def gold_labels(story: Story, props: list[Proposition]) -> dict[int, set[str]]:
 def story_rows(story: Story) -> tuple[np.ndarray, np.ndarray]:
     """Feature rows and labels of the story's labelled candidate pairs."""
     static, _ = story_models()
-    context, pairs = claim_step.link_context(story.propositions, story.dossier.entities, static)
+    context, pairs = claim_step.link_context(story.propositions, story.dossier.entities, static, story.dossier.documents)
     labels = gold_labels(story, list(context.props))
     kept = [(a, b) for a, b in claim_step.linkable_pairs(pairs, context) if a in labels and b in labels]
     targets = np.array([float(bool(labels[a] & labels[b])) for a, b in kept])

@@ -9,10 +9,12 @@ stories) over sentence, predicate and argument similarity, word overlap (concept
 included), soft word-vector overlap, shared entities and agreeing item marks ('a second' / 'another
 resolution'). Clauses giving different amounts in reports a month apart are never linked: two
 occasions, not one claim.
-Claims are the groups average linkage makes over those links: each proposition sits in one claim,
-and a chain of look-alikes does not pull unrelated claims together; a member left with a mean link
-to the rest below the merge threshold then stands alone. A side points at its clause, and at its
-speaker and cue too when they lead straight into it.
+A clause and its answer from another source in the same paragraph (one denies or is negated, the
+other not) are a candidate pair too, however few words they share, and the answer is a link feature.
+Claims are the groups average linkage makes over those links: a chain of look-alikes does not pull
+unrelated claims together; a member left with a mean link to the rest below the merge threshold
+then stands alone; a clause tied to another claim at least as closely as to its own counts there
+too. A side points at its clause, and at its speaker and cue too when they lead straight into it.
 
 A side's stance: a denial ("denied that", "is false", "there was no") denies the claim; refusing
 approval agrees with blocking; otherwise the stance rules and classifier compare the side's words
@@ -201,10 +203,8 @@ def _entity_keys(proposition: Proposition, entity_at: dict[tuple[str, int, int],
     return {entity_at[(proposition.doc, s, e)] for s, e in proposition.entities if (proposition.doc, s, e) in entity_at}
 
 
-def candidate_pairs(keys: Sequence[set[str]], top: int = MAX_PARTNERS, floor: float = LEXICAL_FLOOR) -> dict[tuple[int, int], float]:
-    """Pairs that share informative keys, scored by IDF-weighted overlap (a cosine over key sets);
-    each proposition keeps its `top` best partners above `floor`. Posting lists longer than
-    MAX_POSTING are skipped, so the work is bounded by n * MAX_POSTING, not n squared."""
+def _key_weights(keys: Sequence[set[str]]) -> tuple[dict[str, list[int]], dict[str, float], np.ndarray]:
+    """Each key's posting list and IDF, and each key set's norm."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, own in enumerate(keys):
         for key in own:
@@ -212,6 +212,15 @@ def candidate_pairs(keys: Sequence[set[str]], top: int = MAX_PARTNERS, floor: fl
     count = max(1, len(keys))
     idf = {key: math.log(1 + count / len(members)) for key, members in postings.items()}
     norms = np.array([math.sqrt(sum(idf[k] ** 2 for k in own)) or 1.0 for own in keys])
+    return postings, idf, norms
+
+
+def candidate_pairs(keys: Sequence[set[str]], top: int = MAX_PARTNERS, floor: float = LEXICAL_FLOOR) -> dict[tuple[int, int], float]:
+    """Pairs that share informative keys, scored by IDF-weighted overlap (a cosine over key sets);
+    each proposition keeps its `top` best partners above `floor`. Posting lists longer than
+    MAX_POSTING are skipped, so the work is bounded by n * MAX_POSTING, not n squared."""
+    postings, idf, norms = _key_weights(keys)
+    count = max(1, len(keys))
     shared = [(np.asarray(members), idf[key] ** 2) for key, members in postings.items() if 1 < len(members) <= MAX_POSTING]
     if not shared:
         return {}
@@ -225,6 +234,13 @@ def candidate_pairs(keys: Sequence[set[str]], top: int = MAX_PARTNERS, floor: fl
     first, second, scores = first[kept], second[kept], scores[kept]
     chosen = _best_partners(first, second, scores, top)
     return dict(zip(zip(first[chosen].tolist(), second[chosen].tolist()), scores[chosen].tolist()))
+
+
+def key_overlaps(keys: Sequence[set[str]], pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], float]:
+    """The IDF-weighted key overlap of the given pairs, as `candidate_pairs` scores it (no floor)."""
+    postings, idf, norms = _key_weights(keys)
+    informative = {key for key, members in postings.items() if 1 < len(members) <= MAX_POSTING}
+    return {(a, b): sum(idf[k] ** 2 for k in keys[a] & keys[b] & informative) / (norms[a] * norms[b]) for a, b in pairs}
 
 
 @lru_cache(maxsize=MAX_POSTING + 1)
@@ -262,10 +278,13 @@ class PairContext:
     word_vectors: np.ndarray
     word_idf: np.ndarray
     published_days: np.ndarray  # each clause's document publication day (ordinal), -1 unknown
+    paragraph_spans: np.ndarray  # per clause: the paragraph its start and its end fall in (-1: unknown)
+    rejects: np.ndarray  # per clause: it denies or is negated
+    speakers: np.ndarray  # per clause: its speaker, numbered; -1 for the reporter's own assertion
 
 
 LINK_FEATURES = ("cosine", "predicate_cosine", "argument_cosine", "lexical", "soft_overlap", "shared_entities",
-                 "marks_agree", "same_document")
+                 "marks_agree", "same_document", "paragraph_reply")
 
 
 def _shared_entity_counts(first: np.ndarray, second: np.ndarray, context: PairContext) -> np.ndarray:
@@ -336,7 +355,28 @@ def feature_rows(pairs: Sequence[tuple[int, int]], lexical: Sequence[float], con
     documents = {doc: i for i, doc in enumerate(sorted({p.doc for p in context.props}))}
     document_of = np.array([documents[p.doc] for p in context.props])
     rows[:, 7] = document_of[first] == document_of[second]
+    rows[:, 8] = paragraph_replies(first, second, context)
     return rows
+
+
+def paragraph_replies(first: np.ndarray, second: np.ndarray, context: PairContext) -> np.ndarray:
+    """1 where one clause answers the other within a paragraph: one denies or is negated, the other
+    not, and they come from different sources or are both the reporter's ('Nine miners were trapped,
+    the union said. The company said no one was underground.'). One speaker's own contrast ('you're
+    not talking to a diplomat, you're talking to a soldier') is no answer."""
+    speakers = context.speakers
+    one_speaker = (speakers[first] == speakers[second]) & (speakers[first] >= 0)
+    answers = same_paragraph(first, second, context) & (context.rejects[first] != context.rejects[second]) & ~one_speaker
+    return answers.astype(np.float64)
+
+
+def same_paragraph(first: np.ndarray, second: np.ndarray, context: PairContext) -> np.ndarray:
+    """Whether each pair's clauses stand in one paragraph of one document, no line break between them."""
+    spans = context.paragraph_spans
+    starts = np.fromiter((p.start for p in context.props), dtype=np.int64, count=len(context.props))
+    earlier_first = starts[first] <= starts[second]
+    earlier, later = np.where(earlier_first, first, second), np.where(earlier_first, second, first)
+    return (spans[earlier, 1] >= 0) & (spans[earlier, 1] == spans[later, 0])
 
 
 @dataclass(frozen=True)
@@ -385,16 +425,19 @@ def _unit_rows(embed: "StaticEmbedder | Callable[[Sequence[str]], np.ndarray]", 
 
 def link_context(propositions: Sequence[Proposition], entities: Sequence[Entity],
                  embed: "StaticEmbedder | Callable[[Sequence[str]], np.ndarray]",
-                 published: dict[str, str | None] | None = None) -> tuple[PairContext, dict[tuple[int, int], float]]:
-    """The story's claim candidates with what the link features need, and the candidate pairs
-    (sharing informative words, entities or concepts) with their lexical overlap; `published` maps
-    document ids to publication dates (ISO), when known."""
+                 documents: Sequence[Document] = ()) -> tuple[PairContext, dict[tuple[int, int], float]]:
+    """The story's claim candidates with what the link features need, and the candidate pairs with
+    their lexical overlap: those sharing informative words, entities or concepts, and a clause with
+    its answer in the same paragraph. `documents`, when given, tell each clause's publication date
+    and paragraph."""
     props = [p for p in propositions if is_candidate(p)]
     texts = [proposition_text(p) for p in props]
     entity_at = {(m.doc, m.start, m.end): e.id for e in entities for m in e.mentions}
     entity_sets = [_entity_keys(p, entity_at) for p in props]
     keys = [content_keys(t) for t in texts]
-    pairs = candidate_pairs([k | entity_sets[i] for i, k in enumerate(keys)])
+    all_keys = [k | entity_sets[i] for i, k in enumerate(keys)]
+    pairs = candidate_pairs(all_keys)
+    by_id = {d.id: d for d in documents}
     words = [sorted(set(_content_words(t))) for t in texts]
     vocabulary = sorted({w for own in words for w in own})
     position = {w: i for i, w in enumerate(vocabulary)}
@@ -408,8 +451,56 @@ def link_context(propositions: Sequence[Proposition], entities: Sequence[Entity]
                           word_ids=[np.array([position[w] for w in own], dtype=np.int64) for own in words],
                           word_vectors=_unit_rows(embed, vocabulary),
                           word_idf=np.log1p(len(texts) / np.maximum(frequency, 1)),
-                          published_days=np.array([_day((published or {}).get(p.doc)) for p in props], dtype=np.int64))
+                          published_days=np.array([_day(by_id[p.doc].published if p.doc in by_id else None)
+                                                   for p in props], dtype=np.int64),
+                          paragraph_spans=paragraph_spans(props, by_id),
+                          rejects=np.array([p.polarity == "deny" or p.negated for p in props], dtype=bool),
+                          speakers=_speaker_numbers(props))
+    answers = [pair for pair in reply_pairs(context) if pair not in pairs]
+    pairs.update(key_overlaps(all_keys, answers))
     return context, pairs
+
+
+def _speaker_numbers(props: Sequence[Proposition]) -> np.ndarray:
+    names = {name: i for i, name in enumerate(sorted({p.speaker for p in props if p.speaker}))}
+    return np.array([names[p.speaker] if p.speaker else -1 for p in props], dtype=np.int64)
+
+
+def paragraph_spans(props: Sequence[Proposition], documents: dict[str, Document]) -> np.ndarray:
+    """For each clause, the paragraphs (numbered across the story; a line break starts one) where it
+    starts and ends; -1 where its document is not known."""
+    out = np.full((len(props), 2), -1, dtype=np.int64)
+    breaks: dict[str, np.ndarray] = {}
+    offset: dict[str, int] = {}
+    for doc_id, document in documents.items():
+        breaks[doc_id] = np.array([m.start() for m in re.finditer("\n", document.text)], dtype=np.int64)
+    for doc_id in sorted(breaks):
+        offset[doc_id] = sum(len(breaks[d]) + 1 for d in offset)
+    for row, p in enumerate(props):
+        if p.doc in breaks:
+            out[row] = offset[p.doc] + np.searchsorted(breaks[p.doc], [p.start, p.end])
+    return out
+
+
+REPLY_WINDOW = 5
+
+
+def reply_pairs(context: PairContext) -> list[tuple[int, int]]:
+    """Each clause with any of the next REPLY_WINDOW clauses of its document that answers it in the
+    same paragraph (`paragraph_replies`), however few words they share."""
+    order: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(context.props):
+        order[p.doc].append(i)
+    near = [(a, b) for members in order.values() for a, b in _within_window(sorted(members, key=lambda i: context.props[i].start))]
+    if not near:
+        return []
+    first, second = np.array(near).T
+    answered = paragraph_replies(first, second, context) > 0
+    return [(min(a, b), max(a, b)) for (a, b), keep in zip(near, answered) if keep and not _overlapping(context.props[a], context.props[b])]
+
+
+def _within_window(members: list[int]) -> list[tuple[int, int]]:
+    return [(members[i], members[j]) for i in range(len(members)) for j in range(i + 1, min(len(members), i + 1 + REPLY_WINDOW))]
 
 
 def _day(iso: str | None) -> int:
@@ -572,7 +663,7 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
     `embed` maps the story's proposition texts to unit vectors in one call (the distilled static
     MiniLM vectors by default); `stance` is consulted only where a contradiction is possible."""
     model = link_model or LinkModel.load()
-    context, pairs = link_context(propositions, entities, embed, {d.id: d.published for d in documents})
+    context, pairs = link_context(propositions, entities, embed, documents)
     props, texts = context.props, context.texts
     if len(props) < 2:
         return []
