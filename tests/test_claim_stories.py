@@ -1,13 +1,16 @@
 """Claim grouping and stance on held-out stories written for the project (tests/data/claim_stories/*:
 several documents about one fictional story each, with gold claims in the shared gold format).
 These stories were never used to fit the claim step (that is training/data/claim_stories_dev). Some
-choices were made by comparing scores on them, on the training stories left out one at a time and on
-the sample: weighting the linker's two classes equally and the loose-member rule (on the first ten),
-letting a clause join a second claim (on the first fourteen), the falsity words 'exaggerated',
-'mistaken' and 'not accurate' (on the last four: dam-evacuation, pension-fund-loss, transit-tender,
-vaccine-clinic-mixup), and the paragraph-answer link feature (on all eighteen). The pins sit just
-under what the shipped build scores, as means over the eighteen stories (0.604 / 0.879 / 0.803).
-Issue targets for unseen stories: recall 0.60 (met on this set, barely), stance 0.75 (met)."""
+choices were made by comparing scores on the first eighteen, on the training stories left out one at
+a time and on the sample: weighting the linker's two classes equally and the loose-member rule (on
+the first ten), letting a clause join a second claim (on the first fourteen), the falsity words
+'exaggerated', 'mistaken' and 'not accurate' (on dam-evacuation, pension-fund-loss, transit-tender,
+vaccine-clinic-mixup), and the paragraph-answer link feature (on all eighteen). The last four
+(factory-layoffs, food-poisoning-festival, police-overtime, university-data-grades) were written
+after the build was fixed and touched no choice: 0.485 / 0.924 / 0.850 on their own. The pins sit
+just under what the shipped build scores, as means over the twenty-two stories (0.582 / 0.887 /
+0.812). Issue targets for unseen stories: recall 0.60 (not met: 0.604 on the first eighteen, 0.485
+on the four untouched ones), stance 0.75 (met)."""
 
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ from storytrace.pipeline import analyze_paths
 from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "claim_stories"
-MEAN_MINIMUMS = {"claim_grouping_recall": 0.59, "claim_grouping_precision": 0.86, "claim_stance_accuracy": 0.78}
+MEAN_MINIMUMS = {"claim_grouping_recall": 0.57, "claim_grouping_precision": 0.87, "claim_stance_accuracy": 0.80}
 
 pytestmark = pytest.mark.slow
 
@@ -38,7 +41,7 @@ def _scores(folder: Path) -> dict[str, float]:
 
 def test_held_out_claim_stories_meet_minimums():
     folders = sorted(p for p in STORIES.iterdir() if (p / "gold.yaml").is_file())
-    assert len(folders) >= 18
+    assert len(folders) >= 22
     per_story = [_scores(folder) for folder in folders]
     for metric, minimum in MEAN_MINIMUMS.items():
         mean = float(np.mean([s[metric] for s in per_story]))
