@@ -361,7 +361,11 @@ def test_calling_a_thing_absurd_denies_it(content, denies):
      ("Its figures are accurate", False),
      ("The estimate was revised upward on Friday", False),
      ("The number of people hurt has risen to 14", False),
-     ("Those figures were inflated by a one-off sale", False)],  # 'inflated' is not a falsity word
+     ("Those figures were inflated by a one-off sale", False),  # 'inflated' is not a falsity word
+     ("The claim that I approved it is false", True),
+     ("These claims are false", True),
+     ("He claims the story is untrue", False),  # reports a denial, does not make one
+     ("they always say it is false", False)],
 )
 def test_calling_a_report_or_figure_wrong_denies_it(content, denies):
     from storytrace.extract.statements import denies_in_content

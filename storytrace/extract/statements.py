@@ -23,6 +23,7 @@ from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
 from storytrace.extract.quotes import Quote, find_quotes, is_full_quote
 from storytrace.extract.referents import Referent, Referents, build_referents
+from storytrace.extract.transcripts import transcript_statements, within_turns
 from storytrace.schema import Document, Mention, Speaker, Statement, content_id
 
 if TYPE_CHECKING:
@@ -938,11 +939,17 @@ _DENIAL_PATTERNS = (
 )
 
 
+# 'they say it is false', 'he claims the story is untrue' report a denial rather than make it; 'the
+# claim that I approved it is false' makes one
+_REPORTS_SPEECH = re.compile(r"\b(?:say|says|said|claimed)\b|(?<!the )(?<!this )(?<!that )(?<!these )(?<!those )"
+                             r"(?<!any )(?<!such )(?<!their )(?<!his )(?<!her )(?<!its )\bclaims?\b", re.IGNORECASE)
+
+
 def denies_in_content(content: str) -> bool:
     """The content itself calls something false ('The idea ... is false', 'There was no second
     resolution', 'disinformation'), other than inside a further report ('they always say it is false')."""
     for sentence in re.split(r"(?<=[.!?])\s+", content.strip()):
-        if re.search(r"\b(?:say|says|said|claim|claims|claimed)\b", sentence, re.IGNORECASE):
+        if _REPORTS_SPEECH.search(sentence):
             continue
         if any(p.search(sentence) for p in _DENIAL_PATTERNS):
             return True
@@ -1088,7 +1095,10 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
     drafts = _drop_nested_same_speaker(drafts)
     drafts.extend(_continuations(text, unattached, drafts, document))
     _add_nested_via(drafts)
-    return [_statement(document, d, text) for d in sorted(drafts, key=lambda d: (d.start, d.cue.text_start))]
+    found = [_statement(document, d, text) for d in drafts]
+    turns = transcript_statements(document, mentions)
+    found = within_turns(found, turns) + turns
+    return sorted(found, key=lambda s: (s.start, s.cue_start))
 
 
 def _continuing_speaker(text: str, cue: Cue, drafts: list[_Draft], quotes: list[Quote]) -> ResolvedSpeaker | None:

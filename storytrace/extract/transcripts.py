@@ -1,0 +1,92 @@
+"""Speaker turns of a transcript: 'CHIEF VANTREESE: I did not approve that policy.' Each turn is a
+direct statement by the labelled speaker, whatever verbs it uses; the sentence parser finds no cue
+in it. A document counts as a transcript when at least MIN_TURNS lines open with a speaker label
+and at least two speakers take turns, so an article's 'Note:' or 'Correction:' line is no turn.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from storytrace.extract import lexicon as lx
+from storytrace.schema import Document, Mention, Speaker, Statement, content_id
+
+LABEL_WORD = r"(?:[A-Z][\w.'’-]*|of|the|de|van|von|al|bin)"
+TURN = re.compile(rf"^(?P<label>[A-Z][\w.'’-]*(?:[ \t]+{LABEL_WORD}){{0,5}})[ \t]*(?P<colon>:)[ \t]+(?=\S)",
+                  re.MULTILINE)
+MIN_TURNS = 3
+NOT_SPEAKERS = frozenset("""q a question answer note notes editor's editors correction corrections update
+updated source sources photo photos image images caption credit related read more see also subject re from
+to date cc bcc attachment attachments transcript excerpt item agenda present absent time location place
+summary background contact media tags topics filed posted published by disclaimer warning ps p.s""".split())
+FIRST_PERSON = frozenset("i we me us my our".split())
+ROLE_WORDS = lx.ROLE_NOUNS | frozenset("""council member councilmember councillor councilor committee finance
+internal audit madam mr mr. mrs mrs. ms ms. dr dr. the vice deputy acting interim city county state police
+fire school board senate faculty court witness clerk moderator host interviewer""".split())
+
+
+def _is_speaker_label(label: str) -> bool:
+    words = label.lower().split()
+    return bool(words) and not (set(words) <= NOT_SPEAKERS) and words[0] not in NOT_SPEAKERS
+
+
+def turn_matches(text: str) -> list[re.Match[str]]:
+    """The document's speaker-turn openings, when it reads as a transcript; else none."""
+    matches = [m for m in TURN.finditer(text) if _is_speaker_label(m.group("label"))]
+    speakers = {" ".join(m.group("label").lower().split()) for m in matches}
+    return matches if len(matches) >= MIN_TURNS and len(speakers) >= 2 else []
+
+
+def surname(label: str) -> str:
+    """The name a label calls its speaker by: its last word that is not a role ('FINANCE DIRECTOR
+    OSEI' -> 'Osei'); the whole label when it is all roles ('THE COURT')."""
+    named = [w for w in label.split() if w.lower().strip(".") not in ROLE_WORDS]
+    return named[-1].strip(".").title() if named else label.title()
+
+
+def _named_mention(mentions: Sequence[Mention], name: str) -> Mention | None:
+    """The document's fullest mention ending with the label's name ('Dolores Vantreese' for VANTREESE)."""
+    key = name.lower()
+    found = [m for m in mentions if m.text.split() and m.text.split()[-1].lower().strip(".,") == key]
+    people = [m for m in found if m.label == "PERSON"] or found
+    return max(people, key=lambda m: (not m.text.isupper(), len(m.text), -m.start)) if people else None
+
+
+def _turn_end(text: str, start: int) -> int:
+    line_end = text.find("\n", start)
+    end = len(text) if line_end < 0 else line_end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def transcript_statements(document: Document, mentions: Sequence[Mention]) -> list[Statement]:
+    """One direct statement per speaker turn, the label's speaker linked to the document's mention of
+    that name when there is one."""
+    text = document.text
+    statements = []
+    for match in turn_matches(text):
+        start, end = match.end(), _turn_end(text, match.end())
+        if len(re.findall(r"\w+", text[start:end])) < 2 or document.in_boilerplate(start, end) or \
+                document.in_headline(start, end):
+            continue
+        label_start, label_end = match.span("label")
+        name = surname(match.group("label"))
+        mention = _named_mention(mentions, name)
+        speaker = Speaker(name=mention.text if mention else name, kind="person", start=label_start, end=label_end,
+                          ref_start=mention.start if mention else None, ref_end=mention.end if mention else None)
+        colon_start, colon_end = match.span("colon")
+        statements.append(Statement(id=content_id("st", document.id, start, end, colon_start), doc=document.id,
+                                    start=start, end=end, speaker=speaker, cue=":", cue_start=colon_start,
+                                    cue_end=colon_end, mode="direct", text=text[start:end]))
+    return statements
+
+
+def within_turns(statements: Sequence[Statement], turns: Sequence[Statement]) -> list[Statement]:
+    """Statements other than a turn speaker's own speech acts inside the turn ('I will say this: ...',
+    'we are agreeing to ...'), which the turn already holds; reported speech of others stays."""
+    def own_act(statement: Statement) -> bool:
+        return statement.speaker.name.lower() in FIRST_PERSON and any(
+            t.start <= statement.cue_start < t.end for t in turns)
+    return [s for s in statements if not own_act(s)]

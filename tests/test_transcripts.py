@@ -1,0 +1,86 @@
+"""Speaker turns of transcripts become direct statements by the labelled speaker."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storytrace.extract.transcripts import surname, transcript_statements, turn_matches
+from storytrace.schema import Document, Mention
+
+HEARING = """Public Safety Committee hearing, transcript excerpt
+
+CHAIR FENWICK: We are on item 2. We will hear from Chief Dolores Vantreese first.
+
+CHIEF VANTREESE: I did not approve that policy. The final report was not presented to me.
+
+COUNCIL MEMBER BRANDT: The newspaper says a memo shows it was delivered to your office in April.
+
+CHIEF VANTREESE: Something may have been delivered to the front office.
+"""
+
+
+def test_each_turn_is_a_direct_statement_of_its_speaker(analyze_text):
+    analysis = analyze_text(HEARING)
+    turns = [s for s in analysis.statements if s.cue == ":"]
+    assert [(s.speaker.name, s.text.split(".")[0]) for s in turns] == [
+        ("Fenwick", "We are on item 2"),
+        ("Vantreese", "I did not approve that policy"),
+        ("Brandt", "The newspaper says a memo shows it was delivered to your office in April"),
+        ("Vantreese", "Something may have been delivered to the front office"),
+    ]
+    assert {s.mode for s in turns} == {"direct"}
+    text = analysis.document.text
+    assert all(text[s.start:s.end] == s.text and text[s.cue_start:s.cue_end] == ":" for s in turns)
+    # reported speech of others inside a turn stays a statement of its own
+    assert any(s.speaker.name.lower() == "the newspaper" for s in analysis.statements)
+
+
+def test_a_label_is_linked_to_the_documents_fullest_mention_of_that_name():
+    document = Document(id="d", source="d.txt", text=HEARING)
+    start = HEARING.index("Dolores Vantreese")
+    mentions = [Mention(doc="d", start=start, end=start + len("Dolores Vantreese"), text="Dolores Vantreese", label="PERSON"),
+                Mention(doc="d", start=HEARING.index("CHIEF VANTREESE"), end=HEARING.index("CHIEF VANTREESE") + 15,
+                        text="CHIEF VANTREESE", label="PERSON")]
+    chief = [s for s in transcript_statements(document, mentions) if "approve" in s.text][0]
+    assert (chief.speaker.name, chief.speaker.ref_start) == ("Dolores Vantreese", start)
+
+
+def test_a_turn_clause_that_denies_is_a_denial(analyze_text):
+    analysis = analyze_text(HEARING.replace("I did not approve that policy.", "The claim that I approved it is false."))
+    assert [(p.speaker, p.polarity) for p in analysis.propositions if "approved" in p.text] == [("Vantreese", "deny")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nCorrection: An earlier version misspelled a name.\nNote: Figures are rounded.\nUpdate: Added a comment.\n",
+        "Headline\n\nQ: What happened?\nA: The valve failed.\nQ: When?\nA: On Monday.\n",
+        "Headline\n\nSMITH: One.\nSMITH: Two.\nSMITH: Three.\n",  # one speaker only: no exchange
+        "Headline\n\nJONES: Hello there.\nSMITH: Hello to you.\n",  # too few turns to read as a transcript
+    ],
+)
+def test_lines_that_are_not_speaker_turns(text):
+    assert turn_matches(text) == []
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [("FINANCE DIRECTOR OSEI", "Osei"), ("MS. LINDQVIST", "Lindqvist"), ("CHAIR FENWICK", "Fenwick"),
+     ("THE COURT", "The Court"), ("Dr. Amos Reed", "Reed")],
+)
+def test_a_label_names_its_speaker_by_the_last_word_that_is_not_a_role(label, name):
+    assert surname(label) == name
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.sampled_from(["CHAIR", "SMITH", "Q", "NOTE", "Jones", "DR. LEE", "the", "A B C D E F G"]),
+                          st.text(alphabet="abc .:\n", min_size=0, max_size=30)), max_size=8))
+def test_turns_stay_inside_their_line(lines):
+    text = "".join(f"{label}: {body}\n" for label, body in lines)
+    document = Document(id="d", source="d.txt", text=text)
+    for statement in transcript_statements(document, []):
+        assert 0 <= statement.cue_start < statement.start <= statement.end <= len(text)
+        assert "\n" not in text[statement.start:statement.end]
+        assert text[statement.start:statement.end] == statement.text
