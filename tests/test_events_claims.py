@@ -155,7 +155,7 @@ def test_loose_members_leave_their_group(group, links, kept):
     ],
 )
 def test_outside_clause_tied_closely_enough_also_joins_a_claim(groups, links, admitted):
-    assert admit_close_outsiders(groups, _linked(links), 0.3) == admitted
+    assert admit_close_outsiders(groups, links, 0.3) == admitted
 
 
 def _reference_average_linkage(count: int, links: dict[tuple[int, int], float], threshold: float) -> set[tuple[int, ...]]:

@@ -616,26 +616,34 @@ def shed_loose_members(groups: Sequence[list[int]], linked: dict[int, dict[int, 
     return kept
 
 
-def admit_close_outsiders(groups: Sequence[list[int]], linked: dict[int, dict[int, float]],
+def admit_close_outsiders(groups: Sequence[list[int]], links: dict[tuple[int, int], float],
                           threshold: float) -> list[list[int]]:
     """Groups that also take in each outside clause whose mean link to them reaches the merge
     threshold and is no weaker than its mean link to its own group. One clause can bear on two
     claims ('Danon found out that a second resolution was on the way': who raised the alarm, and
     whether a second resolution was planned), while average linkage gives each clause one group."""
-    group_of = {member: g for g, group in enumerate(groups) for member in group}
-    totals: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
-    for clause, partners in linked.items():
-        for partner, p in partners.items():
-            if partner in group_of:
-                totals[clause][group_of[partner]] += p
     admitted = [list(group) for group in groups]
-    for clause in sorted(totals):
-        own = group_of.get(clause)
-        own_mean = totals[clause][own] / (len(groups[own]) - 1) if own is not None else 0.0
-        for g, total in sorted(totals[clause].items()):
-            mean = total / len(groups[g])
-            if g != own and mean >= threshold and mean >= own_mean:
-                admitted[g].append(clause)
+    if not groups or not links:
+        return admitted
+    pairs = np.array(list(links), dtype=np.int64)
+    values = np.fromiter(links.values(), dtype=np.float64, count=len(links))
+    group_of = np.full(int(pairs.max()) + 1, -1, dtype=np.int64)
+    for g, group in enumerate(groups):
+        group_of[group] = g
+    clause, partner = np.concatenate([pairs[:, 0], pairs[:, 1]]), np.concatenate([pairs[:, 1], pairs[:, 0]])
+    weight = np.concatenate([values, values])
+    known = group_of[partner] >= 0
+    codes, inverse = np.unique(clause[known] * len(groups) + group_of[partner[known]], return_inverse=True)
+    totals = np.bincount(inverse, weights=weight[known])
+    clauses, targets = codes // len(groups), codes % len(groups)
+    sizes = np.array([len(group) for group in groups], dtype=np.float64)
+    own = targets == group_of[clauses]
+    own_mean = np.zeros(len(group_of))
+    own_mean[clauses[own]] = totals[own] / (sizes[targets[own]] - 1)
+    means = totals / sizes[targets]
+    admit = ~own & (means >= threshold) & (means >= own_mean[clauses])
+    for c, g in zip(clauses[admit].tolist(), targets[admit].tolist()):
+        admitted[g].append(c)
     return [sorted(group) for group in admitted]
 
 
@@ -672,7 +680,7 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
     for (a, b), p in links.items():
         linked[a][b] = linked[b][a] = p
     groups = shed_loose_members(average_linkage(len(props), links, model.threshold), linked, model.threshold)
-    groups = admit_close_outsiders(groups, linked, model.threshold)
+    groups = admit_close_outsiders(groups, links, model.threshold)
     grouped = {member for group in groups for member in group}
     groups += [[i] for i in range(len(props)) if i not in grouped]  # claims made once are claims too
     resolver = OriginResolver(documents, statements, entities)
