@@ -19,7 +19,7 @@ MIN_TURNS = 3
 NOT_SPEAKERS = frozenset("""q a question answer note notes editor's editors correction corrections update
 updated source sources photo photos image images caption credit related read more see also subject re from
 to date cc bcc attachment attachments transcript excerpt item agenda present absent time location place
-summary background contact media tags topics filed posted published by disclaimer warning ps p.s""".split())
+summary background contact media press tags topics filed posted published by disclaimer warning ps p.s""".split())
 FIRST_PERSON = frozenset("i we me us my our".split())
 ROLE_WORDS = lx.ROLE_NOUNS | frozenset("""council member councilmember councillor councilor committee finance
 internal audit madam mr mr. mrs mrs. ms ms. dr dr. the vice deputy acting interim city county state police
@@ -28,7 +28,7 @@ fire school board senate faculty court witness clerk moderator host interviewer"
 
 def _is_speaker_label(label: str) -> bool:
     words = label.lower().split()
-    return bool(words) and not (set(words) <= NOT_SPEAKERS) and words[0] not in NOT_SPEAKERS
+    return bool(words) and words[0] not in NOT_SPEAKERS
 
 
 def turn_matches(text: str) -> list[re.Match[str]]:

@@ -472,10 +472,11 @@ def paragraph_spans(props: Sequence[Proposition], documents: dict[str, Document]
     out = np.full((len(props), 2), -1, dtype=np.int64)
     breaks: dict[str, np.ndarray] = {}
     offset: dict[str, int] = {}
-    for doc_id, document in documents.items():
-        breaks[doc_id] = np.array([m.start() for m in re.finditer("\n", document.text)], dtype=np.int64)
-    for doc_id in sorted(breaks):
-        offset[doc_id] = sum(len(breaks[d]) + 1 for d in offset)
+    numbered = 0
+    for doc_id in sorted(documents):
+        breaks[doc_id] = np.array([m.start() for m in re.finditer("\n", documents[doc_id].text)], dtype=np.int64)
+        offset[doc_id] = numbered
+        numbered += len(breaks[doc_id]) + 1
     for row, p in enumerate(props):
         if p.doc in breaks:
             out[row] = offset[p.doc] + np.searchsorted(breaks[p.doc], [p.start, p.end])
@@ -627,7 +628,7 @@ def admit_close_outsiders(groups: Sequence[list[int]], links: dict[tuple[int, in
         return admitted
     pairs = np.array(list(links), dtype=np.int64)
     values = np.fromiter(links.values(), dtype=np.float64, count=len(links))
-    group_of = np.full(int(pairs.max()) + 1, -1, dtype=np.int64)
+    group_of = np.full(1 + max(int(pairs.max()), max(max(group) for group in groups)), -1, dtype=np.int64)
     for g, group in enumerate(groups):
         group_of[group] = g
     clause, partner = np.concatenate([pairs[:, 0], pairs[:, 1]]), np.concatenate([pairs[:, 1], pairs[:, 0]])
