@@ -59,6 +59,7 @@ def test_a_turn_clause_that_denies_is_a_denial(analyze_text):
         "Headline\n\nQ: What happened?\nA: The valve failed.\nQ: When?\nA: On Monday.\n",
         "Headline\n\nSMITH: One.\nSMITH: Two.\nSMITH: Three.\n",  # one speaker only: no exchange
         "Headline\n\nJONES: Hello there.\nSMITH: Hello to you.\n",  # too few turns to read as a transcript
+        "Headline\n\nHearing: Recall of tablets\nWitness: Dr. Helen Marsh\nOn Halvorsen: the letter did not say so.\n",
     ],
 )
 def test_lines_that_are_not_speaker_turns(text):
@@ -84,3 +85,18 @@ def test_turns_stay_inside_their_line(lines):
         assert 0 <= statement.cue_start < statement.start <= statement.end <= len(text)
         assert "\n" not in text[statement.start:statement.end]
         assert text[statement.start:statement.end] == statement.text
+
+
+def test_paragraphs_after_a_turn_are_the_same_speakers_until_the_next_turn():
+    text = ("Board meeting, transcript excerpt\n\n"
+            "CHAIR ASHER: We are on item 2. I will make a statement.\n\n"
+            "First, this board never voted to approve the purchase.\n\n"
+            "(Recess at 10:51 p.m.)\n\n"
+            "TRUSTEE OKAFOR: I was in that room. There was a motion.\n\n"
+            "CHAIR ASHER: Thank you. We will now take public comment.\n\n"
+            "Prepared by the Office of the Board Secretary.\n")
+    found = [(s.speaker.name, s.text) for s in transcript_statements(Document(id="d", source="d.txt", text=text), [])]
+    assert found == [("Asher", "We are on item 2. I will make a statement."),
+                     ("Asher", "First, this board never voted to approve the purchase."),
+                     ("Okafor", "I was in that room. There was a motion."),
+                     ("Asher", "Thank you. We will now take public comment.")]

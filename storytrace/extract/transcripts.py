@@ -19,7 +19,8 @@ MIN_TURNS = 3
 NOT_SPEAKERS = frozenset("""q a question answer note notes editor's editors correction corrections update
 updated source sources photo photos image images caption credit related read more see also subject re from
 to date cc bcc attachment attachments transcript excerpt item agenda present absent time location place
-summary background contact media press tags topics filed posted published by disclaimer warning ps p.s""".split())
+summary background contact media press tags topics hearing meeting session witness witnesses panel
+attendees on in at for as about regarding with by and but so also filed posted published by disclaimer warning ps p.s""".split())
 FIRST_PERSON = frozenset("i we me us my our".split())
 ROLE_WORDS = lx.ROLE_NOUNS | frozenset("""council member councilmember councillor councilor committee finance
 internal audit madam mr mr. mrs mrs. ms ms. dr dr. the vice deputy acting interim city county state police
@@ -53,33 +54,49 @@ def _named_mention(mentions: Sequence[Mention], name: str) -> Mention | None:
     return max(people, key=lambda m: (not m.text.isupper(), len(m.text), -m.start)) if people else None
 
 
-def _turn_end(text: str, start: int) -> int:
-    line_end = text.find("\n", start)
-    end = len(text) if line_end < 0 else line_end
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The non-blank lines of [start, end), trimmed."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        line_start, line_end = start + match.start(), start + match.end()
+        while line_start < line_end and text[line_start].isspace():
+            line_start += 1
+        while line_end > line_start and text[line_end - 1].isspace():
+            line_end -= 1
+        if line_end > line_start:
+            spans.append((line_start, line_end))
+    return spans
+
+
+def _spoken(text: str, start: int, end: int) -> bool:
+    """A line of speech, not a stage note ('(Recess at 10:51 p.m.)', '[inaudible]') or a heading."""
+    line = text[start:end]
+    return len(re.findall(r"\w+", line)) >= 2 and line[0] not in "([" and not line.isupper()
 
 
 def transcript_statements(document: Document, mentions: Sequence[Mention]) -> list[Statement]:
-    """One direct statement per speaker turn, the label's speaker linked to the document's mention of
-    that name when there is one."""
+    """One direct statement per paragraph a speaker says: the turn's own line and the paragraphs that
+    follow it up to the next turn. The label's speaker is linked to the document's mention of that
+    name when there is one. Lines after the last turn are left alone (a clerk's note, a credit)."""
     text = document.text
+    turns = turn_matches(text)
     statements = []
-    for match in turn_matches(text):
-        start, end = match.end(), _turn_end(text, match.end())
-        if len(re.findall(r"\w+", text[start:end])) < 2 or document.in_boilerplate(start, end) or \
-                document.in_headline(start, end):
-            continue
+    for number, match in enumerate(turns):
         label_start, label_end = match.span("label")
         name = surname(match.group("label"))
         mention = _named_mention(mentions, name)
         speaker = Speaker(name=mention.text if mention else name, kind="person", start=label_start, end=label_end,
                           ref_start=mention.start if mention else None, ref_end=mention.end if mention else None)
         colon_start, colon_end = match.span("colon")
-        statements.append(Statement(id=content_id("st", document.id, start, end, colon_start), doc=document.id,
-                                    start=start, end=end, speaker=speaker, cue=":", cue_start=colon_start,
-                                    cue_end=colon_end, mode="direct", text=text[start:end]))
+        until = turns[number + 1].start() if number + 1 < len(turns) else text.find("\n", match.end())
+        lines = _lines(text, match.end(), len(text) if until < 0 else until)
+        for start, end in lines[:1] + [line for line in lines[1:] if _spoken(text, *line)]:
+            if len(re.findall(r"\w+", text[start:end])) < 2 or document.in_boilerplate(start, end) or \
+                    document.in_headline(start, end):
+                continue
+            statements.append(Statement(id=content_id("st", document.id, start, end, colon_start), doc=document.id,
+                                        start=start, end=end, speaker=speaker, cue=":", cue_start=colon_start,
+                                        cue_end=colon_end, mode="direct", text=text[start:end]))
     return statements
 
 
