@@ -23,7 +23,7 @@ from storytrace.link.entities import build_entities
 from storytrace.link.events import link_events
 from storytrace.link.origins import credit_provenance
 from storytrace.link.provenance import provenance_from_statements
-from storytrace.schema import Document, DocumentAnalysis, Dossier, Skipped, Statement
+from storytrace.schema import Document, DocumentAnalysis, Dossier, Entity, Skipped, Statement
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -68,14 +68,29 @@ def analyze_documents(documents: Sequence[Document], workers: int = 1, model: st
     return results
 
 
-def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str]) -> Statement:
+def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str],
+                  surnames: dict[str, str] | None = None) -> Statement:
+    """The statement with its speaker's entity: the one named at the speaker's words (or at the
+    mention they refer back to); else, for a speaker known by one word only (a transcript's
+    'BRANDT:'), the story's one person of that surname."""
     speaker = statement.speaker
     entity = None
     if speaker.ref_start is not None and speaker.ref_end is not None:
         entity = index.get((statement.doc, speaker.ref_start, speaker.ref_end))
     if entity is None:
         entity = index.get((statement.doc, speaker.start, speaker.end))
+    if entity is None and surnames and speaker.kind == "person" and len(speaker.name.split()) == 1:
+        entity = surnames.get(speaker.name.lower())
     return replace(statement, speaker=replace(speaker, entity=entity)) if entity else statement
+
+
+def unique_surnames(entities: Iterable[Entity]) -> dict[str, str]:
+    """Lower-cased last name -> entity id, for the surnames only one person of the story bears."""
+    owners: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.type == "PERSON" and len(entity.name.split()) > 1:
+            owners.setdefault(entity.name.split()[-1].lower(), set()).add(entity.id)
+    return {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +116,8 @@ def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skippe
     documents = tuple(a.document for a in analyses)
     mentions = [m for a in analyses for m in a.mentions]
     entities, index = build_entities(mentions, documents)
-    statements = tuple(_link_speaker(s, index) for a in analyses for s in a.statements)
+    surnames = unique_surnames(entities)
+    statements = tuple(_link_speaker(s, index, surnames) for a in analyses for s in a.statements)
     events = tuple(link_events([e for a in analyses for e in a.events], entities))
     propositions = [p for a in analyses for p in a.propositions]
     if embed is None or stance is None:

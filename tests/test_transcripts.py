@@ -100,3 +100,22 @@ def test_paragraphs_after_a_turn_are_the_same_speakers_until_the_next_turn():
                      ("Asher", "First, this board never voted to approve the purchase."),
                      ("Okafor", "I was in that room. There was a motion."),
                      ("Asher", "Thank you. We will now take public comment.")]
+
+
+def test_a_speaker_known_by_surname_only_is_the_storys_one_person_of_that_name():
+    from storytrace.pipeline import _link_speaker, unique_surnames
+    from storytrace.schema import Entity, Speaker, Statement
+
+    people = [Entity(id="e1", name="Ann Brandt", type="PERSON", aliases=(), mentions=()),
+              Entity(id="e2", name="Kyle Moss", type="PERSON", aliases=(), mentions=()),
+              Entity(id="e3", name="Jo Moss", type="PERSON", aliases=(), mentions=())]
+    surnames = unique_surnames(people)
+    assert surnames == {"brandt": "e1"}  # two Mosses: neither is meant
+
+    def said_by(name: str) -> Statement:
+        return Statement(id="s", doc="d", start=10, end=20, speaker=Speaker(name=name, kind="person", start=0, end=6),
+                         cue=":", cue_start=6, cue_end=7, mode="direct")
+
+    assert _link_speaker(said_by("Brandt"), {}, surnames).speaker.entity == "e1"
+    assert _link_speaker(said_by("Moss"), {}, surnames).speaker.entity is None
+    assert _link_speaker(said_by("Brandt"), {("d", 0, 6): "e9"}, surnames).speaker.entity == "e9"  # the words win
