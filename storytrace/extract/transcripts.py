@@ -20,7 +20,7 @@ NOT_SPEAKERS = frozenset("""q a question answer note notes editor's editors corr
 updated source sources photo photos image images caption credit related read more see also subject re from
 to date cc bcc attachment attachments transcript excerpt item agenda present absent time location place
 summary background contact media press tags topics hearing meeting session witness witnesses panel
-attendees on in at for as about regarding with by and but so also filed posted published by disclaimer warning ps p.s""".split())
+attendees on in at for as about regarding with by and but so also filed posted published disclaimer warning ps p.s""".split())
 FIRST_PERSON = frozenset("i we me us my our".split())
 ROLE_WORDS = lx.ROLE_NOUNS | frozenset("""council member councilmember councillor councilor committee finance
 internal audit madam mr mr. mrs mrs. ms ms. dr dr. the vice deputy acting interim city county state police

@@ -203,7 +203,10 @@ def _entity_keys(proposition: Proposition, entity_at: dict[tuple[str, int, int],
     return {entity_at[(proposition.doc, s, e)] for s, e in proposition.entities if (proposition.doc, s, e) in entity_at}
 
 
-def _key_weights(keys: Sequence[set[str]]) -> tuple[dict[str, list[int]], dict[str, float], np.ndarray]:
+KeyWeights = tuple[dict[str, list[int]], dict[str, float], np.ndarray]
+
+
+def key_weights(keys: Sequence[set[str]]) -> KeyWeights:
     """Each key's posting list and IDF, and each key set's norm."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, own in enumerate(keys):
@@ -215,11 +218,13 @@ def _key_weights(keys: Sequence[set[str]]) -> tuple[dict[str, list[int]], dict[s
     return postings, idf, norms
 
 
-def candidate_pairs(keys: Sequence[set[str]], top: int = MAX_PARTNERS, floor: float = LEXICAL_FLOOR) -> dict[tuple[int, int], float]:
+def candidate_pairs(keys: Sequence[set[str]], top: int = MAX_PARTNERS, floor: float = LEXICAL_FLOOR,
+                    weights: KeyWeights | None = None) -> dict[tuple[int, int], float]:
     """Pairs that share informative keys, scored by IDF-weighted overlap (a cosine over key sets);
     each proposition keeps its `top` best partners above `floor`. Posting lists longer than
-    MAX_POSTING are skipped, so the work is bounded by n * MAX_POSTING, not n squared."""
-    postings, idf, norms = _key_weights(keys)
+    MAX_POSTING are skipped, so the work is bounded by n * MAX_POSTING, not n squared. `weights`:
+    `key_weights(keys)`, when the caller has them already."""
+    postings, idf, norms = weights or key_weights(keys)
     count = max(1, len(keys))
     shared = [(np.asarray(members), idf[key] ** 2) for key, members in postings.items() if 1 < len(members) <= MAX_POSTING]
     if not shared:
@@ -236,9 +241,10 @@ def candidate_pairs(keys: Sequence[set[str]], top: int = MAX_PARTNERS, floor: fl
     return dict(zip(zip(first[chosen].tolist(), second[chosen].tolist()), scores[chosen].tolist()))
 
 
-def key_overlaps(keys: Sequence[set[str]], pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], float]:
+def key_overlaps(keys: Sequence[set[str]], pairs: Iterable[tuple[int, int]],
+                 weights: KeyWeights) -> dict[tuple[int, int], float]:
     """The IDF-weighted key overlap of the given pairs, as `candidate_pairs` scores it (no floor)."""
-    postings, idf, norms = _key_weights(keys)
+    postings, idf, norms = weights
     informative = {key for key, members in postings.items() if 1 < len(members) <= MAX_POSTING}
     return {(a, b): sum(idf[k] ** 2 for k in keys[a] & keys[b] & informative) / (norms[a] * norms[b]) for a, b in pairs}
 
@@ -436,7 +442,8 @@ def link_context(propositions: Sequence[Proposition], entities: Sequence[Entity]
     entity_sets = [_entity_keys(p, entity_at) for p in props]
     keys = [content_keys(t) for t in texts]
     all_keys = [k | entity_sets[i] for i, k in enumerate(keys)]
-    pairs = candidate_pairs(all_keys)
+    weights = key_weights(all_keys)
+    pairs = candidate_pairs(all_keys, weights=weights)
     by_id = {d.id: d for d in documents}
     words = [sorted(set(_content_words(t))) for t in texts]
     vocabulary = sorted({w for own in words for w in own})
@@ -457,7 +464,7 @@ def link_context(propositions: Sequence[Proposition], entities: Sequence[Entity]
                           rejects=np.array([p.polarity == "deny" or p.negated for p in props], dtype=bool),
                           speakers=_speaker_numbers(props))
     answers = [pair for pair in reply_pairs(context) if pair not in pairs]
-    pairs.update(key_overlaps(all_keys, answers))
+    pairs.update(key_overlaps(all_keys, answers, weights))
     return context, pairs
 
 

@@ -287,6 +287,12 @@ def claim_group(claim: Claim) -> str:
     return "other"
 
 
+def extra_flags(claim: Claim, group: str) -> list[str]:
+    """The claim's flags its board group does not already say ('contested' under contested, a
+    'single-…' flag under single-origin or made once)."""
+    return [f for f in claim.flags if f != group and not (group in ("single-origin", "made-once") and "single" in f)]
+
+
 _GROUP_ORDER = {"contested": 0, "single-origin": 1, "other": 2, "made-once": 3}
 
 

@@ -188,8 +188,7 @@ def _claim(claim: Claim, statements: Mapping[str, Statement], documents: Mapping
     group = c.claim_group(claim)
     badges = {"contested": badge("contested", "contested"), "single-origin": badge("single origin", "single-origin"),
               "other": "", "made-once": badge("made once", "flag")}[group]
-    badges += "".join(badge(f, "flag") for f in claim.flags
-                      if f != group and not (group in ("single-origin", "made-once") and "single" in f))
+    badges += "".join(badge(f, "flag") for f in c.extra_flags(claim, group))
     counts = []
     for stance in c.claim_stances(claim):
         origins = c.stance_origins(claim, stance)

@@ -116,7 +116,7 @@ def _claim(claim: Claim, statements, documents, doc_order) -> list[str]:
     """One claim: its text, labels, independent origin counts per stance and every side."""
     group = c.claim_group(claim)
     labels = {"contested": "CONTESTED", "single-origin": "SINGLE ORIGIN", "other": "", "made-once": "MADE ONCE"}[group]
-    flags = [f for f in claim.flags if f != group and not (group in ("single-origin", "made-once") and "single" in f)]
+    flags = c.extra_flags(claim, group)
     tag = " · ".join([labels] * bool(labels) + [md_text(f) for f in flags])
     lines = [f"### {md_text(claim.text) or '(claim without text)'}", ""]
     if tag:
