@@ -30,13 +30,13 @@ class EvaluationReport:
     misses: list[str] = field(default_factory=list)
 
 
-def _fold(text: str) -> str:
+def fold_text(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
 def _bare_name(text: str) -> str:
-    text = re.sub(r"^(?:the|a|an) ", "", _fold(text))
+    text = re.sub(r"^(?:the|a|an) ", "", fold_text(text))
     return re.sub(r"'s$", "", text)
 
 
@@ -48,7 +48,7 @@ def find_anchor(text: str, anchor: str) -> Span | None:
     """Where a gold anchor sits in a document (exact, else after folding quotes, case and spaces)."""
     at = text.find(anchor)
     if at < 0:
-        at = _fold(text).find(_fold(anchor))
+        at = fold_text(text).find(fold_text(anchor))
         if at < 0:
             return None
     return at, at + len(anchor)
@@ -65,7 +65,7 @@ def sentence_around(text: str, span: Span) -> Span:
 def _gold_aliases(name: str, gold_entities: list[Mapping[str, Any]]) -> set[str]:
     aliases = {_bare_name(name)}
     for entity in gold_entities:
-        if _fold(entity["name"]) == _fold(name):
+        if fold_text(entity["name"]) == fold_text(name):
             aliases |= {_bare_name(a) for a in entity.get("aliases", [])}
     return aliases
 
@@ -76,7 +76,7 @@ def names_match(predicted: Iterable[str | None], gold_name: str, gold_entities: 
     aliases = _gold_aliases(gold_name, gold_entities)
     if any(c in aliases for c in candidates):
         return True
-    gold = _fold(gold_name)
+    gold = fold_text(gold_name)
     stem = _bare_name(gold_name)[:4]
     if len(stem) == 4 and any(c.startswith(stem) and any(w in c for w in GOVERNMENT_WORDS) for c in candidates):
         return True
@@ -135,8 +135,8 @@ class _Scorer:
         for gold_entity in self.gold_entities:
             for alias in gold_entity.get("aliases", []):
                 for entity in self.entities.values():
-                    names = {_fold(n) for n in [entity.get("name")] + list(entity.get("aliases", [])) if n}
-                    if _fold(alias) in names:
+                    names = {fold_text(n) for n in [entity.get("name")] + list(entity.get("aliases", [])) if n}
+                    if fold_text(alias) in names:
                         owners_of_gold[gold_entity["name"]].add(entity["id"])
                         gold_of_owner[entity["id"]].add(gold_entity["name"])
         merged = 0
@@ -271,8 +271,8 @@ class _Scorer:
         ok = 0
         for item in wanted:
             doc = self.docs.get(item["doc"])
-            last = _fold(item["cites"]).split()[-1]
-            if doc and any(p.get("doc") == doc["id"] and last in _fold(str(p.get("cites"))) for p in edges):
+            last = fold_text(item["cites"]).split()[-1]
+            if doc and any(p.get("doc") == doc["id"] and last in fold_text(str(p.get("cites"))) for p in edges):
                 ok += 1
             else:
                 self.misses.append(f"provenance {item['doc']} cites {item['cites']}")

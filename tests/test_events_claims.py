@@ -158,15 +158,30 @@ def test_outside_clause_tied_closely_enough_also_joins_a_claim(groups, links, ad
     assert admit_close_outsiders(groups, links, 0.3) == admitted
 
 
-def _reference_average_linkage(count: int, links: dict[tuple[int, int], float], threshold: float) -> set[tuple[int, ...]]:
-    """Textbook average linkage: recompute every group pair's mean link, merge the best, repeat."""
+def test_average_linkage_keeps_a_claim_to_a_few_clauses_per_document():
+    links = {(a, b): 0.9 - 0.001 * (a + b) for a in range(12) for b in range(a + 1, 12)}
+    documents = [0] * 6 + [1] * 6
+    groups = average_linkage(12, links, 0.5, documents, per_document=4)
+    assert all(sum(documents[m] == d for m in group) <= 4 for group in groups for d in (0, 1))
+    assert sum(len(group) for group in groups) == 12
+    assert average_linkage(12, links, 0.5) == [list(range(12))]
+
+
+def _reference_average_linkage(count: int, links: dict[tuple[int, int], float], threshold: float,
+                               documents: list[int] | None = None, per_document: int = 0) -> set[tuple[int, ...]]:
+    """Textbook average linkage: recompute every group pair's mean link, merge the best pair that keeps
+    each document's clauses in a group within `per_document` (when documents are given), repeat."""
     groups = [[i] for i in range(count)]
 
     def mean(x: list[int], y: list[int]) -> float:
         return sum(links.get((min(a, b), max(a, b)), 0.0) for a in x for b in y) / (len(x) * len(y))
 
+    def allowed(x: list[int], y: list[int]) -> bool:
+        return documents is None or all(sum(documents[m] == d for m in x + y) <= per_document for d in set(documents))
+
     while True:
-        scored = [(mean(groups[i], groups[j]), i, j) for i in range(len(groups)) for j in range(i + 1, len(groups))]
+        scored = [(mean(groups[i], groups[j]), i, j) for i in range(len(groups)) for j in range(i + 1, len(groups))
+                  if allowed(groups[i], groups[j])]
         best = max(scored, default=(0.0, 0, 0))
         if best[0] < threshold:
             return {tuple(sorted(g)) for g in groups if len(g) > 1}
@@ -182,6 +197,18 @@ def test_average_linkage_matches_the_textbook_algorithm(case):
     count, raw, threshold = case
     links = {pair: value + 1e-6 * rank for rank, (pair, value) in enumerate(sorted(raw.items()))}  # no ties
     assert {tuple(g) for g in average_linkage(count, links, threshold)} == _reference_average_linkage(count, links, threshold)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.integers(2, 12).flatmap(lambda n: st.tuples(
+    st.just(n), st.dictionaries(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda p: p[0] < p[1]),
+                                st.floats(0.01, 1.0), max_size=30), st.sampled_from([0.1, 0.3, 0.6]),
+    st.lists(st.integers(0, 2), min_size=n, max_size=n), st.integers(1, 4))))
+def test_capped_average_linkage_matches_the_textbook_algorithm(case):
+    count, raw, threshold, documents, per_document = case
+    links = {pair: value + 1e-6 * rank for rank, (pair, value) in enumerate(sorted(raw.items()))}  # no ties
+    expected = _reference_average_linkage(count, links, threshold, documents, per_document)
+    assert {tuple(g) for g in average_linkage(count, links, threshold, documents, per_document)} == expected
 
 
 def test_credited_outlet_becomes_a_first_reported_edge():

@@ -37,7 +37,9 @@ from storytrace.schema import Dossier, Proposition, dumps  # noqa: E402
 DEV = ROOT / "training" / "data" / "claim_stories_dev"
 OUT = ROOT / "storytrace" / "data" / "claims" / "linker.json"
 RIDGE = 1.0
-THRESHOLDS = (0.02, 0.04, 0.06, 0.08, 0.10, 0.13, 0.16, 0.20, 0.25, 0.30, 0.40, 0.50)
+THRESHOLDS = tuple(round(0.02 + 0.01 * i, 2) for i in range(19)) + (0.25, 0.30, 0.40, 0.50)
+# Grouping F1 moves by about this much between neighbouring thresholds for no reason one can name.
+F1_TOLERANCE = 0.01
 
 
 @dataclass
@@ -165,12 +167,20 @@ def labelled_pairs(stories: list[Story]) -> tuple[np.ndarray, np.ndarray]:
 
 def fit(stories: list[Story], pairs: tuple[np.ndarray, np.ndarray] | None = None) -> claim_step.LinkModel:
     """Weights fitted on the stories' labelled pairs (the two classes weighted equally; `pairs` when
-    the caller has them already), threshold chosen on their grouping F1."""
+    the caller has them already), threshold chosen on their grouping F1 (`plateau_threshold`)."""
     rows, targets = pairs if pairs is not None else labelled_pairs(stories)
     weights, bias = fit_logistic(rows, targets, row_weights=balancing_weights(targets))
-    best = max(THRESHOLDS, key=lambda t: mean_scores(stories, claim_step.LinkModel(
-        claim_step.LINK_FEATURES, weights, bias, t))["f1"])
-    return claim_step.LinkModel(claim_step.LINK_FEATURES, weights, bias, best)
+    f1_at = {t: mean_scores(stories, claim_step.LinkModel(claim_step.LINK_FEATURES, weights, bias, t))["f1"]
+             for t in THRESHOLDS}
+    return claim_step.LinkModel(claim_step.LINK_FEATURES, weights, bias, plateau_threshold(f1_at))
+
+
+def plateau_threshold(f1_at: dict[float, float], tolerance: float = F1_TOLERANCE) -> float:
+    """The highest threshold whose grouping F1 is within `tolerance` of the best: where F1 is flat,
+    fewer wrong merges are worth more to a reader than fewer split claims (a wrong merge puts one
+    source's denial against a claim it never addressed)."""
+    best = max(f1_at.values())
+    return max(t for t, f1 in f1_at.items() if f1 >= best - tolerance)
 
 
 def cross_validate(stories: list[Story]) -> None:
@@ -203,7 +213,7 @@ def main() -> None:
         model = fit(dev, (rows, targets))
         for name, w in zip(claim_step.LINK_FEATURES, model.weights):
             print(f"  {name:>16} {w:+.3f}")
-        print(f"  {'bias':>16} {model.bias:+.3f}  threshold {model.threshold:.2f} (best mean grouping F1 on dev)")
+        print(f"  {'bias':>16} {model.bias:+.3f}  threshold {model.threshold:.2f} (highest within {F1_TOLERANCE} of the best mean grouping F1 on dev)")
         OUT.parent.mkdir(parents=True, exist_ok=True)
         OUT.write_text(json.dumps({
             "features": list(claim_step.LINK_FEATURES), "weights": [round(float(w), 6) for w in model.weights],

@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 MIN_WORDS = 5
 MAX_POSTING = 60
 MAX_PARTNERS = 50
+# A claim is restated a few times in one report; a group gathering more of one document's clauses
+# than this is a topic ('the resolution'), not a claim (chosen on the training stories' grouping F1).
+MAX_CLAUSES_PER_DOCUMENT = 10
 LEXICAL_FLOOR = 0.02
 STOPWORDS = frozenset(
     """a an the of to in on at for by with from and or but that this these those it its is was were be been being
@@ -552,10 +555,15 @@ def link_probabilities(pairs: dict[tuple[int, int], float], context: PairContext
     return {pair: float(p) for pair, p in zip(kept, probabilities)}
 
 
-def average_linkage(count: int, links: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+def average_linkage(count: int, links: dict[tuple[int, int], float], threshold: float,
+                    documents: Sequence[int] | None = None,
+                    per_document: int = MAX_CLAUSES_PER_DOCUMENT) -> list[list[int]]:
     """Groups by average linkage over the sparse link graph (a missing link counts as 0): the two
     groups with the highest mean link merge while that mean reaches `threshold`. Unlike single
     linkage, a chain of pairwise look-alikes does not pull unrelated claims into one group.
+    `documents` gives each clause's document (numbered); two groups that together hold more than
+    `per_document` clauses of one document do not merge, so a story's recurring subject does not
+    gather its clauses into one claim.
 
     A merged group's mean link to any other is a weighted mean of its parts' means, so it never
     exceeds the larger of them: heap keys stay upper bounds, and an entry is re-ranked only when it
@@ -564,6 +572,7 @@ def average_linkage(count: int, links: dict[tuple[int, int], float], threshold: 
 
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
     group_of = list(range(count))  # each proposition's current group, by its representative
+    document_counts = [Counter([documents[i]]) if documents is not None else Counter() for i in range(count)]
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), p in links.items():
         sums[a][b] = sums[a].get(b, 0.0) + p
@@ -585,8 +594,11 @@ def average_linkage(count: int, links: dict[tuple[int, int], float], threshold: 
             if mean >= threshold:
                 heapq.heappush(heap, (-mean, a, b))  # re-rank a bound that no longer holds
             continue
+        if _exceeds(document_counts[a], document_counts[b], per_document):
+            continue
         if len(sums[a]) < len(sums[b]):
             a, b = b, a  # fold the group with fewer neighbours into the other: fewer updates
+        document_counts[a] += document_counts[b]
         for member in members[b]:
             group_of[member] = a
         members[a].extend(members.pop(b))
@@ -597,6 +609,11 @@ def average_linkage(count: int, links: dict[tuple[int, int], float], threshold: 
                 sums[other][a] = sums[a][other]
         sums[a].pop(a, None)
     return sorted((sorted(group) for group in members.values() if len(group) > 1), key=lambda g: (-len(g), g[0]))
+
+
+def _exceeds(first: Counter, second: Counter, per_document: int) -> bool:
+    """Whether two groups together hold more than `per_document` clauses of some document."""
+    return any(n + second[doc] > per_document for doc, n in first.items() if doc in second)
 
 
 def shed_loose_members(groups: Sequence[list[int]], linked: dict[int, dict[int, float]],
@@ -687,7 +704,9 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
     linked: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), p in links.items():
         linked[a][b] = linked[b][a] = p
-    groups = shed_loose_members(average_linkage(len(props), links, model.threshold), linked, model.threshold)
+    numbers = {doc: i for i, doc in enumerate(sorted({p.doc for p in props}))}
+    groups = average_linkage(len(props), links, model.threshold, [numbers[p.doc] for p in props])
+    groups = shed_loose_members(groups, linked, model.threshold)
     groups = admit_close_outsiders(groups, links, model.threshold)
     grouped = {member for group in groups for member in group}
     groups += [[i] for i in range(len(props)) if i not in grouped]  # claims made once are claims too
