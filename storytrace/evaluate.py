@@ -20,6 +20,7 @@ from storytrace.errors import StorytraceError
 GOVERNMENT_WORDS = ("government", "authorities", "officials", "ministry", "kingdom", "embassy", "kremlin",
                     "administration")
 UNNAMED_HEADS = ("source", "member", "staffer", "aide", "official")
+ORIGIN_FILLER_WORDS = frozenset("the a an of for and s spokesman spokeswoman spokesperson".split())
 
 Span = tuple[int, int]
 
@@ -215,9 +216,10 @@ class _Scorer:
     # -- claims
     def claim_scores(self) -> dict[str, Any]:
         claims = self.dossier.get("claims", [])
-        index = [(m.get("doc"), (m["start"], m["end"]), c["id"], m.get("stance"))
+        index = [(m.get("doc"), (m["start"], m["end"]), c["id"], m.get("stance"), m.get("origin"))
                  for c in claims for m in c.get("mentions", [])]
         sides = []
+        origin_sides: list[tuple[str, str, str, set[str]]] = []
         stance_ok = stance_n = 0
         for claim in self.gold.get("claims") or []:
             for side in claim.get("sides", []):
@@ -232,6 +234,8 @@ class _Scorer:
                 else:
                     self.misses.append(f"claim side {side['anchor']!r}: stance {[m[3] for m in hits]} not {side['stance']}")
                 sides.append((claim["id"], {m[2] for m in hits}, (side["doc"], side["anchor"])))
+                if side.get("origin") and hits:
+                    origin_sides.append((claim["id"], side["stance"], side["origin"], {m[4] for m in hits}))
         same = same_ok = 0
         golds_of: dict[tuple[str, str], set[str]] = defaultdict(set)
         for gold_id, _, key in sides:
@@ -262,6 +266,7 @@ class _Scorer:
             "claim_grouping_precision": different_ok / different if different else (1.0 if same_ok else 0.0),
             "claim_stance_accuracy": stance_ok / max(1, stance_n),
             "independent_origins_accuracy": origins_ok / max(1, origins_n),
+            **origin_identity(origin_sides),
         }
 
     # -- provenance and boilerplate
@@ -291,6 +296,29 @@ class _Scorer:
                     leaks += 1
                     self.misses.append(f"boilerplate leak: {item['anchor']!r}")
         return {"boilerplate_leaks": leaks}
+
+
+def origin_identity(sides: list[tuple[str, str, str, set[str]]]) -> dict[str, float]:
+    """Whether one source keeps one origin within a claim, pairwise over same-stance gold sides of a
+    gold claim: recall over pairs with the same gold origin (they should share a predicted origin),
+    precision over pairs whose gold origins share no word (they should not)."""
+    same = same_ok = different = different_ok = 0
+    for i, (claim, stance, origin, predicted) in enumerate(sides):
+        for other_claim, other_stance, other_origin, other_predicted in sides[i + 1:]:
+            if claim != other_claim or stance != other_stance:
+                continue
+            if _bare_name(origin) == _bare_name(other_origin):
+                same += 1
+                same_ok += bool(predicted & other_predicted)
+            elif not _origin_words(origin) & _origin_words(other_origin):
+                different += 1
+                different_ok += not predicted & other_predicted
+    return {"origin_identity_recall": same_ok / same if same else 1.0,
+            "origin_identity_precision": different_ok / different if different else 1.0}
+
+
+def _origin_words(name: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", fold_text(name))) - ORIGIN_FILLER_WORDS
 
 
 def _date_matches(value: str, gold: str, tolerance_months: int | None) -> bool:

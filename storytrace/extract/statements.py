@@ -707,6 +707,8 @@ class SpeakerResolver:
             return self._pronoun(lx.PERSON_PRONOUNS[word], span, position)
         if head.pos_ == "PRON" and word in lx.PLURAL_PRONOUNS:
             return self._plural_pronoun(span)
+        if head.pos_ == "PRON" and word == "it" and head.dep_ == "nsubj":
+            return self._neuter_pronoun(span, position)
         conjoined = self._conjoined(head)
         if conjoined is not None:
             return conjoined
@@ -806,6 +808,20 @@ class SpeakerResolver:
         for speaker in reversed(self.history[-4:]):
             if speaker.kind in ("organization", "anonymous", "document", "outlet"):
                 return ResolvedSpeaker(speaker.name, speaker.kind, span[0], span[1], speaker.referent)
+        return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
+
+    def _neuter_pronoun(self, span: tuple[int, int], position: int) -> ResolvedSpeaker:
+        """'It said': the last organisation, outlet or document that spoke, else the last one named
+        ('It was reported' is passive and never reaches here)."""
+        for speaker in reversed(self.history[-4:]):
+            if speaker.kind in ("organization", "document", "outlet"):
+                return ResolvedSpeaker(speaker.name, speaker.kind, span[0], span[1], speaker.referent)
+            if speaker.kind == "person":
+                break
+        ref = self.referents.most_recent(
+            position, lambda r: r.kind in ("organization", "outlet") and not self.in_quote(r.last_before(position)))
+        if ref is not None:
+            return ResolvedSpeaker(ref.name, ref.kind, span[0], span[1], ref)
         return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
 
     def _description(self, head: "Token", position: int) -> ResolvedSpeaker:

@@ -11,6 +11,9 @@
 - A reporter's own assertion belongs to the document's outlet, unless the document credits another
   outlet with the story ("first reported in Israel Hayom") and the claim's other sides reach back to
   that outlet or its source: then it is a repeat of that source.
+- One source goes by one name across the story (`OriginNames`): "Chair Gail Holloway" and
+  "Nakamura" are the story's Gail Holloway and Ellis Nakamura, "a Harbourline spokesman" and
+  "Harbourline" are Harbourline Freight Systems, "Olander's report" is Olander's word.
 """
 
 from __future__ import annotations
@@ -29,6 +32,21 @@ OUTLET_CONTACT = re.compile(r"\b(?:with|to|told|interview with|meeting with|brie
 CREDIT = re.compile(
     r"\b(?:first|originally|initially|exclusively)\s+(?:reported|revealed|published|disclosed)\s+(?:in|by)\s+", re.IGNORECASE)
 SOURCE_KINDS = ("person", "organization", "anonymous", "document")
+SPOKESPERSON = re.compile(
+    r"^(?:(?:an?|the)\s+)?(?:(?P<before>.+?)(?:['’]s)?\s+)?(?:chief\s+|senior\s+|official\s+|press\s+)?"
+    r"(?:spokes(?:man|woman|person)|press\s+officer|press\s+office|representative)"
+    r"(?:\s+(?:for|of|at)\s+(?P<after>.+))?$", re.IGNORECASE)
+PERSONAL_RECORD = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?:own\s+)?(?:\w+\s+)?"
+                             r"(?:report|statement|letter|memo|diary|notes|affidavit|testimony|email|emails|post|posting|account)$",
+                             re.IGNORECASE)
+UNIT_WORDS = frozenset("""office board department team unit committee division desk press council staff senate faculty
+communications relations media station branch bureau secretariat newsroom counsel""".split())
+ORGANISATION_HEAD_WORDS = frozenset("""bureau division department ministry agency authority commission
+board trust council committee branch office service directorate inspectorate regulator union court
+company firm utility district""".split())
+FUNCTION_WORDS = frozenset("i he she it we they you this that these those".split())
+LINKING_WORDS = frozenset("of by for at in from on to".split())
+LEGAL_SUFFIXES = frozenset("ltd ltd. limited inc inc. llc plc corp corp. corporation co co. gmbh ag sa nv".split())
 
 
 @dataclass(frozen=True)
@@ -195,6 +213,127 @@ def credit_provenance(document: Document) -> list[Provenance]:
     return edges
 
 
+def name_words(name: str) -> list[str]:
+    """An organisation's name as folded words without article, possessive or legal suffix."""
+    words = [w.strip(".,") for w in names.org_key(name).split()]
+    while words and words[-1] in LEGAL_SUFFIXES:
+        words = words[:-1]
+    return [w for w in words if w]
+
+
+def extends(short: Sequence[str], long: Sequence[str]) -> bool:
+    """Whether a longer name starts or ends with a shorter one."""
+    n = len(short)
+    return 0 < n < len(long) and (list(long[:n]) == list(short) or list(long[-n:]) == list(short))
+
+
+def is_part_of(short: Sequence[str], long: Sequence[str]) -> bool:
+    """Whether a shorter name is the start or the end of a longer name of the same body ("Corvane"
+    of "Corvane Health", "Evening Post" of "Kelbridge Evening Post"), not of a unit within it
+    ("Corvane Air Press Office") or of something named after it ("Ministry of Interior of Orvenia")."""
+    if not extends(short, long):
+        return False
+    n = len(short)
+    if list(long[:n]) == list(short):
+        return not set(long[n:]) & UNIT_WORDS
+    return long[-n - 1] not in LINKING_WORDS
+
+
+class OriginNames:
+    """One name per source across a story: shortened, titled and spokesperson forms of a name
+    resolve to the story's fullest form when exactly one candidate fits."""
+
+    def __init__(self, entities: Sequence[Entity], known: Iterable[Origin]):
+        self.people = [e for e in entities if e.type == "PERSON"]
+        self.entity_names = {e.id: e.name for e in entities}
+        self.entity_aliases = {e.id: {names.fold(a) for a in (e.name, *e.aliases)} for e in entities}
+        self.organisations: dict[tuple[str, ...], Origin] = {}
+        for origin in known:
+            self._learn(origin.name, origin)
+        for entity in entities:
+            if entity.type == "ORG":
+                for alias in (entity.name, *entity.aliases):
+                    self._learn(alias, Origin(entity.id, entity.name, "organization"))
+
+    def _learn(self, name: str, origin: Origin) -> None:
+        words = tuple(name_words(name))
+        if words and is_plain_name(name):
+            self.organisations.setdefault(words, origin)
+
+    def person(self, name: str) -> Entity | None:
+        """The story's one person whose name this is (titles dropped, surname alone allowed)."""
+        tokens = names.person_tokens(name)
+        if not tokens:
+            return None
+        found = [e for e in self.people
+                 if any(names.same_person(name, alias) or _ends_with(tokens, names.person_tokens(alias))
+                        for alias in (e.name, *e.aliases))]
+        if len(found) > 1:
+            found = [e for e in found if len(names.person_tokens(e.name)) > 1]
+        return found[0] if len(found) == 1 else None
+
+    def organisation(self, name: str) -> Origin | None:
+        """The story's one organisation called `name` or of whose name `name` is the start or the end."""
+        words = tuple(name_words(name))
+        if not words:
+            return None
+        if len(words) == 1:
+            holding = {self.organisations[w].key: self.organisations[w] for w in self.organisations
+                       if len(w) > 1 and words[0] in w}
+            if words[0] in ORGANISATION_HEAD_WORDS and len(holding) == 1:
+                return next(iter(holding.values()))
+        if not any(c.isupper() for c in name):
+            return None
+        longer = [w for w in self.organisations if extends(words, w)]
+        longest = {self.organisations[w].key: self.organisations[w] for w in longer
+                   if not any(extends(w, other) for other in longer)}
+        if longer and all(is_part_of(words, w) for w in longer) and len(longest) == 1:
+            return next(iter(longest.values()))
+        return self.organisations.get(words)
+
+    def canonical(self, origin: Origin) -> Origin:
+        """The origin under the story's name for its source."""
+        found = self._canonical(origin)
+        if names.fold(names.strip_article(found.name)) in self.entity_aliases.get(found.key, ()):
+            return Origin(found.key, self.entity_names[found.key], found.kind)
+        return found
+
+    def _canonical(self, origin: Origin) -> Origin:
+        if origin.kind == "unknown" and origin.name[:1].isupper() and origin.name.casefold() not in FUNCTION_WORDS:
+            entity = self.person(origin.name)
+            return Origin(entity.id, entity.name, "person") if entity else origin
+        if origin.kind == "person":
+            entity = None if origin.key.startswith("ent-") else self.person(origin.name)
+            return Origin(entity.id, entity.name, "person") if entity else origin
+        record = PERSONAL_RECORD.match(names.strip_article(origin.name))
+        if record:
+            entity = self.person(record.group("owner"))
+            if entity is not None:
+                return Origin(entity.id, entity.name, "person")
+        spokesperson = SPOKESPERSON.match(origin.name.strip())
+        if spokesperson and (spokesperson.group("before") or spokesperson.group("after")):
+            found = self.organisation(spokesperson.group("after") or spokesperson.group("before"))
+            if found is not None:
+                return found
+        if origin.kind in ("organization", "outlet", "document"):
+            found = self.organisation(origin.name)
+            if found is not None:
+                return found
+        return origin
+
+
+def _ends_with(tokens: Sequence[str], name: Sequence[str]) -> bool:
+    """'Correction Lorraine Macready' ends with the full name 'Lorraine Macready'."""
+    return len(name) >= 2 and len(tokens) > len(name) and list(tokens[-len(name):]) == list(name)
+
+
+def is_plain_name(name: str) -> bool:
+    """A proper name alone ("Kelbridge Evening Post", "Ministry of the Interior"), not a title,
+    a list or a name with more words after it ("Coastal Maritime Safety Agency - Notice")."""
+    words = names.strip_article(name).split()
+    return bool(words) and all(re.fullmatch(r"[A-Z][\w.'’&-]*|of|the|for", w) for w in words)
+
+
 class OriginResolver:
     """Origins of propositions across the story, from scopes, outlet sources and credits."""
 
@@ -210,6 +349,9 @@ class OriginResolver:
             self.scopes[document.id] = narrative_scopes(document, statements, entities)
         self.sources = outlet_sources(documents, (s for group in self.scopes.values() for s in group))
         self.credits = {d.id: [outlet_origin(o) for o in credited_outlets(d)] for d in documents}
+        named = [self.own_outlet(d.id) for d in documents] + [o for group in self.credits.values() for o in group]
+        named += [origin_of_speaker(s) for s in statements if s.speaker.kind in ("organization", "outlet")]
+        self.names = OriginNames(entities, named)
 
     def scope_at(self, doc: str, position: int) -> Scope | None:
         inside = [s for s in self.scopes.get(doc, ()) if s.start <= position < s.end]
@@ -242,7 +384,7 @@ class OriginResolver:
         """Origin of one proposition before claim context (reporter's own -> the document's outlet)."""
         known = self.known.get(proposition.id)
         if known is None:
-            known = self.known[proposition.id] = self._origin(proposition)
+            known = self.known[proposition.id] = self.names.canonical(self._origin(proposition))
         return known
 
     def _origin(self, proposition: Proposition) -> Origin:
@@ -261,12 +403,12 @@ class OriginResolver:
         """A reporter's own assertion repeats a credited outlet's source when the claim reaches it
         (`others`: the claim's sides' origins; its own may be among them)."""
         base = self.origin(proposition)
-        if proposition.statement is not None or base != self.own_outlet(proposition.doc):
+        if proposition.statement is not None or base != self.names.canonical(self.own_outlet(proposition.doc)):
             return base
         other_keys = {o.key for o in others}
         for credited in self.credits.get(proposition.doc, ()):
-            source = self.resolve_outlet(credited)
-            if source.key in other_keys or credited.key in other_keys:
+            source = self.names.canonical(self.resolve_outlet(credited))
+            if source.key in other_keys or self.names.canonical(credited).key in other_keys:
                 return source
         return base
 
