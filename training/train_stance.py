@@ -1,7 +1,9 @@
 """Train storytrace's stance classifier (supports / denies / neutral) on self-authored pairs.
 
 Data: training/data/stance_pairs.jsonl, one {"claim", "text", "stance"} per line, written for this
-project. Claims are split (not pairs) into train and validation with a fixed seed; the L2 strength
+project; the fast variant (the claim step's) also learns from the training claim stories
+(training/data/claim_stories_dev/*/gold.yaml): each gold claim's text against the sentence of each
+of its sides, the pairs the claim step asks it about (`story_pairs`). Claims are split (not pairs) into train and validation with a fixed seed; the L2 strength
 is chosen by claim-grouped cross-validation on the train part; validation accuracy and per-class F1
 are reported, then the model is refit on all pairs and saved to storytrace/data/stance/. Accuracy on
 training/data/stance_eval_unseen.jsonl (topics absent from the training data) is the honest proxy
@@ -30,6 +32,7 @@ from storytrace import stance  # noqa: E402
 
 DATA = ROOT / "training" / "data" / "stance_pairs.jsonl"
 UNSEEN = ROOT / "training" / "data" / "stance_eval_unseen.jsonl"
+STORIES = ROOT / "training" / "data" / "claim_stories_dev"
 OUT = ROOT / "storytrace" / "data" / "stance"
 SEED = 13
 VAL_FRACTION = 0.2
@@ -51,6 +54,35 @@ def read_pairs(path: Path) -> list[dict]:
         if row.get("stance") not in stance.LABELS or not row.get("claim") or not row.get("text"):
             raise ValueError(f"bad row in {path}: {row}")
     return rows
+
+
+def story_pairs(folder: Path) -> list[dict]:
+    """Each gold claim of the stories under `folder` against the sentence of each of its sides,
+    labelled with the side's stance (a competing version denies: "the wait was eight hours fifty-one
+    minutes" against "the patient waited more than nine hours")."""
+    import yaml
+
+    from storytrace.evaluate import find_anchor, sentence_around
+
+    rows = []
+    for story in sorted(p for p in folder.iterdir() if (p / "gold.yaml").is_file()):
+        gold = yaml.safe_load((story / "gold.yaml").read_text(encoding="utf-8"))
+        texts = {key: (story / meta["file"]).read_text(encoding="utf-8") for key, meta in gold["documents"].items()}
+        for claim in gold.get("claims") or []:
+            for side in claim["sides"]:
+                span = find_anchor(texts[side["doc"]], side["anchor"])
+                if span is None:
+                    raise ValueError(f"{story.name}: anchor not found: {side['anchor']!r}")
+                start, end = sentence_around(texts[side["doc"]], span)
+                rows.append({"claim": claim["text"], "text": " ".join(texts[side["doc"]][start:end].split()),
+                             "stance": side["stance"]})
+    return rows
+
+
+def training_rows(variant: str) -> list[dict]:
+    """The pairs a variant learns from: the stance pairs, plus the story pairs for the fast variant
+    (on the full variant, the `stance` command's, they lowered accuracy on unseen topics)."""
+    return read_pairs(DATA) + (story_pairs(STORIES) if variant == "fast" else [])
 
 
 def split_by_claim(rows: list[dict], fraction: float, seed: int) -> tuple[list[int], list[int]]:
@@ -183,7 +215,7 @@ def rule_precision(rows: list[dict]) -> dict:
 
 def train(embedder, variant: str = "full") -> dict:
     """The whole run: split, choose, validate, refit on all, save; returns the recorded metrics."""
-    rows, unseen = read_pairs(DATA), read_pairs(UNSEEN)
+    rows, unseen = training_rows(variant), read_pairs(UNSEEN)
     print(f"{len(rows)} pairs, {len({r['claim'] for r in rows})} claims: {dict(Counter(r['stance'] for r in rows))}")
     features, labels = embed_features(rows, embedder), label_array(rows)
     unseen_features, unseen_labels = embed_features(unseen, embedder), label_array(unseen)
@@ -213,7 +245,9 @@ def train(embedder, variant: str = "full") -> dict:
         "model": "multinomial logistic regression, standardised inputs, L2, numpy gradient descent; "
                  "a firing rule_stance overrides the model at prediction time",
         "l2": l2, "lexical_boost": boost, "steps": STEPS, "seed": SEED, "val_fraction": VAL_FRACTION,
-        "training_pairs": len(rows), "data": "self-authored (training/data/stance_pairs.jsonl)",
+        "training_pairs": len(rows),
+        "data": "self-authored (training/data/stance_pairs.jsonl"
+                + (", and the gold sides of training/data/claim_stories_dev)" if variant == "fast" else ")"),
         "metrics": metrics,
     }
     final.save(OUT, meta, variant)
@@ -228,7 +262,7 @@ def check(embedder, variant: str = "full", tolerance: float = 0.02) -> bool:
     got = scores(label_array(unseen), predict_final(model, embed_features(unseen, embedder), unseen))
     want = meta["metrics"]["unseen"]["accuracy"]
     print(f"shipped weights on unseen: {got['accuracy']:.4f} (recorded {want:.4f})")
-    rows = read_pairs(DATA)
+    rows = training_rows(variant)
     features, labels = embed_features(rows, embedder), label_array(rows)
     train_idx, val_idx = split_by_claim(rows, VAL_FRACTION, SEED)
     split_model = fit(features[train_idx], labels[train_idx], meta["l2"], meta["lexical_boost"])

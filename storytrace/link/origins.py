@@ -244,9 +244,14 @@ class OriginNames:
     resolve to the story's fullest form when exactly one candidate fits."""
 
     def __init__(self, entities: Sequence[Entity], known: Iterable[Origin]):
-        self.people = [e for e in entities if e.type == "PERSON"]
+        self.people_by_surname: dict[str, list[Entity]] = {}
+        for entity in entities:
+            if entity.type == "PERSON":
+                for surname in {names.surname(alias) for alias in (entity.name, *entity.aliases)} - {""}:
+                    self.people_by_surname.setdefault(surname, []).append(entity)
         self.entity_names = {e.id: e.name for e in entities}
         self.entity_aliases = {e.id: {names.fold(a) for a in (e.name, *e.aliases)} for e in entities}
+        self.resolved: dict[Origin, Origin] = {}
         self.organisations: dict[tuple[str, ...], Origin] = {}
         for origin in known:
             self._learn(origin.name, origin)
@@ -265,7 +270,7 @@ class OriginNames:
         tokens = names.person_tokens(name)
         if not tokens:
             return None
-        found = [e for e in self.people
+        found = [e for e in self.people_by_surname.get(tokens[-1], ())
                  if any(names.same_person(name, alias) or _ends_with(tokens, names.person_tokens(alias))
                         for alias in (e.name, *e.aliases))]
         if len(found) > 1:
@@ -293,10 +298,12 @@ class OriginNames:
 
     def canonical(self, origin: Origin) -> Origin:
         """The origin under the story's name for its source."""
-        found = self._canonical(origin)
-        if names.fold(names.strip_article(found.name)) in self.entity_aliases.get(found.key, ()):
-            return Origin(found.key, self.entity_names[found.key], found.kind)
-        return found
+        if origin not in self.resolved:
+            found = self._canonical(origin)
+            if names.fold(names.strip_article(found.name)) in self.entity_aliases.get(found.key, ()):
+                found = Origin(found.key, self.entity_names[found.key], found.kind)
+            self.resolved[origin] = found
+        return self.resolved[origin]
 
     def _canonical(self, origin: Origin) -> Origin:
         if origin.kind == "unknown" and origin.name[:1].isupper() and origin.name.casefold() not in FUNCTION_WORDS:
