@@ -109,6 +109,24 @@ def test_candidate_pairs_need_shared_informative_keys():
     assert (0, 1) in pairs and not any(2 in pair for pair in pairs)
 
 
+def test_candidate_pairs_grow_linearly_with_the_story():
+    """Each clause keeps a bounded number of partners, so a story twice as long has about twice the
+    pairs, never the square (a story of clauses that all share some words is the worst case)."""
+    import random
+
+    from storytrace.link.claims import MAX_PARTNERS
+
+    rng = random.Random(7)
+    vocabulary = [f"word{i}" for i in range(400)]
+    counts = []
+    for size in (500, 1000, 2000):
+        keys = [set(rng.sample(vocabulary, 8)) for _ in range(size)]
+        pairs = candidate_pairs(keys, floor=0.0)
+        assert len(pairs) <= size * MAX_PARTNERS
+        counts.append(len(pairs))
+    assert counts[2] / counts[0] < 4 * 1.2  # quadratic growth would be 16x
+
+
 def test_average_linkage_does_not_chain_look_alikes():
     links = {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.8, (2, 3): 0.7}
     assert average_linkage(4, links, 0.5) == [[0, 1, 2]]  # 3 links to one of three members: mean 0.23
