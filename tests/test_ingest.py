@@ -166,6 +166,36 @@ def test_boilerplate_kinds_are_marked():
     assert not any("river broke its banks" in m for m in marked)
 
 
+def test_press_release_back_matter_is_boilerplate():
+    body = "\n".join(f"Paragraph {i} of the statement says the plant will close in March." for i in range(8))
+    text = (
+        "Harwick to close Kessling plant\n" + body + "\n"
+        "About Harwick Automotive Components\n"
+        "Harwick Automotive Components designs braking components and employs 6,200 people.\n"
+        "This statement contains forward-looking statements that are subject to risks and uncertainties.\n"
+        "Media contact: Greg Tillotson, Director of Communications.\n"
+    )
+    marked = [text[s:e] for s, e in find_boilerplate(text)]
+    assert marked[0] == "About Harwick Automotive Components"
+    assert any(m.startswith("Harwick Automotive Components designs") for m in marked)
+    assert any(m.startswith("This statement contains forward-looking") for m in marked)
+    assert any(m.startswith("Media contact") for m in marked)
+    assert not any(m.startswith("Paragraph") for m in marked)
+
+
+@pytest.mark.parametrize(
+    ("line", "marked"),
+    [("About 60 students gathered outside Larkin Hall during the session.", False),  # a body sentence
+     ("(c) Supporting documentation. Claims totalling $8,740 were not supported by receipts.", False),  # a list item
+     ("Section 4(c) of the policy was not followed", False),
+     ("Prime Minister Benjamin Netanyahu (R) meets Russian President Vladimir Putin in Moscow", True)],
+)
+def test_list_items_and_body_sentences_are_not_boilerplate(line, marked):
+    text = "Headline\n" + "\n".join(["The council met on Monday and voted."] * 3) + "\n" + line + "\n"
+    spans = find_boilerplate(text)
+    assert any(text[s:e] == line for s, e in spans) is marked
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=400))
 def test_decode_never_raises_anything_but_input_error(data):

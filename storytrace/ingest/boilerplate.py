@@ -1,4 +1,6 @@
-"""Find the lines of a report that are not its body: captions, photo credits, bylines, promos.
+"""Find the lines of a report that are not its body: captions, photo credits, bylines, promos,
+and a press release's back matter (from "About <company>", "Notes to editors" or "ENDS" in its
+second half to the end, contact lines, the forward-looking-statements caution).
 
 Boilerplate spans yield no statements, events or claims; entity mentions in them still count.
 The rules look at line shape only (no model), so they are cheap and explainable.
@@ -28,8 +30,8 @@ _AGENCY_TAIL = re.compile(
     + r")(?:\s*(?:photo|images?|/\s*[\w .'-]+))?\s*\)?\s*$",
     re.IGNORECASE,
 )
-_POSITION_MARK = re.compile(r"\((?:L|R|C|left|right|center|centre|front|back|top|bottom)\)|\bpictured\b",
-                            re.IGNORECASE)
+# "(L)" after a name in a caption; not "(c)" opening a list item or "section 4(c)" citing one.
+_POSITION_MARK = re.compile(r"(?<=\S )\([LRC]\)|\((?i:left|right|center|centre|front|back|top|bottom)\)|\b(?i:pictured)\b")
 _CAPTION_DATELINE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2},\s+\d{4}\s*$"
@@ -43,6 +45,40 @@ _PROMO = re.compile(
     r"follow us|share this|advertisement|recommended|more on this|most read|trending)\b[^.]{0,200}$",
     re.IGNORECASE,
 )
+
+
+_BACK_MATTER_HEADING = re.compile(
+    r"^\s*(?:about\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,6}|notes?\s+(?:to|for)\s+editors?|"
+    r"editors?['’]?\s*notes?|background(?:\s+information)?|-*\s*ends\s*-*|#{3})\s*:?\s*$",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(r"^\s*(?:(?:media|press|news)\s+(?:contacts?|enquiries|inquiries|office)|contacts?|"
+                      r"for\s+(?:further|more)\s+information)\s*:", re.IGNORECASE)
+_CAUTION = re.compile(r"\bforward[- ]looking\s+statements?\b", re.IGNORECASE)
+
+
+def is_back_matter_heading(line: str) -> bool:
+    """'About Harwick Automotive Components', 'Notes to editors', 'ENDS': where a press release's
+    body stops (a line alone, capitalised like a heading)."""
+    return len(line.split()) <= 8 and not _ends_like_sentence(line) and bool(_BACK_MATTER_HEADING.match(line))
+
+
+def is_contact_line(line: str) -> bool:
+    return len(line.split()) <= 30 and bool(_CONTACT.match(line))
+
+
+def is_caution(line: str) -> bool:
+    """The safe-harbour paragraph of a company statement ('This statement contains forward-looking
+    statements that are subject to risks and uncertainties ...')."""
+    return bool(_CAUTION.search(line)) and len(line.split()) <= 120
+
+
+def _back_matter(text: str, spans: list[Span]) -> set[Span]:
+    """Lines from a back-matter heading in the second half of the text to the end."""
+    for number, span in enumerate(spans):
+        if span[0] >= len(text) / 2 and is_back_matter_heading(text[span[0]:span[1]]):
+            return set(spans[number:])
+    return set()
 
 
 def line_spans(text: str) -> Iterator[Span]:
@@ -116,11 +152,12 @@ def _repeated_lines(text: str, spans: list[Span]) -> set[Span]:
 
 
 def find_boilerplate(text: str) -> tuple[Span, ...]:
-    """Spans of caption, credit, byline, promo and repeated lines, in text order."""
+    """Spans of caption, credit, byline, promo, repeated and back-matter lines, in text order."""
     spans = list(line_spans(text))
-    found = _repeated_prefix_lines(text, spans) | _repeated_lines(text, spans)
+    found = _repeated_prefix_lines(text, spans) | _repeated_lines(text, spans) | _back_matter(text, spans)
     for span in spans:
         line = text[span[0]:span[1]]
-        if is_credit_line(line) or is_caption_line(line) or is_byline(line) or is_promo(line):
+        if (is_credit_line(line) or is_caption_line(line) or is_byline(line) or is_promo(line)
+                or is_contact_line(line) or is_caution(line)):
             found.add(span)
     return tuple(sorted(found))
