@@ -249,23 +249,25 @@ class _Scorer:
                 elif not (golds_of[a[2]] & golds_of[b[2]]) and a[1] and b[1]:
                     different += 1
                     different_ok += not (a[1] & b[1])
-        origins_ok = origins_n = 0
+        origins_ok = origins_n = counts_ok = counts_n = 0
         for claim in self.gold.get("claims") or []:
-            wanted = claim.get("independent_origins")
-            if not wanted:
-                continue
-            origins_n += 1
             ids = set().union(*[s[1] for s in sides if s[0] == claim["id"]] or [set()])
-            if any(all(len((c.get("origins") or {}).get(k, [])) == v for k, v in wanted.items())
-                   for c in claims if c["id"] in ids):
-                origins_ok += 1
-            else:
-                self.misses.append(f"origins of claim {claim['id']}: want {wanted}")
+            wanted = claim.get("independent_origins")
+            if wanted:
+                origins_n += 1
+                if _origins_match(claims, ids, wanted):
+                    origins_ok += 1
+                else:
+                    self.misses.append(f"origins of claim {claim['id']}: want {wanted}")
+            if len(claim.get("sides", [])) >= 2 and ids:
+                counts_n += 1
+                counts_ok += _origins_match(claims, ids, origin_counts_of_sides(claim["sides"]))
         return {
             "claim_grouping_recall": same_ok / max(1, same),
             "claim_grouping_precision": different_ok / different if different else (1.0 if same_ok else 0.0),
             "claim_stance_accuracy": stance_ok / max(1, stance_n),
             "independent_origins_accuracy": origins_ok / max(1, origins_n),
+            "origin_counts_accuracy": counts_ok / max(1, counts_n),
             **origin_identity(origin_sides),
         }
 
@@ -296,6 +298,21 @@ class _Scorer:
                     leaks += 1
                     self.misses.append(f"boilerplate leak: {item['anchor']!r}")
         return {"boilerplate_leaks": leaks}
+
+
+def _origins_match(claims: list[Mapping[str, Any]], ids: set[str], wanted: Mapping[str, int]) -> bool:
+    """Whether one of the predicted claims `ids` counts exactly the wanted origins per stance."""
+    return any(all(len((c.get("origins") or {}).get(k, [])) == v for k, v in wanted.items())
+               for c in claims if c["id"] in ids)
+
+
+def origin_counts_of_sides(sides: list[Mapping[str, Any]]) -> dict[str, int]:
+    """Independent origins per stance as a claim's gold sides name them (distinct origin names; a
+    stance without sides wants none), for gold claims that give no `independent_origins`."""
+    found: dict[str, set[str]] = {"supports": set(), "denies": set()}
+    for side in sides:
+        found.setdefault(side["stance"], set()).add(_bare_name(side.get("origin") or ""))
+    return {stance: len(names) for stance, names in found.items()}
 
 
 def origin_identity(sides: list[tuple[str, str, str, set[str]]]) -> dict[str, float]:

@@ -196,6 +196,10 @@ class Proposition:
 
 @dataclass(frozen=True)
 class ClaimMention:
+    """One side of a claim. `counted`: the side states the claim (its link to the claim's main
+    statement is at least even odds) and its origin counts in `Claim.origins`; a side that is only
+    related to the claim is shown but not counted."""
+
     doc: str
     start: int
     end: int
@@ -203,6 +207,7 @@ class ClaimMention:
     origin: str
     statement: str | None = None
     text: str = ""
+    counted: bool = True
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,14 @@ def test_candidate_pairs_grow_linearly_with_the_story():
     assert counts[2] / counts[0] < 4 * 1.2  # quadratic growth would be 16x
 
 
+def test_only_sides_that_state_the_claim_count_as_origins():
+    from storytrace.link.claims import counted_sides
+
+    linked = {0: {1: 0.9, 2: 0.3, 3: 0.6}, 1: {0: 0.9, 2: 0.8}, 2: {0: 0.3, 1: 0.8}, 3: {0: 0.6}}
+    assert counted_sides([0, 1, 2, 3], 0, linked) == {0, 1, 3}  # 2 is tied to 1, not to the claim's center
+    assert counted_sides([0, 2], 0, linked) == {0, 2}  # a claim of two is its one link
+
+
 def test_average_linkage_does_not_chain_look_alikes():
     links = {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.8, (2, 3): 0.7}
     assert average_linkage(4, links, 0.5) == [[0, 1, 2]]  # 3 links to one of three members: mean 0.23

@@ -215,6 +215,22 @@ def test_claim_sides_show_stance_speaker_origin_and_sentence(md):
     assert "supports: 2 independent origins (transcripts, Israel Hayom)" in board
 
 
+def test_a_side_only_related_to_a_claim_is_shown_last_and_not_counted(dossier):
+    from dataclasses import replace
+
+    claim = dossier.claims[1]  # cl-other: two supporting sides from two origins
+    related = ClaimMention("doc-b", *span(TEXT_B, "Putin promised to veto"), "denies", "Russian Foreign Ministry",
+                           counted=False)
+    claim = replace(claim, mentions=(related, *claim.mentions))
+    text = render_markdown(replace(dossier, claims=(claim,)))
+    board = text[text.index("## Claims board"):text.index("## Timeline")]
+    assert "CONTESTED" not in board and "denies: " not in board
+    assert "**denies** (related, not counted) — the reporter" in board
+    assert board.index("**supports**") < board.index("**denies** (related, not counted)")
+    page = render_html(replace(dossier, claims=(claim,)))
+    assert 'class="side related denies"' in page and "related, not counted" in page
+
+
 def test_timeline_order_and_estimated_marks(dossier, md, page):
     order = [e.id for e in ordered_events(dossier.events, {"doc-a": 0, "doc-b": 1})]
     assert order == ["ev-hostile", "ev-call", "ev-pass"]

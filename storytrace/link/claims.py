@@ -30,7 +30,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -47,6 +47,8 @@ MAX_PARTNERS = 50
 # A claim is restated a few times in one report; a group gathering more of one document's clauses
 # than this is a topic ('the resolution'), not a claim (chosen on the training stories' grouping F1).
 MAX_CLAUSES_PER_DOCUMENT = 10
+# A side states its claim, and its origin counts, when its link to the claim's center is even odds.
+COUNTED_LINK = 0.5
 LEXICAL_FLOOR = 0.02
 STOPWORDS = frozenset(
     """a an the of to in on at for by with from and or but that this these those it its is was were be been being
@@ -713,7 +715,7 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
     resolver = OriginResolver(documents, statements, entities)
     centers = [choose_center(g, props, linked) for g in groups]
     relations = _relations(groups, centers, context, stance)
-    claims = [_claim(group, center, props, texts, relations, resolver) for group, center in zip(groups, centers)]
+    claims = [_claim(group, center, props, texts, relations, resolver, linked) for group, center in zip(groups, centers)]
     return _ordered(claims)
 
 
@@ -825,22 +827,36 @@ def side_span(proposition: Proposition, resolver: OriginResolver) -> tuple[int, 
     return statement.speaker.start, proposition.end
 
 
+def counted_sides(group: Sequence[int], center: int, linked: Mapping[int, Mapping[int, float]]) -> set[int]:
+    """The sides that state the claim, whose origins count: the center, and in a claim of three or
+    more sides those the link model gives at least even odds (COUNTED_LINK) of stating it with the
+    center. The others joined through their links to other sides and are related to the claim
+    rather than stating it (an account of the vote's timing beside "Russia would block it")."""
+    if len(group) < 3:
+        return set(group)
+    return {m for m in group if m == center or linked.get(m, {}).get(center, 0.0) >= COUNTED_LINK}
+
+
 def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: Sequence[str],
-           relations: dict[tuple[int, int], str], resolver: OriginResolver) -> Claim:
+           relations: dict[tuple[int, int], str], resolver: OriginResolver,
+           linked: Mapping[int, Mapping[int, float]]) -> Claim:
     stances = {m: side_stance(props[m], relations.get((center, m), "supports")) for m in group}
     if props[center].polarity == "deny":
         stances[center] = "denies"
     base = [resolver.origin(props[m]) for m in group]
     origins = {m: resolver.in_claim(props[m], base) for m in group}
     spans = {m: side_span(props[m], resolver) for m in group}
+    stating = counted_sides(group, center, linked)
     mentions = tuple(
         ClaimMention(doc=props[m].doc, start=spans[m][0], end=spans[m][1], stance=stances[m],
                      origin=origins[m].name, statement=props[m].statement,
-                     text=" ".join(resolver.documents[props[m].doc].text[spans[m][0]:spans[m][1]].split()))
+                     text=" ".join(resolver.documents[props[m].doc].text[spans[m][0]:spans[m][1]].split()),
+                     counted=m in stating)
         for m in sorted(group, key=lambda i: (props[i].doc, props[i].start)))
     by_stance: dict[str, list[Origin]] = {"supports": [], "denies": []}
     for m in group:
-        by_stance[stances[m]].append(origins[m])
+        if m in stating:
+            by_stance[stances[m]].append(origins[m])
     counted = origins_by_stance(by_stance)
     flags = []
     if counted["supports"] and counted["denies"]:

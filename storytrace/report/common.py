@@ -248,16 +248,18 @@ def date_range_label(facts: StoryFacts) -> str:
 
 
 def stance_origins(claim: Claim, stance: str) -> tuple[str, ...]:
-    """The independent origins on one side: the claim's own count, else the mentions' distinct origins."""
+    """The independent origins on one side: the claim's own count, else the counted mentions' distinct
+    origins."""
     origins = (claim.origins or {}).get(stance)
     if origins:
         return tuple(dict.fromkeys(origins))
-    return tuple(dict.fromkeys(m.origin for m in claim.mentions if m.stance == stance and m.origin))
+    return tuple(dict.fromkeys(m.origin for m in claim.mentions if m.stance == stance and m.origin and m.counted))
 
 
 def claim_stances(claim: Claim) -> tuple[str, ...]:
-    """The stances the claim has a side for, in schema order (supports, denies, then others)."""
-    found = {m.stance for m in claim.mentions} | {s for s, o in (claim.origins or {}).items() if o}
+    """The stances the claim has a counted side for, in schema order (supports, denies, then others):
+    a side only related to the claim does not make it contested."""
+    found = {m.stance for m in claim.mentions if m.counted} | {s for s, o in (claim.origins or {}).items() if o}
     return tuple(s for s in STANCES if s in found) + tuple(sorted(found - set(STANCES)))
 
 
@@ -308,9 +310,11 @@ def ordered_claims(claims: Iterable[Claim]) -> list[Claim]:
 
 
 def ordered_mentions(claim: Claim, doc_order: Mapping[str, int]) -> list[ClaimMention]:
-    """A claim's mentions by stance (supports first), then document order, then position."""
-    stance_rank = {s: i for i, s in enumerate(claim_stances(claim))}
-    return sorted(claim.mentions, key=lambda m: (stance_rank.get(m.stance, 99), doc_order.get(m.doc, 1 << 30), m.start))
+    """A claim's counted mentions, then those only related to it; each part by stance (supports
+    first), then document order, then position."""
+    stance_rank = {s: i for i, s in enumerate(STANCES)}
+    return sorted(claim.mentions, key=lambda m: (not m.counted, stance_rank.get(m.stance, 99),
+                                                 doc_order.get(m.doc, 1 << 30), m.start))
 
 
 # --- timeline -------------------------------------------------------------------------------

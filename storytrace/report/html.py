@@ -51,7 +51,7 @@ mark{background:#fff2a8;color:inherit;padding:0 .1em}
 .claim.contested{border-left:5px solid var(--den)}.claim.single-origin{border-left:5px solid var(--warn)}
 .origins{font-size:.88rem}
 .sides{list-style:none;padding:0;margin:.5rem 0}
-.side{margin:.5rem 0}
+.side{margin:.5rem 0}.side.related{opacity:.75}
 .stance{font-family:system-ui,sans-serif;font-weight:700;font-size:.8rem;text-transform:uppercase}
 .side.supports .stance{color:var(--sup)}.side.denies .stance{color:var(--den)}
 .timeline{list-style:none;margin:0 0 0 .6rem;padding:0 0 0 1.25rem;border-left:3px solid var(--line)}
@@ -177,7 +177,9 @@ def _side(mention: ClaimMention, statements: Mapping[str, Statement], documents:
                if statement else "<strong>the reporter</strong>")
     where = esc(c.doc_long_label(documents.get(mention.doc), mention.doc))
     stance = esc(mention.stance)
-    return (f'<li class="side {stance}"><span class="stance">{stance}</span> {speaker} '
+    related = "" if mention.counted else ' <span class="meta related">related, not counted</span>'
+    kind = "side" if mention.counted else "side related"
+    return (f'<li class="{kind} {stance}"><span class="stance">{stance}</span>{related} {speaker} '
             f'<span class="meta">in {where} · origin: {esc(mention.origin or "unknown")}</span>'
             f"{quote(c.doc_excerpt(documents, mention.doc, mention.start, mention.end))}</li>")
 

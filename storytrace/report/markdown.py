@@ -105,8 +105,9 @@ def _claim_side(mention, statements: Mapping[str, Statement], documents: Mapping
     speaker = f"{statement.speaker.name} ({statement.speaker.kind})" if statement else "the reporter"
     where = c.doc_long_label(documents.get(mention.doc), mention.doc)
     excerpt = c.doc_excerpt(documents, mention.doc, mention.start, mention.end)
+    related = "" if mention.counted else " (related, not counted)"
     return [
-        f"- **{md_text(mention.stance)}** — {md_text(speaker)}, in {md_text(where)}; "
+        f"- **{md_text(mention.stance)}**{related} — {md_text(speaker)}, in {md_text(where)}; "
         f"origin: {md_text(mention.origin or 'unknown')}",
         f"  > {md_excerpt(excerpt)}",
     ]
