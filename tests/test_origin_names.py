@@ -13,6 +13,7 @@ ENTITIES = [
     Entity("ent-holloway", "Gail Holloway", "PERSON", ("Gail Holloway",), ()),
     Entity("ent-olander", "Marguerite Olander", "PERSON", ("Marguerite Olander", "Olander"), ()),
     Entity("ent-macready", "Lorraine Macready", "PERSON", ("Lorraine Macready",), ()),
+    Entity("ent-marchetti", "Delia Marchetti", "PERSON", ("Delia Marchetti",), ()),
     Entity("ent-harbourline", "Harbourline Freight Systems", "ORG", ("Harbourline Freight Systems",), ()),
     Entity("ent-bureau", "State Bureau of Mine Safety", "ORG", ("State Bureau of Mine Safety",), ()),
     Entity("ent-corvane", "Corvane Air", "ORG", ("Corvane Air",), ()),
@@ -35,6 +36,8 @@ KNOWN = [
         (Origin("person:nakamura", "Nakamura", "person"), "Ellis Nakamura"),
         (Origin("person:correction lorraine macready", "Correction Lorraine Macready", "person"), "Lorraine Macready"),
         (Origin("unknown:nakamura", "Nakamura", "unknown"), "Ellis Nakamura"),
+        (Origin("person:councillor marchetti", "Councillor Marchetti", "person"), "Delia Marchetti"),
+        (Origin("person:trustee okafor", "Trustee Marchetti", "person"), "Delia Marchetti"),
         # a person's own record is that person's word
         (Origin("document:olander's report", "Olander's report", "document"), "Marguerite Olander"),
         # a spokesperson speaks for the organisation

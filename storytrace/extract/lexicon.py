@@ -50,6 +50,9 @@ researcher scientist expert author writer diplomat official leader king queen pr
 emperor sheikh emir ayatollah pope cardinal bishop rabbi imam candidate nominee activist negotiator
 deputy head coordinator strategist consultant pollster historian investor owner ceo cfo cto
 president's premier's boss captain coach player striker goalkeeper actor actress singer doctor
+councillor councilor councilman councilwoman councilmember alderman alderwoman trustee commissioner
+superintendent sheriff inspector sergeant detective clerk supervisor auditor treasurer comptroller
+registrar surgeon physician nurse coroner magistrate ombudsman corporal
 """.split())
 
 FEMALE_ROLE_NOUNS = frozenset("spokeswoman congresswoman chairwoman queen princess actress".split())
