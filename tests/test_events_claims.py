@@ -127,6 +127,18 @@ def test_candidate_pairs_grow_linearly_with_the_story():
     assert counts[2] / counts[0] < 4 * 1.2  # quadratic growth would be 16x
 
 
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [("Putin promised to veto the resolution", True), ("it would update the figure", True),
+     ("was found beside the body", False), ("To appear before it next week", False),
+     ("Asked whether there had been any delay", False), ("", False)],
+)
+def test_a_claim_is_named_by_a_clause_that_reads_alone(text, alone):
+    from storytrace.link.claims import reads_alone
+
+    assert reads_alone(text) is alone
+
+
 def test_only_sides_that_state_the_claim_count_as_origins():
     from storytrace.link.claims import counted_sides
 

@@ -674,12 +674,26 @@ def admit_close_outsiders(groups: Sequence[list[int]], links: dict[tuple[int, in
     return [sorted(group) for group in admitted]
 
 
+_CUT_FROM_SUBJECT = frozenset("""to was were is are has have had be been being would will could should can may
+might must did does do asked told said saying according""".split())
+
+
+def reads_alone(text: str) -> bool:
+    """Whether a clause reads as a sentence of its own, not a predicate cut from its subject ('was
+    found beside the body', 'to appear before it next week', 'asked whether there was a delay')."""
+    first = re.match(r"\W*(\w+)", text)
+    word = first.group(1).casefold() if first else ""
+    return bool(word) and word not in _CUT_FROM_SUBJECT
+
+
 def choose_center(members: Sequence[int], props: Sequence[Proposition], links: dict[int, dict[int, float]]) -> int:
     """The member that best states the claim: a plain assertion (not a denial, not a negated clause)
-    if there is one, so that the claim reads positively and denials deny it; then the most linked."""
-    def rank(i: int) -> tuple[bool, float, int]:
+    if there is one, so that the claim reads positively and denials deny it; then one that reads as
+    a sentence of its own (the claim's text); then the most linked."""
+    def rank(i: int) -> tuple[bool, bool, float, int]:
         linked = sum(links[i].get(j, 0.0) for j in members if j != i)
-        return (props[i].polarity != "deny" and not props[i].negated, linked, -len(props[i].text))
+        return (props[i].polarity != "deny" and not props[i].negated, reads_alone(props[i].text), linked,
+                -len(props[i].text))
     return max(members, key=rank)
 
 
