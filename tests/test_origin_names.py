@@ -4,6 +4,8 @@ sources stay apart; 'it said' is the organisation that last spoke."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storytrace.link.origins import Origin, OriginNames, is_part_of, name_words
 from storytrace.schema import Entity
@@ -113,3 +115,19 @@ def test_origin_identity_scores_pairs_of_one_source_and_of_unrelated_sources():
     # across stances or claims and pairs whose gold names share a word ('Harbourline') are not scored
     assert scores["origin_identity_recall"] == 0.0
     assert scores["origin_identity_precision"] == pytest.approx(2 / 3)
+
+
+_WORDS = ["Harbourline", "Freight", "Systems", "Corvane", "Air", "Press", "Office", "Board", "of", "the",
+          "Canvassers", "Calder", "Evening", "Post", "Nakamura", "Ellis", "Chair", "spokesman", "a", "Ltd",
+          "Ministry", "Interior", "Orvenia", "report", "Olander's", "it", "Bureau", "State"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6),
+       st.sampled_from(["person", "organization", "anonymous", "document", "outlet", "unknown"]))
+def test_resolving_an_origin_twice_changes_nothing(words, kind):
+    names = OriginNames(ENTITIES, KNOWN)
+    name = " ".join(words)
+    once = names.canonical(Origin(f"{kind}:{name.lower()}", name, kind))
+    assert names.canonical(once) == once
+    assert once.name  # never an empty name

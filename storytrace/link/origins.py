@@ -299,9 +299,14 @@ class OriginNames:
     def canonical(self, origin: Origin) -> Origin:
         """The origin under the story's name for its source."""
         if origin not in self.resolved:
-            found = self._canonical(origin)
-            if names.fold(names.strip_article(found.name)) in self.entity_aliases.get(found.key, ()):
-                found = Origin(found.key, self.entity_names[found.key], found.kind)
+            found, seen = origin, {origin}
+            while True:  # a press office speaks for its company: follow such steps to the end
+                found = self._canonical(found)
+                if names.fold(names.strip_article(found.name)) in self.entity_aliases.get(found.key, ()):
+                    found = Origin(found.key, self.entity_names[found.key], found.kind)
+                if found in seen:
+                    break
+                seen.add(found)
             self.resolved[origin] = found
         return self.resolved[origin]
 
