@@ -261,7 +261,12 @@ class _Scorer:
                     self.misses.append(f"origins of claim {claim['id']}: want {wanted}")
             if len(claim.get("sides", [])) >= 2 and ids:
                 counts_n += 1
-                counts_ok += _origins_match(claims, ids, origin_counts_of_sides(claim["sides"]))
+                wanted_counts = origin_counts_of_sides(claim["sides"])
+                if _origins_match(claims, ids, wanted_counts):
+                    counts_ok += 1
+                else:
+                    got = [{k: len(v) for k, v in (c.get("origins") or {}).items()} for c in claims if c["id"] in ids]
+                    self.misses.append(f"origin counts of claim {claim['id']}: want {wanted_counts}, claims holding its sides count {got}")
         return {
             "claim_grouping_recall": same_ok / max(1, same),
             "claim_grouping_precision": different_ok / different if different else (1.0 if same_ok else 0.0),
