@@ -131,3 +131,25 @@ def test_resolving_an_origin_twice_changes_nothing(words, kind):
     once = names.canonical(Origin(f"{kind}:{name.lower()}", name, kind))
     assert names.canonical(once) == once
     assert once.name  # never an empty name
+
+
+@pytest.mark.parametrize(
+    ("body", "meta", "speaker", "kind"),
+    [("Our engineers isolated the server within hours, and we have found no evidence that card data was taken.",
+      {"outlet": "Harbourline Freight Systems"}, "Harbourline Freight Systems", "outlet"),
+     ("I, Dana Whitcombe, being duly sworn, state as follows:\nThe audit named eleven files. I have found no record "
+      "that any further examination took place.", {"outlet": "Lanford County Superior Court"}, "Dana Whitcombe", "person"),
+     ("Having reviewed the toll records, I find that the vehicle was used for personal purposes.",
+      {"outlet": "Office of the Integrity Commissioner", "author": "Marguerite Olander"}, "Marguerite Olander", "person"),
+     ("Having reviewed the toll records, I find that the vehicle was used for personal purposes.",
+      {}, "I", "unknown")],
+)
+def test_an_unquoted_first_person_is_the_document_speaking(analyze_text, body, meta, speaker, kind):
+    statements = analyze_text("Headline\n" + body + "\n", **meta).statements
+    assert statements and (statements[-1].speaker.name, statements[-1].speaker.kind) == (speaker, kind)
+
+
+def test_a_quoted_first_person_is_the_quoted_speaker(analyze_text):
+    statements = analyze_text('Headline\n"We did nothing wrong," said Mayor Ruth Ames.\n',
+                              outlet="Harbourline Freight Systems").statements
+    assert [s.speaker.name for s in statements] == ["Ruth Ames"]

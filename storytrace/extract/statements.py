@@ -65,6 +65,10 @@ class Cue:
         return self.text_start
 
 
+# 'I, Dana Whitcombe, being duly sworn, declare': who the first person of a sworn document is.
+SIGNATORY = re.compile(r"(?:^|\n)\s*I,\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),")
+
+
 @dataclass
 class ResolvedSpeaker:
     name: str
@@ -688,6 +692,8 @@ class SpeakerResolver:
     referents: Referents
     quotes: list[Quote]
     history: list[ResolvedSpeaker] = field(default_factory=list)
+    author: str | None = None  # the document's author (metadata), for an unquoted "I"
+    publisher: str | None = None  # the document's outlet or issuer (metadata), for an unquoted "we"
 
     def in_quote(self, position: int) -> bool:
         return any(q.inner_start <= position < q.inner_end for q in self.quotes)
@@ -709,6 +715,8 @@ class SpeakerResolver:
             return self._plural_pronoun(span)
         if head.pos_ == "PRON" and word == "it" and head.dep_ == "nsubj":
             return self._neuter_pronoun(span, position)
+        if head.pos_ == "PRON" and word in ("i", "we") and not self.in_quote(head.idx):
+            return self._first_person(word, span)
         conjoined = self._conjoined(head)
         if conjoined is not None:
             return conjoined
@@ -808,6 +816,20 @@ class SpeakerResolver:
         for speaker in reversed(self.history[-4:]):
             if speaker.kind in ("organization", "anonymous", "document", "outlet"):
                 return ResolvedSpeaker(speaker.name, speaker.kind, span[0], span[1], speaker.referent)
+        return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
+
+    def _first_person(self, word: str, span: tuple[int, int]) -> ResolvedSpeaker:
+        """An unquoted 'I' or 'we' is the document speaking in its own voice: 'I' is whoever signs
+        it ('I, Dana Whitcombe, declare'), else its author; 'we' (and an 'I' of no known author)
+        is the body that issued it (a company's statement, a commissioner's report, a letter)."""
+        if word == "i":
+            signed = SIGNATORY.search(self.text)
+            if signed:
+                return ResolvedSpeaker(signed.group(1), "person", span[0], span[1], None)
+            if self.author:
+                return ResolvedSpeaker(self.author, "person", span[0], span[1], None)
+        if self.publisher:
+            return ResolvedSpeaker(self.publisher, "outlet", span[0], span[1], None)
         return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
 
     def _neuter_pronoun(self, span: tuple[int, int], position: int) -> ResolvedSpeaker:
@@ -1091,7 +1113,8 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
             if not _excluded(document, c.text_start, c.text_end) and not _inside_quote(c, quotes)]
     unattached = attach_quotes(text, cues, quotes)
     register_documents(doc, text, cues, referents)
-    resolver = SpeakerResolver(doc, text, referents, quotes)
+    resolver = SpeakerResolver(doc, text, referents, quotes, author=document.author or None,
+                               publisher=document.outlet or None)
     datelines = dateline_spans(text)
     drafts: list[_Draft] = []
     for cue in cues:
