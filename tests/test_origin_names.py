@@ -153,3 +153,14 @@ def test_a_quoted_first_person_is_the_quoted_speaker(analyze_text):
     statements = analyze_text('Headline\n"We did nothing wrong," said Mayor Ruth Ames.\n',
                               outlet="Harbourline Freight Systems").statements
     assert [s.speaker.name for s in statements] == ["Ruth Ames"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [("Two engineers who worked on the system told the Courier that warnings were ignored. "
+      "One of them said the backup had never been tested.", "Two engineers"),
+     ("The company said the plant was safe. One of them said the backup had never been tested.", "One of them")],
+)
+def test_one_of_an_unnamed_group_is_that_group(analyze_text, body, speaker):
+    statements = analyze_text("Headline\n" + body + "\n").statements
+    assert statements[-1].speaker.name == speaker

@@ -65,6 +65,7 @@ class Cue:
         return self.text_start
 
 
+PARTITIVE_HEADS = frozenset("one two three some several many most all both each either neither".split())
 # 'I, Dana Whitcombe, being duly sworn, declare': who the first person of a sworn document is.
 SIGNATORY = re.compile(r"(?:^|\n)\s*I,\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),")
 
@@ -717,6 +718,11 @@ class SpeakerResolver:
             return self._neuter_pronoun(span, position)
         if head.pos_ == "PRON" and word in ("i", "we") and not self.in_quote(head.idx):
             return self._first_person(word, span)
+        if word in PARTITIVE_HEADS and any(c.lower_ == "of" and any(g.lower_ in ("them", "those") for g in c.children)
+                                           for c in head.children):
+            group = self._plural_pronoun(span)
+            if group.kind == "anonymous":
+                return group  # 'Two engineers told the Courier ... One of them said': the same source
         conjoined = self._conjoined(head)
         if conjoined is not None:
             return conjoined
