@@ -128,6 +128,21 @@ def test_candidate_pairs_grow_linearly_with_the_story():
 
 
 @pytest.mark.parametrize(
+    ("text", "polarity", "negated", "candidate"),
+    [("the tender was rigged", "deny", False, True),  # what a denial denies: terse
+     ("There was no siren", "assert", True, True),
+     ("the tender was awarded", "assert", False, False),  # four words that assert: too little
+     ("That never happened", "assert", True, False),
+     ("Was the tender rigged by anyone at all?", "assert", False, False)],
+)
+def test_denials_and_negations_may_be_a_word_shorter(text, polarity, negated, candidate):
+    from storytrace.link.claims import is_candidate
+    from storytrace.schema import Proposition
+
+    assert is_candidate(Proposition("p", "d", 0, len(text), text, polarity=polarity, negated=negated)) is candidate
+
+
+@pytest.mark.parametrize(
     ("text", "alone"),
     [("Putin promised to veto the resolution", True), ("it would update the figure", True),
      ("was found beside the body", False), ("To appear before it next week", False),

@@ -89,8 +89,11 @@ def claim_text(proposition_words: str) -> str:
 
 
 def is_candidate(proposition: Proposition) -> bool:
-    """Long enough to state something, and not a question."""
-    return len(proposition_text(proposition).split()) >= MIN_WORDS and not proposition.text.rstrip().endswith("?")
+    """Long enough to state something, and not a question. Denials and negations are terse ("There
+    was no siren", Brennock denied that "the tender was rigged"), so they need a word less."""
+    words = len(proposition_text(proposition).split())
+    shortest = MIN_WORDS - 1 if proposition.polarity == "deny" or proposition.negated else MIN_WORDS
+    return words >= shortest and not proposition.text.rstrip().endswith("?")
 
 
 # News predicates that say the same thing in other words; a shared concept ties two propositions
