@@ -18,7 +18,7 @@ here, 0.055 -> 0.131 on the training stories; 0.6 scored higher on both but brok
 claim), and four-word denials and negations as claim candidates (0.632 / 0.848 / 0.818 -> 0.645 /
 0.854 / 0.825 here). The pins sit just under what the shipped build
 scores, as means over the twenty-two stories (grouping 0.645 / 0.854, stance 0.825, origin identity
-0.436 / 0.978, origin counts 0.190). Issue targets for unseen stories: recall 0.60 (met), stance 0.75 (met)."""
+0.436 / 0.981, origin counts 0.190). Issue targets for unseen stories: recall 0.60 (met), stance 0.75 (met)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "claim_stories"
 MEAN_MINIMUMS = {"claim_grouping_recall": 0.64, "claim_grouping_precision": 0.85, "claim_stance_accuracy": 0.82,
-                 "origin_identity_recall": 0.42, "origin_identity_precision": 0.97, "origin_counts_accuracy": 0.18}
+                 "origin_identity_recall": 0.42, "origin_identity_precision": 0.975, "origin_counts_accuracy": 0.18}
 
 pytestmark = pytest.mark.slow
 

@@ -164,3 +164,13 @@ def test_a_quoted_first_person_is_the_quoted_speaker(analyze_text):
 def test_one_of_an_unnamed_group_is_that_group(analyze_text, body, speaker):
     statements = analyze_text("Headline\n" + body + "\n").statements
     assert statements[-1].speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [('Critics say the system was hacked. University spokeswoman Dana Whitcombe was blunt. '
+      '"That is false. Nobody hacked GradeBridge," she told the Herald.', "Dana Whitcombe"),
+     ("Mayor John Smith said the deal with Peter Jones was dead. He added that talks would not resume.", "John Smith")],
+)
+def test_a_pronoun_is_the_newest_subject_since_the_last_speaker(analyze_text, body, speaker):
+    assert analyze_text("Headline\n" + body + "\n").statements[-1].speaker.name == speaker

@@ -805,10 +805,12 @@ class SpeakerResolver:
     def _pronoun(self, gender: str, span: tuple[int, int], position: int) -> ResolvedSpeaker:
         for speaker in reversed(self.history[-6:]):
             ref = speaker.referent
-            if speaker.kind == "person" and ref is not None and ref.gender in (gender, None):
-                return ResolvedSpeaker(ref.name, "person", span[0], span[1], ref)
-            if speaker.kind == "anonymous" and ref is not None:
-                return ResolvedSpeaker(ref.name, "anonymous", span[0], span[1], ref)
+            if speaker.kind in ("person", "anonymous") and ref is not None and (
+                    speaker.kind == "anonymous" or ref.gender in (gender, None)):
+                subject = self._subject_since(gender, speaker.start, position)
+                if subject is not None:
+                    return ResolvedSpeaker(subject.name, "person", span[0], span[1], subject)
+                return ResolvedSpeaker(ref.name, speaker.kind, span[0], span[1], ref)
 
         def accept(ref: Referent) -> bool:
             return ref.kind == "person" and ref.gender in (gender, None) and not self.in_quote(ref.last_before(position))
@@ -837,6 +839,23 @@ class SpeakerResolver:
         if self.publisher:
             return ResolvedSpeaker(self.publisher, "outlet", span[0], span[1], None)
         return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
+
+    def _subject_since(self, gender: str, after: int, position: int) -> Referent | None:
+        """A person who became the subject of a sentence after the last speaker was named and before
+        the pronoun ('Critics say it was hacked. Spokeswoman Dana Whitcombe was blunt. "That is
+        false," she told the Herald'): 'she' is Whitcombe, not the critics."""
+        best, best_at = None, after
+        for ref in self.referents.items:
+            if ref.kind != "person" or ref.gender not in (gender, None):
+                continue
+            for start, end in ref.spans:
+                if best_at < start < position and not self.in_quote(start) and self._is_subject(start, end):
+                    best, best_at = ref, start
+        return best
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        piece = self.doc.char_span(start, end, alignment_mode="expand")
+        return piece is not None and piece.root.dep_ in ("nsubj", "nsubjpass")
 
     def _neuter_pronoun(self, span: tuple[int, int], position: int) -> ResolvedSpeaker:
         """'It said': the last organisation, outlet or document that spoke, else the last one named
