@@ -174,3 +174,14 @@ def test_one_of_an_unnamed_group_is_that_group(analyze_text, body, speaker):
 )
 def test_a_pronoun_is_the_newest_subject_since_the_last_speaker(analyze_text, body, speaker):
     assert analyze_text("Headline\n" + body + "\n").statements[-1].speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "polarity"),
+    [('"That is false. Nobody hacked GradeBridge," she told the Herald.', "That is false. Nobody hacked GradeBridge", "deny"),
+     ("The mayor said that the budget was balanced.", "the budget was balanced", "assert")],
+)
+def test_a_leading_that_is_dropped_only_as_a_conjunction(analyze_text, body, content, polarity):
+    analysis = analyze_text("Headline\nSpokeswoman Dana Whitcombe was blunt. " + body + "\n")
+    (statement,) = analysis.statements
+    assert (analysis.document.text[statement.start:statement.end], statement.polarity) == (content, polarity)

@@ -101,3 +101,8 @@ PUBLICATION_HEADS = frozenset("article report story piece editorial column broad
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 PLURAL_PRONOUNS = frozenset("they them their".split())
 RELATIVE_PRONOUNS = frozenset("which who that whom".split())
+
+# A clause's leading complementizer 'that' ("said that the plant closed"), not the pronoun of "That
+# is false" or "That never happened" (a regex fragment, matched case-insensitively).
+LEADING_THAT = (r"that(?!\s+(?:is|was|are|were|has|had|never|will|would|could|can|may|might|must|should|"
+                r"does|did|seems|remains)\b)")

@@ -122,7 +122,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-\"“”’'.)"):
         end -= 1
-    match = re.match(r"(?:that|and|but|while|whereas)\s+", text[start:end], flags=re.IGNORECASE)
+    match = re.match(rf"(?:{lx.LEADING_THAT}|and|but|while|whereas)\s+", text[start:end], flags=re.IGNORECASE)
     if match:
         start += match.end()
     match = re.search(r"[\s,]+(?:and|but|or)$", text[start:end], flags=re.IGNORECASE)

@@ -100,7 +100,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-"):
             end -= 1
-        match = re.match(r"(?:that|whether)\s+", text[start:end], flags=re.IGNORECASE)
+        match = re.match(rf"(?:{lx.LEADING_THAT}|whether)\s+", text[start:end], flags=re.IGNORECASE)
         if match and end - start > match.end() + 3:
             start += match.end()
         if (start, end) == before:
