@@ -69,3 +69,28 @@ def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, bo
     text = "Fire report\n\n" + body + "\n\nThe fire burned nine thousand acres of forest near the town.\n"
     mentions = [m for claim in build_dossier([analyze_text(text)]).claims for m in claim.mentions]
     assert side in [m.text for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("body", "denied", "side"),
+    [('Observers said they were locked out of the counting room for hours on Nov. 9. City Clerk Janet Ferreira '
+      'dismissed that account as "simply untrue," saying the sign-in sheets showed observers present all day.',
+      "they were locked out of the counting room for hours on Nov. 9",
+      'Clerk Janet Ferreira dismissed that account as "simply untrue'),
+     ('"I promoted the ballpark at public hearings and nowhere else," Linwood said. '
+      '"Lobbying members in secret? That never happened."',
+      "Lobbying members in secret", "Lobbying members in secret? That never happened."),
+     ('Critics say the system was hacked by a rival firm. University spokeswoman Dana Whitcombe was blunt. '
+      '"That is false. Nobody hacked GradeBridge," she told the Herald.',
+      "the system was hacked by a rival firm", "That is false. Nobody hacked GradeBridge")],
+)
+def test_a_denial_that_points_back_denies_what_it_answers(analyze_text, body, denied, side):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    rebuttals = [p for p in analysis.propositions if p.polarity == "deny" and p.text == denied]
+    assert [analysis.document.text[p.start:p.end] for p in rebuttals] == [side]
+
+
+def test_a_denial_that_says_what_it_denies_needs_no_answer(analyze_text):
+    analysis = analyze_text("Headline\nCritics say the plant leaked. The company said that the plant never leaked "
+                            "any chemicals into the river.\n")
+    assert not [p for p in analysis.propositions if p.text == "the plant leaked" and p.polarity == "deny"]

@@ -252,10 +252,69 @@ def _is_attribution_shell(sent) -> bool:
         not any(c.dep_ in ("ccomp", "xcomp") for c in root.children) and not acts_rather_than_speaks(root)
 
 
+# A denial that only points back at what it denies: "That is false", "That never happened", or a cue
+# whose object is the story ("dismissed that account as simply untrue", "rejected the claims").
+POINTING_DENIAL = re.compile(r"^\W*(?:that|this|it)\b(?!\s+(?:the|a|an)\b)", re.IGNORECASE)
+POINTED_AT = re.compile(r"\b(?:that|this|those|these|the|such)\s+(?:account|accounts|claim|claims|report|reports|"
+                        r"allegation|allegations|suggestion|suggestions|story|stories|version|accusation|accusations)\b",
+                        re.IGNORECASE)
+ANSWER_REACH = 600  # characters back to look for the clause a pointing denial answers
+REBUTTAL_MIN_WORDS = 5  # a denial with a clause this long states what it denies itself
+
+
+def rebuttal_propositions(document: Document, statements: list[Statement],
+                          found: list[Proposition]) -> list[Proposition]:
+    """A denial that only points back ('That is false', 'dismissed that account as simply untrue')
+    denies the clause it answers: a question just before it in the same quote ('Lobbying members in
+    secret? That never happened'), else the nearest earlier clause of someone else. The side keeps
+    the denial's own place in the text (from its speaker when the sentence opens with them)."""
+    text = document.text
+    out = []
+    for statement in statements:
+        if statement.polarity != "deny" or any(
+                p.statement == statement.id and _words(p.text) >= REBUTTAL_MIN_WORDS for p in found):
+            continue
+        content = text[statement.start:statement.end]
+        asked = re.match(r"\W*([^?.!]{12,}?)\?\s+(.*)$", content, flags=re.DOTALL)
+        denial = asked.group(2) if asked else content
+        pointing = POINTING_DENIAL.match(denial) or (
+            statement.cue_end <= statement.start and POINTED_AT.search(text[statement.cue_end:statement.start]))
+        if not pointing:
+            continue
+        answered = asked.group(1).strip() if asked else _answered_text(statement, found)
+        if not answered:
+            continue
+        start = statement.speaker.start if _speaker_leads(text, statement) else statement.start
+        out.append(Proposition(
+            id=content_id("prop", document.id, start, statement.end, "rebuts"), doc=document.id, start=start,
+            end=statement.end, text=answered, statement=statement.id, speaker=statement.speaker.name,
+            speaker_kind=statement.speaker.kind, polarity="deny"))
+    return out
+
+
+def _answered_text(statement: Statement, found: list[Proposition]) -> str | None:
+    """The nearest earlier clause someone else said (an attributed clause before the reporter's own,
+    which is more often the setting of the denial: 'Whitcombe was blunt')."""
+    before = [p for p in found if statement.start - ANSWER_REACH <= p.end <= statement.start
+              and p.speaker != statement.speaker.name and p.polarity != "deny"]
+    said = [p for p in before if p.statement is not None]
+    chosen = said or before
+    return max(chosen, key=lambda p: p.end).text if chosen else None
+
+
+def _speaker_leads(text: str, statement: Statement) -> bool:
+    """'Janet Ferreira dismissed that account ...': the speaker opens the sentence of the denial."""
+    return (statement.speaker.end <= statement.cue_start <= statement.cue_end <= statement.start
+            and statement.cue_start - statement.speaker.end <= 40
+            and not re.search(r"[.!?][\"”’']*\s", text[statement.cue_end:statement.start])
+            and "\n" not in text[statement.speaker.start:statement.end])
+
+
 def extract_propositions(doc: "Doc", document: Document, statements: list[Statement],
                          mentions: list[Mention]) -> list[Proposition]:
     """Every claim candidate of the document, in text order."""
     found = [p for s in statements for p in statement_propositions(doc, document, s, mentions)]
     found += assertion_propositions(doc, document, statements, mentions)
+    found += rebuttal_propositions(document, statements, found)
     unique = {p.id: p for p in found}
     return sorted(unique.values(), key=lambda p: (p.start, p.end))
