@@ -693,7 +693,7 @@ class SpeakerResolver:
     referents: Referents
     quotes: list[Quote]
     history: list[ResolvedSpeaker] = field(default_factory=list)
-    author: str | None = None  # the document's author (metadata), for an unquoted "I"
+    author: str | None = None  # who signs the document, else its author (metadata), for an unquoted "I"
     publisher: str | None = None  # the document's outlet or issuer (metadata), for an unquoted "we"
 
     def in_quote(self, position: int) -> bool:
@@ -830,12 +830,8 @@ class SpeakerResolver:
         """An unquoted 'I' or 'we' is the document speaking in its own voice: 'I' is whoever signs
         it ('I, Dana Whitcombe, declare'), else its author; 'we' (and an 'I' of no known author)
         is the body that issued it (a company's statement, a commissioner's report, a letter)."""
-        if word == "i":
-            signed = SIGNATORY.search(self.text)
-            if signed:
-                return ResolvedSpeaker(signed.group(1), "person", span[0], span[1], None)
-            if self.author:
-                return ResolvedSpeaker(self.author, "person", span[0], span[1], None)
+        if word == "i" and self.author:
+            return ResolvedSpeaker(self.author, "person", span[0], span[1], None)
         if self.publisher:
             return ResolvedSpeaker(self.publisher, "outlet", span[0], span[1], None)
         return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
@@ -1138,7 +1134,9 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
             if not _excluded(document, c.text_start, c.text_end) and not _inside_quote(c, quotes)]
     unattached = attach_quotes(text, cues, quotes)
     register_documents(doc, text, cues, referents)
-    resolver = SpeakerResolver(doc, text, referents, quotes, author=document.author or None,
+    signed = SIGNATORY.search(text)
+    first_person = signed.group(1) if signed else document.author
+    resolver = SpeakerResolver(doc, text, referents, quotes, author=first_person or None,
                                publisher=document.outlet or None)
     datelines = dateline_spans(text)
     drafts: list[_Draft] = []
