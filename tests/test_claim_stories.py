@@ -17,9 +17,14 @@ sides linked to a claim's main statement at even odds (COUNTED_LINK: origin coun
 here, 0.055 -> 0.131 on the training stories; 0.6 scored higher on both but broke the sample's veto
 claim), four-word denials and negations as claim candidates (0.632 / 0.848 / 0.818 -> 0.645 /
 0.854 / 0.825 here), and denials that only point back ("That is false") as denials of the clause
-they answer (0.646 / 0.854 / 0.828 -> 0.654 / 0.855 / 0.830; origin counts 0.190 -> 0.179). The pins sit just under what the shipped build
-scores, as means over the twenty-two stories (grouping 0.654 / 0.855, stance 0.830, origin identity
-0.438 / 0.982, origin counts 0.179). Issue targets for unseen stories: recall 0.60 (met), stance 0.75 (met)."""
+they answer (0.646 / 0.854 / 0.828 -> 0.654 / 0.855 / 0.830; origin counts 0.190 -> 0.179), and
+the second round of naming and attribution rules ("Corvane" for the company that speaks, a unit
+named after its parent body, names with "and", trailing and semicolon-parted attributions, "told
+the panel she ...", "the company" never the newspaper: origin identity 0.438 / 0.982 -> 0.511 /
+0.981, origin counts 0.179 -> 0.158, which lost claims that had matched only because one source
+counted twice). The pins sit just under what the shipped build scores, as means over the
+twenty-two stories (grouping 0.654 / 0.855, stance 0.829, origin identity 0.511 / 0.981, origin
+counts 0.158). Issue targets for unseen stories: recall 0.60 (met), stance 0.75 (met)."""
 
 from __future__ import annotations
 
@@ -36,7 +41,7 @@ from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "claim_stories"
 MEAN_MINIMUMS = {"claim_grouping_recall": 0.64, "claim_grouping_precision": 0.85, "claim_stance_accuracy": 0.82,
-                 "origin_identity_recall": 0.42, "origin_identity_precision": 0.975, "origin_counts_accuracy": 0.17}
+                 "origin_identity_recall": 0.49, "origin_identity_precision": 0.975, "origin_counts_accuracy": 0.15}
 
 pytestmark = pytest.mark.slow
 

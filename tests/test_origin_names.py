@@ -20,6 +20,7 @@ ENTITIES = [
     Entity("ent-bureau", "State Bureau of Mine Safety", "ORG", ("State Bureau of Mine Safety",), ()),
     Entity("ent-corvane", "Corvane Air", "ORG", ("Corvane Air",), ()),
     Entity("ent-press", "Corvane Air Press Office", "ORG", ("Corvane Air Press Office",), ()),
+    Entity("ent-house", "Corvane House", "ORG", ("Corvane House",), ()),
     Entity("ent-us", "United States", "GPE", ("United States", "US"), ()),
 ]
 KNOWN = [
@@ -28,6 +29,9 @@ KNOWN = [
     Origin("organization:calder board of canvassers", "Calder Board of Canvassers", "organization"),
     Origin("organization:ministry of interior of orvenia", "Ministry of Interior of Orvenia", "organization"),
     Origin("organization:x", "Coastal Safety Agency - Notice", "outlet"),
+    Origin("outlet:corvane air", "Corvane Air", "outlet"),
+    Origin("outlet:dam safety", "State Department of Natural Resources, Division of Dam Safety", "outlet"),
+    Origin("organization:ethics office", "Office of Ethics and Public Integrity", "organization"),
 ]
 
 
@@ -50,6 +54,14 @@ KNOWN = [
         (Origin("organization:corvane air ltd", "Corvane Air Ltd", "organization"), "Corvane Air"),
         (Origin("organization:bureau", "The Bureau", "organization"), "State Bureau of Mine Safety"),
         (Origin("organization:ministry of interior", "Ministry of Interior", "organization"), "Ministry of Interior of Orvenia"),
+        (Origin("organization:the office", "the office", "organization"), "Office of Ethics and Public Integrity"),
+        # a unit named after its parent body answers to the unit's name
+        (Origin("organization:division", "Division", "organization"),
+         "State Department of Natural Resources, Division of Dam Safety"),
+        # a company's first word alone, taken for a person or an unnamed source, is the company that speaks
+        (Origin("person:corvane", "Corvane", "person"), "Corvane Air"),
+        (Origin("anonymous:corvane", "Corvane", "anonymous"), "Corvane Air"),
+        (Origin("organization:corvane", "Corvane", "organization"), "Corvane Air"),
         # left alone: ambiguous, a place named in a longer name, a unit, a list, pronouns, no name
         (Origin("organization:evening post", "Evening Post", "organization"), "Evening Post"),
         (Origin("organization:calder", "Calder", "organization"), "Calder"),
@@ -185,3 +197,34 @@ def test_a_leading_that_is_dropped_only_as_a_conjunction(analyze_text, body, con
     analysis = analyze_text("Headline\nSpokeswoman Dana Whitcombe was blunt. " + body + "\n")
     (statement,) = analysis.statements
     assert (analysis.document.text[statement.start:statement.end], statement.polarity) == (content, polarity)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "content"),
+    [  # a trailing attribution the parser did not tie to the clause before it
+     ("Regulators tested 40 samples. The samples tested above the federal limit for daily intake, the agency said, "
+      "though it described the added risk as small.", "the agency", "The samples tested above the federal limit for daily intake"),
+     # a semicolon parts the cue from what follows it
+     ("Officials met. Five patients were sick enough to be admitted to hospital, the county said; none has died.",
+      "the county", "Five patients were sick enough to be admitted to hospital"),
+     # told whom, then what, with no 'that'
+     ("Marchetti also told the panel she had left the room before the committee voted.", "Marchetti",
+      "she had left the room before the committee voted"),
+     # a company described by a 'which' clause is an organisation
+     ("Corvane, which operates 140 pharmacies in four states, said in a brief statement that it was cooperating fully "
+      "with health officials.", "Corvane", "it was cooperating fully with health officials")],
+)
+def test_who_said_what_when_the_parse_hides_it(analyze_text, body, speaker, content):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    statement = analysis.statements[-1]
+    assert (statement.speaker.name, analysis.document.text[statement.start:statement.end]) == (speaker, content)
+    assert statement.speaker.kind != "anonymous"
+
+
+@pytest.mark.parametrize("outlet", ["Daily Test", "Ashbury Courier-Post"])
+def test_the_company_is_never_the_newspaper_named_before_it(analyze_text, outlet):
+    body = ("The Courier-Post could not confirm the account.\n\nCorvane, which operates 140 pharmacies in four "
+            "states, said in a statement that it was cooperating with officials. The company said it would offer "
+            "free replacement shots.")
+    statement = analyze_text("Headline\n" + body + "\n", outlet=outlet).statements[-1]
+    assert statement.speaker.name != "Courier-Post" and statement.text == "it would offer free replacement shots"

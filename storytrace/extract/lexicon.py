@@ -73,6 +73,7 @@ forces navy company firm court embassy commission authority authorities service 
 union board parliament cabinet group coalition alliance organisation organization institute university
 hospital regulator watchdog command headquarters presidency kremlin palace secretariat directorate bureau
 network newspaper broadcaster publisher manufacturer maker airline carrier operator spokesperson's
+county city district utility trust school
 """.split())
 
 # Unnamed groups of people that speak ("critics said", "residents told reporters").
@@ -95,6 +96,9 @@ warrant subpoena motion order decree directive circular
 """.split())
 
 # Heads that, modified by an outlet's name, make the outlet the speaker ("the Israel Hayom article").
+MASTHEAD_WORDS = frozenset("""post times news herald tribune courier gazette journal ledger examiner dispatch
+chronicle telegraph observer guardian mirror star sun record register standard express mail bulletin review wire
+press broadcasting broadcaster media radio television tv""".split())  # a news outlet's name words
 PUBLICATION_HEADS = frozenset("article report story piece editorial column broadcast interview "
                               "investigation analysis newspaper paper daily website site".split())
 

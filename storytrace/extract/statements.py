@@ -271,6 +271,9 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj") and not quoted(c.idx)]
         if subjects:  # two subjects are a parse error; the clause's real subject comes first
             left = [c for c in subjects if c.i < current.i]
+            nearest = max(left, key=lambda c: c.i, default=None)
+            if len(left) > 1 and nearest.right_edge.i + 1 == current.i and doc[nearest.left_edge.i - 1].text == ",":
+                return nearest  # '<clause>, the agency said': the attribution after the comma
             return min(left, key=lambda c: c.i) if left else min(subjects, key=lambda c: c.i)
         for child in current.children:
             if child.dep_ == "agent":
@@ -316,8 +319,14 @@ def _that_after(doc: "Doc", token: "Token") -> "Token | None":
     return None
 
 
+TELLING_CUES = frozenset("tell inform assure warn remind notify advise".split())
+
+
 def _object_clause(token: "Token") -> "Token | None":
-    """'denied reports that he pushed ...': the that-clause hanging off the cue's object."""
+    """'denied reports that he pushed ...': the that-clause hanging off the cue's object; after a
+    verb of telling, also a clause with a subject of its own that the parser took for a relative
+    clause of the hearer ('told the panel she had left the room')."""
+    telling = token.lemma_.lower() in TELLING_CUES
     for child in token.children:
         if child.dep_ not in ("dobj", "nsubjpass"):
             continue
@@ -328,7 +337,31 @@ def _object_clause(token: "Token") -> "Token | None":
                                if s.dep_ in SUBJECT_DEPS and s.lower_ not in lx.RELATIVE_PRONOUNS]
                 if marks or (own_subject and grandchild.left_edge.lower_ == "that"):
                     return grandchild
+                if telling and grandchild.dep_ == "relcl" and own_subject and own_subject[0].i == child.i + 1:
+                    return grandchild
     return None
+
+
+def _beyond_semicolon(doc: "Doc", token: "Token", clause: "Token") -> bool:
+    """A clause after the cue that a semicolon parts from it ('..., the county said; none has
+    died'): another sentence in all but the full stop."""
+    return clause.i > token.i and any(doc[i].text == ";" for i in range(token.i + 1, clause.left_edge.i))
+
+
+def _trailing_attribution(doc: "Doc", text: str, token: "Token") -> tuple[int, int] | None:
+    """'The samples tested above the limit, the agency said, though ...': the part of the sentence
+    before a comma that the speaker and cue follow, when the parser tied neither to the cue."""
+    subject = max((c for c in token.children if c.dep_ in SUBJECT_DEPS and c.i < token.i), key=lambda c: c.i, default=None)
+    if subject is None or subject.left_edge.i < 1 or doc[subject.left_edge.i - 1].text != ",":
+        return None
+    if any(c.dep_ == "dobj" for c in token.children):
+        return None
+    sentence = token.sent
+    before = doc[sentence.start:subject.left_edge.i - 1]
+    if not any(t.pos_ in ("VERB", "AUX") for t in before):
+        return None  # 'In Berlin, the minister said': an opening phrase, not a reported clause
+    span = trim_span(text, sentence.start_char, doc[subject.left_edge.i - 1].idx)
+    return span if content_words(text, *span) >= 3 else None
 
 
 def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int]:
@@ -512,7 +545,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
 
 def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[Quote]) -> tuple[int, int] | None:
     """The span a cue reports, or None when it governs no clause ('denied the story')."""
-    clauses = _clause_children(token)
+    clauses = [c for c in _clause_children(token) if not _beyond_semicolon(doc, token, c)]
     if lemma in lx.DIRECTIVE_CUES and not clauses:
         clauses = [c for c in token.children if c.dep_ == "xcomp"]
     that = _that_after(doc, token)
@@ -524,7 +557,7 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     if not clauses and token.dep_ == "parataxis":
         return _sentence_minus(doc, text, token, subtree_span(token), quotes)
     if not clauses:
-        return None
+        return _trailing_attribution(doc, text, token)
     before = [c for c in clauses if c.i < token.i]
     if before and not [c for c in clauses if c.i > token.i]:
         clause = before[0]
@@ -796,11 +829,20 @@ class SpeakerResolver:
         if not heads & GENERIC_ORGANIZATION_HEADS:
             return None
         for speaker in reversed(self.history[-6:]):
-            if speaker.kind == "organization" and speaker.referent is not None and speaker.referent.label == "ORG":
+            if speaker.kind == "organization" and speaker.referent is not None and speaker.referent.label == "ORG" \
+                    and not self._news_outlet(speaker.referent):
                 return speaker.referent
         corporate = self.referents.most_recent(
             position, lambda r: r.label == "ORG" and r.kind == "organization" and bool(CORPORATE_SUFFIX.search(r.name)))
-        return corporate or self.referents.most_recent(position, lambda r: r.label == "ORG" and r.kind == "organization")
+        return corporate or self.referents.most_recent(
+            position, lambda r: r.label == "ORG" and r.kind == "organization" and not self._news_outlet(r))
+
+    def _news_outlet(self, referent: Referent) -> bool:
+        """A newspaper or broadcaster (the story's own outlet among them) is never 'the company' a
+        story calls by that word ('The Courier-Post could not confirm ... The company said')."""
+        words = {w.casefold() for w in re.findall(r"[\w’']+", referent.name)}
+        own = {w.casefold() for w in re.findall(r"[\w’']+", self.publisher or "")}
+        return bool(words & lx.MASTHEAD_WORDS) or bool(own and words and words <= own)
 
     def _pronoun(self, gender: str, span: tuple[int, int], position: int) -> ResolvedSpeaker:
         for speaker in reversed(self.history[-6:]):
@@ -902,10 +944,18 @@ class SpeakerResolver:
         inner = self.referents.covering(*long_span)
         if inner is not None and inner.kind in ("organization", "outlet"):
             return ResolvedSpeaker(inner.name, inner.kind, long_span[0], long_span[1], inner)
+        if head.text[:1].isupper() and _which_clause(head):  # 'Corvane, which operates 140 pharmacies, said'
+            ref = self.referents.add(phrase, "organization", long_span, label="ORG", heads=heads)
+            return ResolvedSpeaker(phrase, "organization", long_span[0], long_span[1], ref)
         if head.pos_ == "NOUN":  # 'one electrician said': an unnamed person
             ref = self.referents.add(phrase, "anonymous", long_span, heads=heads)
             return ResolvedSpeaker(phrase, "anonymous", long_span[0], long_span[1], ref)
         return ResolvedSpeaker(phrase, "unknown", long_span[0], long_span[1], None)
+
+
+def _which_clause(head: "Token") -> bool:
+    """Whether a 'which' relative clause describes the noun: a thing or a body, not a person."""
+    return any(c.dep_ == "relcl" and any(t.lower_ == "which" and t.i < c.i for t in c.subtree) for c in head.children)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 from storytrace import gazetteer, names
+from storytrace.extract import lexicon as lx
 from storytrace.schema import Document, Entity, Proposition, Provenance, Statement
 
 NARRATION = re.compile(
@@ -253,17 +254,22 @@ class OriginNames:
         self.entity_aliases = {e.id: {names.fold(a) for a in (e.name, *e.aliases)} for e in entities}
         self.resolved: dict[Origin, Origin] = {}
         self.organisations: dict[tuple[str, ...], Origin] = {}
+        self.speaking: set[str] = set()  # keys of organisations that publish or speak in the story
         for origin in known:
             self._learn(origin.name, origin)
+            self.speaking.add(origin.key)
         for entity in entities:
             if entity.type == "ORG":
                 for alias in (entity.name, *entity.aliases):
                     self._learn(alias, Origin(entity.id, entity.name, "organization"))
 
     def _learn(self, name: str, origin: Origin) -> None:
-        words = tuple(name_words(name))
-        if words and is_plain_name(name):
-            self.organisations.setdefault(words, origin)
+        """Knows `origin` by its name and, for a unit named after its parent body ("State Department
+        of Natural Resources, Division of Dam Safety"), by the unit's own name."""
+        for part in dict.fromkeys((name, name.rsplit(",", 1)[-1].strip())):
+            words = tuple(name_words(part))
+            if words and is_plain_name(part):
+                self.organisations.setdefault(words, origin)
 
     def person(self, name: str) -> Entity | None:
         """The story's one person whose name this is (titles dropped, surname alone allowed)."""
@@ -277,6 +283,10 @@ class OriginNames:
             found = [e for e in found if len(names.person_tokens(e.name)) > 1]
         return found[0] if len(found) == 1 else None
 
+    def has_full_name(self, name: str) -> bool:
+        """Whether some person of the story is called by this surname and a given name."""
+        return any(len(names.person_tokens(e.name)) > 1 for e in self.people_by_surname.get(names.surname(name), ()))
+
     def organisation(self, name: str) -> Origin | None:
         """The story's one organisation called `name` or of whose name `name` is the start or the end."""
         words = tuple(name_words(name))
@@ -285,6 +295,8 @@ class OriginNames:
         if len(words) == 1:
             holding = {self.organisations[w].key: self.organisations[w] for w in self.organisations
                        if len(w) > 1 and words[0] in w}
+            if len(holding) > 1:
+                holding = {key: origin for key, origin in holding.items() if key in self.speaking}
             if words[0] in ORGANISATION_HEAD_WORDS and len(holding) == 1:
                 return next(iter(holding.values()))
         if not any(c.isupper() for c in name):
@@ -294,7 +306,16 @@ class OriginNames:
                    if not any(extends(w, other) for other in longer)}
         if longer and all(is_part_of(words, w) for w in longer) and len(longest) == 1:
             return next(iter(longest.values()))
-        return self.organisations.get(words)
+        return self.speaking_organisation(name) or self.organisations.get(words)
+
+    def speaking_organisation(self, name: str) -> Origin | None:
+        """The one organisation that speaks or publishes in the story whose name starts or ends with
+        `name` ("Corvane": the airline, not the head office building called after it)."""
+        words = tuple(name_words(name))
+        found = {self.organisations[w].key: self.organisations[w] for w in self.organisations
+                 if is_part_of(words, w) and self.organisations[w].key in self.speaking
+                 and not (set(w) - set(words)) & lx.MASTHEAD_WORDS}  # "Calder": the town, not the Calder Evening Post
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def canonical(self, origin: Origin) -> Origin:
         """The origin under the story's name for its source."""
@@ -311,12 +332,21 @@ class OriginNames:
         return self.resolved[origin]
 
     def _canonical(self, origin: Origin) -> Origin:
+        bare_name = origin.name[:1].isupper() and len(origin.name.split()) == 1
         if origin.kind == "unknown" and origin.name[:1].isupper() and origin.name.casefold() not in FUNCTION_WORDS:
             entity = self.person(origin.name)
-            return Origin(entity.id, entity.name, "person") if entity else origin
+            if entity:
+                return Origin(entity.id, entity.name, "person")
+            return (bare_name and self.speaking_organisation(origin.name)) or origin
         if origin.kind == "person":
             entity = None if origin.key.startswith("ent-") else self.person(origin.name)
-            return Origin(entity.id, entity.name, "person") if entity else origin
+            if entity:
+                return Origin(entity.id, entity.name, "person")
+            if bare_name and not self.has_full_name(origin.name):  # "Corvane said": the company
+                return self.speaking_organisation(origin.name) or origin
+            return origin
+        if origin.kind == "anonymous" and bare_name:
+            return self.speaking_organisation(origin.name) or origin
         record = PERSONAL_RECORD.match(names.strip_article(origin.name))
         if record:
             entity = self.person(record.group("owner"))
@@ -343,7 +373,7 @@ def is_plain_name(name: str) -> bool:
     """A proper name alone ("Kelbridge Evening Post", "Ministry of the Interior"), not a title,
     a list or a name with more words after it ("Coastal Maritime Safety Agency - Notice")."""
     words = names.strip_article(name).split()
-    return bool(words) and all(re.fullmatch(r"[A-Z][\w.'’&-]*|of|the|for", w) for w in words)
+    return bool(words) and all(re.fullmatch(r"[A-Z][\w.'’&-]*|of|the|for|and|&", w) for w in words)
 
 
 class OriginResolver:
