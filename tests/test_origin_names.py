@@ -210,6 +210,10 @@ def test_a_leading_that_is_dropped_only_as_a_conjunction(analyze_text, body, con
      # told whom, then what, with no 'that'
      ("Marchetti also told the panel she had left the room before the committee voted.", "Marchetti",
       "she had left the room before the committee voted"),
+     # a clause whose subject the parser made the object of 'says'
+     ("City Auditor Linnea Strand released a report on Monday. The report says Halvorsen Real Asset Advisors, the "
+      "fund's consultant, advised against the purchase.", "Report",
+      "Halvorsen Real Asset Advisors, the fund's consultant, advised against the purchase"),
      # a company described by a 'which' clause is an organisation
      ("Corvane, which operates 140 pharmacies in four states, said in a brief statement that it was cooperating fully "
       "with health officials.", "Corvane", "it was cooperating fully with health officials")],

@@ -320,6 +320,7 @@ def _that_after(doc: "Doc", token: "Token") -> "Token | None":
 
 
 TELLING_CUES = frozenset("tell inform assure warn remind notify advise".split())
+SAYING_CUES = frozenset("say claim state write insist argue contend maintain report".split())
 
 
 def _object_clause(token: "Token") -> "Token | None":
@@ -339,6 +340,23 @@ def _object_clause(token: "Token") -> "Token | None":
                     return grandchild
                 if telling and grandchild.dep_ == "relcl" and own_subject and own_subject[0].i == child.i + 1:
                     return grandchild
+    return None
+
+
+def _misparsed_object_clause(token: "Token") -> "Token | None":
+    """'says Halvorsen Real Asset Advisors, the fund's consultant, advised against the purchase': a
+    clause whose subject, set off by an appositive, the parser made the object of 'says' and whose
+    verb it made a participle of that object. Returns the object (where the clause starts)."""
+    if token.lemma_.lower() not in SAYING_CUES:
+        return None
+    for child in token.children:
+        if child.dep_ != "dobj" or child.i < token.i:
+            continue
+        appositives = [c for c in child.children if c.dep_ == "appos"]
+        verbs = [c for c in child.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+        if appositives and verbs and verbs[0].i > appositives[0].right_edge.i and \
+                token.doc[verbs[0].i - 1].text == "," and not any(t.lower_ in lx.RELATIVE_PRONOUNS for t in verbs[0].lefts):
+            return child
     return None
 
 
@@ -552,6 +570,9 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     if that is not None:
         return trim_span(text, *forward_content(doc, text, token, that.idx, quotes))
     if not clauses:
+        subject = _misparsed_object_clause(token)
+        if subject is not None:
+            return trim_span(text, *forward_content(doc, text, token, subject.left_edge.idx, quotes))
         clause = _object_clause(token)
         clauses = [clause] if clause is not None else []
     if not clauses and token.dep_ == "parataxis":
