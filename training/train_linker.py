@@ -140,7 +140,8 @@ def grouping_scores(story: Story, model: claim_step.LinkModel) -> dict[str, floa
                                      link_model=model)
     report = evaluate(json.loads(dumps(replace(d, claims=tuple(claims)))), story.gold, story.texts)
     return {k: float(report.scores[k]) for k in ("claim_grouping_recall", "claim_grouping_precision",
-                                                   "claim_stance_accuracy")}
+                                                   "claim_stance_accuracy", "origin_identity_recall",
+                                                   "origin_identity_precision", "origin_counts_accuracy")}
 
 
 def f1(scores: dict[str, float]) -> float:
