@@ -95,10 +95,12 @@ statement statements release notice post posts tweet tweets message messages not
 warrant subpoena motion order decree directive circular
 """.split())
 
-# Heads that, modified by an outlet's name, make the outlet the speaker ("the Israel Hayom article").
+# Words of a news outlet's name ("Calder Evening Post", "Ashbury Courier-Post", "Northsound Broadcasting").
 MASTHEAD_WORDS = frozenset("""post times news herald tribune courier gazette journal ledger examiner dispatch
 chronicle telegraph observer guardian mirror star sun record register standard express mail bulletin review wire
-press broadcasting broadcaster media radio television tv""".split())  # a news outlet's name words
+press broadcasting broadcaster media radio television tv""".split())
+
+# Heads that, modified by an outlet's name, make the outlet the speaker ("the Israel Hayom article").
 PUBLICATION_HEADS = frozenset("article report story piece editorial column broadcast interview "
                               "investigation analysis newspaper paper daily website site".split())
 
