@@ -49,6 +49,9 @@ KNOWN = [
         # a spokesperson speaks for the organisation
         (Origin("anonymous:a harbourline spokesman", "A Harbourline spokesman", "anonymous"), "Harbourline Freight Systems"),
         (Origin("anonymous:x", "A spokesman for the Board of Canvassers", "anonymous"), "Calder Board of Canvassers"),
+        # and so do its officials
+        (Origin("anonymous:harbourline officials", "Harbourline officials", "anonymous"), "Harbourline Freight Systems"),
+        (Origin("anonymous:bureau officials", "Bureau officials", "anonymous"), "State Bureau of Mine Safety"),
         # the short form of an organisation's name, or its head word alone
         (Origin("organization:harbourline", "Harbourline", "organization"), "Harbourline Freight Systems"),
         (Origin("organization:corvane air ltd", "Corvane Air Ltd", "organization"), "Corvane Air"),
@@ -70,6 +73,7 @@ KNOWN = [
         (Origin("ent-us", "The US and Russia", "organization"), "The US and Russia"),
         (Origin("unknown:it", "It", "unknown"), "It"),
         (Origin("anonymous:a spokeswoman", "a spokeswoman", "anonymous"), "a spokeswoman"),
+        (Origin("anonymous:israeli officials", "Israeli officials", "anonymous"), "Israeli officials"),
         (Origin("person:holloway", "Holloway", "person"), "Gail Holloway"),
         (Origin("person:dana holloway", "Dana Holloway", "person"), "Dana Holloway"),
     ],
@@ -214,6 +218,9 @@ def test_a_leading_that_is_dropped_only_as_a_conjunction(analyze_text, body, con
      ("City Auditor Linnea Strand released a report on Monday. The report says Halvorsen Real Asset Advisors, the "
       "fund's consultant, advised against the purchase.", "Report",
       "Halvorsen Real Asset Advisors, the fund's consultant, advised against the purchase"),
+     # a clause whose verb, subject and all, the parser hung in front of the object of 'says'
+     ("The tender closed in May. Kestrel Transit Group, the runner-up, says its offer undercut Brennock's by "
+      "$2 million.", "Kestrel Transit Group", "its offer undercut Brennock's by $2 million"),
      # a company described by a 'which' clause is an organisation
      ("Corvane, which operates 140 pharmacies in four states, said in a brief statement that it was cooperating fully "
       "with health officials.", "Corvane", "it was cooperating fully with health officials")],
@@ -232,3 +239,25 @@ def test_the_company_is_never_the_newspaper_named_before_it(analyze_text, outlet
             "free replacement shots.")
     statement = analyze_text("Headline\n" + body + "\n", outlet=outlet).statements[-1]
     assert statement.speaker.name != "Courier-Post" and statement.text == "it would offer free replacement shots"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "content"),
+    [("The outage lasted a day. Kestrel officials blamed a software update installed over the weekend for the "
+      "outage.", "Kestrel officials", "a software update installed over the weekend for the outage"),
+     ("Withdrawals stopped. Coinvale has blamed the pause on a move to a new custody provider.", "Coinvale",
+      "the pause on a move to a new custody provider"),
+     ("Talks failed. The union accused the company of hiding the losses from workers.", "The union",
+      "the company of hiding the losses from workers"),
+     ("The grades were wrong. University officials blamed a software update installed over the winter break.",
+      "University officials", "a software update installed over the winter break")],
+)
+def test_an_accusation_is_a_statement_of_who_is_to_blame(analyze_text, body, speaker, content):
+    statement = analyze_text("Headline\n" + body + "\n").statements[-1]
+    assert (statement.speaker.name, statement.text) == (speaker, content)
+
+
+@pytest.mark.parametrize("body", ["Talks failed. The union accused the mayor.",
+                                  "The hall was full. The mayor said the words everyone expected."])
+def test_an_object_that_states_nothing_is_no_statement(analyze_text, body):
+    assert not analyze_text("Headline\n" + body + "\n").statements

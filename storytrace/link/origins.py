@@ -33,9 +33,10 @@ OUTLET_CONTACT = re.compile(r"\b(?:with|to|told|interview with|meeting with|brie
 CREDIT = re.compile(
     r"\b(?:first|originally|initially|exclusively)\s+(?:reported|revealed|published|disclosed)\s+(?:in|by)\s+", re.IGNORECASE)
 SOURCE_KINDS = ("person", "organization", "anonymous", "document")
-SPOKESPERSON = re.compile(
+# Who speaks for a body: its spokesman, its press office, its officials ("Hospital officials").
+SPEAKING_FOR = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:(?P<before>.+?)(?:['’]s)?\s+)?(?:chief\s+|senior\s+|official\s+|press\s+)?"
-    r"(?:spokes(?:man|woman|person)|press\s+officer|press\s+office|representative)"
+    r"(?:spokes(?:man|woman|person)|press\s+officer|press\s+office|representative|officials|executives)"
     r"(?:\s+(?:for|of|at)\s+(?P<after>.+))?$", re.IGNORECASE)
 PERSONAL_RECORD = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?:own\s+)?(?:\w+\s+)?"
                              r"(?:report|statement|letter|memo|diary|notes|affidavit|testimony|email|emails|post|posting|account)$",
@@ -352,9 +353,9 @@ class OriginNames:
             entity = self.person(record.group("owner"))
             if entity is not None:
                 return Origin(entity.id, entity.name, "person")
-        spokesperson = SPOKESPERSON.match(origin.name.strip())
-        if spokesperson and (spokesperson.group("before") or spokesperson.group("after")):
-            found = self.organisation(spokesperson.group("after") or spokesperson.group("before"))
+        speaker_for = SPEAKING_FOR.match(origin.name.strip())
+        if speaker_for and (speaker_for.group("before") or speaker_for.group("after")):
+            found = self.organisation(speaker_for.group("after") or speaker_for.group("before"))
             if found is not None:
                 return found
         if origin.kind in ("organization", "outlet", "document"):
