@@ -1,7 +1,8 @@
 """Statements of one document: who said what, with which cue, directly or not, asserting or denying.
 
 Two passes. The cue pass finds speech verbs and source markers ("said", "pointed out",
-"according to", "as indicated by") with their speaker and clausal content. The quote pass gives
+"according to", "as indicated by") with their speaker and content: a clause, or for blame and
+figures an object and its phrase ("blamed the update for the outage", "puts the toll at 14"). The quote pass gives
 every quotation to the cue beside it ("...," he said, "..."; X added: "..."), or to the previous
 speaker when a quote continues without a cue. Speakers are then resolved in text order, so "he"
 and "the ambassador" find the right earlier person.
@@ -158,6 +159,7 @@ def sentence_end(text: str, position: int, quotes: list[Quote]) -> int:
 
 
 _PHRASAL_HEADS = frozenset(verb for verb, _ in lx.PHRASAL_CUES)
+FIGURE_VERBS = frozenset({"put", "place", "peg"})
 
 
 def cue_lemma(token: "Token") -> str | None:
@@ -165,6 +167,9 @@ def cue_lemma(token: "Token") -> str | None:
     if token.pos_ not in ("VERB", "AUX"):
         return None
     lemma = token.lemma_.lower()
+    if lemma in FIGURE_VERBS:  # 'put' reports only a figure: 'puts the death toll at 14'
+        found = _object_and_phrase(token)
+        return lemma if found is not None and found[1] is not None else None
     if lemma not in lx.REPORTING_CUES and lemma not in _PHRASAL_HEADS:
         return None
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
@@ -364,27 +369,36 @@ def _misparsed_object_clause(token: "Token") -> "Token | None":
     return None
 
 
-# Verbs of blame with the preposition that names the wrong: an accusation is a claim without a
-# clause. One blamed is a claim already ('officials blamed a software update'); one accused is not.
-ACCUSATION_PREPOSITIONS = {"blame": ("for", "on"), "accuse": ("of",)}
-WRONG_MAY_BE_IMPLIED = frozenset({"blame"})
+# Verbs whose object and the phrase after it state a claim without a clause: who is to blame and
+# for what ('blamed a software update for the outage'), where a figure stands ('put the death toll
+# at 14'). One blamed is a claim already ('officials blamed a software update'); one accused is not.
+OBJECT_PHRASE_CUES = {"blame": ("for", "on"), "accuse": ("of",), "estimate": ("at",),
+                      "put": ("at",), "place": ("at",), "peg": ("at",)}
+PHRASE_MAY_BE_IMPLIED = frozenset({"blame"})
 
 
-def _accusation(text: str, token: "Token") -> tuple[int, int] | None:
-    """'blamed a software update for the outage', 'blamed the pause on a move to a new provider',
-    'accused the company of hiding the losses': the one blamed and the wrong, from the object to the
-    end of the preposition's phrase."""
-    lemma = token.lemma_.lower()
-    prepositions = ACCUSATION_PREPOSITIONS.get(lemma, ())
+def _object_and_phrase(token: "Token") -> "tuple[Token, Token | None] | None":
+    """The cue's object and the phrase that completes it ('for the outage', 'at 14'), or None."""
+    prepositions = OBJECT_PHRASE_CUES.get(token.lemma_.lower(), ())
     target = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
     if target is None or not prepositions:
         return None
-    wrong = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions and c.i > token.i), None)
-    if wrong is None:  # the parser may hang it inside the object ('an update installed over the break for ...')
-        wrong = next((c for c in target.subtree if c.dep_ == "prep" and c.lower_ in prepositions), None)
-    if wrong is None:
-        return trim_span(text, *subtree_span(target)) if lemma in WRONG_MAY_BE_IMPLIED else None
-    return trim_span(text, target.left_edge.idx, max(subtree_span(target)[1], subtree_span(wrong)[1]))
+    phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions and c.i > token.i), None)
+    if phrase is None:  # the parser may hang it inside the object ('an update installed over the break for ...')
+        phrase = next((c for c in target.subtree if c.dep_ == "prep" and c.lower_ in prepositions), None)
+    return target, phrase
+
+
+def _object_phrase_content(text: str, token: "Token") -> tuple[int, int] | None:
+    """'blamed a software update for the outage', 'accused the company of hiding the losses', 'puts
+    the death toll at 14': from the object to the end of the phrase that completes it."""
+    found = _object_and_phrase(token)
+    if found is None:
+        return None
+    target, phrase = found
+    if phrase is None:
+        return trim_span(text, *subtree_span(target)) if token.lemma_.lower() in PHRASE_MAY_BE_IMPLIED else None
+    return trim_span(text, target.left_edge.idx, max(subtree_span(target)[1], subtree_span(phrase)[1]))
 
 
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -615,7 +629,7 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     if not clauses and token.dep_ == "parataxis":
         return _sentence_minus(doc, text, token, subtree_span(token), quotes)
     if not clauses:
-        return _accusation(text, token) or _trailing_attribution(doc, text, token)
+        return _object_phrase_content(text, token) or _trailing_attribution(doc, text, token)
     before = [c for c in clauses if c.i < token.i]
     if before and not [c for c in clauses if c.i > token.i]:
         clause = before[0]
