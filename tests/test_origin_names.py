@@ -221,6 +221,10 @@ def test_a_leading_that_is_dropped_only_as_a_conjunction(analyze_text, body, con
      # a clause whose verb, subject and all, the parser hung in front of the object of 'says'
      ("The tender closed in May. Kestrel Transit Group, the runner-up, says its offer undercut Brennock's by "
       "$2 million.", "Kestrel Transit Group", "its offer undercut Brennock's by $2 million"),
+     # the one an outlet quotes speaks, not the outlet
+     ("The vote was close. The allegations were first reported by the Tarrenfield Morning Beacon, which quoted "
+      "Councilmember Dalia Arvanitis as saying that the owner had pressed members on the deal.",
+      "Councilmember Dalia Arvanitis", "the owner had pressed members on the deal"),
      # a company described by a 'which' clause is an organisation
      ("Corvane, which operates 140 pharmacies in four states, said in a brief statement that it was cooperating fully "
       "with health officials.", "Corvane", "it was cooperating fully with health officials")],

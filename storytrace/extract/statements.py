@@ -262,6 +262,9 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
     """Who performs the cue: its own subject, or one inherited through coordination or a participle.
 
     Subjects inside quotations are the parser's mistakes ('"The enemy attacked ...," the air force said')."""
+    quoted_one = _quoted_as_saying(token)
+    if quoted_one is not None and not quoted(quoted_one.idx):
+        return quoted_one
     if token.tag_ == "VBG" and token.dep_ in ("acl", "advcl", "xcomp", "conj", "dep"):
         before = doc[token.i - 1] if token.i else None
         if before is not None and before.text != ",":
@@ -297,6 +300,17 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
             return child
     subject = _textual_subject(doc, token)
     return subject if subject is not None and not quoted(subject.idx) else None
+
+
+def _quoted_as_saying(token: "Token") -> "Token | None":
+    """'quoted Councilmember Dalia Arvanitis as saying that ...', 'cited officials as saying ...': the
+    one quoted speaks, not the outlet that quotes them."""
+    if token.tag_ != "VBG" or token.head.lower_ != "as" or token.head.dep_ != "prep":
+        return None
+    holder = token.head.head
+    if holder.pos_ in ("PROPN", "NOUN"):  # the parser may hang 'as' on the name itself
+        return holder
+    return next((c for c in holder.children if c.dep_ == "dobj" and c.i < token.i), None)
 
 
 def _clause_children(token: "Token") -> list["Token"]:
