@@ -46,6 +46,12 @@ KNOWN = [
         (Origin("person:trustee okafor", "Trustee Marchetti", "person"), "Delia Marchetti"),
         # a person's own record is that person's word
         (Origin("document:olander's report", "Olander's report", "document"), "Marguerite Olander"),
+        (Origin("document:x", "Olander's 48-page report", "document"), "Marguerite Olander"),
+        # and an organisation's record is the organisation's word
+        (Origin("document:x", "Harbourline's own letter to the union's executive", "document"),
+         "Harbourline Freight Systems"),
+        (Origin("document:x", "Letter from Harbourline Freight Systems, the firm that ran the ballot", "document"),
+         "Harbourline Freight Systems"),
         # a spokesperson speaks for the organisation
         (Origin("anonymous:a harbourline spokesman", "A Harbourline spokesman", "anonymous"), "Harbourline Freight Systems"),
         (Origin("anonymous:x", "A spokesman for the Board of Canvassers", "anonymous"), "Calder Board of Canvassers"),

@@ -38,9 +38,13 @@ SPEAKING_FOR = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:(?P<before>.+?)(?:['’]s)?\s+)?(?:chief\s+|senior\s+|official\s+|press\s+)?"
     r"(?:spokes(?:man|woman|person)|press\s+officer|press\s+office|representative|officials|executives)"
     r"(?:\s+(?:for|of|at)\s+(?P<after>.+))?$", re.IGNORECASE)
-PERSONAL_RECORD = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?:own\s+)?(?:\w+\s+)?"
-                             r"(?:report|statement|letter|memo|diary|notes|affidavit|testimony|email|emails|post|posting|account)$",
-                             re.IGNORECASE)
+RECORD_NOUNS = r"(?:report|statement|letter|memo|diary|notes|affidavit|testimony|email|emails|post|posting|account)"
+# A record in its author's name: "Olander's report", "Ballotline's own letter to the union's executive",
+# "a letter from Ballotline Services, the firm that ran the ballot".
+OWN_RECORD = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?:own\s+)?(?:[\w-]+\s+){0,2}" + RECORD_NOUNS
+                        + r"(?:\s+(?:to|for|on|about)\s+.+)?$", re.IGNORECASE)
+RECORD_FROM = re.compile(r"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}" + RECORD_NOUNS
+                         + r"\s+from\s+(?P<owner>[^,]+?)(?:,.*)?$", re.IGNORECASE)
 UNIT_WORDS = frozenset("""office board department team unit committee division desk press council staff senate faculty
 communications relations media station branch bureau secretariat newsroom counsel""".split())
 ORGANISATION_HEAD_WORDS = frozenset("""bureau division department ministry agency authority commission
@@ -348,11 +352,14 @@ class OriginNames:
             return origin
         if origin.kind == "anonymous" and bare_name:
             return self.speaking_organisation(origin.name) or origin
-        record = PERSONAL_RECORD.match(names.strip_article(origin.name))
+        record = OWN_RECORD.match(names.strip_article(origin.name)) or RECORD_FROM.match(origin.name)
         if record:
             entity = self.person(record.group("owner"))
             if entity is not None:
                 return Origin(entity.id, entity.name, "person")
+            author = self.organisation(record.group("owner"))
+            if author is not None:
+                return author
         speaker_for = SPEAKING_FOR.match(origin.name.strip())
         if speaker_for and (speaker_for.group("before") or speaker_for.group("after")):
             found = self.organisation(speaker_for.group("after") or speaker_for.group("before"))
