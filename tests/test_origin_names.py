@@ -190,6 +190,21 @@ def test_one_of_an_unnamed_group_is_that_group(analyze_text, body, speaker):
 
 @pytest.mark.parametrize(
     ("body", "speaker"),
+    [  # a lede's role before the name the story gives it later
+     ("The fund lost money. The fund's executive director has rejected reports that he worked for the developer. "
+      "In a statement, the fund's executive director, Paul Brennecke, said the report contained errors.", "Paul Brennecke"),
+     ("Shares fell. Brightmart's chief executive denied that he knew of any dealings with the rival chain. \"I had no "
+      "knowledge of any arrangement,\" Brightmart chief executive Alastair Penrose told analysts.", "Alastair Penrose"),
+     # two holders of the role: the lede's stays unnamed
+     ("Shares fell. The chief executive denied that he knew of any dealings. Brightmart chief executive Alastair "
+      "Penrose met Corvane chief executive Dana Holt on Monday.", "The chief executive")],
+)
+def test_a_role_named_later_in_the_story_is_that_person(analyze_text, body, speaker):
+    assert analyze_text("Headline\n" + body + "\n").statements[0].speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
     [('Critics say the system was hacked. University spokeswoman Dana Whitcombe was blunt. '
       '"That is false. Nobody hacked GradeBridge," she told the Herald.', "Dana Whitcombe"),
      ("Mayor John Smith said the deal with Peter Jones was dead. He added that talks would not resume.", "John Smith")],

@@ -121,6 +121,24 @@ def _roles_before(doc: "Doc", ent: "Span", person_starts: set[int]) -> list[str]
     return _role_words(list(reversed(tokens)))
 
 
+def _roles_set_off_before(doc: "Doc", ent: "Span") -> list[str]:
+    """A role set off by a comma in front of a name: 'the fund's executive director, Paul Brennecke,
+    said', 'said the association's chief executive, Phillip Agyeman'. The role noun must stand right
+    before the comma, and the phrase stops at a verb or a preposition other than 'of'."""
+    if ent.start < 2 or doc[ent.start - 1].text != ",":
+        return []
+    tokens = []
+    i = ent.start - 2
+    while i >= ent.sent.start and len(tokens) < 10:
+        token = doc[i]
+        if token.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON") or (token.pos_ == "ADP" and token.lower_ != "of"):
+            break
+        tokens.append(token)
+        i -= 1
+    roles = _role_words(list(reversed(tokens)))
+    return roles if tokens and roles and roles[-1].split()[-1] == tokens[0].lower_ else []
+
+
 def _roles_after(doc: "Doc", ent: "Span") -> list[str]:
     """An apposition after a name: ', who was US ambassador to Israel,' or ', the journalist,'."""
     i = ent.end
@@ -179,7 +197,7 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
         roles: list[str] = []
         gender = None
         if label == "PERSON":
-            roles = _roles_before(doc, ent, person_starts) + _roles_after(doc, ent)
+            roles = _roles_before(doc, ent, person_starts) + _roles_set_off_before(doc, ent) + _roles_after(doc, ent)
             gender = _gender(surface, roles)
         mentions.append(Mention(doc=document.id, start=start, end=end, text=surface, label=label,
                                 roles=tuple(dict.fromkeys(roles)), gender=gender))

@@ -995,17 +995,27 @@ class SpeakerResolver:
             return ResolvedSpeaker(ref.name, ref.kind, span[0], span[1], ref)
         return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
 
+    def _only_holder(self, holds_role: "Callable[[Referent], bool]") -> Referent | None:
+        """The document's one person holding a role, named later than the role is first used (a lede's
+        'the fund's executive director has rejected ...' before 'the fund's executive director, Paul
+        Brennecke, said')."""
+        holders = [r for r in self.referents.items if holds_role(r)]
+        return holders[0] if len(holders) == 1 else None
+
     def _description(self, head: "Token", position: int) -> ResolvedSpeaker:
         word = _head_word(head)
         lemma = head.lemma_.lower()
         definite = _definite(head)
         np_span = _noun_phrase_span(head, with_of=False)
-        if definite and (word in lx.ROLE_NOUNS or lemma in lx.ROLE_NOUNS):
+        owned = definite or any(c.dep_ == "poss" for c in head.children)  # 'Brightmart's chief executive'
+        if owned and (word in lx.ROLE_NOUNS or lemma in lx.ROLE_NOUNS):
             role = word if word in lx.ROLE_NOUNS else lemma
             before = head.nbor(-1).lower_ if head.i > 0 else ""
             full_role = f"{before} {role}" if before in ("prime", "foreign", "vice") else role
-            ref = self.referents.most_recent(
-                position, lambda r: r.kind == "person" and (full_role in r.roles or role in r.roles))
+
+            def holds_role(r: Referent) -> bool:
+                return r.kind == "person" and (full_role in r.roles or role in r.roles)
+            ref = self.referents.most_recent(position, holds_role) or self._only_holder(holds_role)
             if ref is not None:
                 return ResolvedSpeaker(ref.name, "person", np_span[0], np_span[1], ref)
         long_span = _noun_phrase_span(head, with_of=True, limit=position if position > head.idx else None)
