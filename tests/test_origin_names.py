@@ -292,3 +292,21 @@ def test_blame_and_figures_are_statements_without_a_clause(analyze_text, body, s
                                   "The hall was full. The mayor said the words everyone expected."])
 def test_an_object_that_states_nothing_is_no_statement(analyze_text, body):
     assert not analyze_text("Headline\n" + body + "\n").statements
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "content"),
+    [("The drug was approved. Miriam Salt was sacked. The dispute centres on allegations by Dr. Miriam Salt, a former "
+      "statistician on the trial, that a dozen participants were missing from the safety figures.", "Miriam Salt",
+      "a dozen participants were missing from the safety figures"),
+     ("The drug was approved. Miriam Salt was sacked. Salt's most serious allegation is that the trial's primary "
+      "endpoint was switched from 12 weeks to eight.", "Miriam Salt", "the trial's primary endpoint was switched from 12 weeks to eight")],
+)
+def test_a_claim_noun_with_its_author_is_a_statement(analyze_text, body, speaker, content):
+    statement = analyze_text("Headline\n" + body + "\n").statements[-1]
+    assert (statement.speaker.name, statement.text) == (speaker, content)
+
+
+def test_a_claim_noun_without_an_author_is_no_statement_of_its_own(analyze_text):
+    statements = analyze_text("Headline\nThe drug was approved. The company denied reports that the data were altered.\n").statements
+    assert [s.speaker.name for s in statements] == ["The company"]

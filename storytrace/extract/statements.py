@@ -567,6 +567,53 @@ def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue
     return cues
 
 
+# Nouns that carry a claim in a that-clause: 'allegations by Dr. Salt that ...', 'Salt's allegation is that ...'.
+CLAIM_NOUN_CUES = frozenset("allegation claim assertion accusation contention warning".split())
+
+
+def _claim_noun_cues(doc: "Doc", text: str) -> list[Cue]:
+    """A claim stated as a noun with its author and its that-clause: 'allegations by Dr. Miriam Salt,
+    a former statistician, that ...', 'Salt's most serious allegation is that ...', 'rejected the
+    union's claim that ...'. A claim with no author named ('reports that ...') is no statement."""
+    cues = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in CLAIM_NOUN_CUES:
+            continue
+        author = _claim_author(token)
+        clause = _claim_clause(token)
+        if author is None or clause is None:
+            continue
+        start = next((t.idx for t in clause.lefts if t.dep_ == "mark" and t.lower_ == "that"), clause.left_edge.idx)
+        content = trim_span(text, start, subtree_span(clause)[1])
+        if content_words(text, *content) >= 3:
+            cues.append(Cue(token=token, text_start=token.idx, text_end=token.idx + len(token.text),
+                            lemma=token.lemma_.lower(), speaker_head=author, content=content))
+    return cues
+
+
+def _claim_author(noun: "Token") -> "Token | None":
+    """Whose claim a claim noun is: its possessor ('Salt's allegation'), or the one it is by or from."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            author = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if author is not None and author.pos_ in ("PROPN", "NOUN"):
+                return author
+    return None
+
+
+def _claim_clause(noun: "Token") -> "Token | None":
+    """The that-clause a claim noun carries: hung on the noun, or after 'is' ('the allegation is that ...')."""
+    holders = [noun] + ([noun.head] if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.i > noun.i and child.dep_ in ("acl", "ccomp", "relcl", "appos") and child.pos_ in ("VERB", "AUX") \
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                return child
+    return None
+
+
 def _speaker_inside_clause(source: "Token") -> "Token | None":
     """'according to what Netanyahu said': the speaker is the subject inside the clause."""
     for token in source.subtree:
@@ -623,6 +670,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
                                       or any(s <= position < e for s, e in datelines))
         cues.append(cue)
     cues.extend(source_cues)
+    cues.extend(_claim_noun_cues(doc, text))
     return sorted(cues, key=lambda c: c.text_start)
 
 
