@@ -300,11 +300,20 @@ def test_an_object_that_states_nothing_is_no_statement(analyze_text, body):
       "statistician on the trial, that a dozen participants were missing from the safety figures.", "Miriam Salt",
       "a dozen participants were missing from the safety figures"),
      ("The drug was approved. Miriam Salt was sacked. Salt's most serious allegation is that the trial's primary "
-      "endpoint was switched from 12 weeks to eight.", "Miriam Salt", "the trial's primary endpoint was switched from 12 weeks to eight")],
+      "endpoint was switched from 12 weeks to eight.", "Miriam Salt", "the trial's primary endpoint was switched from 12 weeks to eight"),
+     # the that-clause the parser hung on the main verb, past phrases without a verb
+     ("The editor left. The meeting went ahead despite a Corvane spokesman's statement to the Herald on Monday that "
+      "Marlowe had not met any minister this year.", "a Corvane spokesman", "Marlowe had not met any minister this year")],
 )
 def test_a_claim_noun_with_its_author_is_a_statement(analyze_text, body, speaker, content):
     statement = analyze_text("Headline\n" + body + "\n").statements[-1]
     assert (statement.speaker.name, statement.text) == (speaker, content)
+
+
+def test_a_denial_noun_denies(analyze_text):
+    body = "The editor left. Marlowe's denial that he had met the minister was contradicted by records."
+    statement = analyze_text("Headline\n" + body + "\n").statements[-1]
+    assert (statement.speaker.name, statement.text, statement.polarity) == ("Marlowe", "he had met the minister", "deny")
 
 
 def test_a_claim_noun_without_an_author_is_no_statement_of_its_own(analyze_text):

@@ -567,8 +567,11 @@ def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue
     return cues
 
 
-# Nouns that carry a claim in a that-clause: 'allegations by Dr. Salt that ...', 'Salt's allegation is that ...'.
-CLAIM_NOUN_CUES = frozenset("allegation claim assertion accusation contention warning".split())
+# Nouns that carry a claim in a that-clause ('allegations by Dr. Salt that ...', 'Salt's allegation is
+# that ...', 'a spokesman's statement that ...'), with the verb each stands for ('denial': deny).
+CLAIM_NOUN_CUES = {"allegation": "allege", "claim": "claim", "assertion": "assert", "accusation": "accuse",
+                   "contention": "contend", "warning": "warn", "statement": "state", "denial": "deny",
+                   "admission": "admit", "insistence": "insist"}
 
 
 def _claim_noun_cues(doc: "Doc", text: str) -> list[Cue]:
@@ -587,7 +590,7 @@ def _claim_noun_cues(doc: "Doc", text: str) -> list[Cue]:
         content = trim_span(text, start, subtree_span(clause)[1])
         if content_words(text, *content) >= 3:
             cues.append(Cue(token=token, text_start=token.idx, text_end=token.idx + len(token.text),
-                            lemma=token.lemma_.lower(), speaker_head=author, content=content))
+                            lemma=CLAIM_NOUN_CUES[token.lemma_.lower()], speaker_head=author, content=content))
     return cues
 
 
@@ -611,6 +614,17 @@ def _claim_clause(noun: "Token") -> "Token | None":
             if child.i > noun.i and child.dep_ in ("acl", "ccomp", "relcl", "appos") and child.pos_ in ("VERB", "AUX") \
                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
                 return child
+    return _that_clause_after_phrases(noun)
+
+
+def _that_clause_after_phrases(noun: "Token") -> "Token | None":
+    """A that-clause the parser hung elsewhere, when only phrases without a verb stand between it and
+    the noun ('a spokesman's statement to the Herald on Monday that ...')."""
+    for token in noun.doc[noun.i + 1:noun.sent.end]:
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+        if token.lower_ == "that" and token.dep_ == "mark" and token.head.i > token.i:
+            return token.head
     return None
 
 
