@@ -58,6 +58,9 @@ KNOWN = [
         # and so do its officials
         (Origin("anonymous:harbourline officials", "Harbourline officials", "anonymous"), "Harbourline Freight Systems"),
         (Origin("anonymous:bureau officials", "Bureau officials", "anonymous"), "State Bureau of Mine Safety"),
+        (Origin("anonymous:x", "The bureau's directors", "anonymous"), "State Bureau of Mine Safety"),
+        # a body named by whose it is
+        (Origin("organization:x", "Orvenia's ministry", "organization"), "Ministry of Interior of Orvenia"),
         # the short form of an organisation's name, or its head word alone
         (Origin("organization:harbourline", "Harbourline", "organization"), "Harbourline Freight Systems"),
         (Origin("organization:corvane air ltd", "Corvane Air Ltd", "organization"), "Corvane Air"),
@@ -80,6 +83,7 @@ KNOWN = [
         (Origin("unknown:it", "It", "unknown"), "It"),
         (Origin("anonymous:a spokeswoman", "a spokeswoman", "anonymous"), "a spokeswoman"),
         (Origin("anonymous:israeli officials", "Israeli officials", "anonymous"), "Israeli officials"),
+        (Origin("organization:x", "Calder's committee", "organization"), "Calder's committee"),
         (Origin("person:holloway", "Holloway", "person"), "Gail Holloway"),
         (Origin("person:dana holloway", "Dana Holloway", "person"), "Dana Holloway"),
     ],

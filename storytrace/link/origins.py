@@ -36,7 +36,7 @@ SOURCE_KINDS = ("person", "organization", "anonymous", "document")
 # Who speaks for a body: its spokesman, its press office, its officials ("Hospital officials").
 SPEAKING_FOR = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:(?P<before>.+?)(?:['’]s)?\s+)?(?:chief\s+|senior\s+|official\s+|press\s+)?"
-    r"(?:spokes(?:man|woman|person)|press\s+officer|press\s+office|representative|officials|executives)"
+    r"(?:spokes(?:man|woman|person)|press\s+officer|press\s+office|representative|officials|executives|trustees|directors)"
     r"(?:\s+(?:for|of|at)\s+(?P<after>.+))?$", re.IGNORECASE)
 RECORD_NOUNS = r"(?:report|statement|letter|memo|diary|notes|affidavit|testimony|email|emails|post|posting|account)"
 # A record in its author's name: "Olander's report", "Ballotline's own letter to the union's executive",
@@ -50,6 +50,8 @@ communications relations media station branch bureau secretariat newsroom counse
 ORGANISATION_HEAD_WORDS = frozenset("""bureau division department ministry agency authority commission
 board trust council committee branch office service directorate inspectorate regulator union court
 company firm utility district""".split())
+# A body named by whose it is: "Orvenia's ministry" for the Ministry of Interior of Orvenia.
+POSSESSED_BODY = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)['’]s?\s+(?P<body>[a-z][\w-]*)$")
 FUNCTION_WORDS = frozenset("i he she it we they you this that these those".split())
 LINKING_WORDS = frozenset("of by for at in from on to".split())
 LEGAL_SUFFIXES = frozenset("ltd ltd. limited inc inc. llc plc corp corp. corporation co co. gmbh ag sa nv".split())
@@ -322,6 +324,14 @@ class OriginNames:
                  and not (set(w) - set(words)) & lx.MASTHEAD_WORDS}  # "Calder": the town, not the Calder Evening Post
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def body_of(self, owner: str, head: str) -> Origin | None:
+        """The one speaking organisation whose name holds the owner's words and the body's head word
+        ("Orvenia" and "ministry": the Ministry of Interior of Orvenia)."""
+        wanted = {*name_words(owner), head}
+        found = {self.organisations[w].key: self.organisations[w] for w in self.organisations
+                 if wanted <= set(w) and self.organisations[w].key in self.speaking}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def canonical(self, origin: Origin) -> Origin:
         """The origin under the story's name for its source."""
         if origin not in self.resolved:
@@ -363,6 +373,11 @@ class OriginNames:
         speaker_for = SPEAKING_FOR.match(origin.name.strip())
         if speaker_for and (speaker_for.group("before") or speaker_for.group("after")):
             found = self.organisation(speaker_for.group("after") or speaker_for.group("before"))
+            if found is not None:
+                return found
+        body = POSSESSED_BODY.match(origin.name.strip())
+        if body and body.group("body") in ORGANISATION_HEAD_WORDS:
+            found = self.body_of(body.group("owner"), body.group("body"))
             if found is not None:
                 return found
         if origin.kind in ("organization", "outlet", "document"):
