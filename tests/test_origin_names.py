@@ -323,3 +323,13 @@ def test_a_denial_noun_denies(analyze_text):
 def test_a_claim_noun_without_an_author_is_no_statement_of_its_own(analyze_text):
     statements = analyze_text("Headline\nThe drug was approved. The company denied reports that the data were altered.\n").statements
     assert [s.speaker.name for s in statements] == ["The company"]
+
+
+@pytest.mark.parametrize("amount", ["£6m", "$2b", "€40k"])
+def test_a_full_stop_after_an_amount_ends_the_sentence(analyze_text, amount):
+    body = (f"The tender closed. Kestrel Transit Group says its offer undercut Brennock's by around {amount}. "
+            "\"We did everything they asked of us and we still lost,\" Tomas Redgrave, Kestrel's chief executive, told the Herald.")
+    statements = analyze_text("Headline\n" + body + "\n").statements
+    assert [(s.speaker.name, s.text) for s in statements] == [
+        ("Kestrel Transit Group", f"its offer undercut Brennock's by around {amount}"),
+        ("Tomas Redgrave", "We did everything they asked of us and we still lost")]

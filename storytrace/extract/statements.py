@@ -415,14 +415,11 @@ def _object_phrase_content(text: str, token: "Token") -> tuple[int, int] | None:
     return trim_span(text, target.left_edge.idx, max(subtree_span(target)[1], subtree_span(phrase)[1]))
 
 
-FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
 def _subject_led_verb_before(head: "Token") -> "Token | None":
-    """A finite verb with its own subject that the parser hung in front of a noun as a modifier
-    ('its offer undercut | Brennock's'): the sign of a clause read as a noun phrase."""
-    return next((c for c in head.lefts if c.tag_ in FINITE_VERB_TAGS and
-                 any(g.dep_ in SUBJECT_DEPS for g in c.lefts)), None)
+    """A word with a subject of its own that the parser hung in front of a noun as a modifier ('its
+    offer undercut | Brennock's', tagged a verb or an adjective): the sign of a clause read as a noun
+    phrase, since no modifier of a noun takes a subject."""
+    return next((c for c in head.lefts if any(g.dep_ in SUBJECT_DEPS for g in c.lefts)), None)
 
 
 def _beyond_semicolon(doc: "Doc", token: "Token", clause: "Token") -> bool:
