@@ -47,6 +47,7 @@ KNOWN = [
         # a person's own record is that person's word
         (Origin("document:olander's report", "Olander's report", "document"), "Marguerite Olander"),
         (Origin("document:x", "Olander's 48-page report", "document"), "Marguerite Olander"),
+        (Origin("document:x", "Olander's petition", "document"), "Marguerite Olander"),
         # and an organisation's record is the organisation's word
         (Origin("document:x", "Harbourline's own letter to the union's executive", "document"),
          "Harbourline Freight Systems"),
@@ -67,6 +68,7 @@ KNOWN = [
         (Origin("organization:bureau", "The Bureau", "organization"), "State Bureau of Mine Safety"),
         (Origin("organization:ministry of interior", "Ministry of Interior", "organization"), "Ministry of Interior of Orvenia"),
         (Origin("organization:the office", "the office", "organization"), "Office of Ethics and Public Integrity"),
+        (Origin("anonymous:x", "A spokeswoman for the ethics office", "anonymous"), "Office of Ethics and Public Integrity"),
         # a unit named after its parent body answers to the unit's name
         (Origin("organization:division", "Division", "organization"),
          "State Department of Natural Resources, Division of Dam Safety"),

@@ -36,9 +36,10 @@ SOURCE_KINDS = ("person", "organization", "anonymous", "document")
 # Who speaks for a body: its spokesman, its press office, its officials ("Hospital officials").
 SPEAKING_FOR = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:(?P<before>.+?)(?:['’]s)?\s+)?(?:chief\s+|senior\s+|official\s+|press\s+)?"
-    r"(?:spokes(?:man|woman|person)|press\s+officer|press\s+office|representative|officials|executives|trustees|directors)"
+    r"(?:spokes(?:man|woman|person)|press\s+officer|press\s+office|representative|officials|executives|trustees|directors|leaders)"
     r"(?:\s+(?:for|of|at)\s+(?P<after>.+))?$", re.IGNORECASE)
-RECORD_NOUNS = r"(?:report|statement|letter|memo|diary|notes|affidavit|testimony|email|emails|post|posting|account)"
+RECORD_NOUNS = (r"(?:report|statement|letter|memo|diary|notes|affidavit|testimony|email|emails|post|posting|account|"
+                r"petition|complaint|filing|lawsuit|submission|review|analysis|findings|investigation)")
 # A record in its author's name: "Olander's report", "Ballotline's own letter to the union's executive",
 # "a letter from Ballotline Services, the firm that ran the ballot".
 OWN_RECORD = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?:own\s+)?(?:[\w-]+\s+){0,2}" + RECORD_NOUNS
@@ -306,14 +307,16 @@ class OriginNames:
                 holding = {key: origin for key, origin in holding.items() if key in self.speaking}
             if words[0] in ORGANISATION_HEAD_WORDS and len(holding) == 1:
                 return next(iter(holding.values()))
+        described = len(words) > 1 and words[-1] in ORGANISATION_HEAD_WORDS  # "the ethics office"
         if not any(c.isupper() for c in name):
-            return None
+            return self.holding_words(set(words)) if described else None
         longer = [w for w in self.organisations if extends(words, w)]
         longest = {self.organisations[w].key: self.organisations[w] for w in longer
                    if not any(extends(w, other) for other in longer)}
         if longer and all(is_part_of(words, w) for w in longer) and len(longest) == 1:
             return next(iter(longest.values()))
-        return self.speaking_organisation(name) or self.organisations.get(words)
+        found = self.speaking_organisation(name) or self.organisations.get(words)
+        return self.holding_words(set(words)) if found is None and described else found
 
     def speaking_organisation(self, name: str) -> Origin | None:
         """The one organisation that speaks or publishes in the story whose name starts or ends with
@@ -324,12 +327,12 @@ class OriginNames:
                  and not (set(w) - set(words)) & lx.MASTHEAD_WORDS}  # "Calder": the town, not the Calder Evening Post
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def body_of(self, owner: str, head: str) -> Origin | None:
-        """The one speaking organisation whose name holds the owner's words and the body's head word
-        ("Orvenia" and "ministry": the Ministry of Interior of Orvenia)."""
-        wanted = {*name_words(owner), head}
+    def holding_words(self, wanted: set[str]) -> Origin | None:
+        """The one speaking organisation whose name holds all these words, in any order ("Orvenia" and
+        "ministry": the Ministry of Interior of Orvenia; "ethics office": the Office of Ethics and
+        Public Integrity)."""
         found = {self.organisations[w].key: self.organisations[w] for w in self.organisations
-                 if wanted <= set(w) and self.organisations[w].key in self.speaking}
+                 if wanted and wanted <= set(w) and self.organisations[w].key in self.speaking}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def canonical(self, origin: Origin) -> Origin:
@@ -377,7 +380,7 @@ class OriginNames:
                 return found
         body = POSSESSED_BODY.match(origin.name.strip())
         if body and body.group("body") in ORGANISATION_HEAD_WORDS:
-            found = self.body_of(body.group("owner"), body.group("body"))
+            found = self.holding_words({*name_words(body.group("owner")), body.group("body")})
             if found is not None:
                 return found
         if origin.kind in ("organization", "outlet", "document"):
