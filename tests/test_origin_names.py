@@ -335,3 +335,16 @@ def test_a_full_stop_after_an_amount_ends_the_sentence(analyze_text, amount):
     assert [(s.speaker.name, s.text) for s in statements] == [
         ("Kestrel Transit Group", f"its offer undercut Brennock's by around {amount}"),
         ("Tomas Redgrave", "We did everything they asked of us and we still lost")]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [  # the source vouches for the clause before it when the rest only continues that clause
+     ("Marcus Ivey was arrested in May. He spent three days in hospital with a fractured eye socket, according to "
+      "his family, and was charged with resisting arrest.", "He spent three days in hospital with a fractured eye socket"),
+     # otherwise for the larger part
+     ("The storm hit. According to the county, the river rose four feet overnight.", "the river rose four feet overnight"),
+     ("The storm hit. The river rose four feet overnight, according to the county.", "The river rose four feet overnight")],
+)
+def test_according_to_vouches_for_its_clause(analyze_text, body, content):
+    assert analyze_text("Headline\n" + body + "\n").statements[-1].text == content

@@ -633,14 +633,21 @@ def _speaker_inside_clause(source: "Token") -> "Token | None":
     return None
 
 
+# What opens the rest of a sentence after a source phrase when the source belongs to the clause before
+# it: 'He spent three days in hospital, according to his family, and was charged with ...'.
+_CONTINUATION = re.compile(r"^[\s,]*(?:and|but|or|after|before|because|when|while|since|although|though)\b", re.IGNORECASE)
+
+
 def _sentence_minus(doc: "Doc", text: str, token: "Token", cut: tuple[int, int], quotes: list[Quote]) -> tuple[int, int] | None:
-    """The larger part of the sentence once the source phrase is cut out."""
+    """The part of the sentence the source phrase vouches for once it is cut out: the clause before
+    it when the rest only continues that clause, else the larger part."""
     sent = token.sent
     start = sent.start_char
     end = sentence_end(text, max(cut[1], start), quotes)
-    left, right = (start, cut[0]), (cut[1], end)
+    left, right = trim_span(text, start, cut[0]), trim_span(text, cut[1], end)
+    if content_words(text, *left) >= 3 and _CONTINUATION.match(text[cut[1]:end]):
+        return left
     best = right if right[1] - right[0] >= left[1] - left[0] else left
-    best = trim_span(text, *best)
     return best if content_words(text, *best) >= 3 else None
 
 
