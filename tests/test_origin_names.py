@@ -286,7 +286,10 @@ def test_the_company_is_never_the_newspaper_named_before_it(analyze_text, outlet
      ("The fire spread overnight. The county coroner puts the death toll at 14.", "The county coroner",
       "the death toll at 14"),
      ("The fire spread overnight. Analysts estimated the damage at $40 million.", "Analysts",
-      "the damage at $40 million")],
+      "the damage at $40 million"),
+     # a cause
+     ("Jobs went. Harwick Automotive has attributed the cuts to an automaker's decision to end production.",
+      "Harwick Automotive", "the cuts to an automaker's decision to end production")],
 )
 def test_blame_and_figures_are_statements_without_a_clause(analyze_text, body, speaker, content):
     statement = analyze_text("Headline\n" + body + "\n").statements[-1]
@@ -295,6 +298,7 @@ def test_blame_and_figures_are_statements_without_a_clause(analyze_text, body, s
 
 @pytest.mark.parametrize("body", ["Talks failed. The union accused the mayor.",
                                   "The fire spread. He put the book on the table.",
+                                  "Jobs went. She attributed the quote to the mayor.",
                                   "The hall was full. The mayor said the words everyone expected."])
 def test_an_object_that_states_nothing_is_no_statement(analyze_text, body):
     assert not analyze_text("Headline\n" + body + "\n").statements
@@ -359,7 +363,10 @@ def test_according_to_vouches_for_its_clause(analyze_text, body, content):
      ("The fire spread. The Agency has been informed by the Ardry Health Board that ten persons received hospital "
       "treatment.", "Ardry Health Board", "ten persons received hospital treatment"),
      ("The plant closed. Mayor Jane Hale was quoted by the Herald as saying that the plant was safe.", "Jane Hale",
-      "the plant was safe")],
+      "the plant was safe"),
+     # a speaker inside the relative clause of a document
+     ("The fund lost money. Desmond Okafor also released a memo dated June 8, 2021, in which he cautioned fellow "
+      "trustees that the projected rents were unrealistic.", "Desmond Okafor", "the projected rents were unrealistic")],
 )
 def test_speakers_named_around_the_cue(analyze_text, body, speaker, content):
     statement = analyze_text("Headline\n" + body + "\n").statements[-1]

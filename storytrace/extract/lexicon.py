@@ -7,7 +7,7 @@ REPORTING_CUES = frozenset("""
 say tell add explain reiterate respond reply report write recount recall state announce declare note
 stress emphasize emphasise insist maintain argue claim contend assert allege comment remark observe
 mention tweet post testify quote cite describe brief inform disclose reveal acknowledge admit concede
-warn predict estimate complain protest confirm verify corroborate deny reject dismiss refute dispute
+warn caution predict estimate complain protest confirm verify corroborate deny reject dismiss refute dispute
 rebut contradict suggest propose recommend urge ask request demand show indicate accuse charge
 blame praise promise pledge vow threaten boast concur agree disagree counter retort continue find
 conclude

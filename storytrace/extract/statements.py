@@ -159,7 +159,8 @@ def sentence_end(text: str, position: int, quotes: list[Quote]) -> int:
 
 
 _PHRASAL_HEADS = frozenset(verb for verb, _ in lx.PHRASAL_CUES)
-FIGURE_VERBS = frozenset({"put", "place", "peg"})
+# Verbs that report only with an object and its phrase: 'puts the death toll at 14', 'attributed the cuts to ...'.
+PHRASE_ONLY_CUES = frozenset({"put", "place", "peg", "attribute"})
 
 
 def cue_lemma(token: "Token") -> str | None:
@@ -167,7 +168,7 @@ def cue_lemma(token: "Token") -> str | None:
     if token.pos_ not in ("VERB", "AUX"):
         return None
     lemma = token.lemma_.lower()
-    if lemma in FIGURE_VERBS:  # 'put' reports only a figure: 'puts the death toll at 14'
+    if lemma in PHRASE_ONLY_CUES:
         found = _object_and_phrase(token)
         return lemma if found is not None and found[1] is not None else None
     if lemma not in lx.REPORTING_CUES and lemma not in _PHRASAL_HEADS:
@@ -387,19 +388,22 @@ def _misparsed_object_clause(token: "Token") -> "Token | None":
 
 
 # Verbs whose object and the phrase after it state a claim without a clause: who is to blame and
-# for what ('blamed a software update for the outage'), where a figure stands ('put the death toll
-# at 14'). One blamed is a claim already ('officials blamed a software update'); one accused is not.
-OBJECT_PHRASE_CUES = {"blame": ("for", "on"), "accuse": ("of",), "estimate": ("at",),
+# for what ('blamed a software update for the outage'), a cause ('attributed the cuts to ...'), where
+# a figure stands ('put the death toll at 14'). One blamed is a claim already ('officials blamed a
+# software update'); one accused is not.
+OBJECT_PHRASE_CUES = {"blame": ("for", "on"), "accuse": ("of",), "attribute": ("to",), "estimate": ("at",),
                       "put": ("at",), "place": ("at",), "peg": ("at",)}
 PHRASE_MAY_BE_IMPLIED = frozenset({"blame"})
+WORDS_SPOKEN = frozenset("quote quotation remark comment statement word claim article story report leak".split())
 
 
 def _object_and_phrase(token: "Token") -> "tuple[Token, Token | None] | None":
     """The cue's object and the phrase that completes it ('for the outage', 'at 14'), or None."""
-    prepositions = OBJECT_PHRASE_CUES.get(token.lemma_.lower(), ())
+    lemma = token.lemma_.lower()
+    prepositions = OBJECT_PHRASE_CUES.get(lemma, ())
     target = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-    if target is None or not prepositions:
-        return None
+    if target is None or not prepositions or (lemma == "attribute" and target.lemma_.lower() in WORDS_SPOKEN):
+        return None  # 'attributed the remark to an aide' tells who spoke, not a cause
     phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions and c.i > token.i), None)
     if phrase is None:  # the parser may hang it inside the object ('an update installed over the break for ...')
         phrase = next((c for c in target.subtree if c.dep_ == "prep" and c.lower_ in prepositions), None)
