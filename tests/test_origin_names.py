@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storytrace.link.origins import Origin, OriginNames, is_part_of, name_words
-from storytrace.schema import Entity
+from storytrace.link.origins import Origin, OriginNames, OriginResolver, filing_party, is_part_of, name_words
+from storytrace.schema import Document, Entity
 
 ENTITIES = [
     Entity("ent-nakamura", "Ellis Nakamura", "PERSON", ("Ellis Nakamura", "Nakamura"), ()),
@@ -376,3 +376,32 @@ def test_speakers_named_around_the_cue(analyze_text, body, speaker, content):
 def test_a_passive_cue_without_its_speaker_gives_the_subject_no_word(analyze_text):
     body = "The plant closed. Workers were told that the plant was safe."
     assert not analyze_text("Headline\n" + body + "\n").statements
+
+
+@pytest.mark.parametrize(
+    ("title", "party"),
+    [("Arkwright et al. v. Allerton Mutual Insurance Company and Orrin Labs, Inc.: class action complaint (excerpt)",
+      "Arkwright"),
+     ("Verified petition for writ of mandate to compel disclosure of recordings (Ivey v. City of Halvergate)", "Ivey"),
+     ("Kaur and others v Hask Valley Roads Authority and Brannock Civil Ltd: particulars of claim (excerpt)", "Kaur"),
+     ("Fair Markets Authority v. Brightmart Stores Limited and others - Concise Statement of Claim",
+      "Fair Markets Authority"),
+     # the court's own record, a witness's affidavit, a report: no party speaks
+     ("Estmark Sports Disputes Tribunal, case SDT 2025/017, Agency v. Tomas Kerrigan: transcript excerpt", None),
+     ("People v. Gregory Tane - Affidavit in support of criminal complaint (excerpt)", None),
+     ("Insurer's AI hiring screen turned away older applicants, records show", None)],
+)
+def test_a_court_filing_is_its_first_partys_word(title, party):
+    assert filing_party(Document("doc-1", "x.txt", "Text.", title=title, outlet="Halloran Superior Court")) == party
+
+
+def test_other_reports_name_the_filing_and_its_filers_as_the_filing_party():
+    filing = Document("doc-1", "a.txt", "Text.", title="Harlan et al. v. Norcastle Coatings LLC - Complaint (excerpt)",
+                      outlet="Tessel County Circuit Court")
+    report = Document("doc-2", "b.txt", "Text.", title="Spill suit filed", outlet="Aldbrook Herald")
+    resolver = OriginResolver([filing, report], [], [])
+    assert resolver.own_outlet("doc-1").name == "Harlan"
+    assert resolver.own_outlet("doc-2").name == "Aldbrook Herald"
+    for name in ("The lawsuit", "court papers", "the plaintiffs"):
+        assert resolver.as_filer(Origin(f"document:{name}", name, "document")).name == "Harlan"
+    assert resolver.as_filer(Origin("document:the report", "the report", "document")).name == "the report"

@@ -86,6 +86,28 @@ def origin_of_speaker(statement: Statement) -> Origin:
     return Origin(key=key, name=speaker.name, kind=speaker.kind)
 
 
+# A court filing's caption ('Arkwright et al. v. Allerton Mutual: class action complaint', 'Verified
+# petition ... (Ivey v. City of Halvergate)'): the first party filed it, and its unattributed
+# allegations are that party's word, not the court's. Hearings, transcripts and rulings are the court's;
+# an affidavit is its witness's.
+CAPTION = re.compile(r"(?:^|[(,:]\s*)(?P<first>[A-Z][^:(),]*?)\s+v\.?\s+[A-Z][^:()]*")
+FILED_BY_FIRST_PARTY = re.compile(r"\b(?:complaint|petition|claim|lawsuit|suit|writ)\b", re.IGNORECASE)
+NOT_A_FILING = re.compile(r"\b(?:transcript|hearing|judgment|judgement|ruling|order|decision|verdict|affidavit|declaration)\b",
+                          re.IGNORECASE)
+CO_PARTIES = re.compile(r"\s+(?:et\s+al\.?|and\s+others)$", re.IGNORECASE)
+# How other reports name such a filing or its filers: 'the lawsuit says', 'court papers', 'the plaintiffs'.
+FILING_WORDS = frozenset("lawsuit suit complaint petition filing papers plaintiffs plaintiff claimants petitioners".split())
+
+
+def filing_party(document: Document) -> str | None:
+    """The party that filed a court document, from the caption in its title; None for anything else."""
+    title = document.title or ""
+    caption = CAPTION.search(title)
+    if caption is None or not FILED_BY_FIRST_PARTY.search(title) or NOT_A_FILING.search(title):
+        return None
+    return CO_PARTIES.sub("", caption.group("first").strip()) or None
+
+
 def outlet_origin(name: str) -> Origin:
     canonical = gazetteer.outlet_name(name) or name
     return Origin(key=f"outlet:{names.org_key(canonical)}", name=canonical, kind="outlet")
@@ -416,6 +438,8 @@ class OriginResolver:
         for document in documents:
             self.scopes[document.id] = narrative_scopes(document, statements, entities)
         self.sources = outlet_sources(documents, (s for group in self.scopes.values() for s in group))
+        self.filers = {d.id: Origin(f"party:{names.org_key(party)}", party, "organization")
+                       for d in documents for party in [filing_party(d)] if party}
         self.credits = {d.id: [outlet_origin(o) for o in credited_outlets(d)] for d in documents}
         named = [self.own_outlet(d.id) for d in documents] + [o for group in self.credits.values() for o in group]
         named += [origin_of_speaker(s) for s in statements if s.speaker.kind in ("organization", "outlet")]
@@ -445,6 +469,9 @@ class OriginResolver:
         return origin
 
     def own_outlet(self, doc: str) -> Origin:
+        """Whose word a document's unattributed text is: its outlet, or the party that filed it."""
+        if doc in self.filers:
+            return self.filers[doc]
         document = self.documents[doc]
         return outlet_origin(document.outlet) if document.outlet else Origin(f"doc:{doc}", document.title or document.source, "outlet")
 
@@ -452,8 +479,16 @@ class OriginResolver:
         """Origin of one proposition before claim context (reporter's own -> the document's outlet)."""
         known = self.known.get(proposition.id)
         if known is None:
-            known = self.known[proposition.id] = self.names.canonical(self._origin(proposition))
+            known = self.known[proposition.id] = self.as_filer(self.names.canonical(self._origin(proposition)))
         return known
+
+    def as_filer(self, origin: Origin) -> Origin:
+        """'The lawsuit says', 'court papers', 'the plaintiffs' are the story's one filing party."""
+        filers = set(self.filers.values())
+        words = names.strip_article(origin.name).casefold().split()
+        if len(filers) == 1 and origin.kind in ("document", "anonymous", "unknown") and words and words[-1] in FILING_WORDS:
+            return self.names.canonical(next(iter(filers)))
+        return origin
 
     def _origin(self, proposition: Proposition) -> Origin:
         statement = self.statements.get(proposition.statement or "")
