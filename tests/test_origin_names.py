@@ -32,6 +32,7 @@ KNOWN = [
     Origin("outlet:corvane air", "Corvane Air", "outlet"),
     Origin("outlet:dam safety", "State Department of Natural Resources, Division of Dam Safety", "outlet"),
     Origin("organization:ethics office", "Office of Ethics and Public Integrity", "organization"),
+    Origin("organization:daib", "Defence Accident Investigation Branch", "organization"),
 ]
 
 
@@ -69,6 +70,13 @@ KNOWN = [
         (Origin("organization:ministry of interior", "Ministry of Interior", "organization"), "Ministry of Interior of Orvenia"),
         (Origin("organization:the office", "the office", "organization"), "Office of Ethics and Public Integrity"),
         (Origin("anonymous:x", "A spokeswoman for the ethics office", "anonymous"), "Office of Ethics and Public Integrity"),
+        (Origin("unknown:the branch", "The Branch", "unknown"), "Defence Accident Investigation Branch"),
+        # staff named for their work are the body named for it
+        (Origin("anonymous:investigators", "Investigators", "anonymous"), "Defence Accident Investigation Branch"),
+        (Origin("anonymous:x", "military accident investigators", "anonymous"), "Defence Accident Investigation Branch"),
+        # a company's full name taken for a person's, and its data
+        (Origin("ent-x", "Harbourline Freight Systems", "person"), "Harbourline Freight Systems"),
+        (Origin("document:x", "Harbourline's internal data", "document"), "Harbourline Freight Systems"),
         # a unit named after its parent body answers to the unit's name
         (Origin("organization:division", "Division", "organization"),
          "State Department of Natural Resources, Division of Dam Safety"),
@@ -85,6 +93,7 @@ KNOWN = [
         (Origin("unknown:it", "It", "unknown"), "It"),
         (Origin("anonymous:a spokeswoman", "a spokeswoman", "anonymous"), "a spokeswoman"),
         (Origin("anonymous:israeli officials", "Israeli officials", "anonymous"), "Israeli officials"),
+        (Origin("anonymous:inspectors", "Inspectors", "anonymous"), "Inspectors"),
         (Origin("organization:x", "Calder's committee", "organization"), "Calder's committee"),
         (Origin("person:holloway", "Holloway", "person"), "Gail Holloway"),
         (Origin("person:dana holloway", "Dana Holloway", "person"), "Dana Holloway"),

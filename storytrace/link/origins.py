@@ -39,7 +39,8 @@ SPEAKING_FOR = re.compile(
     r"(?:spokes(?:man|woman|person)|press\s+officer|press\s+office|representative|officials|executives|trustees|directors|leaders)"
     r"(?:\s+(?:for|of|at)\s+(?P<after>.+))?$", re.IGNORECASE)
 RECORD_NOUNS = (r"(?:report|statement|letter|memo|diary|notes|affidavit|testimony|email|emails|post|posting|account|"
-                r"petition|complaint|filing|lawsuit|submission|review|analysis|findings|investigation)")
+                r"petition|complaint|filing|lawsuit|submission|review|analysis|findings|investigation|"
+                r"data|figures|records|documents)")
 # A record in its author's name: "Olander's report", "Ballotline's own letter to the union's executive",
 # "a letter from Ballotline Services, the firm that ran the ballot".
 OWN_RECORD = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?:own\s+)?(?:[\w-]+\s+){0,2}" + RECORD_NOUNS
@@ -51,6 +52,8 @@ communications relations media station branch bureau secretariat newsroom counse
 ORGANISATION_HEAD_WORDS = frozenset("""bureau division department ministry agency authority commission
 board trust council committee branch office service directorate inspectorate regulator union court
 company firm utility district""".split())
+# Staff named for their work, with the stem of that work: investigators, inspectors, auditors, regulators.
+STAFF_NOUN = re.compile(r"(?P<work>investigat|inspect|audit|regulat|examin|prosecut)(?:ors|ers)")
 # A body named by whose it is: "Orvenia's ministry" for the Ministry of Interior of Orvenia.
 POSSESSED_BODY = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)['’]s?\s+(?P<body>[a-z][\w-]*)$")
 FUNCTION_WORDS = frozenset("i he she it we they you this that these those".split())
@@ -372,11 +375,28 @@ class OriginNames:
         return self.resolved[origin]
 
     def _canonical(self, origin: Origin) -> Origin:
+        """One step towards the story's name for a source; `canonical` repeats it to a fixed point."""
+        by_kind = self._by_kind(origin)
+        if by_kind is not None:
+            return by_kind
+        for rule in (self._record_author, self._body_spoken_for, self._possessed_body, self._body_of_staff,
+                     self._named_organisation):
+            found = rule(origin)
+            if found is not None:
+                return found
+        return origin
+
+    def _by_kind(self, origin: Origin) -> Origin | None:
+        """Names the parser typed as a person, an unnamed source or unknown: the story's person of that
+        name, else the organisation the name stands for; None to try the other rules."""
         bare_name = origin.name[:1].isupper() and len(origin.name.split()) == 1
+        head_word = names.strip_article(origin.name).casefold() in ORGANISATION_HEAD_WORDS  # "The Branch"
         if origin.kind == "unknown" and origin.name[:1].isupper() and origin.name.casefold() not in FUNCTION_WORDS:
             entity = self.person(origin.name)
             if entity:
                 return Origin(entity.id, entity.name, "person")
+            if head_word:
+                return self.organisation(origin.name) or origin
             return (bare_name and self.speaking_organisation(origin.name)) or origin
         if origin.kind == "person":
             entity = None if origin.key.startswith("ent-") else self.person(origin.name)
@@ -384,32 +404,52 @@ class OriginNames:
                 return Origin(entity.id, entity.name, "person")
             if bare_name and not self.has_full_name(origin.name):  # "Corvane said": the company
                 return self.speaking_organisation(origin.name) or origin
+            same_name = self.organisations.get(tuple(name_words(origin.name)))
+            if same_name is not None and same_name.key in self.speaking:
+                return same_name  # "Brightwater Offshore" taken for a person: the company of that name
             return origin
-        if origin.kind == "anonymous" and bare_name:
-            return self.speaking_organisation(origin.name) or origin
+        if origin.kind == "anonymous" and (bare_name or head_word):
+            return self.organisation(origin.name) if head_word else self.speaking_organisation(origin.name)
+        return None
+
+    def _record_author(self, origin: Origin) -> Origin | None:
+        """A person's or an organisation's own record is their word ("Olander's report")."""
         record = OWN_RECORD.match(names.strip_article(origin.name)) or RECORD_FROM.match(origin.name)
-        if record:
-            entity = self.person(record.group("owner"))
-            if entity is not None:
-                return Origin(entity.id, entity.name, "person")
-            author = self.organisation(record.group("owner"))
-            if author is not None:
-                return author
+        if record is None:
+            return None
+        entity = self.person(record.group("owner"))
+        if entity is not None:
+            return Origin(entity.id, entity.name, "person")
+        return self.organisation(record.group("owner"))
+
+    def _body_spoken_for(self, origin: Origin) -> Origin | None:
+        """A spokesman, press office or officials speak for their body."""
         speaker_for = SPEAKING_FOR.match(origin.name.strip())
         if speaker_for and (speaker_for.group("before") or speaker_for.group("after")):
-            found = self.organisation(speaker_for.group("after") or speaker_for.group("before"))
-            if found is not None:
-                return found
+            return self.organisation(speaker_for.group("after") or speaker_for.group("before"))
+        return None
+
+    def _possessed_body(self, origin: Origin) -> Origin | None:
         body = POSSESSED_BODY.match(origin.name.strip())
         if body and body.group("body") in ORGANISATION_HEAD_WORDS:
-            found = self.holding_words({*name_words(body.group("owner")), body.group("body")})
-            if found is not None:
-                return found
-        if origin.kind in ("organization", "outlet", "document"):
-            found = self.organisation(origin.name)
-            if found is not None:
-                return found
-        return origin
+            return self.holding_words({*name_words(body.group("owner")), body.group("body")})
+        return None
+
+    def _body_of_staff(self, origin: Origin) -> Origin | None:
+        """Unnamed staff named for their work are the one speaking body named for it ("investigators":
+        the Defence Accident Investigation Branch; "auditors": the Audit Office)."""
+        if origin.kind != "anonymous":
+            return None
+        words = names.strip_article(origin.name).casefold().split()
+        work = STAFF_NOUN.fullmatch(words[-1]) if words else None
+        if work is None:
+            return None
+        found = {o.key: o for w, o in self.organisations.items()
+                 if o.key in self.speaking and any(word.startswith(work.group("work")) for word in w)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _named_organisation(self, origin: Origin) -> Origin | None:
+        return self.organisation(origin.name) if origin.kind in ("organization", "outlet", "document") else None
 
 
 def _ends_with(tokens: Sequence[str], name: Sequence[str]) -> bool:
