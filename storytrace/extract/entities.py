@@ -8,7 +8,7 @@ and outlets tagged as people (the EntityRuler catches the listed ones).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from storytrace import gazetteer
 from storytrace.extract.lexicon import FEMALE_ROLE_NOUNS, MALE_ROLE_NOUNS, ROLE_ABBREVIATIONS, ROLE_NOUNS
@@ -106,19 +106,22 @@ def _role_words(tokens: list["Token"]) -> list[str]:
     return roles
 
 
+def _phrase_before(doc: "Doc", end: int, sentence_start: int, stops: "Callable[[Token], bool]") -> list["Token"]:
+    """Up to ten tokens ending just before `end`, back to the sentence start or a token that stops it."""
+    tokens = []
+    i = end - 1
+    while i >= sentence_start and len(tokens) < 10 and not stops(doc[i]):
+        tokens.append(doc[i])
+        i -= 1
+    return list(reversed(tokens))
+
+
 def _roles_before(doc: "Doc", ent: "Span", person_starts: set[int]) -> list[str]:
     """Titles in front of a name: 'Russia's ambassador to the US at the time Sergey Kislyak'."""
-    tokens = []
-    i = ent.start - 1
-    sent_start = ent.sent.start
-    while i >= sent_start and len(tokens) < 10:
-        token = doc[i]
-        if token.i in person_starts or token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ":", "(", "\"", "“", "”") \
-                or token.lower_ in ("for", "with", "by", "from", "and"):
-            break
-        tokens.append(token)
-        i -= 1
-    return _role_words(list(reversed(tokens)))
+    def stops(token: "Token") -> bool:
+        return token.i in person_starts or token.pos_ in ("VERB", "AUX") or \
+            token.text in (",", ";", ":", "(", "\"", "“", "”") or token.lower_ in ("for", "with", "by", "from", "and")
+    return _role_words(_phrase_before(doc, ent.start, ent.sent.start, stops))
 
 
 def _roles_set_off_before(doc: "Doc", ent: "Span") -> list[str]:
@@ -127,16 +130,12 @@ def _roles_set_off_before(doc: "Doc", ent: "Span") -> list[str]:
     before the comma, and the phrase stops at a verb or a preposition other than 'of'."""
     if ent.start < 2 or doc[ent.start - 1].text != ",":
         return []
-    tokens = []
-    i = ent.start - 2
-    while i >= ent.sent.start and len(tokens) < 10:
-        token = doc[i]
-        if token.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON") or (token.pos_ == "ADP" and token.lower_ != "of"):
-            break
-        tokens.append(token)
-        i -= 1
-    roles = _role_words(list(reversed(tokens)))
-    return roles if tokens and roles and roles[-1].split()[-1] == tokens[0].lower_ else []
+
+    def stops(token: "Token") -> bool:
+        return token.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON") or (token.pos_ == "ADP" and token.lower_ != "of")
+    tokens = _phrase_before(doc, ent.start - 1, ent.sent.start, stops)
+    roles = _role_words(tokens)
+    return roles if roles and roles[-1].split()[-1] == tokens[-1].lower_ else []
 
 
 def _roles_after(doc: "Doc", ent: "Span") -> list[str]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
@@ -345,19 +345,20 @@ class OriginNames:
 
     def speaking_organisation(self, name: str) -> Origin | None:
         """The one organisation that speaks or publishes in the story whose name starts or ends with
-        `name` ("Corvane": the airline, not the head office building called after it)."""
+        `name` ("Corvane": the airline, not the head office building called after it), never a paper
+        whose masthead adds to it ("Calder": the town, not the Calder Evening Post)."""
         words = tuple(name_words(name))
-        found = {self.organisations[w].key: self.organisations[w] for w in self.organisations
-                 if is_part_of(words, w) and self.organisations[w].key in self.speaking
-                 and not (set(w) - set(words)) & lx.MASTHEAD_WORDS}  # "Calder": the town, not the Calder Evening Post
-        return next(iter(found.values())) if len(found) == 1 else None
+        return self._one_speaking(lambda w: is_part_of(words, w) and not (set(w) - set(words)) & lx.MASTHEAD_WORDS)
 
     def holding_words(self, wanted: set[str]) -> Origin | None:
         """The one speaking organisation whose name holds all these words, in any order ("Orvenia" and
         "ministry": the Ministry of Interior of Orvenia; "ethics office": the Office of Ethics and
         Public Integrity)."""
-        found = {self.organisations[w].key: self.organisations[w] for w in self.organisations
-                 if wanted and wanted <= set(w) and self.organisations[w].key in self.speaking}
+        return self._one_speaking(lambda w: bool(wanted) and wanted <= set(w))
+
+    def _one_speaking(self, accept: Callable[[tuple[str, ...]], bool]) -> Origin | None:
+        """The one organisation that speaks or publishes in the story whose name words `accept` takes."""
+        found = {o.key: o for w, o in self.organisations.items() if o.key in self.speaking and accept(w)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def canonical(self, origin: Origin) -> Origin:
@@ -430,6 +431,7 @@ class OriginNames:
         return None
 
     def _possessed_body(self, origin: Origin) -> Origin | None:
+        """A body named by whose it is ("Orvenia's ministry")."""
         body = POSSESSED_BODY.match(origin.name.strip())
         if body and body.group("body") in ORGANISATION_HEAD_WORDS:
             return self.holding_words({*name_words(body.group("owner")), body.group("body")})
@@ -444,11 +446,10 @@ class OriginNames:
         work = STAFF_NOUN.fullmatch(words[-1]) if words else None
         if work is None:
             return None
-        found = {o.key: o for w, o in self.organisations.items()
-                 if o.key in self.speaking and any(word.startswith(work.group("work")) for word in w)}
-        return next(iter(found.values())) if len(found) == 1 else None
+        return self._one_speaking(lambda w: any(word.startswith(work.group("work")) for word in w))
 
     def _named_organisation(self, origin: Origin) -> Origin | None:
+        """An organisation's short or longer name."""
         return self.organisation(origin.name) if origin.kind in ("organization", "outlet", "document") else None
 
 
