@@ -144,6 +144,17 @@ def acronym(name: str) -> str:
     return "".join(letters)
 
 
+# Legal forms that end a company's name and do not tell two companies apart ("Acme Corp." = "Acme").
+LEGAL_SUFFIXES = ("corp", "corporation", "inc", "incorporated", "ltd", "limited", "co", "llc", "plc", "ag", "sa", "nv",
+                  "gmbh")
+_LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:" + "|".join(LEGAL_SUFFIXES) + r")\.?)+$", re.IGNORECASE)
+
+
+def strip_legal_suffix(name: str) -> str:
+    """The name without the legal forms that end it ("Norcastle Coatings, LLC" -> "Norcastle Coatings")."""
+    return _LEGAL_SUFFIX.sub("", name)
+
+
 def org_key(name: str) -> str:
     """The comparison key of an organisation or thing: folded, no article, no possessive, no dots."""
     return fold(strip_possessive(strip_article(name))).replace(".", "")

@@ -9,7 +9,6 @@ never merge.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -61,10 +60,6 @@ def _canonical_country(text: str) -> str | None:
     return _country_index().get(names.org_key(text))
 
 
-CORPORATE_SUFFIX = re.compile(r",?\s+(?:corp|corporation|inc|incorporated|ltd|limited|co|llc|plc|ag|sa|nv|gmbh)\.?$",
-                              re.IGNORECASE)
-
-
 def _thing_key(text: str) -> str:
     """The merge key of a non-person name: a country's or outlet's canonical name, else the folded
     name without a corporate suffix ('Acme Corp.' = 'Acme')."""
@@ -74,7 +69,7 @@ def _thing_key(text: str) -> str:
     outlet = gazetteer.outlet_name(text, allow_ambiguous=False)
     if outlet:
         return names.org_key(outlet)
-    return names.org_key(CORPORATE_SUFFIX.sub("", names.strip_possessive(text.strip())))
+    return names.org_key(names.strip_legal_suffix(names.strip_possessive(text.strip())))
 
 
 def _person_clusters(mentions: list[Mention]) -> tuple[list[Cluster], dict[str, list[Cluster]]]:

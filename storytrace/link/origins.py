@@ -58,7 +58,6 @@ STAFF_NOUN = re.compile(r"(?P<work>investigat|inspect|audit|regulat|examin|prose
 POSSESSED_BODY = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)['’]s?\s+(?P<body>[a-z][\w-]*)$")
 FUNCTION_WORDS = frozenset("i he she it we they you this that these those".split())
 LINKING_WORDS = frozenset("of by for at in from on to".split())
-LEGAL_SUFFIXES = frozenset("ltd ltd. limited inc inc. llc plc corp corp. corporation co co. gmbh ag sa nv".split())
 
 
 @dataclass(frozen=True)
@@ -249,10 +248,8 @@ def credit_provenance(document: Document) -> list[Provenance]:
 
 def name_words(name: str) -> list[str]:
     """An organisation's name as folded words without article, possessive or legal suffix."""
-    words = [w.strip(".,") for w in names.org_key(name).split()]
-    while words and words[-1] in LEGAL_SUFFIXES:
-        words = words[:-1]
-    return [w for w in words if w]
+    bare = names.strip_legal_suffix(names.strip_possessive(names.strip_article(name.strip())))
+    return [w for w in (w.strip(".,") for w in names.org_key(bare).split()) if w]
 
 
 def extends(short: Sequence[str], long: Sequence[str]) -> bool:
