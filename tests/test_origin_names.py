@@ -390,9 +390,10 @@ def test_a_passive_cue_without_its_speaker_gives_the_subject_no_word(analyze_tex
 @pytest.mark.parametrize(
     ("title", "party"),
     [("Arkwright et al. v. Allerton Mutual Insurance Company and Orrin Labs, Inc.: class action complaint (excerpt)",
-      "Arkwright"),
+      "Arkwright et al."),
      ("Verified petition for writ of mandate to compel disclosure of recordings (Ivey v. City of Halvergate)", "Ivey"),
-     ("Kaur and others v Hask Valley Roads Authority and Brannock Civil Ltd: particulars of claim (excerpt)", "Kaur"),
+     ("Kaur and others v Hask Valley Roads Authority and Brannock Civil Ltd: particulars of claim (excerpt)",
+      "Kaur and others"),
      ("Fair Markets Authority v. Brightmart Stores Limited and others - Concise Statement of Claim",
       "Fair Markets Authority"),
      # the court's own record, a witness's affidavit, a report: no party speaks
@@ -405,7 +406,7 @@ def test_a_court_filing_is_its_first_partys_word(title, party):
 
 
 def test_other_reports_name_the_filing_and_its_filers_as_the_filing_party():
-    filing = Document("doc-1", "a.txt", "Text.", title="Harlan et al. v. Norcastle Coatings LLC - Complaint (excerpt)",
+    filing = Document("doc-1", "a.txt", "Text.", title="Harlan v. Norcastle Coatings LLC - Complaint (excerpt)",
                       outlet="Tessel County Circuit Court")
     report = Document("doc-2", "b.txt", "Text.", title="Spill suit filed", outlet="Aldbrook Herald")
     resolver = OriginResolver([filing, report], [], [])
@@ -414,3 +415,12 @@ def test_other_reports_name_the_filing_and_its_filers_as_the_filing_party():
     for name in ("The lawsuit", "court papers", "the plaintiffs"):
         assert resolver.as_filer(Origin(f"document:{name}", name, "document")).name == "Harlan"
     assert resolver.as_filer(Origin("document:the report", "the report", "document")).name == "the report"
+
+
+def test_a_filing_party_who_is_the_storys_person_is_that_person():
+    petition = Document("doc-1", "a.txt", "Text.", outlet="Merrin County Superior Court",
+                        title="Verified petition for writ of mandate (Ivey v. City of Halvergate)")
+    ivey = Entity("ent-ivey", "Marcus Ivey", "PERSON", ("Marcus Ivey", "Ivey"), ())
+    resolver = OriginResolver([petition], [], [ivey])
+    assert resolver.own_outlet("doc-1") == Origin("ent-ivey", "Marcus Ivey", "person")
+    assert resolver.as_filer(Origin("unknown:petitioner", "Petitioner", "unknown")).name == "Marcus Ivey"

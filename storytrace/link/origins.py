@@ -96,18 +96,19 @@ CAPTION = re.compile(r"(?:^|[(,:]\s*)(?P<first>[A-Z][^:(),]*?)\s+v\.?\s+[A-Z][^:
 FILED_BY_FIRST_PARTY = re.compile(r"\b(?:complaint|petition|claim|lawsuit|suit|writ)\b", re.IGNORECASE)
 NOT_A_FILING = re.compile(r"\b(?:transcript|hearing|judgment|judgement|ruling|order|decision|verdict|affidavit|declaration)\b",
                           re.IGNORECASE)
-CO_PARTIES = re.compile(r"\s+(?:et\s+al\.?|and\s+others)$", re.IGNORECASE)
 # How other reports name such a filing or its filers: 'the lawsuit says', 'court papers', 'the plaintiffs'.
-FILING_WORDS = frozenset("lawsuit suit complaint petition filing papers plaintiffs plaintiff claimants petitioners".split())
+FILING_WORDS = frozenset("""lawsuit suit complaint petition filing papers plaintiffs plaintiff claimants claimant
+petitioners petitioner""".split())
 
 
 def filing_party(document: Document) -> str | None:
-    """The party that filed a court document, from the caption in its title; None for anything else."""
+    """The party that filed a court document, from the caption in its title, as the caption names it
+    ("Arkwright et al.": the plaintiffs, not Denise Arkwright alone); None for anything else."""
     title = document.title or ""
     caption = CAPTION.search(title)
     if caption is None or not FILED_BY_FIRST_PARTY.search(title) or NOT_A_FILING.search(title):
         return None
-    return CO_PARTIES.sub("", caption.group("first").strip()) or None
+    return caption.group("first").strip() or None
 
 
 def outlet_origin(name: str) -> Origin:
@@ -482,6 +483,10 @@ class OriginResolver:
         named = [self.own_outlet(d.id) for d in documents] + [o for group in self.credits.values() for o in group]
         named += [origin_of_speaker(s) for s in statements if s.speaker.kind in ("organization", "outlet")]
         self.names = OriginNames(entities, named)
+        for doc, filer in self.filers.items():  # 'Ivey v. City of Halvergate': the story's Marcus Ivey
+            person = self.names.person(filer.name)
+            if person is not None:
+                self.filers[doc] = Origin(person.id, person.name, "person")
 
     def scope_at(self, doc: str, position: int) -> Scope | None:
         inside = [s for s in self.scopes.get(doc, ()) if s.start <= position < s.end]
@@ -524,7 +529,7 @@ class OriginResolver:
         """'The lawsuit says', 'court papers', 'the plaintiffs' are the story's one filing party."""
         filers = set(self.filers.values())
         words = names.strip_article(origin.name).casefold().split()
-        if len(filers) == 1 and origin.kind in ("document", "anonymous", "unknown") and words and words[-1] in FILING_WORDS:
+        if len(filers) == 1 and origin.kind in SOURCE_KINDS + ("unknown",) and words and words[-1] in FILING_WORDS:
             return self.names.canonical(next(iter(filers)))
         return origin
 
