@@ -424,3 +424,16 @@ def test_a_filing_party_who_is_the_storys_person_is_that_person():
     resolver = OriginResolver([petition], [], [ivey])
     assert resolver.own_outlet("doc-1") == Origin("ent-ivey", "Marcus Ivey", "person")
     assert resolver.as_filer(Origin("unknown:petitioner", "Petitioner", "unknown")).name == "Marcus Ivey"
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "polarity"),
+    [("Water rose. Greyhaven said reports that more than 200 homes had flooded were exaggerated.",
+      "more than 200 homes had flooded", "deny"),
+     ("Water rose. Greyhaven said claims that the dam leaked on Saturday are simply false.",
+      "the dam leaked on Saturday", "deny"),
+     ("Water rose. Greyhaven said that more than 200 homes had flooded.", "more than 200 homes had flooded", "assert")],
+)
+def test_a_report_called_false_is_denied(analyze_text, body, content, polarity):
+    statement = analyze_text("Headline\n" + body + "\n").statements[-1]
+    assert (statement.text, statement.polarity) == (content, polarity)

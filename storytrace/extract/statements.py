@@ -1295,6 +1295,21 @@ class _Draft:
     speaker: ResolvedSpeaker
     mode: str
     via: list[str]
+    called_false: bool = False  # 'said reports that <content> were exaggerated'
+
+
+_CLAIM_NOUN_THAT = re.compile(rf"\b(?:{_CLAIM_NOUNS})\s+that\s*$", re.IGNORECASE)
+_FALSITY_TAIL = re.compile(rf",?\s+(?:is|are|was|were)\s+(?:\w+\s+){{0,2}}(?:{_FALSITY})[\s.,\"”’']*$", re.IGNORECASE)
+
+
+def _claim_called_false(text: str, start: int, end: int) -> int | None:
+    """Where the claim ends in 'said reports that more than 200 homes had flooded were exaggerated':
+    the parser reads the clause of 'reports that' as the content, and the falsity words after it
+    deny it. None when the content is not such a clause."""
+    if not _CLAIM_NOUN_THAT.search(text[max(0, start - 40):start]):
+        return None
+    tail = _FALSITY_TAIL.search(text, start, end)
+    return tail.start() if tail and content_words(text, start, tail.start()) >= 2 else None
 
 
 def _excluded(document: Document, start: int, end: int) -> bool:
@@ -1369,8 +1384,10 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
                  if s[1] > s[0] and content_words(text, *s) >= 2 and not _excluded(document, *s)
                  and not ANONYMITY_REQUEST.match(text[s[0]:s[1]])]
         for start, end in spans:
+            claim_end = _claim_called_false(text, start, end)
+            end = claim_end or end
             drafts.append(_Draft(cue, start, end, speaker, mode_of(text, start, end, quotes),
-                                 _via(cue, referents, (start, end), speaker, datelines)))
+                                 _via(cue, referents, (start, end), speaker, datelines), claim_end is not None))
         if spans or cue.reference_only:
             resolver.remember(speaker)
     drafts = _drop_nested_same_speaker(drafts)
@@ -1471,6 +1488,7 @@ def _statement(document: Document, draft: _Draft, text: str) -> Statement:
         speaker=Speaker(name=speaker.name, kind=speaker.kind, start=speaker.start, end=speaker.end,
                         ref_start=ref_span[0] if ref_span else None, ref_end=ref_span[1] if ref_span else None),
         cue=text[draft.cue.text_start:draft.cue.text_end], cue_start=draft.cue.text_start, cue_end=draft.cue.text_end,
-        mode=draft.mode, polarity=polarity(draft.cue, content_text), via=tuple(dict.fromkeys(draft.via)),
+        mode=draft.mode, polarity="deny" if draft.called_false else polarity(draft.cue, content_text),
+        via=tuple(dict.fromkeys(draft.via)),
         text=content_text,
     )
