@@ -110,6 +110,28 @@ ANTONYM_PAIRS = (
 )
 
 
+# Predicates that tell one event from either end: to deny taking money denies that it was paid.
+CONVERSE_PAIRS = (
+    ("pay give bribe", "take receive accept get"),
+    ("sell", "buy purchase"),
+    ("lend loan", "borrow"),
+    ("send email", "receive get"),
+    ("employ hire", "work"),
+)
+
+
+@lru_cache(maxsize=1)
+def converse_groups() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """CONVERSE_PAIRS with every word expanded to its inflections and stems, both ways round."""
+    pairs = tuple((inflected_group(a), inflected_group(b)) for a, b in CONVERSE_PAIRS)
+    return pairs + tuple((b, a) for a, b in pairs)
+
+
+def converse_stems(negated: set[str] | frozenset[str]) -> frozenset[str]:
+    """The stems of the other end of each negated predicate ('never took' -> pay, give, ...)."""
+    return frozenset(stem(word) for own, other in converse_groups() if negated & own for word in other)
+
+
 @dataclass(frozen=True)
 class StanceResult:
     """One stance label and the classifier's confidence in it, in [0, 1]."""
@@ -255,7 +277,7 @@ def negation_mismatch(claim_words: Sequence[str], text_words: Sequence[str]) -> 
     claim_stems, text_stems = content_stems(claim_words), content_stems(text_words)
     shared = claim_stems & text_stems
     claim_neg, text_neg = negated_stems(claim_words), negated_stems(text_words)
-    return bool(text_neg & shared) and not claim_neg
+    return bool(text_neg & shared or converse_stems(text_neg) & claim_stems) and not claim_neg
 
 
 def rule_stance(claim: str, text: str) -> StanceResult | None:

@@ -37,6 +37,8 @@ PLANT = "Robert Plant ripped up an $800M Led Zeppelin reunion contract"
     ("The council approved the stadium plan", "Council rejected the stadium plan", "denies"),
     ("The hiker was found dead", "Missing hiker found alive after five days", "denies"),
     ("The factory will close next year", "The factory will not close, owners say", "denies"),
+    # the other end of the same event: to deny taking money denies that it was paid
+    ("The consultant paid the admissions official", "The admissions official never took a cent", "denies"),
     ("Apple is buying the startup", "Apple allegedly in talks to buy startup", "neutral"),
     ("The star is pregnant", "Rumours the star may be pregnant swirl online", "neutral"),
 ])

@@ -742,6 +742,7 @@ class TextProfile:
 
     stems: frozenset[str]
     negated: frozenset[str]
+    negated_converse: frozenset[str]  # the other end of a negated predicate ('never took' -> paid)
     negates: bool
     antonym_a: frozenset[int]  # antonym groups whose first side the text uses
     antonym_b: frozenset[int]
@@ -749,20 +750,22 @@ class TextProfile:
 
 @lru_cache(maxsize=65536)
 def text_profile(text: str) -> TextProfile:
-    from storytrace.stance import antonym_groups, content_stems, negated_stems, tokens
+    from storytrace.stance import antonym_groups, content_stems, converse_stems, negated_stems, tokens
 
     words = tokens(text)
     stems = frozenset(content_stems(words))
     negated = frozenset(negated_stems(words))
     groups = antonym_groups()
-    return TextProfile(stems=stems, negated=negated, negates=bool(negated),
+    return TextProfile(stems=stems, negated=negated, negated_converse=converse_stems(negated), negates=bool(negated),
                        antonym_a=frozenset(i for i, (a, _) in enumerate(groups) if stems & a),
                        antonym_b=frozenset(i for i, (_, b) in enumerate(groups) if stems & b))
 
 
 def _negation_mismatch(first: TextProfile, second: TextProfile) -> bool:
-    """The second negates a content word both share and the first negates nothing."""
-    return bool(second.negated & first.stems & second.stems) and not first.negates
+    """The second negates a content word both share, or the other end of the first's predicate ('never
+    took a cent' against 'paid an official'), and the first negates nothing."""
+    return bool(second.negated & first.stems & second.stems or second.negated_converse & first.stems) \
+        and not first.negates
 
 
 def _antonym_clash(first: TextProfile, second: TextProfile) -> bool:
