@@ -212,7 +212,11 @@ def test_one_of_an_unnamed_group_is_that_group(analyze_text, body, speaker):
       "knowledge of any arrangement,\" Brightmart chief executive Alastair Penrose told analysts.", "Alastair Penrose"),
      # two holders of the role: the lede's stays unnamed
      ("Shares fell. The chief executive denied that he knew of any dealings. Brightmart chief executive Alastair "
-      "Penrose met Corvane chief executive Dana Holt on Monday.", "The chief executive")],
+      "Penrose met Corvane chief executive Dana Holt on Monday.", "The chief executive"),
+     # a role without its owner is no one named later (the government's, not the shadow, secretary)
+     ("Waits grew. The health secretary has rejected claims that waiting lists are growing. Shadow health "
+      "secretary Wes Streeting told the Guardian that ministers had changed how waits were counted.",
+      "The health secretary")],
 )
 def test_a_role_named_later_in_the_story_is_that_person(analyze_text, body, speaker):
     assert analyze_text("Headline\n" + body + "\n").statements[0].speaker.name == speaker

@@ -853,6 +853,21 @@ def _extend_description(doc: "Doc", right: "Token", limit: int) -> "Token":
     return last
 
 
+def _role_owner(head: "Token") -> "Token | None":
+    """Whose role a role noun names: 'Brightmart' in "Brightmart's chief executive", 'city' in "the
+    city's integrity commissioner", 'fund' in 'the executive director of Carrow Point's municipal
+    pension fund'; None for a bare 'the health secretary'."""
+    for token in head.subtree:
+        if token.i < head.i and token.dep_ == "poss" and token.pos_ in ("PROPN", "NOUN"):
+            return token
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
+                return owner
+    return None
+
+
 def _head_word(token: "Token") -> str:
     return re.sub(r"^(?:then|former|ex|outgoing|incoming|acting)-", "", token.lower_)
 
@@ -1068,12 +1083,26 @@ class SpeakerResolver:
             return ResolvedSpeaker(ref.name, ref.kind, span[0], span[1], ref)
         return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
 
-    def _only_holder(self, holds_role: "Callable[[Referent], bool]") -> Referent | None:
+    def _only_holder(self, head: "Token", role: str, holds_role: "Callable[[Referent], bool]") -> Referent | None:
         """The document's one person holding a role, named later than the role is first used (a lede's
         'the fund's executive director has rejected ...' before 'the fund's executive director, Paul
-        Brennecke, said')."""
+        Brennecke, said'). Only a role with its owner ('Brightmart's', 'of the fund') names someone this
+        way, and the words before the holder's name must give the owner ('Brightmart chief executive
+        Alastair Penrose') or, for an owner described ('the utility's'), some owner of that role
+        ("Southmere's chief executive, Alan Kettlewell"): 'The health secretary' is not the shadow
+        health secretary named later."""
+        owner = _role_owner(head)
         holders = [r for r in self.referents.items if holds_role(r)]
-        return holders[0] if len(holders) == 1 else None
+        if owner is None or len(holders) != 1:
+            return None
+        named_with_owner = re.compile(rf"\b{re.escape(owner.text)}\b", re.IGNORECASE)
+        if owner.pos_ == "NOUN":
+            named_with_owner = re.compile(rf"\b{re.escape(owner.text)}\b|['’]s\s+(?:\w+\s+)?{re.escape(role)}\b",
+                                          re.IGNORECASE)
+        for start, _ in holders[0].spans:
+            if named_with_owner.search(self.text, max(0, self.text.rfind("\n", 0, start) + 1, start - 80), start):
+                return holders[0]
+        return None
 
     def _description(self, head: "Token", position: int) -> ResolvedSpeaker:
         word = _head_word(head)
@@ -1088,7 +1117,7 @@ class SpeakerResolver:
 
             def holds_role(r: Referent) -> bool:
                 return r.kind == "person" and (full_role in r.roles or role in r.roles)
-            ref = self.referents.most_recent(position, holds_role) or self._only_holder(holds_role)
+            ref = self.referents.most_recent(position, holds_role) or self._only_holder(head, role, holds_role)
             if ref is not None:
                 return ResolvedSpeaker(ref.name, "person", np_span[0], np_span[1], ref)
         long_span = _noun_phrase_span(head, with_of=True, limit=position if position > head.idx else None)
