@@ -414,8 +414,8 @@ def _object_phrase_content(text: str, token: "Token") -> tuple[int, int] | None:
     """'blamed a software update for the outage', 'accused the company of hiding the losses', 'puts
     the death toll at 14': from the object to the end of the phrase that completes it."""
     found = _object_and_phrase(token)
-    if found is None:
-        return None
+    if found is None or any(c.dep_ == "neg" for c in token.children):
+        return None  # 'does not attribute blame to anyone' states nothing
     target, phrase = found
     if phrase is None:
         return trim_span(text, *subtree_span(target)) if token.lemma_.lower() in PHRASE_MAY_BE_IMPLIED else None
