@@ -313,6 +313,8 @@ def test_blame_and_figures_are_statements_without_a_clause(analyze_text, body, s
                                   "The fire spread. He put the book on the table.",
                                   "Jobs went. She attributed the quote to the mayor.",
                                   "The ferry burned. The notice does not attribute blame or liability to any person.",
+                                  "The escape was noticed. His key card placed him in a different building at the time.",
+                                  "Jobs went. Each applicant was rejected by ClearPath within hours of applying.",
                                   "The hall was full. The mayor said the words everyone expected."])
 def test_an_object_that_states_nothing_is_no_statement(analyze_text, body):
     assert not analyze_text("Headline\n" + body + "\n").statements

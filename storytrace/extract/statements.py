@@ -159,8 +159,10 @@ def sentence_end(text: str, position: int, quotes: list[Quote]) -> int:
 
 
 _PHRASAL_HEADS = frozenset(verb for verb, _ in lx.PHRASAL_CUES)
-# Verbs that report only with an object and its phrase: 'puts the death toll at 14', 'attributed the cuts to ...'.
+# Verbs that report only with an object and its phrase: 'puts the death toll at 14', 'attributed the cuts to ...';
+# those that put a figure somewhere need a number in the phrase.
 PHRASE_ONLY_CUES = frozenset({"put", "place", "peg", "attribute"})
+FIGURE_CUES = frozenset({"put", "place", "peg"})
 
 
 def cue_lemma(token: "Token") -> str | None:
@@ -170,7 +172,11 @@ def cue_lemma(token: "Token") -> str | None:
     lemma = token.lemma_.lower()
     if lemma in PHRASE_ONLY_CUES:
         found = _object_and_phrase(token)
-        return lemma if found is not None and found[1] is not None else None
+        if found is None or found[1] is None:
+            return None
+        if lemma in FIGURE_CUES and not any(t.like_num for t in found[1].subtree):
+            return None  # 'placed him at the scene': a place, not a figure
+        return lemma
     if lemma not in lx.REPORTING_CUES and lemma not in _PHRASAL_HEADS:
         return None
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
@@ -201,7 +207,8 @@ def is_passive(token: "Token") -> bool:
     if token.tag_ != "VBN":
         return False
     if any(c.dep_ == "auxpass" for c in token.children):
-        return not any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in token.children)
+        told_by = token.lemma_.lower() in TELLING_CUES  # 'was rejected by ClearPath' is no speech
+        return not (told_by and any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in token.children))
     sentence_initial = token.i == token.sent.start or all(t.is_punct or t.is_space for t in token.doc[token.sent.start:token.i])
     return sentence_initial and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
