@@ -25,10 +25,10 @@ the panel she ...", "the company" never the newspaper: origin identity 0.438 / 0
 counted twice), and the third round (blame, causes, figures and claim nouns as statements, "quoted X
 as saying", passive cues with their speaker, roles named later, titles and amounts that no longer
 end a sentence, staff and bodies named by their words, court filings as their filer's word: origin
-identity 0.511 / 0.981 -> 0.592 / 0.982, origin counts 0.158 -> 0.174). The pins sit just under what
-the shipped build scores, as means over the twenty-two stories (grouping 0.650 / 0.852, stance
-0.829, origin identity 0.592 / 0.982, origin counts 0.174). Issue targets for unseen stories: recall
-0.60 (met), stance 0.75 (met)."""
+identity 0.511 / 0.981 -> 0.592 / 0.982, origin counts 0.158 -> 0.179, stance 0.829 -> 0.834). The
+pins sit just under what the shipped build scores, as means over the twenty-two stories (grouping
+0.650 / 0.852, stance 0.834, origin identity 0.592 / 0.982, origin counts 0.179). Issue targets for
+unseen stories: recall 0.60 (met), stance 0.75 (met)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "claim_stories"
 MEAN_MINIMUMS = {"claim_grouping_recall": 0.64, "claim_grouping_precision": 0.85, "claim_stance_accuracy": 0.82,
-                 "origin_identity_recall": 0.58, "origin_identity_precision": 0.975, "origin_counts_accuracy": 0.16}
+                 "origin_identity_recall": 0.58, "origin_identity_precision": 0.975, "origin_counts_accuracy": 0.17}
 
 pytestmark = pytest.mark.slow
 
