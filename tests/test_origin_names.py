@@ -444,3 +444,22 @@ def test_a_filing_party_who_is_the_storys_person_is_that_person():
 def test_a_report_called_false_is_denied(analyze_text, body, content, polarity):
     statement = analyze_text("Headline\n" + body + "\n").statements[-1]
     assert (statement.text, statement.polarity) == (content, polarity)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "denied"),
+    [("The board met. The story was that the council postponed the vote. Committee Chair Gail Holloway calls that "
+      "account false.", "Chair Gail Holloway", "The story was that the council postponed the vote"),
+     ("The board met. Critics said the council hid the costs. The minister called the claims baseless.",
+      "The minister", "the council hid the costs")],
+)
+def test_calling_an_account_false_denies_what_it_points_to(analyze_text, body, speaker, denied):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    denials = [p for p in analysis.propositions if p.polarity == "deny"]
+    assert [(p.speaker, p.text) for p in denials] == [(speaker, denied)]
+
+
+@pytest.mark.parametrize("body", ["The board met. He called the mayor a friend.",
+                                  "The board met. They called for an inquiry into false claims."])
+def test_calling_something_else_denies_nothing(analyze_text, body):
+    assert not [p for p in analyze_text("Headline\n" + body + "\n").propositions if p.polarity == "deny"]

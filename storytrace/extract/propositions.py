@@ -252,8 +252,9 @@ def _is_attribution_shell(sent) -> bool:
         not any(c.dep_ in ("ccomp", "xcomp") for c in root.children) and not acts_rather_than_speaks(root)
 
 
-# A denial that only points back at what it denies: "That is false", "That never happened", or a cue
-# whose object is the story ("dismissed that account as simply untrue", "rejected the claims").
+# A denial that only points back at what it denies: "That is false", "That never happened", "calls that
+# account false", or a cue whose object is the story ("dismissed that account as simply untrue",
+# "rejected the claims", "called the claims baseless").
 POINTING_DENIAL = re.compile(r"^\W*(?:that|this|it)\b(?!\s+(?:the|a|an)\b)", re.IGNORECASE)
 POINTED_AT = re.compile(r"\b(?:that|this|those|these|the|such)\s+(?:account|accounts|claim|claims|report|reports|"
                         r"allegation|allegations|suggestion|suggestions|story|stories|version|accusation|accusations)\b",
@@ -277,8 +278,8 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         content = text[statement.start:statement.end]
         asked = re.match(r"\W*([^?.!]{12,}?)\?\s+(.*)$", content, flags=re.DOTALL)
         denial = asked.group(2) if asked else content
-        pointing = POINTING_DENIAL.match(denial) or (
-            statement.cue_end <= statement.start and POINTED_AT.search(text[statement.cue_end:statement.start]))
+        pointing = POINTING_DENIAL.match(denial) or POINTED_AT.match(text[statement.cue_end:statement.end].lstrip()) \
+            or (statement.cue_end <= statement.start and POINTED_AT.search(text[statement.cue_end:statement.start]))
         if not pointing:
             continue
         answered = asked.group(1).strip() if asked else _answered_text(statement, found)

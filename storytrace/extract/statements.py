@@ -159,6 +159,8 @@ def sentence_end(text: str, position: int, quotes: list[Quote]) -> int:
 
 
 _PHRASAL_HEADS = frozenset(verb for verb, _ in lx.PHRASAL_CUES)
+# Verbs that deny when what they call something is false: 'calls that account false', 'branded the story a lie'.
+CALLING_CUES = frozenset({"call", "brand", "label", "deem"})
 # Verbs that report only with an object and its phrase: 'puts the death toll at 14', 'attributed the cuts to ...';
 # those that put a figure somewhere need a number in the phrase.
 PHRASE_ONLY_CUES = frozenset({"put", "place", "peg", "attribute"})
@@ -170,6 +172,8 @@ def cue_lemma(token: "Token") -> str | None:
     if token.pos_ not in ("VERB", "AUX"):
         return None
     lemma = token.lemma_.lower()
+    if lemma in CALLING_CUES:  # 'calls that account false': a denial; 'called the mayor a friend' is none
+        return lemma if _called_false(token.doc.text, token) is not None else None
     if lemma in PHRASE_ONLY_CUES:
         found = _object_and_phrase(token)
         if found is None or found[1] is None:
@@ -415,6 +419,17 @@ def _object_and_phrase(token: "Token") -> "tuple[Token, Token | None] | None":
     if phrase is None:  # the parser may hang it inside the object ('an update installed over the break for ...')
         phrase = next((c for c in target.subtree if c.dep_ == "prep" and c.lower_ in prepositions), None)
     return target, phrase
+
+
+def _called_false(text: str, token: "Token") -> tuple[int, int] | None:
+    """'calls that account false', 'called the claims baseless', 'branded the story a lie': what is
+    called false and the word that calls it so, or None when nothing after the verb is called false."""
+    rights = [c for c in token.rights if c.dep_ not in ("punct", "cc", "conj")]
+    if token.lemma_.lower() not in CALLING_CUES or not rights or rights[0].dep_ not in ("dobj", "ccomp", "oprd"):
+        return None  # not 'called for an inquiry into false claims'
+    start, end = rights[0].left_edge.idx, max(subtree_span(c)[1] for c in rights)
+    called = re.match(rf"\S.{{0,80}}?\s+(?:\w+\s+)?(?:{_FALSITY})\b", text[start:end], re.IGNORECASE)
+    return (start, start + called.end()) if called else None
 
 
 def _object_phrase_content(text: str, token: "Token") -> tuple[int, int] | None:
@@ -708,6 +723,8 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
 
 def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[Quote]) -> tuple[int, int] | None:
     """The span a cue reports, or None when it governs no clause ('denied the story')."""
+    if lemma in CALLING_CUES:
+        return _called_false(text, token)
     clauses = [c for c in _clause_children(token) if not _beyond_semicolon(doc, token, c)]
     if lemma in lx.DIRECTIVE_CUES and not clauses:
         clauses = [c for c in token.children if c.dep_ == "xcomp"]
@@ -1286,7 +1303,7 @@ def polarity(cue: Cue, content_text: str) -> str:
     """deny or confirm from the cue ('denied', 'confirmed', 'found no evidence that'), else deny when
     the content calls something false."""
     lemma = cue.lemma.split()[0]
-    if lemma in lx.DENIAL_CUES:
+    if lemma in lx.DENIAL_CUES or lemma in CALLING_CUES:
         return "assert" if cue.negated else "deny"
     if lemma in lx.CONFIRMATION_CUES:
         return "assert" if cue.negated else "confirm"
