@@ -17,6 +17,9 @@ conclude
 DIRECTIVE_CUES = frozenset("ask request demand urge propose recommend suggest call".split())
 
 # Cues that deny or confirm what they govern.
+# What someone said or wrote, as a thing ('denied the story', 'attributed the remark to an aide').
+SAID_NOUNS = frozenset("""story report claim account allegation accusation detail rumour rumor idea suggestion article
+version remark comment statement assertion quote quotation word leak""".split())
 DENIAL_CUES = frozenset("deny reject dismiss refute dispute rebut contradict".split())
 CONFIRMATION_CUES = frozenset("confirm verify corroborate acknowledge admit concede".split())
 

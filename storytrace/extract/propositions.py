@@ -38,10 +38,7 @@ def _tokens_in(doc: "Doc", start: int, end: int) -> list["Token"]:
 
 
 # What a speech act is about when it is only a speech act ('Shapiro denied the story')
-STORY_NOUNS = frozenset("""story stories report reports claim claims account accounts allegation allegations
-accusation accusations detail details rumour rumours rumor rumors idea ideas suggestion suggestions article
-articles version versions remark remarks comment comments statement statements assertion assertions
-it this that them these those what everything anything something nothing all""".split())
+STORY_NOUNS = lx.SAID_NOUNS | frozenset("it this that them these those what everything anything something nothing all".split())
 
 
 def acts_rather_than_speaks(token: "Token") -> bool:

@@ -405,7 +405,6 @@ def _misparsed_object_clause(token: "Token") -> "Token | None":
 OBJECT_PHRASE_CUES = {"blame": ("for", "on"), "accuse": ("of",), "attribute": ("to",), "estimate": ("at",),
                       "put": ("at",), "place": ("at",), "peg": ("at",)}
 PHRASE_MAY_BE_IMPLIED = frozenset({"blame"})
-WORDS_SPOKEN = frozenset("quote quotation remark comment statement word claim article story report leak".split())
 
 
 def _object_and_phrase(token: "Token") -> "tuple[Token, Token | None] | None":
@@ -413,7 +412,7 @@ def _object_and_phrase(token: "Token") -> "tuple[Token, Token | None] | None":
     lemma = token.lemma_.lower()
     prepositions = OBJECT_PHRASE_CUES.get(lemma, ())
     target = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-    if target is None or not prepositions or (lemma == "attribute" and target.lemma_.lower() in WORDS_SPOKEN):
+    if target is None or not prepositions or (lemma == "attribute" and target.lemma_.lower() in lx.SAID_NOUNS):
         return None  # 'attributed the remark to an aide' tells who spoke, not a cause
     phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions and c.i > token.i), None)
     if phrase is None:  # the parser may hang it inside the object ('an update installed over the break for ...')
