@@ -463,3 +463,16 @@ def test_calling_an_account_false_denies_what_it_points_to(analyze_text, body, s
                                   "The board met. They called for an inquiry into false claims."])
 def test_calling_something_else_denies_nothing(analyze_text, body):
     assert not [p for p in analyze_text("Headline\n" + body + "\n").propositions if p.polarity == "deny"]
+
+
+@pytest.mark.parametrize(
+    ("outlet", "name", "expected"),
+    [("Corvane Health", "Review", "Corvane Health"),
+     ("Harbourline Freight Systems", "Our investigation to date", "Harbourline Freight Systems"),
+     ("Marlow Falls Sentinel", "Preliminary report", "Preliminary report"),  # a newspaper's 'report' is someone else's
+     ("Corvane Health", "The county's inspection report", "The county's inspection report")],  # an author is named
+)
+def test_a_record_without_its_author_in_an_organisations_own_document_is_its_word(outlet, name, expected):
+    document = Document("doc-1", "a.txt", "Text.", title="Statement", outlet=outlet)
+    resolver = OriginResolver([document], [], [])
+    assert resolver.own_record("doc-1", Origin(f"document:{name}", name, "document")).name == expected

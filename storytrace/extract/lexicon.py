@@ -101,6 +101,7 @@ warrant subpoena motion order decree directive circular
 # Words of a news outlet's name ("Calder Evening Post", "Ashbury Courier-Post", "Northsound Broadcasting").
 MASTHEAD_WORDS = frozenset("""post times news herald tribune courier gazette journal ledger examiner dispatch
 chronicle telegraph observer guardian mirror star sun record register standard express mail bulletin review wire
+sentinel beacon inquirer globe daily weekly
 press broadcasting broadcaster media radio television tv""".split())
 
 # Heads that, modified by an outlet's name, make the outlet the speaker ("the Israel Hayom article").

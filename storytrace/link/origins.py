@@ -52,6 +52,9 @@ communications relations media station branch bureau secretariat newsroom counse
 ORGANISATION_HEAD_WORDS = frozenset("""bureau division department ministry agency authority commission
 board trust council committee branch office service directorate inspectorate regulator union court
 company firm utility district""".split())
+# A record named without its author: "Review", "the preliminary findings", "our investigation to date".
+BARE_RECORD = re.compile(r"^(?:(?:the|this|our|its)\s+)?(?:[\w-]+\s+){0,2}" + RECORD_NOUNS + r"(?:\s+to\s+date)?$",
+                         re.IGNORECASE)
 # Staff named for their work, with the stem of that work: investigators, inspectors, auditors, regulators.
 STAFF_NOUN = re.compile(r"(?P<work>investigat|inspect|audit|regulat|examin|prosecut)(?:ors|ers)")
 # A body named by whose it is: "Orvenia's ministry" for the Ministry of Interior of Orvenia.
@@ -109,6 +112,11 @@ def filing_party(document: Document) -> str | None:
     if caption is None or not FILED_BY_FIRST_PARTY.search(title) or NOT_A_FILING.search(title):
         return None
     return caption.group("first").strip() or None
+
+
+def is_news_outlet(name: str) -> bool:
+    """A newspaper, broadcaster or wire by the gazetteer or by its masthead words ("Calder Evening Post")."""
+    return gazetteer.outlet_name(name, allow_ambiguous=False) is not None or bool(set(name_words(name)) & lx.MASTHEAD_WORDS)
 
 
 def outlet_origin(name: str) -> Origin:
@@ -522,8 +530,18 @@ class OriginResolver:
         """Origin of one proposition before claim context (reporter's own -> the document's outlet)."""
         known = self.known.get(proposition.id)
         if known is None:
-            known = self.known[proposition.id] = self.as_filer(self.names.canonical(self._origin(proposition)))
+            found = self.as_filer(self.names.canonical(self._origin(proposition)))
+            known = self.known[proposition.id] = self.own_record(proposition.doc, found)
         return known
+
+    def own_record(self, doc: str, origin: Origin) -> Origin:
+        """A record named without its author ('the review found', 'our investigation to date') in an
+        organisation's own document is that organisation's word; in a newspaper's it stays a record."""
+        document = self.documents[doc]
+        if origin.kind != "document" or not BARE_RECORD.match(origin.name.strip()) or not document.outlet \
+                or doc in self.filers or is_news_outlet(document.outlet):
+            return origin
+        return self.names.canonical(self.own_outlet(doc))
 
     def as_filer(self, origin: Origin) -> Origin:
         """'The lawsuit says', 'court papers', 'the plaintiffs' are the story's one filing party."""
