@@ -61,6 +61,15 @@ def _outlet_index() -> dict[str, str]:
     return index
 
 
+def is_news_outlet(name: str) -> bool:
+    """A newspaper, broadcaster or wire: in the outlet list, or named with masthead words ("Calder
+    Evening Post", "Marlow Falls Sentinel")."""
+    from storytrace.extract.lexicon import MASTHEAD_WORDS
+
+    words = {w.casefold() for w in re.findall(r"[\w’']+", name)}
+    return bool(words & MASTHEAD_WORDS) or outlet_name(name, allow_ambiguous=False) is not None
+
+
 def outlet_name(name: str, allow_ambiguous: bool = True) -> str | None:
     """The canonical outlet for a name or variant ("the Post" is not one: too ambiguous), or None."""
     key = _key(name)

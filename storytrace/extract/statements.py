@@ -1039,7 +1039,7 @@ class SpeakerResolver:
         story calls by that word ('The Courier-Post could not confirm ... The company said')."""
         words = {w.casefold() for w in re.findall(r"[\w’']+", referent.name)}
         own = {w.casefold() for w in re.findall(r"[\w’']+", self.publisher or "")}
-        return bool(words & lx.MASTHEAD_WORDS) or bool(own and words and words <= own)
+        return gazetteer.is_news_outlet(referent.name) or bool(own and words and words <= own)
 
     def _pronoun(self, gender: str, span: tuple[int, int], position: int) -> ResolvedSpeaker:
         for speaker in reversed(self.history[-6:]):

@@ -114,11 +114,6 @@ def filing_party(document: Document) -> str | None:
     return caption.group("first").strip() or None
 
 
-def is_news_outlet(name: str) -> bool:
-    """A newspaper, broadcaster or wire by the gazetteer or by its masthead words ("Calder Evening Post")."""
-    return gazetteer.outlet_name(name, allow_ambiguous=False) is not None or bool(set(name_words(name)) & lx.MASTHEAD_WORDS)
-
-
 def outlet_origin(name: str) -> Origin:
     canonical = gazetteer.outlet_name(name) or name
     return Origin(key=f"outlet:{names.org_key(canonical)}", name=canonical, kind="outlet")
@@ -539,7 +534,7 @@ class OriginResolver:
         organisation's own document is that organisation's word; in a newspaper's it stays a record."""
         document = self.documents[doc]
         if origin.kind != "document" or not BARE_RECORD.match(origin.name.strip()) or not document.outlet \
-                or doc in self.filers or is_news_outlet(document.outlet):
+                or doc in self.filers or gazetteer.is_news_outlet(document.outlet):
             return origin
         return self.names.canonical(self.own_outlet(doc))
 
