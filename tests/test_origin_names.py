@@ -49,6 +49,7 @@ KNOWN = [
         (Origin("document:olander's report", "Olander's report", "document"), "Marguerite Olander"),
         (Origin("document:x", "Olander's 48-page report", "document"), "Marguerite Olander"),
         (Origin("document:x", "Olander's petition", "document"), "Marguerite Olander"),
+        (Origin("document:x", "Figures published by Harbourline Freight Systems", "document"), "Harbourline Freight Systems"),
         # and an organisation's record is the organisation's word
         (Origin("document:x", "Harbourline's own letter to the union's executive", "document"),
          "Harbourline Freight Systems"),
@@ -476,3 +477,16 @@ def test_a_record_without_its_author_in_an_organisations_own_document_is_its_wor
     document = Document("doc-1", "a.txt", "Text.", title="Statement", outlet=outlet)
     resolver = OriginResolver([document], [], [])
     assert resolver.own_record("doc-1", Origin(f"document:{name}", name, "document")).name == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [("Waits grew. Figures published by NHS England on Thursday show 7.6 million treatments were outstanding.",
+      "Figures published by NHS England"),
+     ("Waits grew. According to figures published by NHS England on Thursday, 7.6 million treatments were "
+      "outstanding.", "Figures published by NHS England"),
+     # who obtained or saw a document did not make it
+     ("Waits grew. The report, seen by the Post, says 40 people died.", "Report")],
+)
+def test_a_documents_name_keeps_who_made_it(analyze_text, body, speaker):
+    assert analyze_text("Headline\n" + body + "\n").statements[-1].speaker.name == speaker

@@ -1197,6 +1197,21 @@ def _participants(text: str, span: tuple[int, int], referents: Referents) -> fro
     return frozenset(people) if len(people) >= 2 else frozenset()
 
 
+AUTHORING_VERBS = frozenset("publish release compile issue prepare produce write file submit commission".split())
+
+
+def _author_phrase_end(head: "Token", limit: int) -> int:
+    """Where 'published by NHS England' ends after a document's name ('figures published by NHS
+    England on Thursday show ...'): who made the document belongs to its name; who obtained or saw
+    it ('seen by the Post') does not. 0 when there is no such phrase before `limit`."""
+    for child in head.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in AUTHORING_VERBS:
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            if agent is not None and agent.right_edge.idx < limit:
+                return agent.right_edge.idx + len(agent.right_edge.text)
+    return 0
+
+
 def _document_name(phrase: str) -> str:
     phrase = re.sub(r"^(?:the|a|an|these|those|this)\s+", "", phrase.strip(), flags=re.IGNORECASE)
     if phrase.isupper():
@@ -1214,6 +1229,8 @@ def register_documents(doc: "Doc", text: str, cues: list[Cue], referents: Refere
         if referents.covering(head.idx, head.idx + len(head.text)) is not None:
             continue
         span = cue.speaker_span or _noun_phrase_span(head, with_of=True, limit=cue.text_start if cue.text_start > head.idx else None)
+        after = [cue.text_start] + ([cue.content[0]] if cue.content else [])
+        span = (span[0], max(span[1], _author_phrase_end(head, min([p for p in after if p > head.idx] or [len(text)]))))
         found.append((span, head.lemma_.lower(), _participants(text, span, referents)))
     clusters: list[tuple[Referent, frozenset[str]]] = []
     for span, lemma, people in sorted(found, key=lambda item: (not item[2], item[0])):

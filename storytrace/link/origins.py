@@ -45,6 +45,9 @@ RECORD_NOUNS = (r"(?:report|statement|letter|memo|diary|notes|affidavit|testimon
 # "a letter from Ballotline Services, the firm that ran the ballot".
 OWN_RECORD = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?:own\s+)?(?:[\w-]+\s+){0,2}" + RECORD_NOUNS
                         + r"(?:\s+(?:to|for|on|about)\s+.+)?$", re.IGNORECASE)
+RECORD_BY = re.compile(r"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}" + RECORD_NOUNS
+                       + r"\s+(?:published|released|compiled|issued|prepared|produced|written|filed|submitted)\s+by\s+"
+                       + r"(?P<owner>.+)$", re.IGNORECASE)
 RECORD_FROM = re.compile(r"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}" + RECORD_NOUNS
                          + r"\s+from\s+(?P<owner>[^,]+?)(?:,.*)?$", re.IGNORECASE)
 UNIT_WORDS = frozenset("""office board department team unit committee division desk press council staff senate faculty
@@ -416,7 +419,8 @@ class OriginNames:
 
     def _record_author(self, origin: Origin) -> Origin | None:
         """A person's or an organisation's own record is their word ("Olander's report")."""
-        record = OWN_RECORD.match(names.strip_article(origin.name)) or RECORD_FROM.match(origin.name)
+        record = OWN_RECORD.match(names.strip_article(origin.name)) or RECORD_FROM.match(origin.name) \
+            or RECORD_BY.match(origin.name)
         if record is None:
             return None
         entity = self.person(record.group("owner"))
