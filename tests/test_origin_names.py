@@ -490,3 +490,11 @@ def test_a_record_without_its_author_in_an_organisations_own_document_is_its_wor
 )
 def test_a_documents_name_keeps_who_made_it(analyze_text, body, speaker):
     assert analyze_text("Headline\n" + body + "\n").statements[-1].speaker.name == speaker
+
+
+def test_a_titled_name_is_a_person_whatever_the_given_name(analyze_text):
+    body = ("The school shut. Superintendent Marian Hale announced the closure on Tuesday. She said classes would "
+            "resume on Monday in portable classrooms.")
+    analysis = analyze_text("Headline\n" + body + "\n")
+    assert [m.label for m in analysis.mentions if "Hale" in m.text] == ["PERSON"]
+    assert analysis.statements[-1].speaker.kind == "person" and "Marian Hale" in analysis.statements[-1].speaker.name

@@ -79,6 +79,16 @@ def _looks_like_person(text: str) -> bool:
     return words[0] in gazetteer.given_names() and all(w[:1].isupper() for w in words)
 
 
+def _titled_name(text: str) -> bool:
+    """A title and then two or three capitalised words with no organisation word ('Superintendent
+    Marian Hale', 'Commissioner Lorraine Macready'): a person, whatever the given name."""
+    words = text.split()
+    if len(words) < 3 or words[0].lower().strip(".") not in ROLE_NOUNS | set(ROLE_ABBREVIATIONS):
+        return False
+    name = words[1:]
+    return len(name) <= 3 and all(w[:1].isupper() and w.lower().strip(".,") not in ORG_WORDS for w in name)
+
+
 def _relabel(label: str, surface: str) -> str:
     """Fix the small model's usual confusions between people, organisations and outlets."""
     if gazetteer.outlet_name(surface, allow_ambiguous=False):
@@ -87,7 +97,8 @@ def _relabel(label: str, surface: str) -> str:
     if label == "PERSON" and len(words) >= 2 and words[-1].lower().strip(".,") in ORG_WORDS \
             and words[0] not in gazetteer.given_names():
         return "ORG"
-    if label in ("ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT") and _looks_like_person(surface):
+    if label in ("ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT") and \
+            (_looks_like_person(surface) or _titled_name(surface)):
         return "PERSON"
     return label
 
