@@ -498,3 +498,8 @@ def test_a_titled_name_is_a_person_whatever_the_given_name(analyze_text):
     analysis = analyze_text("Headline\n" + body + "\n")
     assert [m.label for m in analysis.mentions if "Hale" in m.text] == ["PERSON"]
     assert analysis.statements[-1].speaker.kind == "person" and "Marian Hale" in analysis.statements[-1].speaker.name
+
+
+def test_a_questions_opening_modal_is_not_part_of_a_name(analyze_text):
+    analysis = analyze_text("Headline\nJobs went.\n\nQ: Will Harwick invest further in Kessling?\n")
+    assert "Will Harwick" not in [m.text for m in analysis.mentions]

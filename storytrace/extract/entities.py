@@ -48,14 +48,17 @@ def _strip_the(ent: "Span", text: str, start: int, end: int) -> int:
 
 
 def _clean_span(doc: "Doc", document: Document, ent: "Span") -> tuple[int, int]:
-    """The entity's span without a leading article, a possessive, trailing punctuation, or a verb
-    the model swallowed ('Bianchi told a press conference')."""
+    """The entity's span without a leading article, a possessive, trailing punctuation, a verb the
+    model swallowed ('Bianchi told a press conference') or a question's opening modal ('Will
+    Harwick invest further?')."""
     text = document.text
     start, end = ent.start_char, ent.end_char
     verb = next((t for t in ent if t.tag_ in ("VBD", "VBZ", "VBP") and t.i > ent.start), None)
     if verb is not None:
         end = doc[verb.i - 1].idx + len(doc[verb.i - 1].text)
     start = _strip_the(ent, text, start, end)
+    if len(ent) > 1 and ent[0].tag_ == "MD" and ent.sent.text.rstrip().endswith("?"):  # 'Will Harwick invest further?'
+        start = ent[1].idx
     possessive = POSSESSIVE.search(text[start:end])
     if possessive and end - start - len(possessive.group()) >= 2:
         end -= len(possessive.group())
