@@ -424,7 +424,7 @@ def _called_false(text: str, token: "Token") -> tuple[int, int] | None:
     """'calls that account false', 'called the claims baseless', 'branded the story a lie': what is
     called false and the word that calls it so, or None when nothing after the verb is called false."""
     rights = [c for c in token.rights if c.dep_ not in ("punct", "cc", "conj")]
-    if token.lemma_.lower() not in CALLING_CUES or not rights or rights[0].dep_ not in ("dobj", "ccomp", "oprd"):
+    if not rights or rights[0].dep_ not in ("dobj", "ccomp", "oprd"):
         return None  # not 'called for an inquiry into false claims'
     start, end = rights[0].left_edge.idx, max(subtree_span(c)[1] for c in rights)
     called = re.match(rf"\S.{{0,80}}?\s+(?:\w+\s+)?(?:{_FALSITY})\b", text[start:end], re.IGNORECASE)
@@ -621,13 +621,18 @@ def _claim_noun_cues(doc: "Doc", text: str) -> list[Cue]:
 
 def _claim_author(noun: "Token") -> "Token | None":
     """Whose claim a claim noun is: its possessor ('Salt's allegation'), or the one it is by or from."""
-    for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
-            return child
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            author = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if author is not None and author.pos_ in ("PROPN", "NOUN"):
-                return author
+    possessor = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    return possessor or _named_in_phrase(noun, ("by", "from"))
+
+
+def _named_in_phrase(head: "Token", prepositions: tuple[str, ...]) -> "Token | None":
+    """The noun or name that one of the head's prepositional phrases governs ('allegations by | Dr.
+    Salt', 'the executive director of | the fund')."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            named = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if named is not None and named.pos_ in ("PROPN", "NOUN"):
+                return named
     return None
 
 
@@ -880,15 +885,8 @@ def _role_owner(head: "Token") -> "Token | None":
     """Whose role a role noun names: 'Brightmart' in "Brightmart's chief executive", 'city' in "the
     city's integrity commissioner", 'fund' in 'the executive director of Carrow Point's municipal
     pension fund'; None for a bare 'the health secretary'."""
-    for token in head.subtree:
-        if token.i < head.i and token.dep_ == "poss" and token.pos_ in ("PROPN", "NOUN"):
-            return token
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            owner = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
-                return owner
-    return None
+    possessor = next((t for t in head.subtree if t.i < head.i and t.dep_ == "poss" and t.pos_ in ("PROPN", "NOUN")), None)
+    return possessor or _named_in_phrase(head, ("of",))
 
 
 def _head_word(token: "Token") -> str:
