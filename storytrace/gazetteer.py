@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from storytrace.extract.lexicon import MASTHEAD_WORDS
+
 
 @dataclass(frozen=True)
 class GazetteerEntry:
@@ -64,8 +66,6 @@ def _outlet_index() -> dict[str, str]:
 def is_news_outlet(name: str) -> bool:
     """A newspaper, broadcaster or wire: in the outlet list, or named with masthead words ("Calder
     Evening Post", "Marlow Falls Sentinel")."""
-    from storytrace.extract.lexicon import MASTHEAD_WORDS
-
     words = {w.casefold() for w in re.findall(r"[\w’']+", name)}
     return bool(words & MASTHEAD_WORDS) or outlet_name(name, allow_ambiguous=False) is not None
 

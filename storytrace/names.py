@@ -155,6 +155,12 @@ def strip_legal_suffix(name: str) -> str:
     return _LEGAL_SUFFIX.sub("", name)
 
 
+def firm_key(name: str) -> str:
+    """The comparison key of an organisation's name without the legal form that ends it ("Acme
+    Corp.'s" and "Acme" are one key)."""
+    return org_key(strip_legal_suffix(strip_possessive(name.strip())))
+
+
 def org_key(name: str) -> str:
     """The comparison key of an organisation or thing: folded, no article, no possessive, no dots."""
     return fold(strip_possessive(strip_article(name))).replace(".", "")

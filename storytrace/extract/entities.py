@@ -67,10 +67,14 @@ def _clean_span(doc: "Doc", document: Document, ent: "Span") -> tuple[int, int]:
     return start, end
 
 
+# Words that title a person, written out or abbreviated ('superintendent', 'supt').
+TITLE_WORDS = frozenset(ROLE_NOUNS) | frozenset(ROLE_ABBREVIATIONS)
+
+
 def _is_title_only(text: str) -> bool:
     """'Russian Pres', 'Israeli PM': a nationality and a title, not a name."""
     words = text.replace(".", " ").split()
-    return bool(words) and words[-1].lower() in ROLE_ABBREVIATIONS | {w: w for w in ROLE_NOUNS} and \
+    return bool(words) and words[-1].lower() in TITLE_WORDS and \
         all(w[0].isupper() or w.lower() in ROLE_ABBREVIATIONS for w in words)
 
 
@@ -86,7 +90,7 @@ def _titled_name(text: str) -> bool:
     """A title and then two or three capitalised words with no organisation word ('Superintendent
     Marian Hale', 'Commissioner Lorraine Macready'): a person, whatever the given name."""
     words = text.split()
-    if len(words) < 3 or words[0].lower().strip(".") not in ROLE_NOUNS | set(ROLE_ABBREVIATIONS):
+    if len(words) < 3 or words[0].lower().strip(".") not in TITLE_WORDS:
         return False
     name = words[1:]
     return len(name) <= 3 and all(w[:1].isupper() and w.lower().strip(".,") not in ORG_WORDS for w in name)

@@ -69,7 +69,7 @@ def _thing_key(text: str) -> str:
     outlet = gazetteer.outlet_name(text, allow_ambiguous=False)
     if outlet:
         return names.org_key(outlet)
-    return names.org_key(names.strip_legal_suffix(names.strip_possessive(text.strip())))
+    return names.firm_key(text)
 
 
 def _person_clusters(mentions: list[Mention]) -> tuple[list[Cluster], dict[str, list[Cluster]]]:

@@ -43,12 +43,13 @@ RECORD_NOUNS = (r"(?:report|statement|letter|memo|diary|notes|affidavit|testimon
                 r"data|figures|records|documents)")
 # A record in its author's name: "Olander's report", "Ballotline's own letter to the union's executive",
 # "a letter from Ballotline Services, the firm that ran the ballot".
-OWN_RECORD = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?:own\s+)?(?:[\w-]+\s+){0,2}" + RECORD_NOUNS
+RECORD_NAME = r"(?:[\w-]+\s+){0,2}" + RECORD_NOUNS  # 'report', '48-page report', 'internal audit findings'
+OWN_RECORD = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?:own\s+)?" + RECORD_NAME
                         + r"(?:\s+(?:to|for|on|about)\s+.+)?$", re.IGNORECASE)
-RECORD_BY = re.compile(r"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}" + RECORD_NOUNS
+RECORD_BY = re.compile(r"^(?:(?:an?|the)\s+)?" + RECORD_NAME
                        + r"\s+(?:published|released|compiled|issued|prepared|produced|written|filed|submitted)\s+by\s+"
                        + r"(?P<owner>.+)$", re.IGNORECASE)
-RECORD_FROM = re.compile(r"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}" + RECORD_NOUNS
+RECORD_FROM = re.compile(r"^(?:(?:an?|the)\s+)?" + RECORD_NAME
                          + r"\s+from\s+(?P<owner>[^,]+?)(?:,.*)?$", re.IGNORECASE)
 UNIT_WORDS = frozenset("""office board department team unit committee division desk press council staff senate faculty
 communications relations media station branch bureau secretariat newsroom counsel""".split())
@@ -56,7 +57,7 @@ ORGANISATION_HEAD_WORDS = frozenset("""bureau division department ministry agenc
 board trust council committee branch office service directorate inspectorate regulator union court
 company firm utility district""".split())
 # A record named without its author: "Review", "the preliminary findings", "our investigation to date".
-BARE_RECORD = re.compile(r"^(?:(?:the|this|our|its)\s+)?(?:[\w-]+\s+){0,2}" + RECORD_NOUNS + r"(?:\s+to\s+date)?$",
+BARE_RECORD = re.compile(r"^(?:(?:the|this|our|its)\s+)?" + RECORD_NAME + r"(?:\s+to\s+date)?$",
                          re.IGNORECASE)
 # Staff named for their work, with the stem of that work: investigators, inspectors, auditors, regulators.
 STAFF_NOUN = re.compile(r"(?P<work>investigat|inspect|audit|regulat|examin|prosecut)(?:ors|ers)")
@@ -255,8 +256,7 @@ def credit_provenance(document: Document) -> list[Provenance]:
 
 def name_words(name: str) -> list[str]:
     """An organisation's name as folded words without article, possessive or legal suffix."""
-    bare = names.strip_legal_suffix(names.strip_possessive(names.strip_article(name.strip())))
-    return [w for w in (w.strip(".,") for w in names.org_key(bare).split()) if w]
+    return [w for w in (w.strip(".,") for w in names.firm_key(names.strip_article(name.strip())).split()) if w]
 
 
 def extends(short: Sequence[str], long: Sequence[str]) -> bool:
