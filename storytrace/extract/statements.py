@@ -39,8 +39,8 @@ SPEECH_CONTAINERS = frozenset("quote quotes statement statements remarks comment
                               "tweet message article report".split())
 GENERIC_ORGANIZATION_HEADS = frozenset("company firm group carrier maker manufacturer airline bank insurer "
                                        "retailer lender operator startup giant conglomerate".split())
-ANONYMITY_REQUEST = re.compile(r"(?:not\s+to\s+be|that\s+(?:he|she|they)\s+not\s+be)\s+(?:named|identified|quoted)",
-                               re.IGNORECASE)
+ANONYMITY_REQUEST = re.compile(r"(?:(?:not\s+to\s+be|that\s+(?:he|she|they)\s+not\s+be)\s+(?:named|identified|quoted)"
+                               r"|to\s+(?:remain|stay|be\s+kept)\s+(?:anonymous|unnamed|unidentified))\b", re.IGNORECASE)
 CORPORATE_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Co|LLC|plc|PLC|Group|Holdings|AG|SA|NV|GmbH)\b\.?")
 ABBREVIATIONS = frozenset("mr mrs ms dr st pres gen sen rep gov lt col sgt prof jan feb mar apr jun jul aug "
                           "sep sept oct nov dec inc corp ltd co no vs u.s u.k u.n".split())
@@ -165,6 +165,8 @@ CALLING_CUES = frozenset({"call", "brand", "label", "deem"})
 # those that put a figure somewhere need a number in the phrase.
 PHRASE_ONLY_CUES = frozenset({"put", "place", "peg", "attribute"})
 FIGURE_CUES = frozenset({"put", "place", "peg"})
+# Cues that go on with what was being said ('he continued, "..."'), and with an infinitive go on doing something.
+CONTINUING_CUES = frozenset({"continue", "go on"})
 
 
 def cue_lemma(token: "Token") -> str | None:
@@ -201,8 +203,27 @@ def is_hypothetical(token: "Token") -> bool:
         return head_lemma in lx.DIRECTIVE_CUES or head_lemma in ("want", "hope", "wish", "expect", "insist")
     if token.dep_ in ("xcomp", "ccomp") and head_lemma in ("want", "plan", "intend", "refuse", "decline", "hope",
                                                           "try", "ask", "urge", "request", "go"):
-        return True
+        return not _goes_on(head)  # 'is going to say' is yet to come; 'went on to say' is said
     return False
+
+
+def _goes_on(token: "Token") -> bool:
+    return token.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
+
+
+def is_writers_aside(token: "Token") -> bool:
+    """'it is interesting to note that ...', 'it is fair to say ...', 'it is worth noting ...',
+    'needless to say': the writer's own remark in the words of speech, with no one speaking."""
+    if token.dep_ != "xcomp" or any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return False
+    head = token.head
+    if head.pos_ == "ADJ" and head.dep_ == "advcl":
+        return True
+    frame = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+    if frame.lemma_.lower() != "be":
+        return False
+    subjects = [c for c in frame.children if c.dep_ in SUBJECT_DEPS]
+    return not subjects or all(c.lower_ == "it" for c in subjects)
 
 
 def is_passive(token: "Token") -> bool:
@@ -706,7 +727,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
         if token.i in skip:
             continue
         lemma = cue_lemma(token)
-        if lemma is None or is_hypothetical(token) or is_passive(token):
+        if lemma is None or is_hypothetical(token) or is_passive(token) or is_writers_aside(token):
             continue
         cue_end = token.idx + len(token.text)
         particle = next((c for c in token.children if c.dep_ == "prt"), None)
@@ -729,6 +750,8 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     """The span a cue reports, or None when it governs no clause ('denied the story')."""
     if lemma in CALLING_CUES:
         return _called_false(text, token)
+    if lemma in CONTINUING_CUES and any(c.dep_ == "xcomp" for c in token.children):
+        return None  # 'will continue to steer the company'; in 'went on to say that ...' the inner verb reports
     clauses = [c for c in _clause_children(token) if not _beyond_semicolon(doc, token, c)]
     if lemma in lx.DIRECTIVE_CUES and not clauses:
         clauses = [c for c in token.children if c.dep_ == "xcomp"]
@@ -1306,11 +1329,23 @@ EVIDENCE_NOUNS = frozenset("evidence proof sign signs indication indications rec
 
 def finds_nothing(cue: Cue) -> bool:
     """An evidence cue that found nothing for its content: 'investigators found no evidence that ...',
-    'the audit did not find any sign that ...', 'the records show no indication that ...'."""
+    'the audit did not find any sign that ...', 'our data do not show that ...'."""
     if cue.lemma.split()[0] not in lx.EVIDENCE_CUES:
         return False
+    if cue.negated:
+        return True
     evidence = [c for c in cue.token.children if c.dep_ == "dobj" and c.lemma_.lower() in EVIDENCE_NOUNS]
-    return any(cue.negated or any(d.dep_ == "det" and d.lower_ == "no" for d in e.children) for e in evidence)
+    return any(any(d.dep_ == "det" and d.lower_ == "no" for d in e.children) for e in evidence)
+
+
+INDIRECT_QUESTION = re.compile(r"^[\s,]*(?:[\w'’-]+\s+){0,4}?(?:whether|if|who|whom|whose|what|when|where|why|how|which)\b",
+                               re.IGNORECASE)
+
+
+def says_nothing(cue: Cue, text: str, content: tuple[int, int]) -> bool:
+    """A negated speech verb with a question for content reports nothing said: 'did not say whether
+    he was forced out', 'has not mentioned what prompted it', 'did not tell the council how long'."""
+    return cue.negated and cue.content is not None and bool(INDIRECT_QUESTION.match(text[cue.text_end:content[1]]))
 
 
 def polarity(cue: Cue, content_text: str) -> str:
@@ -1449,7 +1484,7 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
             speaker = resolver.resolve(cue.speaker_head, cue.position)
         spans = [s for s in _contents(text, cue)
                  if s[1] > s[0] and content_words(text, *s) >= 2 and not _excluded(document, *s)
-                 and not ANONYMITY_REQUEST.match(text[s[0]:s[1]])]
+                 and not ANONYMITY_REQUEST.match(text[s[0]:s[1]]) and not says_nothing(cue, text, s)]
         for start, end in spans:
             claim_end = _claim_called_false(text, start, end)
             end = claim_end or end

@@ -1,0 +1,52 @@
+"""What is and is not a statement: speech verbs that report nothing said, and what they do report."""
+
+import pytest
+
+
+def _statements(analyze_text, body: str) -> list[tuple[str, str, str]]:
+    analysis = analyze_text("Headline\n" + body + "\n")
+    return [(s.speaker.name, s.text, s.polarity) for s in analysis.statements]
+
+
+@pytest.mark.parametrize("body", [
+    # a negated speech verb with a question for content
+    "Apple confirmed the move but did not say whether Papermaster decided to leave or was forced out.",
+    "Jobs has not yet mentioned what prompted his decision this time around.",
+    "The commission has not said whether it will open a formal investigation.",
+    "The board did not explain how the case came to be stored in an empty container.",
+    # 'continue' and 'go on' doing something else than speaking
+    "Jobs will continue to steer the company from his position as chairman of the board.",
+    "Stock markets around the world continued to fall dramatically today.",
+    # the writer's own aside in the words of speech
+    "IBM was slow. It is interesting to note that Intel has recently added DRM to its latest processors.",
+    "It is worth noting that the plant closed in 2009 after a long dispute.",
+    "Needless to say, the plan failed within a month of its launch.",
+    "It is fair to say that the market fell sharply after the announcement.",
+])
+def test_speech_words_that_report_nothing_said(analyze_text, body):
+    assert _statements(analyze_text, body) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("However, Djamal went on to say that a manufacturer willing to pay the cost itself would be welcome.",
+     ("Djamal", "a manufacturer willing to pay the cost itself would be welcome", "assert")),
+    ("The minister continued to insist that the plan was sound.",
+     ("The minister", "the plan was sound", "assert")),
+    ("He was quick to point out that the deal was dead.", ("He", "the deal was dead", "assert")),
+    ("The mayor was careful to note that the report was only a draft.",
+     ("The mayor", "the report was only a draft", "assert")),
+    # a negated speech verb with a that-clause still reports it; a negated finding denies what it did not find
+    ("The watchdog did not deny that the fund had lost money.", ("The watchdog", "the fund had lost money", "assert")),
+    ("Our data do not show that their power was interrupted by the load shed.",
+     ("Our data", "their power was interrupted by the load shed", "deny")),
+    ("The audit did not find that all of the patients were harmed by the delay.",
+     ("Audit", "all of the patients were harmed by the delay", "deny")),
+])
+def test_what_a_speech_verb_reports(analyze_text, body, expected):
+    assert _statements(analyze_text, body)[-1:] == [expected]
+
+
+@pytest.mark.parametrize("request_", ["asked to remain anonymous", "asked not to be named", "asked to stay unnamed"])
+def test_a_request_for_anonymity_is_no_statement(analyze_text, request_):
+    body = f"The insider, who {request_}, said that Jobs had lost weight."
+    assert [content for _, content, _ in _statements(analyze_text, body)] == ["Jobs had lost weight"]
