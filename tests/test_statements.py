@@ -50,3 +50,23 @@ def test_what_a_speech_verb_reports(analyze_text, body, expected):
 def test_a_request_for_anonymity_is_no_statement(analyze_text, request_):
     body = f"The insider, who {request_}, said that Jobs had lost weight."
     assert [content for _, content, _ in _statements(analyze_text, body)] == ["Jobs had lost weight"]
+
+
+@pytest.mark.parametrize(("body", "speaker", "kind"), [
+    ('The company president and CEO Louis Gallois said, "Today is a great day in aviation history."',
+     "Louis Gallois", "person"),
+    ('"I want to thank our teams," said Airbus President and Chief Executive Officer, Tom Enders.', "Tom Enders", "person"),
+    ("The Vice President and general counsel of Cisco, Mark Chandler, explained that there was no doubt about it.",
+     "Mark Chandler", "person"),
+    ('"It is the best decision for Britain," said the general secretary of the British union Unite, Tony Woodley.',
+     "Tony Woodley", "person"),
+    # the name after a title's 'for' phrase describes the one the title serves
+    ("Prices rose. A lawyer for Gavin Mould, the Brightmart pricing manager named in the suit, said the messages "
+     "were personal.", "A lawyer for Gavin Mould, the Brightmart pricing manager named in the suit", "anonymous"),
+    # a legal form the model tagged apart stays with the firm's name
+    ("Chrysler LLC said it wants to eliminate 789 of its 3,200 dealers by early June.", "Chrysler LLC", "organization"),
+    ("Norcastle Coatings, Inc. said the paint was safe for use indoors.", "Norcastle Coatings, Inc", "organization"),
+])
+def test_titles_and_legal_forms_around_a_speakers_name(analyze_text, body, speaker, kind):
+    statement = analyze_text("Headline\n" + body + "\n").statements[-1]
+    assert (statement.speaker.name, statement.speaker.kind) == (speaker, kind)

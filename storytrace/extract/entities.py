@@ -8,10 +8,12 @@ and outlets tagged as people (the EntityRuler catches the listed ones).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
 from storytrace import gazetteer
 from storytrace.extract.lexicon import FEMALE_ROLE_NOUNS, MALE_ROLE_NOUNS, ROLE_ABBREVIATIONS, ROLE_NOUNS
+from storytrace.names import LEGAL_SUFFIXES
 from storytrace.schema import Document, Mention
 
 if TYPE_CHECKING:
@@ -194,6 +196,13 @@ def _given_name_before(doc: "Doc", ent: "Span") -> "Token | None":
     return None
 
 
+def _extends_name_before(text: str, mentions: list[Mention], start: int, surface: str) -> bool:
+    """A legal form the model tagged on its own right after a firm's name: 'Chrysler' + 'LLC'."""
+    if not mentions or mentions[-1].label != "ORG" or surface.casefold().rstrip(".") not in LEGAL_SUFFIXES:
+        return False
+    return text[mentions[-1].end:start] in (" ", ", ")
+
+
 def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
     """Cleaned named mentions of document, in text order, with roles and gender for people."""
     mentions: list[Mention] = []
@@ -207,6 +216,9 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
             start = given.idx
         surface = document.text[start:end]
         if len(surface.strip()) < 2 or not any(c.isalpha() for c in surface):
+            continue
+        if _extends_name_before(document.text, mentions, start, surface):
+            mentions[-1] = replace(mentions[-1], end=end, text=document.text[mentions[-1].start:end])
             continue
         if ent.label_ in ("ORG", "PERSON", "NORP") and _is_title_only(surface):
             continue

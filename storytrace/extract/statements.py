@@ -912,6 +912,10 @@ def _role_owner(head: "Token") -> "Token | None":
     return possessor or _named_in_phrase(head, ("of",))
 
 
+def _is_role(token: "Token") -> bool:
+    return token.lower_ in lx.ROLE_NOUNS or token.lemma_.lower() in lx.ROLE_NOUNS
+
+
 def _head_word(token: "Token") -> str:
     return re.sub(r"^(?:then|former|ex|outgoing|incoming|acting)-", "", token.lower_)
 
@@ -974,7 +978,7 @@ class SpeakerResolver:
             group = self._plural_pronoun(span)
             if group.kind == "anonymous":
                 return group  # 'Two engineers told the Courier ... One of them said': the same source
-        conjoined = self._conjoined(head)
+        conjoined = self._conjoined(head, position)
         if conjoined is not None:
             return conjoined
         named_apposition = self._apposition(head, position)
@@ -1000,22 +1004,37 @@ class SpeakerResolver:
                             self.text[e:e + 1] == "," and not re.search(r"[.;!?]", self.text[head.idx:s]):
                         return ResolvedSpeaker(ref.name, ref.kind, s, e, ref)
         doc = head.doc
-        candidates = [c for c in head.children if c.dep_ == "appos"]
+        named = ("person", "organization", "outlet")
+        candidates = [(c, named) for c in head.children if c.dep_ == "appos"]
         if head.i + 2 < len(doc) and doc[head.i + 1].text == ",":
-            candidates.append(doc[head.i + 2])
-        for candidate in candidates:
+            candidates.append((doc[head.i + 2], named))
+        if _is_role(head):  # 'the general secretary of the British union Unite, Tony Woodley': the parser hangs the
+            # name on the last noun of the title; only a person can hold the title
+            candidates += [(t, ("person",)) for t in head.subtree if t.dep_ == "appos" and t.head is not head
+                           and t.pos_ == "PROPN" and t.right_edge.i == head.right_edge.i]
+        for candidate, accepted in candidates:
             for token in (candidate, *candidate.subtree):
                 ref = self.referents.covering(token.idx, token.idx + len(token.text))
-                if ref is not None and ref.kind in ("person", "organization", "outlet"):
+                if ref is not None and ref.kind in accepted:
                     span = next(((s, e) for s, e in ref.spans if s <= token.idx < e), token_span(token))
                     return ResolvedSpeaker(ref.name, ref.kind, span[0], span[1], ref)
         return None
 
-    def _conjoined(self, head: "Token") -> ResolvedSpeaker | None:
-        """'The US and Russia': one speaker phrase naming several actors (the first stands for all)."""
+    def _conjoined(self, head: "Token", position: int) -> ResolvedSpeaker | None:
+        """'The US and Russia': one speaker phrase naming several actors (the first stands for all).
+        Titles joined before a name are one person's: 'The company president and CEO Louis Gallois',
+        'Airbus President and Chief Executive Officer, Tom Enders'."""
         conjuncts = [c for c in head.children if c.dep_ == "conj"]
         if not conjuncts:
             return None
+        if _is_role(head):
+            holder = self._named(conjuncts[-1])
+            if holder is not None and holder.kind == "person":
+                start, end = next(((s, e) for s, e in holder.spans if s <= conjuncts[-1].idx < e), token_span(conjuncts[-1]))
+                return ResolvedSpeaker(holder.name, "person", start, end, holder)
+            titled = self._apposition(head, position)
+            if titled is not None and titled.kind == "person":
+                return titled
         start, end = _noun_phrase_span(head, with_of=False)
         end = max(end, conjuncts[-1].idx + len(conjuncts[-1].text))
         first = self._named(head)
