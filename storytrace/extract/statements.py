@@ -165,8 +165,9 @@ CALLING_CUES = frozenset({"call", "brand", "label", "deem"})
 # those that put a figure somewhere need a number in the phrase.
 PHRASE_ONLY_CUES = frozenset({"put", "place", "peg", "attribute"})
 FIGURE_CUES = frozenset({"put", "place", "peg"})
-# Cues that go on with what was being said ('he continued, "..."'), and with an infinitive go on doing something.
-CONTINUING_CUES = frozenset({"continue", "go on"})
+# Cues that with a to-infinitive tell of doing, not saying: 'will continue to steer the company', 'agreed to
+# sell the club' ('he continued, "..."' and 'agreed that ...' report).
+DOING_WITH_INFINITIVE = frozenset({"continue", "go on", "agree"})
 
 
 def cue_lemma(token: "Token") -> str | None:
@@ -750,8 +751,8 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     """The span a cue reports, or None when it governs no clause ('denied the story')."""
     if lemma in CALLING_CUES:
         return _called_false(text, token)
-    if lemma in CONTINUING_CUES and any(c.dep_ == "xcomp" for c in token.children):
-        return None  # 'will continue to steer the company'; in 'went on to say that ...' the inner verb reports
+    if lemma in DOING_WITH_INFINITIVE and any(c.dep_ == "xcomp" for c in token.children):
+        return None  # in 'went on to say that ...' the inner verb reports
     clauses = [c for c in _clause_children(token) if not _beyond_semicolon(doc, token, c)]
     if lemma in lx.DIRECTIVE_CUES and not clauses:
         clauses = [c for c in token.children if c.dep_ == "xcomp"]
