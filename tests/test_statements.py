@@ -73,3 +73,21 @@ def test_a_request_for_anonymity_is_no_statement(analyze_text, request_):
 def test_titles_and_legal_forms_around_a_speakers_name(analyze_text, body, speaker, kind):
     statement = analyze_text("Headline\n" + body + "\n").statements[-1]
     assert (statement.speaker.name, statement.speaker.kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize(("body", "speaker", "kind"), [
+    # a place naming where an unnamed source is from is not the speaker
+    ('"The decline has hit our order books," said a Delhi auto parts supplier.', "a Delhi auto parts supplier",
+     "anonymous"),
+    ("Flights resumed. Travel agents in Halbrook said bookings had slowed since the outage.",
+     "Travel agents in Halbrook", "anonymous"),
+    # a relative pronoun the parser made a second subject is what was said, not who said it
+    ("Talks failed over labour cuts, which the Republicans insisted reach parity by next year.", "Republicans",
+     "organization"),
+    ("Grades changed, a problem that student leaders say hit about 1,200 people.", "student leaders", "anonymous"),
+    # a website is a document
+    ("Steve Jobs has died at the age of 56, according to the company website.", "Company website", "document"),
+])
+def test_who_speaks_in_a_phrase_around_other_names(analyze_text, body, speaker, kind):
+    statement = analyze_text("Headline\n" + body + "\n").statements[-1]
+    assert (statement.speaker.name, statement.speaker.kind) == (speaker, kind)

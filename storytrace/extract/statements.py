@@ -66,6 +66,7 @@ class Cue:
         return self.text_start
 
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 PARTITIVE_HEADS = frozenset("one two three some several many most all both each either neither".split())
 # 'I, Dana Whitcombe, being duly sworn, declare': who the first person of a sworn document is.
 SIGNATORY = re.compile(r"(?:^|\n)\s*I,\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),")
@@ -315,6 +316,9 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
         if subjects:  # two subjects are a parse error; the clause's real subject comes first
             left = [c for c in subjects if c.i < current.i]
             nearest = max(left, key=lambda c: c.i, default=None)
+            named = [c for c in left if c.lower_ not in lx.RELATIVE_PRONOUNS]
+            if named and len(named) < len(left):  # 'cuts, which the Republicans insisted reach parity': 'which' is said
+                return named[-1]
             if len(left) > 1 and nearest.right_edge.i + 1 == current.i and doc[nearest.left_edge.i - 1].text == ",":
                 return nearest  # '<clause>, the agency said': the attribution after the comma
             return min(left, key=lambda c: c.i) if left else min(subjects, key=lambda c: c.i)
@@ -1204,7 +1208,8 @@ class SpeakerResolver:
             ref = self.referents.add(phrase, kind, long_span, heads=heads)
             return ResolvedSpeaker(phrase, kind, long_span[0], long_span[1], ref)
         inner = self.referents.covering(*long_span)
-        if inner is not None and inner.kind in ("organization", "outlet"):
+        if inner is not None and inner.kind in ("organization", "outlet") and \
+                not (inner.label in PLACE_LABELS and head.pos_ == "NOUN"):  # 'a Delhi auto parts supplier' is no Delhi
             return ResolvedSpeaker(inner.name, inner.kind, long_span[0], long_span[1], inner)
         if head.text[:1].isupper() and _which_clause(head):  # 'Corvane, which operates 140 pharmacies, said'
             ref = self.referents.add(phrase, "organization", long_span, label="ORG", heads=heads)
