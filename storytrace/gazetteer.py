@@ -83,7 +83,7 @@ def outlet_name(name: str, allow_ambiguous: bool = True) -> str | None:
 
 @lru_cache(maxsize=1)
 def given_names() -> dict[str, str]:
-    """Given name -> 'f' or 'm'."""
+    """Given name -> 'f', 'm' or 'u' (given to both)."""
     genders: dict[str, str] = {}
     for line in _data_lines("first_names.txt"):
         gender, names = line.split("\t", 1)
@@ -97,5 +97,6 @@ def gender_of_name(name: str) -> str | None:
     for token in re.split(r"[\s-]+", name.strip()):
         token = token.strip(".,'’")
         if token in given_names():
-            return given_names()[token]
+            gender = given_names()[token]
+            return gender if gender in ("f", "m") else None
     return None

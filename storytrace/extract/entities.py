@@ -71,6 +71,7 @@ def _clean_span(doc: "Doc", document: Document, ent: "Span") -> tuple[int, int]:
 
 # Words that title a person, written out or abbreviated ('superintendent', 'supt').
 TITLE_WORDS = frozenset(ROLE_NOUNS) | frozenset(ROLE_ABBREVIATIONS)
+HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady cllr".split())
 
 
 def _is_title_only(text: str) -> bool:
@@ -203,11 +204,62 @@ def _extends_name_before(text: str, mentions: list[Mention], start: int, surface
     return text[mentions[-1].end:start] in (" ", ", ")
 
 
+# Roles a company holds as often as a person ('Ridge Capital, owner of the club').
+SHARED_ROLES = frozenset("owner investor founder co-founder operator".split())
+
+
+def _name_before(doc: "Doc", head: "Token") -> tuple[int, int]:
+    """The token range of the run of proper nouns that ends at head ('Elif' 'Sandoval'), one space apart."""
+    start = head.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].whitespace_ == " " and head.i - start < 3:
+        start -= 1
+    return start, head.i + 1
+
+
+def _ends_a_name(doc: "Doc", token: "Token") -> bool:
+    return token.i + 1 >= len(doc) or doc[token.i + 1].pos_ != "PROPN"
+
+
+def _plain_name(tokens: "Span", covered: set[int]) -> bool:
+    return 1 <= len(tokens) <= 3 and all(t.text[:1].isupper() and t.text[1:2].islower() and t.lower_ not in ORG_WORDS
+                                         and t.i not in covered for t in tokens)
+
+
+def _missed_names(doc: "Doc") -> list["Span"]:
+    """People the model did not tag: a name a role set off after it shows to be a person ('Elif
+    Sandoval, president of the Northmere Student Association, said'), a name opening with a known
+    given name ('Celia Fonseca, who lives ...'), and then such a person's surname alone ('Fonseca said')."""
+    from spacy.tokens import Span
+
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found: dict[int, Span] = {}
+    for token in doc:
+        if token.pos_ != "PROPN" or token.i in covered or not _ends_a_name(doc, token):
+            continue
+        start, end = _name_before(doc, token)
+        words = doc[start:end]
+        if not _plain_name(words, covered):
+            continue
+        role_after = any(c.dep_ == "appos" and c.lower_ in ROLE_NOUNS and c.lower_ not in SHARED_ROLES
+                         for c in token.children) and end < len(doc) and doc[end].text == ","
+        if role_after or (len(words) > 1 and words[0].text in gazetteer.given_names()):
+            found[start] = Span(doc, start, end, label="PERSON")
+    people = {ent[-1].text for ent in (*doc.ents, *found.values()) if ent.label_ == "PERSON" and len(ent) > 1
+              and (ent[0].text in gazetteer.given_names() or ent[0].text.rstrip(".").lower() in TITLE_WORDS | HONORIFICS)}
+    for token in doc:
+        proper = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not token.is_sent_start)  # '"...," Fonseca said'
+        if proper and token.text in people and token.i not in covered and _ends_a_name(doc, token) \
+                and not any(s.start <= token.i < s.end for s in found.values()) and _plain_name(doc[token.i:token.i + 1], covered):
+            found[token.i] = Span(doc, token.i, token.i + 1, label="PERSON")
+    return sorted(found.values(), key=lambda span: span.start)
+
+
 def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
     """Cleaned named mentions of document, in text order, with roles and gender for people."""
     mentions: list[Mention] = []
-    person_starts = {ent.start for ent in doc.ents if ent.label_ == "PERSON"}
-    for ent in doc.ents:
+    missed = _missed_names(doc)
+    person_starts = {ent.start for ent in (*doc.ents, *missed) if ent.label_ == "PERSON"}
+    for ent in sorted((*doc.ents, *missed), key=lambda e: e.start):
         if ent.label_ not in ACTOR_LABELS:
             continue
         start, end = _clean_span(doc, document, ent)
@@ -230,4 +282,14 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
             gender = _gender(surface, roles)
         mentions.append(Mention(doc=document.id, start=start, end=end, text=surface, label=label,
                                 roles=tuple(dict.fromkeys(roles)), gender=gender))
-    return mentions
+    return _short_firm_names(mentions)
+
+
+def _short_firm_names(mentions: list[Mention]) -> list[Mention]:
+    """A lone word the model took for a person that opens an organisation's name in the same
+    document is that organisation called short ('Allerton' for 'Allerton Mutual Insurance'), unless
+    it is the surname of a person named in full there."""
+    firms = {m.text.split()[0] for m in mentions if m.label == "ORG" and len(m.text.split()) > 1}
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
+    return [replace(m, label="ORG", roles=(), gender=None)
+            if m.label == "PERSON" and " " not in m.text and m.text in firms - surnames else m for m in mentions]

@@ -107,6 +107,16 @@ def _absorb(referents: Referents, person: Referent, mention: Mention, span: tupl
     person.gender = person.gender or mention.gender
 
 
+def _full_name_of(mention: Mention, others: dict[str, Referent]) -> Referent | None:
+    """The organisation named in full earlier whose name a one-word mention opens."""
+    if " " in mention.text.strip() or mention.label != "ORG":
+        return None
+    word = mention.text.strip().casefold()
+    matches = [r for r in others.values() if r.kind == "organization" and len(r.name.split()) > 1
+               and r.name.split()[0].casefold() == word]
+    return matches[0] if len(matches) == 1 else None
+
+
 def build_referents(mentions: list[Mention], outlet_names: set[str]) -> Referents:
     """Cluster a document's mentions: people by name and surname, everything else by its folded name."""
     referents = Referents()
@@ -121,6 +131,11 @@ def build_referents(mentions: list[Mention], outlet_names: set[str]) -> Referent
         span = (mention.start, mention.end)
         if key in others:
             referents.attach(others[key], span)
+            continue
+        full = _full_name_of(mention, others)
+        if full is not None:  # 'Tillman' after 'Tillman Food Services'
+            referents.attach(full, span)
+            others[key] = full
             continue
         kind = "outlet" if key in outlet_names else "organization"
         others[key] = referents.add(mention.text, kind, span, label=mention.label)
