@@ -91,3 +91,26 @@ def test_titles_and_legal_forms_around_a_speakers_name(analyze_text, body, speak
 def test_who_speaks_in_a_phrase_around_other_names(analyze_text, body, speaker, kind):
     statement = analyze_text("Headline\n" + body + "\n").statements[-1]
     assert (statement.speaker.name, statement.speaker.kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    # names the model missed: one set off by a role, one opening with a given name, then its surname alone
+    ('Elif Sandoval, president of the Northmere Student Association, said the association had gathered reports. '
+     '"By our count, 1,200 students saw a change," she said.', ["Elif Sandoval", "Elif Sandoval"]),
+    ('Celia Fonseca, who lives in a second-floor apartment, tells it differently. "He never fought them," Fonseca '
+     'said. She said she saw the officer punch Ivey.', ["Celia Fonseca", "Celia Fonseca"]),
+    # 'she' is never a group or a thing cited before
+    ("Dana Whitcombe, a chemist at the plant, said colleagues had told her about test results. She said she had "
+     "not seen those results herself.", ["Dana Whitcombe", "Dana Whitcombe"]),
+    ("Olive Marsh said the panels failed the test. The cost rose, according to an estimate. "
+     '"We are not waiting for them," she said.', ["Olive Marsh", "an estimate", "Olive Marsh"]),
+    # a firm named short after its full name is that firm
+    ("Prices rose. Veltris Pharmaceuticals said it had traced the impurity. Veltris said it will reimburse pharmacies.",
+     ["Veltris Pharmaceuticals", "Veltris Pharmaceuticals"]),
+    # 'the company' is the one named since the last company spoke
+    ("Applicants sued. The insurer Allerton Mutual Insurance said the tool was fair. Orrin Labs did not respond to messages on Monday. "
+     "The company says on its website that the tool is used by 300 employers.",
+     ["Allerton Mutual Insurance", "Orrin Labs"]),
+])
+def test_who_a_name_pronoun_or_description_stands_for(analyze_text, body, speakers):
+    assert [s.speaker.name for s in analyze_text("Headline\n" + body + "\n").statements] == speakers

@@ -1000,7 +1000,7 @@ class SpeakerResolver:
         Costruzioni Alpine, said ...': the name set off by commas before the cue speaks."""
         if self.referents.covering(head.idx, head.idx + len(head.text)) is not None:
             return None
-        if head.idx < position:
+        if head.idx < position and (head.pos_ != "PROPN" or _is_role(head)):  # a name is not renamed by another after it
             for ref in self.referents.items:
                 if ref.kind not in ("person", "organization", "outlet"):
                     continue
@@ -1029,7 +1029,7 @@ class SpeakerResolver:
         """'The US and Russia': one speaker phrase naming several actors (the first stands for all).
         Titles joined before a name are one person's: 'The company president and CEO Louis Gallois',
         'Airbus President and Chief Executive Officer, Tom Enders'."""
-        conjuncts = [c for c in head.children if c.dep_ == "conj"]
+        conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
         if not conjuncts:
             return None
         if _is_role(head):
@@ -1070,6 +1070,9 @@ class SpeakerResolver:
             return by_word
         if not heads & GENERIC_ORGANIZATION_HEADS:
             return None
+        named_since = self._organization_subject_since(position)
+        if named_since is not None:
+            return named_since
         for speaker in reversed(self.history[-6:]):
             if speaker.kind == "organization" and speaker.referent is not None and speaker.referent.label == "ORG" \
                     and not self._news_outlet(speaker.referent):
@@ -1078,6 +1081,19 @@ class SpeakerResolver:
             position, lambda r: r.label == "ORG" and r.kind == "organization" and bool(CORPORATE_SUFFIX.search(r.name)))
         return corporate or self.referents.most_recent(
             position, lambda r: r.label == "ORG" and r.kind == "organization" and not self._news_outlet(r))
+
+    def _organization_subject_since(self, position: int) -> Referent | None:
+        """A company that became the subject of a sentence after the last organisation spoke ('Orrin
+        Labs did not respond on Monday. The company says on its website ...'): 'the company' is it."""
+        after = max((s.start for s in self.history if s.kind == "organization"), default=-1)
+        best, best_at = None, after
+        for ref in self.referents.items:
+            if ref.label != "ORG" or ref.kind != "organization" or self._news_outlet(ref):
+                continue
+            for start, end in ref.spans:
+                if best_at < start < position and not self.in_quote(start) and self._is_subject(start, end, main=True):
+                    best, best_at = ref, start
+        return best
 
     def _news_outlet(self, referent: Referent) -> bool:
         """A newspaper or broadcaster (the story's own outlet among them) is never 'the company' a
@@ -1089,8 +1105,10 @@ class SpeakerResolver:
     def _pronoun(self, gender: str, span: tuple[int, int], position: int) -> ResolvedSpeaker:
         for speaker in reversed(self.history[-6:]):
             ref = speaker.referent
-            if speaker.kind in ("person", "anonymous") and ref is not None and (
-                    speaker.kind == "anonymous" or ref.gender in (gender, None)):
+            if ref is None or speaker.kind not in ("person", "anonymous"):
+                continue
+            fits = _one_person(ref) if speaker.kind == "anonymous" else ref.gender in (gender, None)
+            if fits:
                 subject = self._subject_since(gender, speaker.start, position)
                 if subject is not None:
                     return ResolvedSpeaker(subject.name, "person", span[0], span[1], subject)
@@ -1133,9 +1151,11 @@ class SpeakerResolver:
                     best, best_at = ref, start
         return best
 
-    def _is_subject(self, start: int, end: int) -> bool:
+    def _is_subject(self, start: int, end: int, main: bool = False) -> bool:
+        """Whether the mention is a clause's subject (`main`: its sentence's own, not a clause's within)."""
         piece = self.doc.char_span(start, end, alignment_mode="expand")
-        return piece is not None and piece.root.dep_ in ("nsubj", "nsubjpass")
+        return piece is not None and piece.root.dep_ in ("nsubj", "nsubjpass") and \
+            (not main or piece.root.head.dep_ == "ROOT")
 
     def _neuter_pronoun(self, span: tuple[int, int], position: int) -> ResolvedSpeaker:
         """'It said': the last organisation, outlet or document that spoke, else the last one named
@@ -1209,7 +1229,8 @@ class SpeakerResolver:
             return ResolvedSpeaker(phrase, kind, long_span[0], long_span[1], ref)
         inner = self.referents.covering(*long_span)
         if inner is not None and inner.kind in ("organization", "outlet") and \
-                not (inner.label in PLACE_LABELS and head.pos_ == "NOUN"):  # 'a Delhi auto parts supplier' is no Delhi
+                not (head.pos_ == "NOUN" and (inner.label in PLACE_LABELS or _names_people(heads))):
+            # 'a Delhi auto parts supplier' is no Delhi, 'a former Halvard engineer' no Halvard
             return ResolvedSpeaker(inner.name, inner.kind, long_span[0], long_span[1], inner)
         if head.text[:1].isupper() and _which_clause(head):  # 'Corvane, which operates 140 pharmacies, said'
             ref = self.referents.add(phrase, "organization", long_span, label="ORG", heads=heads)
@@ -1515,7 +1536,7 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
             end = claim_end or end
             drafts.append(_Draft(cue, start, end, speaker, mode_of(text, start, end, quotes),
                                  _via(cue, referents, (start, end), speaker, datelines), claim_end is not None))
-        if spans or cue.reference_only:
+        if (spans or cue.reference_only) and not _evidence_of_something(cue, speaker):
             resolver.remember(speaker)
     drafts = _drop_nested_same_speaker(drafts)
     drafts.extend(_continuations(text, unattached, drafts, document))
@@ -1524,6 +1545,32 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
     turns = transcript_statements(document, mentions)
     found = within_turns(found, turns) + turns
     return sorted(found, key=lambda s: (s.start, s.cue_start))
+
+
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "eer", "ant", "ent", "man", "woman", "person", "ee")
+THING_HEADS = lx.DOCUMENT_HEADS | lx.PUBLICATION_HEADS | lx.ORGANIZATION_HEADS
+
+
+def _one_person(referent: Referent) -> bool:
+    """Whether an unnamed source can be the 'he' or 'she' of a later sentence: one person ('a
+    spokeswoman', 'a former Halvard engineer'), not a group ('colleagues', 'families') or a thing
+    that was cited ('an estimate', 'the case')."""
+    heads = referent.heads
+    if any(h.endswith("s") and (h[:-1] in heads or h[:-2] in heads or h[:-3] + "y" in heads) for h in heads):
+        return False
+    return _names_people(heads)
+
+
+def _names_people(heads: set[str]) -> bool:
+    """Whether a noun names people ('spokeswoman', 'engineer', 'residents'), not things or bodies."""
+    people = lx.ANONYMOUS_HEADS | lx.PERSON_GROUP_HEADS | lx.ROLE_NOUNS
+    return bool(heads & people) or any(h.endswith(AGENT_ENDINGS) and h not in THING_HEADS for h in heads)
+
+
+def _evidence_of_something(cue: Cue, speaker: ResolvedSpeaker) -> bool:
+    """'the case showed why ...', 'applicants whose resumes showed a break': a thing that shows or
+    indicates, whom a later 'she said' never means."""
+    return cue.lemma in lx.EVIDENCE_CUES and speaker.kind == "anonymous"
 
 
 def _continuing_speaker(text: str, cue: Cue, drafts: list[_Draft], quotes: list[Quote]) -> ResolvedSpeaker | None:
