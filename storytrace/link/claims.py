@@ -60,6 +60,7 @@ STOPWORDS = frozenset(
 ORDINAL_MARKS = {"first": "#1", "original": "#1", "previous": "#1", "earlier": "#1", "second": "#2", "third": "#3",
                  "fourth": "#4", "fifth": "#5", "another": "#later", "next": "#later", "further": "#later"}
 YEARS = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+DIGIT = re.compile(r"\d")
 IDENTIFIER = re.compile(r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|"
                         r"Thursday|Friday|Saturday|Sunday|On|In|At|By|About|Some|Nearly|Over|Under)\b)"
@@ -185,8 +186,10 @@ def number_marks(text: str) -> set[str]:
     """Names by number, years and ordinals that pick out one item among several ('Resolution 2334',
     'the 2023 budget', 'a second inquiry'); amounts ('12 people') and dates ('in July 2023') are
     not marks: outlets differ on amounts for one item, and a date says when, not which."""
-    marks = {m.group(1) for m in IDENTIFIER.finditer(text)}
-    marks |= set(YEARS.findall(text)) - set(DATE_YEAR.findall(text))
+    marks: set[str] = set()
+    if DIGIT.search(text):
+        marks = {m.group(1) for m in IDENTIFIER.finditer(text)}
+        marks |= set(YEARS.findall(text)) - set(DATE_YEAR.findall(text))
     for match in ORDINAL.finditer(text):
         word = (match.group(1) or match.group(2)).lower()
         if word in ORDINAL_MARKS:
@@ -541,8 +544,13 @@ def different_occasions(pairs: Sequence[tuple[int, int]], context: PairContext) 
         return out
     first, second = np.array(pairs).T
     apart = (days[first] >= 0) & (days[second] >= 0) & (np.abs(days[first] - days[second]) > OCCASION_GAP_DAYS)
+    amounts: dict[int, frozenset[str]] = {}
     for row in np.flatnonzero(apart):
-        out[row] = _differ(quantities(context.texts[first[row]]), quantities(context.texts[second[row]]))
+        a, b = int(first[row]), int(second[row])
+        for i in (a, b):
+            if i not in amounts:
+                amounts[i] = quantities(context.texts[i])
+        out[row] = _differ(amounts[a], amounts[b])
     return out
 
 
