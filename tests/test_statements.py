@@ -114,3 +114,10 @@ def test_who_speaks_in_a_phrase_around_other_names(analyze_text, body, speaker, 
 ])
 def test_who_a_name_pronoun_or_description_stands_for(analyze_text, body, speakers):
     assert [s.speaker.name for s in analyze_text("Headline\n" + body + "\n").statements] == speakers
+
+
+def test_a_document_addressed_to_someone_speaks_not_its_addressee(analyze_text):
+    body = ('Jobs resigned in a letter to Apple\'s board of directors stating, "I have always said I would be the '
+            'first to let you know."')
+    speaker = analyze_text("Headline\n" + body + "\n").statements[-1].speaker
+    assert (speaker.kind, speaker.name.startswith("Letter")) == ("document", True)

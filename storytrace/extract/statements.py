@@ -262,6 +262,9 @@ def _adjacent_noun_phrase(doc: "Doc", token: "Token") -> "Token | None":
         head = head.head
     while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN", "NUM"):
         head = head.head.head
+    if head.dep_ == "pobj" and head.head.lower_ in ("to", "for") and \
+            head.head.head.lower_ in SPEECH_CONTAINERS | lx.DOCUMENT_HEADS:
+        return head.head.head  # 'a letter to Apple's board stating ...': the letter states, not its addressee
     return head
 
 
