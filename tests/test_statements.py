@@ -121,3 +121,17 @@ def test_a_document_addressed_to_someone_speaks_not_its_addressee(analyze_text):
             'first to let you know."')
     speaker = analyze_text("Headline\n" + body + "\n").statements[-1].speaker
     assert (speaker.kind, speaker.name.startswith("Letter")) == ("document", True)
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    # an organisation inside a phrase speaks only as its owner ('Apple's response')
+    ("Buyers complained. Even Macintosh support sites such as Mac News suggest waiting for the first update.",
+     "Even Macintosh support sites such as Mac News"),
+    ("The phone dropped calls. Apple's response to the issue recommended holding the phone in a different way.",
+     "Apple"),
+    # a title before a name the model missed is not part of the name
+    ("Overtime grew. Calloway Police Chief Dolores Vantreese told the council she did not authorize the rule.",
+     "Dolores Vantreese"),
+])
+def test_the_name_inside_a_speakers_phrase(analyze_text, body, speaker):
+    assert analyze_text("Headline\n" + body + "\n").statements[-1].speaker.name == speaker

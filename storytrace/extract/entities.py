@@ -208,10 +208,15 @@ def _extends_name_before(text: str, mentions: list[Mention], start: int, surface
 SHARED_ROLES = frozenset("owner investor founder co-founder operator".split())
 
 
-def _name_before(doc: "Doc", head: "Token") -> tuple[int, int]:
-    """The token range of the run of proper nouns that ends at head ('Elif' 'Sandoval'), one space apart."""
+def _name_before(doc: "Doc", head: "Token", covered: set[int]) -> tuple[int, int]:
+    """The token range of the run of proper nouns that ends at head ('Elif' 'Sandoval'), one space
+    apart, up to a title or another name ('Calloway Police Chief Dolores Vantreese')."""
     start = head.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].whitespace_ == " " and head.i - start < 3:
+    while start > 0 and head.i - start < 2:
+        before = doc[start - 1]
+        if before.pos_ != "PROPN" or before.whitespace_ != " " or before.i in covered or \
+                before.lower_.rstrip(".") in TITLE_WORDS | HONORIFICS:
+            break
         start -= 1
     return start, head.i + 1
 
@@ -236,7 +241,7 @@ def _missed_names(doc: "Doc") -> list["Span"]:
     for token in doc:
         if token.pos_ != "PROPN" or token.i in covered or not _ends_a_name(doc, token):
             continue
-        start, end = _name_before(doc, token)
+        start, end = _name_before(doc, token, covered)
         words = doc[start:end]
         if not _plain_name(words, covered):
             continue

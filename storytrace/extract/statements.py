@@ -1230,10 +1230,11 @@ class SpeakerResolver:
                     return ResolvedSpeaker(previous.name, previous.kind, np_span[0], np_span[1], previous)
             ref = self.referents.add(phrase, kind, long_span, heads=heads)
             return ResolvedSpeaker(phrase, kind, long_span[0], long_span[1], ref)
-        inner = self.referents.covering(*long_span)
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        inner = self.referents.covering(owner.idx, owner.idx + len(owner.text)) if owner is not None else None
         if inner is not None and inner.kind in ("organization", "outlet") and \
                 not (head.pos_ == "NOUN" and (inner.label in PLACE_LABELS or _names_people(heads))):
-            # 'a Delhi auto parts supplier' is no Delhi, 'a former Halvard engineer' no Halvard
+            # 'Apple's response to the issue' is Apple's word; 'Macintosh support sites' are not Macintosh
             return ResolvedSpeaker(inner.name, inner.kind, long_span[0], long_span[1], inner)
         if head.text[:1].isupper() and _which_clause(head):  # 'Corvane, which operates 140 pharmacies, said'
             ref = self.referents.add(phrase, "organization", long_span, label="ORG", heads=heads)
