@@ -135,3 +135,16 @@ def test_a_document_addressed_to_someone_speaks_not_its_addressee(analyze_text):
 ])
 def test_the_name_inside_a_speakers_phrase(analyze_text, body, speaker):
     assert analyze_text("Headline\n" + body + "\n").statements[-1].speaker.name == speaker
+
+
+@pytest.mark.parametrize(("body", "speaker", "kind"), [
+    ("Jobs went. Officials met. USAF denied that creating jobs in the US was a factor.", "USAF", "organization"),
+    ("His health is poor, someone familiar with the situation said.", "someone familiar with the situation",
+     "anonymous"),
+    # a surname the model read as a plural noun
+    ("Steve Jobs spoke on Friday. Jobs attributed the small increase to fewer users putting cases on their phones.",
+     "Steve Jobs", "person"),
+])
+def test_speakers_the_model_left_untyped(analyze_text, body, speaker, kind):
+    statement = analyze_text("Headline\n" + body + "\n").statements[-1]
+    assert (statement.speaker.name, statement.speaker.kind) == (speaker, kind)

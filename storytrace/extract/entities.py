@@ -252,7 +252,8 @@ def _missed_names(doc: "Doc") -> list["Span"]:
     people = {ent[-1].text for ent in (*doc.ents, *found.values()) if ent.label_ == "PERSON" and len(ent) > 1
               and (ent[0].text in gazetteer.given_names() or ent[0].text.rstrip(".").lower() in TITLE_WORDS | HONORIFICS)}
     for token in doc:
-        proper = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not token.is_sent_start)  # '"...," Fonseca said'
+        proper = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and (not token.is_sent_start or token.dep_ == "nsubj"))
+        # the model reads a surname as a plural noun: '"...," Fonseca said', 'Jobs attributed the increase to ...'
         if proper and token.text in people and token.i not in covered and _ends_a_name(doc, token) \
                 and not any(s.start <= token.i < s.end for s in found.values()) and _plain_name(doc[token.i:token.i + 1], covered):
             found[token.i] = Span(doc, token.i, token.i + 1, label="PERSON")

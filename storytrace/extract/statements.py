@@ -67,6 +67,7 @@ class Cue:
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+UNNAMED_PEOPLE = frozenset("someone somebody anyone anybody".split())
 PARTITIVE_HEADS = frozenset("one two three some several many most all both each either neither".split())
 # 'I, Dana Whitcombe, being duly sworn, declare': who the first person of a sworn document is.
 SIGNATORY = re.compile(r"(?:^|\n)\s*I,\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),")
@@ -1236,10 +1237,12 @@ class SpeakerResolver:
                 not (head.pos_ == "NOUN" and (inner.label in PLACE_LABELS or _names_people(heads))):
             # 'Apple's response to the issue' is Apple's word; 'Macintosh support sites' are not Macintosh
             return ResolvedSpeaker(inner.name, inner.kind, long_span[0], long_span[1], inner)
-        if head.text[:1].isupper() and _which_clause(head):  # 'Corvane, which operates 140 pharmacies, said'
+        acronym = head.pos_ == "PROPN" and head.text.isalpha() and head.text.isupper() and 2 <= len(head.text) <= 6
+        if (head.text[:1].isupper() and _which_clause(head)) or acronym:
+            # 'Corvane, which operates 140 pharmacies, said'; 'USAF denied ...'
             ref = self.referents.add(phrase, "organization", long_span, label="ORG", heads=heads)
             return ResolvedSpeaker(phrase, "organization", long_span[0], long_span[1], ref)
-        if head.pos_ == "NOUN":  # 'one electrician said': an unnamed person
+        if head.pos_ == "NOUN" or head.lower_ in UNNAMED_PEOPLE:  # 'one electrician said': an unnamed person
             ref = self.referents.add(phrase, "anonymous", long_span, heads=heads)
             return ResolvedSpeaker(phrase, "anonymous", long_span[0], long_span[1], ref)
         return ResolvedSpeaker(phrase, "unknown", long_span[0], long_span[1], None)
