@@ -503,3 +503,22 @@ def test_a_titled_name_is_a_person_whatever_the_given_name(analyze_text):
 def test_a_questions_opening_modal_is_not_part_of_a_name(analyze_text):
     analysis = analyze_text("Headline\nJobs went.\n\nQ: Will Harwick invest further in Kessling?\n")
     assert "Will Harwick" not in [m.text for m in analysis.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Investigators traced the fire to a power line, according to a preliminary report. The Halvern County Fire "
+      "Authority report, issued on Wednesday, said a wire was down.", "Halvern County Fire Authority"),
+     ("The preliminary report found a downed wire. A report by the Halvern County Fire Authority said so.",
+      "Halvern County Fire Authority"),
+     # two authors of reports: the bare one stays a record
+     ("The report found a downed wire. The Halvern County Fire Authority report and the Cordell Valley Power report "
+      "disagree.", "Preliminary report")],
+)
+def test_a_newspapers_bare_record_is_the_one_author_it_names_for_such_a_record(text, expected):
+    authority = Entity("ent-hcfa", "Halvern County Fire Authority", "ORG", ("Halvern County Fire Authority",), ())
+    utility = Entity("ent-cvp", "Cordell Valley Power", "ORG", ("Cordell Valley Power",), ())
+    document = Document("doc-1", "a.txt", text, title="Fire", outlet="Mesa Line News Service")
+    resolver = OriginResolver([document], [], [authority, utility])
+    origin = Origin("document:Preliminary report", "Preliminary report", "document")
+    assert resolver.own_record("doc-1", origin).name == expected

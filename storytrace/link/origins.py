@@ -535,12 +535,31 @@ class OriginResolver:
 
     def own_record(self, doc: str, origin: Origin) -> Origin:
         """A record named without its author ('the review found', 'our investigation to date') in an
-        organisation's own document is that organisation's word; in a newspaper's it stays a record."""
+        organisation's own document is that organisation's word; in a newspaper's it is the word of
+        the one organisation the article names as that record's author ('according to a preliminary
+        report ... The Halvern County Fire Authority report, issued on Wednesday, said'), else it stays
+        a record."""
         document = self.documents[doc]
-        if origin.kind != "document" or not BARE_RECORD.match(origin.name.strip()) or not document.outlet \
-                or doc in self.filers or gazetteer.is_news_outlet(document.outlet):
+        if origin.kind != "document" or not BARE_RECORD.match(origin.name.strip()) or doc in self.filers:
             return origin
-        return self.names.canonical(self.own_outlet(doc))
+        if document.outlet and not gazetteer.is_news_outlet(document.outlet):
+            return self.names.canonical(self.own_outlet(doc))
+        authors = {a.key: a for a in self._record_authors(document.text, origin.name.split()[-1].casefold())}
+        return next(iter(authors.values())) if len(authors) == 1 else origin
+
+    def _record_authors(self, text: str, noun: str) -> list[Origin]:
+        """The organisations a text names as authors of a record called `noun` ('The Halvern County
+        Fire Authority report', 'the authority's preliminary findings', 'a report by the agency')."""
+        word = re.escape(noun)
+        before = re.compile(r"(?P<name>(?:[A-Z][\w&.'’-]*\s+){1,6}?|the\s+[a-z]+['’]s\s+)(?:[a-z-]+\s+){0,2}" + word + r"\b")
+        after = re.compile(r"\b" + word + r"\s+(?:[a-z]+\s+)?(?:by|from)\s+(?P<name>(?:the\s+)?(?:[A-Z][\w&.'’-]*\s*){1,6})")
+        found = []
+        for match in (*before.finditer(text), *after.finditer(text)):
+            name = re.sub(r"['’]s$", "", names.strip_article(match.group("name").strip())).strip()
+            origin = self.names.organisation(name) if name else None
+            if origin is not None:
+                found.append(self.names.canonical(origin))
+        return found
 
     def as_filer(self, origin: Origin) -> Origin:
         """'The lawsuit says', 'court papers', 'the plaintiffs' are the story's one filing party."""
