@@ -30,7 +30,10 @@ parliament assembly cabinet semiconductor semiconductors technologies technology
 capital partners holdings industries systems networks labs laboratories media entertainment studios foods
 solutions software electronics telecom communications insurance securities research consulting international
 global ventures resources mining petroleum chemicals steel logistics shipping motors airways airlines
+store stores shop shops
 """.split())
+# Units and currencies the model tags as names ('64 GB', 'USD').
+UNIT_NAMES = frozenset("GB MB KB TB GHz MHz USD EUR GBP JPY CNY CHF AUD CAD km kg mph kph".split())
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
@@ -278,7 +281,7 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
         if _extends_name_before(document.text, mentions, start, surface):
             mentions[-1] = replace(mentions[-1], end=end, text=document.text[mentions[-1].start:end])
             continue
-        if ent.label_ in ("ORG", "PERSON", "NORP") and _is_title_only(surface):
+        if (ent.label_ in ("ORG", "PERSON", "NORP") and _is_title_only(surface)) or surface.strip() in UNIT_NAMES:
             continue
         label = "PERSON" if given is not None else _relabel(ent.label_, surface)
         roles: list[str] = []

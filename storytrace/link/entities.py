@@ -90,6 +90,15 @@ def _person_clusters(mentions: list[Mention]) -> tuple[list[Cluster], dict[str, 
     return clusters, by_surname
 
 
+def _given_name_owner(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
+    """The one person of the story a given name alone stands for ('Steve' for Steve Jobs)."""
+    name = names.strip_possessive(mention.text).strip()
+    if mention.label != "PERSON" or " " in name or name not in gazetteer.given_names():
+        return None
+    owners = [c for c in clusters if any(m.text.split()[0] == name for m in c.mentions if " " in m.text.strip())]
+    return owners[0] if len(owners) == 1 else None
+
+
 def _surname_owner(mention: Mention, candidates: list[Cluster]) -> Cluster | None:
     """The full-name cluster a surname-only mention belongs to: the only one, or the one in its document."""
     if len(candidates) == 1:
@@ -183,6 +192,10 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
             if owner is not None:
                 owner.add(mention)
                 continue
+        owner = _given_name_owner(mention, person_clusters)
+        if owner is not None:
+            owner.add(mention)
+            continue
         leftovers.append(mention)
     things: dict[str, Cluster] = {}
     for mention in leftovers:

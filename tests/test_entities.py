@@ -1,0 +1,35 @@
+"""Actors of a story: which mentions are one entity, and which are no actor at all."""
+
+import pytest
+
+from storytrace.link.entities import build_entities
+from storytrace.schema import Mention
+
+
+def _mention(text: str, label: str, start: int, doc: str = "d1") -> Mention:
+    return Mention(doc=doc, start=start, end=start + len(text), text=text, label=label)
+
+
+def test_a_given_name_alone_is_the_one_person_of_the_story_so_named():
+    mentions = [_mention("Steve Jobs", "PERSON", 0), _mention("Mark Papermaster", "PERSON", 40),
+                _mention("Steve", "PERSON", 80, doc="d2")]
+    entities, _ = build_entities(mentions)
+    jobs = next(e for e in entities if e.name == "Steve Jobs")
+    assert len(jobs.mentions) == 2 and not any(e.name == "Steve" for e in entities)
+
+
+def test_a_given_name_shared_by_two_people_stays_apart():
+    mentions = [_mention("Steve Jobs", "PERSON", 0), _mention("Steve Ballmer", "PERSON", 40),
+                _mention("Steve", "PERSON", 80)]
+    entities, _ = build_entities(mentions)
+    assert any(e.name == "Steve" for e in entities)
+
+
+@pytest.mark.parametrize(("body", "absent", "present"), [
+    ("The 8 GB model costs $199, while the 16 GB version costs $299.", {"GB"}, set()),
+    ("Shoppers queued outside the App Store and the Apple Store in London.", set(), {"App Store"}),
+])
+def test_units_are_no_actors_and_stores_are_organisations(analyze_text, body, absent, present):
+    mentions = analyze_text("Headline\n" + body + "\n").mentions
+    assert not absent & {m.text for m in mentions}
+    assert all(m.label != "PERSON" for m in mentions if m.text in present)
