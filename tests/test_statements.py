@@ -117,10 +117,12 @@ def test_who_a_name_pronoun_or_description_stands_for(analyze_text, body, speake
 
 
 def test_a_document_addressed_to_someone_speaks_not_its_addressee(analyze_text):
-    body = ('Jobs resigned in a letter to Apple\'s board of directors stating, "I have always said I would be the '
+    body = ('Steve Jobs resigned in a letter to Apple\'s board of directors stating, "I have always said I would be the '
             'first to let you know."')
+    assert analyze_text("Headline\n" + body + "\n").statements[-1].speaker.name == "Steve Jobs"
+    body = 'Prices rose. A letter to the board of directors stated that "the fund has lost money."'
     speaker = analyze_text("Headline\n" + body + "\n").statements[-1].speaker
-    assert (speaker.kind, speaker.name.startswith("Letter")) == ("document", True)
+    assert (speaker.kind, "board" in speaker.name.split()[0].lower()) == ("document", False)
 
 
 @pytest.mark.parametrize(("body", "speaker"), [
@@ -148,3 +150,10 @@ def test_the_name_inside_a_speakers_phrase(analyze_text, body, speaker):
 def test_speakers_the_model_left_untyped(analyze_text, body, speaker, kind):
     statement = analyze_text("Headline\n" + body + "\n").statements[-1]
     assert (statement.speaker.name, statement.speaker.kind) == (speaker, kind)
+
+
+def test_a_relative_clauses_report_ends_with_the_clause(analyze_text):
+    body = ("A ransomware gang, which says it stole customer data from Harbourline Freight Systems, listed the "
+            "parcel carrier on its leak site.")
+    statement = analyze_text("Headline\n" + body + "\n").statements[-1]
+    assert statement.text == "it stole customer data from Harbourline Freight Systems"

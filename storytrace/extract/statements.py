@@ -243,12 +243,12 @@ def is_passive(token: "Token") -> bool:
 
 def _ancestor_cue(token: "Token") -> "Token | None":
     """For a participle ('..., insisting that'): the speech act it continues, else the sentence's main verb."""
-    current = token.head
+    current = token.head  # spaCy makes a new Token object on each access: compare positions, not objects
     for _ in range(10):
-        if cue_lemma(current) and current is not token:
+        if cue_lemma(current) and current.i != token.i:
             return current
-        if current is current.head:
-            return current if current is not token else None
+        if current.i == current.head.i:
+            return current if current.i != token.i else None
         current = current.head
     return None
 
@@ -312,7 +312,7 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
             if adjacent is not None and adjacent.lower_ not in SPEECH_CONTAINERS and not quoted(adjacent.idx):
                 return adjacent
         outer = _ancestor_cue(token)
-        if outer is not None and outer is not token:
+        if outer is not None and outer.i != token.i:
             return subject_of(doc, outer, quoted)
     current = token
     for _ in range(6):
@@ -341,8 +341,21 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
         if child.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and child.i > token.i and child.pos_ in ("PROPN", "NOUN") \
                 and token.lemma_ == "say" and not quoted(child.idx):
             return child
+    named = _name_taken_for_an_adverb(token)
+    if named is not None and not quoted(named.idx):
+        return named
     subject = _textual_subject(doc, token)
     return subject if subject is not None and not quoted(subject.idx) else None
+
+
+def _name_taken_for_an_adverb(token: "Token") -> "Token | None":
+    """'Swiftly, which says 12,000 people drive for it, argues that ...': a name the parser read as an
+    adverb, set off by a relative clause, is the subject the verb otherwise lacks."""
+    for child in token.lefts:
+        if child.dep_ == "advmod" and child.i == child.sent.start and child.text[:1].isupper() and \
+                any(c.dep_ == "relcl" for c in child.children):
+            return child
+    return None
 
 
 def _quoted_as_saying(token: "Token") -> "Token | None":
@@ -788,7 +801,8 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
         return trim_span(text, start, end)
     clause = next(c for c in clauses if c.i > token.i)
     start = clause.left_edge.idx
-    if lemma in ("ask",) or clause.dep_ == "xcomp":
+    if lemma in ("ask",) or clause.dep_ == "xcomp" or token.dep_ == "relcl":
+        # a relative clause's content ends with it: 'Swiftly, which says 12,000 people drive for it, argues ...'
         return trim_span(text, start, subtree_span(clause)[1])
     return trim_span(text, *forward_content(doc, text, token, start, quotes))
 
@@ -942,6 +956,8 @@ def _relative_antecedent(doc: "Doc", pronoun: "Token") -> "Token | None":
         token = doc[i]
         if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in TEMPORAL_NOUNS:
             return token
+        if token.i == pronoun.head.head.i and token.text[:1].isupper():
+            return token  # 'Swiftly, which says ...': a name the parser read as another part of speech
         if token.pos_ in ("VERB", "AUX") or token.text in (".", ";"):
             return None
         i -= 1
