@@ -333,7 +333,7 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
                     return pobj
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN") and current.head.lower_ not in TEMPORAL_NOUNS:
             return current.head
-        if current.dep_ in ("conj", "advcl", "xcomp", "dep") and current.head is not current:
+        if current.dep_ in ("conj", "advcl", "xcomp", "dep") and current.head.i != current.i:
             current = current.head
             continue
         break
@@ -1035,7 +1035,7 @@ class SpeakerResolver:
             candidates.append((doc[head.i + 2], named))
         if _is_role(head):  # 'the general secretary of the British union Unite, Tony Woodley': the parser hangs the
             # name on the last noun of the title; only a person can hold the title
-            candidates += [(t, ("person",)) for t in head.subtree if t.dep_ == "appos" and t.head is not head
+            candidates += [(t, ("person",)) for t in head.subtree if t.dep_ == "appos" and t.head.i != head.i
                            and t.pos_ == "PROPN" and t.right_edge.i == head.right_edge.i]
         for candidate, accepted in candidates:
             for token in (candidate, *candidate.subtree):
