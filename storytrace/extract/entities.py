@@ -11,6 +11,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
+import numpy as np
+
 from storytrace import gazetteer
 from storytrace.extract.lexicon import FEMALE_ROLE_NOUNS, MALE_ROLE_NOUNS, ROLE_ABBREVIATIONS, ROLE_NOUNS
 from storytrace.names import LEGAL_SUFFIXES
@@ -237,12 +239,15 @@ def _missed_names(doc: "Doc") -> list["Span"]:
     """People the model did not tag: a name a role set off after it shows to be a person ('Elif
     Sandoval, president of the Northmere Student Association, said'), a name opening with a known
     given name ('Celia Fonseca, who lives ...'), and then such a person's surname alone ('Fonseca said')."""
+    from spacy.symbols import NOUN, POS, PROPN
     from spacy.tokens import Span
 
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    tags = doc.to_array([POS])
     found: dict[int, Span] = {}
-    for token in doc:
-        if token.pos_ != "PROPN" or token.i in covered or not _ends_a_name(doc, token):
+    for i in np.flatnonzero(tags == PROPN).tolist():  # only proper nouns are read, not every token
+        token = doc[i]
+        if i in covered or not _ends_a_name(doc, token):
             continue
         start, end = _name_before(doc, token, covered)
         words = doc[start:end]
@@ -254,12 +259,15 @@ def _missed_names(doc: "Doc") -> list["Span"]:
             found[start] = Span(doc, start, end, label="PERSON")
     people = {ent[-1].text for ent in (*doc.ents, *found.values()) if ent.label_ == "PERSON" and len(ent) > 1
               and (ent[0].text in gazetteer.given_names() or ent[0].text.rstrip(".").lower() in TITLE_WORDS | HONORIFICS)}
-    for token in doc:
-        proper = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and (not token.is_sent_start or token.dep_ == "nsubj"))
+    taken = {i for span in found.values() for i in range(span.start, span.end)}
+    for i in np.flatnonzero((tags == PROPN) | (tags == NOUN)).tolist():
+        token = doc[i]
+        if token.text not in people or i in covered or i in taken:
+            continue
         # the model reads a surname as a plural noun: '"...," Fonseca said', 'Jobs attributed the increase to ...'
-        if proper and token.text in people and token.i not in covered and _ends_a_name(doc, token) \
-                and not any(s.start <= token.i < s.end for s in found.values()) and _plain_name(doc[token.i:token.i + 1], covered):
-            found[token.i] = Span(doc, token.i, token.i + 1, label="PERSON")
+        proper = token.pos_ == "PROPN" or not token.is_sent_start or token.dep_ == "nsubj"
+        if proper and _ends_a_name(doc, token) and _plain_name(doc[i:i + 1], covered):
+            found[i] = Span(doc, i, i + 1, label="PERSON")
     return sorted(found.values(), key=lambda span: span.start)
 
 
