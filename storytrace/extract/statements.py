@@ -646,9 +646,12 @@ def _claim_noun_cues(doc: "Doc", text: str) -> list[Cue]:
     """A claim stated as a noun with its author and its that-clause: 'allegations by Dr. Miriam Salt,
     a former statistician, that ...', 'Salt's most serious allegation is that ...', 'rejected the
     union's claim that ...'. A claim with no author named ('reports that ...') is no statement."""
+    from spacy.symbols import NOUN, POS
+
     cues = []
-    for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in CLAIM_NOUN_CUES:
+    nouns = doc.to_array([POS]) == NOUN
+    for token in (doc[int(i)] for i in np.flatnonzero(nouns)):
+        if token.lemma_.lower() not in CLAIM_NOUN_CUES:
             continue
         author = _claim_author(token)
         clause = _claim_clause(token)
