@@ -33,3 +33,13 @@ def test_units_are_no_actors_and_stores_are_organisations(analyze_text, body, ab
     mentions = analyze_text("Headline\n" + body + "\n").mentions
     assert not absent & {m.text for m in mentions}
     assert all(m.label != "PERSON" for m in mentions if m.text in present)
+
+
+def test_a_dateline_names_a_place_not_a_person(analyze_text):
+    text = ("Smokehouse owner rejects county findings as Kestrel Lake outbreak passes 50 cases\n\nSILL CREEK — The owner "
+            "of a Sill Creek barbecue business on Wednesday rejected claims that his pork was behind the salmonella "
+            "outbreak tied to last weekend's Kestrel Lake Food & Music Festival, hours after county officials named "
+            "his stall as the probable source.\n")
+    analysis = analyze_text(text)
+    assert all(m.label != "PERSON" for m in analysis.mentions if m.text.upper() == "SILL CREEK")
+    assert "SILL" not in analysis.statements[-1].speaker.name.upper().split()[0]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from storytrace import gazetteer
+from storytrace.extract.datelines import dateline_spans
 from storytrace.extract.lexicon import FEMALE_ROLE_NOUNS, MALE_ROLE_NOUNS, ROLE_ABBREVIATIONS, ROLE_NOUNS
 from storytrace.names import LEGAL_SUFFIXES
 from storytrace.schema import Document, Mention
@@ -275,6 +276,7 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
     """Cleaned named mentions of document, in text order, with roles and gender for people."""
     mentions: list[Mention] = []
     missed = _missed_names(doc)
+    datelines = dateline_spans(document.text)
     person_starts = {ent.start for ent in (*doc.ents, *missed) if ent.label_ == "PERSON"}
     for ent in sorted((*doc.ents, *missed), key=lambda e: e.start):
         if ent.label_ not in ACTOR_LABELS:
@@ -292,6 +294,8 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
         if (ent.label_ in ("ORG", "PERSON", "NORP") and _is_title_only(surface)) or surface.strip() in UNIT_NAMES:
             continue
         label = "PERSON" if given is not None else _relabel(ent.label_, surface)
+        if any(s <= start < e for s, e in datelines) and surface.isupper():
+            label = "GPE"  # 'SILL CREEK — The owner of ...': a dateline names a place
         roles: list[str] = []
         gender = None
         if label == "PERSON":

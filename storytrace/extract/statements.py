@@ -22,6 +22,7 @@ import numpy as np
 
 from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
+from storytrace.extract.datelines import dateline_spans
 from storytrace.extract.quotes import Quote, find_quotes, is_full_quote
 from storytrace.extract.referents import Referent, Referents, build_referents
 from storytrace.extract.transcripts import transcript_statements, within_turns
@@ -112,16 +113,6 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def content_words(text: str, start: int, end: int) -> int:
     return len(re.findall(r"\w+", text[start:end]))
-
-
-_DATELINE = re.compile(
-    r"(?m)^[ \t\u00a0]*((?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?"
-    r"\s*(?:\([A-Za-z .&-]{1,40}\))?\s*[—–-]{1,2})\s")
-
-
-def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """'KYIV (Reuters) -', 'NEW YORK, March 3 (AP) —': the place and wire service opening a paragraph."""
-    return [match.span(1) for match in _DATELINE.finditer(text)]
 
 
 def quote_at(quotes: list[Quote], position: int) -> Quote | None:
