@@ -157,3 +157,14 @@ def test_a_relative_clauses_report_ends_with_the_clause(analyze_text):
             "parcel carrier on its leak site.")
     statement = analyze_text("Headline\n" + body + "\n").statements[-1]
     assert statement.text == "it stole customer data from Harbourline Freight Systems"
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("Prices rose. The head of St. Aurel Regional Medical Center on Thursday denied that the hospital paid a ransom.",
+     "The head of St. Aurel Regional Medical Center"),
+    # a record or an inspection keeps its date: it tells two of them apart
+    ("Pumps failed. A follow-up inspection in March 2024 confirmed that the system met standards.",
+     "a follow-up inspection in March 2024"),
+])
+def test_a_time_closing_a_speakers_phrase_is_not_its_name(analyze_text, body, speaker):
+    assert analyze_text("Headline\n" + body + "\n").statements[-1].speaker.name.lower() == speaker.lower()

@@ -69,6 +69,8 @@ class Cue:
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 UNNAMED_PEOPLE = frozenset("someone somebody anyone anybody".split())
+# Occasions a date tells apart, like records: 'the 2022 inspection', 'a follow-up inspection in March 2024'.
+DATED_OCCASIONS = frozenset("inspection inspections visit visits meeting meetings session sessions hearing".split())
 PARTITIVE_HEADS = frozenset("one two three some several many most all both each either neither".split())
 # 'I, Dana Whitcombe, being duly sworn, declare': who the first person of a sworn document is.
 SIGNATORY = re.compile(r"(?:^|\n)\s*I,\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),")
@@ -905,7 +907,23 @@ def _noun_phrase_span(head: "Token", with_of: bool, limit: int | None = None) ->
             right = token
         while right.i > head.i and (right.is_punct or right.dep_ in ("advmod", "cc")):
             right = right.nbor(-1)
+    right = _before_a_time(head, right)
     return left.idx, right.idx + len(right.text)
+
+
+def _before_a_time(head: "Token", right: "Token") -> "Token":
+    """The phrase's last token before a time that closes it ('the owner of a barbecue business on
+    Wednesday' is 'the owner of a barbecue business'); a record keeps its date ('a follow-up
+    inspection in March 2024' is not the 2022 one)."""
+    dated = lx.DOCUMENT_HEADS | DATED_OCCASIONS
+    if head.lemma_.lower() in dated or _head_word(head) in dated:
+        return right
+    end = right
+    while end.i > head.i and end.ent_type_ in ("DATE", "TIME"):
+        end = end.nbor(-1)
+    if end.i < right.i and end.i > head.i and end.pos_ == "ADP":
+        return end.nbor(-1)
+    return right
 
 
 def _extend_description(doc: "Doc", right: "Token", limit: int) -> "Token":
