@@ -168,3 +168,21 @@ def test_a_relative_clauses_report_ends_with_the_clause(analyze_text):
 ])
 def test_a_time_closing_a_speakers_phrase_is_not_its_name(analyze_text, body, speaker):
     assert analyze_text("Headline\n" + body + "\n").statements[-1].speaker.name.lower() == speaker.lower()
+
+
+def test_a_sentence_the_parser_ran_into_a_quote_keeps_its_own_report():
+    """The parser made the first sentence a clause of the quote's 'said', and gave that sentence's
+    'said' the reported clause's subject: each 'said' still reports its own words."""
+    from storytrace.ingest import IngestOptions, make_document
+    from storytrace.nlp import load_nlp, text_for_parsing
+    from storytrace.pipeline import analyze_document
+
+    text = ("Headline\n\nOn the sirens, Holbrook County's emergency management director, Dwayne Pettit, said one of "
+            "the three, on Depot Street in the neighborhood hit hardest by flooding, apparently failed to sound after "
+            "power to that block went out shortly before 9 p.m. \"We believe the backup battery didn't carry it,\" "
+            "Pettit said.\n")
+    document = make_document(text, "t.txt", {"published": "2024-03-12"}, IngestOptions())
+    analysis = analyze_document(load_nlp()(text_for_parsing(text)), document)
+    contents = sorted(s.text for s in analysis.statements)
+    assert contents[0].startswith("We believe the backup battery") and contents[1].startswith("one of the three")
+    assert all(not c.startswith("On the sirens") for c in contents)

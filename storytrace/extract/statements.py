@@ -413,6 +413,17 @@ def _object_clause(token: "Token") -> "Token | None":
     return None
 
 
+def _content_subject_after(token: "Token") -> "Token | None":
+    """'the director, Dwayne Pettit, said one of the three ... apparently failed to sound': the parser
+    gave the cue a second subject after it, the reported clause's own, and hung that clause's verb
+    on the cue. With the speaker before the cue, a subject after it opens what was said."""
+    before = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.i < token.i]
+    after = [c for c in token.children if c.dep_ == "nsubj" and c.i > token.i]
+    verbs = [c for c in token.children if c.dep_ in ("advcl", "conj", "dep") and c.pos_ in ("VERB", "AUX")
+             and after and c.i > after[0].i]
+    return after[0] if before and after and verbs else None
+
+
 def _misparsed_object_clause(token: "Token") -> "Token | None":
     """A clause after 'says' that the parser made the object of 'says'. Either its subject, set off by
     an appositive, became the object and its verb a participle of it ('says Halvorsen Real Asset
@@ -777,6 +788,9 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     if that is not None:
         return trim_span(text, *forward_content(doc, text, token, that.idx, quotes))
     if not clauses:
+        late = _content_subject_after(token)
+        if late is not None:
+            return trim_span(text, *forward_content(doc, text, token, late.left_edge.idx, quotes))
         subject = _misparsed_object_clause(token)
         if subject is not None:
             return trim_span(text, *forward_content(doc, text, token, subject.left_edge.idx, quotes))
@@ -788,7 +802,7 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
         return _object_phrase_content(text, token) or _trailing_attribution(doc, text, token)
     before = [c for c in clauses if c.i < token.i]
     if before and not [c for c in clauses if c.i > token.i]:
-        clause = before[0]
+        clause = before[-1]  # the clause next to the attribution, not a sentence the parser ran into it
         start = clause.left_edge.idx
         end = min(subtree_span(clause)[1], _speaker_start(doc, token))
         sent_start = token.sent.start_char
