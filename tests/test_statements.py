@@ -186,3 +186,16 @@ def test_a_sentence_the_parser_ran_into_a_quote_keeps_its_own_report():
     contents = sorted(s.text for s in analysis.statements)
     assert contents[0].startswith("We believe the backup battery") and contents[1].startswith("one of the three")
     assert all(not c.startswith("On the sirens") for c in contents)
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    ('Maria Lopez, the company\'s chief executive, announced the phone at a developers\' conference, where she '
+     'promoted it by saying that, "just one year after launching the first model, we are launching one that is '
+     'twice as fast."', ["Maria Lopez"]),
+    # 'with X saying' has its own subject; a question asks for words, it reports none
+    ("Officials said the contract was fair, with UBS analyst David Strauss saying that fuel decided it.",
+     ["Officials", "David Strauss"]),
+    ("The board met. Ms. Qureshi, would you start by telling us where we stand on supply?", []),
+])
+def test_who_says_what_a_participle_after_a_preposition_reports(analyze_text, body, speakers):
+    assert [s.speaker.name for s in analyze_text("Headline\n" + body + "\n").statements] == speakers

@@ -193,6 +193,8 @@ def is_hypothetical(token: "Token") -> bool:
     """A cue in a wished-for, intended or conditional clause: 'requesting that Putin announce'."""
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children):
         return True
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
+        return is_hypothetical(token.head.head)  # 'would you start by telling us ...?'
     head = token.head
     head_lemma = head.lemma_.lower()
     if token.dep_ == "ccomp" and token.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in token.children):
@@ -298,6 +300,9 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
     quoted_one = _quoted_as_saying(token)
     if quoted_one is not None and not quoted(quoted_one.idx):
         return quoted_one
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ in SAYING_WHILE_DOING and \
+            token.head.head.pos_ in ("VERB", "AUX"):  # 'promoted the iPhone by saying ...': who promoted
+        return subject_of(doc, token.head.head, quoted)
     if token.tag_ == "VBG" and token.dep_ in ("acl", "advcl", "xcomp", "conj", "dep"):
         before = doc[token.i - 1] if token.i else None
         if before is not None and before.text != ",":
@@ -390,6 +395,9 @@ def _that_after(doc: "Doc", token: "Token") -> "Token | None":
 
 
 TELLING_CUES = frozenset("tell inform assure warn remind notify advise".split())
+# Prepositions that make a participle the act of the clause's own subject ('promoted it by saying', 'left after
+# adding'); 'with X saying' has a subject of its own, and 'without saying' says nothing.
+SAYING_WHILE_DOING = frozenset("by after before while since upon when".split())
 SAYING_CUES = frozenset("say claim state write insist argue contend maintain report".split())
 
 
