@@ -143,6 +143,7 @@ def test_the_name_inside_a_speakers_phrase(analyze_text, body, speaker):
     ("Jobs went. Officials met. USAF denied that creating jobs in the US was a factor.", "USAF", "organization"),
     ("His health is poor, someone familiar with the situation said.", "someone familiar with the situation",
      "anonymous"),
+    ("Stocks fell. Some say history tends to repeat itself.", "Some", "anonymous"),
     # a surname the model read as a plural noun
     ("Steve Jobs spoke on Friday. Jobs attributed the small increase to fewer users putting cases on their phones.",
      "Steve Jobs", "person"),

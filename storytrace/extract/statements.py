@@ -68,7 +68,7 @@ class Cue:
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
-UNNAMED_PEOPLE = frozenset("someone somebody anyone anybody".split())
+UNNAMED_PEOPLE = frozenset("someone somebody anyone anybody some many several others most few".split())
 # Occasions a date tells apart, like records: 'the 2022 inspection', 'a follow-up inspection in March 2024'.
 DATED_OCCASIONS = frozenset("inspection inspections visit visits meeting meetings session sessions hearing".split())
 PARTITIVE_HEADS = frozenset("one two three some several many most all both each either neither".split())
