@@ -200,3 +200,18 @@ def test_a_sentence_the_parser_ran_into_a_quote_keeps_its_own_report():
 ])
 def test_who_says_what_a_participle_after_a_preposition_reports(analyze_text, body, speakers):
     assert [s.speaker.name for s in analyze_text("Headline\n" + body + "\n").statements] == speakers
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a denial inside one speaker's statement stays a denial of its own
+    ("The escape was found. Tillman Food Services said it was cooperating fully with the police and denied that "
+     "any of its employees had knowingly helped the inmates.",
+     ("Tillman Food Services", "any of its employees had knowingly helped the inmates", "deny")),
+])
+def test_a_denial_within_a_statement_of_the_same_speaker_is_kept(analyze_text, body, expected):
+    assert expected in _statements(analyze_text, body)
+
+
+def test_what_was_left_undone_reports_nothing(analyze_text):
+    body = "Overtime grew. Supervisors routinely approved overtime slips without verifying that the hours had been worked."
+    assert _statements(analyze_text, body) == []

@@ -764,7 +764,8 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
         if token.i in skip:
             continue
         lemma = cue_lemma(token)
-        if lemma is None or is_hypothetical(token) or is_passive(token) or is_writers_aside(token):
+        if lemma is None or is_hypothetical(token) or is_passive(token) or is_writers_aside(token) or \
+                (token.dep_ == "pcomp" and token.head.lower_ == "without"):  # 'approved slips without verifying that ...'
             continue
         cue_end = token.idx + len(token.text)
         particle = next((c for c in token.children if c.dep_ == "prt"), None)
@@ -1664,14 +1665,23 @@ def _same_speaker(a: ResolvedSpeaker, b: ResolvedSpeaker) -> bool:
 
 
 def _drop_nested_same_speaker(drafts: list[_Draft]) -> list[_Draft]:
-    """'Netanyahu said that he asked ...': the inner act is part of the outer statement."""
+    """'Netanyahu said that he asked ...': the inner act is part of the outer statement. An inner
+    denial or confirmation stays a statement of its own ('said it was cooperating with the police and
+    denied that any of its employees had helped'): the outer one only asserts."""
     kept = []
     for draft in drafts:
         nested = any(other is not draft and other.start <= draft.cue.text_start < other.end and
-                     other.cue is not draft.cue and _same_speaker(other.speaker, draft.speaker) for other in drafts)
+                     other.cue is not draft.cue and _same_speaker(other.speaker, draft.speaker) and
+                     not _takes_a_side(draft.cue, other.cue) for other in drafts)
         if not nested:
             kept.append(draft)
     return kept
+
+
+def _takes_a_side(inner: Cue, outer: Cue) -> bool:
+    """Whether the inner cue denies or confirms where the outer one only reports."""
+    sides = lx.DENIAL_CUES | lx.CONFIRMATION_CUES
+    return inner.lemma.split()[0] in sides and outer.lemma.split()[0] not in sides
 
 
 def _continuations(text: str, quotes: list[Quote], drafts: list[_Draft], document: Document) -> list[_Draft]:
