@@ -215,3 +215,9 @@ def test_a_denial_within_a_statement_of_the_same_speaker_is_kept(analyze_text, b
 def test_what_was_left_undone_reports_nothing(analyze_text):
     body = "Overtime grew. Supervisors routinely approved overtime slips without verifying that the hours had been worked."
     assert _statements(analyze_text, body) == []
+
+
+def test_his_lawyer_is_not_the_one_named_as_its_lawyer(analyze_text):
+    body = ("The agency used the hearing to raise Kerrigan's record. Its lawyer, Helena Prendergast, told the panel "
+            "that he had missed two tests last year, a point his lawyer called irrelevant and wrong.")
+    assert ("his lawyer", "irrelevant and wrong", "deny") in _statements(analyze_text, body)

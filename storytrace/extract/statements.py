@@ -68,6 +68,7 @@ class Cue:
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
 UNNAMED_PEOPLE = frozenset("someone somebody anyone anybody some many several others most few".split())
 # Occasions a date tells apart, like records: 'the 2022 inspection', 'a follow-up inspection in March 2024'.
 DATED_OCCASIONS = frozenset("inspection inspections visit visits meeting meetings session sessions hearing".split())
@@ -1226,6 +1227,16 @@ class SpeakerResolver:
             return ResolvedSpeaker(ref.name, ref.kind, span[0], span[1], ref)
         return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
 
+    def _holds_it_for_another(self, holder: Referent, role: str, owner: str) -> bool:
+        """Whether the holder was named as someone else's holder of the role: 'his lawyer' is not the
+        one introduced as 'Its lawyer, Helena Prendergast' (the agency's)."""
+        for start, _ in holder.spans:
+            named = re.search(rf"\b(\w+)\s+(?:[\w-]+\s+)?{re.escape(role)}\s*,?\s*$", self.text[max(0, start - 60):start],
+                              re.IGNORECASE)
+            if named and named.group(1).lower() in POSSESSIVE_PRONOUNS and named.group(1).lower() != owner:
+                return True
+        return False
+
     def _only_holder(self, head: "Token", role: str, holds_role: "Callable[[Referent], bool]") -> Referent | None:
         """The document's one person holding a role, named later than the role is first used (a lede's
         'the fund's executive director has rejected ...' before 'the fund's executive director, Paul
@@ -1258,8 +1269,11 @@ class SpeakerResolver:
             before = head.nbor(-1).lower_ if head.i > 0 else ""
             full_role = f"{before} {role}" if before in ("prime", "foreign", "vice") else role
 
+            owner = next((c.lower_ for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+
             def holds_role(r: Referent) -> bool:
-                return r.kind == "person" and (full_role in r.roles or role in r.roles)
+                return r.kind == "person" and (full_role in r.roles or role in r.roles) and \
+                    not (owner and self._holds_it_for_another(r, role, owner))
             ref = self.referents.most_recent(position, holds_role) or self._only_holder(head, role, holds_role)
             if ref is not None:
                 return ResolvedSpeaker(ref.name, "person", np_span[0], np_span[1], ref)
