@@ -218,6 +218,12 @@ def test_what_was_left_undone_reports_nothing(analyze_text):
 
 
 def test_his_lawyer_is_not_the_one_named_as_its_lawyer(analyze_text):
-    body = ("The agency used the hearing to raise Kerrigan's record. Its lawyer, Helena Prendergast, told the panel "
+    body = ("The agency used the hearing to raise Kerrigan's record. Its lawyer, Margaret Cole, told the panel "
             "that he had missed two tests last year, a point his lawyer called irrelevant and wrong.")
     assert ("his lawyer", "irrelevant and wrong", "deny") in _statements(analyze_text, body)
+
+
+def test_the_company_is_no_public_body(analyze_text):
+    body = ("The Federal Reserve said it would keep its rate at 5.25%. The week began with Bear Stearns tumbling after "
+            "the loss of two hedge funds. The company announced it was unable to return any money to investors.")
+    assert _statements(analyze_text, body)[-1][0] == "Bear Stearns"

@@ -38,6 +38,11 @@ HYPOTHETICAL_AUX = frozenset("would could might may should must can".split())
 CHARACTERISING_VERBS = frozenset("call describe dub label term brand".split())
 SPEECH_CONTAINERS = frozenset("quote quotes statement statements remarks comments interview letter post "
                               "tweet message article report".split())
+# Heads that name a business, which a public body never is ('the company', not the Federal Reserve).
+BUSINESS_HEADS = frozenset("company firm carrier maker manufacturer airline insurer retailer lender startup "
+                           "conglomerate".split())
+PUBLIC_BODY_WORDS = frozenset("""ministry department agency commission council authority government court police bureau
+administration senate parliament congress reserve directorate regulator inspectorate committee""".split())
 GENERIC_ORGANIZATION_HEADS = frozenset("company firm group carrier maker manufacturer airline bank insurer "
                                        "retailer lender operator startup giant conglomerate".split())
 ANONYMITY_REQUEST = re.compile(r"(?:(?:not\s+to\s+be|that\s+(?:he|she|they)\s+not\s+be)\s+(?:named|identified|quoted)"
@@ -971,6 +976,10 @@ def _role_owner(head: "Token") -> "Token | None":
     return possessor or _named_in_phrase(head, ("of",))
 
 
+def _public_body(name: str) -> bool:
+    return bool({w.casefold() for w in re.findall(r"[\w’']+", name)} & PUBLIC_BODY_WORDS)
+
+
 def _is_role(token: "Token") -> bool:
     return token.lower_ in lx.ROLE_NOUNS or token.lemma_.lower() in lx.ROLE_NOUNS
 
@@ -1126,17 +1135,21 @@ class SpeakerResolver:
             return by_word
         if not heads & GENERIC_ORGANIZATION_HEADS:
             return None
+        business = bool(heads & BUSINESS_HEADS)  # 'the company' is no central bank or ministry
+
+        def could_be(ref: Referent) -> bool:
+            return not self._news_outlet(ref) and not (business and _public_body(ref.name))
         named_since = self._organization_subject_since(position)
-        if named_since is not None:
+        if named_since is not None and could_be(named_since):
             return named_since
         for speaker in reversed(self.history[-6:]):
             if speaker.kind == "organization" and speaker.referent is not None and speaker.referent.label == "ORG" \
-                    and not self._news_outlet(speaker.referent):
+                    and could_be(speaker.referent):
                 return speaker.referent
         corporate = self.referents.most_recent(
             position, lambda r: r.label == "ORG" and r.kind == "organization" and bool(CORPORATE_SUFFIX.search(r.name)))
         return corporate or self.referents.most_recent(
-            position, lambda r: r.label == "ORG" and r.kind == "organization" and not self._news_outlet(r))
+            position, lambda r: r.label == "ORG" and r.kind == "organization" and could_be(r))
 
     def _organization_subject_since(self, position: int) -> Referent | None:
         """A company that became the subject of a sentence after the last organisation spoke ('Orrin
