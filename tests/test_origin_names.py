@@ -50,6 +50,9 @@ KNOWN = [
         (Origin("document:x", "Olander's 48-page report", "document"), "Marguerite Olander"),
         (Origin("document:x", "Olander's petition", "document"), "Marguerite Olander"),
         (Origin("document:x", "Figures published by Harbourline Freight Systems", "document"), "Harbourline Freight Systems"),
+        (Origin("document:x", "Preliminary report published on Thursday by Harbourline Freight Systems", "document"),
+         "Harbourline Freight Systems"),
+        (Origin("document:x", "Harbourline's live commentary", "document"), "Harbourline Freight Systems"),
         # and an organisation's record is the organisation's word
         (Origin("document:x", "Harbourline's own letter to the union's executive", "document"),
          "Harbourline Freight Systems"),

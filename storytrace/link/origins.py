@@ -40,14 +40,15 @@ SPEAKING_FOR = re.compile(
     r"(?:\s+(?:for|of|at)\s+(?P<after>.+))?$", re.IGNORECASE)
 RECORD_NOUNS = (r"(?:report|statement|letter|memo|diary|notes|affidavit|testimony|email|emails|post|posting|account|"
                 r"petition|complaint|filing|lawsuit|submission|review|analysis|findings|investigation|"
-                r"data|figures|records|documents)")
+                r"data|figures|records|documents|commentary|timeline|website|log)")
 # A record in its author's name: "Olander's report", "Ballotline's own letter to the union's executive",
 # "a letter from Ballotline Services, the firm that ran the ballot".
 RECORD_NAME = r"(?:[\w-]+\s+){0,2}" + RECORD_NOUNS  # 'report', '48-page report', 'internal audit findings'
 OWN_RECORD = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?:own\s+)?" + RECORD_NAME
                         + r"(?:\s+(?:to|for|on|about)\s+.+)?$", re.IGNORECASE)
 RECORD_BY = re.compile(r"^(?:(?:an?|the)\s+)?" + RECORD_NAME
-                       + r"\s+(?:published|released|compiled|issued|prepared|produced|written|filed|submitted)\s+by\s+"
+                       + r"\s+(?:published|released|compiled|issued|prepared|produced|written|filed|submitted)"
+                       + r"(?:\s+(?:on|in|last|this|earlier|late|early)(?:\s+[\w,]+){1,3}?)?\s+by\s+"  # 'published on Thursday by'
                        + r"(?P<owner>.+)$", re.IGNORECASE)
 RECORD_FROM = re.compile(r"^(?:(?:an?|the)\s+)?" + RECORD_NAME
                          + r"\s+from\s+(?P<owner>[^,]+?)(?:,.*)?$", re.IGNORECASE)
