@@ -1001,7 +1001,7 @@ def _relative_antecedent(doc: "Doc", pronoun: "Token") -> "Token | None":
         token = doc[i]
         if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in TEMPORAL_NOUNS:
             return token
-        if token.i == pronoun.head.head.i and token.text[:1].isupper():
+        if token.text[:1].isupper() and (token.i == pronoun.head.head.i or token.is_sent_start):
             return token  # 'Swiftly, which says ...': a name the parser read as another part of speech
         if token.pos_ in ("VERB", "AUX") or token.text in (".", ";"):
             return None
