@@ -227,3 +227,10 @@ def test_the_company_is_no_public_body(analyze_text):
     body = ("The Federal Reserve said it would keep its rate at 5.25%. The week began with Bear Stearns tumbling after "
             "the loss of two hedge funds. The company announced it was unable to return any money to investors.")
     assert _statements(analyze_text, body)[-1][0] == "Bear Stearns"
+
+
+@pytest.mark.parametrize("lead", ["Drivers protested.", "This time she appears to have more support."])
+def test_a_name_read_as_an_adverb_is_the_antecedent_of_which(analyze_text, lead):
+    body = (f"{lead} Swiftly, which says about 12,000 people drive for it in Harwick, argues that a floor would raise "
+            "prices and reduce the number of rides.")
+    assert _statements(analyze_text, body)[0][0] == "Swiftly"
