@@ -234,3 +234,11 @@ def test_a_name_read_as_an_adverb_is_the_antecedent_of_which(analyze_text, lead)
     body = (f"{lead} Swiftly, which says about 12,000 people drive for it in Harwick, argues that a floor would raise "
             "prices and reduce the number of rides.")
     assert _statements(analyze_text, body)[0][0] == "Swiftly"
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("Residents of the tower were angry. Many said they had complained for years.", "Residents of the tower"),
+    ("Stocks fell. Some say history tends to repeat itself.", "Some"),  # a thing is no group of sources
+])
+def test_several_said_are_of_the_group_named_just_before(analyze_text, body, speaker):
+    assert _statements(analyze_text, body)[-1][0] == speaker

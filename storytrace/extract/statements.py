@@ -77,6 +77,7 @@ POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
 UNNAMED_PEOPLE = frozenset("someone somebody anyone anybody some many several others most few".split())
 # Occasions a date tells apart, like records: 'the 2022 inspection', 'a follow-up inspection in March 2024'.
 DATED_OCCASIONS = frozenset("inspection inspections visit visits meeting meetings session sessions hearing".split())
+BARE_PARTITIVES = frozenset("several some many most others few both".split())
 PARTITIVE_HEADS = frozenset("one two three some several many most all both each either neither".split())
 # 'I, Dana Whitcombe, being duly sworn, declare': who the first person of a sworn document is.
 SIGNATORY = re.compile(r"(?:^|\n)\s*I,\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),")
@@ -980,6 +981,16 @@ def _public_body(name: str) -> bool:
     return bool({w.casefold() for w in re.findall(r"[\w’']+", name)} & PUBLIC_BODY_WORDS)
 
 
+def _group_just_named(partitive: "Token") -> "Token | None":
+    """The people a bare 'Several' or 'Some' is part of: the plural subject of the sentence before."""
+    sentence = partitive.sent
+    if sentence.start == 0:
+        return None
+    previous = partitive.doc[sentence.start - 1].sent
+    return next((t for t in previous if t.dep_ == "nsubj" and t.tag_ == "NNS" and _names_people({t.lower_, t.lemma_.lower()})),
+                None)
+
+
 def _is_role(token: "Token") -> bool:
     return token.lower_ in lx.ROLE_NOUNS or token.lemma_.lower() in lx.ROLE_NOUNS
 
@@ -1048,6 +1059,11 @@ class SpeakerResolver:
             group = self._plural_pronoun(span)
             if group.kind == "anonymous":
                 return group  # 'Two engineers told the Courier ... One of them said': the same source
+        if word in BARE_PARTITIVES and not list(head.children):
+            group_head = _group_just_named(head)
+            if group_head is not None:  # 'Workers leaving the plant described confusion. Several said ...'
+                group = self._description(group_head, group_head.idx)
+                return ResolvedSpeaker(group.name, group.kind, span[0], span[1], group.referent)
         conjoined = self._conjoined(head, position)
         if conjoined is not None:
             return conjoined
