@@ -242,3 +242,13 @@ def test_a_name_read_as_an_adverb_is_the_antecedent_of_which(analyze_text, lead)
 ])
 def test_several_said_are_of_the_group_named_just_before(analyze_text, body, speaker):
     assert _statements(analyze_text, body)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ('Stocks fell. Chief investment officer at Fort Pitt Capital Group Charlie Smith said: "I think the machines '
+     'just took over."', "Charlie Smith"),
+    # one who speaks for a person is not that person
+    ("Prices rose. A spokesman for Mayor Helen Draper said the budget was final.", "A spokesman for Mayor Helen Draper"),
+])
+def test_a_title_run_on_into_a_name_is_that_persons(analyze_text, body, speaker):
+    assert _statements(analyze_text, body)[-1][0] == speaker

@@ -1256,6 +1256,22 @@ class SpeakerResolver:
             return ResolvedSpeaker(ref.name, ref.kind, span[0], span[1], ref)
         return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
 
+    def _holder_run_on(self, head: "Token") -> ResolvedSpeaker | None:
+        """'Chief investment officer at Fort Pitt Capital Group Charlie Smith said': a title whose
+        'at' phrase runs on from the workplace's name into a person's, written without commas, is
+        that person's ('a spokesman for Mayor Helen Draper' is not Draper)."""
+        if not _is_role(head):
+            return None
+        for preposition in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "at"):
+            for pobj in (c for c in preposition.children if c.dep_ == "pobj"):
+                ref = self.referents.covering(pobj.idx, pobj.idx + len(pobj.text))
+                if ref is None or ref.kind != "person":
+                    continue
+                start, end = next(((s, e) for s, e in ref.spans if s <= pobj.idx < e), token_span(pobj))
+                if pobj.left_edge.idx < start and self.referents.covering(pobj.left_edge.idx, start) is not None:
+                    return ResolvedSpeaker(ref.name, "person", start, end, ref)
+        return None
+
     def _holds_it_for_another(self, holder: Referent, role: str, owner: str) -> bool:
         """Whether the holder was named as someone else's holder of the role: 'his lawyer' is not the
         one introduced as 'Its lawyer, Helena Prendergast' (the agency's)."""
@@ -1288,6 +1304,9 @@ class SpeakerResolver:
         return None
 
     def _description(self, head: "Token", position: int) -> ResolvedSpeaker:
+        named = self._holder_run_on(head)
+        if named is not None:
+            return named
         word = _head_word(head)
         lemma = head.lemma_.lower()
         definite = _definite(head)
