@@ -9,7 +9,7 @@ from functools import lru_cache
 from storytrace.extract.lexicon import ROLE_ABBREVIATIONS, ROLE_NOUNS
 
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady rabbi sheikh prof prof.".split())
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. mx mx. miss dr dr. sir dame lord lady cllr cllr. rabbi sheikh prof prof.".split())
 
 # Spelling variants of given names that refer to the same person across outlets.
 GIVEN_NAME_VARIANTS = (

@@ -16,7 +16,7 @@ import numpy as np
 from storytrace import gazetteer
 from storytrace.extract.datelines import dateline_spans
 from storytrace.extract.lexicon import FEMALE_ROLE_NOUNS, MALE_ROLE_NOUNS, ROLE_ABBREVIATIONS, ROLE_NOUNS
-from storytrace.names import LEGAL_SUFFIXES
+from storytrace.names import HONORIFICS, LEGAL_SUFFIXES
 from storytrace.schema import Document, Mention
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def _clean_span(doc: "Doc", document: Document, ent: "Span") -> tuple[int, int]:
 
 # Words that title a person, written out or abbreviated ('superintendent', 'supt').
 TITLE_WORDS = frozenset(ROLE_NOUNS) | frozenset(ROLE_ABBREVIATIONS)
-HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady cllr".split())
+NAME_PREFIXES = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
 
 
 def _is_title_only(text: str) -> bool:
@@ -221,7 +221,7 @@ def _name_before(doc: "Doc", head: "Token", covered: set[int]) -> tuple[int, int
     while start > 0 and head.i - start < 2:
         before = doc[start - 1]
         if before.pos_ != "PROPN" or before.whitespace_ != " " or before.i in covered or \
-                before.lower_.rstrip(".") in TITLE_WORDS | HONORIFICS:
+                before.lower_.rstrip(".") in NAME_PREFIXES:
             break
         start -= 1
     return start, head.i + 1
@@ -259,7 +259,7 @@ def _missed_names(doc: "Doc") -> list["Span"]:
         if role_after or (len(words) > 1 and words[0].text in gazetteer.given_names()):
             found[start] = Span(doc, start, end, label="PERSON")
     people = {ent[-1].text for ent in (*doc.ents, *found.values()) if ent.label_ == "PERSON" and len(ent) > 1
-              and (ent[0].text in gazetteer.given_names() or ent[0].text.rstrip(".").lower() in TITLE_WORDS | HONORIFICS)}
+              and (ent[0].text in gazetteer.given_names() or ent[0].text.rstrip(".").lower() in NAME_PREFIXES)}
     taken = {i for span in found.values() for i in range(span.start, span.end)}
     for i in np.flatnonzero((tags == PROPN) | (tags == NOUN)).tolist():
         token = doc[i]
