@@ -121,7 +121,7 @@ class Embedder:
         return out
 
 
-POOL_CHUNK = 4096
+POOL_TOKENS = 2048  # token vectors pooled at once: a block that stays in cache pools several times faster
 
 
 class StaticEmbedder:
@@ -155,8 +155,12 @@ class StaticEmbedder:
         counts = np.bincount(np.unique(rows * size + flat) % size, minlength=size)  # texts holding each token
         idf = np.log1p(len(texts) / np.clip(counts, 1, None)).astype(np.float32)
         offsets = np.concatenate([[0], np.cumsum(lengths)])
-        for start in range(0, len(texts), POOL_CHUNK):
-            out[start:start + POOL_CHUNK] = self._pooled(flat, offsets, idf, start, min(len(texts), start + POOL_CHUNK))
+        start = 0
+        while start < len(texts):
+            end = int(np.searchsorted(offsets, offsets[start] + POOL_TOKENS, side="right")) - 1
+            end = min(len(texts), max(start + 1, end))
+            out[start:end] = self._pooled(flat, offsets, idf, start, end)
+            start = end
         return out
 
     def _pooled(self, flat: np.ndarray, offsets: np.ndarray, idf: np.ndarray, first: int, last: int) -> np.ndarray:

@@ -28,14 +28,19 @@ _SCRIPTS = (
 )
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _script_language(text: str) -> str | None:
     """The language implied by a non-Latin script that makes up most of the letters, if any."""
-    letters = [c for c in text[:20000] if c.isalpha()]
-    if not letters:
+    sample = text[:20000]
+    others = [c for c in _NON_ASCII.findall(sample) if c.isalpha()]  # ASCII letters are all Latin
+    if not others:
         return None
     counts: dict[str, int] = {}
-    latin = 0
-    for char in letters:
+    latin = len(_ASCII_LETTER.findall(sample))
+    for char in others:
         name = unicodedata.name(char, "")
         if name.startswith("LATIN"):
             latin += 1

@@ -267,12 +267,14 @@ def _upper_pairs(size: int) -> tuple[np.ndarray, np.ndarray]:
 
 def _best_partners(first: np.ndarray, second: np.ndarray, scores: np.ndarray, top: int) -> np.ndarray:
     """Indices of the pairs that are among the `top` best of either end (ties: the later pair)."""
+    size = len(first)
+    rank = np.empty(size, dtype=np.int64)  # each pair's place, best first, among all pairs
+    rank[np.lexsort((-second, -first, -scores))] = np.arange(size)
     ends = np.concatenate([first, second])
-    pair = np.concatenate([np.arange(len(first)), np.arange(len(first))])
-    order = np.lexsort((-second[pair], -first[pair], -scores[pair], ends))
+    order = np.argsort(ends * size + np.concatenate([rank, rank]))  # by end, then by place
     ranked = ends[order]
-    rank = np.arange(len(order)) - np.searchsorted(ranked, ranked, side="left")
-    return np.unique(pair[order[rank < top]])
+    place_at_end = np.arange(len(order)) - np.searchsorted(ranked, ranked, side="left")
+    return np.unique(order[place_at_end < top] % size)
 
 
 def _overlapping(first: Proposition, second: Proposition) -> bool:
@@ -357,6 +359,18 @@ def soft_overlaps(first: np.ndarray, second: np.ndarray, context: PairContext) -
     return out
 
 
+DOT_BLOCK = 512  # pairs per block: their gathered vectors stay in cache
+
+
+def row_dots(vectors: np.ndarray, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """vectors[first[k]] . vectors[second[k]] for every k (cosines, for unit rows)."""
+    out = np.empty(len(first), dtype=vectors.dtype)
+    for start in range(0, len(first), DOT_BLOCK):
+        block = slice(start, start + DOT_BLOCK)
+        out[block] = np.einsum("ij,ij->i", vectors[first[block]], vectors[second[block]])
+    return out
+
+
 def feature_rows(pairs: Sequence[tuple[int, int]], lexical: Sequence[float], context: PairContext) -> np.ndarray:
     """The link model's inputs for each pair, one row per pair in LINK_FEATURES order."""
     rows = np.zeros((len(pairs), len(LINK_FEATURES)), dtype=np.float64)
@@ -364,7 +378,7 @@ def feature_rows(pairs: Sequence[tuple[int, int]], lexical: Sequence[float], con
         return rows
     first, second = np.array(pairs).T
     for column, vectors in enumerate((context.vectors, context.predicate_vectors, context.argument_vectors)):
-        rows[:, column] = np.einsum("ij,ij->i", vectors[first], vectors[second])
+        rows[:, column] = row_dots(vectors, first, second)
     rows[:, 3] = lexical
     rows[:, 4] = soft_overlaps(first, second, context)
     rows[:, 5] = _shared_entity_counts(first, second, context)
@@ -544,13 +558,11 @@ def different_occasions(pairs: Sequence[tuple[int, int]], context: PairContext) 
         return out
     first, second = np.array(pairs).T
     apart = (days[first] >= 0) & (days[second] >= 0) & (np.abs(days[first] - days[second]) > OCCASION_GAP_DAYS)
-    amounts: dict[int, frozenset[str]] = {}
-    for row in np.flatnonzero(apart):
-        a, b = int(first[row]), int(second[row])
-        for i in (a, b):
-            if i not in amounts:
-                amounts[i] = quantities(context.texts[i])
-        out[row] = _differ(amounts[a], amounts[b])
+    amounts = {int(i): quantities(context.texts[i]) for i in np.unique(np.r_[first[apart], second[apart]])}
+    counted = np.zeros(len(days), dtype=bool)
+    counted[[i for i, own in amounts.items() if own]] = True
+    for row in np.flatnonzero(apart & counted[first] & counted[second]):
+        out[row] = _differ(amounts[int(first[row])], amounts[int(second[row])])
     return out
 
 
