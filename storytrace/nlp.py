@@ -1,7 +1,8 @@
 """The one place spaCy is loaded and run.
 
 The pipeline is the small English model plus an EntityRuler for outlets and institutions the
-model mislabels. Texts are parsed through a same-length copy with all-caps paragraph leads
+model mislabels; the model's attribute ruler and lemmatizer run as remembered lookups
+(`lookup_pipes`), with the same results. Texts are parsed through a same-length copy with all-caps paragraph leads
 ("THE TRANSCRIPTS show") re-cased, so every offset still points into the original text.
 """
 
@@ -11,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from storytrace import lookup_pipes
 from storytrace.errors import StorytraceError
 
 if TYPE_CHECKING:
@@ -51,6 +53,7 @@ def load_nlp(model: str | None = None) -> "Language":
         ) from last_error
     _register_components()
     _adjust_abbreviations(nlp)
+    lookup_pipes.install(nlp)
     nlp.add_pipe("storytrace_line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "validate": False})
     ruler.add_patterns(ruler_patterns())
@@ -80,10 +83,11 @@ def _adjust_abbreviations(nlp: "Language") -> None:
 
 def start_sentences_at_line_breaks(doc: "Doc") -> "Doc":
     """A line break always ends a sentence: headlines, captions and paragraphs never run together."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws and not token.is_space:
+    after_break = False
+    for token in doc:
+        if after_break and token.i > 0 and not token.is_space:
             token.is_sent_start = True
+        after_break = "\n" in token.text_with_ws
     return doc
 
 
