@@ -1,0 +1,872 @@
+"""Speech cues of one document: the verbs, source phrases and claim nouns that report speech
+("said", "pointed out", "according to", "as indicated by", "the allegation that"), each with where
+its speaker phrase and its content lie (a clause; for blame and figures an object and its phrase:
+"blamed the update for the outage", "puts the toll at 14"), and the quotes each cue takes.
+
+The small parser errs on long news sentences, so clause extents, subjects and antecedents are
+checked against the surface text ("that" clauses run to the end of the sentence unless the cue's
+own coordination or a trailing attribution cuts them short).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterator
+
+import numpy as np
+
+from storytrace.extract import lexicon as lx
+from storytrace.extract.datelines import dateline_spans
+from storytrace.extract.quotes import Quote, is_full_quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+TEMPORAL_NOUNS = frozenset("week weeks day days month months year years time night morning evening "
+                           "afternoon today yesterday weekend".split())
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+HYPOTHETICAL_AUX = frozenset("would could might may should must can".split())
+CHARACTERISING_VERBS = frozenset("call describe dub label term brand".split())
+SPEECH_CONTAINERS = frozenset("quote quotes statement statements remarks comments interview letter post "
+                              "tweet message article report".split())
+ABBREVIATIONS = frozenset("mr mrs ms dr st pres gen sen rep gov lt col sgt prof jan feb mar apr jun jul aug "
+                          "sep sept oct nov dec inc corp ltd co no vs u.s u.k u.n".split())
+
+
+@dataclass
+class Cue:
+    """A speech act found in the parse, before its speaker is resolved."""
+
+    token: "Token"
+    text_start: int
+    text_end: int
+    lemma: str
+    speaker_head: "Token | None" = None
+    speaker_span: tuple[int, int] | None = None
+    content: tuple[int, int] | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    reference_only: bool = False
+    negated: bool = False
+
+    @property
+    def position(self) -> int:
+        return self.text_start
+
+
+def subtree_span(token: "Token") -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A content span without surrounding blanks, commas, dashes or a leading 'that'."""
+    while True:
+        before = (start, end)
+        while start < end and (text[start].isspace() or text[start] in ",;:–—-"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-"):
+            end -= 1
+        match = re.match(rf"(?:{lx.LEADING_THAT}|whether)\s+", text[start:end], flags=re.IGNORECASE)
+        if match and end - start > match.end() + 3:
+            start += match.end()
+        if (start, end) == before:
+            return start, end
+
+
+def content_words(text: str, start: int, end: int) -> int:
+    return len(re.findall(r"\w+", text[start:end]))
+
+
+def quote_at(quotes: list[Quote], position: int) -> Quote | None:
+    for quote in quotes:
+        if quote.start <= position < quote.end:
+            return quote
+    return None
+
+
+def sentence_end(text: str, position: int, quotes: list[Quote]) -> int:
+    """Where the sentence holding position ends: its final stop, or the paragraph end.
+
+    Stops inside quotations do not end the sentence the quotation sits in."""
+    i = position
+    length = len(text)
+    while i < length:
+        char = text[i]
+        if char in "\n;":
+            return i
+        quote = quote_at(quotes, i)
+        if quote is not None and quote.start < i:
+            if text[quote.inner_end - 1:quote.inner_end] in (".", "!", "?") and \
+                    re.match(r"\s+[A-Z“\"‘]", text[quote.end:quote.end + 3]):
+                return quote.end
+            i = quote.end
+            continue
+        if char in ".!?" and (i + 1 >= length or text[i + 1] in " \n\t\"”’'"):
+            word = re.search(r"([\w.]+)$", text[max(0, i - 12):i])
+            if not (word and (word.group(1).casefold() in ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1)))):
+                return i
+        i += 1
+    return length
+
+
+# ----------------------------------------------------------------------------------------------
+# the cue pass
+
+
+_PHRASAL_HEADS = frozenset(verb for verb, _ in lx.PHRASAL_CUES)
+# Verbs that deny when what they call something is false: 'calls that account false', 'branded the story a lie'.
+CALLING_CUES = frozenset({"call", "brand", "label", "deem"})
+# Verbs that report only with an object and its phrase: 'puts the death toll at 14', 'attributed the cuts to ...';
+# those that put a figure somewhere need a number in the phrase.
+PHRASE_ONLY_CUES = frozenset({"put", "place", "peg", "attribute"})
+FIGURE_CUES = frozenset({"put", "place", "peg"})
+# Cues that with a to-infinitive tell of doing, not saying: 'will continue to steer the company', 'agreed to
+# sell the club' ('he continued, "..."' and 'agreed that ...' report).
+DOING_WITH_INFINITIVE = frozenset({"continue", "go on", "agree"})
+
+
+def cue_lemma(token: "Token") -> str | None:
+    """The cue a token stands for ('point out' for pointed ... out), or None."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in CALLING_CUES:  # 'calls that account false': a denial; 'called the mayor a friend' is none
+        return lemma if _called_false(token.doc.text, token) is not None else None
+    if lemma in PHRASE_ONLY_CUES:
+        found = _object_and_phrase(token)
+        if found is None or found[1] is None:
+            return None
+        if lemma in FIGURE_CUES and not any(t.like_num for t in found[1].subtree):
+            return None  # 'placed him at the scene': a place, not a figure
+        return lemma
+    if lemma not in lx.REPORTING_CUES and lemma not in _PHRASAL_HEADS:
+        return None
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    if particle and (lemma, particle) in lx.PHRASAL_CUES:
+        return f"{lemma} {particle}"
+    if lemma not in lx.REPORTING_CUES or (particle and lemma in ("call", "show", "point", "add")):
+        return None
+    return lemma
+
+
+def is_hypothetical(token: "Token") -> bool:
+    """A cue in a wished-for, intended or conditional clause: 'requesting that Putin announce'."""
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children):
+        return True
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
+        return is_hypothetical(token.head.head)  # 'would you start by telling us ...?'
+    head = token.head
+    head_lemma = head.lemma_.lower()
+    if token.dep_ == "ccomp" and token.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in token.children):
+        return head_lemma in lx.DIRECTIVE_CUES or head_lemma in ("want", "hope", "wish", "expect", "insist")
+    if token.dep_ in ("xcomp", "ccomp") and head_lemma in ("want", "plan", "intend", "refuse", "decline", "hope",
+                                                          "try", "ask", "urge", "request", "go"):
+        return not _goes_on(head)  # 'is going to say' is yet to come; 'went on to say' is said
+    return False
+
+
+def _goes_on(token: "Token") -> bool:
+    return token.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
+
+
+def is_writers_aside(token: "Token") -> bool:
+    """'it is interesting to note that ...', 'it is fair to say ...', 'it is worth noting ...',
+    'needless to say': the writer's own remark in the words of speech, with no one speaking."""
+    if token.dep_ != "xcomp" or any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return False
+    head = token.head
+    if head.pos_ == "ADJ" and head.dep_ == "advcl":
+        return True
+    frame = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+    if frame.lemma_.lower() != "be":
+        return False
+    subjects = [c for c in frame.children if c.dep_ in SUBJECT_DEPS]
+    return not subjects or all(c.lower_ == "it" for c in subjects)
+
+
+def is_passive(token: "Token") -> bool:
+    """'was told', 'Asked whether ..., Whitfield declined': the subject is the one spoken to. With its
+    speaker named ('has been informed by the health board that ...') the cue speaks like an active one."""
+    if token.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "auxpass" for c in token.children):
+        told_by = token.lemma_.lower() in TELLING_CUES  # 'was rejected by ClearPath' is no speech
+        return not (told_by and any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in token.children))
+    sentence_initial = token.i == token.sent.start or all(t.is_punct or t.is_space for t in token.doc[token.sent.start:token.i])
+    return sentence_initial and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+def _ancestor_cue(token: "Token") -> "Token | None":
+    """For a participle ('..., insisting that'): the speech act it continues, else the sentence's main verb."""
+    current = token.head  # spaCy makes a new Token object on each access: compare positions, not objects
+    for _ in range(10):
+        if cue_lemma(current) and current.i != token.i:
+            return current
+        if current.i == current.head.i:
+            return current if current.i != token.i else None
+        current = current.head
+    return None
+
+
+def _adjacent_noun_phrase(doc: "Doc", token: "Token") -> "Token | None":
+    """'a quote from an anonymous member of the White House saying ...': the noun right before the cue."""
+    i = token.i - 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = doc[i]
+    while head.dep_ in ("compound",) and head.head.i > head.i:
+        head = head.head
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        head = head.head.head
+    if head.dep_ == "pobj" and head.head.lower_ in ("to", "for") and \
+            head.head.head.lower_ in SPEECH_CONTAINERS | lx.DOCUMENT_HEADS:
+        return head.head.head  # 'a letter to Apple's board stating ...': the letter states, not its addressee
+    return head
+
+
+def noun_chunk_roots(doc: "Doc") -> list[tuple[int, int, "Token"]]:
+    """(start, end, root) of every noun chunk, computed once per Doc (Span.noun_chunks rescans the Doc)."""
+    cached = doc.user_data.get("storytrace_noun_chunks")
+    if cached is None:
+        cached = [(chunk.start, chunk.end, chunk.root) for chunk in doc.noun_chunks]
+        doc.user_data["storytrace_noun_chunks"] = cached
+    return cached
+
+
+def _textual_subject(doc: "Doc", token: "Token") -> "Token | None":
+    """The head of the noun phrase that opens the clause before a cue, when the parse found none."""
+    sent = token.sent
+    start = sent.start
+    for i in range(token.i - 1, sent.start - 1, -1):
+        if doc[i].text in (";",) or (doc[i].text == "," and i < token.i - 1 and _intro_phrase(doc, sent.start, i)):
+            start = i + 1
+            break
+    chunk_heads = [root for c_start, c_end, root in noun_chunk_roots(doc) if start <= c_start and c_end <= token.i]
+    for root in chunk_heads:
+        if root.dep_ not in ("pobj",) and root.lower_ not in TEMPORAL_NOUNS:
+            return root
+    return chunk_heads[0] if chunk_heads else None
+
+
+def _intro_phrase(doc: "Doc", start: int, comma: int) -> bool:
+    """True when the words before a comma are an opening adverbial ('In October,', 'Later,')."""
+    return comma - start <= 8 and not any(t.pos_ in ("VERB",) and t.tag_ not in ("VBG", "VBN") for t in doc[start:comma])
+
+
+def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lambda _: False) -> "Token | None":
+    """Who performs the cue: its own subject, or one inherited through coordination or a participle.
+
+    Subjects inside quotations are the parser's mistakes ('"The enemy attacked ...," the air force said')."""
+    quoted_one = _quoted_as_saying(token)
+    if quoted_one is not None and not quoted(quoted_one.idx):
+        return quoted_one
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ in SAYING_WHILE_DOING and \
+            token.head.head.pos_ in ("VERB", "AUX"):  # 'promoted the iPhone by saying ...': who promoted
+        return subject_of(doc, token.head.head, quoted)
+    if token.tag_ == "VBG" and token.dep_ in ("acl", "advcl", "xcomp", "conj", "dep"):
+        before = doc[token.i - 1] if token.i else None
+        if before is not None and before.text != ",":
+            adjacent = _adjacent_noun_phrase(doc, token)
+            if adjacent is not None and adjacent.lower_ not in SPEECH_CONTAINERS and not quoted(adjacent.idx):
+                return adjacent
+        outer = _ancestor_cue(token)
+        if outer is not None and outer.i != token.i:
+            return subject_of(doc, outer, quoted)
+    current = token
+    for _ in range(6):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj") and not quoted(c.idx)]
+        if subjects:  # two subjects are a parse error; the clause's real subject comes first
+            left = [c for c in subjects if c.i < current.i]
+            nearest = max(left, key=lambda c: c.i, default=None)
+            named = [c for c in left if c.lower_ not in lx.RELATIVE_PRONOUNS]
+            if named and len(named) < len(left):  # 'cuts, which the Republicans insisted reach parity': 'which' is said
+                return named[-1]
+            if len(left) > 1 and nearest.right_edge.i + 1 == current.i and doc[nearest.left_edge.i - 1].text == ",":
+                return nearest  # '<clause>, the agency said': the attribution after the comma
+            return min(left, key=lambda c: c.i) if left else min(subjects, key=lambda c: c.i)
+        for child in current.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN") and current.head.lower_ not in TEMPORAL_NOUNS:
+            return current.head
+        if current.dep_ in ("conj", "advcl", "xcomp", "dep") and current.head.i != current.i:
+            current = current.head
+            continue
+        break
+    for child in token.children:  # inverted attribution: "said Flynn"
+        if child.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and child.i > token.i and child.pos_ in ("PROPN", "NOUN") \
+                and token.lemma_ == "say" and not quoted(child.idx):
+            return child
+    named = _name_taken_for_an_adverb(token)
+    if named is not None and not quoted(named.idx):
+        return named
+    subject = _textual_subject(doc, token)
+    return subject if subject is not None and not quoted(subject.idx) else None
+
+
+def _name_taken_for_an_adverb(token: "Token") -> "Token | None":
+    """'Swiftly, which says 12,000 people drive for it, argues that ...': a name the parser read as an
+    adverb, set off by a relative clause, is the subject the verb otherwise lacks."""
+    for child in token.lefts:
+        if child.dep_ == "advmod" and child.i == child.sent.start and child.text[:1].isupper() and \
+                any(c.dep_ == "relcl" for c in child.children):
+            return child
+    return None
+
+
+def _quoted_as_saying(token: "Token") -> "Token | None":
+    """'quoted Councilmember Dalia Arvanitis as saying that ...', 'cited officials as saying ...': the
+    one quoted speaks, not the outlet that quotes them."""
+    if token.tag_ != "VBG" or token.head.lower_ != "as" or token.head.dep_ != "prep":
+        return None
+    holder = token.head.head
+    if holder.pos_ in ("PROPN", "NOUN"):  # the parser may hang 'as' on the name itself
+        return holder
+    quoted = [c for c in holder.children if c.dep_ == "dobj" and c.i < token.i]  # 'quoted Arvanitis as saying'
+    quoted += [c for c in holder.children if c.dep_ == "nsubjpass"]  # 'he was quoted by the Herald as saying'
+    return quoted[0] if quoted else None
+
+
+def _clause_children(token: "Token") -> list["Token"]:
+    clauses = []
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "parataxis" and child.i < token.i):
+            clauses.append(child)
+        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in child.children):
+            clauses.append(child)
+    return [c for c in clauses if c.pos_ in ("VERB", "AUX") or any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+
+
+def _that_after(doc: "Doc", token: "Token") -> "Token | None":
+    """'confirmed on Thursday that ...', 'told Jablinowitz that ...': the 'that' opening the content."""
+    sent_end = token.sent.end
+    for i in range(token.i + 1, min(token.i + 8, sent_end)):
+        word = doc[i]
+        if word.lower_ == "that" and word.dep_ in ("mark", "dobj", "nsubj", "det") and i + 1 < len(doc):
+            following = doc[i + 1]
+            if word.dep_ == "det" and following.pos_ == "NOUN" and (i + 2 >= len(doc) or doc[i + 2].pos_ not in ("VERB", "AUX")):
+                return None  # 'confirmed that part of the story': a reference, not a clause
+            return word
+        if word.pos_ in ("VERB", "AUX") or word.text in (".", ";", "\"", "“", "”", ":"):
+            return None
+    return None
+
+
+TELLING_CUES = frozenset("tell inform assure warn remind notify advise".split())
+# Prepositions that make a participle the act of the clause's own subject ('promoted it by saying', 'left after
+# adding'); 'with X saying' has a subject of its own, and 'without saying' says nothing.
+SAYING_WHILE_DOING = frozenset("by after before while since upon when".split())
+SAYING_CUES = frozenset("say claim state write insist argue contend maintain report".split())
+
+
+def _object_clause(token: "Token") -> "Token | None":
+    """'denied reports that he pushed ...': the that-clause hanging off the cue's object; after a
+    verb of telling, also a clause with a subject of its own that the parser took for a relative
+    clause of the hearer ('told the panel she had left the room')."""
+    telling = token.lemma_.lower() in TELLING_CUES
+    for child in token.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        for grandchild in child.children:
+            if grandchild.dep_ in ("acl", "relcl", "ccomp", "appos") and grandchild.pos_ in ("VERB", "AUX"):
+                marks = [m for m in grandchild.children if m.dep_ == "mark" and m.lower_ == "that"]
+                own_subject = [s for s in grandchild.children
+                               if s.dep_ in SUBJECT_DEPS and s.lower_ not in lx.RELATIVE_PRONOUNS]
+                if marks or (own_subject and grandchild.left_edge.lower_ == "that"):
+                    return grandchild
+                if telling and grandchild.dep_ == "relcl" and own_subject and own_subject[0].i == child.i + 1:
+                    return grandchild
+    return None
+
+
+def _content_subject_after(token: "Token") -> "Token | None":
+    """'the director, Dwayne Pettit, said one of the three ... apparently failed to sound': the parser
+    gave the cue a second subject after it, the reported clause's own, and hung that clause's verb
+    on the cue. With the speaker before the cue, a subject after it opens what was said."""
+    before = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.i < token.i]
+    after = [c for c in token.children if c.dep_ == "nsubj" and c.i > token.i]
+    verbs = [c for c in token.children if c.dep_ in ("advcl", "conj", "dep") and c.pos_ in ("VERB", "AUX")
+             and after and c.i > after[0].i]
+    return after[0] if before and after and verbs else None
+
+
+def _misparsed_object_clause(token: "Token") -> "Token | None":
+    """A clause after 'says' that the parser made the object of 'says'. Either its subject, set off by
+    an appositive, became the object and its verb a participle of it ('says Halvorsen Real Asset
+    Advisors, the fund's consultant, advised against the purchase'), or its object became the object
+    of 'says' and its verb, subject and all, a modifier in front of it ('says its offer undercut
+    Brennock's by $2 million'). Returns the object of 'says'."""
+    if token.lemma_.lower() not in SAYING_CUES:
+        return None
+    for child in token.children:
+        if child.dep_ != "dobj" or child.i < token.i:
+            continue
+        if _subject_led_verb_before(child) is not None:
+            return child
+        appositives = [c for c in child.children if c.dep_ == "appos"]
+        verbs = [c for c in child.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+        if appositives and verbs and verbs[0].i > appositives[0].right_edge.i and \
+                token.doc[verbs[0].i - 1].text == "," and not any(t.lower_ in lx.RELATIVE_PRONOUNS for t in verbs[0].lefts):
+            return child
+    return None
+
+
+# Verbs whose object and the phrase after it state a claim without a clause: who is to blame and
+# for what ('blamed a software update for the outage'), a cause ('attributed the cuts to ...'), where
+# a figure stands ('put the death toll at 14'). One blamed is a claim already ('officials blamed a
+# software update'); one accused is not.
+OBJECT_PHRASE_CUES = {"blame": ("for", "on"), "accuse": ("of",), "attribute": ("to",), "estimate": ("at",),
+                      "put": ("at",), "place": ("at",), "peg": ("at",)}
+PHRASE_MAY_BE_IMPLIED = frozenset({"blame"})
+
+
+def _object_and_phrase(token: "Token") -> "tuple[Token, Token | None] | None":
+    """The cue's object and the phrase that completes it ('for the outage', 'at 14'), or None."""
+    lemma = token.lemma_.lower()
+    prepositions = OBJECT_PHRASE_CUES.get(lemma, ())
+    target = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if target is None or not prepositions or (lemma == "attribute" and target.lemma_.lower() in lx.SAID_NOUNS):
+        return None  # 'attributed the remark to an aide' tells who spoke, not a cause
+    phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions and c.i > token.i), None)
+    if phrase is None:  # the parser may hang it inside the object ('an update installed over the break for ...')
+        phrase = next((c for c in target.subtree if c.dep_ == "prep" and c.lower_ in prepositions), None)
+    return target, phrase
+
+
+def _called_false(text: str, token: "Token") -> tuple[int, int] | None:
+    """'calls that account false', 'called the claims baseless', 'branded the story a lie': what is
+    called false and the word that calls it so, or None when nothing after the verb is called false."""
+    rights = [c for c in token.rights if c.dep_ not in ("punct", "cc", "conj")]
+    if not rights or rights[0].dep_ not in ("dobj", "ccomp", "oprd"):
+        return None  # not 'called for an inquiry into false claims'
+    start, end = rights[0].left_edge.idx, max(subtree_span(c)[1] for c in rights)
+    called = re.match(rf"\S.{{0,80}}?\s+(?:\w+\s+)?(?:{FALSITY})\b", text[start:end], re.IGNORECASE)
+    return (start, start + called.end()) if called else None
+
+
+def _object_phrase_content(text: str, token: "Token") -> tuple[int, int] | None:
+    """'blamed a software update for the outage', 'accused the company of hiding the losses', 'puts
+    the death toll at 14': from the object to the end of the phrase that completes it."""
+    found = _object_and_phrase(token)
+    if found is None or any(c.dep_ == "neg" for c in token.children):
+        return None  # 'does not attribute blame to anyone' states nothing
+    target, phrase = found
+    if phrase is None:
+        return trim_span(text, *subtree_span(target)) if token.lemma_.lower() in PHRASE_MAY_BE_IMPLIED else None
+    return trim_span(text, target.left_edge.idx, max(subtree_span(target)[1], subtree_span(phrase)[1]))
+
+
+def _subject_led_verb_before(head: "Token") -> "Token | None":
+    """A word with a subject of its own that the parser hung in front of a noun as a modifier ('its
+    offer undercut | Brennock's', tagged a verb or an adjective): the sign of a clause read as a noun
+    phrase, since no modifier of a noun takes a subject."""
+    return next((c for c in head.lefts if any(g.dep_ in SUBJECT_DEPS for g in c.lefts)), None)
+
+
+def _beyond_semicolon(doc: "Doc", token: "Token", clause: "Token") -> bool:
+    """A clause after the cue that a semicolon parts from it ('..., the county said; none has
+    died'): another sentence in all but the full stop."""
+    return clause.i > token.i and any(doc[i].text == ";" for i in range(token.i + 1, clause.left_edge.i))
+
+
+def _trailing_attribution(doc: "Doc", text: str, token: "Token") -> tuple[int, int] | None:
+    """'The samples tested above the limit, the agency said, though ...': the part of the sentence
+    before a comma that the speaker and cue follow, when the parser tied neither to the cue."""
+    subject = max((c for c in token.children if c.dep_ in SUBJECT_DEPS and c.i < token.i), key=lambda c: c.i, default=None)
+    if subject is None or subject.left_edge.i < 1 or doc[subject.left_edge.i - 1].text != ",":
+        return None
+    if any(c.dep_ == "dobj" for c in token.children):
+        return None
+    sentence = token.sent
+    before = doc[sentence.start:subject.left_edge.i - 1]
+    if not any(t.pos_ in ("VERB", "AUX") for t in before):
+        return None  # 'In Berlin, the minister said': an opening phrase, not a reported clause
+    span = trim_span(text, sentence.start_char, doc[subject.left_edge.i - 1].idx)
+    return span if content_words(text, *span) >= 3 else None
+
+
+def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int]:
+    """Offsets where a forward content stops before the sentence does.
+
+    The cue's own later conjuncts and adverbial clauses; a later participle cue ('..., suggesting
+    that'); a predicate coordinated after a comma with no subject of its own ('..., and reaffirmed');
+    and a trailing attribution ('..., the journalist recounted.')."""
+    cuts = []
+    for child in token.children:
+        if child.idx <= start:
+            continue
+        if child.dep_ in ("conj", "parataxis") or (child.dep_ == "advcl" and child.lemma_.lower() not in CHARACTERISING_VERBS):
+            left = child.left_edge
+            cc = doc[left.i - 1] if left.i > 0 and doc[left.i - 1].dep_ == "cc" else None
+            cuts.append((cc or left).idx)
+    for later in doc[token.i + 1:]:
+        if later.idx >= end:
+            break
+        if later.idx <= start:
+            continue
+        before = doc[later.i - 1]
+        after_comma = before.text == "," or (before.lower_ in ("and", "but") and later.i >= 2 and doc[later.i - 2].text == ",")
+        if later.tag_ == "VBG" and cue_lemma(later) and after_comma and later.lemma_.lower() not in CHARACTERISING_VERBS:
+            cuts.append((doc[later.i - 2] if before.lower_ in ("and", "but") else before).idx)
+        elif later.tag_ in ("VBD", "VBZ") and before.lower_ in ("and", "but") and after_comma and \
+                not any(c.dep_ in SUBJECT_DEPS for c in later.children):
+            cuts.append(doc[later.i - 2].idx)
+        elif cue_lemma(later) and later.idx > start:
+            subject = next((c for c in later.children if c.dep_ in SUBJECT_DEPS and c.i < later.i), None)
+            joint = _contrast_joint(doc, start, later)
+            if joint is not None:  # '..., while House Speaker Tom Emmer argued ...': another speaker's turn
+                cuts.append(joint)
+                continue
+            tail = doc[later.i + 1:]
+            rest = [t for t in tail if t.idx < end and not t.is_punct]
+            if subject is not None and len(rest) <= 3 and subject.left_edge.idx > start and \
+                    subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text in (",", "”", "\""):
+                cuts.append(subject.left_edge.idx)
+    return cuts
+
+
+def _contrast_joint(doc: "Doc", start: int, cue: "Token") -> int | None:
+    """Offset of ', while' / ', whereas' / ', but' / ';' opening the clause of a later cue, if any."""
+    for i in range(cue.i - 1, 0, -1):
+        token = doc[i]
+        if token.idx <= start or token.text in (".", "!", "?"):
+            return None
+        if token.text == ";":
+            return token.idx
+        if token.lower_ in ("while", "whereas", "but") and cue.i - i <= 8:
+            j = i - 1
+            while j > 0 and doc[j].text in ("\"", "”", "’", "'"):
+                j -= 1
+            if doc[j].text == ",":
+                return doc[j].idx
+        if token.pos_ in ("VERB", "AUX") and token.i != cue.i and token.dep_ not in ("amod", "compound"):
+            return None
+    return None
+
+
+def forward_content(doc: "Doc", text: str, token: "Token", start: int, quotes: list[Quote]) -> tuple[int, int]:
+    """Content that follows its cue: from its start to the end of the sentence, less what
+    `_trailing_cuts` finds belongs to the cue's own clause."""
+    end = sentence_end(text, start, quotes)
+    for cut in _trailing_cuts(doc, token, start, end):
+        if start < cut < end:
+            end = cut
+    return start, end
+
+
+_SOURCE_PREPOSITION_WORDS = re.compile(r"\b(according)\s+to\b|\bas\s+([\w-]+)(?:\s+([\w-]+))?(?:\s+([\w-]+))?",
+                                       re.IGNORECASE)
+
+
+def _source_preposition_candidates(doc: "Doc", text: str) -> list["Token"]:
+    """Tokens that may open a source preposition ('according', and the three words after each 'as',
+    where the participle of 'as (first) reported by' stands), found in the text rather than by
+    walking every token of the Doc; in text order, each once."""
+    found: dict[int, "Token"] = {}
+    for match in _SOURCE_PREPOSITION_WORDS.finditer(text):
+        for group in range(1, 5):
+            if match.group(group) is None:
+                continue
+            span = doc.char_span(match.start(group), match.end(group))
+            if span is not None and len(span) == 1:
+                found[span[0].i] = span[0]
+    return [found[i] for i in sorted(found)]
+
+
+def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
+    """'according to X, ...' and 'as indicated/reported/shown by X': a source without a speech verb."""
+    cues = []
+    for token in _source_preposition_candidates(doc, text):
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            to = doc[token.i + 1]
+            source = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
+            if source is None:
+                continue
+            speaker = _speaker_inside_clause(source) or source
+            cut = (token.idx, source.right_edge.idx + len(source.right_edge.text))
+            content = _sentence_minus(doc, text, token, cut, quotes)
+            if content:
+                cues.append(Cue(token=token, text_start=token.idx, text_end=to.idx + len(to.text),
+                                lemma="according to", speaker_head=speaker, content=content))
+        elif token.tag_ == "VBN" and token.lemma_.lower() in lx.REPORTING_CUES and \
+                any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if source is None:
+                continue
+            mark = next(c for c in token.children if c.dep_ == "mark" and c.lower_ == "as")
+            cut = (mark.idx, max(token.right_edge.idx + len(token.right_edge.text), source.right_edge.idx + 1))
+            content = _sentence_minus(doc, text, token, cut, quotes)
+            if content:
+                phrase_end = content[0] if content[0] > source.idx else sentence_end(text, source.idx, quotes)
+                cues.append(Cue(token=token, text_start=mark.idx, text_end=agent.idx + len(agent.text),
+                                lemma=token.lemma_.lower(), speaker_head=source, content=content,
+                                speaker_span=trim_span(text, source.left_edge.idx, phrase_end)))
+    return cues
+
+
+# Nouns that carry a claim in a that-clause ('allegations by Dr. Salt that ...', 'Salt's allegation is
+# that ...', 'a spokesman's statement that ...'), with the verb each stands for ('denial': deny).
+CLAIM_NOUN_CUES = {"allegation": "allege", "claim": "claim", "assertion": "assert", "accusation": "accuse",
+                   "contention": "contend", "warning": "warn", "statement": "state", "denial": "deny",
+                   "admission": "admit", "insistence": "insist"}
+
+
+def _claim_noun_cues(doc: "Doc", text: str) -> list[Cue]:
+    """A claim stated as a noun with its author and its that-clause: 'allegations by Dr. Miriam Salt,
+    a former statistician, that ...', 'Salt's most serious allegation is that ...', 'rejected the
+    union's claim that ...'. A claim with no author named ('reports that ...') is no statement."""
+    from spacy.symbols import NOUN, POS
+
+    cues = []
+    nouns = doc.to_array([POS]) == NOUN
+    for token in (doc[int(i)] for i in np.flatnonzero(nouns)):
+        if token.lemma_.lower() not in CLAIM_NOUN_CUES:
+            continue
+        author = _claim_author(token)
+        clause = _claim_clause(token)
+        if author is None or clause is None:
+            continue
+        start = next((t.idx for t in clause.lefts if t.dep_ == "mark" and t.lower_ == "that"), clause.left_edge.idx)
+        content = trim_span(text, start, subtree_span(clause)[1])
+        if content_words(text, *content) >= 3:
+            cues.append(Cue(token=token, text_start=token.idx, text_end=token.idx + len(token.text),
+                            lemma=CLAIM_NOUN_CUES[token.lemma_.lower()], speaker_head=author, content=content))
+    return cues
+
+
+def _claim_author(noun: "Token") -> "Token | None":
+    """Whose claim a claim noun is: its possessor ('Salt's allegation'), or the one it is by or from."""
+    possessor = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    return possessor or named_in_phrase(noun, ("by", "from"))
+
+
+def named_in_phrase(head: "Token", prepositions: tuple[str, ...]) -> "Token | None":
+    """The noun or name that one of the head's prepositional phrases governs ('allegations by | Dr.
+    Salt', 'the executive director of | the fund')."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            named = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if named is not None and named.pos_ in ("PROPN", "NOUN"):
+                return named
+    return None
+
+
+def _claim_clause(noun: "Token") -> "Token | None":
+    """The that-clause a claim noun carries: hung on the noun, or after 'is' ('the allegation is that ...')."""
+    holders = [noun] + ([noun.head] if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.i > noun.i and child.dep_ in ("acl", "ccomp", "relcl", "appos") and child.pos_ in ("VERB", "AUX") \
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                return child
+    return _that_clause_after_phrases(noun)
+
+
+def _that_clause_after_phrases(noun: "Token") -> "Token | None":
+    """A that-clause the parser hung elsewhere, when only phrases without a verb stand between it and
+    the noun ('a spokesman's statement to the Herald on Monday that ...')."""
+    for token in noun.doc[noun.i + 1:noun.sent.end]:
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+        if token.lower_ == "that" and token.dep_ == "mark" and token.head.i > token.i:
+            return token.head
+    return None
+
+
+def _speaker_inside_clause(source: "Token") -> "Token | None":
+    """'according to what Netanyahu said': the speaker is the subject inside the clause."""
+    for token in source.subtree:
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in lx.REPORTING_CUES:
+            return token
+    return None
+
+
+# What opens the rest of a sentence after a source phrase when the source belongs to the clause before
+# it: 'He spent three days in hospital, according to his family, and was charged with ...'.
+_CONTINUATION = re.compile(r"^[\s,]*(?:and|but|or|after|before|because|when|while|since|although|though)\b", re.IGNORECASE)
+
+
+def _sentence_minus(doc: "Doc", text: str, token: "Token", cut: tuple[int, int], quotes: list[Quote]) -> tuple[int, int] | None:
+    """The part of the sentence the source phrase vouches for once it is cut out: the clause before
+    it when the rest only continues that clause, else the larger part."""
+    sent = token.sent
+    start = sent.start_char
+    end = sentence_end(text, max(cut[1], start), quotes)
+    left, right = trim_span(text, start, cut[0]), trim_span(text, cut[1], end)
+    if content_words(text, *left) >= 3 and _CONTINUATION.match(text[cut[1]:end]):
+        return left
+    best = right if right[1] - right[0] >= left[1] - left[0] else left
+    return best if content_words(text, *best) >= 3 else None
+
+
+def _verbs(doc: "Doc") -> Iterator["Token"]:
+    """The doc's verbs and auxiliaries, read off the POS array so other tokens are never built."""
+    from spacy.symbols import AUX, POS, VERB
+
+    tags = doc.to_array([POS])
+    for i in np.flatnonzero((tags == VERB) | (tags == AUX)):
+        yield doc[int(i)]
+
+
+def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
+    """Speech verbs with their subject and content, in text order."""
+    cues: list[Cue] = []
+    datelines = dateline_spans(text)
+    source_cues = _source_prepositions(doc, text, quotes)
+    skip = {c.token.i for c in source_cues}
+    for cue in source_cues:  # 'according to what Netanyahu said': the inner verb is part of the source
+        if cue.lemma == "according to" and cue.speaker_head is not None:
+            skip.update(t.i for t in cue.speaker_head.head.subtree)
+    for token in _verbs(doc):
+        if token.i in skip:
+            continue
+        lemma = cue_lemma(token)
+        if lemma is None or is_hypothetical(token) or is_passive(token) or is_writers_aside(token) or \
+                (token.dep_ == "pcomp" and token.head.lower_ == "without"):  # 'approved slips without verifying that ...'
+            continue
+        cue_end = token.idx + len(token.text)
+        particle = next((c for c in token.children if c.dep_ == "prt"), None)
+        if " " in lemma and particle is not None:
+            cue_end = particle.idx + len(particle.text)
+        cue = Cue(token=token, text_start=token.idx, text_end=cue_end, lemma=lemma,
+                  negated=any(c.dep_ == "neg" for c in token.children))
+        cue.content = _content_of(doc, text, token, lemma, quotes)
+        if cue.content is None:
+            cue.reference_only = any(c.dep_ == "dobj" for c in token.children)
+        cue.speaker_head = subject_of(doc, token, lambda position: quote_at(quotes, position) is not None
+                                      or any(s <= position < e for s, e in datelines))
+        cues.append(cue)
+    cues.extend(source_cues)
+    cues.extend(_claim_noun_cues(doc, text))
+    return sorted(cues, key=lambda c: c.text_start)
+
+
+def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[Quote]) -> tuple[int, int] | None:
+    """The span a cue reports, or None when it governs no clause ('denied the story')."""
+    if lemma in CALLING_CUES:
+        return _called_false(text, token)
+    if lemma in DOING_WITH_INFINITIVE and any(c.dep_ == "xcomp" for c in token.children):
+        return None  # in 'went on to say that ...' the inner verb reports
+    clauses = [c for c in _clause_children(token) if not _beyond_semicolon(doc, token, c)]
+    if lemma in lx.DIRECTIVE_CUES and not clauses:
+        clauses = [c for c in token.children if c.dep_ == "xcomp"]
+    that = _that_after(doc, token)
+    if that is not None:
+        return trim_span(text, *forward_content(doc, text, token, that.idx, quotes))
+    if not clauses:
+        late = _content_subject_after(token)
+        if late is not None:
+            return trim_span(text, *forward_content(doc, text, token, late.left_edge.idx, quotes))
+        subject = _misparsed_object_clause(token)
+        if subject is not None:
+            return trim_span(text, *forward_content(doc, text, token, subject.left_edge.idx, quotes))
+        clause = _object_clause(token)
+        clauses = [clause] if clause is not None else []
+    if not clauses and token.dep_ == "parataxis":
+        return _sentence_minus(doc, text, token, subtree_span(token), quotes)
+    if not clauses:
+        return _object_phrase_content(text, token) or _trailing_attribution(doc, text, token)
+    before = [c for c in clauses if c.i < token.i]
+    if before and not [c for c in clauses if c.i > token.i]:
+        clause = before[-1]  # the clause next to the attribution, not a sentence the parser ran into it
+        start = clause.left_edge.idx
+        end = min(subtree_span(clause)[1], _speaker_start(doc, token))
+        sent_start = token.sent.start_char
+        if clause.dep_ == "ccomp" and start > sent_start and not text[sent_start:start].strip(" ,\"“”'"):
+            start = sent_start
+        return trim_span(text, start, end)
+    clause = next(c for c in clauses if c.i > token.i)
+    start = clause.left_edge.idx
+    if lemma in ("ask",) or clause.dep_ == "xcomp" or token.dep_ == "relcl":
+        # a relative clause's content ends with it: 'Swiftly, which says 12,000 people drive for it, argues ...'
+        return trim_span(text, start, subtree_span(clause)[1])
+    return trim_span(text, *forward_content(doc, text, token, start, quotes))
+
+
+def _speaker_start(doc: "Doc", token: "Token") -> int:
+    subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c.i < token.i), None)
+    return subject.left_edge.idx if subject is not None else token.idx
+
+
+# ----------------------------------------------------------------------------------------------
+# the quote pass
+
+
+_AFTER_GAP = re.compile(r"^[\s,—–-]*$")
+_BEFORE_GAP = re.compile(r"^\s*(?:[,:]|,?\s*that)?\s*$", re.IGNORECASE)
+
+
+def _cue_clause_start(cue: Cue) -> int:
+    head = cue.speaker_head
+    if head is not None and head.i < cue.token.i:
+        return min(head.left_edge.idx, cue.text_start)
+    return cue.text_start
+
+
+def _cue_clause_end(cue: Cue) -> int:
+    end = cue.text_end
+    token = cue.token
+    for child in token.children:
+        if child.i > token.i and child.dep_ in ("nsubj", "dobj", "dative", "prep", "advmod", "npadvmod", "prt", "attr"):
+            end = max(end, child.right_edge.idx + len(child.right_edge.text))
+    return end
+
+
+def attach_quotes(text: str, cues: list[Cue], quotes: list[Quote]) -> list[Quote]:
+    """Give each quote to the cue right after or before it; return the quotes no cue takes."""
+    unattached = []
+    for quote in quotes:
+        owner = next((c for c in cues if c.content and c.content[0] < quote.inner_end and quote.inner_start < c.content[1]), None)
+        if owner is not None:
+            owner.quotes.append(quote)
+            continue
+        if not is_full_quote(text, quote):
+            continue  # a scare-quoted word counts only inside a statement's content
+        cue = _cue_after(text, quote, cues) or _cue_before(text, quote, cues)
+        if cue is None:
+            unattached.append(quote)
+        else:
+            cue.quotes.append(quote)
+    return unattached
+
+
+def _cue_after(text: str, quote: Quote, cues: list[Cue]) -> Cue | None:
+    """The attribution right after a quote ('," the ambassador said'); a participle there
+    ('," adding that') opens new content instead."""
+    for cue in cues:
+        if cue.token.tag_ == "VBG":
+            continue
+        start = _cue_clause_start(cue)
+        if start < quote.end or start - quote.end > 80:
+            continue
+        if _AFTER_GAP.match(text[quote.end:start]) and "\n" not in text[quote.end:start]:
+            return cue
+    return None
+
+
+def _cue_before(text: str, quote: Quote, cues: list[Cue]) -> Cue | None:
+    best = None
+    for cue in cues:
+        if cue.text_start >= quote.start or "\n" in text[cue.text_start:quote.start]:
+            continue
+        end = _cue_clause_end(cue)
+        gap = text[end:quote.start] if end <= quote.start else ""
+        colon = text[:quote.start].rstrip().endswith(":") and \
+            not re.search(r"[.!?][\"”’]?\s", text[cue.text_start:quote.start])
+        if (quote.start - end <= 60 and _BEFORE_GAP.match(gap)) or colon:
+            best = cue
+    return best
+
+
+# ----------------------------------------------------------------------------------------------
+# polarity, mode, via
+
+
+FALSITY = (r"false|untrue|not true|baseless|groundless|unfounded|absurd|nonsense|fake|fabricated|a lie|lies|"
+            r"disinformation|misinformation|ridiculous|fantasy|fiction|a hoax|incorrect|inaccurate|wrong|misleading|"
+            r"exaggerated|overstated|overblown|mistaken|distorted|never true|not accurate|not correct")

@@ -1,0 +1,608 @@
+"""Who speaks: each cue's speaker phrase resolved, in text order, to a person, organisation,
+outlet, document or unnamed source, so "he", "the ambassador" and "the company" find the right
+earlier referent, and a source known only by its role ("a senior Knesset party staffer") stays one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
+
+from storytrace import gazetteer, names
+from storytrace.extract import lexicon as lx
+from storytrace.extract.cues import TEMPORAL_NOUNS, Cue, named_in_phrase
+from storytrace.extract.quotes import Quote
+from storytrace.extract.referents import Referent, Referents
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+# Heads that name a business, which a public body never is ('the company', not the Federal Reserve).
+BUSINESS_HEADS = frozenset("company firm carrier maker manufacturer airline insurer retailer lender startup "
+                           "conglomerate".split())
+PUBLIC_BODY_WORDS = frozenset("""ministry department agency commission council authority government court police bureau
+administration senate parliament congress reserve directorate regulator inspectorate committee""".split())
+GENERIC_ORGANIZATION_HEADS = frozenset("company firm group carrier maker manufacturer airline bank insurer "
+                                       "retailer lender operator startup giant conglomerate".split())
+CORPORATE_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Co|LLC|plc|PLC|Group|Holdings|AG|SA|NV|GmbH)\b\.?")
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
+UNNAMED_PEOPLE = frozenset("someone somebody anyone anybody some many several others most few".split())
+# Occasions a date tells apart, like records: 'the 2022 inspection', 'a follow-up inspection in March 2024'.
+DATED_OCCASIONS = frozenset("inspection inspections visit visits meeting meetings session sessions hearing".split())
+BARE_PARTITIVES = frozenset("several some many most others few both".split())
+PARTITIVE_HEADS = frozenset("one two three some several many most all both each either neither".split())
+
+
+@dataclass
+class ResolvedSpeaker:
+    name: str
+    kind: str
+    start: int
+    end: int
+    referent: Referent | None = None
+
+
+# ----------------------------------------------------------------------------------------------
+# text helpers
+
+
+def token_span(token: "Token") -> tuple[int, int]:
+    return token.idx, token.idx + len(token.text)
+
+
+# ----------------------------------------------------------------------------------------------
+# speakers
+
+
+def _noun_phrase_span(head: "Token", with_of: bool, limit: int | None = None) -> tuple[int, int]:
+    """Left modifiers + head, plus an 'of'/'between' phrase for descriptions ('member of ...'),
+    never reaching `limit` (the cue)."""
+    left = head
+    for child in head.lefts:
+        if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod", "case"):
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    right = head
+    if with_of:
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "between", "from", "with", "in", "at", "for"):
+                right = max(right, child.right_edge, key=lambda t: t.i)
+    while left.i < head.i and (left.is_punct or left.is_space):
+        left = left.nbor()
+    if with_of and limit is not None and right.idx + len(right.text) < limit:
+        right = _extend_description(head.doc, right, limit)
+    if limit is not None and right.idx + len(right.text) > limit > head.idx:
+        doc = head.doc
+        right = head
+        for token in doc[head.i + 1:]:
+            if token.idx + len(token.text) > limit or token.pos_ in ("VERB", "AUX"):
+                break
+            right = token
+        while right.i > head.i and (right.is_punct or right.dep_ in ("advmod", "cc")):
+            right = right.nbor(-1)
+    right = _before_a_time(head, right)
+    return left.idx, right.idx + len(right.text)
+
+
+def _before_a_time(head: "Token", right: "Token") -> "Token":
+    """The phrase's last token before a time that closes it ('the owner of a barbecue business on
+    Wednesday' is 'the owner of a barbecue business'); a record keeps its date ('a follow-up
+    inspection in March 2024' is not the 2022 one)."""
+    dated = lx.DOCUMENT_HEADS | DATED_OCCASIONS
+    if head.lemma_.lower() in dated or _head_word(head) in dated:
+        return right
+    end = right
+    while end.i > head.i and end.ent_type_ in ("DATE", "TIME"):
+        end = end.nbor(-1)
+    if end.i < right.i and end.i > head.i and end.pos_ == "ADP":
+        return end.nbor(-1)
+    return right
+
+
+def _extend_description(doc: "Doc", right: "Token", limit: int) -> "Token":
+    """Carry a description on to the cue over nouns the parser cut off ('a spokeswoman for [Mayor Kim] said')."""
+    last = right
+    for token in doc[right.i + 1:]:
+        if token.idx >= limit or token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "ADP", "NUM", "PART", "CCONJ") \
+                or token.text in (",", ";"):
+            break
+        last = token
+    while last.i > right.i and last.pos_ in ("DET", "ADP", "CCONJ", "PART"):
+        last = last.nbor(-1)
+    return last
+
+
+def _role_owner(head: "Token") -> "Token | None":
+    """Whose role a role noun names: 'Brightmart' in "Brightmart's chief executive", 'city' in "the
+    city's integrity commissioner", 'fund' in 'the executive director of Carrow Point's municipal
+    pension fund'; None for a bare 'the health secretary'."""
+    possessor = next((t for t in head.subtree if t.i < head.i and t.dep_ == "poss" and t.pos_ in ("PROPN", "NOUN")), None)
+    return possessor or named_in_phrase(head, ("of",))
+
+
+def _public_body(name: str) -> bool:
+    return bool({w.casefold() for w in re.findall(r"[\w’']+", name)} & PUBLIC_BODY_WORDS)
+
+
+def _group_just_named(partitive: "Token") -> "Token | None":
+    """The people a bare 'Several' or 'Some' is part of: the plural subject of the sentence before."""
+    sentence = partitive.sent
+    if sentence.start == 0:
+        return None
+    previous = partitive.doc[sentence.start - 1].sent
+    return next((t for t in previous if t.dep_ == "nsubj" and t.tag_ == "NNS" and _names_people({t.lower_, t.lemma_.lower()})),
+                None)
+
+
+def _is_role(token: "Token") -> bool:
+    return token.lower_ in lx.ROLE_NOUNS or token.lemma_.lower() in lx.ROLE_NOUNS
+
+
+def _head_word(token: "Token") -> str:
+    return re.sub(r"^(?:then|former|ex|outgoing|incoming|acting)-", "", token.lower_)
+
+
+def _definite(token: "Token") -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
+
+
+def _relative_antecedent(doc: "Doc", pronoun: "Token") -> "Token | None":
+    """', which said ...': the noun right before the relative pronoun, past a time phrase ('this week')."""
+    i = pronoun.i - 1
+    while i >= 0 and doc[i].text in (",", "–", "—"):
+        i -= 1
+    while i >= 0:
+        token = doc[i]
+        if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in TEMPORAL_NOUNS:
+            return token
+        if token.text[:1].isupper() and (token.i == pronoun.head.head.i or token.is_sent_start):
+            return token  # 'Swiftly, which says ...': a name the parser read as another part of speech
+        if token.pos_ in ("VERB", "AUX") or token.text in (".", ";"):
+            return None
+        i -= 1
+    return None
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves speaker phrases to referents, remembering who spoke last for 'he said'."""
+
+    doc: "Doc"
+    text: str
+    referents: Referents
+    quotes: list[Quote]
+    history: list[ResolvedSpeaker] = field(default_factory=list)
+    author: str | None = None  # who signs the document, else its author (metadata), for an unquoted "I"
+    publisher: str | None = None  # the document's outlet or issuer (metadata), for an unquoted "we"
+
+    def in_quote(self, position: int) -> bool:
+        return any(q.inner_start <= position < q.inner_end for q in self.quotes)
+
+    def remember(self, speaker: ResolvedSpeaker) -> None:
+        self.history.append(speaker)
+
+    def resolve(self, head: "Token", position: int) -> ResolvedSpeaker:
+        word = head.lower_
+        span = token_span(head)
+        if word in lx.RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):
+            antecedent = _relative_antecedent(self.doc, head)
+            if antecedent is not None:
+                resolved = self.resolve(antecedent, position)
+                return ResolvedSpeaker(resolved.name, resolved.kind, span[0], span[1], resolved.referent)
+        if head.pos_ == "PRON" and word in lx.PERSON_PRONOUNS:
+            return self._pronoun(lx.PERSON_PRONOUNS[word], span, position)
+        if head.pos_ == "PRON" and word in lx.PLURAL_PRONOUNS:
+            return self._plural_pronoun(span)
+        if head.pos_ == "PRON" and word == "it" and head.dep_ == "nsubj":
+            return self._neuter_pronoun(span, position)
+        if head.pos_ == "PRON" and word in ("i", "we") and not self.in_quote(head.idx):
+            return self._first_person(word, span)
+        if word in PARTITIVE_HEADS and any(c.lower_ == "of" and any(g.lower_ in ("them", "those") for g in c.children)
+                                           for c in head.children):
+            group = self._plural_pronoun(span)
+            if group.kind == "anonymous":
+                return group  # 'Two engineers told the Courier ... One of them said': the same source
+        if word in BARE_PARTITIVES and not list(head.children):
+            group_head = _group_just_named(head)
+            if group_head is not None:  # 'Workers leaving the plant described confusion. Several said ...'
+                group = self._description(group_head, group_head.idx)
+                return ResolvedSpeaker(group.name, group.kind, span[0], span[1], group.referent)
+        conjoined = self._conjoined(head, position)
+        if conjoined is not None:
+            return conjoined
+        named_apposition = self._apposition(head, position)
+        if named_apposition is not None:
+            return named_apposition
+        referent = self._named(head)
+        if referent is not None:
+            ref_span = next(((s, e) for s, e in referent.spans if s <= head.idx < e), span)
+            return ResolvedSpeaker(referent.name, referent.kind, ref_span[0], ref_span[1], referent)
+        return self._description(head, position)
+
+    def _apposition(self, head: "Token", position: int) -> ResolvedSpeaker | None:
+        """'Acme's chief executive, John Whitfield, told ...', 'The company that built the dam,
+        Costruzioni Alpine, said ...': the name set off by commas before the cue speaks."""
+        if self.referents.covering(head.idx, head.idx + len(head.text)) is not None:
+            return None
+        if head.idx < position and (head.pos_ != "PROPN" or _is_role(head)):  # a name is not renamed by another after it
+            for ref in self.referents.items:
+                if ref.kind not in ("person", "organization", "outlet"):
+                    continue
+                for s, e in ref.spans:
+                    if head.idx < s and e < position and self.text[max(0, s - 2):s] == ", " and \
+                            self.text[e:e + 1] == "," and not re.search(r"[.;!?]", self.text[head.idx:s]):
+                        return ResolvedSpeaker(ref.name, ref.kind, s, e, ref)
+        doc = head.doc
+        named = ("person", "organization", "outlet")
+        candidates = [(c, named) for c in head.children if c.dep_ == "appos"]
+        if head.i + 2 < len(doc) and doc[head.i + 1].text == ",":
+            candidates.append((doc[head.i + 2], named))
+        if _is_role(head):  # 'the general secretary of the British union Unite, Tony Woodley': the parser hangs the
+            # name on the last noun of the title; only a person can hold the title
+            candidates += [(t, ("person",)) for t in head.subtree if t.dep_ == "appos" and t.head.i != head.i
+                           and t.pos_ == "PROPN" and t.right_edge.i == head.right_edge.i]
+        for candidate, accepted in candidates:
+            for token in (candidate, *candidate.subtree):
+                ref = self.referents.covering(token.idx, token.idx + len(token.text))
+                if ref is not None and ref.kind in accepted:
+                    span = next(((s, e) for s, e in ref.spans if s <= token.idx < e), token_span(token))
+                    return ResolvedSpeaker(ref.name, ref.kind, span[0], span[1], ref)
+        return None
+
+    def _conjoined(self, head: "Token", position: int) -> ResolvedSpeaker | None:
+        """'The US and Russia': one speaker phrase naming several actors (the first stands for all).
+        Titles joined before a name are one person's: 'The company president and CEO Louis Gallois',
+        'Airbus President and Chief Executive Officer, Tom Enders'."""
+        conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        if not conjuncts:
+            return None
+        if _is_role(head):
+            holder = self._named(conjuncts[-1])
+            if holder is not None and holder.kind == "person":
+                start, end = next(((s, e) for s, e in holder.spans if s <= conjuncts[-1].idx < e), token_span(conjuncts[-1]))
+                return ResolvedSpeaker(holder.name, "person", start, end, holder)
+            titled = self._apposition(head, position)
+            if titled is not None and titled.kind == "person":
+                return titled
+        start, end = _noun_phrase_span(head, with_of=False)
+        end = max(end, conjuncts[-1].idx + len(conjuncts[-1].text))
+        first = self._named(head)
+        kind = first.kind if first is not None else "organization"
+        if first is not None and first.kind == "person":
+            kind = "person"
+        return ResolvedSpeaker(self.text[start:end], kind, start, end, first)
+
+    def _named(self, head: "Token") -> Referent | None:
+        """The referent whose mention covers the head, or the outlet behind 'the Israel Hayom article'."""
+        referent = self.referents.covering(head.idx, head.idx + len(head.text))
+        if referent is not None:
+            return referent
+        if _head_word(head) in lx.PUBLICATION_HEADS:
+            for child in head.lefts:
+                found = self.referents.covering(child.idx, child.idx + len(child.text))
+                if found is not None and found.kind in ("outlet", "organization"):
+                    found.kind = "outlet"
+                    return found
+        return None
+
+    def _named_organization(self, heads: set[str], position: int) -> Referent | None:
+        """'the ministry' -> the last 'Foreign Ministry'; 'the company' -> the last company named."""
+        by_word = self.referents.most_recent(
+            position, lambda r: r.label == "ORG" and r.kind == "organization" and
+            bool(heads & {w.casefold() for w in r.name.split()}))
+        if by_word is not None:
+            return by_word
+        if not heads & GENERIC_ORGANIZATION_HEADS:
+            return None
+        business = bool(heads & BUSINESS_HEADS)  # 'the company' is no central bank or ministry
+
+        def could_be(ref: Referent) -> bool:
+            return not self._news_outlet(ref) and not (business and _public_body(ref.name))
+        named_since = self._organization_subject_since(position)
+        if named_since is not None and could_be(named_since):
+            return named_since
+        for speaker in reversed(self.history[-6:]):
+            if speaker.kind == "organization" and speaker.referent is not None and speaker.referent.label == "ORG" \
+                    and could_be(speaker.referent):
+                return speaker.referent
+        corporate = self.referents.most_recent(
+            position, lambda r: r.label == "ORG" and r.kind == "organization" and bool(CORPORATE_SUFFIX.search(r.name)))
+        return corporate or self.referents.most_recent(
+            position, lambda r: r.label == "ORG" and r.kind == "organization" and could_be(r))
+
+    def _organization_subject_since(self, position: int) -> Referent | None:
+        """A company that became the subject of a sentence after the last organisation spoke ('Orrin
+        Labs did not respond on Monday. The company says on its website ...'): 'the company' is it."""
+        after = max((s.start for s in self.history if s.kind == "organization"), default=-1)
+        best, best_at = None, after
+        for ref in self.referents.items:
+            if ref.label != "ORG" or ref.kind != "organization" or self._news_outlet(ref):
+                continue
+            for start, end in ref.spans:
+                if best_at < start < position and not self.in_quote(start) and self._is_subject(start, end, main=True):
+                    best, best_at = ref, start
+        return best
+
+    def _news_outlet(self, referent: Referent) -> bool:
+        """A newspaper or broadcaster (the story's own outlet among them) is never 'the company' a
+        story calls by that word ('The Courier-Post could not confirm ... The company said')."""
+        words = {w.casefold() for w in re.findall(r"[\w’']+", referent.name)}
+        own = {w.casefold() for w in re.findall(r"[\w’']+", self.publisher or "")}
+        return gazetteer.is_news_outlet(referent.name) or bool(own and words and words <= own)
+
+    def _pronoun(self, gender: str, span: tuple[int, int], position: int) -> ResolvedSpeaker:
+        for speaker in reversed(self.history[-6:]):
+            ref = speaker.referent
+            if ref is None or speaker.kind not in ("person", "anonymous"):
+                continue
+            fits = _one_person(ref) if speaker.kind == "anonymous" else ref.gender in (gender, None)
+            if fits:
+                subject = self._subject_since(gender, speaker.start, position)
+                if subject is not None:
+                    return ResolvedSpeaker(subject.name, "person", span[0], span[1], subject)
+                return ResolvedSpeaker(ref.name, speaker.kind, span[0], span[1], ref)
+
+        def accept(ref: Referent) -> bool:
+            return ref.kind == "person" and ref.gender in (gender, None) and not self.in_quote(ref.last_before(position))
+
+        ref = self.referents.most_recent(position, accept)
+        if ref is not None:
+            return ResolvedSpeaker(ref.name, "person", span[0], span[1], ref)
+        return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
+
+    def _plural_pronoun(self, span: tuple[int, int]) -> ResolvedSpeaker:
+        for speaker in reversed(self.history[-4:]):
+            if speaker.kind in ("organization", "anonymous", "document", "outlet"):
+                return ResolvedSpeaker(speaker.name, speaker.kind, span[0], span[1], speaker.referent)
+        return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
+
+    def _first_person(self, word: str, span: tuple[int, int]) -> ResolvedSpeaker:
+        """An unquoted 'I' or 'we' is the document speaking in its own voice: 'I' is whoever signs
+        it ('I, Dana Whitcombe, declare'), else its author; 'we' (and an 'I' of no known author)
+        is the body that issued it (a company's statement, a commissioner's report, a letter)."""
+        if word == "i" and self.author:
+            return ResolvedSpeaker(self.author, "person", span[0], span[1], None)
+        if self.publisher:
+            return ResolvedSpeaker(self.publisher, "outlet", span[0], span[1], None)
+        return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
+
+    def _subject_since(self, gender: str, after: int, position: int) -> Referent | None:
+        """A person who became the subject of a sentence after the last speaker was named and before
+        the pronoun ('Critics say it was hacked. Spokeswoman Dana Whitcombe was blunt. "That is
+        false," she told the Herald'): 'she' is Whitcombe, not the critics."""
+        best, best_at = None, after
+        for ref in self.referents.items:
+            if ref.kind != "person" or ref.gender not in (gender, None):
+                continue
+            for start, end in ref.spans:
+                if best_at < start < position and not self.in_quote(start) and self._is_subject(start, end):
+                    best, best_at = ref, start
+        return best
+
+    def _is_subject(self, start: int, end: int, main: bool = False) -> bool:
+        """Whether the mention is a clause's subject (`main`: its sentence's own, not a clause's within)."""
+        piece = self.doc.char_span(start, end, alignment_mode="expand")
+        return piece is not None and piece.root.dep_ in ("nsubj", "nsubjpass") and \
+            (not main or piece.root.head.dep_ == "ROOT")
+
+    def _neuter_pronoun(self, span: tuple[int, int], position: int) -> ResolvedSpeaker:
+        """'It said': the last organisation, outlet or document that spoke, else the last one named
+        ('It was reported' is passive and never reaches here)."""
+        for speaker in reversed(self.history[-4:]):
+            if speaker.kind in ("organization", "document", "outlet"):
+                return ResolvedSpeaker(speaker.name, speaker.kind, span[0], span[1], speaker.referent)
+            if speaker.kind == "person":
+                break
+        ref = self.referents.most_recent(
+            position, lambda r: r.kind in ("organization", "outlet") and not self.in_quote(r.last_before(position)))
+        if ref is not None:
+            return ResolvedSpeaker(ref.name, ref.kind, span[0], span[1], ref)
+        return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
+
+    def _holder_run_on(self, head: "Token") -> ResolvedSpeaker | None:
+        """'Chief investment officer at Fort Pitt Capital Group Charlie Smith said': a title whose
+        'at' phrase runs on from the workplace's name into a person's, written without commas, is
+        that person's ('a spokesman for Mayor Helen Draper' is not Draper)."""
+        if not _is_role(head):
+            return None
+        for preposition in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "at"):
+            for pobj in (c for c in preposition.children if c.dep_ == "pobj"):
+                ref = self.referents.covering(pobj.idx, pobj.idx + len(pobj.text))
+                if ref is None or ref.kind != "person":
+                    continue
+                start, end = next(((s, e) for s, e in ref.spans if s <= pobj.idx < e), token_span(pobj))
+                if pobj.left_edge.idx < start and self.referents.covering(pobj.left_edge.idx, start) is not None:
+                    return ResolvedSpeaker(ref.name, "person", start, end, ref)
+        return None
+
+    def _holds_it_for_another(self, holder: Referent, role: str, owner: str) -> bool:
+        """Whether the holder was named as someone else's holder of the role: 'his lawyer' is not the
+        one introduced as 'Its lawyer, Helena Prendergast' (the agency's)."""
+        for start, _ in holder.spans:
+            named = re.search(rf"\b(\w+)\s+(?:[\w-]+\s+)?{re.escape(role)}\s*,?\s*$", self.text[max(0, start - 60):start],
+                              re.IGNORECASE)
+            if named and named.group(1).lower() in POSSESSIVE_PRONOUNS and named.group(1).lower() != owner:
+                return True
+        return False
+
+    def _only_holder(self, head: "Token", role: str, holds_role: "Callable[[Referent], bool]") -> Referent | None:
+        """The document's one person holding a role, named later than the role is first used (a lede's
+        'the fund's executive director has rejected ...' before 'the fund's executive director, Paul
+        Brennecke, said'). Only a role with its owner ('Brightmart's', 'of the fund') names someone this
+        way, and the words before the holder's name must give the owner ('Brightmart chief executive
+        Alastair Penrose') or, for an owner described ('the utility's'), some owner of that role
+        ("Southmere's chief executive, Alan Kettlewell"): 'The health secretary' is not the shadow
+        health secretary named later."""
+        owner = _role_owner(head)
+        holders = [r for r in self.referents.items if holds_role(r)]
+        if owner is None or len(holders) != 1:
+            return None
+        named_with_owner = re.compile(rf"\b{re.escape(owner.text)}\b", re.IGNORECASE)
+        if owner.pos_ == "NOUN":
+            named_with_owner = re.compile(rf"\b{re.escape(owner.text)}\b|['’]s\s+(?:\w+\s+)?{re.escape(role)}\b",
+                                          re.IGNORECASE)
+        for start, _ in holders[0].spans:
+            if named_with_owner.search(self.text, max(0, self.text.rfind("\n", 0, start) + 1, start - 80), start):
+                return holders[0]
+        return None
+
+    def _description(self, head: "Token", position: int) -> ResolvedSpeaker:
+        named = self._holder_run_on(head)
+        if named is not None:
+            return named
+        word = _head_word(head)
+        lemma = head.lemma_.lower()
+        definite = _definite(head)
+        np_span = _noun_phrase_span(head, with_of=False)
+        owned = definite or any(c.dep_ == "poss" for c in head.children)  # 'Brightmart's chief executive'
+        if owned and (word in lx.ROLE_NOUNS or lemma in lx.ROLE_NOUNS):
+            role = word if word in lx.ROLE_NOUNS else lemma
+            before = head.nbor(-1).lower_ if head.i > 0 else ""
+            full_role = f"{before} {role}" if before in ("prime", "foreign", "vice") else role
+
+            owner = next((c.lower_ for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+
+            def holds_role(r: Referent) -> bool:
+                return r.kind == "person" and (full_role in r.roles or role in r.roles) and \
+                    not (owner and self._holds_it_for_another(r, role, owner))
+            ref = self.referents.most_recent(position, holds_role) or self._only_holder(head, role, holds_role)
+            if ref is not None:
+                return ResolvedSpeaker(ref.name, "person", np_span[0], np_span[1], ref)
+        long_span = _noun_phrase_span(head, with_of=True, limit=position if position > head.idx else None)
+        phrase = self.text[long_span[0]:long_span[1]]
+        heads = {lemma, word}
+        if heads & lx.DOCUMENT_HEADS:
+            ref = self.referents.covering(*long_span)
+            if ref is not None and ref.kind == "document":
+                return ResolvedSpeaker(ref.name, "document", long_span[0], long_span[1], ref)
+        for kind, vocabulary in (("organization", lx.ORGANIZATION_HEADS),
+                                 ("anonymous", lx.ANONYMOUS_HEADS | lx.PERSON_GROUP_HEADS | lx.ROLE_NOUNS)):
+            if not heads & vocabulary:
+                continue
+            if definite:
+                previous = self.referents.most_recent(position, lambda r: r.kind == kind and bool(heads & r.heads))
+                if previous is None and kind == "organization":
+                    previous = self._named_organization(heads, position)
+                if previous is not None:
+                    return ResolvedSpeaker(previous.name, previous.kind, np_span[0], np_span[1], previous)
+            ref = self.referents.add(phrase, kind, long_span, heads=heads)
+            return ResolvedSpeaker(phrase, kind, long_span[0], long_span[1], ref)
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        inner = self.referents.covering(owner.idx, owner.idx + len(owner.text)) if owner is not None else None
+        if inner is not None and inner.kind in ("organization", "outlet") and \
+                not (head.pos_ == "NOUN" and (inner.label in PLACE_LABELS or _names_people(heads))):
+            # 'Apple's response to the issue' is Apple's word; 'Macintosh support sites' are not Macintosh
+            return ResolvedSpeaker(inner.name, inner.kind, long_span[0], long_span[1], inner)
+        acronym = head.pos_ == "PROPN" and head.text.isalpha() and head.text.isupper() and 2 <= len(head.text) <= 6
+        if (head.text[:1].isupper() and _which_clause(head)) or acronym:
+            # 'Corvane, which operates 140 pharmacies, said'; 'USAF denied ...'
+            ref = self.referents.add(phrase, "organization", long_span, label="ORG", heads=heads)
+            return ResolvedSpeaker(phrase, "organization", long_span[0], long_span[1], ref)
+        if head.pos_ == "NOUN" or head.lower_ in UNNAMED_PEOPLE:  # 'one electrician said': an unnamed person
+            ref = self.referents.add(phrase, "anonymous", long_span, heads=heads)
+            return ResolvedSpeaker(phrase, "anonymous", long_span[0], long_span[1], ref)
+        return ResolvedSpeaker(phrase, "unknown", long_span[0], long_span[1], None)
+
+
+def _which_clause(head: "Token") -> bool:
+    """Whether a 'which' relative clause describes the noun: a thing or a body, not a person."""
+    return any(c.dep_ == "relcl" and any(t.lower_ == "which" and t.i < c.i for t in c.subtree) for c in head.children)
+
+
+# ----------------------------------------------------------------------------------------------
+# documents as speakers: "the transcripts", "the Flynn-Kislyak transcripts", "phone conversations
+# between Flynn and Kislyak" are one record
+
+
+def _participants(text: str, span: tuple[int, int], referents: Referents) -> frozenset[str]:
+    people = set()
+    for ref in referents.items:
+        if ref.kind != "person":
+            continue
+        for s, e in ref.spans:
+            if span[0] <= s and e <= span[1] and text[e:e + 2] not in ("'s", "’s"):
+                people.add(names.surname(ref.name))
+    for match in re.finditer(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b", text[span[0]:span[1]]):
+        people.update(m.casefold() for m in match.groups())
+    return frozenset(people) if len(people) >= 2 else frozenset()
+
+
+AUTHORING_VERBS = frozenset("publish release compile issue prepare produce write file submit commission".split())
+
+
+def _author_phrase_end(head: "Token", limit: int) -> int:
+    """Where 'published by NHS England' ends after a document's name ('figures published by NHS
+    England on Thursday show ...'): who made the document belongs to its name; who obtained or saw
+    it ('seen by the Post') does not. 0 when there is no such phrase before `limit`."""
+    for child in head.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in AUTHORING_VERBS:
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            if agent is not None and agent.right_edge.idx < limit:
+                return agent.right_edge.idx + len(agent.right_edge.text)
+    return 0
+
+
+def _document_name(phrase: str) -> str:
+    phrase = re.sub(r"^(?:the|a|an|these|those|this)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    if phrase.isupper():
+        phrase = phrase.lower()
+    return phrase[:1].upper() + phrase[1:]
+
+
+def register_documents(doc: "Doc", text: str, cues: list[Cue], referents: Referents) -> None:
+    """Cluster document speakers of the cues into referents before speakers are resolved."""
+    found = []
+    for cue in cues:
+        head = cue.speaker_head
+        if head is None or (head.lemma_.lower() not in lx.DOCUMENT_HEADS and _head_word(head) not in lx.DOCUMENT_HEADS):
+            continue
+        if referents.covering(head.idx, head.idx + len(head.text)) is not None:
+            continue
+        span = cue.speaker_span or _noun_phrase_span(head, with_of=True, limit=cue.text_start if cue.text_start > head.idx else None)
+        after = [cue.text_start] + ([cue.content[0]] if cue.content else [])
+        span = (span[0], max(span[1], _author_phrase_end(head, min([p for p in after if p > head.idx] or [len(text)]))))
+        found.append((span, head.lemma_.lower(), _participants(text, span, referents)))
+    clusters: list[tuple[Referent, frozenset[str]]] = []
+    for span, lemma, people in sorted(found, key=lambda item: (not item[2], item[0])):
+        phrase = text[span[0]:span[1]]
+        match = None
+        for ref, ref_people in clusters:
+            if (people and people == ref_people) or (not people and lemma in ref.heads) or \
+                    (people and not ref_people and lemma in ref.heads):
+                match = ref
+                break
+        if match is None and not people:
+            with_people = [ref for ref, ref_people in clusters if ref_people]
+            match = with_people[0] if len(with_people) == 1 and lemma in with_people[0].heads else None
+        if match is None:
+            ref = referents.add(_document_name(phrase), "document", span, heads={lemma})
+            clusters.append((ref, people))
+            continue
+        referents.attach(match, span)
+        match.heads.add(lemma)
+        if re.search(r"[A-Z][a-z]+-[A-Z][a-z]+", phrase) and len(phrase) < 60:
+            match.name = _document_name(re.sub(r"\s+(?:declassified|released|published|obtained)\b.*$", "", phrase))
+
+
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "eer", "ant", "ent", "man", "woman", "person", "ee")
+THING_HEADS = lx.DOCUMENT_HEADS | lx.PUBLICATION_HEADS | lx.ORGANIZATION_HEADS
+
+
+def _one_person(referent: Referent) -> bool:
+    """Whether an unnamed source can be the 'he' or 'she' of a later sentence: one person ('a
+    spokeswoman', 'a former Halvard engineer'), not a group ('colleagues', 'families') or a thing
+    that was cited ('an estimate', 'the case')."""
+    heads = referent.heads
+    if any(h.endswith("s") and (h[:-1] in heads or h[:-2] in heads or h[:-3] + "y" in heads) for h in heads):
+        return False
+    return _names_people(heads)
+
+
+def _names_people(heads: set[str]) -> bool:
+    """Whether a noun names people ('spokeswoman', 'engineer', 'residents'), not things or bodies."""
+    people = lx.ANONYMOUS_HEADS | lx.PERSON_GROUP_HEADS | lx.ROLE_NOUNS
+    return bool(heads & people) or any(h.endswith(AGENT_ENDINGS) and h not in THING_HEADS for h in heads)
