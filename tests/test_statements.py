@@ -252,3 +252,15 @@ def test_several_said_are_of_the_group_named_just_before(analyze_text, body, spe
 ])
 def test_a_title_run_on_into_a_name_is_that_persons(analyze_text, body, speaker):
     assert _statements(analyze_text, body)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a speech verb the parser coordinated with a clause of comparison is the first speaker's next act
+    ("The union said the vote was held as the rules require and accused the board of lying.",
+     [("The union", "the vote was held as the rules require", "assert"), ("The union", "the board of lying", "assert")]),
+    ("The campaign said the recount was proceeding exactly as state law requires and accused Rourke of fraud.",
+     [("The campaign", "the recount was proceeding exactly as state law requires", "assert"),
+      ("The campaign", "Rourke of fraud", "assert")]),
+])
+def test_a_speech_act_after_a_comparison_clause(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected

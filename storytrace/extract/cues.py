@@ -276,6 +276,10 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
             return subject_of(doc, outer, quoted)
     current = token
     for _ in range(6):
+        if current.i != token.i and token.dep_ == "conj" and _comparison_clause(current):
+            outer = _ancestor_cue(current)  # 'said the vote was held as the rules require and accused the board'
+            if outer is not None and outer.i != token.i:
+                return subject_of(doc, outer, quoted)
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj") and not quoted(c.idx)]
         if subjects:  # two subjects are a parse error; the clause's real subject comes first
             left = [c for c in subjects if c.i < current.i]
@@ -306,6 +310,13 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
         return named
     subject = _textual_subject(doc, token)
     return subject if subject is not None and not quoted(subject.idx) else None
+
+
+def _comparison_clause(verb: "Token") -> bool:
+    """'as the rules require', 'as the law allows': a clause of comparison; a verb the parser
+    coordinated with its verb ('... as state law requires and accused Rourke') continues the
+    sentence around it, not the comparison, whose subject (a law, the rules) speaks for no one."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _name_taken_for_an_adverb(token: "Token") -> "Token | None":
@@ -493,8 +504,9 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
     """Offsets where a forward content stops before the sentence does.
 
     The cue's own later conjuncts and adverbial clauses; a later participle cue ('..., suggesting
-    that'); a predicate coordinated after a comma with no subject of its own ('..., and reaffirmed');
-    and a trailing attribution ('..., the journalist recounted.')."""
+    that'); a predicate coordinated after a comma with no subject of its own ('..., and reaffirmed'),
+    or with a clause of comparison ('... as state law requires and accused Rourke'); and a trailing
+    attribution ('..., the journalist recounted.')."""
     cuts = []
     for child in token.children:
         if child.idx <= start:
@@ -515,6 +527,9 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
         elif later.tag_ in ("VBD", "VBZ") and before.lower_ in ("and", "but") and after_comma and \
                 not any(c.dep_ in SUBJECT_DEPS for c in later.children):
             cuts.append(doc[later.i - 2].idx)
+        elif later.dep_ == "conj" and cue_lemma(later) and _comparison_clause(later.head) and \
+                not any(c.dep_ in SUBJECT_DEPS for c in later.children):  # '... as the law requires and accused'
+            cuts.append((before if before.dep_ == "cc" else later).idx)
         elif cue_lemma(later) and later.idx > start:
             subject = next((c for c in later.children if c.dep_ in SUBJECT_DEPS and c.i < later.i), None)
             joint = _contrast_joint(doc, start, later)
