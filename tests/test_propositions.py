@@ -28,6 +28,14 @@ import pytest
         ("Shapiro denied the story, as well.", []),
         ("Netanyahu shared the details.", []),
         ("Did the minister resign over the leak?", []),
+        # a closing word that led into the cue's clause goes with it; a stranded preposition stays
+        ("An Obama aide later contacted Jablinowitz to tell him he was right.",
+         ["An Obama aide later contacted Jablinowitz"]),
+        ("RESOLUTION 2334 technically was not a US initiative, the outlet reported.",
+         ["RESOLUTION 2334 technically was not a US initiative"]),
+        ("The inspector said they had asked what the panels were made of.",
+         ["they had asked what the panels were made of"]),
+        ("We will correct the record if we need to, she said.", ["We will correct the record if we need to"]),
     ],
 )
 def test_clauses_that_become_claim_candidates(analyze_text, body, expected):

@@ -128,6 +128,32 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+FUNCTION_POS = frozenset("ADP SCONJ PART DET CCONJ".split())
+DANGLING_DEPS = frozenset("aux mark det cc case".split())  # a word that only leads into what follows it
+
+
+def _without_dangling_words(doc: "Doc", text: str, start: int, end: int) -> int:
+    """The clause's end without closing words that lead into text cut away after it ('An Obama aide
+    later contacted Jablinowitz to | tell him', 'received a complaint from | ...', 'order a fresh
+    election if | ...'): a preposition whose object, or a 'to', 'if' or article whose verb or noun,
+    lies beyond the end. A stranded preposition stays ('what the panels were made of')."""
+    while end > start:
+        tokens = [t for t in _tokens_in(doc, start, end) if not t.is_space]
+        if len(tokens) < 2 or tokens[-1].idx + len(tokens[-1]) != end:
+            return end
+        last = tokens[-1]
+        if last.pos_ not in FUNCTION_POS:
+            return end
+        leads_on = any(c.idx >= end for c in last.children) or \
+            (last.dep_ in DANGLING_DEPS and last.head.idx >= end)
+        if not leads_on:
+            return end
+        end = last.idx
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-"):
+            end -= 1
+    return end
+
+
 def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
@@ -172,6 +198,7 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
     for sentence in _sentence_spans(text, statement.start, statement.end):
         for piece in _clause_spans(doc, text, *sentence, skip_cues=False):
             start, end = _clean(text, *piece)
+            end = _without_dangling_words(doc, text, start, end)
             if _words(text[start:end]) < MIN_WORDS or text[start:end].rstrip().endswith("?"):
                 continue
             polarity = statement.polarity
@@ -220,6 +247,7 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
                 continue
             for number, piece in enumerate(_clause_spans(doc, text, *part, skip_cues=True)):
                 s, e = _clean(text, *piece)
+                e = _without_dangling_words(doc, text, s, e)
                 if number == 0 and part[0] in subject_before:
                     s = subject_before[part[0]]  # 'The city | turned down the request on August 27 |, saying'
                 if _words(text[s:e]) >= MIN_WORDS and _has_own_verb(doc, s, e, skip_cues=True):
