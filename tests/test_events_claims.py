@@ -305,6 +305,21 @@ def test_claim_text_drops_an_opening_frame(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
+    [("I certainly wouldn’t trust him", "I certainly wouldn’t trust him"),
+     ("scare donors away from Hillary Clinton’s campaign", "scare donors away from Hillary Clinton’s campaign"),
+     ("“we will block it,” he said", "we will block it, he said"),
+     ("‘It was never planned’", "It was never planned"),
+     ("that the first [Resolution 2334] wasn't ours", "the first Resolution 2334 wasn't ours")],
+)
+def test_proposition_text_drops_quote_marks_not_apostrophes(text, expected):
+    from storytrace.link.claims import proposition_text
+    from storytrace.schema import Proposition
+
+    assert proposition_text(Proposition(id="p", doc="d", start=0, end=len(text), text=text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
     [("The blast killed 12 people", {"12"}), ("a $40 billion contract", {"$40 billion"}),
      ("unemployment rose to 3.5%", {"3.5%"}), ("Resolution 2334 passed in 2016", set()),
      ("In 2019, the firm cut 1,200 jobs", {"1200"})],

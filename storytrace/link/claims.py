@@ -67,9 +67,12 @@ IDENTIFIER = re.compile(r"\b(?!(?:January|February|March|April|May|June|July|Aug
                         r"[A-Z][A-Za-z]+\.? (\d[\d-]*)\b(?![.,]\d| ?%| percent| per cent)")
 
 
+QUOTE_MARKS = re.compile(r"[\"“”]|[‘’](?!(?<=\w[‘’])\w)|\[|\]")  # an apostrophe inside a word stays: wouldn’t, Clinton’s
+
+
 def proposition_text(proposition: Proposition) -> str:
     """The proposition's words without quote marks, brackets and a leading 'that'."""
-    text = re.sub(r"[\"“”‘’]|\[|\]", "", proposition.text)
+    text = QUOTE_MARKS.sub("", proposition.text)
     text = re.sub(r"^(?:that|if)\s+", "", text.strip(), flags=re.IGNORECASE)
     return " ".join(text.split())
 
