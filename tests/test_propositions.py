@@ -36,6 +36,15 @@ import pytest
         ("The inspector said they had asked what the panels were made of.",
          ["they had asked what the panels were made of"]),
         ("We will correct the record if we need to, she said.", ["We will correct the record if we need to"]),
+        # a question asked states nothing; a clause that only opens with a question word does
+        ("Investigators asked what caused the contamination at the plant.", []),
+        ("Officials asked whether the dam had been inspected last year.", []),
+        ("The union asked if the plan was legal under state law.", []),
+        ("She says what she saw does not match the police account.", ["what she saw does not match the police account"]),
+        ("He said if the resolution was brought for a vote, Russia would block it.",
+         ["if the resolution was brought for a vote, Russia would block it"]),
+        ("He said when the crowds thin out, the library hours get cut.",
+         ["when the crowds thin out, the library hours get cut"]),
     ],
 )
 def test_clauses_that_become_claim_candidates(analyze_text, body, expected):

@@ -154,6 +154,31 @@ def _without_dangling_words(doc: "Doc", text: str, start: int, end: int) -> int:
     return end
 
 
+INTERROGATIVES = frozenset("why whether how what where when if".split())
+ASKED_WHETHER = re.compile(r"\bwhether\s+$", re.IGNORECASE)  # a statement's content opened by 'whether'
+
+
+def _indirect_question(doc: "Doc", start: int, end: int) -> bool:
+    """A clause that asks rather than states ('asked why her son's record listed an adult product',
+    'did not say where the certificate was', 'to find what happened'): it opens with a question word
+    that belongs to the clause's own main verb. A clause that only opens with such a word states
+    something ('what she saw does not match the police account', 'if it paid for consultants,
+    people will feel robbed')."""
+    tokens = [t for t in _tokens_in(doc, start, end) if not (t.is_space or t.is_punct)]
+    if not tokens or tokens[0].lower_ not in INTERROGATIVES:
+        return False
+    inside = {t.i for t in tokens}
+    current = tokens[0]
+    for _ in range(len(tokens)):
+        head = current.head
+        if head.i == current.i or head.i not in inside:
+            return current.i != tokens[0].i or current.pos_ in ("VERB", "AUX")
+        if head.pos_ in ("VERB", "AUX"):
+            return head.head.i == head.i or head.head.i not in inside
+        current = head
+    return False
+
+
 def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
@@ -195,8 +220,12 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
     """The clauses of one statement's content, each carrying the statement's polarity."""
     text = document.text
     found = []
+    if ASKED_WHETHER.search(text[max(0, statement.start - 12):statement.start]):
+        return found  # 'asked whether the dam had been inspected' states nothing
     for sentence in _sentence_spans(text, statement.start, statement.end):
         for piece in _clause_spans(doc, text, *sentence, skip_cues=False):
+            if _indirect_question(doc, *piece):
+                continue
             start, end = _clean(text, *piece)
             end = _without_dangling_words(doc, text, start, end)
             if _words(text[start:end]) < MIN_WORDS or text[start:end].rstrip().endswith("?"):
