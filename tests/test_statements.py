@@ -264,3 +264,12 @@ def test_a_title_run_on_into_a_name_is_that_persons(analyze_text, body, speaker)
 ])
 def test_a_speech_act_after_a_comparison_clause(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # 'that' is itself what is called false, not a conjunction to drop
+    ("Corvane called that false.", [("Corvane", "that false", "deny")]),
+    ("The chair calls that account false.", [("The chair", "that account false", "deny")]),
+])
+def test_calling_that_false_is_a_denial(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected

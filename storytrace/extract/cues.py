@@ -69,10 +69,15 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-"):
             end -= 1
         match = re.match(rf"(?:{lx.LEADING_THAT}|whether)\s+", text[start:end], flags=re.IGNORECASE)
-        if match and end - start > match.end() + 3:
+        if match and end - start > match.end() + 3 and not _called_so(text[start + match.end():end]):
             start += match.end()
         if (start, end) == before:
             return start, end
+
+
+def _called_so(rest: str) -> bool:
+    """'false', 'utterly baseless': all that follows a 'that' which is itself what is called so ('called that false')."""
+    return re.fullmatch(rf"(?:\w+\s+)?(?:{FALSITY})", rest.strip(), flags=re.IGNORECASE) is not None
 
 
 def content_words(text: str, start: int, end: int) -> int:
