@@ -119,3 +119,13 @@ def test_a_speaker_known_by_surname_only_is_the_storys_one_person_of_that_name()
     assert _link_speaker(said_by("Brandt"), {}, surnames).speaker.entity == "e1"
     assert _link_speaker(said_by("Moss"), {}, surnames).speaker.entity is None
     assert _link_speaker(said_by("Brandt"), {("d", 0, 6): "e9"}, surnames).speaker.entity == "e9"  # the words win
+
+
+@pytest.mark.parametrize(("line", "label"), [
+    ("SENATOR FALK (Chemistry): I flagged this on January 6.", "SENATOR FALK"),
+    ("MR. RYAN (D-Ohio): The gentleman yields back.", "MR. RYAN"),
+    ("CHIEF VANTREESE: I did not approve that policy.", "CHIEF VANTREESE"),
+])
+def test_a_label_may_carry_an_affiliation_in_brackets(line, label):
+    text = f"CHAIR HOLLOWAY: Questions.\n\n{line}\n\nCHAIR HOLLOWAY: Thank you.\n"
+    assert [m.group("label") for m in turn_matches(text)] == ["CHAIR HOLLOWAY", label, "CHAIR HOLLOWAY"]

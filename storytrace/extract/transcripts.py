@@ -13,7 +13,8 @@ from storytrace.extract import lexicon as lx
 from storytrace.schema import Document, Mention, Speaker, Statement, content_id
 
 LABEL_WORD = r"(?:[A-Z][\w.'’-]*|of|the|de|van|von|al|bin)"
-TURN = re.compile(rf"^(?P<label>[A-Z][\w.'’-]*(?:[ \t]+{LABEL_WORD}){{0,5}})[ \t]*(?P<colon>:)[ \t]+(?=\S)",
+AFFILIATION = r"(?:[ \t]*\([^()\n]{1,40}\))?"  # 'SENATOR FALK (Chemistry):', 'MR. RYAN (D-Ohio):'
+TURN = re.compile(rf"^(?P<label>[A-Z][\w.'’-]*(?:[ \t]+{LABEL_WORD}){{0,5}}){AFFILIATION}[ \t]*(?P<colon>:)[ \t]+(?=\S)",
                   re.MULTILINE)
 MIN_TURNS = 3
 NOT_SPEAKERS = frozenset("""q a question answer note notes editor's editors correction corrections update
