@@ -273,6 +273,23 @@ def test_credited_outlet_becomes_a_first_reported_edge():
     assert edge.relation == "first reported by" and text[edge.start:edge.end] == "Israel Hayom"
 
 
+@pytest.mark.parametrize("told", ['he told the Tribune', 'Falk told the Callow Ridge Tribune'])
+def test_a_quote_told_to_the_outlet_leaves_a_documents_account(analyze_text, told):
+    from storytrace.link.entities import build_entities
+    from storytrace.link.origins import OriginResolver
+
+    text = ("Grades story\nThe emails show that Owen Falk warned the registrar on January 6. "
+            "\"Please do not release these grades,\" Falk wrote.\n\n"
+            f"\"The registrar knew there was a problem before the results were published,\" {told}.\n")
+    analysis = analyze_text(text, outlet="Callow Ridge Tribune")
+    entities, _ = build_entities(list(analysis.mentions), [analysis.document])
+    resolver = OriginResolver([analysis.document], list(analysis.statements), entities)
+    wrote = next(p for p in analysis.propositions if "Please do not release" in p.text)
+    knew = next(p for p in analysis.propositions if "registrar knew" in p.text)
+    assert resolver.origin(wrote).name == "Emails"  # quoted from the emails: their account
+    assert resolver.origin(knew).name == "Owen Falk"
+
+
 def test_narrated_account_belongs_to_its_narrator(analyze_text):
     from storytrace.link.entities import build_entities
     from storytrace.link.origins import OriginResolver

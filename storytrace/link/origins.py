@@ -186,7 +186,8 @@ def _closed_scopes(scopes: list[Scope], statements: Sequence[Statement], documen
             if statement.start < scope.start or statement.start >= end:
                 continue
             if not _scope_holds(scope, statement, document):
-                end = statement.speaker.start if statement.speaker.start > scope.start else statement.start
+                later = [p for p in (statement.speaker.start, statement.start) if p > scope.start]
+                end = min(later) if later else statement.start  # a quote before its speaker leaves too
                 break
         closed.append(Scope(scope.doc, scope.start, max(scope.start, end), scope.origin, scope.participants, scope.kind))
     return closed
@@ -196,6 +197,8 @@ def _scope_holds(scope: Scope, statement: Statement, document: Document) -> bool
     """Whether a statement inside a scope is still told on the scope's authority."""
     if origin_of_speaker(statement).key == scope.origin.key:
         return True
+    if _told_this_outlet(statement, document):
+        return False  # 'Emails obtained by the Tribune show ... "...," Falk told the Tribune': said to the reporter
     speaker = _speaker_words(statement)
     if statement.speaker.kind in ("anonymous", "outlet") or not speaker:
         return False
@@ -203,6 +206,17 @@ def _scope_holds(scope: Scope, statement: Statement, document: Document) -> bool
         return bool(speaker & scope.participants)
     earlier = _surnames(document.text[scope.start:statement.start])
     return bool(speaker & earlier)
+
+
+def _told_this_outlet(statement: Statement, document: Document) -> bool:
+    """The speaker said it to the reporting outlet itself ('he told the Tribune', 'told the Callow
+    Ridge Tribune in an interview'), not within a document or an account the article relays."""
+    words = (document.outlet or "").split()
+    if not words:
+        return False
+    after = document.text[statement.cue_start:statement.cue_end + 60]
+    return re.match(rf"(?:told|tells|telling)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,3}}{re.escape(words[-1])}\b",
+                    after) is not None
 
 
 def outlet_sources(documents: Sequence[Document], scopes: Iterable[Scope]) -> dict[str, Origin]:
