@@ -53,6 +53,8 @@ KNOWN = [
         (Origin("document:x", "Preliminary report published on Thursday by Harbourline Freight Systems", "document"),
          "Harbourline Freight Systems"),
         (Origin("document:x", "Harbourline's live commentary", "document"), "Harbourline Freight Systems"),
+        (Origin("document:x", "Statement by Harbourline Freight Systems", "document"), "Harbourline Freight Systems"),
+        (Origin("document:x", "Testimony by Nakamura to the committee", "document"), "Ellis Nakamura"),
         # and an organisation's record is the organisation's word
         (Origin("document:x", "Harbourline's own letter to the union's executive", "document"),
          "Harbourline Freight Systems"),
