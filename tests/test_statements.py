@@ -247,8 +247,11 @@ def test_several_said_are_of_the_group_named_just_before(analyze_text, body, spe
 @pytest.mark.parametrize(("body", "speaker"), [
     ('Stocks fell. Chief investment officer at Fort Pitt Capital Group Charlie Smith said: "I think the machines '
      'just took over."', "Charlie Smith"),
+    ('"The market is starting to show small signs of life," said the vice president and chairman of Chrysler LLC '
+     'Jim Press.', "Jim Press"),
     # one who speaks for a person is not that person
     ("Prices rose. A spokesman for Mayor Helen Draper said the budget was final.", "A spokesman for Mayor Helen Draper"),
+    ('"We will appeal," said the lawyer of John Smith.', "the lawyer of John Smith"),
 ])
 def test_a_title_run_on_into_a_name_is_that_persons(analyze_text, body, speaker):
     assert _statements(analyze_text, body)[-1][0] == speaker

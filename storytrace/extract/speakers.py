@@ -211,6 +211,9 @@ class SpeakerResolver:
             if group_head is not None:  # 'Workers leaving the plant described confusion. Several said ...'
                 group = self._description(group_head, group_head.idx)
                 return ResolvedSpeaker(group.name, group.kind, span[0], span[1], group.referent)
+        run_on = self._holder_run_on(head)
+        if run_on is not None:
+            return run_on
         conjoined = self._conjoined(head, position)
         if conjoined is not None:
             return conjoined
@@ -404,12 +407,14 @@ class SpeakerResolver:
         return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
 
     def _holder_run_on(self, head: "Token") -> ResolvedSpeaker | None:
-        """'Chief investment officer at Fort Pitt Capital Group Charlie Smith said': a title whose
-        'at' phrase runs on from the workplace's name into a person's, written without commas, is
-        that person's ('a spokesman for Mayor Helen Draper' is not Draper)."""
+        """'Chief investment officer at Fort Pitt Capital Group Charlie Smith said', 'said the vice
+        president and chairman of Chrysler LLC Jim Press': a title whose 'at' or 'of' phrase runs on
+        from the workplace's name into a person's, written without commas, is that person's ('a
+        spokesman for Mayor Helen Draper' is not Draper, nor 'the lawyer of John Smith' Smith)."""
         if not _is_role(head):
             return None
-        for preposition in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "at"):
+        titles = [head] + [c for c in head.children if c.dep_ == "conj" and _is_role(c)]
+        for preposition in (c for t in titles for c in t.children if c.dep_ == "prep" and c.lower_ in ("at", "of")):
             for pobj in (c for c in preposition.children if c.dep_ == "pobj"):
                 ref = self.referents.covering(pobj.idx, pobj.idx + len(pobj.text))
                 if ref is None or ref.kind != "person":
