@@ -2,8 +2,9 @@
 
 The pipeline is the small English model plus an EntityRuler for outlets and institutions the
 model mislabels; the model's attribute ruler and lemmatizer run as remembered lookups
-(`lookup_pipes`), with the same results. Texts are parsed through a same-length copy with all-caps paragraph leads
-("THE TRANSCRIPTS show") re-cased, so every offset still points into the original text.
+(`lookup_pipes`), with the same results. Texts are parsed through a same-length copy with all-caps
+paragraph leads ("THE TRANSCRIPTS show") re-cased, so every offset still points into the original
+text.
 """
 
 from __future__ import annotations
