@@ -455,7 +455,13 @@ def test_refusing_approval_agrees_with_blocking(center, member, agrees):
      ("It would be strange for the ministry to cancel a contract it signed", True),
      ("It would be incredible, he said, to see them win", False),
      ("it would be absurd, he said, but the plan went ahead", False),
-     ("the plan would be absurd for a city this size", False)],
+     ("the plan would be absurd for a city this size", False),
+     # saying so is wrong: the 'say' is part of the denial, not a report of someone else's words
+     ("So it is simply wrong to say I failed to declare it", True),
+     ("It would be wrong to say that we were not warned", True),
+     ("It is ridiculous to say the board knew", True),
+     ("He said it is wrong to say that", False),
+     ("It was right to say so", False)],
 )
 def test_calling_a_thing_absurd_denies_it(content, denies):
     from storytrace.extract.statements import denies_in_content

@@ -52,10 +52,13 @@ _DENIAL_PATTERNS = (
     # since 'it would be incredible to see them win' hopes rather than doubts
     re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)it\s+would\s+(?:\w+\s+)?be\s+(?:\w+\s+)?[\"“‘']?(?:incredible|"
                r"unbelievable|implausible|strange|odd|bizarre)[\"”’']?\s+for\s+[^,;]{1,40}?\s+to\s+\w+", re.IGNORECASE),
-    re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)it\s+(?:is|was|'s|’s)\s+(?:\w+\s+)?(?:absurd|ridiculous|preposterous|"
-               r"laughable|nonsense|nonsensical)\s+to\s+(?:suggest|say|claim|think|believe|imply|argue|pretend)\b",
-               re.IGNORECASE),
 )
+# 'it is ridiculous to suggest ...', 'So it is simply wrong to say I failed to declare it': its own 'say'
+# is part of the denial, so only a reporting verb before it makes it a report of someone else's
+FALSE_TO_SAY = re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*|\bso\s+)it\s+(?:is|was|'s|’s|would\s+be)\s+(?:\w+\s+)?"
+                          r"(?:absurd|ridiculous|preposterous|laughable|nonsense|nonsensical|false|untrue|wrong|"
+                          r"incorrect|inaccurate|misleading|not\s+true|not\s+accurate|not\s+correct)\s+to\s+"
+                          r"(?:suggest|say|claim|think|believe|imply|argue|pretend|state|report)\b", re.IGNORECASE)
 
 
 # 'they say it is false', 'he claims the story is untrue' report a denial rather than make it; 'the
@@ -68,6 +71,9 @@ def denies_in_content(content: str) -> bool:
     """The content itself calls something false ('The idea ... is false', 'There was no second
     resolution', 'disinformation'), other than inside a further report ('they always say it is false')."""
     for sentence in re.split(r"(?<=[.!?])\s+", content.strip()):
+        called_false = FALSE_TO_SAY.search(sentence)
+        if called_false and not _REPORTS_SPEECH.search(sentence[:called_false.start()]):
+            return True
         if _REPORTS_SPEECH.search(sentence):
             continue
         if any(p.search(sentence) for p in _DENIAL_PATTERNS):
