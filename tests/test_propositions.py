@@ -67,6 +67,17 @@ def test_finding_no_evidence_denies_what_was_looked_for(analyze_text, body, pola
 
 
 @pytest.mark.parametrize(
+    ("body", "polarity"),
+    [("Any claim that Ms. Voss was dismissed, or that her departure was engineered by the Board, is incorrect.", "deny"),
+     ("Any suggestion that she was dismissed for raising concerns is rejected.", "deny"),
+     ("Ms. Voss informed the Chair on Friday of her decision to step down.", "assert")],
+)
+def test_a_documents_own_sentence_that_calls_a_claim_false_denies_it(analyze_text, body, polarity):
+    (proposition,) = analyze_text("Statement of the Board\n" + body + "\n").propositions
+    assert proposition.statement is None and proposition.polarity == polarity
+
+
+@pytest.mark.parametrize(
     ("body", "side"),
     [("Ellen Ward denied that the utility's equipment started the fire.",
       "Ellen Ward denied that the utility's equipment started the fire"),

@@ -280,7 +280,8 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
                 if number == 0 and part[0] in subject_before:
                     s = subject_before[part[0]]  # 'The city | turned down the request on August 27 |, saying'
                 if _words(text[s:e]) >= MIN_WORDS and _has_own_verb(doc, s, e, skip_cues=True):
-                    found.append(_proposition(doc, document, s, e, mentions, None, "assert"))
+                    polarity = "deny" if denies_in_content(text[s:e]) else "assert"  # 'Any claim that ... is incorrect'
+                    found.append(_proposition(doc, document, s, e, mentions, None, polarity))
     return found
 
 

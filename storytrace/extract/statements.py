@@ -36,11 +36,15 @@ SIGNATORY = re.compile(r"(?:^|\n)\s*I,\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+
 _CLAIM_NOUNS = (r"allegations?|claims?|reports?|idea|story|stories|accusations?|suggestions?|notion|charges?|"
                 r"rumou?rs?|assertions?|figures?|numbers?|estimates?|accounts?|versions?|"
                 r"this|that|it|these|those")
+_TITLE_STOP = r"(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\."  # the full stop of 'Ms. Voss' ends no sentence
+_SENTENCE_BREAK = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)(?<=[.!?])\s+")
 _DENIAL_PATTERNS = (
-    # 'The allegations are false', "the Courier's figure was wrong", 'reports that 200 homes flooded were exaggerated'
+    # 'The allegations are false', "the Courier's figure was wrong", 'reports that 200 homes flooded were exaggerated',
+    # 'Any suggestion that she was dismissed for raising concerns is rejected'
     re.compile(rf"^(?:[\"“‘']\s*)?(?:(?:the|these|those|this|that|such|all|any|his|her|their|its|our|your)\s+)?(?:[\w-]+['’]s\s+)?"
-               rf"(?:{_CLAIM_NOUNS})\b[^.;:!?]{{0,120}}?"
-               rf"\b(?:is|are|was|were)\s+(?:\w+\s+){{0,2}}(?:{FALSITY})\b", re.IGNORECASE),
+               rf"(?:{_CLAIM_NOUNS})\b(?:[^.;:!?]|{_TITLE_STOP}){{0,120}}?"
+               rf"\b(?:is|are|was|were)\s+(?:\w+\s+){{0,2}}(?:{FALSITY}|rejected|denied|disputed|refuted)\b",
+               re.IGNORECASE),
     re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)there\s+(?:was|were|is|are|has been|have been)\s+no\b", re.IGNORECASE),
     re.compile(r"\b(?:never happened|did not happen|didn't happen|didn’t happen)\b", re.IGNORECASE),
     re.compile(rf"^(?:[\"“‘']\s*)?(?:{FALSITY}|fake news|lies)[\s.,!\"”’']*$", re.IGNORECASE),
@@ -70,7 +74,7 @@ _REPORTS_SPEECH = re.compile(r"\b(?:say|says|said|claimed)\b|(?<!the )(?<!this )
 def denies_in_content(content: str) -> bool:
     """The content itself calls something false ('The idea ... is false', 'There was no second
     resolution', 'disinformation'), other than inside a further report ('they always say it is false')."""
-    for sentence in re.split(r"(?<=[.!?])\s+", content.strip()):
+    for sentence in _SENTENCE_BREAK.split(content.strip()):
         called_false = FALSE_TO_SAY.search(sentence)
         if called_false and not _REPORTS_SPEECH.search(sentence[:called_false.start()]):
             return True
