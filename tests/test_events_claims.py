@@ -326,7 +326,8 @@ def test_claim_text_drops_an_opening_frame(text, expected):
      ("scare donors away from Hillary Clinton’s campaign", "scare donors away from Hillary Clinton’s campaign"),
      ("“we will block it,” he said", "we will block it, he said"),
      ("‘It was never planned’", "It was never planned"),
-     ("that the first [Resolution 2334] wasn't ours", "the first Resolution 2334 wasn't ours")],
+     ("that the first [Resolution 2334] wasn't ours", "the first Resolution 2334 wasn't ours"),
+     ("That figure is accurate and complete", "That figure is accurate and complete")],
 )
 def test_proposition_text_drops_quote_marks_not_apostrophes(text, expected):
     from storytrace.link.claims import proposition_text

@@ -45,6 +45,9 @@ import pytest
          ["if the resolution was brought for a vote, Russia would block it"]),
         ("He said when the crowds thin out, the library hours get cut.",
          ["when the crowds thin out, the library hours get cut"]),
+        # a quote's own first word 'That' stays; the conjunction 'that' after a cue goes
+        ('"That figure is accurate and complete," the treasurer said.', ["That figure is accurate and complete"]),
+        ("He said that the plant closed in 2009.", ["the plant closed in 2009"]),
     ],
 )
 def test_clauses_that_become_claim_candidates(analyze_text, body, expected):

@@ -61,7 +61,8 @@ def subtree_span(token: "Token") -> tuple[int, int]:
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """A content span without surrounding blanks, commas, dashes or a leading 'that'."""
+    """A content span without surrounding blanks, commas, dashes or a leading 'that' (one that opens a
+    quotation is the speaker's own word and stays)."""
     while True:
         before = (start, end)
         while start < end and (text[start].isspace() or text[start] in ",;:–—-"):
@@ -69,7 +70,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-"):
             end -= 1
         match = re.match(rf"(?:{lx.LEADING_THAT}|whether)\s+", text[start:end], flags=re.IGNORECASE)
-        if match and end - start > match.end() + 3 and not _called_so(text[start + match.end():end]):
+        opens_quote = start > 0 and text[start - 1] in "\"“„«‘"  # '"That figure is accurate," he said'
+        if match and end - start > match.end() + 3 and not _called_so(text[start + match.end():end]) and not opens_quote:
             start += match.end()
         if (start, end) == before:
             return start, end

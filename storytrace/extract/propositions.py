@@ -115,12 +115,15 @@ def _inside_brackets(text: str, start: int, position: int) -> bool:
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     """Without surrounding blanks, punctuation, quotation marks or a leading 'that'."""
+    opened = start
     while start < end and (text[start].isspace() or text[start] in ",;:–—-\"“”‘'("):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-\"“”’'.)"):
         end -= 1
     match = re.match(rf"(?:{lx.LEADING_THAT}|and|but|while|whereas)\s+", text[start:end], flags=re.IGNORECASE)
-    if match:
+    quoted_that = match is not None and match.group().lower().startswith("that") and \
+        (any(c in "\"“‘" for c in text[opened:start]) or (start > 0 and text[start - 1] in "\"“‘"))
+    if match and not quoted_that:  # '"That figure is accurate," he said': the quote's own first word
         start += match.end()
     match = re.search(r"[\s,]+(?:and|but|or)$", text[start:end], flags=re.IGNORECASE)
     if match:

@@ -73,7 +73,7 @@ QUOTE_MARKS = re.compile(r"[\"“”]|[‘’](?!(?<=\w[‘’])\w)|\[|\]")  # a
 def proposition_text(proposition: Proposition) -> str:
     """The proposition's words without quote marks, brackets and a leading 'that'."""
     text = QUOTE_MARKS.sub("", proposition.text)
-    text = re.sub(r"^(?:that|if)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^(?:that|if|If)\s+", "", text.strip())  # a sentence's own 'That figure ...' stays
     return " ".join(text.split())
 
 
