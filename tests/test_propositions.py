@@ -80,6 +80,13 @@ def test_a_documents_own_sentence_that_calls_a_claim_false_denies_it(analyze_tex
     assert proposition.statement is None and proposition.polarity == polarity
 
 
+def test_one_clause_rejected_and_reported_is_two_sides(analyze_text):
+    body = ("The company rejected claims, first reported by the Marlow Falls Sentinel, that a neighboring farmer had "
+            "warned a company technician.")
+    sides = {(p.speaker, p.polarity) for p in analyze_text("Headline\n" + body + "\n").propositions}
+    assert sides == {("The company", "deny"), ("Marlow Falls Sentinel", "assert")}
+
+
 @pytest.mark.parametrize(
     ("body", "side"),
     [("Ellen Ward denied that the utility's equipment started the fire.",

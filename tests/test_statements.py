@@ -276,3 +276,16 @@ def test_a_speech_act_after_a_comparison_clause(analyze_text, body, expected):
 ])
 def test_calling_that_false_is_a_denial(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    # a claim rejected and the outlet that first reported it are two statements of one clause
+    ("Spokeswoman Lucinda Marsh rejected claims, first reported by the Marlow Falls Sentinel, that a neighboring "
+     'farmer had warned a company technician. "That conversation never happened," she told the Dispatch.',
+     ["Lucinda Marsh", "Marlow Falls Sentinel", "Lucinda Marsh"]),
+    # 'he' after a statement is its speaker, not the subject of what the speaker said
+    ("Garrett Linwood, a spokesman for Halloway Sports Group, said Victor Halloway did not host any council member. "
+     "He said a review by outside counsel found no evidence of a dinner.", ["Garrett Linwood", "Garrett Linwood"]),
+])
+def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers):
+    assert [name for name, _, _ in _statements(analyze_text, body)] == speakers

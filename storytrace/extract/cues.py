@@ -398,6 +398,23 @@ def _object_clause(token: "Token") -> "Token | None":
                     return grandchild
                 if telling and grandchild.dep_ == "relcl" and own_subject and own_subject[0].i == child.i + 1:
                     return grandchild
+        if child.lemma_.lower() in lx.SAID_NOUNS:
+            found = _clause_past_an_aside(token, child)
+            if found is not None:
+                return found
+    return None
+
+
+def _clause_past_an_aside(token: "Token", claim: "Token") -> "Token | None":
+    """'rejected claims, first reported by the Sentinel, that a farmer had warned ...': the claim's
+    that-clause, which the parser hung on the participle set off between them."""
+    for aside in [*claim.children, *token.children]:
+        if aside.dep_ not in ("acl", "advcl") or aside.tag_ != "VBN" or aside.i <= claim.i:
+            continue
+        for inner in aside.children:
+            if inner.dep_ == "ccomp" and inner.i > aside.i and \
+                    any(m.dep_ == "mark" and m.lower_ == "that" for m in inner.children):
+                return inner
     return None
 
 

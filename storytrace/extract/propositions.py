@@ -9,6 +9,7 @@ attribution shells ("Netanyahu shared the details.") and fragments are left out.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from storytrace.extract import lexicon as lx
@@ -375,5 +376,12 @@ def extract_propositions(doc: "Doc", document: Document, statements: list[Statem
     found = [p for s in statements for p in statement_propositions(doc, document, s, mentions)]
     found += assertion_propositions(doc, document, statements, mentions)
     found += rebuttal_propositions(document, statements, found)
-    unique = {p.id: p for p in found}
+    unique: dict[str, Proposition] = {}
+    for proposition in found:
+        same_span = unique.get(proposition.id)
+        if same_span is not None and (same_span.speaker, same_span.polarity) != (proposition.speaker, proposition.polarity):
+            # 'rejected claims, first reported by the Sentinel, that ...': two sources, two sides
+            proposition = replace(proposition, id=content_id("prop", document.id, proposition.start, proposition.end,
+                                                               proposition.statement or ""))
+        unique[proposition.id] = proposition
     return sorted(unique.values(), key=lambda p: (p.start, p.end))

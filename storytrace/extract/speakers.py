@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 BUSINESS_HEADS = frozenset("company firm carrier maker manufacturer airline insurer retailer lender startup "
                            "conglomerate".split())
 PUBLIC_BODY_WORDS = frozenset("""ministry department agency commission council authority government court police bureau
-administration senate parliament congress reserve directorate regulator inspectorate committee""".split())
+administration senate parliament congress reserve directorate regulator inspectorate committee coastguard army navy
+embassy""".split())
 GENERIC_ORGANIZATION_HEADS = frozenset("company firm group carrier maker manufacturer airline bank insurer "
                                        "retailer lender operator startup giant conglomerate".split())
 CORPORATE_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Co|LLC|plc|PLC|Group|Holdings|AG|SA|NV|GmbH)\b\.?")
@@ -376,13 +377,14 @@ class SpeakerResolver:
     def _subject_since(self, gender: str, after: int, position: int) -> Referent | None:
         """A person who became the subject of a sentence after the last speaker was named and before
         the pronoun ('Critics say it was hacked. Spokeswoman Dana Whitcombe was blunt. "That is
-        false," she told the Herald'): 'she' is Whitcombe, not the critics."""
+        false," she told the Herald'): 'she' is Whitcombe, not the critics. A subject inside a clause
+        (what the speaker said: 'rejected claims that a neighboring farmer had warned ...') is not."""
         best, best_at = None, after
         for ref in self.referents.items:
             if ref.kind != "person" or ref.gender not in (gender, None):
                 continue
             for start, end in ref.spans:
-                if best_at < start < position and not self.in_quote(start) and self._is_subject(start, end):
+                if best_at < start < position and not self.in_quote(start) and self._is_subject(start, end, main=True):
                     best, best_at = ref, start
         return best
 

@@ -251,7 +251,8 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
             end = claim_end or end
             drafts.append(_Draft(cue, start, end, speaker, mode_of(text, start, end, quotes),
                                  _via(cue, referents, (start, end), speaker, datelines), claim_end is not None))
-        if (spans or cue.reference_only) and not _evidence_of_something(cue, speaker):
+        if (spans or cue.reference_only) and not _evidence_of_something(cue, speaker) and \
+                not (not spans and _within_content(cue, drafts)):
             resolver.remember(speaker)
     drafts = _drop_nested_same_speaker(drafts)
     drafts.extend(_continuations(text, unattached, drafts, document))
@@ -260,6 +261,13 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
     turns = transcript_statements(document, mentions)
     found = within_turns(found, turns) + turns
     return sorted(found, key=lambda s: (s.start, s.cue_start))
+
+
+def _within_content(cue: Cue, drafts: list["_Draft"]) -> bool:
+    """A speech act with no content of its own told inside what someone else said ('rejected claims
+    that a neighboring farmer had warned a technician'): no one's turn, so no later 'she' means its
+    speaker."""
+    return any(d.start <= cue.text_start < d.end for d in drafts)
 
 
 def _evidence_of_something(cue: Cue, speaker: ResolvedSpeaker) -> bool:
