@@ -27,6 +27,9 @@ import pytest
         ("The ministry responded to the allegations on Friday.", []),
         ("Shapiro denied the story, as well.", []),
         ("Netanyahu shared the details.", []),
+        # ... but not a sentence the parser hung on such a verb ('shared' read as its main verb)
+        ("Photographs shared in a neighborhood group on Wednesday appear to show sprinklers running on the fairway.",
+         ["Photographs shared in a neighborhood group on Wednesday appear to show sprinklers running on the fairway"]),
         ("Did the minister resign over the leak?", []),
         # a closing word that led into the cue's clause goes with it; a stranded preposition stays
         ("An Obama aide later contacted Jablinowitz to tell him he was right.",

@@ -307,8 +307,10 @@ def _is_attribution_shell(sent) -> bool:
     """'Netanyahu shared the details.', 'Shapiro denied the story, as well.': a speech act about a
     story (not 'Respondents denied the request', an act)."""
     root = sent.root
+    clauses = any(c.dep_ in ("ccomp", "xcomp") or c.dep_ in ("advcl", "conj") and c.pos_ in ("VERB", "AUX")
+                  for c in root.children)  # 'Photographs shared in a group appear to show ...': a parse, no shell
     return root.lemma_.lower() in lx.REPORTING_CUES | {"share", "detail", "recount", "discuss"} and \
-        not any(c.dep_ in ("ccomp", "xcomp") for c in root.children) and not acts_rather_than_speaks(root)
+        not clauses and not acts_rather_than_speaks(root)
 
 
 # A denial that only points back at what it denies: "That is false", "That never happened", "calls that
