@@ -24,6 +24,8 @@ def _statements(analyze_text, body: str) -> list[tuple[str, str, str]]:
     "It is worth noting that the plant closed in 2009 after a long dispute.",
     "Needless to say, the plan failed within a month of its launch.",
     "It is fair to say that the market fell sharply after the announcement.",
+    # 'write up' cites a business for a violation
+    "Records tell a different story: inspectors wrote up the stall in June for letting cooked meat cool too slowly.",
 ])
 def test_speech_words_that_report_nothing_said(analyze_text, body):
     assert _statements(analyze_text, body) == []

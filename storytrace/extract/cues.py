@@ -153,7 +153,8 @@ def cue_lemma(token: "Token") -> str | None:
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
     if particle and (lemma, particle) in lx.PHRASAL_CUES:
         return f"{lemma} {particle}"
-    if lemma not in lx.REPORTING_CUES or (particle and lemma in ("call", "show", "point", "add")):
+    if lemma not in lx.REPORTING_CUES or (particle and lemma in ("call", "show", "point", "add")) or \
+            (lemma == "write" and particle in ("up", "off", "down")):  # 'inspectors wrote up the stall': cited it
         return None
     return lemma
 
