@@ -142,11 +142,11 @@ def _without_dangling_words(doc: "Doc", text: str, start: int, end: int) -> int:
     election if | ...'): a preposition whose object, or a 'to', 'if' or article whose verb or noun,
     lies beyond the end. A stranded preposition stays ('what the panels were made of')."""
     while end > start:
-        tokens = [t for t in _tokens_in(doc, start, end) if not t.is_space]
-        if len(tokens) < 2 or tokens[-1].idx + len(tokens[-1]) != end:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 2:
             return end
-        last = tokens[-1]
-        if last.pos_ not in FUNCTION_POS:
+        last = span[-1]
+        if last.idx + len(last) != end or last.pos_ not in FUNCTION_POS:
             return end
         leads_on = any(c.idx >= end for c in last.children) or \
             (last.dep_ in DANGLING_DEPS and last.head.idx >= end)
@@ -168,17 +168,17 @@ def _indirect_question(doc: "Doc", start: int, end: int) -> bool:
     that belongs to the clause's own main verb. A clause that only opens with such a word states
     something ('what she saw does not match the police account', 'if it paid for consultants,
     people will feel robbed')."""
-    tokens = [t for t in _tokens_in(doc, start, end) if not (t.is_space or t.is_punct)]
-    if not tokens or tokens[0].lower_ not in INTERROGATIVES:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    first = next((t for t in span if not (t.is_space or t.is_punct)), None) if span is not None else None
+    if first is None or first.lower_ not in INTERROGATIVES:
         return False
-    inside = {t.i for t in tokens}
-    current = tokens[0]
-    for _ in range(len(tokens)):
+    current = first
+    for _ in range(len(span)):
         head = current.head
-        if head.i == current.i or head.i not in inside:
-            return current.i != tokens[0].i or current.pos_ in ("VERB", "AUX")
+        if head.i == current.i or not span.start <= head.i < span.end:
+            return current.i != first.i or current.pos_ in ("VERB", "AUX")
         if head.pos_ in ("VERB", "AUX"):
-            return head.head.i == head.i or head.head.i not in inside
+            return head.head.i == head.i or not span.start <= head.head.i < span.end
         current = head
     return False
 
