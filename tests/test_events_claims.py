@@ -462,7 +462,11 @@ def test_refusing_approval_agrees_with_blocking(center, member, agrees):
      ("It would be wrong to say that we were not warned", True),
      ("It is ridiculous to say the board knew", True),
      ("He said it is wrong to say that", False),
-     ("It was right to say so", False)],
+     ("It was right to say so", False),
+     # 'there is no doubt' insists; 'there was no alarm' denies
+     ("Both bullets entered from behind. There is no ambiguity about that", False),
+     ("There is no doubt the fire started in the engine room", False),
+     ("There was no alarm, nothing at all", True)],
 )
 def test_calling_a_thing_absurd_denies_it(content, denies):
     from storytrace.extract.statements import denies_in_content

@@ -45,7 +45,9 @@ _DENIAL_PATTERNS = (
                rf"(?:{_CLAIM_NOUNS})\b(?:[^.;:!?]|{_TITLE_STOP}){{0,120}}?"
                rf"\b(?:is|are|was|were)\s+(?:\w+\s+){{0,2}}(?:{FALSITY}|rejected|denied|disputed|refuted)\b",
                re.IGNORECASE),
-    re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)there\s+(?:was|were|is|are|has been|have been)\s+no\b", re.IGNORECASE),
+    # 'There was no second resolution planned'; not 'There is no doubt / ambiguity about that', which insists
+    re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)there\s+(?:was|were|is|are|has been|have been)\s+no\b"
+               r"(?!\s+(?:doubt|question|ambiguity|dispute|mistake|secret|denying|hiding|arguing)\b)", re.IGNORECASE),
     re.compile(r"\b(?:never happened|did not happen|didn't happen|didn’t happen)\b", re.IGNORECASE),
     re.compile(rf"^(?:[\"“‘']\s*)?(?:{FALSITY}|fake news|lies)[\s.,!\"”’']*$", re.IGNORECASE),
     # 'it would be absurd for Russia to oppose ...', 'it is ridiculous to suggest ...': calling it absurd denies it
