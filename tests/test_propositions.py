@@ -102,7 +102,11 @@ def test_one_clause_rejected_and_reported_is_two_sides(analyze_text):
      ("The trust rejected any suggestion that warnings about the sinks had been ignored.",
       "The trust rejected any suggestion that warnings about the sinks had been ignored"),
      ("The mayor, who took office in May after a long and bitter campaign, said the contract was never cancelled.",
-      "the contract was never cancelled")],
+      "the contract was never cancelled"),
+     ("Spokeswoman Lucinda Marsh rejected claims, first reported by the Marlow Falls Sentinel, that a neighboring "
+      "farmer had warned a company technician.",
+      "Lucinda Marsh rejected claims, first reported by the Marlow Falls Sentinel, that a neighboring "
+      "farmer had warned a company technician")],
 )
 def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, body, side):
     from storytrace.pipeline import build_dossier

@@ -852,7 +852,9 @@ def _relations(groups: Sequence[list[int]], centers: Sequence[int], context: Pai
 
 
 _LEAD_IN = re.compile(r"[\s,:]*(?:(?:any|the|all|these|those|such)\s+)?(?:(?:suggestion|claim|idea|allegation|report|"
-                      r"notion|accusation|assertion)s?\s+)?(?:that\s+)?[\"“‘']?\s*$", re.IGNORECASE)
+                      r"notion|accusation|assertion)s?(?:,\s+[^,\"“]{1,80},)?\s+)?(?:that\s+)?[\"“‘']?\s*$",
+                      re.IGNORECASE)  # 'rejected claims, first reported by the Sentinel, that'
+
 
 
 def side_span(proposition: Proposition, resolver: OriginResolver) -> tuple[int, int]:
