@@ -44,12 +44,12 @@ RECORD_NOUNS = (r"(?:report|statement|letter|memo|diary|notes|affidavit|testimon
 # A record in its author's name: "Olander's report", "Ballotline's own letter to the union's executive",
 # "a letter from Ballotline Services, the firm that ran the ballot".
 RECORD_NAME = r"(?:[\w-]+\s+){0,2}" + RECORD_NOUNS  # 'report', '48-page report', 'internal audit findings'
-OWN_RECORD = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?:own\s+)?" + RECORD_NAME
-                        + r"(?:\s+(?:to|for|on|about)\s+.+)?$", re.IGNORECASE)
+RECORD_ADDRESSEE = r"(?:\s+(?:to|for|on|about)\s+.+)?"  # 'letter to the union's executive', 'testimony to the committee'
+OWN_RECORD = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?:own\s+)?" + RECORD_NAME + RECORD_ADDRESSEE + "$", re.IGNORECASE)
 RECORD_BY = re.compile(r"^(?:(?:an?|the)\s+)?" + RECORD_NAME  # 'Statement by Boeing', 'report published on Thursday by'
                        + r"(?:\s+(?:published|released|compiled|issued|prepared|produced|written|filed|submitted)"
                        + r"(?:\s+(?:on|in|last|this|earlier|late|early)(?:\s+[\w,]+){1,3}?)?)?\s+by\s+"
-                       + r"(?P<owner>.+?)(?:\s+(?:to|for|on|about)\s+.+)?$", re.IGNORECASE)
+                       + r"(?P<owner>.+?)" + RECORD_ADDRESSEE + "$", re.IGNORECASE)
 RECORD_FROM = re.compile(r"^(?:(?:an?|the)\s+)?" + RECORD_NAME
                          + r"\s+from\s+(?P<owner>[^,]+?)(?:,.*)?$", re.IGNORECASE)
 UNIT_WORDS = frozenset("""office board department team unit committee division desk press council staff senate faculty
