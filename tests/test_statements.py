@@ -291,3 +291,24 @@ def test_calling_that_false_is_a_denial(analyze_text, body, expected):
 ])
 def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers):
     assert [name for name, _, _ in _statements(analyze_text, body)] == speakers
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # 'said NAME commenting ...': the parser made the name the participle's subject; the name said it,
+    # and a quote-only paragraph after it goes on with that speaker
+    ('"It took too long for the money to get into the system," said Uralsib analyst Chris Weafer commenting on '
+     'this decision.\n"They were afraid of panic selling so they stopped the market."',
+     [("Chris Weafer", "It took too long for the money to get into the system", "assert"),
+      ("Chris Weafer", "They were afraid of panic selling so they stopped the market.", "assert")]),
+    # a count of occasions the parser took for a subject speaks for no one: the coordinated subject does
+    ("Obama spoke at noon. He stated that he expected the new company to make safer cars, and several times "
+     "described what he anticipated as cleaner cars.",
+     [("Obama", "he expected the new company to make safer cars", "assert"),
+      ("Obama", "what he anticipated as cleaner cars", "assert")]),
+    # an announcement by its author, with a that-clause the parser read as a relative clause
+    ("Obama presented a plan following the announcement by General Motors that it had filed for bankruptcy "
+     "protection from its creditors.",
+     [("General Motors", "it had filed for bankruptcy protection from its creditors", "assert")]),
+])
+def test_real_news_attribution_shapes(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected

@@ -288,7 +288,8 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
             outer = _ancestor_cue(current)  # 'said the vote was held as the rules require and accused the board'
             if outer is not None and outer.i != token.i:
                 return subject_of(doc, outer, quoted)
-        subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj") and not quoted(c.idx)]
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj") and not quoted(c.idx)
+                    and not _how_often(c)]
         if subjects:  # two subjects are a parse error; the clause's real subject comes first
             left = [c for c in subjects if c.i < current.i]
             nearest = max(left, key=lambda c: c.i, default=None)
@@ -313,6 +314,9 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
         if child.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and child.i > token.i and child.pos_ in ("PROPN", "NOUN") \
                 and token.lemma_ == "say" and not quoted(child.idx):
             return child
+    inverted = _inverted_participle(token)
+    if inverted is not None and not quoted(inverted[1].idx):
+        return inverted[1]
     named = _name_taken_for_an_adverb(token)
     if named is not None and not quoted(named.idx):
         return named
@@ -320,11 +324,35 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
     return subject if subject is not None and not quoted(subject.idx) else None
 
 
+QUANTIFIERS = frozenset("several many few some each every numerous countless multiple".split())
+
+
+def _how_often(subject: "Token") -> bool:
+    """'and several times described what he expected': a span of time or count of occasions the
+    parser took for the subject, not someone who speaks."""
+    return subject.lemma_.lower() in TEMPORAL_NOUNS and any(
+        c.dep_ in ("amod", "det", "nummod") and (c.lower_ in QUANTIFIERS or c.like_num) for c in subject.children)
+
+
 def _comparison_clause(verb: "Token") -> bool:
     """'as the rules require', 'as the law allows': a clause of comparison; a verb the parser
     coordinated with its verb ('... as state law requires and accused Rourke') continues the
     sentence around it, not the comparison, whose subject (a law, the rules) speaks for no one."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _inverted_participle(token: "Token") -> "tuple[Token, Token] | None":
+    """'"...," said analyst Chris Weafer commenting on the decision': the parser made the name after
+    'said' the subject of the participle after it. (participle, name): the one who said is that name,
+    and the participle's clause is no content of the saying."""
+    if token.lemma_ != "say" or any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return None
+    for clause in token.rights:
+        if clause.tag_ == "VBG" and clause.dep_ in ("ccomp", "xcomp", "advcl") and \
+                not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            name = next((c for c in clause.lefts if c.dep_ == "nsubj" and c.i > token.i and c.pos_ in ("PROPN", "NOUN")), None)
+            return (clause, name) if name is not None else None
+    return None
 
 
 def _name_taken_for_an_adverb(token: "Token") -> "Token | None":
@@ -352,7 +380,10 @@ def _quoted_as_saying(token: "Token") -> "Token | None":
 
 def _clause_children(token: "Token") -> list["Token"]:
     clauses = []
+    inverted = _inverted_participle(token)
     for child in token.children:
+        if inverted is not None and child.i == inverted[0].i:
+            continue
         if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "parataxis" and child.i < token.i):
             clauses.append(child)
         elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in child.children):
@@ -653,7 +684,7 @@ def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue
 # that ...', 'a spokesman's statement that ...'), with the verb each stands for ('denial': deny).
 CLAIM_NOUN_CUES = {"allegation": "allege", "claim": "claim", "assertion": "assert", "accusation": "accuse",
                    "contention": "contend", "warning": "warn", "statement": "state", "denial": "deny",
-                   "admission": "admit", "insistence": "insist"}
+                   "admission": "admit", "insistence": "insist", "announcement": "announce"}
 
 
 def _claim_noun_cues(doc: "Doc", text: str) -> list[Cue]:
@@ -702,9 +733,17 @@ def _claim_clause(noun: "Token") -> "Token | None":
     for holder in holders:
         for child in holder.children:
             if child.i > noun.i and child.dep_ in ("acl", "ccomp", "relcl", "appos") and child.pos_ in ("VERB", "AUX") \
-                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                    and (any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children) or _that_clause_read_as_relative(child)):
                 return child
     return _that_clause_after_phrases(noun)
+
+
+def _that_clause_read_as_relative(clause: "Token") -> bool:
+    """'the announcement by GM that it had filed for bankruptcy': a that-clause the parser read as a
+    relative clause ('that' its object); it has a subject of its own, which a relative clause on the
+    noun would not need."""
+    return clause.left_edge.lower_ == "that" and any(
+        c.dep_ in SUBJECT_DEPS and c.lower_ not in lx.RELATIVE_PRONOUNS for c in clause.children)
 
 
 def _that_clause_after_phrases(noun: "Token") -> "Token | None":
