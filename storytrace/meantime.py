@@ -4,10 +4,13 @@ The corpus ships tokens without spacing, so the text is rebuilt with a space bet
 except before closing punctuation and after opening punctuation, and a newline between
 sentences; every gold time expression keeps the character span of its tokens in that text.
 The document creation time is the TIMEX3 marked `functionInDocument="CREATION_TIME"`.
+`write_sources` writes chosen articles as a story folder (text and metadata sidecar), so that stories
+with gold claims on MEANTIME articles (tests/data/meantime_claims) run through the normal pipeline.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
@@ -38,6 +41,7 @@ class MeantimeArticle:
     text: str
     dct: str
     timexes: tuple[GoldTimex, ...]
+    url: str = ""
 
     @property
     def title(self) -> str:
@@ -59,36 +63,47 @@ def article_files(root: Path) -> list[Path]:
     return sorted(folder.glob("*/*.xml")) if folder.is_dir() else []
 
 
-def rebuild_text(tokens: list[tuple[str, int, str]]) -> tuple[str, dict[str, tuple[int, int]]]:
-    """Join (t_id, sentence, word) tokens into text; return it with each token's character span."""
+PTB_QUOTES = {"``": '"', "''": '"'}
+
+
+def rebuild_text(tokens: list[tuple[str, int, str]], prose: bool = False) -> tuple[str, dict[str, tuple[int, int]]]:
+    """Join (t_id, sentence, word) tokens into text; return it with each token's character span.
+
+    One sentence per line by default (the TIMEX3 gold is scored on that text). `prose` rebuilds what
+    a reader saw: the tokeniser's `` and '' are double quotes again, and a sentence inside an open
+    quotation goes on the same line, so a quote of several sentences is one paragraph."""
     parts: list[str] = []
     spans: dict[str, tuple[int, int]] = {}
     length = 0
     previous_sentence: int | None = None
     previous_word = ""
+    open_quotes = 0
     for token_id, sentence, word in tokens:
         if previous_sentence is None:
             gap = ""
         elif sentence != previous_sentence:
-            gap = "\n"
+            gap = " " if prose and open_quotes > 0 else "\n"
         elif word in NO_SPACE_BEFORE or previous_word in NO_SPACE_AFTER:
             gap = ""
         else:
             gap = " "
+        if prose and word in PTB_QUOTES:
+            open_quotes = max(0, open_quotes + (1 if word == "``" else -1))
+        shown = PTB_QUOTES.get(word, word) if prose else word
         parts.append(gap)
         length += len(gap)
-        spans[token_id] = (length, length + len(word))
-        parts.append(word)
-        length += len(word)
+        spans[token_id] = (length, length + len(shown))
+        parts.append(shown)
+        length += len(shown)
         previous_sentence, previous_word = sentence, word
     return "".join(parts), spans
 
 
-def read_article(path: Path) -> MeantimeArticle:
-    """Parse one CAT XML file into text, creation date and gold TIMEX3 spans."""
+def read_article(path: Path, prose: bool = False) -> MeantimeArticle:
+    """Parse one CAT XML file into text, creation date and gold TIMEX3 spans (see `rebuild_text`)."""
     root = ElementTree.parse(path).getroot()
     tokens = [(t.get("t_id", ""), int(t.get("sentence", "0")), t.text or "") for t in root.iter("token")]
-    text, spans = rebuild_text(tokens)
+    text, spans = rebuild_text(tokens, prose)
     timexes: list[GoldTimex] = []
     dct = ""
     for node in root.iter("TIMEX3"):
@@ -100,9 +115,42 @@ def read_article(path: Path) -> MeantimeArticle:
         start, end = min(s for s, _ in anchors), max(e for _, e in anchors)
         timexes.append(GoldTimex(start, end, text[start:end], node.get("type", ""), node.get("value", "")))
     timexes.sort(key=lambda t: (t.start, t.end))
-    return MeantimeArticle(name=path.stem, text=text, dct=dct, timexes=tuple(timexes))
+    return MeantimeArticle(name=path.stem, text=text, dct=dct, timexes=tuple(timexes), url=root.get("url") or "")
 
 
 def load_meantime(root: Path | None = None) -> list[MeantimeArticle]:
     """Every English MEANTIME article under root (default: `default_meantime_dir()`)."""
     return [read_article(path) for path in article_files(root or default_meantime_dir())]
+
+
+def write_sources(names: list[str], folder: Path, root: Path | None = None) -> list[Path]:
+    """Write the named articles (file stems, e.g. '127226_U.S._manufacturer_...') into `folder` as
+    `<name>.txt` in prose form (see `rebuild_text`) with a `.meta.json` sidecar (outlet Wikinews,
+    creation date, url); the written text paths, in the order named. A name that is not in the
+    corpus raises FileNotFoundError."""
+    by_name = {path.stem: path for path in article_files(root or default_meantime_dir())}
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in names:
+        if name not in by_name:
+            raise FileNotFoundError(f"{name}: not a MEANTIME article under {root or default_meantime_dir()}")
+        article = read_article(by_name[name], prose=True)
+        meta = {"outlet": "Wikinews", "url": article.url or None, "published": article.dct or None,
+                "title": article.title, "language": "en"}
+        text_path = folder / f"{name}.txt"
+        text_path.write_text(article.text, encoding="utf-8")
+        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        written.append(text_path)
+    return written
+
+
+def write_story(gold_folder: Path, out: Path, root: Path | None = None) -> Path:
+    """A runnable story folder for a gold file over MEANTIME articles: the gold's documents written
+    into `out` (see `write_sources`) beside a copy of its gold.yaml; returns `out`."""
+    import yaml
+
+    gold_text = (gold_folder / "gold.yaml").read_text(encoding="utf-8")
+    documents = yaml.safe_load(gold_text)["documents"]
+    write_sources([Path(meta["file"]).stem for meta in documents.values()], out, root)
+    (out / "gold.yaml").write_text(gold_text, encoding="utf-8")
+    return out

@@ -13,6 +13,7 @@ then raising it as far as mean recall stays at RECALL_FLOOR (`choose_threshold`)
     .venv/bin/python training/train_linker.py            # train, report, write storytrace/data/claims/linker.json
     .venv/bin/python training/train_linker.py --check    # report the shipped model on dev and report sets
     .venv/bin/python training/train_linker.py --report tests/data/claim_stories/*   # also score other stories
+    .venv/bin/python training/train_linker.py --check --report tests/data/meantime_claims/*   # real news (MEANTIME)
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from storytrace.evaluate import evaluate, find_anchor  # noqa: E402
 from storytrace.ingest import read_sources  # noqa: E402
 from storytrace.link import claims as claim_step  # noqa: E402
+from storytrace.meantime import write_story  # noqa: E402
 from storytrace.pipeline import analyze_documents, build_dossier, story_models  # noqa: E402
 from storytrace.schema import Dossier, Proposition, dumps  # noqa: E402
 
@@ -61,14 +64,24 @@ def bootstrap_model() -> claim_step.LinkModel:
         return claim_step.LinkModel(claim_step.LINK_FEATURES, np.zeros(len(claim_step.LINK_FEATURES)), 0.0, 1.0)
 
 
+def runnable_folder(folder: Path) -> Path:
+    """The story folder itself, or for a gold over MEANTIME articles (tests/data/meantime_claims, no
+    texts beside the gold) a temporary folder with the articles written out."""
+    gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+    if all((folder / meta["file"]).is_file() for meta in gold["documents"].values()):
+        return folder
+    return write_story(folder, Path(tempfile.mkdtemp(prefix=f"{folder.name}-")))
+
+
 def load_story(folder: Path) -> Story:
     """A story folder analysed by the real pipeline (claims included, with the shipped model)."""
-    gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
-    ingested = read_sources([folder])
+    sources = runnable_folder(folder)
+    gold = yaml.safe_load((sources / "gold.yaml").read_text(encoding="utf-8"))
+    ingested = read_sources([sources])
     if ingested.skipped:
         raise SystemExit(f"{folder}: skipped {[s.reason for s in ingested.skipped]}")
     analyses = analyze_documents(ingested.documents)
-    texts = {key: (folder / meta["file"]).read_text(encoding="utf-8") for key, meta in gold["documents"].items()}
+    texts = {key: (sources / meta["file"]).read_text(encoding="utf-8") for key, meta in gold["documents"].items()}
     return Story(name=folder.name, gold=gold, texts=texts, dossier=build_dossier(analyses, link_model=bootstrap_model()),
                  propositions=[p for a in analyses for p in a.propositions])
 

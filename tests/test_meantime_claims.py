@@ -1,0 +1,87 @@
+"""Claim grouping, stance and origins on real news: MEANTIME Wikinews articles (CC BY 4.0, read from
+../shared/eval/meantime, not copied) grouped into stories of three to five articles on one event, with
+gold claims written for the project in tests/data/meantime_claims/*/gold.yaml (annotated blind: the
+annotators read only the articles). The articles are one outlet's (Wikinews), so most claims are
+agreed facts told again in later reports; the sample is the only other real-news story we score.
+Skipped with a reason where MEANTIME is absent. Figures: README "Measured accuracy".
+
+The stories were written after the claim step was built and were never fitted on. Three attribution
+rules were found by reading their statements (a name after 'said' that the parser made a participle's
+subject, 'several times' taken for a subject, 'the announcement by GM that ...'; origin identity
+precision 0.723 -> 0.862, grouping 0.538 / 0.776 -> 0.520 / 0.787), so they are a used test set now.
+Means over the six stories at the pins' commit: grouping 0.520 / 0.787 (the issue's 0.60 recall
+target for unseen stories is NOT met on real news), stance 0.906, origin identity 0.807 / 0.862,
+origin counts 0.505; the pins sit just under."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from storytrace.evaluate import evaluate
+from storytrace.meantime import article_files, default_meantime_dir, write_sources, write_story
+from storytrace.pipeline import analyze_paths
+from storytrace.schema import dumps
+
+STORIES = Path(__file__).parent / "data" / "meantime_claims"
+MEAN_MINIMUMS = {"claim_grouping_recall": 0.50, "claim_grouping_precision": 0.77, "claim_stance_accuracy": 0.88,
+                 "origin_identity_recall": 0.78, "origin_identity_precision": 0.84, "origin_counts_accuracy": 0.48}
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def meantime_root() -> Path:
+    root = default_meantime_dir()
+    if not article_files(root):
+        pytest.skip(f"MEANTIME not found at {root}; it ships in ../shared/eval/meantime")
+    return root
+
+
+def _scores(gold_folder: Path, root: Path, out: Path) -> dict[str, float]:
+    folder = write_story(gold_folder, out, root)
+    dossier, ingested = analyze_paths([folder])
+    assert not ingested.skipped, [s.reason for s in ingested.skipped]
+    gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+    texts = {key: (folder / meta["file"]).read_text(encoding="utf-8") for key, meta in gold["documents"].items()}
+    return evaluate(json.loads(dumps(dossier)), gold, texts).scores
+
+
+def test_written_sources_are_the_rebuilt_articles_with_their_dates(meantime_root, tmp_path):
+    from storytrace.meantime import read_article
+
+    path = article_files(meantime_root)[0]
+    [written] = write_sources([path.stem], tmp_path, meantime_root)
+    article = read_article(path, prose=True)
+    meta = json.loads(written.with_suffix(".meta.json").read_text(encoding="utf-8"))
+    assert written.read_text(encoding="utf-8") == article.text
+    assert "``" not in article.text and "''" not in article.text  # the tokeniser's quote marks are quotes again
+    assert meta["outlet"] == "Wikinews" and meta["published"] == (article.dct or None)
+    assert meta["url"].startswith("http")
+    with pytest.raises(FileNotFoundError):
+        write_sources(["no_such_article"], tmp_path, meantime_root)
+
+
+def test_real_news_claim_stories_meet_minimums(meantime_root, tmp_path):
+    folders = sorted(p for p in STORIES.iterdir() if (p / "gold.yaml").is_file())
+    assert len(folders) >= 6
+    per_story = [_scores(folder, meantime_root, tmp_path / folder.name) for folder in folders]
+    for metric, minimum in MEAN_MINIMUMS.items():
+        mean = float(np.mean([s[metric] for s in per_story]))
+        assert mean >= minimum, (metric, mean, [round(s[metric], 3) for s in per_story])
+
+
+def test_prose_rebuild_keeps_a_quote_of_several_sentences_in_one_paragraph():
+    from storytrace.meantime import rebuild_text
+
+    words = ["Title", "He", "said", "``", "We", "won", ".", "It", "is", "over", ".", "''", "Next", "."]
+    sentences = [0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3]
+    tokens = [(str(i), sentence, word) for i, (sentence, word) in enumerate(zip(sentences, words))]
+    prose, spans = rebuild_text(tokens, prose=True)
+    assert prose == 'Title\nHe said "We won. It is over."\nNext.'
+    assert prose[slice(*spans["3"])] == '"' and prose[slice(*spans["9"])] == "over"
+    assert rebuild_text(tokens)[0] == "Title\nHe said ``We won.\nIt is over.''\nNext."
