@@ -60,6 +60,7 @@ KNOWN = [
          "Harbourline Freight Systems"),
         (Origin("document:x", "Letter from Harbourline Freight Systems, the firm that ran the ballot", "document"),
          "Harbourline Freight Systems"),
+        (Origin("document:x", "Harbourline's announcement", "document"), "Harbourline Freight Systems"),
         # a spokesperson speaks for the organisation
         (Origin("anonymous:a harbourline spokesman", "A Harbourline spokesman", "anonymous"), "Harbourline Freight Systems"),
         (Origin("anonymous:x", "A spokesman for the Board of Canvassers", "anonymous"), "Calder Board of Canvassers"),

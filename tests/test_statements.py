@@ -309,6 +309,9 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
     ("Obama presented a plan following the announcement by General Motors that it had filed for bankruptcy "
      "protection from its creditors.",
      [("General Motors", "it had filed for bankruptcy protection from its creditors", "assert")]),
+    # a title's organisation that the model ran on into the holder's name
+    ('Assistant Secretary of the Air Force for Acquisition Marvin Sambur defended the choice, saying, "This was '
+     'not a competitive bid process."', [("Marvin Sambur", "This was not a competitive bid process.", "assert")]),
 ])
 def test_real_news_attribution_shapes(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected

@@ -105,6 +105,24 @@ def _titled_name(text: str) -> bool:
     return len(name) <= 3 and all(w[:1].isupper() and w.lower().strip(".,") not in ORG_WORDS for w in name)
 
 
+def _holder_named_last(doc: "Doc", ent: "Span") -> "Token | None":
+    """'Assistant Secretary of | the Air Force for Acquisition Marvin Sambur |': an organisation span
+    after a title and 'of' that runs on into the holder's name (a known given name and one or two
+    capitalised words): where the person's name starts, else None."""
+    if ent.label_ not in ("ORG", "GPE", "NORP", "FAC") or ent.start < 2 or len(ent) < 3:
+        return None
+    before, title = doc[ent.start - 1], doc[ent.start - 2]
+    if before.lower_ != "of" or title.lower_.strip(".") not in TITLE_WORDS:
+        return None
+    for size in (2, 3):
+        first = ent.end - size
+        name = ent[first - ent.start:]
+        if first > ent.start and name[0].text in gazetteer.given_names() and \
+                all(t.text[:1].isupper() and t.lower_ not in ORG_WORDS for t in name):
+            return name[0]
+    return None
+
+
 def _relabel(label: str, surface: str) -> str:
     """Fix the small model's usual confusions between people, organisations and outlets."""
     if gazetteer.outlet_name(surface, allow_ambiguous=False):
@@ -285,6 +303,9 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
         given = _given_name_before(doc, ent)
         if given is not None:
             start = given.idx
+        holder = _holder_named_last(doc, ent)
+        if holder is not None:
+            start, given = holder.idx, holder
         surface = document.text[start:end]
         if len(surface.strip()) < 2 or not any(c.isalpha() for c in surface):
             continue

@@ -40,7 +40,7 @@ SPEAKING_FOR = re.compile(
     r"(?:\s+(?:for|of|at)\s+(?P<after>.+))?$", re.IGNORECASE)
 RECORD_NOUNS = (r"(?:report|statement|letter|memo|diary|notes|affidavit|testimony|email|emails|post|posting|account|"
                 r"petition|complaint|filing|lawsuit|submission|review|analysis|findings|investigation|"
-                r"data|figures|records|documents|commentary|timeline|website|log)")
+                r"data|figures|records|documents|commentary|timeline|website|log|announcement)")
 # A record in its author's name: "Olander's report", "Ballotline's own letter to the union's executive",
 # "a letter from Ballotline Services, the firm that ran the ballot".
 RECORD_NAME = r"(?:[\w-]+\s+){0,2}" + RECORD_NOUNS  # 'report', '48-page report', 'internal audit findings'
