@@ -309,6 +309,10 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
     ("Obama presented a plan following the announcement by General Motors that it had filed for bankruptcy "
      "protection from its creditors.",
      [("General Motors", "it had filed for bankruptcy protection from its creditors", "assert")]),
+    # a description before a name that the parser made a second subject: the name speaks
+    ("American automobile manufacturer General Motors (GM) announced plans Friday to shut down about 1,100 of its "
+     "dealerships, in an effort to evade bankruptcy.",
+     [("General Motors", "to shut down about 1,100 of its dealerships, in an effort to evade bankruptcy", "assert")]),
     # a title's organisation that the model ran on into the holder's name
     ('Assistant Secretary of the Air Force for Acquisition Marvin Sambur defended the choice, saying, "This was '
      'not a competitive bid process."', [("Marvin Sambur", "This was not a competitive bid process.", "assert")]),

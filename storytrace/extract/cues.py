@@ -298,6 +298,8 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
                 return named[-1]
             if len(left) > 1 and nearest.right_edge.i + 1 == current.i and doc[nearest.left_edge.i - 1].text == ",":
                 return nearest  # '<clause>, the agency said': the attribution after the comma
+            if len(left) == 2 and nearest.pos_ == "PROPN" and nearest.left_edge.i == min(c.i for c in left) + 1:
+                return nearest  # 'American automobile manufacturer | General Motors announced': the name
             return min(left, key=lambda c: c.i) if left else min(subjects, key=lambda c: c.i)
         for child in current.children:
             if child.dep_ == "agent":
