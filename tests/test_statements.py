@@ -313,9 +313,17 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
     ("American automobile manufacturer General Motors (GM) announced plans Friday to shut down about 1,100 of its "
      "dealerships, in an effort to evade bankruptcy.",
      [("General Motors", "to shut down about 1,100 of its dealerships, in an effort to evade bankruptcy", "assert")]),
+    # a name after Mr, Ms, Dr is a person's, whatever the model tagged it
+    ("Mr MacFarlane said that the research facility was exciting for Australia and would create jobs.",
+     [("MacFarlane", "the research facility was exciting for Australia and would create jobs", "assert")]),
     # a title's organisation that the model ran on into the holder's name
     ('Assistant Secretary of the Air Force for Acquisition Marvin Sambur defended the choice, saying, "This was '
      'not a competitive bid process."', [("Marvin Sambur", "This was not a competitive bid process.", "assert")]),
 ])
 def test_real_news_attribution_shapes(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected
+
+
+def test_a_name_after_an_honorific_speaks_as_a_person(analyze_text):
+    analysis = analyze_text("Headline\nMr MacFarlane said that the research facility was exciting for Australia.\n")
+    assert [s.speaker.kind for s in analysis.statements] == ["person"]

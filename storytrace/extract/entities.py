@@ -123,6 +123,11 @@ def _holder_named_last(doc: "Doc", ent: "Span") -> "Token | None":
     return None
 
 
+def _after_honorific(doc: "Doc", ent: "Span") -> bool:
+    """'Mr MacFarlane said': a name after Mr, Ms, Dr ... is a person's, whatever the model tagged it."""
+    return ent.start > 0 and doc[ent.start - 1].lower_ in HONORIFICS and ent[0].text[:1].isupper()
+
+
 def _relabel(label: str, surface: str) -> str:
     """Fix the small model's usual confusions between people, organisations and outlets."""
     if gazetteer.outlet_name(surface, allow_ambiguous=False):
@@ -314,7 +319,7 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
             continue
         if (ent.label_ in ("ORG", "PERSON", "NORP") and _is_title_only(surface)) or surface.strip() in UNIT_NAMES:
             continue
-        label = "PERSON" if given is not None else _relabel(ent.label_, surface)
+        label = "PERSON" if given is not None or _after_honorific(doc, ent) else _relabel(ent.label_, surface)
         if any(s <= start < e for s, e in datelines) and surface.isupper():
             label = "GPE"  # 'SILL CREEK — The owner of ...': a dateline names a place
         roles: list[str] = []
