@@ -51,6 +51,27 @@ GIVEN_NAME_VARIANTS = (
     {"elizabeth", "liz", "beth"},
     {"katherine", "catherine", "kate", "kathy"},
     {"hillary", "hilary"},
+    {"timothy", "tim"},
+    {"david", "dave"},
+    {"peter", "pete"},
+    {"matthew", "matt"},
+    {"samuel", "sam"},
+    {"charles", "charlie", "chuck"},
+    {"gregory", "greg"},
+    {"kenneth", "ken"},
+    {"ronald", "ron"},
+    {"donald", "don"},
+    {"lawrence", "larry"},
+    {"douglas", "doug"},
+    {"jeffrey", "jeff"},
+    {"raymond", "ray"},
+    {"philip", "phillip", "phil"},
+    {"frederick", "fred"},
+    {"patrick", "pat"},
+    {"susan", "sue"},
+    {"jennifer", "jen", "jenny"},
+    {"rebecca", "becky"},
+    {"deborah", "debbie", "debra"},
 )
 
 
@@ -135,6 +156,7 @@ def acronym(name: str) -> str:
     """'UN Security Council' -> 'UNSC', 'United Nations' -> 'UN' (capitalised words only)."""
     letters = []
     for word in re.split(r"[\s-]+", strip_article(name)):
+        word = word.strip("\"“”‘’'(")
         if not word:
             continue
         if word.isupper() and len(word) <= 4:
@@ -145,7 +167,7 @@ def acronym(name: str) -> str:
 
 
 # Legal forms that end a company's name and do not tell two companies apart ("Acme Corp." = "Acme").
-LEGAL_SUFFIXES = ("corp", "corporation", "inc", "incorporated", "ltd", "limited", "co", "llc", "plc", "ag", "sa", "nv",
+LEGAL_SUFFIXES = ("corp", "corporation", "company", "inc", "incorporated", "ltd", "limited", "co", "llc", "plc", "ag", "sa", "nv",
                   "gmbh")
 _LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:" + "|".join(LEGAL_SUFFIXES) + r")\.?)+$", re.IGNORECASE)
 
@@ -162,5 +184,6 @@ def firm_key(name: str) -> str:
 
 
 def org_key(name: str) -> str:
-    """The comparison key of an organisation or thing: folded, no article, no possessive, no dots."""
-    return fold(strip_possessive(strip_article(name))).replace(".", "")
+    """The comparison key of an organisation or thing: folded, no article, no possessive, no dots or
+    double quotation marks ('a "New GM"')."""
+    return re.sub(r"[.\"“”]", "", fold(strip_possessive(strip_article(name)))).strip()

@@ -43,3 +43,40 @@ def test_a_dateline_names_a_place_not_a_person(analyze_text):
     analysis = analyze_text(text)
     assert all(m.label != "PERSON" for m in analysis.mentions if m.text.upper() == "SILL CREEK")
     assert "SILL" not in analysis.statements[-1].speaker.name.upper().split()[0]
+
+
+@pytest.mark.parametrize(("names", "merged"), [
+    # a country's abbreviation before a name is the country written out; the acronym then has one owner
+    ([("US Air Force", "ORG"), ("United States Air Force", "ORG"), ("USAF", "ORG"), ("Royal Air Force", "ORG")],
+     {"US Air Force", "United States Air Force", "USAF"}),
+    # the acronym of a name without its legal form ('EADS' = '... Defence and Space Company')
+    ([("European Aeronautic Defence and Space Company", "ORG"), ("EADS", "ORG")],
+     {"European Aeronautic Defence and Space Company", "EADS"}),
+    # 'Company' and 'Co' are one legal form
+    ([("Ford Motor Company", "ORG"), ("Ford Motor Co", "ORG")], {"Ford Motor Company", "Ford Motor Co"}),
+    # a quoted name does not take its quotation mark into the acronym ('a "New GM' is no second 'GM')
+    ([("General Motors", "ORG"), ('"New GM', "ORG"), ("GM", "ORG")], {"General Motors", "GM"}),
+    # a given name's short form ('Tim' for Timothy), a middle initial between
+    ([("Timothy D. Cook", "PERSON"), ("Tim Cook", "PERSON")], {"Timothy D. Cook", "Tim Cook"}),
+])
+def test_real_news_name_variants_are_one_entity(names, merged):
+    mentions, position = [], 0
+    for text, label in names:
+        mentions.append(_mention(text, label, position))
+        position += len(text) + 10
+    entities, _ = build_entities(mentions)
+    owner = next(e for e in entities if merged & set(e.aliases))
+    assert merged <= set(owner.aliases), [e.aliases for e in entities]
+
+
+def test_a_quotation_mark_and_article_are_not_part_of_a_name():
+    from storytrace.extract.entities import _clean_span
+    from storytrace.ingest import IngestOptions, make_document
+    from storytrace.nlp import load_nlp
+
+    text = 'Headline\nHe described a "New GM" that he expected to result from the process.\n'
+    document = make_document(text, "t.txt", {"published": "2009-06-01"}, IngestOptions())
+    doc = load_nlp()(text)
+    span = doc.char_span(text.index('a "New'), text.index('GM"') + 3, label="ORG", alignment_mode="expand")
+    start, end = _clean_span(doc, document, span)
+    assert text[start:end] == "New GM"

@@ -56,9 +56,9 @@ def _strip_the(ent: "Span", text: str, start: int, end: int) -> int:
 
 
 def _clean_span(doc: "Doc", document: Document, ent: "Span") -> tuple[int, int]:
-    """The entity's span without a leading article, a possessive, trailing punctuation, a verb the
-    model swallowed ('Bianchi told a press conference') or a question's opening modal ('Will
-    Harwick invest further?')."""
+    """The entity's span without a leading article, quotation marks, a possessive, trailing
+    punctuation, a verb the model swallowed ('Bianchi told a press conference') or a question's
+    opening modal ('Will Harwick invest further?')."""
     text = document.text
     start, end = ent.start_char, ent.end_char
     verb = next((t for t in ent if t.tag_ in ("VBD", "VBZ", "VBP") and t.i > ent.start), None)
@@ -70,8 +70,11 @@ def _clean_span(doc: "Doc", document: Document, ent: "Span") -> tuple[int, int]:
     possessive = POSSESSIVE.search(text[start:end])
     if possessive and end - start - len(possessive.group()) >= 2:
         end -= len(possessive.group())
-    while end > start and text[end - 1] in ".,;:-–—" and not re.search(r"\b[A-Z]\.$", text[start:end]):
+    while end > start and text[end - 1] in ".,;:-–—\"“”" and not re.search(r"\b[A-Z]\.$", text[start:end]):
         end -= 1
+    quoted = re.match(r"(?:an?\s+)?[\"“”'‘]+", text[start:end])  # 'a "New GM"': neither is part of the name
+    if quoted and quoted.end() < end - start:
+        start += quoted.end()
     return start, end
 
 

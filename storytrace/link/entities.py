@@ -62,14 +62,24 @@ def _canonical_country(text: str) -> str | None:
 
 def _thing_key(text: str) -> str:
     """The merge key of a non-person name: a country's or outlet's canonical name, else the folded
-    name without a corporate suffix ('Acme Corp.' = 'Acme')."""
+    name without a corporate suffix ('Acme Corp.' = 'Acme') and with a country's abbreviation before
+    it written out ('US Air Force' = 'United States Air Force')."""
     country = _canonical_country(text)
     if country:
         return names.org_key(country)
     outlet = gazetteer.outlet_name(text, allow_ambiguous=False)
     if outlet:
         return names.org_key(outlet)
-    return names.firm_key(text)
+    return names.firm_key(_country_written_out(text))
+
+
+def _country_written_out(text: str) -> str:
+    """'U.S. Air Force' -> 'United States Air Force': a leading country abbreviation spelt out."""
+    first, _, rest = text.strip().partition(" ")
+    if not rest or not first.replace(".", "").isupper():
+        return text
+    country = _canonical_country(first)
+    return f"{country} {rest}" if country else text
 
 
 def _person_clusters(mentions: list[Mention]) -> tuple[list[Cluster], dict[str, list[Cluster]]]:
@@ -135,7 +145,10 @@ class ThingIndex:
                 index.by_suffix.setdefault(" ".join(words[cut:]), []).append(key)
             if len(words) >= 2:
                 index.by_first_word.setdefault(words[0], []).append(key)
-                index.by_acronym.setdefault(names.acronym(cluster.mentions[0].text), []).append(key)
+                first = cluster.mentions[0].text
+                for letters in {names.acronym(first), names.acronym(names.strip_legal_suffix(first))}:
+                    index.by_acronym.setdefault(letters, []).append(key)  # 'EADS' = '... Defence and Space Company'
+
         return index
 
 
