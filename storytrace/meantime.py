@@ -64,38 +64,60 @@ def article_files(root: Path) -> list[Path]:
 
 
 PTB_QUOTES = {"``": '"', "''": '"'}
+OPENING_QUOTES = frozenset({"``", "“"})
+CLOSING_QUOTES = frozenset({"''", "”"})
+QUOTE_REACH = 6  # sentences a quotation may run on before an unclosed mark is taken for a stray one
+
+
+def quote_roles(words: list[str], sentences: list[int]) -> list[str]:
+    """For each token: 'open' or 'close' where it is a quotation mark ('"' alternates, `` and “ open,
+    '' and ” close), else ''. An opening mark with no closing one within QUOTE_REACH sentences
+    opens nothing."""
+    roles = [""] * len(words)
+    opened: int | None = None
+    for i, word in enumerate(words):
+        opens = word in OPENING_QUOTES or (word == '"' and opened is None)
+        closes = word in CLOSING_QUOTES or (word == '"' and opened is not None)
+        if closes and opened is not None:
+            roles[opened], roles[i], opened = "open", "close", None
+        elif opens:
+            opened = i
+        if opened is not None and sentences[i] - sentences[opened] > QUOTE_REACH:
+            opened = None
+    return roles
 
 
 def rebuild_text(tokens: list[tuple[str, int, str]], prose: bool = False) -> tuple[str, dict[str, tuple[int, int]]]:
     """Join (t_id, sentence, word) tokens into text; return it with each token's character span.
 
     One sentence per line by default (the TIMEX3 gold is scored on that text). `prose` rebuilds what
-    a reader saw: the tokeniser's `` and '' are double quotes again, and a sentence inside an open
-    quotation goes on the same line, so a quote of several sentences is one paragraph."""
+    a reader saw: the tokeniser's `` and '' are double quotes again, quotation marks sit against
+    what they quote, and a sentence inside a quotation goes on the same line, so a quote of several
+    sentences is one paragraph."""
     parts: list[str] = []
     spans: dict[str, tuple[int, int]] = {}
     length = 0
-    previous_sentence: int | None = None
-    previous_word = ""
-    open_quotes = 0
-    for token_id, sentence, word in tokens:
+    roles = quote_roles([w for _, _, w in tokens], [n for _, n, _ in tokens]) if prose else [""] * len(tokens)
+    inside = False
+    for number, (token_id, sentence, word) in enumerate(tokens):
+        previous_sentence = tokens[number - 1][1] if number else None
+        previous_word = tokens[number - 1][2] if number else ""
         if previous_sentence is None:
             gap = ""
         elif sentence != previous_sentence:
-            gap = " " if prose and open_quotes > 0 else "\n"
-        elif word in NO_SPACE_BEFORE or previous_word in NO_SPACE_AFTER:
+            gap = " " if inside else "\n"
+        elif word in NO_SPACE_BEFORE or previous_word in NO_SPACE_AFTER or roles[number] == "close" \
+                or roles[number - 1] == "open":
             gap = ""
         else:
             gap = " "
-        if prose and word in PTB_QUOTES:
-            open_quotes = max(0, open_quotes + (1 if word == "``" else -1))
+        inside = roles[number] == "open" or (inside and roles[number] != "close")
         shown = PTB_QUOTES.get(word, word) if prose else word
         parts.append(gap)
         length += len(gap)
         spans[token_id] = (length, length + len(shown))
         parts.append(shown)
         length += len(shown)
-        previous_sentence, previous_word = sentence, word
     return "".join(parts), spans
 
 

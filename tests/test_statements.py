@@ -313,6 +313,12 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
     ("American automobile manufacturer General Motors (GM) announced plans Friday to shut down about 1,100 of its "
      "dealerships, in an effort to evade bankruptcy.",
      [("General Motors", "to shut down about 1,100 of its dealerships, in an effort to evade bankruptcy", "assert")]),
+    # a subject set off by a relative clause is no opening adverbial
+    ("The chief executive has died at the age of 56, according to the company website.\nA statement on Apple's "
+     "website, the homepage of which currently displays a black and white photograph and the text \"Steve Jobs "
+     "1955-2011\", states: “Apple has lost a visionary and creative genius.”",
+     [("Company website", "The chief executive has died at the age of 56", "assert"),
+      ("Statement on Apple's website", "Apple has lost a visionary and creative genius.", "assert")]),
     # a name after Mr, Ms, Dr is a person's, whatever the model tagged it
     ("Mr MacFarlane said that the research facility was exciting for Australia and would create jobs.",
      [("MacFarlane", "the research facility was exciting for Australia and would create jobs", "assert")]),

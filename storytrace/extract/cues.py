@@ -259,8 +259,14 @@ def _textual_subject(doc: "Doc", token: "Token") -> "Token | None":
 
 
 def _intro_phrase(doc: "Doc", start: int, comma: int) -> bool:
-    """True when the words before a comma are an opening adverbial ('In October,', 'Later,')."""
-    return comma - start <= 8 and not any(t.pos_ in ("VERB",) and t.tag_ not in ("VBG", "VBN") for t in doc[start:comma])
+    """True when the words before a comma are an opening adverbial ('In October,', 'Later,', 'Last
+    week,', 'Speaking to reporters,'), not the subject itself ('A statement on Apple's website, the
+    homepage of which ..., states')."""
+    if comma - start > 8 or any(t.pos_ in ("VERB",) and t.tag_ not in ("VBG", "VBN") for t in doc[start:comma]):
+        return False
+    first = doc[start]
+    return first.pos_ in ("ADP", "ADV", "SCONJ", "CCONJ", "PART", "VERB", "AUX", "INTJ") or \
+        first.ent_type_ in ("DATE", "TIME") or any(t.lower_ in TEMPORAL_NOUNS for t in doc[start:comma])
 
 
 def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lambda _: False) -> "Token | None":
