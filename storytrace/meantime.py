@@ -87,13 +87,20 @@ def quote_roles(words: list[str], sentences: list[int]) -> list[str]:
     return roles
 
 
+def _split_elision(previous: str, word: str) -> bool:
+    """'I' ll', 'O' Leary', 'O 'Reilly': a name or contraction the tokeniser cut at its apostrophe."""
+    return (len(previous) == 2 and previous[0].isupper() and previous[1] in "'’" and word[:1].isalpha()) or \
+        (previous in ("O", "D") and len(word) > 1 and word[0] in "'’" and word[1:2].isupper())
+
+
 def rebuild_text(tokens: list[tuple[str, int, str]], prose: bool = False) -> tuple[str, dict[str, tuple[int, int]]]:
     """Join (t_id, sentence, word) tokens into text; return it with each token's character span.
 
     One sentence per line by default (the TIMEX3 gold is scored on that text). `prose` rebuilds what
     a reader saw: the tokeniser's `` and '' are double quotes again, quotation marks sit against
-    what they quote, and a sentence inside a quotation goes on the same line, so a quote of several
-    sentences is one paragraph."""
+    what they quote, a sentence inside a quotation goes on the same line, so a quote of several
+    sentences is one paragraph, and so does a lower-case one after a quote ('"...," | said Harper'),
+    and names and contractions cut at an apostrophe are whole again."""
     parts: list[str] = []
     spans: dict[str, tuple[int, int]] = {}
     length = 0
@@ -105,9 +112,9 @@ def rebuild_text(tokens: list[tuple[str, int, str]], prose: bool = False) -> tup
         if previous_sentence is None:
             gap = ""
         elif sentence != previous_sentence:
-            gap = " " if inside else "\n"
+            gap = " " if inside or (prose and roles[number - 1] == "close" and word[:1].islower()) else "\n"
         elif word in NO_SPACE_BEFORE or previous_word in NO_SPACE_AFTER or roles[number] == "close" \
-                or roles[number - 1] == "open":
+                or roles[number - 1] == "open" or (prose and _split_elision(previous_word, word)):
             gap = ""
         else:
             gap = " "

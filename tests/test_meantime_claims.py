@@ -25,7 +25,10 @@ legal form, 'EADS'; 'Company' = 'Co'; quotation marks out of names; 'Tim' = 'Tim
 0.630, counts 0.636 -> 0.182). Then plain and curly quotation marks were set against what they quote
 and a quotation of several sentences kept on one line in the rebuilt text, and a subject set off by a
 relative clause is no opening adverbial: statement recall 0.770, speaker accuracy 0.708, grouping
-0.530 / 0.783, origin identity 0.870 / 0.907, origin counts 0.438."""
+0.530 / 0.783, origin identity 0.870 / 0.907, origin counts 0.438. Then a lower-case sentence after a
+quote joined to it ('"...," | said Harper') and names cut at an apostrophe mended in the rebuilt
+text, and a statement or claim noun 'issued' or 'made' by its subject: statement recall 0.785,
+speaker accuracy 0.718, grouping 0.521 / 0.793, origin counts 0.435."""
 
 from __future__ import annotations
 
@@ -42,7 +45,7 @@ from storytrace.pipeline import analyze_paths
 from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "meantime_claims"
-MEAN_MINIMUMS = {"entity_merge": 0.70, "statement_recall": 0.73, "speaker_accuracy": 0.67,
+MEAN_MINIMUMS = {"entity_merge": 0.70, "statement_recall": 0.76, "speaker_accuracy": 0.69,
                  "claim_grouping_recall": 0.50, "claim_grouping_precision": 0.76, "claim_stance_accuracy": 0.88,
                  "origin_identity_recall": 0.84, "origin_identity_precision": 0.88, "origin_counts_accuracy": 0.40}
 
@@ -111,3 +114,13 @@ def test_prose_rebuild_sets_plain_and_curly_quotes_against_what_they_quote():
     tokens = [(str(i), sentence, word) for i, (sentence, word) in enumerate(zip(sentences, words))]
     prose, _ = rebuild_text(tokens, prose=True)
     assert prose == 'Title\nHe wrote: "I resign. It is time."\nShe said “no” twice and " stray.'
+
+
+def test_prose_rebuild_mends_the_tokenisers_cuts():
+    from storytrace.meantime import rebuild_text
+
+    words = ["Title", '"', "Bad", ".", '"', "said", "Harper", ".", "I'", "ll", "see", "O", "'Reilly", "and", "O'",
+             "Leary", "."]
+    sentences = [0, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3]
+    tokens = [(str(i), sentence, word) for i, (sentence, word) in enumerate(zip(sentences, words))]
+    assert rebuild_text(tokens, prose=True)[0] == 'Title\n"Bad." said Harper.\nI\'ll see O\'Reilly and O\'Leary.'

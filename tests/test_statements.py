@@ -319,6 +319,11 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
      "1955-2011\", states: “Apple has lost a visionary and creative genius.”",
      [("Company website", "The chief executive has died at the age of 56", "assert"),
       ("Statement on Apple's website", "Apple has lost a visionary and creative genius.", "assert")]),
+    # a statement or claim issued or made by its subject
+    ("The ministry issued a statement that the plant would close next year.",
+     [("The ministry", "the plant would close next year", "assert")]),
+    ("Senator Ruiz spoke at noon. He made the claim that the vote had been rigged by officials.",
+     [("Ruiz", "the vote had been rigged by officials", "assert")]),
     # a name after Mr, Ms, Dr is a person's, whatever the model tagged it
     ("Mr MacFarlane said that the research facility was exciting for Australia and would create jobs.",
      [("MacFarlane", "the research facility was exciting for Australia and would create jobs", "assert")]),

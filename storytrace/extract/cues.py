@@ -692,7 +692,9 @@ def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue
 # that ...', 'a spokesman's statement that ...'), with the verb each stands for ('denial': deny).
 CLAIM_NOUN_CUES = {"allegation": "allege", "claim": "claim", "assertion": "assert", "accusation": "accuse",
                    "contention": "contend", "warning": "warn", "statement": "state", "denial": "deny",
-                   "admission": "admit", "insistence": "insist", "announcement": "announce"}
+                   "admission": "admit", "insistence": "insist", "announcement": "announce",
+                   "recommendation": "recommend"}
+ISSUING_VERBS = frozenset("issue make release publish give deliver".split())  # 'issued a statement that ...'
 
 
 def _claim_noun_cues(doc: "Doc", text: str) -> list[Cue]:
@@ -719,9 +721,18 @@ def _claim_noun_cues(doc: "Doc", text: str) -> list[Cue]:
 
 
 def _claim_author(noun: "Token") -> "Token | None":
-    """Whose claim a claim noun is: its possessor ('Salt's allegation'), or the one it is by or from."""
+    """Whose claim a claim noun is: its possessor ('Salt's allegation'), the one it is by or from, or
+    the one who issued or made it ('The GAO issued a recommendation that ...')."""
     possessor = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
-    return possessor or named_in_phrase(noun, ("by", "from"))
+    return possessor or named_in_phrase(noun, ("by", "from")) or _issuer(noun)
+
+
+def _issuer(noun: "Token") -> "Token | None":
+    """The subject of the verb that issued or made the claim noun, its object."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 def named_in_phrase(head: "Token", prepositions: tuple[str, ...]) -> "Token | None":
