@@ -324,6 +324,11 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
      [("The ministry", "the plant would close next year", "assert")]),
     ("Senator Ruiz spoke at noon. He made the claim that the vote had been rigged by officials.",
      [("Ruiz", "the vote had been rigged by officials", "assert")]),
+    # a role set off before an honorific and a name, with 'of' and what it heads ('the Prime Minister of
+    # Singapore, Mr. Lee Hsien Loong'): the role alone later is that person
+    ("The aircraft was greeted by some 400 guests, including the Prime Minister of Singapore, Mr. Lee Hsien Loong, "
+     "at the airport.\nIn his speech, the Prime Minister said the landing was a milestone for the airport.",
+     [("Lee Hsien Loong", "the landing was a milestone for the airport", "assert")]),
     # a name after Mr, Ms, Dr is a person's, whatever the model tagged it
     ("Mr MacFarlane said that the research facility was exciting for Australia and would create jobs.",
      [("MacFarlane", "the research facility was exciting for Australia and would create jobs", "assert")]),

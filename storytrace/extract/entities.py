@@ -179,16 +179,24 @@ def _roles_before(doc: "Doc", ent: "Span", person_starts: set[int]) -> list[str]
 
 def _roles_set_off_before(doc: "Doc", ent: "Span") -> list[str]:
     """A role set off by a comma in front of a name: 'the fund's executive director, Paul Brennecke,
-    said', 'said the association's chief executive, Phillip Agyeman'. The role noun must stand right
-    before the comma, and the phrase stops at a verb or a preposition other than 'of'."""
-    if ent.start < 2 or doc[ent.start - 1].text != ",":
+    said', 'said the association's chief executive, Phillip Agyeman', 'the Prime Minister of
+    Singapore, Mr. Lee Hsien Loong'. The role noun must stand right before the comma or before an
+    'of' and the name of what it heads, and the phrase stops at a verb or a preposition other than
+    'of'."""
+    start = ent.start - 1 if ent.start and doc[ent.start - 1].lower_ in HONORIFICS else ent.start
+    if start < 2 or doc[start - 1].text != ",":
         return []
 
     def stops(token: "Token") -> bool:
         return token.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON") or (token.pos_ == "ADP" and token.lower_ != "of")
-    tokens = _phrase_before(doc, ent.start - 1, ent.sent.start, stops)
+    tokens = _phrase_before(doc, start - 1, ent.sent.start, stops)
     roles = _role_words(tokens)
-    return roles if roles and roles[-1].split()[-1] == tokens[-1].lower_ else []
+    if not roles:
+        return []
+    last = max(i for i, t in enumerate(tokens) if _role_words([t]))
+    after = tokens[last + 1:]
+    heads_a_name = bool(after) and after[0].lower_ == "of" and all(t.pos_ in ("PROPN", "DET") for t in after[1:])
+    return roles if not after or heads_a_name else []
 
 
 def _roles_after(doc: "Doc", ent: "Span") -> list[str]:
