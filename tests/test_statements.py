@@ -329,6 +329,12 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
     ("The aircraft was greeted by some 400 guests, including the Prime Minister of Singapore, Mr. Lee Hsien Loong, "
      "at the airport.\nIn his speech, the Prime Minister said the landing was a milestone for the airport.",
      [("Lee Hsien Loong", "the landing was a milestone for the airport", "assert")]),
+    # 'the insider' names again the one unnamed source last described ('someone familiar with the situation')
+    ("The Times reported that someone familiar with the situation said his health had ups and downs this year.\n"
+     "The insider, who asked to remain anonymous, said that his health appeared to be deteriorating.",
+     [("The Times", "someone familiar with the situation said his health had ups and downs this year", "assert"),
+      ("someone familiar with the situation", "his health had ups and downs this year", "assert"),
+      ("someone familiar with the situation", "his health appeared to be deteriorating", "assert")]),
     # a name after Mr, Ms, Dr is a person's, whatever the model tagged it
     ("Mr MacFarlane said that the research facility was exciting for Australia and would create jobs.",
      [("MacFarlane", "the research facility was exciting for Australia and would create jobs", "assert")]),

@@ -36,6 +36,8 @@ UNNAMED_PEOPLE = frozenset("someone somebody anyone anybody some many several ot
 # Occasions a date tells apart, like records: 'the 2022 inspection', 'a follow-up inspection in March 2024'.
 DATED_OCCASIONS = frozenset("inspection inspections visit visits meeting meetings session sessions hearing".split())
 BARE_PARTITIVES = frozenset("several some many most others few both".split())
+# A single unnamed source named again by what they are: 'the source', 'the insider' is the one last described.
+UNNAMED_ONE_HEADS = frozenset("source insider person individual".split())
 PARTITIVE_HEADS = frozenset("one two three some several many most all both each either neither".split())
 
 
@@ -494,6 +496,9 @@ class SpeakerResolver:
                 previous = self.referents.most_recent(position, lambda r: r.kind == kind and bool(heads & r.heads))
                 if previous is None and kind == "organization":
                     previous = self._named_organization(heads, position)
+                if previous is None and kind == "anonymous" and heads & UNNAMED_ONE_HEADS:
+                    previous = self.referents.most_recent(  # 'someone familiar with the situation ... The insider'
+                        position, lambda r: r.kind == "anonymous" and bool(r.heads & (UNNAMED_ONE_HEADS | {"someone"})))
                 if previous is not None:
                     return ResolvedSpeaker(previous.name, previous.kind, np_span[0], np_span[1], previous)
             ref = self.referents.add(phrase, kind, long_span, heads=heads)
