@@ -335,6 +335,12 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
      [("The Times", "someone familiar with the situation said his health had ups and downs this year", "assert"),
       ("someone familiar with the situation", "his health had ups and downs this year", "assert"),
       ("someone familiar with the situation", "his health appeared to be deteriorating", "assert")]),
+    # an announcement whose object tells something is a statement; one that only names a thing or refers to
+    # what was said is not
+    ("The Russian government announced the injection of 44 billion dollars into the Russian economy.",
+     [("The Russian government", "the injection of 44 billion dollars", "assert")]),
+    ("Apple unveiled the iPhone on Tuesday.", []),
+    ("The ministry announced the decision on Friday after a long meeting.", []),
     # a name after Mr, Ms, Dr is a person's, whatever the model tagged it
     ("Mr MacFarlane said that the research facility was exciting for Australia and would create jobs.",
      [("MacFarlane", "the research facility was exciting for Australia and would create jobs", "assert")]),

@@ -535,6 +535,23 @@ def _object_phrase_content(text: str, token: "Token") -> tuple[int, int] | None:
     return trim_span(text, target.left_edge.idx, max(subtree_span(target)[1], subtree_span(phrase)[1]))
 
 
+ANNOUNCING_CUES = frozenset("announce unveil promise pledge forecast predict".split())
+ANNOUNCED_MIN_WORDS = 5
+
+
+def _announced_thing(text: str, token: "Token") -> tuple[int, int] | None:
+    """'announced the injection of 44 billion dollars into the economy', 'promised 44,000 new jobs at
+    300 suppliers': an announcement whose object tells something, not one that only names a thing
+    ('unveiled the iPhone') or refers to what was said ('announced the decision')."""
+    if token.lemma_.lower() not in ANNOUNCING_CUES or any(c.dep_ == "neg" for c in token.children):
+        return None
+    target = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if target is None or target.pos_ != "NOUN" or target.lemma_.lower() in lx.SAID_NOUNS | lx.DOCUMENT_HEADS:
+        return None
+    start, end = subtree_span(target)
+    return trim_span(text, start, end) if len(text[start:end].split()) >= ANNOUNCED_MIN_WORDS else None
+
+
 def _subject_led_verb_before(head: "Token") -> "Token | None":
     """A word with a subject of its own that the parser hung in front of a noun as a modifier ('its
     offer undercut | Brennock's', tagged a verb or an adjective): the sign of a clause read as a noun
@@ -868,7 +885,8 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     if not clauses and token.dep_ == "parataxis":
         return _sentence_minus(doc, text, token, subtree_span(token), quotes)
     if not clauses:
-        return _object_phrase_content(text, token) or _trailing_attribution(doc, text, token)
+        return _object_phrase_content(text, token) or _announced_thing(text, token) or \
+            _trailing_attribution(doc, text, token)
     before = [c for c in clauses if c.i < token.i]
     if before and not [c for c in clauses if c.i > token.i]:
         clause = before[-1]  # the clause next to the attribution, not a sentence the parser ran into it
