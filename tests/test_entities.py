@@ -58,6 +58,9 @@ def test_a_dateline_names_a_place_not_a_person(analyze_text):
     ([("General Motors", "ORG"), ('"New GM', "ORG"), ("GM", "ORG")], {"General Motors", "GM"}),
     # a given name's short form ('Tim' for Timothy), a middle initial between
     ([("Timothy D. Cook", "PERSON"), ("Tim Cook", "PERSON")], {"Timothy D. Cook", "Tim Cook"}),
+    # a one-word name that opens a company's name is the company, not a person of that surname
+    ([("William Clay Ford Jr", "PERSON"), ("Ford Motor Company", "ORG"), ("Ford", "ORG")],
+     {"Ford Motor Company", "Ford"}),
 ])
 def test_real_news_name_variants_are_one_entity(names, merged):
     mentions, position = [], 0
@@ -66,7 +69,8 @@ def test_real_news_name_variants_are_one_entity(names, merged):
         position += len(text) + 10
     entities, _ = build_entities(mentions)
     owner = next(e for e in entities if merged & set(e.aliases))
-    assert merged <= set(owner.aliases), [e.aliases for e in entities]
+    assert merged <= set(owner.aliases), [(e.type, e.aliases) for e in entities]
+    assert owner.type == ("PERSON" if all(label == "PERSON" for _, label in names) else "ORG")
 
 
 def test_a_quotation_mark_and_article_are_not_part_of_a_name():
@@ -80,3 +84,18 @@ def test_a_quotation_mark_and_article_are_not_part_of_a_name():
     span = doc.char_span(text.index('a "New'), text.index('GM"') + 3, label="ORG", alignment_mode="expand")
     start, end = _clean_span(doc, document, span)
     assert text[start:end] == "New GM"
+
+
+def test_a_one_word_name_stays_with_the_person_a_body_is_named_after():
+    mentions = [_mention("Barack Obama", "PERSON", 0), _mention("Obama administration", "ORG", 30),
+                _mention("Obama", "ORG", 60)]
+    entities, _ = build_entities(mentions)
+    obama = next(e for e in entities if e.name == "Barack Obama")
+    assert "Obama" in obama.aliases
+
+
+def test_a_name_tagged_a_person_once_and_an_organisation_more_often_is_the_organisation():
+    mentions = [_mention("Northrop Grumman", "ORG", 0), _mention("Northrop Grumman", "ORG", 40),
+                _mention("Northrop Grumman", "PERSON", 80)]
+    entities, _ = build_entities(mentions)
+    assert [(e.type, len(e.mentions)) for e in entities] == [("ORG", 3)]

@@ -32,7 +32,10 @@ speaker accuracy 0.718, grouping 0.521 / 0.793, origin counts 0.435. Then a role
 and a name, with "of" and what it heads: speaker accuracy 0.732. Then "the insider" names again the
 unnamed source last described: speaker accuracy 0.735. Then an announcement whose object tells
 something is a statement ("announced the injection of 44 billion dollars"): statement recall 0.823,
-speaker accuracy 0.756, grouping 0.519 / 0.795, origin identity 0.864 / 0.907, origin counts 0.412."""
+speaker accuracy 0.756, grouping 0.519 / 0.795, origin identity 0.864 / 0.907, origin counts 0.412. Then
+a name tagged a person once and an organisation more often is the organisation, and a one-word name
+that opens a company's name is the company, not a person of that surname ("Ford"): entity merge
+0.741, grouping 0.525 / 0.796."""
 
 from __future__ import annotations
 
@@ -49,7 +52,7 @@ from storytrace.pipeline import analyze_paths
 from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "meantime_claims"
-MEAN_MINIMUMS = {"entity_merge": 0.70, "statement_recall": 0.80, "speaker_accuracy": 0.73,
+MEAN_MINIMUMS = {"entity_merge": 0.72, "statement_recall": 0.80, "speaker_accuracy": 0.73,
                  "claim_grouping_recall": 0.50, "claim_grouping_precision": 0.76, "claim_stance_accuracy": 0.88,
                  "origin_identity_recall": 0.84, "origin_identity_precision": 0.88, "origin_counts_accuracy": 0.40}
 

@@ -32,7 +32,7 @@ airlines airways motors systems technologies fund trust club society church hous
 parliament assembly cabinet semiconductor semiconductors technologies technology pharmaceuticals pharma energy
 capital partners holdings industries systems networks labs laboratories media entertainment studios foods
 solutions software electronics telecom communications insurance securities research consulting international
-global ventures resources mining petroleum chemicals steel logistics shipping motors airways airlines
+global ventures resources mining petroleum chemicals steel logistics shipping motors motor automotive airways airlines
 store stores shop shops
 """.split())
 # Units and currencies the model tags as names ('64 GB', 'USD').

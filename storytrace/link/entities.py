@@ -10,7 +10,7 @@ never merge.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -187,11 +187,38 @@ def _acronym_owner(mention: Mention, index: ThingIndex) -> Cluster | None:
     return owners[0] if len(owners) == 1 else None
 
 
+def _as_named_elsewhere(mentions: list[Mention]) -> list[Mention]:
+    """A name the model tagged a person once and an organisation more often in the story ('Northrop
+    Grumman') is the organisation's."""
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for mention in mentions:
+        labels[names.fold(names.strip_possessive(mention.text))][mention.label] += 1
+    out = []
+    for mention in mentions:
+        counts = labels[names.fold(names.strip_possessive(mention.text))]
+        if mention.label == "PERSON" and counts["ORG"] > counts["PERSON"]:
+            mention = replace(mention, label="ORG")
+        out.append(mention)
+    return out
+
+
+FIRM_ENDINGS = frozenset("company co corp corporation inc ltd llc plc group motor motors airlines airways holdings "
+                         "industries".split())
+
+
+def _is_firm_name(text: str) -> bool:
+    """A company's name by its last word ('Ford Motor Company'), unlike a body named after a person
+    ('Obama administration', 'Netanyahu government')."""
+    return names.fold(text).rstrip(".").split()[-1] in FIRM_ENDINGS
+
+
 def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
     """Group every mention of the story into clusters, one per entity."""
-    ordered = sorted(mentions, key=lambda m: (m.doc, m.start))
+    ordered = sorted(_as_named_elsewhere(list(mentions)), key=lambda m: (m.doc, m.start))
     people = [m for m in ordered if m.label == "PERSON"]
     person_clusters, by_surname = _person_clusters(people)
+    organisation_openers = {names.fold(m.text).split()[0] for m in ordered  # 'ford' of 'Ford Motor Company'
+                            if m.label == "ORG" and len(m.text.split()) > 1 and _is_firm_name(m.text)}
     leftovers: list[Mention] = []
     for mention in ordered:
         tokens = names.person_tokens(mention.text) if mention.label == "PERSON" else []
@@ -200,7 +227,8 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
         folded = names.fold(names.strip_possessive(mention.text))
         surname_key = tokens[-1] if tokens else folded
         candidates = by_surname.get(surname_key, [])
-        if candidates and (mention.label == "PERSON" or (len(folded.split()) == 1 and not _canonical_country(mention.text))):
+        if candidates and (mention.label == "PERSON" or (len(folded.split()) == 1 and not _canonical_country(mention.text)
+                                                         and folded not in organisation_openers)):
             owner = _surname_owner(mention, candidates)
             if owner is not None:
                 owner.add(mention)
