@@ -152,8 +152,9 @@ def same_person(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def acronym(name: str) -> str:
-    """'UN Security Council' -> 'UNSC', 'United Nations' -> 'UN' (capitalised words only)."""
+def acronym(name: str, small_words: bool = False) -> str:
+    """'UN Security Council' -> 'UNSC', 'United Nations' -> 'UN' (capitalised words only);
+    `small_words` keeps the initials of the others too, in lower case ('Bank of America' -> 'BoA')."""
     letters = []
     for word in re.split(r"[\s-]+", strip_article(name)):
         word = word.strip("\"“”‘’'(")
@@ -162,6 +163,8 @@ def acronym(name: str) -> str:
         if word.isupper() and len(word) <= 4:
             letters.append(word.replace(".", ""))
         elif word[0].isupper():
+            letters.append(word[0])
+        elif small_words and word[0].isalpha():
             letters.append(word[0])
     return "".join(letters)
 
@@ -177,10 +180,16 @@ def strip_legal_suffix(name: str) -> str:
     return _LEGAL_SUFFIX.sub("", name)
 
 
+# British and American spellings of words in organisations' names ('Defence' / 'Defense').
+SPELLING_VARIANTS = {"defence": "defense", "organisation": "organization", "centre": "center", "programme": "program",
+                     "labour": "labor", "&": "and"}
+
+
 def firm_key(name: str) -> str:
     """The comparison key of an organisation's name without the legal form that ends it ("Acme
-    Corp.'s" and "Acme" are one key)."""
-    return org_key(strip_legal_suffix(strip_possessive(name.strip())))
+    Corp.'s" and "Acme" are one key), one spelling of words spelt two ways, '&' as 'and'."""
+    words = org_key(strip_legal_suffix(strip_possessive(name.strip()))).split()
+    return " ".join(SPELLING_VARIANTS.get(w, w) for w in words)
 
 
 def org_key(name: str) -> str:

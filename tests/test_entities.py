@@ -58,6 +58,17 @@ def test_a_dateline_names_a_place_not_a_person(analyze_text):
     ([("General Motors", "ORG"), ('"New GM', "ORG"), ("GM", "ORG")], {"General Motors", "GM"}),
     # a given name's short form ('Tim' for Timothy), a middle initial between
     ([("Timothy D. Cook", "PERSON"), ("Tim Cook", "PERSON")], {"Timothy D. Cook", "Tim Cook"}),
+    # a country's name and then one word: the country's one body of that name
+    ([("US Treasury", "ORG"), ("Treasury", "ORG")], {"US Treasury", "Treasury"}),
+    # an acronym whose owners differ only by a plural s (a typo in one report) is the more named one's
+    ([("General Motors", "ORG"), ("General Motors", "ORG"), ("General Motor", "ORG"), ("GM", "ORG")],
+     {"General Motors", "GM"}),
+    # two spellings of a word, '&' for 'and', different legal forms
+    ([("European Aeronautic Defence & Space NV", "ORG"), ("European Aeronautic Defense and Space Company", "ORG"),
+      ("EADS", "ORG")], {"European Aeronautic Defence & Space NV", "European Aeronautic Defense and Space Company",
+                         "EADS"}),
+    # an acronym with the small words' initials in lower case
+    ([("Bank of America", "ORG"), ("BoA", "ORG")], {"Bank of America", "BoA"}),
     # a one-word name that opens a company's name is the company, not a person of that surname
     ([("William Clay Ford Jr", "PERSON"), ("Ford Motor Company", "ORG"), ("Ford", "ORG")],
      {"Ford Motor Company", "Ford"}),
@@ -99,3 +110,11 @@ def test_a_name_tagged_a_person_once_and_an_organisation_more_often_is_the_organ
                 _mention("Northrop Grumman", "PERSON", 80)]
     entities, _ = build_entities(mentions)
     assert [(e.type, len(e.mentions)) for e in entities] == [("ORG", 3)]
+
+
+def test_a_given_name_alone_is_the_person_named_far_more_often():
+    mentions = [_mention("Steve Jobs", "PERSON", 40 * i) for i in range(5)] + \
+        [_mention("Steve Ballmer", "PERSON", 300), _mention("Steve", "PERSON", 400)]
+    entities, _ = build_entities(mentions)
+    jobs = next(e for e in entities if e.name == "Steve Jobs")
+    assert "Steve" in jobs.aliases and not any(e.name == "Steve" for e in entities)

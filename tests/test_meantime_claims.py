@@ -35,7 +35,10 @@ something is a statement ("announced the injection of 44 billion dollars"): stat
 speaker accuracy 0.756, grouping 0.519 / 0.795, origin identity 0.864 / 0.907, origin counts 0.412. Then
 a name tagged a person once and an organisation more often is the organisation, and a one-word name
 that opens a company's name is the company, not a person of that surname ("Ford"): entity merge
-0.741, grouping 0.525 / 0.796."""
+0.741, grouping 0.525 / 0.796. Then a country's one body ("Treasury" of "US Treasury"), acronyms whose
+owners differ by a plural s, spelling variants ("Defence"), lower-case small-word initials ("BoA") and a
+given name alone for the person named far more often ("Steve"): entity merge 0.801, grouping 0.540 /
+0.793, origin counts 0.425."""
 
 from __future__ import annotations
 
@@ -52,7 +55,7 @@ from storytrace.pipeline import analyze_paths
 from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "meantime_claims"
-MEAN_MINIMUMS = {"entity_merge": 0.72, "statement_recall": 0.80, "speaker_accuracy": 0.73,
+MEAN_MINIMUMS = {"entity_merge": 0.78, "statement_recall": 0.80, "speaker_accuracy": 0.73,
                  "claim_grouping_recall": 0.50, "claim_grouping_precision": 0.76, "claim_stance_accuracy": 0.88,
                  "origin_identity_recall": 0.84, "origin_identity_precision": 0.88, "origin_counts_accuracy": 0.40}
 

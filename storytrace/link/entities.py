@@ -100,13 +100,20 @@ def _person_clusters(mentions: list[Mention]) -> tuple[list[Cluster], dict[str, 
     return clusters, by_surname
 
 
+DOMINANT_TIMES = 5  # a person named this many times as often as anyone else of that given name
+
+
 def _given_name_owner(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
-    """The one person of the story a given name alone stands for ('Steve' for Steve Jobs)."""
+    """The person of the story a given name alone stands for ('Steve' for Steve Jobs): the only one
+    so named, or one named far more often than the others."""
     name = names.strip_possessive(mention.text).strip()
     if mention.label != "PERSON" or " " in name or name not in gazetteer.given_names():
         return None
-    owners = [c for c in clusters if any(m.text.split()[0] == name for m in c.mentions if " " in m.text.strip())]
-    return owners[0] if len(owners) == 1 else None
+    owners = sorted((c for c in clusters if any(m.text.split()[0] == name for m in c.mentions if " " in m.text.strip())),
+                    key=lambda c: -len(c.mentions))
+    if len(owners) == 1 or (len(owners) > 1 and len(owners[0].mentions) >= DOMINANT_TIMES * len(owners[1].mentions)):
+        return owners[0]  # 'Steve' in a story about Steve Jobs that also quotes Steve Ballmer once
+    return None
 
 
 def _surname_owner(mention: Mention, candidates: list[Cluster]) -> Cluster | None:
@@ -146,7 +153,8 @@ class ThingIndex:
             if len(words) >= 2:
                 index.by_first_word.setdefault(words[0], []).append(key)
                 first = cluster.mentions[0].text
-                for letters in {names.acronym(first), names.acronym(names.strip_legal_suffix(first))}:
+                for letters in {names.acronym(first), names.acronym(names.strip_legal_suffix(first)),
+                                names.acronym(first, small_words=True)}:
                     index.by_acronym.setdefault(letters, []).append(key)  # 'EADS' = '... Defence and Space Company'
 
         return index
@@ -163,9 +171,15 @@ def _suffix_owner(key: str, cluster: Cluster, index: ThingIndex) -> Cluster | No
               if other != key and not set(index.clusters[other].labels) & PLACE_LABELS]
     if len(owners) != 1:
         return None
-    if len(words) == 1 and not _is_outlet_cluster(owners[0]):
+    if len(words) == 1 and not _is_outlet_cluster(owners[0]) and not _country_and(owners[0].key, key):
         return None
     return owners[0]
+
+
+def _country_and(longer: str, word: str) -> bool:
+    """'united states treasury' is a country's name and then 'treasury': its one body of that name."""
+    rest = longer[: -len(word)].strip()
+    return bool(rest) and _canonical_country(rest) is not None
 
 
 def _head_name_owner(key: str, cluster: Cluster, index: ThingIndex) -> Cluster | None:
@@ -181,10 +195,16 @@ def _head_name_owner(key: str, cluster: Cluster, index: ThingIndex) -> Cluster |
 
 def _acronym_owner(mention: Mention, index: ThingIndex) -> Cluster | None:
     text = mention.text.replace(".", "")
-    if not (text.isupper() and 2 <= len(text) <= 6):
-        return None
+    if not (2 <= len(text) <= 6 and (text.isupper() or text.isalpha() and sum(c.isupper() for c in text) >= 2)):
+        return None  # 'USAF', and 'BoA' for 'Bank of America'
     owners = [index.clusters[key] for key in index.by_acronym.get(text, ()) if index.clusters[key].mentions]
-    return owners[0] if len(owners) == 1 else None
+    if len({_without_plural(o.key) for o in owners}) == 1 and owners:  # 'General Motors' / 'General Motor'
+        return max(owners, key=lambda o: len(o.mentions))
+    return None
+
+
+def _without_plural(key: str) -> str:
+    return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in key.split())
 
 
 def _as_named_elsewhere(mentions: list[Mention]) -> list[Mention]:
