@@ -38,7 +38,9 @@ that opens a company's name is the company, not a person of that surname ("Ford"
 0.741, grouping 0.525 / 0.796. Then a country's one body ("Treasury" of "US Treasury"), acronyms whose
 owners differ by a plural s, spelling variants ("Defence"), lower-case small-word initials ("BoA") and a
 given name alone for the person named far more often ("Steve"): entity merge 0.801, grouping 0.540 /
-0.793, origin counts 0.425."""
+0.793, origin counts 0.425. Then calling something so in quoted words is a statement
+('has called it "a textbook case of favoritism"'): statement recall 0.831, speaker accuracy 0.764,
+origin identity precision 0.912, origin counts 0.435."""
 
 from __future__ import annotations
 

@@ -341,6 +341,15 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
      [("The Russian government", "the injection of 44 billion dollars", "assert")]),
     ("Apple unveiled the iPhone on Tuesday.", []),
     ("The ministry announced the decision on Friday after a long meeting.", []),
+    # calling something so in quoted words is a statement; calling it false in them a denial; a word of one's own
+    # ('called the mayor a friend') none
+    ('The activist organization the Project on Government Oversight has called it "a textbook case of favoritism '
+     'to a single defense contractor."',
+     [("Project on Government Oversight", 'it "a textbook case of favoritism to a single defense contractor."',
+       "assert")]),
+    ('The minister called the report "a complete fabrication and a lie".',
+     [("The minister", 'the report "a complete fabrication and a lie"', "deny")]),
+    ("She called the mayor a friend of the family.", []),
     # a name after Mr, Ms, Dr is a person's, whatever the model tagged it
     ("Mr MacFarlane said that the research facility was exciting for Australia and would create jobs.",
      [("MacFarlane", "the research facility was exciting for Australia and would create jobs", "assert")]),

@@ -140,7 +140,8 @@ def cue_lemma(token: "Token") -> str | None:
         return None
     lemma = token.lemma_.lower()
     if lemma in CALLING_CUES:  # 'calls that account false': a denial; 'called the mayor a friend' is none
-        return lemma if _called_false(token.doc.text, token) is not None else None
+        called = _called_false(token.doc.text, token) or _called_in_quotes(token.doc.text, token)
+        return lemma if called is not None else None
     if lemma in PHRASE_ONLY_CUES:
         found = _object_and_phrase(token)
         if found is None or found[1] is None:
@@ -523,6 +524,18 @@ def _called_false(text: str, token: "Token") -> tuple[int, int] | None:
     return (start, start + called.end()) if called else None
 
 
+def _called_in_quotes(text: str, token: "Token") -> tuple[int, int] | None:
+    """'has called it "a textbook case of favoritism to a single defense contractor"': what is called
+    so, in the speaker's quoted words (a word of one's own, 'called the mayor a friend', is no
+    statement)."""
+    rights = [c for c in token.rights if c.dep_ not in ("punct", "cc", "conj")]
+    if not rights or rights[0].dep_ not in ("dobj", "ccomp", "oprd"):
+        return None
+    start, end = rights[0].left_edge.idx, max(subtree_span(c)[1] for c in rights)
+    quoted = re.search(r"[\"“][^\"“”]{12,}[\"”]", text[start:min(len(text), end + 2)])
+    return (start, start + quoted.end()) if quoted else None
+
+
 def _object_phrase_content(text: str, token: "Token") -> tuple[int, int] | None:
     """'blamed a software update for the outage', 'accused the company of hiding the losses', 'puts
     the death toll at 14': from the object to the end of the phrase that completes it."""
@@ -864,7 +877,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
 def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[Quote]) -> tuple[int, int] | None:
     """The span a cue reports, or None when it governs no clause ('denied the story')."""
     if lemma in CALLING_CUES:
-        return _called_false(text, token)
+        return _called_false(text, token) or _called_in_quotes(text, token)
     if lemma in DOING_WITH_INFINITIVE and any(c.dep_ == "xcomp" for c in token.children):
         return None  # in 'went on to say that ...' the inner verb reports
     clauses = [c for c in _clause_children(token) if not _beyond_semicolon(doc, token, c)]
