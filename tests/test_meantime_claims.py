@@ -40,7 +40,8 @@ owners differ by a plural s, spelling variants ("Defence"), lower-case small-wor
 given name alone for the person named far more often ("Steve"): entity merge 0.801, grouping 0.540 /
 0.793, origin counts 0.425. Then calling something so in quoted words is a statement
 ('has called it "a textbook case of favoritism"'): statement recall 0.831, speaker accuracy 0.764,
-origin identity precision 0.912, origin counts 0.435."""
+origin identity precision 0.912, origin counts 0.435. Then a company named by its trade ('the airframer')
+is the company last named and 'Jr.' keeps its full stop: entity merge 0.812, speaker accuracy 0.769."""
 
 from __future__ import annotations
 

@@ -350,6 +350,11 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
     ('The minister called the report "a complete fabrication and a lie".',
      [("The minister", 'the report "a complete fabrication and a lie"', "deny")]),
     ("She called the mayor a friend of the family.", []),
+    # a company named by its trade is the company last named; 'Jr.' keeps its full stop
+    ("Boeing had been expected to win the contract. The airframer said it would protest the decision within days.",
+     [("Boeing", "it would protest the decision within days", "assert")]),
+    ("The chairman, William Clay Ford Jr., said the company could make it through the year without aid.",
+     [("William Clay Ford Jr.", "the company could make it through the year without aid", "assert")]),
     # a name after Mr, Ms, Dr is a person's, whatever the model tagged it
     ("Mr MacFarlane said that the research facility was exciting for Australia and would create jobs.",
      [("MacFarlane", "the research facility was exciting for Australia and would create jobs", "assert")]),

@@ -70,8 +70,9 @@ def _clean_span(doc: "Doc", document: Document, ent: "Span") -> tuple[int, int]:
     possessive = POSSESSIVE.search(text[start:end])
     if possessive and end - start - len(possessive.group()) >= 2:
         end -= len(possessive.group())
-    while end > start and text[end - 1] in ".,;:-–—\"“”" and not re.search(r"\b[A-Z]\.$", text[start:end]):
-        end -= 1
+    while end > start and text[end - 1] in ".,;:-–—\"“”" and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$",
+                                                                         text[start:end]):
+        end -= 1  # not the full stop of an initial or of "Jr."
     quoted = re.match(r"(?:an?\s+)?[\"“”'‘]+", text[start:end])  # 'a "New GM"': neither is part of the name
     if quoted and quoted.end() < end - start:
         start += quoted.end()

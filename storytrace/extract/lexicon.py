@@ -77,6 +77,7 @@ union board parliament cabinet group coalition alliance organisation organizatio
 hospital regulator watchdog command headquarters presidency kremlin palace secretariat directorate bureau
 network newspaper broadcaster publisher manufacturer maker airline carrier operator spokesperson's
 county city district utility trust school
+airframer automaker carmaker planemaker chipmaker drugmaker
 """.split())
 
 # Unnamed groups of people that speak ("critics said", "residents told reporters").
