@@ -355,6 +355,13 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
      [("Boeing", "it would protest the decision within days", "assert")]),
     ("The chairman, William Clay Ford Jr., said the company could make it through the year without aid.",
      [("William Clay Ford Jr.", "the company could make it through the year without aid", "assert")]),
+    # a quotation after a person's name and a colon is that person's; a label that names no one is none
+    ('The emails were recorded in the Congressional Record.\nSpecial Assistant Bill Bodie: "We do not have to turn '
+     'the other cheek, we can answer them."\nSecretary of the Air Force James Roche: "No, Sir, save it and blow him '
+     'away."',
+     [("Bill Bodie", "We do not have to turn the other cheek, we can answer them.", "assert"),
+      ("James Roche", "No, Sir, save it and blow him away.", "assert")]),
+    ('Note: "Figures are provisional" appears on every page of the report.', []),
     # a name after Mr, Ms, Dr is a person's, whatever the model tagged it
     ("Mr MacFarlane said that the research facility was exciting for Australia and would create jobs.",
      [("MacFarlane", "the research facility was exciting for Australia and would create jobs", "assert")]),

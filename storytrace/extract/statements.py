@@ -22,7 +22,7 @@ from storytrace.extract.datelines import dateline_spans
 from storytrace.extract.quotes import Quote, find_quotes, is_full_quote
 from storytrace.extract.referents import Referents, build_referents
 from storytrace.extract.speakers import ResolvedSpeaker, SpeakerResolver, register_documents
-from storytrace.extract.transcripts import transcript_statements, within_turns
+from storytrace.extract.transcripts import labelled_quotes, transcript_statements, within_turns
 from storytrace.schema import Document, Mention, Speaker, Statement, content_id
 
 if TYPE_CHECKING:
@@ -270,6 +270,7 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
     found = [_statement(document, d, text) for d in drafts]
     turns = transcript_statements(document, mentions)
     found = within_turns(found, turns) + turns
+    found += labelled_quotes(document, mentions, quotes, found)
     return sorted(found, key=lambda s: (s.start, s.cue_start))
 
 

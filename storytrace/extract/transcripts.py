@@ -7,10 +7,13 @@ and at least two speakers take turns, so an article's 'Note:' or 'Correction:' l
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from storytrace.extract import lexicon as lx
 from storytrace.schema import Document, Mention, Speaker, Statement, content_id
+
+if TYPE_CHECKING:
+    from storytrace.extract.quotes import Quote
 
 LABEL_WORD = r"(?:[A-Z][\w.'’-]*|of|the|de|van|von|al|bin)"
 AFFILIATION = r"(?:[ \t]*\([^()\n]{1,40}\))?"  # 'SENATOR FALK (Chemistry):', 'MR. RYAN (D-Ohio):'
@@ -108,3 +111,34 @@ def within_turns(statements: Sequence[Statement], turns: Sequence[Statement]) ->
         return statement.speaker.name.lower() in FIRST_PERSON and any(
             t.start <= statement.cue_start < t.end for t in turns)
     return [s for s in statements if not own_act(s)]
+
+
+LABELLED_QUOTE = re.compile(r"(?P<colon>:)[ \t]*(?=[\"“])")
+
+
+def labelled_quotes(document: Document, mentions: Sequence[Mention], quotes: Sequence["Quote"],
+                    said: Sequence[Statement]) -> list[Statement]:
+    """'Secretary of the Air Force James Roche: "No, Sir, save it ..."': a quotation after a person's
+    name and a colon, with no speech verb, is that person's (an exchange of emails or remarks set out
+    one per line). A quotation some statement already holds is left to it."""
+    text = document.text
+    people = {m.end: m for m in mentions if m.label == "PERSON"}
+    found = []
+    for match in LABELLED_QUOTE.finditer(text):
+        name_end = match.start()
+        while name_end > 0 and text[name_end - 1] in " \t":
+            name_end -= 1
+        mention = people.get(name_end)
+        quote = next((q for q in quotes if q.start == match.end()), None)
+        if mention is None or quote is None or quote.inner_end - quote.inner_start < 8 or \
+                any(s.start < quote.inner_end and quote.inner_start < s.end for s in said) or \
+                document.in_boilerplate(quote.start, quote.end):
+            continue
+        speaker = Speaker(name=mention.text, kind="person", start=mention.start, end=mention.end,
+                          ref_start=mention.start, ref_end=mention.end)
+        colon_start, colon_end = match.span("colon")
+        found.append(Statement(id=content_id("st", document.id, quote.inner_start, quote.inner_end, colon_start),
+                               doc=document.id, start=quote.inner_start, end=quote.inner_end, speaker=speaker, cue=":",
+                               cue_start=colon_start, cue_end=colon_end, mode="direct",
+                               text=text[quote.inner_start:quote.inner_end]))
+    return found
