@@ -44,7 +44,8 @@ origin identity precision 0.912, origin counts 0.435. Then a company named by it
 is the company last named and 'Jr.' keeps its full stop: entity merge 0.812, speaker accuracy 0.769. Then a quotation after a person's name and a colon
 is that person's (an email exchange set out line by line): statement recall 0.844, speaker accuracy
 0.782, but grouping 0.540 / 0.792 -> 0.524 / 0.790 and origin counts 0.435 -> 0.395 as the emails'
-clauses, now their writers', regrouped tanker-contest's claims."""
+clauses, now their writers', regrouped tanker-contest's claims. Then a company named by its trade is first the one
+named earlier in its sentence: speaker accuracy 0.786."""
 
 from __future__ import annotations
 

@@ -353,6 +353,10 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
     # a company named by its trade is the company last named; 'Jr.' keeps its full stop
     ("Boeing had been expected to win the contract. The airframer said it would protest the decision within days.",
      [("Boeing", "it would protest the decision within days", "assert")]),
+    ("The Air Force said the decision was final. Job supply had been the reason Boeing were expected to win, with the "
+     "airframer promising 44,000 new positions at 300 suppliers in 40 states across the country.",
+     [("Air Force", "the decision was final", "assert"),
+      ("Boeing", "44,000 new positions at 300 suppliers in 40 states across the country", "assert")]),
     ("The chairman, William Clay Ford Jr., said the company could make it through the year without aid.",
      [("William Clay Ford Jr.", "the company could make it through the year without aid", "assert")]),
     # a quotation after a person's name and a colon is that person's; a label that names no one is none
