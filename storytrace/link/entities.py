@@ -156,7 +156,6 @@ class ThingIndex:
                 for letters in {names.acronym(first), names.acronym(names.strip_legal_suffix(first)),
                                 names.acronym(first, small_words=True)}:
                     index.by_acronym.setdefault(letters, []).append(key)  # 'EADS' = '... Defence and Space Company'
-
         return index
 
 
@@ -198,7 +197,7 @@ def _acronym_owner(mention: Mention, index: ThingIndex) -> Cluster | None:
     if not (2 <= len(text) <= 6 and (text.isupper() or text.isalpha() and sum(c.isupper() for c in text) >= 2)):
         return None  # 'USAF', and 'BoA' for 'Bank of America'
     owners = [index.clusters[key] for key in index.by_acronym.get(text, ()) if index.clusters[key].mentions]
-    if len({_without_plural(o.key) for o in owners}) == 1 and owners:  # 'General Motors' / 'General Motor'
+    if owners and len({_without_plural(o.key) for o in owners}) == 1:  # 'General Motors' / 'General Motor'
         return max(owners, key=lambda o: len(o.mentions))
     return None
 
@@ -208,8 +207,8 @@ def _without_plural(key: str) -> str:
 
 
 def _as_named_elsewhere(mentions: list[Mention]) -> list[Mention]:
-    """A name the model tagged a person once and an organisation more often in the story ('Northrop
-    Grumman') is the organisation's."""
+    """A name the model tagged an organisation more often than a person in the story ('Northrop
+    Grumman') is the organisation's everywhere."""
     labels: dict[str, Counter] = defaultdict(Counter)
     for mention in mentions:
         labels[names.fold(names.strip_possessive(mention.text))][mention.label] += 1
@@ -222,8 +221,7 @@ def _as_named_elsewhere(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-FIRM_ENDINGS = frozenset("company co corp corporation inc ltd llc plc group motor motors airlines airways holdings "
-                         "industries".split())
+FIRM_ENDINGS = frozenset(names.LEGAL_SUFFIXES) | frozenset("group motor motors airlines airways holdings industries".split())
 
 
 def _is_firm_name(text: str) -> bool:
