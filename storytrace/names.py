@@ -170,8 +170,8 @@ def acronym(name: str, small_words: bool = False) -> str:
 
 
 # Legal forms that end a company's name and do not tell two companies apart ("Acme Corp." = "Acme").
-LEGAL_SUFFIXES = ("corp", "corporation", "company", "inc", "incorporated", "ltd", "limited", "co", "llc", "plc", "ag", "sa", "nv",
-                  "gmbh")
+LEGAL_SUFFIXES = ("corp", "corporation", "company", "inc", "incorporated", "ltd", "limited", "co", "llc", "plc", "ag",
+                  "sa", "nv", "gmbh")
 _LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:" + "|".join(LEGAL_SUFFIXES) + r")\.?)+$", re.IGNORECASE)
 
 

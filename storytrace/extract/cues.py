@@ -359,7 +359,8 @@ def _inverted_participle(token: "Token") -> "tuple[Token, Token] | None":
     for clause in token.rights:
         if clause.tag_ == "VBG" and clause.dep_ in ("ccomp", "xcomp", "advcl") and \
                 not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
-            name = next((c for c in clause.lefts if c.dep_ == "nsubj" and c.i > token.i and c.pos_ in ("PROPN", "NOUN")), None)
+            name = next((c for c in clause.lefts
+                         if c.dep_ == "nsubj" and c.i > token.i and c.pos_ in ("PROPN", "NOUN")), None)
             return (clause, name) if name is not None else None
     return None
 
@@ -513,13 +514,22 @@ def _object_and_phrase(token: "Token") -> "tuple[Token, Token | None] | None":
     return target, phrase
 
 
+def _what_is_called(token: "Token") -> tuple[int, int] | None:
+    """The span after a calling verb from its object to what it is called ('that account false'),
+    or None when the verb has no object ('called for an inquiry into false claims')."""
+    rights = [c for c in token.rights if c.dep_ not in ("punct", "cc", "conj")]
+    if not rights or rights[0].dep_ not in ("dobj", "ccomp", "oprd"):
+        return None
+    return rights[0].left_edge.idx, max(subtree_span(c)[1] for c in rights)
+
+
 def _called_false(text: str, token: "Token") -> tuple[int, int] | None:
     """'calls that account false', 'called the claims baseless', 'branded the story a lie': what is
     called false and the word that calls it so, or None when nothing after the verb is called false."""
-    rights = [c for c in token.rights if c.dep_ not in ("punct", "cc", "conj")]
-    if not rights or rights[0].dep_ not in ("dobj", "ccomp", "oprd"):
-        return None  # not 'called for an inquiry into false claims'
-    start, end = rights[0].left_edge.idx, max(subtree_span(c)[1] for c in rights)
+    span = _what_is_called(token)
+    if span is None:
+        return None
+    start, end = span
     called = re.match(rf"\S.{{0,80}}?\s+(?:\w+\s+)?(?:{FALSITY})\b", text[start:end], re.IGNORECASE)
     return (start, start + called.end()) if called else None
 
@@ -528,10 +538,10 @@ def _called_in_quotes(text: str, token: "Token") -> tuple[int, int] | None:
     """'has called it "a textbook case of favoritism to a single defense contractor"': what is called
     so, in the speaker's quoted words (a word of one's own, 'called the mayor a friend', is no
     statement)."""
-    rights = [c for c in token.rights if c.dep_ not in ("punct", "cc", "conj")]
-    if not rights or rights[0].dep_ not in ("dobj", "ccomp", "oprd"):
+    span = _what_is_called(token)
+    if span is None:
         return None
-    start, end = rights[0].left_edge.idx, max(subtree_span(c)[1] for c in rights)
+    start, end = span
     quoted = re.search(r"[\"“][^\"“”]{12,}[\"”]", text[start:min(len(text), end + 2)])
     return (start, start + quoted.end()) if quoted else None
 
@@ -782,7 +792,8 @@ def _claim_clause(noun: "Token") -> "Token | None":
     for holder in holders:
         for child in holder.children:
             if child.i > noun.i and child.dep_ in ("acl", "ccomp", "relcl", "appos") and child.pos_ in ("VERB", "AUX") \
-                    and (any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children) or _that_clause_read_as_relative(child)):
+                    and (any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children)
+                         or _that_clause_read_as_relative(child)):
                 return child
     return _that_clause_after_phrases(noun)
 

@@ -109,7 +109,8 @@ def _given_name_owner(mention: Mention, clusters: list[Cluster]) -> Cluster | No
     name = names.strip_possessive(mention.text).strip()
     if mention.label != "PERSON" or " " in name or name not in gazetteer.given_names():
         return None
-    owners = sorted((c for c in clusters if any(m.text.split()[0] == name for m in c.mentions if " " in m.text.strip())),
+    owners = sorted((c for c in clusters
+                     if any(m.text.split()[0] == name for m in c.mentions if " " in m.text.strip())),
                     key=lambda c: -len(c.mentions))
     if len(owners) == 1 or (len(owners) > 1 and len(owners[0].mentions) >= DOMINANT_TIMES * len(owners[1].mentions)):
         return owners[0]  # 'Steve' in a story about Steve Jobs that also quotes Steve Ballmer once
@@ -221,7 +222,8 @@ def _as_named_elsewhere(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-FIRM_ENDINGS = frozenset(names.LEGAL_SUFFIXES) | frozenset("group motor motors airlines airways holdings industries".split())
+FIRM_ENDINGS = frozenset(names.LEGAL_SUFFIXES) | frozenset(
+    "group motor motors airlines airways holdings industries".split())
 
 
 def _is_firm_name(text: str) -> bool:
@@ -245,8 +247,9 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
         folded = names.fold(names.strip_possessive(mention.text))
         surname_key = tokens[-1] if tokens else folded
         candidates = by_surname.get(surname_key, [])
-        if candidates and (mention.label == "PERSON" or (len(folded.split()) == 1 and not _canonical_country(mention.text)
-                                                         and folded not in organisation_openers)):
+        one_word_name = len(folded.split()) == 1 and not _canonical_country(mention.text) \
+            and folded not in organisation_openers
+        if candidates and (mention.label == "PERSON" or one_word_name):
             owner = _surname_owner(mention, candidates)
             if owner is not None:
                 owner.add(mention)
