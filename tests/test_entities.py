@@ -118,3 +118,11 @@ def test_a_given_name_alone_is_the_person_named_far_more_often():
     entities, _ = build_entities(mentions)
     jobs = next(e for e in entities if e.name == "Steve Jobs")
     assert "Steve" in jobs.aliases and not any(e.name == "Steve" for e in entities)
+
+
+def test_a_firm_and_its_older_name_are_one_unless_another_firm_shares_the_word():
+    entities, _ = build_entities([_mention("Apple Computer", "ORG", 0), _mention("Apple Inc", "ORG", 40)])
+    assert [sorted(e.aliases) for e in entities] == [["Apple Computer", "Apple Inc"]]
+    entities, _ = build_entities([_mention("Apple Computer", "ORG", 0), _mention("Apple Corps", "ORG", 40),
+                                  _mention("Apple", "ORG", 80)])
+    assert not any({"Apple", "Apple Computer"} <= set(e.aliases) for e in entities)

@@ -45,7 +45,9 @@ is the company last named and 'Jr.' keeps its full stop: entity merge 0.812, spe
 is that person's (an email exchange set out line by line): statement recall 0.844, speaker accuracy
 0.782, but grouping 0.540 / 0.792 -> 0.524 / 0.790 and origin counts 0.435 -> 0.395 as the emails'
 clauses, now their writers', regrouped tanker-contest's claims. Then a company named by its trade is first the one
-named earlier in its sentence: speaker accuracy 0.786."""
+named earlier in its sentence: speaker accuracy 0.786. Then 'computer' and 'corps' are organisation
+words ('Apple Inc' = 'Apple Computer', but a bare 'Apple' beside 'Apple Corps' stays apart): entity
+merge 0.826, grouping 0.519 / 0.792."""
 
 from __future__ import annotations
 
@@ -62,7 +64,7 @@ from storytrace.pipeline import analyze_paths
 from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "meantime_claims"
-MEAN_MINIMUMS = {"entity_merge": 0.79, "statement_recall": 0.82, "speaker_accuracy": 0.76,
+MEAN_MINIMUMS = {"entity_merge": 0.80, "statement_recall": 0.82, "speaker_accuracy": 0.76,
                  "claim_grouping_recall": 0.50, "claim_grouping_precision": 0.76, "claim_stance_accuracy": 0.88,
                  "origin_identity_recall": 0.84, "origin_identity_precision": 0.88, "origin_counts_accuracy": 0.37}
 

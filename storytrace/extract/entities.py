@@ -33,7 +33,7 @@ parliament assembly cabinet semiconductor semiconductors technologies technology
 capital partners holdings industries systems networks labs laboratories media entertainment studios foods
 solutions software electronics telecom communications insurance securities research consulting international
 global ventures resources mining petroleum chemicals steel logistics shipping motors motor automotive airways airlines
-store stores shop shops
+store stores shop shops computer computers corps
 """.split())
 # Units and currencies the model tags as names ('64 GB', 'USD').
 UNIT_NAMES = frozenset("GB MB KB TB GHz MHz USD EUR GBP JPY CNY CHF AUD CAD km kg mph kph".split())
