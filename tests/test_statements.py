@@ -366,6 +366,11 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
      [("Bill Bodie", "We do not have to turn the other cheek, we can answer them.", "assert"),
       ("James Roche", "No, Sir, save it and blow him away.", "assert")]),
     ('Note: "Figures are provisional" appears on every page of the report.', []),
+    # 'the company' is the one company named before it in its sentence
+    ("Lufthansa said on Monday that it would be compensated for the delay by the manufacturer of the aircraft. In a "
+     "statement on the Airbus website, the company said that the root cause of the problem was a late design model.",
+     [("Lufthansa", "it would be compensated for the delay by the manufacturer of the aircraft", "assert"),
+      ("Airbus", "the root cause of the problem was a late design model", "assert")]),
     # a name after Mr, Ms, Dr is a person's, whatever the model tagged it
     ("Mr MacFarlane said that the research facility was exciting for Australia and would create jobs.",
      [("MacFarlane", "the research facility was exciting for Australia and would create jobs", "assert")]),

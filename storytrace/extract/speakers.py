@@ -310,13 +310,12 @@ class SpeakerResolver:
 
         def could_be(ref: Referent) -> bool:
             return not self._news_outlet(ref) and not (business and _public_body(ref.name))
-        if heads & TRADE_HEADS:  # 'the reason Boeing was expected to win, with the airframer promising ...'
+        if business:  # 'In a statement on the Airbus website, the company said', 'with the airframer promising'
             sentence_start = max(self.text.rfind(". ", 0, position), self.text.rfind("\n", 0, position)) + 1
-            in_sentence = self.referents.most_recent(
-                position, lambda r: r.label == "ORG" and r.kind == "organization" and could_be(r)
-                and r.last_before(position) >= sentence_start)
-            if in_sentence is not None:
-                return in_sentence
+            in_sentence = [r for r in self.referents.items if r.label == "ORG" and r.kind == "organization"
+                           and r.last_before(position) >= sentence_start]
+            if len(in_sentence) == 1 and could_be(in_sentence[0]):
+                return in_sentence[0]  # the one company named before it in its sentence
         named_since = self._organization_subject_since(position)
         if named_since is not None and could_be(named_since):
             return named_since
