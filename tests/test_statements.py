@@ -357,6 +357,10 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
      "airframer promising 44,000 new positions at 300 suppliers in 40 states across the country.",
      [("Air Force", "the decision was final", "assert"),
       ("Boeing", "44,000 new positions at 300 suppliers in 40 states across the country", "assert")]),
+    ("The Air Force also denied that creating jobs in the US was a factor; job supply had been the reason Boeing were "
+     "expected to win, with the airframer promising 44,000 new positions at 300 suppliers in 40 states.",
+     [("Air Force", "creating jobs in the US was a factor", "deny"),
+      ("Boeing", "44,000 new positions at 300 suppliers in 40 states", "assert")]),
     ("The chairman, William Clay Ford Jr., said the company could make it through the year without aid.",
      [("William Clay Ford Jr.", "the company could make it through the year without aid", "assert")]),
     # a quotation after a person's name and a colon is that person's; a label that names no one is none

@@ -311,7 +311,7 @@ class SpeakerResolver:
         def could_be(ref: Referent) -> bool:
             return not self._news_outlet(ref) and not (business and _public_body(ref.name))
         if business:  # 'In a statement on the Airbus website, the company said', 'with the airframer promising'
-            sentence_start = max(self.text.rfind(". ", 0, position), self.text.rfind("\n", 0, position)) + 1
+            sentence_start = max(self.text.rfind(mark, 0, position) for mark in (". ", "; ", "\n")) + 1
             in_sentence = [r for r in self.referents.items if r.label == "ORG" and r.kind == "organization"
                            and r.last_before(position) >= sentence_start]
             if len(in_sentence) == 1 and could_be(in_sentence[0]):
