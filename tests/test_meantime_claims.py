@@ -49,7 +49,9 @@ named earlier in its sentence: speaker accuracy 0.786. Then 'computer' and 'corp
 words ('Apple Inc' = 'Apple Computer', but a bare 'Apple' beside 'Apple Corps' stays apart): entity
 merge 0.826, grouping 0.519 / 0.792. Then 'the company' is the one company named before it in
 its sentence ('In a statement on the Airbus website, the company said'), or in its clause after a
-semicolon: speaker accuracy 0.800."""
+semicolon: speaker accuracy 0.800. Then 'who' after a person's apposition is that person, not the
+place the apposition names ('Charles O'Reilly, a management expert at Stanford University, who
+stated'): speaker accuracy 0.804."""
 
 from __future__ import annotations
 
@@ -66,7 +68,7 @@ from storytrace.pipeline import analyze_paths
 from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "meantime_claims"
-MEAN_MINIMUMS = {"entity_merge": 0.80, "statement_recall": 0.82, "speaker_accuracy": 0.76,
+MEAN_MINIMUMS = {"entity_merge": 0.80, "statement_recall": 0.82, "speaker_accuracy": 0.78,
                  "claim_grouping_recall": 0.50, "claim_grouping_precision": 0.76, "claim_stance_accuracy": 0.88,
                  "origin_identity_recall": 0.84, "origin_identity_precision": 0.88, "origin_counts_accuracy": 0.37}
 

@@ -375,6 +375,10 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
      "statement on the Airbus website, the company said that the root cause of the problem was a late design model.",
      [("Lufthansa", "it would be compensated for the delay by the manufacturer of the aircraft", "assert"),
       ("Airbus", "the root cause of the problem was a late design model", "assert")]),
+    # 'who' after a person's apposition is that person, not the place or body the apposition names
+    ("A contrary view is offered by Charles O'Reilly, a management expert at Stanford University, who stated, "
+     "\"Great companies rarely go from strength to strength\".",
+     [("Charles O'Reilly", "Great companies rarely go from strength to strength", "assert")]),
     # a name after Mr, Ms, Dr is a person's, whatever the model tagged it
     ("Mr MacFarlane said that the research facility was exciting for Australia and would create jobs.",
      [("MacFarlane", "the research facility was exciting for Australia and would create jobs", "assert")]),

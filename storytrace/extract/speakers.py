@@ -156,13 +156,20 @@ def _definite(token: "Token") -> bool:
 
 
 def _relative_antecedent(doc: "Doc", pronoun: "Token") -> "Token | None":
-    """', which said ...': the noun right before the relative pronoun, past a time phrase ('this week')."""
+    """', which said ...': the noun right before the relative pronoun, past a time phrase ('this week');
+    for 'who', past a place or organisation its person is 'at' or 'of'."""
     i = pronoun.i - 1
     while i >= 0 and doc[i].text in (",", "–", "—"):
         i -= 1
+    personal = pronoun.lower_ in ("who", "whom")
     while i >= 0:
         token = doc[i]
+        if personal and token.ent_type_ in ("ORG", "GPE", "LOC", "FAC") and token.dep_ in ("pobj", "compound"):
+            i -= 1  # 'Charles O'Reilly, a management expert at Stanford University, who stated': not the university
+            continue
         if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in TEMPORAL_NOUNS:
+            if personal and token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.head.i < token.i:
+                return token.head  # '..., a management expert ..., who': the one the apposition describes
             return token
         if token.text[:1].isupper() and (token.i == pronoun.head.head.i or token.is_sent_start):
             return token  # 'Swiftly, which says ...': a name the parser read as another part of speech
