@@ -51,7 +51,9 @@ merge 0.826, grouping 0.519 / 0.792. Then 'the company' is the one company named
 its sentence ('In a statement on the Airbus website, the company said'), or in its clause after a
 semicolon: speaker accuracy 0.800. Then 'who' after a person's apposition is that person, not the
 place the apposition names ('Charles O'Reilly, a management expert at Stanford University, who
-stated'): speaker accuracy 0.804."""
+stated'): speaker accuracy 0.804. Then a verb that can introduce speech used for going on or doing
+is a claim candidate ('The Russian markets continued to remain closed', 'Special services will
+continue from October 28'): grouping 0.538 / 0.783, stance 0.917, origin counts 0.419."""
 
 from __future__ import annotations
 

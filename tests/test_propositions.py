@@ -31,6 +31,10 @@ import pytest
         ("Photographs shared in a neighborhood group on Wednesday appear to show sprinklers running on the fairway.",
          ["Photographs shared in a neighborhood group on Wednesday appear to show sprinklers running on the fairway"]),
         ("Did the minister resign over the leak?", []),
+        # a verb that can introduce speech used for going on or doing states something itself
+        ("Special services will continue from October 28.", ["Special services will continue from October 28"]),
+        ("The Russian markets continued to remain closed for a third day under orders of the government.",
+         ["The Russian markets continued to remain closed for a third day under orders of the government"]),
         # a closing word that led into the cue's clause goes with it; a stranded preposition stays
         ("An Obama aide later contacted Jablinowitz to tell him he was right.",
          ["An Obama aide later contacted Jablinowitz"]),

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from storytrace.extract import lexicon as lx
+from storytrace.extract.cues import DOING_WITH_INFINITIVE
 from storytrace.extract.statements import denies_in_content
 from storytrace.schema import Document, Mention, Proposition, Statement, content_id
 
@@ -62,10 +63,22 @@ def _has_own_verb(doc: "Doc", start: int, end: int, skip_cues: bool) -> bool:
     for token in _tokens_in(doc, start, end):
         if token.tag_ in FINITE_TAGS or (token.tag_ in ("VBN", "VBG") and token.dep_ in ("ROOT", "ccomp", "conj", "relcl")):
             if (skip_cues and token.lemma_.lower() in lx.REPORTING_CUES and token.tag_ != "MD"
-                    and not acts_rather_than_speaks(token)):
+                    and not acts_rather_than_speaks(token) and not _goes_on_doing(token)):
                 continue
             return True
     return False
+
+
+def _goes_on_doing(token: "Token") -> bool:
+    """'The markets continued to remain closed', 'Services will continue from October 28', 'agreed to
+    sell the club': a verb that can introduce speech ('he continued, "..."', 'agreed that ...') used
+    for going on or doing, with no clause or quotation of its own."""
+    return token.lemma_.lower() in DOING_WITH_INFINITIVE and \
+        not any(c.dep_ in ("ccomp", "parataxis") for c in token.children) and \
+        not any(t.text in QUOTE_CHARACTERS for t in token.sent)
+
+
+QUOTE_CHARACTERS = frozenset('"“”')
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -310,7 +323,7 @@ def _is_attribution_shell(sent) -> bool:
     clauses = any(c.dep_ in ("ccomp", "xcomp") or c.dep_ in ("advcl", "conj") and c.pos_ in ("VERB", "AUX")
                   for c in root.children)  # 'Photographs shared in a group appear to show ...': a parse, no shell
     return root.lemma_.lower() in lx.REPORTING_CUES | {"share", "detail", "recount", "discuss"} and \
-        not clauses and not acts_rather_than_speaks(root)
+        not clauses and not acts_rather_than_speaks(root) and not _goes_on_doing(root)
 
 
 # A denial that only points back at what it denies: "That is false", "That never happened", "calls that
