@@ -185,6 +185,7 @@ SPELLING_VARIANTS = {"defence": "defense", "organisation": "organization", "cent
                      "labour": "labor", "&": "and"}
 
 
+@lru_cache(maxsize=65536)
 def firm_key(name: str) -> str:
     """The comparison key of an organisation's name without the legal form that ends it ("Acme
     Corp.'s" and "Acme" are one key), one spelling of words spelt two ways, '&' as 'and'."""
