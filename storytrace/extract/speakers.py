@@ -38,8 +38,10 @@ UNNAMED_PEOPLE = frozenset("someone somebody anyone anybody some many several ot
 # Occasions a date tells apart, like records: 'the 2022 inspection', 'a follow-up inspection in March 2024'.
 DATED_OCCASIONS = frozenset("inspection inspections visit visits meeting meetings session sessions hearing".split())
 BARE_PARTITIVES = frozenset("several some many most others few both".split())
-# A single unnamed source named again by what they are: 'the source', 'the insider' is the one last described.
+# A single unnamed source named again by what they are: 'the source', 'the insider' is the one last described
+# as one of these or as 'someone'.
 UNNAMED_ONE_HEADS = frozenset("source insider person individual".split())
+UNNAMED_ONE_DESCRIBED = UNNAMED_ONE_HEADS | {"someone"}
 PARTITIVE_HEADS = frozenset("one two three some several many most all both each either neither".split())
 
 
@@ -513,7 +515,7 @@ class SpeakerResolver:
                     previous = self._named_organization(heads, position)
                 if previous is None and kind == "anonymous" and heads & UNNAMED_ONE_HEADS:
                     previous = self.referents.most_recent(  # 'someone familiar with the situation ... The insider'
-                        position, lambda r: r.kind == "anonymous" and bool(r.heads & (UNNAMED_ONE_HEADS | {"someone"})))
+                        position, lambda r: r.kind == "anonymous" and bool(r.heads & UNNAMED_ONE_DESCRIBED))
                 if previous is not None:
                     return ResolvedSpeaker(previous.name, previous.kind, np_span[0], np_span[1], previous)
             ref = self.referents.add(phrase, kind, long_span, heads=heads)

@@ -98,10 +98,15 @@ def transcript_statements(document: Document, mentions: Sequence[Mention]) -> li
             if len(re.findall(r"\w+", text[start:end])) < 2 or document.in_boilerplate(start, end) or \
                     document.in_headline(start, end):
                 continue
-            statements.append(Statement(id=content_id("st", document.id, start, end, colon_start), doc=document.id,
-                                        start=start, end=end, speaker=speaker, cue=":", cue_start=colon_start,
-                                        cue_end=colon_end, mode="direct", text=text[start:end]))
+            statements.append(_said_after_colon(document, start, end, speaker, (colon_start, colon_end)))
     return statements
+
+
+def _said_after_colon(document: Document, start: int, end: int, speaker: Speaker, colon: tuple[int, int]) -> Statement:
+    """A direct statement of [start, end) by a speaker whose label or name ends at a colon."""
+    return Statement(id=content_id("st", document.id, start, end, colon[0]), doc=document.id, start=start, end=end,
+                     speaker=speaker, cue=":", cue_start=colon[0], cue_end=colon[1], mode="direct",
+                     text=document.text[start:end])
 
 
 def within_turns(statements: Sequence[Statement], turns: Sequence[Statement]) -> list[Statement]:
@@ -136,9 +141,5 @@ def labelled_quotes(document: Document, mentions: Sequence[Mention], quotes: Seq
             continue
         speaker = Speaker(name=mention.text, kind="person", start=mention.start, end=mention.end,
                           ref_start=mention.start, ref_end=mention.end)
-        colon_start, colon_end = match.span("colon")
-        found.append(Statement(id=content_id("st", document.id, quote.inner_start, quote.inner_end, colon_start),
-                               doc=document.id, start=quote.inner_start, end=quote.inner_end, speaker=speaker, cue=":",
-                               cue_start=colon_start, cue_end=colon_end, mode="direct",
-                               text=text[quote.inner_start:quote.inner_end]))
+        found.append(_said_after_colon(document, quote.inner_start, quote.inner_end, speaker, match.span("colon")))
     return found

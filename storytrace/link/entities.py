@@ -210,16 +210,12 @@ def _without_plural(key: str) -> str:
 def _as_named_elsewhere(mentions: list[Mention]) -> list[Mention]:
     """A name the model tagged an organisation more often than a person in the story ('Northrop
     Grumman') is the organisation's everywhere."""
+    keys = [names.fold(names.strip_possessive(mention.text)) for mention in mentions]
     labels: dict[str, Counter] = defaultdict(Counter)
-    for mention in mentions:
-        labels[names.fold(names.strip_possessive(mention.text))][mention.label] += 1
-    out = []
-    for mention in mentions:
-        counts = labels[names.fold(names.strip_possessive(mention.text))]
-        if mention.label == "PERSON" and counts["ORG"] > counts["PERSON"]:
-            mention = replace(mention, label="ORG")
-        out.append(mention)
-    return out
+    for key, mention in zip(keys, mentions):
+        labels[key][mention.label] += 1
+    return [replace(mention, label="ORG") if mention.label == "PERSON" and labels[key]["ORG"] > labels[key]["PERSON"]
+            else mention for key, mention in zip(keys, mentions)]
 
 
 FIRM_ENDINGS = frozenset(names.LEGAL_SUFFIXES) | frozenset(
