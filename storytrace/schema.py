@@ -83,6 +83,7 @@ class Mention:
     label: str
     roles: tuple[str, ...] = ()
     gender: str | None = None
+    short_for: str | None = None  # the name this one is defined as short for: 'SIA' in 'Singapore Airlines (SIA)'
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,7 @@
 """Actors of a story: which mentions are one entity, and which are no actor at all."""
 
+from dataclasses import replace
+
 import pytest
 
 from storytrace.link.entities import build_entities
@@ -52,6 +54,9 @@ def test_a_dateline_names_a_place_not_a_person(analyze_text):
     # the acronym of a name without its legal form ('EADS' = '... Defence and Space Company')
     ([("European Aeronautic Defence and Space Company", "ORG"), ("EADS", "ORG")],
      {"European Aeronautic Defence and Space Company", "EADS"}),
+    # a legal form written with full stops ('N.V.') is a legal form; the bracketed short name then finds its owner
+    ([("European Aeronautic Defence and Space Company", "ORG"), ("EADS N.V.", "ORG"), ("EADS", "ORG")],
+     {"European Aeronautic Defence and Space Company", "EADS N.V.", "EADS"}),
     # 'Company' and 'Co' are one legal form
     ([("Ford Motor Company", "ORG"), ("Ford Motor Co", "ORG")], {"Ford Motor Company", "Ford Motor Co"}),
     # a quoted name does not take its quotation mark into the acronym ('a "New GM' is no second 'GM')
@@ -126,3 +131,60 @@ def test_a_firm_and_its_older_name_are_one_unless_another_firm_shares_the_word()
     entities, _ = build_entities([_mention("Apple Computer", "ORG", 0), _mention("Apple Corps", "ORG", 40),
                                   _mention("Apple", "ORG", 80)])
     assert not any({"Apple", "Apple Computer"} <= set(e.aliases) for e in entities)
+
+
+@pytest.mark.parametrize(("body", "short", "full"), [
+    ("The jet was delivered to Singapore Airlines (SIA) on Monday.", "SIA", "Singapore Airlines"),
+    ("A spokesman for the Congressional Budget Office (CBO) declined to comment.", "CBO", "Congressional Budget Office"),
+    ("WASHINGTON (AP) - The Islamic State (ISIS) claimed the attack.", "ISIS", "Islamic State"),
+])
+def test_a_short_name_in_brackets_after_a_name_is_defined_as_short_for_it(analyze_text, body, short, full):
+    mentions = analyze_text("Headline\n" + body + "\n").mentions
+    defined = {m.text: m.short_for for m in mentions if m.short_for}
+    assert list(defined) == [short] and defined[short].removeprefix("The ").removeprefix("the ") == full
+
+
+@pytest.mark.parametrize("body", [
+    "WASHINGTON (AP) - Lawmakers met on Monday.",  # a place and an agency's credit
+    "The deal was signed by Acme Corp (Reuters) on Monday.",  # an outlet credited in brackets
+    "Shares of Apple (Microsoft rival) rose.",  # no short form, and not its initial
+])
+def test_brackets_that_define_no_short_name(analyze_text, body):
+    assert not [m for m in analyze_text("Headline\n" + body + "\n").mentions if m.short_for]
+
+
+def test_a_short_name_defined_in_one_report_is_that_name_in_every_report():
+    mentions = [_mention("Singapore Airlines", "ORG", 0), replace(_mention("SIA", "ORG", 20), short_for="Singapore Airlines"),
+                _mention("SIA", "ORG", 50, doc="d2"), _mention("Singapore Airlines", "ORG", 90, doc="d3")]
+    entities, _ = build_entities(mentions)
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Singapore Airlines", 4)]
+
+
+def test_a_short_name_defined_two_ways_stays_apart():
+    mentions = [_mention("Palestinian Authority", "ORG", 0), replace(_mention("PA", "ORG", 30), short_for="Palestinian Authority"),
+                _mention("Press Association", "ORG", 0, doc="d2"),
+                replace(_mention("PA", "ORG", 30, doc="d2"), short_for="Press Association"), _mention("PA", "ORG", 60, doc="d3")]
+    entities, _ = build_entities(mentions)
+    assert sorted((e.name, len(e.mentions)) for e in entities) == [
+        ("PA", 1), ("Palestinian Authority", 2), ("Press Association", 2)]
+
+
+def test_a_surname_with_a_stray_final_s_is_the_one_person_so_named():
+    mentions = [_mention("Tony Clement", "PERSON", 0), _mention("Clements", "PERSON", 40, doc="d2")]
+    entities, _ = build_entities(mentions)
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Tony Clement", 2)]
+
+
+def test_a_surname_with_a_final_s_stays_apart_from_a_person_of_that_exact_surname():
+    mentions = [_mention("Tony Clement", "PERSON", 0), _mention("Ann Clements", "PERSON", 30), _mention("Clements", "PERSON", 60)]
+    entities, _ = build_entities(mentions)
+    assert sorted((e.name, len(e.mentions)) for e in entities) == [("Ann Clements", 2), ("Tony Clement", 1)]
+
+
+def test_an_organisation_called_by_the_first_word_of_its_name():
+    northrop = [_mention("Northrop Grumman", "ORG", 40 * i) for i in range(3)] + [_mention("Northrop", "ORG", 200)]
+    entities, _ = build_entities(northrop)
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Northrop Grumman", 4)]
+    boeing = [_mention("Boeing", "ORG", 40 * i) for i in range(3)] + [_mention("Boeing Defense Systems", "ORG", 200)]
+    entities, _ = build_entities(boeing)
+    assert sorted((e.name, len(e.mentions)) for e in entities) == [("Boeing", 3), ("Boeing Defense Systems", 1)]

@@ -53,7 +53,12 @@ semicolon: speaker accuracy 0.800. Then 'who' after a person's apposition is tha
 place the apposition names ('Charles O'Reilly, a management expert at Stanford University, who
 stated'): speaker accuracy 0.804. Then a verb that can introduce speech used for going on or doing
 is a claim candidate ('The Russian markets continued to remain closed', 'Special services will
-continue from October 28'): grouping 0.538 / 0.783, stance 0.917, origin counts 0.419."""
+continue from October 28'): grouping 0.538 / 0.783, stance 0.917, origin counts 0.419. Then a short
+name in brackets after a name is short for it in every report ('Singapore Airlines (SIA)'), a legal
+form with full stops is a legal form ('EADS N.V.'): entity merge 0.840; an organisation called by the
+first word of the one organisation so named that is named at least as often ('Northrop'), and a
+lone surname with a stray final s ('Clements' for Tony Clement): entity merge 0.862, grouping
+0.540 / 0.783, origin counts 0.417."""
 
 from __future__ import annotations
 
@@ -70,7 +75,7 @@ from storytrace.pipeline import analyze_paths
 from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "meantime_claims"
-MEAN_MINIMUMS = {"entity_merge": 0.80, "statement_recall": 0.82, "speaker_accuracy": 0.78,
+MEAN_MINIMUMS = {"entity_merge": 0.85, "statement_recall": 0.82, "speaker_accuracy": 0.78,
                  "claim_grouping_recall": 0.50, "claim_grouping_precision": 0.76, "claim_stance_accuracy": 0.88,
                  "origin_identity_recall": 0.84, "origin_identity_precision": 0.88, "origin_counts_accuracy": 0.37}
 

@@ -341,7 +341,30 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
             gender = _gender(surface, roles)
         mentions.append(Mention(doc=document.id, start=start, end=end, text=surface, label=label,
                                 roles=tuple(dict.fromkeys(roles)), gender=gender))
-    return _short_firm_names(mentions)
+    return _defined_short_forms(document.text, _short_firm_names(mentions))
+
+
+SHORT_FORM = re.compile(r"[A-Z][A-Za-z&.]{1,7}")
+SHORT_FORM_LABELS = frozenset("ORG NORP FAC LAW EVENT PRODUCT WORK_OF_ART".split())
+
+
+def _defined_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A short name in brackets right after a name ('Singapore Airlines (SIA)', 'the Federal Reserve
+    (Fed)') is defined as short for it, wherever the story uses it; a bracketed outlet after a
+    place is a dateline's credit ('WASHINGTON (AP)'), not a short form."""
+    defined = list(mentions)
+    for i in range(1, len(mentions)):
+        name, short = mentions[i - 1], mentions[i]
+        if text[name.end:short.start] not in (" (", "(") or text[short.end:short.end + 1] != ")":
+            continue
+        if name.label not in SHORT_FORM_LABELS or short.label == "PERSON" or not SHORT_FORM.fullmatch(short.text):
+            continue
+        if gazetteer.outlet_name(short.text, allow_ambiguous=False):
+            continue
+        if short.text[0].upper() != re.sub(r"^(?:[Tt]he\s+)", "", name.text)[:1].upper():
+            continue
+        defined[i] = replace(short, short_for=name.text)
+    return defined
 
 
 def _short_firm_names(mentions: list[Mention]) -> list[Mention]:

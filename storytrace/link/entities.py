@@ -117,6 +117,15 @@ def _given_name_owner(mention: Mention, clusters: list[Cluster]) -> Cluster | No
     return None
 
 
+def _surname_candidates(surname: str, label: str, by_surname: dict[str, list[Cluster]]) -> list[Cluster]:
+    """The full-name clusters a lone surname may belong to; for a person no one has that surname,
+    those whose surname differs by a final 's' ('Clements' written for Tony Clement)."""
+    found = by_surname.get(surname, [])
+    if found or label != "PERSON" or len(surname) < 4:
+        return found
+    return by_surname.get(surname[:-1] if surname.endswith("s") else surname + "s", [])
+
+
 def _surname_owner(mention: Mention, candidates: list[Cluster]) -> Cluster | None:
     """The full-name cluster a surname-only mention belongs to: the only one, or the one in its document."""
     if len(candidates) == 1:
@@ -184,22 +193,31 @@ def _country_and(longer: str, word: str) -> bool:
 
 def _head_name_owner(key: str, cluster: Cluster, index: ThingIndex) -> Cluster | None:
     """'Nexor' -> 'Nexor Semiconductor': a one-word organisation name that opens one longer name
-    whose other words only say what kind of organisation it is."""
+    whose other words only say what kind of organisation it is; or, for a name tagged an
+    organisation, the one organisation whose name it opens when that is named at least as often
+    ('Northrop' for 'Northrop Grumman', but not 'Boeing' for the one 'Boeing Defense Systems')."""
     if len(key.split()) != 1 or set(cluster.labels) & PLACE_LABELS or _canonical_country(cluster.mentions[0].text):
         return None
-    owners = [index.clusters[other] for other in index.by_first_word.get(key, ())
-              if not index.clusters[other].person and not set(index.clusters[other].labels) & PLACE_LABELS
-              and all(w in ORG_WORDS for w in other.split()[1:])]
-    return owners[0] if len(owners) == 1 else None
+    longer = [index.clusters[other] for other in index.by_first_word.get(key, ())
+              if not index.clusters[other].person and not set(index.clusters[other].labels) & PLACE_LABELS]
+    kinds = [owner for owner in longer if all(w in ORG_WORDS for w in owner.key.split()[1:])]
+    if len(kinds) == 1:
+        return kinds[0]
+    if len(longer) == 1 and not cluster.person and cluster.labels["ORG"] and longer[0].labels["ORG"] and \
+            len(longer[0].mentions) >= len(cluster.mentions):
+        return longer[0]
+    return None
 
 
-def _acronym_owner(mention: Mention, index: ThingIndex) -> Cluster | None:
-    text = mention.text.replace(".", "")
-    if not (2 <= len(text) <= 6 and (text.isupper() or text.isalpha() and sum(c.isupper() for c in text) >= 2)):
-        return None  # 'USAF', and 'BoA' for 'Bank of America'
-    owners = [index.clusters[key] for key in index.by_acronym.get(text, ()) if index.clusters[key].mentions]
-    if owners and len({_without_plural(o.key) for o in owners}) == 1:  # 'General Motors' / 'General Motor'
-        return max(owners, key=lambda o: len(o.mentions))
+def _acronym_owner(cluster: Cluster, index: ThingIndex) -> Cluster | None:
+    """The one longer name whose initials one of this cluster's forms is ('USAF', 'EADS' of 'EADS N.V.',
+    'BoA' for 'Bank of America')."""
+    for form in dict.fromkeys(names.strip_legal_suffix(m.text).replace(".", "") for m in cluster.mentions):
+        if not (2 <= len(form) <= 6 and (form.isupper() or form.isalpha() and sum(c.isupper() for c in form) >= 2)):
+            continue
+        owners = [index.clusters[key] for key in index.by_acronym.get(form, ()) if index.clusters[key].mentions]
+        if owners and len({_without_plural(o.key) for o in owners}) == 1:  # 'General Motors' / 'General Motor'
+            return max(owners, key=lambda o: len(o.mentions))
     return None
 
 
@@ -228,6 +246,20 @@ def _is_firm_name(text: str) -> bool:
     return names.fold(text).rstrip(".").split()[-1] in FIRM_ENDINGS
 
 
+def _short_forms(mentions: list[Mention]) -> dict[str, str]:
+    """Folded short name -> the name it is defined as short for somewhere in the story ('sia' ->
+    'Singapore Airlines'); a short name defined for two different names means each only where it
+    is defined."""
+    meanings: dict[str, set[str]] = defaultdict(set)
+    full_name: dict[str, str] = {}
+    for mention in mentions:
+        if mention.short_for:
+            key = _thing_key(mention.short_for)
+            meanings[names.fold(mention.text)].add(key)
+            full_name[key] = mention.short_for
+    return {short: full_name[next(iter(keys))] for short, keys in meanings.items() if len(keys) == 1}
+
+
 def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
     """Group every mention of the story into clusters, one per entity."""
     ordered = sorted(_as_named_elsewhere(list(mentions)), key=lambda m: (m.doc, m.start))
@@ -242,7 +274,7 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
             continue
         folded = names.fold(names.strip_possessive(mention.text))
         surname_key = tokens[-1] if tokens else folded
-        candidates = by_surname.get(surname_key, [])
+        candidates = _surname_candidates(surname_key, mention.label, by_surname)
         one_word_name = len(folded.split()) == 1 and not _canonical_country(mention.text) \
             and folded not in organisation_openers
         if candidates and (mention.label == "PERSON" or one_word_name):
@@ -256,8 +288,9 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
             continue
         leftovers.append(mention)
     things: dict[str, Cluster] = {}
+    short_forms = _short_forms(ordered)
     for mention in leftovers:
-        key = _thing_key(mention.text)
+        key = _thing_key(mention.short_for or short_forms.get(names.fold(names.strip_possessive(mention.text)), mention.text))
         if not key:
             continue
         cluster = things.get(key)
@@ -270,7 +303,7 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
         if cluster.person:
             owner = _head_name_owner(key, cluster, index)  # 'Nexor' tagged as a person
         else:
-            owner = _acronym_owner(cluster.mentions[0], index) or _suffix_owner(key, cluster, index) \
+            owner = _acronym_owner(cluster, index) or _suffix_owner(key, cluster, index) \
                 or _head_name_owner(key, cluster, index)
         if owner is not None and owner is not cluster and not owner.person:
             for mention in cluster.mentions:
