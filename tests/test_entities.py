@@ -188,3 +188,42 @@ def test_an_organisation_called_by_the_first_word_of_its_name():
     boeing = [_mention("Boeing", "ORG", 40 * i) for i in range(3)] + [_mention("Boeing Defense Systems", "ORG", 200)]
     entities, _ = build_entities(boeing)
     assert sorted((e.name, len(e.mentions)) for e in entities) == [("Boeing", 3), ("Boeing Defense Systems", 1)]
+
+
+def test_a_name_and_a_lower_case_word_for_its_kind_is_that_organisation():
+    mentions = [_mention("United Auto Workers", "ORG", 0), _mention("UAW", "ORG", 30),
+                _mention("United Auto Workers union", "ORG", 60, doc="d2")]
+    entities, _ = build_entities(mentions)
+    assert [(e.name, len(e.mentions)) for e in entities] == [("United Auto Workers", 3)]
+    mentions = [_mention("Barack Obama", "PERSON", 0), _mention("Obama administration", "ORG", 30),
+                _mention("Obama", "PERSON", 60), _mention("Labour Party", "ORG", 90)]
+    entities, _ = build_entities(mentions)
+    assert sorted(e.name for e in entities) == ["Barack Obama", "Labour Party", "Obama administration"]
+
+
+@pytest.mark.parametrize("body", [
+    "The plan was welcomed by a United Auto Workers official on Monday.",  # 'a' is no part of it
+    "General Motors had the support of the United Auto Workers union, the company said.",  # nor is 'union'
+])
+def test_a_name_without_the_article_and_kind_word_around_it(analyze_text, body):
+    mentions = analyze_text("Headline\n" + body + "\n").mentions
+    assert "United Auto Workers" in {m.text for m in mentions}
+
+
+@pytest.mark.parametrize(("body", "government"), [
+    ("GM has asked the US government for an additional US$5 billion in aid.", "US government"),
+    ("Chrysler will receive bridge loans from the government of Canada and the province.", "government of Canada"),
+    ("An order of the Russian government suspended trading.", "Russian government"),
+])
+def test_a_countrys_government_is_an_organisation(analyze_text, body, government):
+    mentions = analyze_text("Headline\n" + body + "\n").mentions
+    assert (government, "ORG") in {(m.text, m.label) for m in mentions}
+
+
+def test_a_countrys_government_is_one_entity_however_named():
+    forms = [("US government", "ORG"), ("United States government", "ORG"), ("government of the United States", "ORG"),
+             ("American administration", "ORG"), ("United States", "GPE"), ("Obama administration", "ORG"),
+             ("Moscow government", "ORG"), ("Russian government", "ORG")]
+    entities, _ = build_entities([_mention(text, label, 40 * i) for i, (text, label) in enumerate(forms)])
+    assert sorted(len(e.mentions) for e in entities) == [1, 1, 1, 1, 4]
+    assert {"US government", "American administration"} <= set(entities[0].aliases)

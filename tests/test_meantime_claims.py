@@ -58,7 +58,11 @@ name in brackets after a name is short for it in every report ('Singapore Airlin
 form with full stops is a legal form ('EADS N.V.'): entity merge 0.840; an organisation called by the
 first word of the one organisation so named that is named at least as often ('Northrop'), and a
 lone surname with a stray final s ('Clements' for Tony Clement): entity merge 0.862, grouping
-0.540 / 0.783, origin counts 0.417."""
+0.540 / 0.783, origin counts 0.417. Then neither a lower-case 'a' before a name nor a lower-case word
+for the kind of body after it ('a United Auto Workers official', 'the United Auto Workers union') is
+part of the name: entity merge 0.874; and a country's government is an organisation however it is
+named ('the U.S. government', 'the government of Germany', 'the German government'): entity merge
+0.910, grouping 0.552 / 0.777, origin counts 0.447."""
 
 from __future__ import annotations
 
@@ -75,7 +79,7 @@ from storytrace.pipeline import analyze_paths
 from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "meantime_claims"
-MEAN_MINIMUMS = {"entity_merge": 0.85, "statement_recall": 0.82, "speaker_accuracy": 0.78,
+MEAN_MINIMUMS = {"entity_merge": 0.89, "statement_recall": 0.82, "speaker_accuracy": 0.78,
                  "claim_grouping_recall": 0.50, "claim_grouping_precision": 0.76, "claim_stance_accuracy": 0.88,
                  "origin_identity_recall": 0.84, "origin_identity_precision": 0.88, "origin_counts_accuracy": 0.37}
 

@@ -46,8 +46,9 @@ def _listed_with_article(surface: str) -> bool:
 
 
 def _strip_the(ent: "Span", text: str, start: int, end: int) -> int:
-    """Drop a leading article unless it belongs to the name ("The Jerusalem Post", mid-sentence "The Hague")."""
-    match = re.match(r"(?:the|The|THE)\s+", text[start:end])
+    """Drop a leading article unless it belongs to the name ("The Jerusalem Post", mid-sentence "The
+    Hague"); a lower-case "a" never does ('a United Auto Workers official')."""
+    match = re.match(r"(?:the|The|THE|an?)\s+", text[start:end])
     if not match:
         return start
     if _listed_with_article(text[start:end]) or (text[start] == "T" and not ent[0].is_sent_start):
@@ -76,7 +77,16 @@ def _clean_span(doc: "Doc", document: Document, ent: "Span") -> tuple[int, int]:
     quoted = re.match(r"(?:an?\s+)?[\"“”'‘]+", text[start:end])  # 'a "New GM"': neither is part of the name
     if quoted and quoted.end() < end - start:
         start += quoted.end()
-    return start, end
+    return start, _without_kind_word(text, start, end)
+
+
+def _without_kind_word(text: str, start: int, end: int) -> int:
+    """The end of a name of two or more capitalised words without the lower-case word after it that
+    says what kind of body it is ('United Auto Workers union'; 'Obama administration' keeps it)."""
+    words = text[start:end].split()
+    if len(words) >= 3 and words[-1] in ORG_WORDS and all(w[:1].isupper() for w in words[:-1]):
+        return start + len(text[start:end].rstrip()[: -len(words[-1])].rstrip())
+    return end
 
 
 # Words that title a person, written out or abbreviated ('superintendent', 'supt').
@@ -341,7 +351,27 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
             gender = _gender(surface, roles)
         mentions.append(Mention(doc=document.id, start=start, end=end, text=surface, label=label,
                                 roles=tuple(dict.fromkeys(roles)), gender=gender))
-    return _defined_short_forms(document.text, _short_firm_names(mentions))
+    return _defined_short_forms(document.text, _short_firm_names(_governments(document.text, mentions)))
+
+
+GOVERNMENT_AFTER = re.compile(r"\s+(?:government|Government|administration)\b")
+GOVERNMENT_BEFORE = re.compile(r"\b(?:[Gg]overnment) of (?:the )?$")
+
+
+def _governments(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A country or its people's name with 'government' after it, or 'government of' before it, is
+    that country's government, an organisation ('the U.S. government', 'the government of Canada')."""
+    found = []
+    for mention in mentions:
+        if mention.label in ("GPE", "NORP"):
+            after = GOVERNMENT_AFTER.match(text, mention.end)
+            before = GOVERNMENT_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+            if after or before:
+                start = before.start() if before else mention.start
+                end = after.end() if after else mention.end
+                mention = replace(mention, start=start, end=end, text=text[start:end], label="ORG")
+        found.append(mention)
+    return found
 
 
 SHORT_FORM = re.compile(r"[A-Z][A-Za-z&.]{1,7}")

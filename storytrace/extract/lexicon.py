@@ -117,3 +117,19 @@ RELATIVE_PRONOUNS = frozenset("which who that whom".split())
 # is false" or "That never happened" (a regex fragment, matched case-insensitively).
 LEADING_THAT = (r"that(?!\s+(?:is|was|are|were|has|had|never|will|would|could|can|may|might|must|should|"
                 r"does|did|seems|remains)\b)")
+
+# A nation's key, then its name, adjective and the places that stand for it (claims: 'a Russian veto' meets
+# 'Russia would block it'; entities: 'the German government' is the government of Germany).
+COUNTRY_WORDS = {
+    "russia": "russia russian russians kremlin moscow", "us": "america american americans washington",
+    "israel": "israel israeli israelis", "uk": "britain british", "china": "china chinese beijing",
+    "iran": "iran iranian tehran", "ukraine": "ukraine ukrainian ukrainians kyiv", "france": "france french",
+    "germany": "germany german", "palestine": "palestine palestinian palestinians", "syria": "syria syrian",
+    "egypt": "egypt egyptian", "turkey": "turkey turkish", "japan": "japan japanese", "india": "india indian",
+    "pakistan": "pakistan pakistani", "saudi": "saudi saudis", "iraq": "iraq iraqi", "canada": "canada canadian",
+    "mexico": "mexico mexican", "italy": "italy italian", "spain": "spain spanish", "poland": "poland polish",
+    "korea": "korea korean", "europe": "europe european", "brazil": "brazil brazilian",
+    "australia": "australia australian", "qatar": "qatar qatari", "lebanon": "lebanon lebanese",
+    "jordan": "jordan jordanian", "afghanistan": "afghanistan afghan", "venezuela": "venezuela venezuelan",
+    "cuba": "cuba cuban", "greece": "greece greek", "nigeria": "nigeria nigerian", "taiwan": "taiwan taiwanese",
+}

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from storytrace.extract.lexicon import COUNTRY_WORDS
 from storytrace.link.origins import Origin, OriginResolver, origins_by_stance
 from storytrace.schema import Claim, ClaimMention, Document, Entity, Proposition, Statement, content_id
 
@@ -122,20 +123,6 @@ PREDICATE_CONCEPTS = {
 _CONCEPT_OF = {stem: concept for concept, stems in PREDICATE_CONCEPTS.items() for stem in stems.split()}
 
 
-# A nation's name and its adjective are one key, so 'a Russian veto' meets 'Russia would block it'.
-COUNTRY_WORDS = {
-    "russia": "russia russian russians kremlin moscow", "us": "america american americans washington",
-    "israel": "israel israeli israelis", "uk": "britain british", "china": "china chinese beijing",
-    "iran": "iran iranian tehran", "ukraine": "ukraine ukrainian ukrainians kyiv", "france": "france french",
-    "germany": "germany german", "palestine": "palestine palestinian palestinians", "syria": "syria syrian",
-    "egypt": "egypt egyptian", "turkey": "turkey turkish", "japan": "japan japanese", "india": "india indian",
-    "pakistan": "pakistan pakistani", "saudi": "saudi saudis", "iraq": "iraq iraqi", "canada": "canada canadian",
-    "mexico": "mexico mexican", "italy": "italy italian", "spain": "spain spanish", "poland": "poland polish",
-    "korea": "korea korean", "europe": "europe european", "brazil": "brazil brazilian",
-    "australia": "australia australian", "qatar": "qatar qatari", "lebanon": "lebanon lebanese",
-    "jordan": "jordan jordanian", "afghanistan": "afghanistan afghan", "venezuela": "venezuela venezuelan",
-    "cuba": "cuba cuban", "greece": "greece greek", "nigeria": "nigeria nigerian", "taiwan": "taiwan taiwanese",
-}
 _COUNTRY_OF = {word: "@" + country for country, words in COUNTRY_WORDS.items() for word in words.split()}
 US_ABBREVIATION = re.compile(r"\bU\.?S\.?A?\b|\bUnited States\b")
 NEGATORS = frozenset("not never no cannot refused neither nor".split())

@@ -9,6 +9,7 @@ never merge.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -16,6 +17,7 @@ from typing import Iterable
 
 from storytrace import gazetteer, names
 from storytrace.extract.entities import ORG_WORDS
+from storytrace.extract.lexicon import COUNTRY_WORDS
 from storytrace.schema import Document, Entity, Mention, MentionRef, content_id
 
 COUNTRY_ALIASES = (
@@ -61,9 +63,12 @@ def _canonical_country(text: str) -> str | None:
 
 
 def _thing_key(text: str) -> str:
-    """The merge key of a non-person name: a country's or outlet's canonical name, else the folded
-    name without a corporate suffix ('Acme Corp.' = 'Acme') and with a country's abbreviation before
-    it written out ('US Air Force' = 'United States Air Force')."""
+    """The merge key of a non-person name: a country's or outlet's canonical name, a country's
+    government, else the folded name without a corporate suffix ('Acme Corp.' = 'Acme') and with a
+    country's abbreviation before it written out ('US Air Force' = 'United States Air Force')."""
+    government = _government_key(text)
+    if government:
+        return government
     country = _canonical_country(text)
     if country:
         return names.org_key(country)
@@ -71,6 +76,37 @@ def _thing_key(text: str) -> str:
     if outlet:
         return names.org_key(outlet)
     return names.firm_key(_country_written_out(text))
+
+
+GOVERNMENT_NAME = re.compile(r"^(?:the\s+)?(?:(?P<before>.+?)\s+(?:government|administration)|"
+                             r"government\s+of\s+(?:the\s+)?(?P<after>.+))$", re.IGNORECASE)
+
+
+def _government_key(text: str) -> str | None:
+    """'US government', 'American administration' and 'government of the United States' -> one key."""
+    match = GOVERNMENT_NAME.match(text.strip())
+    if not match:
+        return None
+    country = _country_of(match.group("before") or match.group("after"))
+    return f"government of {names.org_key(country)}" if country else None
+
+
+def _country_of(text: str) -> str | None:
+    """A country's canonical name from its name, abbreviation or adjective ('German' -> 'Germany')."""
+    country = _canonical_country(text)
+    if country:
+        return country
+    key = _country_word_index().get(names.fold(text))
+    return (_canonical_country(key) or key) if key else None
+
+
+CAPITALS = frozenset("kremlin moscow washington beijing tehran kyiv".split())  # a city's own government too
+
+
+@lru_cache(maxsize=1)
+def _country_word_index() -> dict[str, str]:
+    """Folded name or adjective -> the country's key word ('german' -> 'germany'), built once."""
+    return {word: country for country, words in COUNTRY_WORDS.items() for word in words.split() if word not in CAPITALS}
 
 
 def _country_written_out(text: str) -> str:
@@ -209,6 +245,29 @@ def _head_name_owner(key: str, cluster: Cluster, index: ThingIndex) -> Cluster |
     return None
 
 
+def _kind_word_owner(key: str, cluster: Cluster, index: ThingIndex) -> Cluster | None:
+    """'United Auto Workers union' -> 'United Auto Workers': an organisation's name followed by a
+    lower-case word saying what kind of body it is ('Obama administration' stays: Obama is a person)."""
+    if not _ends_in_kind_word(cluster):
+        return None
+    owner = index.clusters.get(" ".join(key.split()[:-1]))
+    if owner is None or owner.person or not owner.mentions or not owner.labels["ORG"]:
+        return None
+    return owner
+
+
+def _ends_in_kind_word(cluster: Cluster) -> bool:
+    """Every form of the name ends in a lower-case word for a kind of body ('... union')."""
+    words = cluster.key.split()
+    return len(words) >= 2 and words[-1] in ORG_WORDS and all(m.text.split()[-1].islower() for m in cluster.mentions)
+
+
+def _name_core(cluster: Cluster) -> str:
+    """The key without a plural s or a lower-case kind word: names that differ only so are one."""
+    key = " ".join(cluster.key.split()[:-1]) if _ends_in_kind_word(cluster) else cluster.key
+    return _without_plural(key)
+
+
 def _acronym_owner(cluster: Cluster, index: ThingIndex) -> Cluster | None:
     """The one longer name whose initials one of this cluster's forms is ('USAF', 'EADS' of 'EADS N.V.',
     'BoA' for 'Bank of America')."""
@@ -216,7 +275,7 @@ def _acronym_owner(cluster: Cluster, index: ThingIndex) -> Cluster | None:
         if not (2 <= len(form) <= 6 and (form.isupper() or form.isalpha() and sum(c.isupper() for c in form) >= 2)):
             continue
         owners = [index.clusters[key] for key in index.by_acronym.get(form, ()) if index.clusters[key].mentions]
-        if owners and len({_without_plural(o.key) for o in owners}) == 1:  # 'General Motors' / 'General Motor'
+        if owners and len({_name_core(o) for o in owners}) == 1:  # 'General Motors' / 'General Motor'
             return max(owners, key=lambda o: len(o.mentions))
     return None
 
@@ -304,7 +363,7 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
             owner = _head_name_owner(key, cluster, index)  # 'Nexor' tagged as a person
         else:
             owner = _acronym_owner(cluster, index) or _suffix_owner(key, cluster, index) \
-                or _head_name_owner(key, cluster, index)
+                or _head_name_owner(key, cluster, index) or _kind_word_owner(key, cluster, index)
         if owner is not None and owner is not cluster and not owner.person:
             for mention in cluster.mentions:
                 owner.add(mention)
@@ -323,8 +382,10 @@ def _display_name(cluster: Cluster) -> str:
             return country
         if outlet:
             return outlet
-    def score(form: str) -> tuple[int, int, int]:
-        return (len(names.person_tokens(form)) if cluster.person else len(form.split()), not form.isupper(), forms[form])
+    def score(form: str) -> tuple[bool, int, int, int]:
+        kind_word = form.split()[-1] in ORG_WORDS and " ".join(form.split()[:-1]) in forms  # '... Workers union'
+        return (not kind_word, len(names.person_tokens(form)) if cluster.person else len(form.split()),
+                not form.isupper(), forms[form])
     return max(forms, key=score)
 
 
