@@ -62,7 +62,11 @@ lone surname with a stray final s ('Clements' for Tony Clement): entity merge 0.
 for the kind of body after it ('a United Auto Workers official', 'the United Auto Workers union') is
 part of the name: entity merge 0.874; and a country's government is an organisation however it is
 named ('the U.S. government', 'the government of Germany', 'the German government'): entity merge
-0.910, grouping 0.552 / 0.777, origin counts 0.447."""
+0.910, grouping 0.552 / 0.777, origin counts 0.447. Then what something is described or cited as
+('described the firm's plan as "comprehensive, ..."', 'cited its success as a source of pride') and
+speaking out that ...: statement recall 0.871, speaker accuracy 0.831, origin identity precision
+0.925, but grouping 0.503 / 0.784 and origin counts 0.432 as claims regrouped (a lead sentence
+that had overlapped four claims' mentions now overlaps one)."""
 
 from __future__ import annotations
 
@@ -79,8 +83,8 @@ from storytrace.pipeline import analyze_paths
 from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "meantime_claims"
-MEAN_MINIMUMS = {"entity_merge": 0.89, "statement_recall": 0.82, "speaker_accuracy": 0.78,
-                 "claim_grouping_recall": 0.50, "claim_grouping_precision": 0.76, "claim_stance_accuracy": 0.88,
+MEAN_MINIMUMS = {"entity_merge": 0.89, "statement_recall": 0.85, "speaker_accuracy": 0.81,
+                 "claim_grouping_recall": 0.48, "claim_grouping_precision": 0.76, "claim_stance_accuracy": 0.88,
                  "origin_identity_recall": 0.84, "origin_identity_precision": 0.88, "origin_counts_accuracy": 0.37}
 
 pytestmark = pytest.mark.slow

@@ -350,6 +350,19 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
     ('The minister called the report "a complete fabrication and a lie".',
      [("The minister", 'the report "a complete fabrication and a lie"', "deny")]),
     ("She called the mayor a friend of the family.", []),
+    # what something is described or cited as is a statement; described as false, a denial; describing alone, none
+    ('Rick Wagoner, the chief executive, described the firm\'s plan as "comprehensive, responsive, achievable, and '
+     'flexible".', [("Rick Wagoner", 'the firm\'s plan as "comprehensive, responsive, achievable, and flexible"', "assert")]),
+    ("The Prime Minister applauded the airline and cited its success as a source of pride for all Singaporeans.",
+     [("The Prime Minister", "its success as a source of pride for all Singaporeans", "assert")]),
+    ("The minister described the report as false and politically motivated.",
+     [("The minister", "the report as false and politically motivated", "deny")]),
+    ("He described the scene to reporters.", []),
+    ("She described the situation as she saw it.", []),
+    # speaking out that ... reports; speaking out against something is an act
+    ("Henderson spoke out on Tuesday that GM has submitted a restructuring plan which would close five plants.",
+     [("Henderson", "GM has submitted a restructuring plan which would close five plants", "assert")]),
+    ("Senators spoke out against the plan on Monday.", []),
     # a company named by its trade is the company last named; 'Jr.' keeps its full stop
     ("Boeing had been expected to win the contract. The airframer said it would protest the decision within days.",
      [("Boeing", "it would protest the decision within days", "assert")]),

@@ -127,7 +127,9 @@ _PHRASAL_HEADS = frozenset(verb for verb, _ in lx.PHRASAL_CUES)
 CALLING_CUES = frozenset({"call", "brand", "label", "deem"})
 # Verbs that report only with an object and its phrase: 'puts the death toll at 14', 'attributed the cuts to ...';
 # those that put a figure somewhere need a number in the phrase.
-PHRASE_ONLY_CUES = frozenset({"put", "place", "peg", "attribute"})
+PHRASE_ONLY_CUES = frozenset({"put", "place", "peg", "attribute", "characterize", "characterise", "portray"})
+# Verbs that say what something is as ('described the plan as "comprehensive"'): a denial when that is false.
+DESCRIBING_CUES = frozenset({"describe", "characterize", "characterise", "portray"})
 FIGURE_CUES = frozenset({"put", "place", "peg"})
 # Cues that with a to-infinitive tell of doing, not saying: 'will continue to steer the company', 'agreed to
 # sell the club' ('he continued, "..."' and 'agreed that ...' report).
@@ -494,10 +496,12 @@ def _misparsed_object_clause(token: "Token") -> "Token | None":
 
 # Verbs whose object and the phrase after it state a claim without a clause: who is to blame and
 # for what ('blamed a software update for the outage'), a cause ('attributed the cuts to ...'), where
-# a figure stands ('put the death toll at 14'). One blamed is a claim already ('officials blamed a
-# software update'); one accused is not.
+# a figure stands ('put the death toll at 14'), what something is as ('described the plan as a
+# giveaway', 'cited its success as a source of pride'). One blamed is a claim already ('officials
+# blamed a software update'); one accused is not.
 OBJECT_PHRASE_CUES = {"blame": ("for", "on"), "accuse": ("of",), "attribute": ("to",), "estimate": ("at",),
-                      "put": ("at",), "place": ("at",), "peg": ("at",)}
+                      "put": ("at",), "place": ("at",), "peg": ("at",), "cite": ("as",),
+                      **{lemma: ("as",) for lemma in DESCRIBING_CUES}}
 PHRASE_MAY_BE_IMPLIED = frozenset({"blame"})
 
 

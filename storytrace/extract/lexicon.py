@@ -27,7 +27,7 @@ CONFIRMATION_CUES = frozenset("confirm verify corroborate acknowledge admit conc
 EVIDENCE_CUES = frozenset("show indicate reveal suggest find".split())
 
 # Two-word cues: the verb lemma and its particle.
-PHRASAL_CUES = {("point", "out"), ("go", "on"), ("spell", "out")}
+PHRASAL_CUES = {("point", "out"), ("go", "on"), ("spell", "out"), ("speak", "out")}
 
 # "according to X", "as indicated by X" and similar markers name a source without a speech verb.
 SOURCE_PREPOSITIONS = ("according to", "citing", "quoting", "per")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
-from storytrace.extract.cues import (CALLING_CUES, FALSITY, Cue, attach_quotes, content_words, find_cues,
+from storytrace.extract.cues import (CALLING_CUES, DESCRIBING_CUES, FALSITY, Cue, attach_quotes, content_words, find_cues,
                                      trim_span)
 from storytrace.extract.datelines import dateline_spans
 from storytrace.extract.quotes import Quote, find_quotes, is_full_quote
@@ -123,7 +123,7 @@ def polarity(cue: Cue, content_text: str) -> str:
     """deny or confirm from the cue ('denied', 'confirmed', 'found no evidence that'), else deny when
     the content calls something false."""
     lemma = cue.lemma.split()[0]
-    called_false = lemma in CALLING_CUES and re.search(rf"\b(?:{FALSITY})\b", content_text, re.IGNORECASE)
+    called_false = lemma in CALLING_CUES | DESCRIBING_CUES and re.search(rf"\b(?:{FALSITY})\b", content_text, re.IGNORECASE)
     if lemma in lx.DENIAL_CUES or called_false:
         return "assert" if cue.negated else "deny"
     if lemma in lx.CONFIRMATION_CUES:
