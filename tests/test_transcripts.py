@@ -129,3 +129,21 @@ def test_a_speaker_known_by_surname_only_is_the_storys_one_person_of_that_name()
 def test_a_label_may_carry_an_affiliation_in_brackets(line, label):
     text = f"CHAIR HOLLOWAY: Questions.\n\n{line}\n\nCHAIR HOLLOWAY: Thank you.\n"
     assert [m.group("label") for m in turn_matches(text)] == ["CHAIR HOLLOWAY", label, "CHAIR HOLLOWAY"]
+
+
+@pytest.mark.parametrize(("body", "speaker", "body_name"), [
+    ("The US Air Force awarded the contract. USAF officials said that the award was based on competence.",
+     "USAF officials", "US Air Force"),  # the body by its acronym, which the model tagged nowhere
+    ("The strike hit a depot. Pentagon officials said the strike was legal.", "Pentagon officials", "Pentagon"),
+    ("A spokesman for the Justice Department said the inquiry was closed.",
+     "A spokesman for the Justice Department", "Justice Department"),
+    ("A professor from the University of Michigan said the company would file for bankruptcy.",
+     "A professor from the University of Michigan", None),  # a member speaks for no body
+])
+def test_unnamed_officials_or_a_spokesman_of_a_body_are_linked_to_that_body(analyze_text, body, speaker, body_name):
+    from storytrace.pipeline import build_dossier
+
+    dossier = build_dossier([analyze_text("Headline\n" + body + "\n")])
+    names = {e.id: e.name for e in dossier.entities}
+    [statement] = [s for s in dossier.statements if s.speaker.name == speaker]
+    assert names.get(statement.speaker.entity) == body_name
