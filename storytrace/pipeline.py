@@ -23,7 +23,7 @@ from storytrace.ingest import IngestOptions, IngestResult, read_sources
 from storytrace.link.claims import build_claims
 from storytrace.link.entities import build_entities
 from storytrace.link.events import link_events
-from storytrace.link.origins import SPEAKING_FOR, credit_provenance
+from storytrace.link.origins import SPEAKING_FOR, credit_provenance, record_owner
 from storytrace.link.provenance import provenance_from_statements
 from storytrace.schema import Document, DocumentAnalysis, Dossier, Entity, Skipped, Statement
 
@@ -75,7 +75,8 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str],
     """The statement with its speaker's entity: the one named at the speaker's words (or at the
     mention they refer back to); for a speaker known by one word only (a transcript's 'BRANDT:'),
     the story's one person of that surname; for unnamed officials or a spokesman of a named body
-    ('USAF officials', 'a spokesman for the ministry'), that body."""
+    ('USAF officials', 'a spokesman for the ministry'), that body; for a record of someone named
+    ('a statement on Apple's website', "Olander's report"), its owner."""
     speaker = statement.speaker
     entity = None
     if speaker.ref_start is not None and speaker.ref_end is not None:
@@ -88,23 +89,25 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str],
     if entity is None and bodies is not None and spoken_for:
         entity = bodies.last_within(statement.doc, speaker.start, speaker.end) or \
             bodies.named(spoken_for.group("after") or spoken_for.group("before") or "")
+    owner = record_owner(speaker.name.strip()) if speaker.kind == "document" else None
+    if entity is None and bodies is not None and owner:
+        entity = bodies.named(owner)
     return replace(statement, speaker=replace(speaker, entity=entity)) if entity else statement
 
 
 class BodyMentions:
     """Where each organisation or place entity is named, by document, to find the body named
-    inside a speaker's words."""
+    inside a speaker's words; and every entity by its one name, alias or acronym."""
 
     def __init__(self, index: dict[tuple[str, int, int], str], entities: Iterable[Entity]) -> None:
         entities = list(entities)
         bodies = {e.id for e in entities if e.type != "PERSON"}
         by_name: dict[str, set[str]] = {}
         for entity in entities:
-            if entity.id in bodies:
-                for name in {entity.name, *entity.aliases}:
-                    by_name.setdefault(names.org_key(name), set()).add(entity.id)
-                    if len(name.split()) > 1:
-                        by_name.setdefault(names.org_key(names.acronym(name)), set()).add(entity.id)
+            for name in {entity.name, *entity.aliases}:
+                by_name.setdefault(names.org_key(name), set()).add(entity.id)
+                if entity.id in bodies and len(name.split()) > 1:
+                    by_name.setdefault(names.org_key(names.acronym(name)), set()).add(entity.id)
         self.by_name = {name: next(iter(ids)) for name, ids in by_name.items() if len(ids) == 1}
         self.spans: dict[str, list[tuple[int, int, str]]] = {}
         for (doc, start, end), entity in sorted(index.items()):
@@ -119,7 +122,7 @@ class BodyMentions:
         return inside[-1] if inside else None
 
     def named(self, name: str) -> str | None:
-        """The one body of the story with this name, alias or acronym ('USAF' for the US Air Force)."""
+        """The one entity of the story with this name or alias, or body with this acronym ('USAF')."""
         return self.by_name.get(names.org_key(name)) if name else None
 
 

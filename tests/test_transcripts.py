@@ -139,6 +139,8 @@ def test_a_label_may_carry_an_affiliation_in_brackets(line, label):
      "A spokesman for the Justice Department", "Justice Department"),
     ("A professor from the University of Michigan said the company would file for bankruptcy.",
      "A professor from the University of Michigan", None),  # a member speaks for no body
+    ('Apple announced his death on Wednesday. A statement on Apple\'s website states: "Apple has lost a visionary '
+     'and creative genius."', "Statement on Apple's website", "Apple"),  # a record of someone named: its owner
 ])
 def test_unnamed_officials_or_a_spokesman_of_a_body_are_linked_to_that_body(analyze_text, body, speaker, body_name):
     from storytrace.pipeline import build_dossier

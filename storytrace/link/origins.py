@@ -50,6 +50,9 @@ RECORD_BY = re.compile(r"^(?:(?:an?|the)\s+)?" + RECORD_NAME  # 'Statement by Bo
                        + r"(?:\s+(?:published|released|compiled|issued|prepared|produced|written|filed|submitted)"
                        + r"(?:\s+(?:on|in|last|this|earlier|late|early)(?:\s+[\w,]+){1,3}?)?)?\s+by\s+"
                        + r"(?P<owner>.+?)" + RECORD_ADDRESSEE + "$", re.IGNORECASE)
+RECORD_ON_SITE = re.compile(r"^(?:(?:an?|the)\s+)?" + RECORD_NAME  # 'a statement on Apple's website'
+                            + r"\s+(?:on|in)\s+(?P<owner>.+?)['’]s?\s+(?:official\s+|own\s+)?"
+                            r"(?:website|web\s+site|site|blog|homepage|home\s+page|page|account|feed)$", re.IGNORECASE)
 RECORD_FROM = re.compile(r"^(?:(?:an?|the)\s+)?" + RECORD_NAME
                          + r"\s+from\s+(?P<owner>[^,]+?)(?:,.*)?$", re.IGNORECASE)
 UNIT_WORDS = frozenset("""office board department team unit committee division desk press council staff senate faculty
@@ -87,6 +90,14 @@ class Scope:
     origin: Origin
     participants: frozenset[str]
     kind: str  # "narrative" | "document"
+
+
+def record_owner(name: str) -> str | None:
+    """Whose record a record's name says it is: "Olander's report", "a letter from Ballotline",
+    "a statement by Boeing", "a statement on Apple's website"; None for a record of no one named."""
+    record = RECORD_ON_SITE.match(name) or OWN_RECORD.match(names.strip_article(name)) or RECORD_FROM.match(name) \
+        or RECORD_BY.match(name)
+    return record.group("owner") if record else None
 
 
 def origin_of_speaker(statement: Statement) -> Origin:
@@ -434,14 +445,13 @@ class OriginNames:
 
     def _record_author(self, origin: Origin) -> Origin | None:
         """A person's or an organisation's own record is their word ("Olander's report")."""
-        record = OWN_RECORD.match(names.strip_article(origin.name)) or RECORD_FROM.match(origin.name) \
-            or RECORD_BY.match(origin.name)
-        if record is None:
+        owner = record_owner(origin.name)
+        if owner is None:
             return None
-        entity = self.person(record.group("owner"))
+        entity = self.person(owner)
         if entity is not None:
             return Origin(entity.id, entity.name, "person")
-        return self.organisation(record.group("owner"))
+        return self.organisation(owner)
 
     def _body_spoken_for(self, origin: Origin) -> Origin | None:
         """A spokesman, press office or officials speak for their body."""
