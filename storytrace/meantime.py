@@ -63,7 +63,7 @@ def article_files(root: Path) -> list[Path]:
     return sorted(folder.glob("*/*.xml")) if folder.is_dir() else []
 
 
-PTB_QUOTES = {"``": '"', "''": '"'}
+PTB_QUOTES = {"``": '"', "''": '"', "`": "'"}
 OPENING_QUOTES = frozenset({"``", "“"})
 CLOSING_QUOTES = frozenset({"''", "”"})
 QUOTE_REACH = 6  # sentences a quotation may run on before an unclosed mark is taken for a stray one
@@ -71,10 +71,11 @@ QUOTE_REACH = 6  # sentences a quotation may run on before an unclosed mark is t
 
 def quote_roles(words: list[str], sentences: list[int]) -> list[str]:
     """For each token: 'open' or 'close' where it is a quotation mark ('"' alternates, `` and “ open,
-    '' and ” close), else ''. An opening mark with no closing one within QUOTE_REACH sentences
-    opens nothing."""
+    '' and ” close; a single ` opens and the next lone ' of its sentence closes), else ''. An
+    opening mark with no closing one within QUOTE_REACH sentences opens nothing."""
     roles = [""] * len(words)
     opened: int | None = None
+    single: int | None = None
     for i, word in enumerate(words):
         opens = word in OPENING_QUOTES or (word == '"' and opened is None)
         closes = word in CLOSING_QUOTES or (word == '"' and opened is not None)
@@ -84,6 +85,10 @@ def quote_roles(words: list[str], sentences: list[int]) -> list[str]:
             opened = i
         if opened is not None and sentences[i] - sentences[opened] > QUOTE_REACH:
             opened = None
+        if word == "'" and single is not None and sentences[i] == sentences[single]:
+            roles[single], roles[i], single = "open", "close", None
+        elif word == "`":
+            single = i
     return roles
 
 

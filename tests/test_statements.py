@@ -358,6 +358,7 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
     ("The minister described the report as false and politically motivated.",
      [("The minister", "the report as false and politically motivated", "deny")]),
     ("He described the scene to reporters.", []),
+    ('Henderson described a "New GM" that he expected to result from the bankruptcy process.', []),
     ("She described the situation as she saw it.", []),
     # speaking out that ... reports; speaking out against something is an act
     ("Henderson spoke out on Tuesday that GM has submitted a restructuring plan which would close five plants.",

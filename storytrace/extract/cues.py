@@ -893,6 +893,8 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     """The span a cue reports, or None when it governs no clause ('denied the story')."""
     if lemma in CALLING_CUES:
         return _called_false(text, token) or _called_in_quotes(text, token)
+    if lemma in DESCRIBING_CUES and any(c.dep_ == "dobj" for c in token.children):
+        return _object_phrase_content(text, token)  # 'described a "New GM" that he expected': no 'as', nothing said
     if lemma in DOING_WITH_INFINITIVE and any(c.dep_ == "xcomp" for c in token.children):
         return None  # in 'went on to say that ...' the inner verb reports
     clauses = [c for c in _clause_children(token) if not _beyond_semicolon(doc, token, c)]
