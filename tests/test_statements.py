@@ -340,6 +340,17 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
     ("The Russian government announced the injection of 44 billion dollars into the Russian economy.",
      [("Russian government", "the injection of 44 billion dollars", "assert")]),
     ("Apple unveiled the iPhone on Tuesday.", []),
+    # a country's government named again: 'the government' is the last one named; 'the federal government' is
+    # only one whose name says federal, never another country's
+    ("The Russian government suspended trading. The government said that markets would reopen on Friday.",
+     [("Russian government", "markets would reopen on Friday", "assert")]),
+    ("The German government pledged loans to Opel. Henderson observed that the federal government had stated that it "
+     "had no interest in running the business.",
+     [("Henderson", "the federal government had stated that it had no interest in running the business", "assert"),
+      ("the federal government", "it had no interest in running the business", "assert")]),
+    ("The United States federal government will hold a 60% stake. The German government pledged loans to Opel. The "
+     "federal government said that it had no interest in running the business.",
+     [("United States federal government", "it had no interest in running the business", "assert")]),
     ("The ministry announced the decision on Friday after a long meeting.", []),
     # calling something so in quoted words is a statement; calling it false in them a denial; a word of one's own
     # ('called the mayor a friend') none

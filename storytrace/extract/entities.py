@@ -354,7 +354,7 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
     return _defined_short_forms(document.text, _short_firm_names(_governments(document.text, mentions)))
 
 
-GOVERNMENT_AFTER = re.compile(r"\s+(?:government|Government|administration)\b")
+GOVERNMENT_AFTER = re.compile(r"\s+(?:[Ff]ederal\s+)?(?:government|Government|administration)\b")
 GOVERNMENT_BEFORE = re.compile(r"\b(?:[Gg]overnment) of (?:the )?$")
 
 

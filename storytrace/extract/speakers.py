@@ -306,13 +306,17 @@ class SpeakerResolver:
                     return found
         return None
 
-    def _named_organization(self, heads: set[str], position: int) -> Referent | None:
-        """'the ministry' -> the last 'Foreign Ministry'; 'the company' -> the last company named."""
+    def _named_organization(self, heads: set[str], position: int, marks: frozenset[str] = frozenset()) -> Referent | None:
+        """'the ministry' -> the last 'Foreign Ministry'; 'the company' -> the last company named;
+        'the federal government' is not the last 'German government' (`marks`: the description's
+        country or level of government, which the name must bear)."""
         by_word = self.referents.most_recent(
             position, lambda r: r.label == "ORG" and r.kind == "organization" and
-            bool(heads & {w.casefold() for w in r.name.split()}))
+            bool(heads & {w.casefold() for w in r.name.split()}) and _bears_modifiers(r, marks))
         if by_word is not None:
             return by_word
+        if marks:
+            return None
         if not heads & GENERIC_ORGANIZATION_HEADS:
             return None
         business = bool(heads & BUSINESS_HEADS)  # 'the company' is no central bank or ministry
@@ -510,9 +514,11 @@ class SpeakerResolver:
             if not heads & vocabulary:
                 continue
             if definite:
-                previous = self.referents.most_recent(position, lambda r: r.kind == kind and bool(heads & r.heads))
+                marks = _distinguishing_modifiers(head)
+                previous = self.referents.most_recent(position, lambda r: r.kind == kind and bool(heads & r.heads)
+                                                      and _bears_modifiers(r, marks))
                 if previous is None and kind == "organization":
-                    previous = self._named_organization(heads, position)
+                    previous = self._named_organization(heads, position, marks)
                 if previous is None and kind == "anonymous" and heads & UNNAMED_ONE_HEADS:
                     previous = self.referents.most_recent(  # 'someone familiar with the situation ... The insider'
                         position, lambda r: r.kind == "anonymous" and bool(r.heads & UNNAMED_ONE_DESCRIBED))
@@ -535,6 +541,25 @@ class SpeakerResolver:
             ref = self.referents.add(phrase, "anonymous", long_span, heads=heads)
             return ResolvedSpeaker(phrase, "anonymous", long_span[0], long_span[1], ref)
         return ResolvedSpeaker(phrase, "unknown", long_span[0], long_span[1], None)
+
+
+JURISDICTION_WORDS = frozenset("federal state provincial local municipal city county national regional".split())
+_COUNTRY_WORD_SET = frozenset(word for words in lx.COUNTRY_WORDS.values() for word in words.split())
+
+
+def _distinguishing_modifiers(head: "Token") -> frozenset[str]:
+    """The words before a description's head that tell one body of its kind from another: a country
+    ('the Russian government') or a level of government ('the federal government')."""
+    return frozenset(child.lower_ for child in head.lefts if child.dep_ in ("amod", "compound", "nmod")
+                     and (child.lower_ in JURISDICTION_WORDS or child.lower_ in _COUNTRY_WORD_SET))
+
+
+def _bears_modifiers(referent: "Referent", marks: frozenset[str]) -> bool:
+    """Whether the referent's name has each of the description's distinguishing words."""
+    if not marks:
+        return True
+    words = {w.casefold().strip(".,'’") for w in referent.name.replace("-", " ").split()}
+    return marks <= words
 
 
 def _which_clause(head: "Token") -> bool:

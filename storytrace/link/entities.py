@@ -78,12 +78,13 @@ def _thing_key(text: str) -> str:
     return names.firm_key(_country_written_out(text))
 
 
-GOVERNMENT_NAME = re.compile(r"^(?:the\s+)?(?:(?P<before>.+?)\s+(?:government|administration)|"
+GOVERNMENT_NAME = re.compile(r"^(?:the\s+)?(?:(?P<before>.+?)\s+(?:federal\s+)?(?:government|administration)|"
                              r"government\s+of\s+(?:the\s+)?(?P<after>.+))$", re.IGNORECASE)
 
 
 def _government_key(text: str) -> str | None:
-    """'US government', 'American administration' and 'government of the United States' -> one key."""
+    """'US government', 'US federal government', 'American administration' and 'government of the
+    United States' -> one key."""
     match = GOVERNMENT_NAME.match(text.strip())
     if not match:
         return None
