@@ -194,7 +194,8 @@ def firm_key(name: str) -> str:
     return " ".join(SPELLING_VARIANTS.get(w, w) for w in words)
 
 
+@lru_cache(maxsize=65536)
 def org_key(name: str) -> str:
     """The comparison key of an organisation or thing: folded, no article, no possessive, no dots or
-    double quotation marks ('a "New GM"')."""
+    double quotation marks ('a "New GM"'); remembered, as linking asks it for the same names often."""
     return re.sub(r"[.\"“”]", "", fold(strip_possessive(strip_article(name)))).strip()
