@@ -19,11 +19,13 @@ then raising it as far as mean recall stays at RECALL_FLOOR (`choose_threshold`)
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 import yaml
@@ -64,24 +66,27 @@ def bootstrap_model() -> claim_step.LinkModel:
         return claim_step.LinkModel(claim_step.LINK_FEATURES, np.zeros(len(claim_step.LINK_FEATURES)), 0.0, 1.0)
 
 
-def runnable_folder(folder: Path) -> Path:
+@contextlib.contextmanager
+def runnable_folder(folder: Path) -> Iterator[Path]:
     """The story folder itself, or for a gold over MEANTIME articles (tests/data/meantime_claims, no
-    texts beside the gold) a temporary folder with the articles written out."""
+    texts beside the gold) a temporary folder with the articles written out, removed afterwards."""
     gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
     if all((folder / meta["file"]).is_file() for meta in gold["documents"].values()):
-        return folder
-    return write_story(folder, Path(tempfile.mkdtemp(prefix=f"{folder.name}-")))
+        yield folder
+        return
+    with tempfile.TemporaryDirectory(prefix=f"{folder.name}-") as scratch:
+        yield write_story(folder, Path(scratch) / folder.name)
 
 
 def load_story(folder: Path) -> Story:
     """A story folder analysed by the real pipeline (claims included, with the shipped model)."""
-    sources = runnable_folder(folder)
-    gold = yaml.safe_load((sources / "gold.yaml").read_text(encoding="utf-8"))
-    ingested = read_sources([sources])
+    with runnable_folder(folder) as sources:
+        gold = yaml.safe_load((sources / "gold.yaml").read_text(encoding="utf-8"))
+        ingested = read_sources([sources])
+        texts = {key: (sources / meta["file"]).read_text(encoding="utf-8") for key, meta in gold["documents"].items()}
     if ingested.skipped:
         raise SystemExit(f"{folder}: skipped {[s.reason for s in ingested.skipped]}")
     analyses = analyze_documents(ingested.documents)
-    texts = {key: (sources / meta["file"]).read_text(encoding="utf-8") for key, meta in gold["documents"].items()}
     return Story(name=folder.name, gold=gold, texts=texts, dossier=build_dossier(analyses, link_model=bootstrap_model()),
                  propositions=[p for a in analyses for p in a.propositions])
 
