@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from storytrace.extract import lexicon as lx
 from storytrace.extract.cues import DOING_WITH_INFINITIVE
+from storytrace.extract.quotes import DOUBLE_MARKS
 from storytrace.extract.statements import denies_in_content
 from storytrace.schema import Document, Mention, Proposition, Statement, content_id
 
@@ -75,10 +76,7 @@ def _goes_on_doing(token: "Token") -> bool:
     for going on or doing, with no clause or quotation of its own."""
     return token.lemma_.lower() in DOING_WITH_INFINITIVE and \
         not any(c.dep_ in ("ccomp", "parataxis") for c in token.children) and \
-        not any(t.text in QUOTE_CHARACTERS for t in token.sent)
-
-
-QUOTE_CHARACTERS = frozenset('"“”')
+        not any(t.text in DOUBLE_MARKS for t in token.sent)
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
