@@ -70,7 +70,9 @@ that had overlapped four claims' mentions now overlaps one). Then unnamed offici
 record of someone named take that body or owner as the speaker's entity ('USAF officials', 'a
 statement on Apple's website'): speaker accuracy 0.847; describing a thing with no 'as' says
 nothing ('described a "New GM" that he expected ...'), and the rebuild sets single quotes:
-grouping 0.522 / 0.784, stance 0.911, origin counts 0.417."""
+grouping 0.522 / 0.784, stance 0.911, origin counts 0.417. Then a reason cited is a statement
+('citing major flaws in the procurement process'; not who is cited, 'citing two sources', 'cited
+engineers who said ...'): statement recall 0.876, speaker accuracy 0.851, origin identity precision 0.929."""
 
 from __future__ import annotations
 
@@ -87,7 +89,7 @@ from storytrace.pipeline import analyze_paths
 from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "meantime_claims"
-MEAN_MINIMUMS = {"entity_merge": 0.89, "statement_recall": 0.85, "speaker_accuracy": 0.81,
+MEAN_MINIMUMS = {"entity_merge": 0.89, "statement_recall": 0.86, "speaker_accuracy": 0.83,
                  "claim_grouping_recall": 0.48, "claim_grouping_precision": 0.76, "claim_stance_accuracy": 0.88,
                  "origin_identity_recall": 0.84, "origin_identity_precision": 0.88, "origin_counts_accuracy": 0.37}
 

@@ -340,6 +340,14 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
     ("The Russian government announced the injection of 44 billion dollars into the Russian economy.",
      [("Russian government", "the injection of 44 billion dollars", "assert")]),
     ("Apple unveiled the iPhone on Tuesday.", []),
+    # a reason cited is a statement; who or what is cited as the source is not
+    ("The airline cancelled 40 flights on Monday, citing a shortage of pilots.",
+     [("The airline", "a shortage of pilots", "assert")]),
+    ("Oil prices fell on Monday, Reuters reported, citing two sources familiar with the matter.",
+     [("Reuters", "prices fell on Monday", "assert")]),
+    ("The paper cited data from the ministry.", []),
+    ("The outage was first reported by the Courier, which cited engineers who said staff had flagged problems in "
+     "August.", [("engineers", "staff had flagged problems in August", "assert")]),
     # a country's government named again: 'the government' is the last one named; 'the federal government' is
     # only one whose name says federal, never another country's
     ("The Russian government suspended trading. The government said that markets would reopen on Friday.",

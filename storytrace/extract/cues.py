@@ -564,19 +564,34 @@ def _object_phrase_content(text: str, token: "Token") -> tuple[int, int] | None:
 
 ANNOUNCING_CUES = frozenset("announce unveil promise pledge forecast predict".split())
 ANNOUNCED_MIN_WORDS = 5
+CITED_MIN_WORDS = 3
 
 
 def _announced_thing(text: str, token: "Token") -> tuple[int, int] | None:
     """'announced the injection of 44 billion dollars into the economy', 'promised 44,000 new jobs at
-    300 suppliers': an announcement whose object tells something, not one that only names a thing
-    ('unveiled the iPhone') or refers to what was said ('announced the decision')."""
-    if token.lemma_.lower() not in ANNOUNCING_CUES or any(c.dep_ == "neg" for c in token.children):
+    300 suppliers', 'citing a shortage of pilots': an announcement or a reason given whose object
+    tells something, not one that only names a thing ('unveiled the iPhone'), refers to what was
+    said ('announced the decision') or names who said it ('citing officials')."""
+    lemma = token.lemma_.lower()
+    if lemma not in ANNOUNCING_CUES | {"cite"} or any(c.dep_ == "neg" for c in token.children):
         return None
     target = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-    if target is None or target.pos_ != "NOUN" or target.lemma_.lower() in lx.SAID_NOUNS | lx.DOCUMENT_HEADS:
-        return None
+    if target is None or target.pos_ != "NOUN" or {target.lemma_.lower(), target.lower_} & (lx.SAID_NOUNS | lx.DOCUMENT_HEADS):
+        return None  # 'data' is lemmatised 'datum'
+    if lemma == "cite" and _names_a_source(target):
+        return None  # 'citing two sources familiar with the matter': who told, not what
     start, end = subtree_span(target)
-    return trim_span(text, start, end) if len(text[start:end].split()) >= ANNOUNCED_MIN_WORDS else None
+    least = CITED_MIN_WORDS if lemma == "cite" else ANNOUNCED_MIN_WORDS
+    return trim_span(text, start, end) if len(text[start:end].split()) >= least else None
+
+
+def _names_a_source(noun: "Token") -> bool:
+    """A cited noun that is someone or something that tells ('sources', 'officials', 'engineers who
+    said ...'), not a reason."""
+    lemma = noun.lemma_.lower()
+    return lemma in lx.ANONYMOUS_HEADS | lx.PERSON_GROUP_HEADS | lx.ROLE_NOUNS | lx.ORGANIZATION_HEADS \
+        or noun.lower_ in lx.ANONYMOUS_HEADS | lx.PERSON_GROUP_HEADS \
+        or any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.lefts) for c in noun.children)
 
 
 def _subject_led_verb_before(head: "Token") -> "Token | None":
