@@ -72,7 +72,9 @@ statement on Apple's website'): speaker accuracy 0.847; describing a thing with 
 nothing ('described a "New GM" that he expected ...'), and the rebuild sets single quotes:
 grouping 0.522 / 0.784, stance 0.911, origin counts 0.417. Then a reason cited is a statement
 ('citing major flaws in the procurement process'; not who is cited, 'citing two sources', 'cited
-engineers who said ...'): statement recall 0.876, speaker accuracy 0.851, origin identity precision 0.929."""
+engineers who said ...'): statement recall 0.876, speaker accuracy 0.851, origin identity precision 0.929.
+Then what was called or asked for is a statement (a demand, so no claim: the reporter's clause
+telling of the call stays the claim candidate): statement recall 0.885, speaker accuracy 0.860."""
 
 from __future__ import annotations
 
@@ -89,7 +91,7 @@ from storytrace.pipeline import analyze_paths
 from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "meantime_claims"
-MEAN_MINIMUMS = {"entity_merge": 0.89, "statement_recall": 0.86, "speaker_accuracy": 0.83,
+MEAN_MINIMUMS = {"entity_merge": 0.89, "statement_recall": 0.87, "speaker_accuracy": 0.84,
                  "claim_grouping_recall": 0.48, "claim_grouping_precision": 0.76, "claim_stance_accuracy": 0.88,
                  "origin_identity_recall": 0.84, "origin_identity_precision": 0.88, "origin_counts_accuracy": 0.37}
 

@@ -46,6 +46,9 @@ import pytest
         # a question asked states nothing; a clause that only opens with a question word does
         ("Investigators asked what caused the contamination at the plant.", []),
         ("Officials asked whether the dam had been inspected last year.", []),
+        # what was called for is a demand, no claim; the reporter's clause telling of the call is one
+        ("The Government Accountability Office called for a re-run of the bidding for the tanker contract.",
+         ["The Government Accountability Office called for a re-run of the bidding for the tanker contract"]),
         ("The union asked if the plan was legal under state law.", []),
         ("She says what she saw does not match the police account.", ["what she saw does not match the police account"]),
         ("He said if the resolution was brought for a vote, Russia would block it.",

@@ -346,6 +346,13 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
     ("Oil prices fell on Monday, Reuters reported, citing two sources familiar with the matter.",
      [("Reuters", "prices fell on Monday", "assert")]),
     ("The paper cited data from the ministry.", []),
+    # what was called or asked for is a statement (a demand); a few words say too little
+    ("The Government Accountability Office called for a re-run of the bidding for the tanker contract.",
+     [("Government Accountability Office", "a re-run of the bidding for the tanker contract", "assert")]),
+    ("Chrysler has asked the US government for an additional US$5 billion in aid.",
+     [("Chrysler", "an additional US$5 billion in aid", "assert")]),
+    ("Protesters called for calm.", []),
+    ("The union did not call for a strike at the plant.", []),
     ("The outage was first reported by the Courier, which cited engineers who said staff had flagged problems in "
      "August.", [("engineers", "staff had flagged problems in August", "assert")]),
     # a country's government named again: 'the government' is the last one named; 'the federal government' is

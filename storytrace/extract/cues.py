@@ -142,6 +142,8 @@ def cue_lemma(token: "Token") -> str | None:
         return None
     lemma = token.lemma_.lower()
     if lemma in CALLING_CUES:  # 'calls that account false': a denial; 'called the mayor a friend' is none
+        if lemma == "call" and _requested_thing(token.doc.text, token) is not None:
+            return "call for"
         called = _called_false(token.doc.text, token) or _called_in_quotes(token.doc.text, token)
         return lemma if called is not None else None
     if lemma in PHRASE_ONLY_CUES:
@@ -585,6 +587,24 @@ def _announced_thing(text: str, token: "Token") -> tuple[int, int] | None:
     return trim_span(text, start, end) if len(text[start:end].split()) >= least else None
 
 
+REQUESTING_CUES = frozenset("call ask press push appeal plead".split())
+REQUESTED_MIN_WORDS = 3
+
+
+def _requested_thing(text: str, token: "Token") -> tuple[int, int] | None:
+    """'called for a re-run of the bidding', 'asked the US government for an additional US$5 billion
+    in aid': what was demanded or asked for, when it is a thing of some words ('called for calm'
+    and 'asked for him' say too little)."""
+    if token.lemma_.lower() not in REQUESTING_CUES or any(c.dep_ == "neg" for c in token.children):
+        return None
+    phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > token.i), None)
+    wanted = [c for c in phrase.children if c.dep_ == "pobj"] if phrase is not None else []
+    if not wanted or wanted[-1].pos_ not in ("NOUN", "NUM"):  # 'a re-run' may come in three pieces; '$5 billion'
+        return None
+    start, end = wanted[0].left_edge.idx, max(subtree_span(w)[1] for w in wanted)
+    return trim_span(text, start, end) if len(text[start:end].split()) >= REQUESTED_MIN_WORDS else None
+
+
 def _names_a_source(noun: "Token") -> bool:
     """A cited noun that is someone or something that tells ('sources', 'officials', 'engineers who
     said ...'), not a reason."""
@@ -906,6 +926,8 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
 
 def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[Quote]) -> tuple[int, int] | None:
     """The span a cue reports, or None when it governs no clause ('denied the story')."""
+    if lemma == "call for":
+        return _requested_thing(text, token)
     if lemma in CALLING_CUES:
         return _called_false(text, token) or _called_in_quotes(text, token)
     if lemma in DESCRIBING_CUES and any(c.dep_ == "dobj" for c in token.children):
@@ -931,7 +953,7 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
         return _sentence_minus(doc, text, token, subtree_span(token), quotes)
     if not clauses:
         return _object_phrase_content(text, token) or _announced_thing(text, token) or \
-            _trailing_attribution(doc, text, token)
+            _requested_thing(text, token) or _trailing_attribution(doc, text, token)
     before = [c for c in clauses if c.i < token.i]
     if before and not [c for c in clauses if c.i > token.i]:
         clause = before[-1]  # the clause next to the attribution, not a sentence the parser ran into it

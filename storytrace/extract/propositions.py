@@ -171,6 +171,14 @@ def _without_dangling_words(doc: "Doc", text: str, start: int, end: int) -> int:
 
 INTERROGATIVES = frozenset("why whether how what where when if".split())
 ASKED_WHETHER = re.compile(r"\bwhether\s+$", re.IGNORECASE)  # a statement's content opened by 'whether'
+# A statement whose content is what was called or asked for ('called for a re-run of the bidding'):
+# a demand, neither true nor false, so no claim.
+ASKED_FOR = re.compile(r"\b(?:call|ask|press|push|appeal|plead)(?:s|ed|ing)?\b[^.;:\n]{0,80}\bfor\s+$", re.IGNORECASE)
+
+
+def _asked_for(text: str, statement: Statement) -> bool:
+    """Whether the statement's content is what its speaker called or asked for."""
+    return bool(ASKED_FOR.search(text[max(0, statement.start - 100):statement.start]))
 
 
 def _indirect_question(doc: "Doc", start: int, end: int) -> bool:
@@ -237,6 +245,8 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
     found = []
     if ASKED_WHETHER.search(text[max(0, statement.start - 12):statement.start]):
         return found  # 'asked whether the dam had been inspected' states nothing
+    if _asked_for(text, statement):
+        return found
     for sentence in _sentence_spans(text, statement.start, statement.end):
         for piece in _clause_spans(doc, text, *sentence, skip_cues=False):
             if _indirect_question(doc, *piece):
@@ -268,8 +278,11 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[i
 
 def assertion_propositions(doc: "Doc", document: Document, statements: list[Statement],
                            mentions: list[Mention]) -> list[Proposition]:
-    """The reporter's own assertions: body sentences, outside statements and their attribution."""
+    """The reporter's own assertions: body sentences, outside statements and their attribution. What
+    someone called or asked for stays in the reporter's clause that tells of the act ('The GAO called
+    for a re-run of the bidding')."""
     text = document.text
+    statements = [s for s in statements if not _asked_for(text, s)]
     taken = [(s.start, s.end) for s in statements]
     subject_before: dict[int, int] = {}  # where a speaker's own clause resumes -> where the speaker starts
     for statement in statements:
