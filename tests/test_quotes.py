@@ -1,6 +1,8 @@
 """Quotation finding on raw text: no model needed."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from storytrace.extract.quotes import find_quotes, is_full_quote
 
@@ -43,3 +45,41 @@ def test_quote_offsets_point_into_text():
 def test_full_quotes_versus_scare_quotes(text, full):
     (quote,) = find_quotes(text)
     assert is_full_quote(text, quote) is full
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the rest of the paragraph after 'reads:', then the lines that go on in the first person
+        ("Apple released Jobs's email, which reads: Team, at my request the board granted me leave.\n"
+         "I will continue as CEO.\nThe shares fell 3 percent on Monday.\n",
+         ["Team, at my request the board granted me leave.", "I will continue as CEO."]),
+        # a colon that ends the paragraph: the next paragraph is the statement
+        ("The ministry said in a statement:\nThe plant will remain closed until the inspection ends.\n"
+         "Residents were told to boil water.\n", ["The plant will remain closed until the inspection ends."]),
+        # a paragraph with an attribution of its own ends the block
+        ("The mayor said: the budget is balanced.\nI will not raise taxes, she added later.\n",
+         ["the budget is balanced."]),
+        # a real quotation, a time, a name, a link label and 'added to' are no block
+        ('The mayor said: "The budget is balanced."\n', []),
+        ("The plan followed the 12:00 UTC announcement.\n", []),
+        ("President of the United States Barack Obama presented a plan following the 12:00 announcement.\n", []),
+        ("Read more: the plant closed in May.\n", []),
+        ("On the spending the auditor has added to the loss: that money was spent on tenants.\n", []),
+    ],
+)
+def test_text_set_out_after_a_colon_is_quoted_without_marks(text, expected):
+    from storytrace.extract.quotes import block_quotes
+
+    found = block_quotes(text, find_quotes(text))
+    assert [text[q.inner_start:q.inner_end] for q in found] == expected
+    assert all(q.start == q.inner_start and q.end == q.inner_end for q in found)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab I my said: reads.\n\"")), max_size=200))
+def test_block_quotes_stay_inside_the_text_and_do_not_overlap(text):
+    from storytrace.extract.quotes import block_quotes
+
+    found = block_quotes(text, find_quotes(text))
+    assert all(0 <= q.start < q.end <= len(text) for q in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))

@@ -352,6 +352,13 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
     ("Chrysler has asked the US government for an additional US$5 billion in aid.",
      [("Chrysler", "an additional US$5 billion in aid", "assert")]),
     ("Protesters called for calm.", []),
+    # text set out after a colon without quotation marks is the writer's, line by line while it goes on in
+    # the first person; the record it is read from speaks
+    ("Steve Jobs is on leave. Apple released the text of Jobs's email, which reads: Team, at my request the board "
+     "has granted me a medical leave of absence.\nI will continue as CEO and be involved in major decisions.\n"
+     "The shares fell 3 percent on Monday.",
+     [("Jobs's email", "Team, at my request the board has granted me a medical leave of absence.", "assert"),
+      ("Jobs's email", "I will continue as CEO and be involved in major decisions.", "assert")]),
     ("The union did not call for a strike at the plant.", []),
     ("The outage was first reported by the Courier, which cited engineers who said staff had flagged problems in "
      "August.", [("engineers", "staff had flagged problems in August", "assert")]),

@@ -146,6 +146,8 @@ def cue_lemma(token: "Token") -> str | None:
             return "call for"
         called = _called_false(token.doc.text, token) or _called_in_quotes(token.doc.text, token)
         return lemma if called is not None else None
+    if lemma == "read" and token.i + 1 < len(token.doc) and token.nbor(1).text == ":":
+        return lemma  # 'the email, which reads: ...': what follows is the text
     if lemma in PHRASE_ONLY_CUES:
         found = _object_and_phrase(token)
         if found is None or found[1] is None:
@@ -1033,9 +1035,15 @@ def _cue_after(text: str, quote: Quote, cues: list[Cue]) -> Cue | None:
 
 
 def _cue_before(text: str, quote: Quote, cues: list[Cue]) -> Cue | None:
+    """The attribution before a quote in its paragraph, or, for text set out after a colon that ends
+    the cue's paragraph ('said in a statement:' and the statement below), on the line before."""
     best = None
+    colon_end = len(text[:quote.start].rstrip())
+    set_out = quote.start == quote.inner_start and text[:colon_end].endswith(":")
     for cue in cues:
-        if cue.text_start >= quote.start or "\n" in text[cue.text_start:quote.start]:
+        if cue.text_start >= quote.start:
+            continue
+        if "\n" in text[cue.text_start:quote.start] and not (set_out and "\n" not in text[cue.text_start:colon_end]):
             continue
         end = _cue_clause_end(cue)
         gap = text[end:quote.start] if end <= quote.start else ""

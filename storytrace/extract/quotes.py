@@ -116,3 +116,50 @@ def is_full_quote(text: str, quote: Quote) -> bool:
     if len(words) >= 6:
         return True
     return len(words) >= 2 and bool(re.search(r"[.!?,]\W*$", inner))
+
+
+# A speech verb (not 'added to'), then up to a few words and a colon with no quotation mark after it: what follows is
+# reproduced as written ('Jobs's email, which reads: Team, At my request, ...', 'said in a statement:'
+# with the statement set out in the next paragraph, as a web page's block quote arrives).
+BLOCK_INTRO = re.compile(r"\b(?:reads?|reading|said|says|stated|states|wrote|writes|added|adds|declared|announced|"
+                         r"posted|tweeted)\b(?!\s+to\b)[^.:;\n\"“”]{0,80}(?<!\d):(?!\d)[ \t]*")  # lower case: not 'United States'; not '12:00'
+FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur)\b")
+ATTRIBUTED = re.compile(r"\b(?:said|says|added|adds|told|wrote|according to)\b", re.IGNORECASE)
+
+
+def block_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Text reproduced after a speech verb and a colon without quotation marks, as quotes without
+    marks: the rest of the colon's paragraph (or, when the colon ends it, the next paragraph), and
+    the paragraphs after that go on in the first person ('I will continue as CEO ...') with no
+    quotation or attribution of their own."""
+    found: list[Quote] = []
+    for match in BLOCK_INTRO.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if not text[line_start:match.start()].strip() or any(q.start <= match.start() < q.end for q in quotes):
+            continue  # 'Read more:' opens a line; a colon inside a quotation is the speaker's own
+        line_end = _line_end(text, match.end())
+        if any(match.end() <= q.start < line_end for q in quotes) or (found and match.start() < found[-1].end):
+            continue  # a real quotation follows
+        spans = [(match.end(), line_end)] if text[match.end():line_end].strip() else []
+        cursor = line_end
+        while cursor < len(text):
+            start = cursor + 1
+            end = _line_end(text, start)
+            paragraph = text[start:end]
+            cursor = end
+            if not paragraph.strip():
+                continue
+            if any(mark in paragraph for mark in DOUBLE_MARKS) or ATTRIBUTED.search(paragraph) or \
+                    (spans and not FIRST_PERSON.search(paragraph)):
+                break  # a quotation, a statement attributed on its own, or the reporter again
+            spans.append((start, end))
+        for start, end in spans:
+            start, end = _trim(text, start, end)
+            if end > start:
+                found.append(Quote(start, end, start, end))
+    return found
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end

@@ -612,11 +612,14 @@ def register_documents(doc: "Doc", text: str, cues: list[Cue], referents: Refere
     found = []
     for cue in cues:
         head = cue.speaker_head
+        antecedent = _relative_antecedent(doc, head) if head is not None and head.lower_ in ("which", "that") else None
+        head = antecedent or head  # 'Jobs's email, which reads: ...'
         if head is None or (head.lemma_.lower() not in lx.DOCUMENT_HEADS and _head_word(head) not in lx.DOCUMENT_HEADS):
             continue
         if referents.covering(head.idx, head.idx + len(head.text)) is not None:
             continue
-        span = cue.speaker_span or _noun_phrase_span(head, with_of=True, limit=cue.text_start if cue.text_start > head.idx else None)
+        span = (None if antecedent else cue.speaker_span) or \
+            _noun_phrase_span(head, with_of=True, limit=cue.text_start if cue.text_start > head.idx else None)
         after = [cue.text_start] + ([cue.content[0]] if cue.content else [])
         span = (span[0], max(span[1], _author_phrase_end(head, min([p for p in after if p > head.idx] or [len(text)]))))
         found.append((span, head.lemma_.lower(), _participants(text, span, referents)))

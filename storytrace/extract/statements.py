@@ -19,7 +19,7 @@ from storytrace.extract import lexicon as lx
 from storytrace.extract.cues import (CALLING_CUES, DESCRIBING_CUES, FALSITY, Cue, attach_quotes, content_words, find_cues,
                                      trim_span)
 from storytrace.extract.datelines import dateline_spans
-from storytrace.extract.quotes import Quote, find_quotes, is_full_quote
+from storytrace.extract.quotes import Quote, block_quotes, find_quotes, is_full_quote
 from storytrace.extract.referents import Referents, build_referents
 from storytrace.extract.speakers import ResolvedSpeaker, SpeakerResolver, register_documents
 from storytrace.extract.transcripts import labelled_quotes, transcript_statements, within_turns
@@ -238,6 +238,8 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
     text = document.text
     referents = build_referents(mentions, _outlet_keys(mentions, document))
     quotes = [q for q in find_quotes(text) if not _excluded(document, q.start, q.end)]
+    quotes = sorted(quotes + [q for q in block_quotes(text, quotes) if not _excluded(document, q.start, q.end)],
+                    key=lambda q: q.start)
     cues = [c for c in find_cues(doc, text, quotes)
             if not _excluded(document, c.text_start, c.text_end) and not _inside_quote(c, quotes)]
     unattached = attach_quotes(text, cues, quotes)
