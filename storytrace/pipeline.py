@@ -7,21 +7,19 @@ worker that made them. `build_dossier` is the cross-document step.
 
 from __future__ import annotations
 
-import bisect
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
-from storytrace import names
 from storytrace.extract.entities import extract_mentions
 from storytrace.extract.events import extract_events
 from storytrace.extract.propositions import extract_propositions
 from storytrace.extract.statements import extract_statements
 from storytrace.ingest import IngestOptions, IngestResult, read_sources
 from storytrace.link.claims import build_claims
-from storytrace.link.entities import build_entities
+from storytrace.link.entities import EntityLookup, build_entities
 from storytrace.link.events import link_events
 from storytrace.link.origins import SPEAKING_FOR, credit_provenance, record_owner
 from storytrace.link.provenance import provenance_from_statements
@@ -71,7 +69,7 @@ def analyze_documents(documents: Sequence[Document], workers: int = 1, model: st
 
 
 def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str],
-                  surnames: dict[str, str] | None = None, bodies: "BodyMentions | None" = None) -> Statement:
+                  surnames: dict[str, str] | None = None, lookup: EntityLookup | None = None) -> Statement:
     """The statement with its speaker's entity: the one named at the speaker's words (or at the
     mention they refer back to); for a speaker known by one word only (a transcript's 'BRANDT:'),
     the story's one person of that surname; for unnamed officials or a spokesman of a named body
@@ -86,44 +84,13 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str],
     if entity is None and surnames and speaker.kind == "person" and len(speaker.name.split()) == 1:
         entity = surnames.get(speaker.name.lower())
     spoken_for = SPEAKING_FOR.match(speaker.name.strip()) if speaker.kind == "anonymous" else None
-    if entity is None and bodies is not None and spoken_for:
-        entity = bodies.last_within(statement.doc, speaker.start, speaker.end) or \
-            bodies.named(spoken_for.group("after") or spoken_for.group("before") or "")
+    if entity is None and lookup is not None and spoken_for:
+        entity = lookup.last_body_within(statement.doc, speaker.start, speaker.end) or \
+            lookup.named(spoken_for.group("after") or spoken_for.group("before") or "")
     owner = record_owner(speaker.name.strip()) if speaker.kind == "document" else None
-    if entity is None and bodies is not None and owner:
-        entity = bodies.named(owner)
+    if entity is None and lookup is not None and owner:
+        entity = lookup.named(owner)
     return replace(statement, speaker=replace(speaker, entity=entity)) if entity else statement
-
-
-class BodyMentions:
-    """Where each organisation or place entity is named, by document, to find the body named
-    inside a speaker's words; and every entity by its one name, alias or acronym."""
-
-    def __init__(self, index: dict[tuple[str, int, int], str], entities: Iterable[Entity]) -> None:
-        entities = list(entities)
-        bodies = {e.id for e in entities if e.type != "PERSON"}
-        by_name: dict[str, set[str]] = {}
-        for entity in entities:
-            for name in {entity.name, *entity.aliases}:
-                by_name.setdefault(names.org_key(name), set()).add(entity.id)
-                if entity.id in bodies and len(name.split()) > 1:
-                    by_name.setdefault(names.org_key(names.acronym(name)), set()).add(entity.id)
-        self.by_name = {name: next(iter(ids)) for name, ids in by_name.items() if len(ids) == 1}
-        self.spans: dict[str, list[tuple[int, int, str]]] = {}
-        for (doc, start, end), entity in sorted(index.items()):
-            if entity in bodies:
-                self.spans.setdefault(doc, []).append((start, end, entity))
-
-    def last_within(self, doc: str, start: int, end: int) -> str | None:
-        """The entity of the last body named between start and end."""
-        spans = self.spans.get(doc, [])
-        first = bisect.bisect_left(spans, (start, -1, ""))
-        inside = [entity for s, e, entity in spans[first:] if s < end and e <= end]
-        return inside[-1] if inside else None
-
-    def named(self, name: str) -> str | None:
-        """The one entity of the story with this name or alias, or body with this acronym ('USAF')."""
-        return self.by_name.get(names.org_key(name)) if name else None
 
 
 def unique_surnames(entities: Iterable[Entity]) -> dict[str, str]:
@@ -159,8 +126,8 @@ def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skippe
     mentions = [m for a in analyses for m in a.mentions]
     entities, index = build_entities(mentions, documents)
     surnames = unique_surnames(entities)
-    bodies = BodyMentions(index, entities)
-    statements = tuple(_link_speaker(s, index, surnames, bodies) for a in analyses for s in a.statements)
+    lookup = EntityLookup(index, entities)
+    statements = tuple(_link_speaker(s, index, surnames, lookup) for a in analyses for s in a.statements)
     events = tuple(link_events([e for a in analyses for e in a.events], entities))
     propositions = [p for a in analyses for p in a.propositions]
     if embed is None or stance is None:

@@ -9,6 +9,7 @@ never merge.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -433,3 +434,38 @@ def build_entities(mentions: Iterable[Mention], documents: Iterable[Document] = 
                                    aliases=(outlet,), mentions=(), roles=("outlet",)))
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities, index
+
+
+class EntityLookup:
+    """The story's entities by name and by where bodies are named, for linking a speaker's words to
+    an entity ('USAF officials' -> the US Air Force; 'a statement on Apple's website' -> Apple)."""
+
+    def __init__(self, index: dict[tuple[str, int, int], str], entities: Iterable[Entity]) -> None:
+        entities = list(entities)
+        bodies = {e.id for e in entities if e.type != "PERSON"}
+        by_name: dict[str, set[str]] = defaultdict(set)
+        for entity in entities:
+            for name in {entity.name, *entity.aliases}:
+                by_name[names.org_key(name)].add(entity.id)
+                if entity.id in bodies and len(name.split()) > 1:
+                    by_name[names.org_key(names.acronym(name))].add(entity.id)
+        self.by_name = {name: next(iter(ids)) for name, ids in by_name.items() if len(ids) == 1}
+        self.body_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for (doc, start, end), entity in sorted(index.items()):
+            if entity in bodies:
+                self.body_spans[doc].append((start, end, entity))
+
+    def last_body_within(self, doc: str, start: int, end: int) -> str | None:
+        """The entity of the last body named between start and end of a document."""
+        spans = self.body_spans.get(doc, [])
+        found = None
+        for span_start, span_end, entity in spans[bisect.bisect_left(spans, (start, -1, "")):]:
+            if span_start >= end:
+                break
+            if span_end <= end:
+                found = entity
+        return found
+
+    def named(self, name: str) -> str | None:
+        """The one entity of the story with this name or alias, or the one body with this acronym."""
+        return self.by_name.get(names.org_key(name)) if name else None
