@@ -230,3 +230,21 @@ def test_jsonl_lines_each_become_a_document_or_a_reason(tmp_path, bodies):
     result = read_sources([feed], IngestOptions(english_only=False))
     accounted = len(result.documents) + len(result.skipped) + len(result.duplicates)
     assert accounted == len(bodies)
+
+
+@pytest.mark.slow
+def test_a_block_quote_after_said_in_a_statement_is_that_statement(tmp_path):
+    from storytrace.pipeline import analyze_documents
+
+    page = write(tmp_path, "leak.html", (
+        "<html><head><title>Plant closed after leak</title></head><body><article><h1>Plant closed after leak</h1>"
+        "<p>The chemical plant in Westbrook was closed on Wednesday after a leak of chlorine gas injured four "
+        "workers.</p><p>The regional ministry of environment said in a statement:</p><blockquote><p>The plant will "
+        "remain closed until the inspection of all storage tanks is complete. We regret the inconvenience to "
+        "residents.</p></blockquote><p>Residents were told to keep their windows closed until Thursday evening.</p>"
+        "</article></body></html>"))
+    (analysis,) = analyze_documents(read_sources([page]).documents)
+    text = analysis.document.text
+    [statement] = analysis.statements
+    assert statement.speaker.name == "The regional ministry of environment" and statement.mode == "direct"
+    assert text[statement.start:statement.end].startswith("The plant will remain closed until the inspection")
