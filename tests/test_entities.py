@@ -227,3 +227,13 @@ def test_a_countrys_government_is_one_entity_however_named():
     entities, _ = build_entities([_mention(text, label, 40 * i) for i, (text, label) in enumerate(forms)])
     assert sorted(len(e.mentions) for e in entities) == [1, 1, 1, 1, 4]
     assert {"US government", "American administration"} <= set(entities[0].aliases)
+
+
+def test_a_shared_name_goes_in_each_report_to_the_one_longer_name_that_report_uses():
+    mentions = [_mention("US Air Force", "ORG", 0, doc="a"), _mention("Air Force", "ORG", 40, doc="a"),
+                _mention("Royal Air Force", "ORG", 0, doc="b"), _mention("Air Force", "ORG", 40, doc="b"),
+                _mention("Royal Australian Air Force", "ORG", 0, doc="c"), _mention("US Air Force", "ORG", 30, doc="c"),
+                _mention("Air Force", "ORG", 60, doc="c")]
+    entities, _ = build_entities(mentions)
+    assert sorted((e.name, len(e.mentions)) for e in entities) == [
+        ("Air Force", 1), ("Royal Air Force", 2), ("Royal Australian Air Force", 1), ("US Air Force", 3)]

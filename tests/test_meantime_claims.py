@@ -79,7 +79,9 @@ independent origins of the 18 claims whose gold gives them (the figure ../shared
 sample): 0.708, pinned at 0.65. Then text set out after a colon without quotation marks ('Jobs's
 email, which reads: Team, ...' and the lines that go on in the first person; 'said in a
 statement:' and the next paragraph) is the writer's, read from the record: statement recall 0.903,
-speaker accuracy 0.882, origin identity 0.885 / 0.974, grouping 0.527 / 0.785, origin counts 0.395."""
+speaker accuracy 0.882, origin identity 0.885 / 0.974, grouping 0.527 / 0.785, origin counts 0.395.
+Then a name several longer names end with goes, in each report, to the one that report uses ('the
+Air Force' beside 'U.S. Air Force' in one report, 'Royal Air Force' in another): entity merge 0.921."""
 
 from __future__ import annotations
 
@@ -96,7 +98,7 @@ from storytrace.pipeline import analyze_paths
 from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "meantime_claims"
-MEAN_MINIMUMS = {"entity_merge": 0.89, "statement_recall": 0.88, "speaker_accuracy": 0.86,
+MEAN_MINIMUMS = {"entity_merge": 0.90, "statement_recall": 0.88, "speaker_accuracy": 0.86,
                  "claim_grouping_recall": 0.48, "claim_grouping_precision": 0.76, "claim_stance_accuracy": 0.88,
                  "origin_identity_recall": 0.86, "origin_identity_precision": 0.94, "origin_counts_accuracy": 0.37,
                  "independent_origins_accuracy": 0.65}

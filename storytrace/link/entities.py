@@ -371,7 +371,32 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
                 owner.add(mention)
             cluster.mentions.clear()
             cluster.labels.clear()
+        elif owner is None and not cluster.person:
+            _share_out_by_document(key, cluster, index)
     return person_clusters + [c for c in things.values() if c.mentions]
+
+
+def _share_out_by_document(key: str, cluster: Cluster, index: ThingIndex) -> None:
+    """'the Air Force' in a story that names several air forces: in each report, the one longer name
+    ending so that the report names ('U.S. Air Force' in one, 'Royal Air Force' in another); a
+    mention in a report naming none or several of them stays as it was."""
+    if len(key.split()) < 2 or set(cluster.labels) & PLACE_LABELS:
+        return
+    owners = [index.clusters[other] for other in index.by_suffix.get(key, ())
+              if other != key and index.clusters[other].mentions and not index.clusters[other].person
+              and not set(index.clusters[other].labels) & PLACE_LABELS]
+    if len(owners) < 2:
+        return
+    documents = [{m.doc for m in owner.mentions} for owner in owners]
+    kept = []
+    for mention in cluster.mentions:
+        here = [owner for owner, docs in zip(owners, documents) if mention.doc in docs]
+        if len(here) == 1:
+            here[0].add(mention)
+        else:
+            kept.append(mention)
+    cluster.mentions[:] = kept
+    cluster.labels = Counter(m.label for m in kept)
 
 
 def _display_name(cluster: Cluster) -> str:
