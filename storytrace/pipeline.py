@@ -83,14 +83,23 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str],
         entity = index.get((statement.doc, speaker.start, speaker.end))
     if entity is None and surnames and speaker.kind == "person" and len(speaker.name.split()) == 1:
         entity = surnames.get(speaker.name.lower())
-    spoken_for = SPEAKING_FOR.match(speaker.name.strip()) if speaker.kind == "anonymous" else None
-    if entity is None and lookup is not None and spoken_for:
-        entity = lookup.last_body_within(statement.doc, speaker.start, speaker.end) or \
-            lookup.named(spoken_for.group("after") or spoken_for.group("before") or "")
-    owner = record_owner(speaker.name.strip()) if speaker.kind == "document" else None
-    if entity is None and lookup is not None and owner:
-        entity = lookup.named(owner)
+    if entity is None and lookup is not None:
+        entity = _entity_spoken_for(statement, lookup)
     return replace(statement, speaker=replace(speaker, entity=entity)) if entity else statement
+
+
+def _entity_spoken_for(statement: Statement, lookup: EntityLookup) -> str | None:
+    """The body unnamed officials or a spokesman speak for, or the owner of a record that speaks."""
+    speaker = statement.speaker
+    if speaker.kind == "anonymous":
+        spoken_for = SPEAKING_FOR.match(speaker.name.strip())
+        if spoken_for:
+            return lookup.last_body_within(statement.doc, speaker.start, speaker.end) or \
+                lookup.named(spoken_for.group("after") or spoken_for.group("before") or "")
+    if speaker.kind == "document":
+        owner = record_owner(speaker.name.strip())
+        return lookup.named(owner) if owner else None
+    return None
 
 
 def unique_surnames(entities: Iterable[Entity]) -> dict[str, str]:
