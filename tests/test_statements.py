@@ -440,3 +440,20 @@ def test_real_news_attribution_shapes(analyze_text, body, expected):
 def test_a_name_after_an_honorific_speaks_as_a_person(analyze_text):
     analysis = analyze_text("Headline\nMr MacFarlane said that the research facility was exciting for Australia.\n")
     assert [s.speaker.kind for s in analysis.statements] == ["person"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("This is said to be out of Apple's frustration at IBM's inability to deliver faster processors.",
+     [("unnamed sources", "This is said to be out of Apple's frustration at IBM's inability to deliver faster "
+       "processors", "assert")]),
+    ("It was reported that the company lost $3 billion in the quarter.",
+     [("unnamed sources", "the company lost $3 billion in the quarter", "assert")]),
+    ("The mayor is alleged to have taken bribes from the contractor.",
+     [("unnamed sources", "The mayor is alleged to have taken bribes from the contractor", "assert")]),
+    # someone named as its source, someone told, or a passive that reports no speech: no hearsay
+    ("The deal was reported by Reuters on Monday.", []),
+    ("He was told that the deal was off.", []),
+    ("Smith was reported missing on Tuesday.", []),
+])
+def test_what_is_said_with_no_one_named_is_unnamed_sources(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected

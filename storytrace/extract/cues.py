@@ -49,6 +49,7 @@ class Cue:
     quotes: list[Quote] = field(default_factory=list)
     reference_only: bool = False
     negated: bool = False
+    unnamed: bool = False  # passed on with no one named as saying it: 'is said to', 'it is alleged that'
 
     @property
     def position(self) -> int:
@@ -906,8 +907,13 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
         if token.i in skip:
             continue
         lemma = cue_lemma(token)
-        if lemma is None or is_hypothetical(token) or is_passive(token) or is_writers_aside(token) or \
+        if lemma is None or is_hypothetical(token) or is_writers_aside(token) or \
                 (token.dep_ == "pcomp" and token.head.lower_ == "without"):  # 'approved slips without verifying that ...'
+            continue
+        if is_passive(token):
+            hearsay = hearsay_cue(doc, text, token, lemma, quotes)
+            if hearsay is not None:
+                cues.append(hearsay)
             continue
         cue_end = token.idx + len(token.text)
         particle = next((c for c in token.children if c.dep_ == "prt"), None)
@@ -924,6 +930,37 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
     cues.extend(source_cues)
     cues.extend(_claim_noun_cues(doc, text))
     return sorted(cues, key=lambda c: c.text_start)
+
+
+# Passive speech verbs that pass on what unnamed others say: 'is said to', 'it is alleged that'.
+HEARSAY_CUES = frozenset("say report rumour rumor allege claim".split())
+
+
+def hearsay_cue(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[Quote]) -> Cue | None:
+    """'The deal is said to be worth $3 billion', 'it was reported that the talks failed': a passive
+    speech verb naming no one who says it, with what it passes on (with its subject, so the content
+    says what is said of whom); None for any other passive ('was told that', 'was reported by Reuters')."""
+    if lemma not in HEARSAY_CUES or token.tag_ != "VBN" or \
+            any(c.dep_ in ("agent", "neg") for c in token.children):
+        return None
+    auxiliaries = [c for c in token.children if c.dep_ == "auxpass"]
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass" and c.i < token.i), None)
+    if not auxiliaries or subject is None:
+        return None
+    if subject.lower_ == "it":
+        that = _that_after(doc, token)
+        if that is None:
+            return None
+        content = trim_span(text, *forward_content(doc, text, token, that.idx, quotes))
+    else:
+        clause = next((c for c in token.children if c.dep_ == "xcomp" and c.i > token.i
+                       and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")), None)
+        if clause is None:
+            return None
+        content = trim_span(text, subject.left_edge.idx, subtree_span(clause)[1])
+    start = auxiliaries[0].idx
+    return Cue(token=token, text_start=start, text_end=token.idx + len(token.text), lemma=lemma,
+               speaker_span=(start, token.idx + len(token.text)), content=content, unnamed=True)
 
 
 def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[Quote]) -> tuple[int, int] | None:

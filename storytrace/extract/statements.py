@@ -28,6 +28,8 @@ from storytrace.schema import Document, Mention, Speaker, Statement, content_id
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+# Who passes on what 'is said' or 'is alleged' with no one named.
+UNNAMED_SOURCES = "unnamed sources"
 
 ANONYMITY_REQUEST = re.compile(r"(?:(?:not\s+to\s+be|that\s+(?:he|she|they)\s+not\s+be)\s+(?:named|identified|quoted)"
                                r"|to\s+(?:remain|stay|be\s+kept)\s+(?:anonymous|unnamed|unidentified))\b", re.IGNORECASE)
@@ -251,7 +253,8 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
     datelines = dateline_spans(text)
     drafts: list[_Draft] = []
     for cue in cues:
-        speaker = _continuing_speaker(text, cue, drafts, quotes)
+        speaker = ResolvedSpeaker(UNNAMED_SOURCES, "anonymous", *cue.speaker_span) if cue.unnamed \
+            else _continuing_speaker(text, cue, drafts, quotes)
         if speaker is None:
             if cue.speaker_head is None or (resolver.in_quote(cue.speaker_head.idx) and cue.speaker_head.pos_ == "PRON"):
                 continue
