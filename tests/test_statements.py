@@ -360,6 +360,13 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
      [("Jobs's email", "Team, at my request the board has granted me a medical leave of absence.", "assert"),
       ("Jobs's email", "I will continue as CEO and be involved in major decisions.", "assert")]),
     ("The union did not call for a strike at the plant.", []),
+    # what someone talked or spoke about, when it is a thing of some words
+    ("He talked about the easiness for developers to port their Mac apps to Intel processors.",
+     [("He", "the easiness for developers to port their Mac apps to Intel processors", "assert")]),
+    ("She spoke of a new era of cooperation between the two companies.",
+     [("She", "a new era of cooperation between the two companies", "assert")]),
+    ("He spoke about the weather.", []),
+    ("She did not talk about the plan to close the Ohio plant.", []),
     ("The outage was first reported by the Courier, which cited engineers who said staff had flagged problems in "
      "August.", [("engineers", "staff had flagged problems in August", "assert")]),
     # a country's government named again: 'the government' is the last one named; 'the federal government' is

@@ -147,6 +147,8 @@ def cue_lemma(token: "Token") -> str | None:
             return "call for"
         called = _called_false(token.doc.text, token) or _called_in_quotes(token.doc.text, token)
         return lemma if called is not None else None
+    if lemma in TALKING_CUES and _talked_about(token.doc.text, token) is not None:
+        return f"{lemma} about"
     if lemma == "read" and token.i + 1 < len(token.doc) and token.nbor(1).text == ":":
         return lemma  # 'the email, which reads: ...': what follows is the text
     if lemma in PHRASE_ONLY_CUES:
@@ -608,6 +610,26 @@ def _requested_thing(text: str, token: "Token") -> tuple[int, int] | None:
     return trim_span(text, start, end) if len(text[start:end].split()) >= REQUESTED_MIN_WORDS else None
 
 
+# Verbs that say something only with what they are about: 'talked about the easiness for developers to
+# port their apps', 'spoke of a new era for the company'.
+TALKING_CUES = {"talk": ("about",), "speak": ("about", "of")}
+TALKED_ABOUT_MIN_WORDS = 5
+
+
+def _talked_about(text: str, token: "Token") -> tuple[int, int] | None:
+    """What someone talked or spoke about, when it is a thing of some words ('spoke about the weather'
+    and 'talked about it' say too little)."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return None
+    prepositions = TALKING_CUES.get(token.lemma_.lower(), ())
+    phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions and c.i > token.i), None)
+    about = next((c for c in phrase.children if c.dep_ == "pobj"), None) if phrase is not None else None
+    if about is None or about.pos_ != "NOUN":
+        return None
+    start, end = subtree_span(about)
+    return trim_span(text, start, end) if len(text[start:end].split()) >= TALKED_ABOUT_MIN_WORDS else None
+
+
 def _names_a_source(noun: "Token") -> bool:
     """A cited noun that is someone or something that tells ('sources', 'officials', 'engineers who
     said ...'), not a reason."""
@@ -967,6 +989,8 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     """The span a cue reports, or None when it governs no clause ('denied the story')."""
     if lemma == "call for":
         return _requested_thing(text, token)
+    if lemma in ("talk about", "speak about"):
+        return _talked_about(text, token)
     if lemma in CALLING_CUES:
         return _called_false(text, token) or _called_in_quotes(text, token)
     if lemma in DESCRIBING_CUES and any(c.dep_ == "dobj" for c in token.children):

@@ -171,13 +171,15 @@ def _without_dangling_words(doc: "Doc", text: str, start: int, end: int) -> int:
 
 INTERROGATIVES = frozenset("why whether how what where when if".split())
 ASKED_WHETHER = re.compile(r"\bwhether\s+$", re.IGNORECASE)  # a statement's content opened by 'whether'
-# A statement whose content is what was called or asked for ('called for a re-run of the bidding'):
-# a demand, neither true nor false, so no claim.
-ASKED_FOR = re.compile(r"\b(?:call|ask|press|push|appeal|plead)(?:s|ed|ing)?\b[^.;:\n]{0,80}\bfor\s+$", re.IGNORECASE)
+# A statement whose content is what was called or asked for ('called for a re-run of the bidding'), a
+# demand, or what was talked about ('spoke of a new era'), a topic: neither true nor false, so no claim.
+ASKED_FOR = re.compile(r"\b(?:(?:call|ask|press|push|appeal|plead)(?:s|ed|ing)?\b[^.;:\n]{0,80}\bfor|"
+                       r"(?:talk(?:s|ed|ing)?|speak(?:s|ing)?|spoken?|spoke)\b[^.;:\n]{0,80}\b(?:about|of))\s+$",
+                       re.IGNORECASE)
 
 
 def _asked_for(text: str, statement: Statement) -> bool:
-    """Whether the statement's content is what its speaker called or asked for."""
+    """Whether the statement's content is what its speaker called or asked for, or talked about."""
     return bool(ASKED_FOR.search(text[max(0, statement.start - 100):statement.start]))
 
 
