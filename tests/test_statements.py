@@ -464,3 +464,15 @@ def test_a_name_after_an_honorific_speaks_as_a_person(analyze_text):
 ])
 def test_what_is_said_with_no_one_named_is_unnamed_sources(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    # an unnamed speaker's 'who' clause says which one; one set off by a comma or telling of speech does not
+    ("\"They said no,\" said a university professor from the University of Michigan who specializes in bankruptcy.",
+     "a university professor from the University of Michigan who specializes in bankruptcy"),
+    ("A man who saw the crash told reporters that the car was speeding.", "A man who saw the crash"),
+    ("\"We are done,\" said a worker, who has been at the plant for 30 years.", "a worker"),
+    ("An official who asked not to be named said the talks had stalled.", "An official"),
+])
+def test_an_unnamed_speaker_is_named_with_the_clause_saying_which(analyze_text, body, speaker):
+    assert [s.speaker.name for s in analyze_text("Headline\n" + body + "\n").statements] == [speaker]

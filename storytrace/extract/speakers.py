@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable
 
 from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
-from storytrace.extract.cues import TEMPORAL_NOUNS, Cue, named_in_phrase
+from storytrace.extract.cues import TEMPORAL_NOUNS, Cue, named_in_phrase, subtree_span
 from storytrace.extract.quotes import Quote
 from storytrace.extract.referents import Referent, Referents
 
@@ -524,6 +524,9 @@ class SpeakerResolver:
                         position, lambda r: r.kind == "anonymous" and bool(r.heads & UNNAMED_ONE_DESCRIBED))
                 if previous is not None:
                     return ResolvedSpeaker(previous.name, previous.kind, np_span[0], np_span[1], previous)
+            if kind == "anonymous":
+                long_span = (long_span[0], _who_clause_end(head, long_span[1], position))
+                phrase = self.text[long_span[0]:long_span[1]]
             ref = self.referents.add(phrase, kind, long_span, heads=heads)
             return ResolvedSpeaker(phrase, kind, long_span[0], long_span[1], ref)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -538,9 +541,22 @@ class SpeakerResolver:
             ref = self.referents.add(phrase, "organization", long_span, label="ORG", heads=heads)
             return ResolvedSpeaker(phrase, "organization", long_span[0], long_span[1], ref)
         if head.pos_ == "NOUN" or head.lower_ in UNNAMED_PEOPLE:  # 'one electrician said': an unnamed person
+            long_span = (long_span[0], _who_clause_end(head, long_span[1], position))
+            phrase = self.text[long_span[0]:long_span[1]]
             ref = self.referents.add(phrase, "anonymous", long_span, heads=heads)
             return ResolvedSpeaker(phrase, "anonymous", long_span[0], long_span[1], ref)
         return ResolvedSpeaker(phrase, "unknown", long_span[0], long_span[1], None)
+
+
+def _who_clause_end(head: "Token", end: int, cue: int) -> int:
+    """The end of an unnamed speaker's description with the 'who' clause that says which one ('a
+    professor from the University of Michigan who specializes in bankruptcy'); a clause set off by a
+    comma or holding the cue is no part of it."""
+    clause = next((c for c in head.rights if c.dep_ == "relcl" and c.left_edge.lower_ == "who"), None)
+    if clause is None or clause.left_edge.idx < end or head.doc.text[end:clause.left_edge.idx].strip():
+        return end
+    clause_end = subtree_span(clause)[1]
+    return end if clause.left_edge.idx < cue < clause_end else clause_end
 
 
 JURISDICTION_WORDS = frozenset("federal state provincial local municipal city county national regional".split())
