@@ -476,3 +476,20 @@ def test_what_is_said_with_no_one_named_is_unnamed_sources(analyze_text, body, e
 ])
 def test_an_unnamed_speaker_is_named_with_the_clause_saying_which(analyze_text, body, speaker):
     assert [s.speaker.name for s in analyze_text("Headline\n" + body + "\n").statements] == [speaker]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # words given, issued or left as a thing and set out in quotation marks right after it
+    ('The mayor issued a statement: "We will rebuild the bridge by spring."',
+     [("The mayor", "We will rebuild the bridge by spring.", "assert")]),
+    ('In part of his resignation, Jobs left this farewell, "I have made some of the best friends of my life at Apple."',
+     [("Jobs", "I have made some of the best friends of my life at Apple.", "assert")]),
+    ('The senator had a warning for the company on Monday: "We will not fund this plane again."',
+     [("The senator", "We will not fund this plane again.", "assert")]),
+    ('He ended his speech with a warning: "We will not fund this plane again."',
+     [("He", "We will not fund this plane again.", "assert")]),
+    # the noun with no quotation after it says nothing
+    ("The mayor issued a statement on Monday about the bridge.", []),
+])
+def test_words_given_as_a_thing_and_quoted_after_it(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected

@@ -824,6 +824,47 @@ def _claim_noun_cues(doc: "Doc", text: str) -> list[Cue]:
     return cues
 
 
+# What someone gives, issues or leaves that is their words: 'issued a statement: "..."', 'left this
+# farewell, "..."', 'had a warning for the company: "..."'.
+SPEECH_OBJECT_NOUNS = frozenset("""statement farewell message warning note reply response remark comment apology
+plea appeal promise pledge tribute explanation answer rebuttal greeting verdict""".split())
+_OPENS_A_QUOTE = re.compile(r"\s*[:,]\s*[\"“]")
+
+
+def _speech_object_cues(doc: "Doc", text: str) -> list[Cue]:
+    """Words given as a thing and set out in quotation marks right after it: 'The mayor issued a
+    statement: "We will rebuild the bridge."' The quote is the subject's; the noun alone, with no
+    quote after it ('issued a statement on Monday'), says nothing."""
+    from spacy.symbols import NOUN, POS
+
+    cues = []
+    nouns = doc.to_array([POS]) == NOUN
+    for noun in (doc[int(i)] for i in np.flatnonzero(nouns)):
+        if noun.lemma_.lower() not in SPEECH_OBJECT_NOUNS:
+            continue
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else noun.head
+        if not (noun.dep_ == "dobj" or verb is not noun.head) or verb.pos_ not in ("VERB", "AUX") or \
+                cue_lemma(verb) is not None:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None or not _OPENS_A_QUOTE.match(text, _phrase_end_before_punctuation(noun)):
+            continue
+        cues.append(Cue(token=noun, text_start=verb.idx, text_end=noun.idx + len(noun.text),
+                        lemma=CLAIM_NOUN_CUES.get(noun.lemma_.lower(), "say"), speaker_head=subject))
+    return cues
+
+
+def _phrase_end_before_punctuation(noun: "Token") -> int:
+    """Where a noun's phrase ends at the first comma or colon after it ('a warning for the company:'),
+    whatever the parser hung on it beyond ('a statement: "We will ..."' read as its clause)."""
+    last = noun
+    for token in noun.doc[noun.i + 1:noun.sent.end]:
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            break
+        last = token
+    return last.idx + len(last.text)
+
+
 def _claim_author(noun: "Token") -> "Token | None":
     """Whose claim a claim noun is: its possessor ('Salt's allegation'), the one it is by or from, or
     the one who issued or made it ('The GAO issued a recommendation that ...')."""
@@ -951,6 +992,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
         cues.append(cue)
     cues.extend(source_cues)
     cues.extend(_claim_noun_cues(doc, text))
+    cues.extend(_speech_object_cues(doc, text))
     return sorted(cues, key=lambda c: c.text_start)
 
 
