@@ -352,6 +352,11 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
     ("Chrysler has asked the US government for an additional US$5 billion in aid.",
      [("Chrysler", "an additional US$5 billion in aid", "assert")]),
     ("Protesters called for calm.", []),
+    # advising or begging someone to do something is a directive; advising a client is work
+    ("The agency advised residents to boil their water until Friday.",
+     [("The agency", "to boil their water until Friday", "assert")]),
+    ("She begged the judge to spare her son.", [("She", "to spare her son", "assert")]),
+    ("A consultancy that advised the trust on fundraising was paid $212,000.", []),
     # text set out after a colon without quotation marks is the writer's, line by line while it goes on in
     # the first person; the record it is read from speaks
     ("Steve Jobs is on leave. Apple released the text of Jobs's email, which reads: Team, at my request the board "

@@ -986,7 +986,8 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
                   negated=any(c.dep_ == "neg" for c in token.children))
         cue.content = _content_of(doc, text, token, lemma, quotes)
         if cue.content is None:
-            cue.reference_only = any(c.dep_ == "dobj" for c in token.children)
+            # 'advised the trust on fundraising' is consulting work, not a reference to what was said
+            cue.reference_only = lemma not in ("advise", "plead") and any(c.dep_ == "dobj" for c in token.children)
         cue.speaker_head = subject_of(doc, token, lambda position: quote_at(quotes, position) is not None
                                       or any(s <= position < e for s, e in datelines))
         cues.append(cue)

@@ -8,13 +8,13 @@ say tell add explain reiterate respond reply report write recount recall state a
 stress emphasize emphasise insist maintain argue claim contend assert allege comment remark observe
 mention tweet post testify quote cite describe brief inform disclose reveal acknowledge admit concede
 warn caution predict estimate complain protest confirm verify corroborate deny reject dismiss refute dispute
-rebut contradict suggest propose recommend urge ask request demand show indicate accuse charge
+rebut contradict suggest propose recommend urge advise plead implore beg ask request demand show indicate accuse charge
 blame praise promise pledge vow threaten boast concur agree disagree counter retort continue find
 conclude
 """.split())
 
 # Cues whose complement is something wished for, not something asserted to have happened.
-DIRECTIVE_CUES = frozenset("ask request demand urge propose recommend suggest call".split())
+DIRECTIVE_CUES = frozenset("ask request demand urge advise plead implore beg propose recommend suggest call".split())
 
 # Cues that deny or confirm what they govern.
 # What someone said or wrote, as a thing ('denied the story', 'attributed the remark to an aide').
