@@ -220,6 +220,23 @@ def test_a_countrys_government_is_an_organisation(analyze_text, body, government
     assert (government, "ORG") in {(m.text, m.label) for m in mentions}
 
 
+@pytest.mark.parametrize(("body", "administration"), [
+    ("The Obama administration is prepared to use bankruptcy proceedings.", "Obama administration"),
+    ("Barack Obama's administration said it would not give more aid.", "Barack Obama's administration"),
+])
+def test_a_leaders_administration_is_an_organisation(analyze_text, body, administration):
+    mentions = analyze_text("Headline\n" + body + "\n").mentions
+    assert (administration, "ORG") in {(m.text, m.label) for m in mentions}
+
+
+def test_a_leaders_administration_is_one_entity_however_named():
+    forms = [("Obama administration", "ORG"), ("Barack Obama's administration", "ORG"), ("Bush administration", "ORG"),
+             ("Barack Obama", "PERSON"), ("US administration", "ORG")]
+    entities, _ = build_entities([_mention(text, label, 40 * i) for i, (text, label) in enumerate(forms)])
+    assert sorted(sorted(e.aliases) for e in entities if len(e.mentions) > 1) == [
+        ["Barack Obama's administration", "Obama administration"]]
+
+
 def test_a_countrys_government_is_one_entity_however_named():
     forms = [("US government", "ORG"), ("United States government", "ORG"), ("government of the United States", "ORG"),
              ("American administration", "ORG"), ("United States", "GPE"), ("Obama administration", "ORG"),

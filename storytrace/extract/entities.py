@@ -358,12 +358,20 @@ GOVERNMENT_AFTER = re.compile(r"\s+(?:[Ff]ederal\s+)?(?:government|Government|ad
 GOVERNMENT_BEFORE = re.compile(r"\b(?:[Gg]overnment) of (?:the )?$")
 
 
+ADMINISTRATION_AFTER = re.compile(r"(?:'s|’s)?\s+[Aa]dministration\b")
+
+
 def _governments(text: str, mentions: list[Mention]) -> list[Mention]:
     """A country or its people's name with 'government' after it, or 'government of' before it, is
-    that country's government, an organisation ('the U.S. government', 'the government of Canada')."""
+    that country's government, an organisation ('the U.S. government', 'the government of Canada');
+    a person's name with 'administration' after it is that leader's administration ('the Obama
+    administration', 'Barack Obama's administration')."""
     found = []
     for mention in mentions:
-        if mention.label in ("GPE", "NORP"):
+        led = ADMINISTRATION_AFTER.match(text, mention.end) if mention.label == "PERSON" else None
+        if led:
+            mention = replace(mention, end=led.end(), text=text[mention.start:led.end()], label="ORG", roles=(), gender=None)
+        elif mention.label in ("GPE", "NORP"):
             after = GOVERNMENT_AFTER.match(text, mention.end)
             before = GOVERNMENT_BEFORE.search(text, max(0, mention.start - 20), mention.start)
             if after or before:

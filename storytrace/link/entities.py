@@ -67,7 +67,7 @@ def _thing_key(text: str) -> str:
     """The merge key of a non-person name: a country's or outlet's canonical name, a country's
     government, else the folded name without a corporate suffix ('Acme Corp.' = 'Acme') and with a
     country's abbreviation before it written out ('US Air Force' = 'United States Air Force')."""
-    government = _government_key(text)
+    government = _government_key(text) or _administration_key(text)
     if government:
         return government
     country = _canonical_country(text)
@@ -91,6 +91,18 @@ def _government_key(text: str) -> str | None:
         return None
     country = _country_of(match.group("before") or match.group("after"))
     return f"government of {names.org_key(country)}" if country else None
+
+
+ADMINISTRATION_NAME = re.compile(r"^(?:the\s+)?(?P<leader>.+?)(?:'s|’s)?\s+administration$", re.IGNORECASE)
+
+
+def _administration_key(text: str) -> str | None:
+    """'Obama administration' and 'Barack Obama's administration' -> one key, by the leader's surname."""
+    match = ADMINISTRATION_NAME.match(text.strip())
+    if not match or _country_of(match.group("leader")):
+        return None
+    surname = names.fold(match.group("leader")).split()[-1:]
+    return f"administration of {surname[0]}" if surname else None
 
 
 def _country_of(text: str) -> str | None:
