@@ -220,6 +220,21 @@ def test_a_countrys_government_is_an_organisation(analyze_text, body, government
     assert (government, "ORG") in {(m.text, m.label) for m in mentions}
 
 
+@pytest.mark.parametrize(("body", "name"), [
+    # a public body's name goes on over what it is for, even over a name the model cut off
+    ("Trading stopped on an order of the Russian government's Federal Service for the Financial Markets, which "
+     "demanded the suspension.", "Federal Service for the Financial Markets"),
+    ("The Office for National Statistics said prices rose.", "Office for National Statistics"),
+    # a name cut before the words that finish it ends without 'of the'
+    ("The Office for National Statistics said prices rose. The Commission of the European Union disagreed.",
+     "Commission"),
+])
+def test_a_public_bodys_full_name(analyze_text, body, name):
+    mentions = analyze_text("Headline\n" + body + "\n").mentions
+    assert name in {m.text for m in mentions}
+    assert not any(m.text.endswith((" of the", " for the")) for m in mentions)
+
+
 @pytest.mark.parametrize(("body", "administration"), [
     ("The Obama administration is prepared to use bankruptcy proceedings.", "Obama administration"),
     ("Barack Obama's administration said it would not give more aid.", "Barack Obama's administration"),

@@ -38,6 +38,7 @@ store stores shop shops computer computers corps
 # Units and currencies the model tags as names ('64 GB', 'USD').
 UNIT_NAMES = frozenset("GB MB KB TB GHz MHz USD EUR GBP JPY CNY CHF AUD CAD km kg mph kph".split())
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+DANGLING_WORDS = re.compile(r"\s+(?:of|for|and|&)(?:\s+the)?$")
 
 
 def _listed_with_article(surface: str) -> bool:
@@ -74,6 +75,9 @@ def _clean_span(doc: "Doc", document: Document, ent: "Span") -> tuple[int, int]:
     while end > start and text[end - 1] in ".,;:-–—\"“”" and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$",
                                                                          text[start:end]):
         end -= 1  # not the full stop of an initial or of "Jr."
+    dangling = DANGLING_WORDS.search(text[start:end])  # 'The Commission of the' cut before 'European Union'
+    if dangling and dangling.start() > 0:
+        end = start + dangling.start()
     quoted = re.match(r"(?:an?\s+)?[\"“”'‘]+", text[start:end])  # 'a "New GM"': neither is part of the name
     if quoted and quoted.end() < end - start:
         start += quoted.end()
@@ -323,10 +327,14 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
     missed = _missed_names(doc)
     datelines = dateline_spans(document.text)
     person_starts = {ent.start for ent in (*doc.ents, *missed) if ent.label_ == "PERSON"}
+    named = {i for ent in (*doc.ents, *missed) for i in range(ent.start, ent.end)}
+    body_end = 0
     for ent in sorted((*doc.ents, *missed), key=lambda e: e.start):
-        if ent.label_ not in ACTOR_LABELS:
+        if ent.label_ not in ACTOR_LABELS or ent.start_char < body_end:
             continue
         start, end = _clean_span(doc, document, ent)
+        if ent.label_ == "ORG":
+            end = body_end = _body_name_end(doc, ent, end, named)
         given = _given_name_before(doc, ent)
         if given is not None:
             start = given.idx
@@ -352,6 +360,31 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
         mentions.append(Mention(doc=document.id, start=start, end=end, text=surface, label=label,
                                 roles=tuple(dict.fromkeys(roles)), gender=gender))
     return _defined_short_forms(document.text, _short_firm_names(_governments(document.text, mentions)))
+
+
+# Public bodies whose names go on with what they are for or of ('Federal Service for the Financial Markets').
+BODY_HEADS = frozenset("""service ministry department agency commission office bureau committee council institute
+authority board federation association directorate secretariat""".split())
+
+
+def _body_name_end(doc: "Doc", ent: "Span", end: int, named: set[int]) -> int:
+    """Where a public body's name ends when the model stopped at its head word: it goes on over 'for'
+    or 'of', 'the' and capitalised words ('the Federal Service for the Financial Markets'); over
+    another name only after 'for', what the body is for ('of the European Union' names its owner)."""
+    head = doc[ent.end - 1]
+    i = ent.end
+    if head.lower_ not in BODY_HEADS or head.idx + len(head.text) != end or i >= len(doc) or \
+            doc[i].lower_ not in ("for", "of"):
+        return end
+    purpose = doc[i].lower_ == "for"
+    i += 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+    j = i
+    while j < len(doc) and (purpose or j not in named) and doc[j].is_alpha and (
+            doc[j].text[:1].isupper() or (doc[j].lower_ == "and" and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())):
+        j += 1
+    while j > i and doc[j - 1].lower_ == "and":
+        j -= 1
+    return doc[j - 1].idx + len(doc[j - 1].text) if j > i else end
 
 
 GOVERNMENT_AFTER = re.compile(r"\s+(?:[Ff]ederal\s+)?(?:government|Government|administration)\b")
