@@ -261,6 +261,14 @@ def test_a_countrys_government_is_one_entity_however_named():
     assert {"US government", "American administration"} <= set(entities[0].aliases)
 
 
+def test_a_makers_thing_is_one_entity_with_or_without_the_makers_name():
+    forms = [("Apple", "ORG"), ("Apple", "ORG"), ("Apple Macintosh", "ORG"), ("Macintosh", "ORG"), ("Ford Falcon", "PRODUCT"),
+             ("Falcon", "ORG"), ("Harbour Falcon", "ORG"), ("Clipper", "ORG"), ("Paris Clipper", "ORG")]
+    entities, _ = build_entities([_mention(text, label, 40 * i) for i, (text, label) in enumerate(forms)])
+    # 'Falcon' with two longer names ending so stays; 'Paris' is no maker the story names
+    assert sorted(sorted(e.aliases) for e in entities if len(e.mentions) > 1) == [["Apple"], ["Apple Macintosh", "Macintosh"]]
+
+
 def test_a_shared_name_goes_in_each_report_to_the_one_longer_name_that_report_uses():
     mentions = [_mention("US Air Force", "ORG", 0, doc="a"), _mention("Air Force", "ORG", 40, doc="a"),
                 _mention("Royal Air Force", "ORG", 0, doc="b"), _mention("Air Force", "ORG", 40, doc="b"),

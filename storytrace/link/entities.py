@@ -230,7 +230,8 @@ def _suffix_owner(key: str, cluster: Cluster, index: ThingIndex) -> Cluster | No
               if other != key and not set(index.clusters[other].labels) & PLACE_LABELS]
     if len(owners) != 1:
         return None
-    if len(words) == 1 and not _is_outlet_cluster(owners[0]) and not _country_and(owners[0].key, key):
+    if len(words) == 1 and not _is_outlet_cluster(owners[0]) and not _country_and(owners[0].key, key) and \
+            not _maker_and(owners[0].key, key, index):
         return None
     return owners[0]
 
@@ -239,6 +240,13 @@ def _country_and(longer: str, word: str) -> bool:
     """'united states treasury' is a country's name and then 'treasury': its one body of that name."""
     rest = longer[: -len(word)].strip()
     return bool(rest) and _canonical_country(rest) is not None
+
+
+def _maker_and(longer: str, word: str, index: ThingIndex) -> bool:
+    """'apple macintosh' is an organisation the story names and then 'macintosh': that maker's thing
+    of that name ('Airbus A380' and 'A380')."""
+    maker = index.clusters.get(longer[: -len(word)].strip())  # merged already into a longer name: no labels left
+    return maker is not None and not maker.person and (bool(maker.labels["ORG"]) or not maker.mentions)
 
 
 def _head_name_owner(key: str, cluster: Cluster, index: ThingIndex) -> Cluster | None:
