@@ -498,3 +498,9 @@ def test_an_unnamed_speaker_is_named_with_the_clause_saying_which(analyze_text, 
 ])
 def test_words_given_as_a_thing_and_quoted_after_it(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected
+
+
+def test_a_speaker_in_scare_quotes_is_still_the_speaker(analyze_text):
+    body = 'GovExec.com quotes a "Senate aide" as saying: "The House language ignores an analysis of alternatives."'
+    assert _statements(analyze_text, body) == [
+        ("a Senate aide", "The House language ignores an analysis of alternatives.", "assert")]

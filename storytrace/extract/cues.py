@@ -988,7 +988,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
         if cue.content is None:
             # 'advised the trust on fundraising' is consulting work, not a reference to what was said
             cue.reference_only = lemma not in ("advise", "plead") and any(c.dep_ == "dobj" for c in token.children)
-        cue.speaker_head = subject_of(doc, token, lambda position: quote_at(quotes, position) is not None
+        cue.speaker_head = subject_of(doc, token, lambda position: _in_utterance(text, quotes, position)
                                       or any(s <= position < e for s, e in datelines))
         cues.append(cue)
     cues.extend(source_cues)
@@ -1026,6 +1026,12 @@ def hearsay_cue(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     start = auxiliaries[0].idx
     return Cue(token=token, text_start=start, text_end=token.idx + len(token.text), lemma=lemma,
                speaker_span=(start, token.idx + len(token.text)), content=content, unnamed=True)
+
+
+def _in_utterance(text: str, quotes: list[Quote], position: int) -> bool:
+    """Whether a position lies in quoted speech, not in a scare-quoted word ('quotes a "Senate aide"')."""
+    quote = quote_at(quotes, position)
+    return quote is not None and is_full_quote(text, quote)
 
 
 def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[Quote]) -> tuple[int, int] | None:

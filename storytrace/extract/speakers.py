@@ -503,7 +503,7 @@ class SpeakerResolver:
             if ref is not None:
                 return ResolvedSpeaker(ref.name, "person", np_span[0], np_span[1], ref)
         long_span = _noun_phrase_span(head, with_of=True, limit=position if position > head.idx else None)
-        phrase = self.text[long_span[0]:long_span[1]]
+        phrase = _phrase_name(self.text[long_span[0]:long_span[1]])
         heads = {lemma, word}
         if heads & lx.DOCUMENT_HEADS:
             ref = self.referents.covering(*long_span)
@@ -526,7 +526,7 @@ class SpeakerResolver:
                     return ResolvedSpeaker(previous.name, previous.kind, np_span[0], np_span[1], previous)
             if kind == "anonymous":
                 long_span = (long_span[0], _who_clause_end(head, long_span[1], position))
-                phrase = self.text[long_span[0]:long_span[1]]
+                phrase = _phrase_name(self.text[long_span[0]:long_span[1]])
             ref = self.referents.add(phrase, kind, long_span, heads=heads)
             return ResolvedSpeaker(phrase, kind, long_span[0], long_span[1], ref)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -542,10 +542,15 @@ class SpeakerResolver:
             return ResolvedSpeaker(phrase, "organization", long_span[0], long_span[1], ref)
         if head.pos_ == "NOUN" or head.lower_ in UNNAMED_PEOPLE:  # 'one electrician said': an unnamed person
             long_span = (long_span[0], _who_clause_end(head, long_span[1], position))
-            phrase = self.text[long_span[0]:long_span[1]]
+            phrase = _phrase_name(self.text[long_span[0]:long_span[1]])
             ref = self.referents.add(phrase, "anonymous", long_span, heads=heads)
             return ResolvedSpeaker(phrase, "anonymous", long_span[0], long_span[1], ref)
         return ResolvedSpeaker(phrase, "unknown", long_span[0], long_span[1], None)
+
+
+def _phrase_name(phrase: str) -> str:
+    """A description as a name, without the quotation marks a writer put round it ('a "Senate aide"')."""
+    return re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", phrase)).strip() if re.search(r"[\"“”]", phrase) else phrase
 
 
 def _who_clause_end(head: "Token", end: int, cue: int) -> int:
