@@ -119,8 +119,14 @@ def _strip_caps_leads(text: str) -> str:
     return _CAPS_LEAD.sub(lambda m: " " * len(m.group(0)), text)
 
 
+SPACED_HYPHEN = re.compile(r"(?<=\s)-(?=\s)")
+
+
 def text_for_parsing(text: str) -> str:
-    """text with all-caps leads re-cased; same length as text, so offsets carry over unchanged."""
+    """text with all-caps leads re-cased and a hyphen between spaces written as the dash it stands for
+    ('the manufacturer - Apple Inc. - and Cisco', which the model otherwise reads as one name); same
+    length as text, so offsets carry over unchanged."""
+    text = SPACED_HYPHEN.sub("–", text)
     if not _CAPS_LEAD.search(text):
         return text
     pieces: list[str] = []

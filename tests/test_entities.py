@@ -277,3 +277,17 @@ def test_a_shared_name_goes_in_each_report_to_the_one_longer_name_that_report_us
     entities, _ = build_entities(mentions)
     assert sorted((e.name, len(e.mentions)) for e in entities) == [
         ("Air Force", 1), ("Royal Air Force", 2), ("Royal Australian Air Force", 1), ("US Air Force", 3)]
+
+
+def test_a_hyphen_between_spaces_is_read_as_a_dash():
+    from storytrace.nlp import text_for_parsing
+    text = "The dispute is between the maker of the iPhone - Apple Inc. - and Cisco; a 5-year-old well-known case."
+    parsed = text_for_parsing(text)
+    assert len(parsed) == len(text) and parsed.count("–") == 2 and "5-year-old well-known" in parsed
+
+
+def test_names_set_off_by_spaced_hyphens(analyze_text):
+    body = ("The dispute has come up between the manufacturer of the iPhone (which was presented on Wednesday) - Apple "
+            "Inc. - and a leader in network systems, based in San Jose - Cisco.")
+    texts = {m.text for m in analyze_text("Headline\n" + body + "\n").mentions}
+    assert "Apple Inc" in texts and not any(" - " in t for t in texts)

@@ -627,6 +627,9 @@ def _talked_about(text: str, token: "Token") -> tuple[int, int] | None:
     if about is None or about.pos_ != "NOUN":
         return None
     start, end = subtree_span(about)
+    aside = next((t for t in about.subtree if t.i > about.i and t.text in ("–", "—", "(", ";")), None)
+    if aside is not None:  # 'a very anticipated announcement – Podcasting': the words set off name it, no more
+        end = aside.idx
     return trim_span(text, start, end) if len(text[start:end].split()) >= TALKED_ABOUT_MIN_WORDS else None
 
 
