@@ -504,3 +504,16 @@ def test_a_speaker_in_scare_quotes_is_still_the_speaker(analyze_text):
     body = 'GovExec.com quotes a "Senate aide" as saying: "The House language ignores an analysis of alternatives."'
     assert _statements(analyze_text, body) == [
         ("a Senate aide", "The House language ignores an analysis of alternatives.", "assert")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # what is called something in the speaker's quoted words, a gerund the parser read as a clause too
+    ("Steve called podcasting “Wayne's World for radio”.", [("Steve", "podcasting “Wayne's World for radio”", "assert")]),
+    ('He called the decision "a textbook case of favoritism".',
+     [("He", 'the decision "a textbook case of favoritism"', "assert")]),
+    # calling to say something is no calling
+    ('She called to say the deal was "a total disaster for everyone".',
+     [("She", 'the deal was "a total disaster for everyone"', "assert")]),
+])
+def test_what_is_called_something_in_quoted_words(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected

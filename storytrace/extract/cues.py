@@ -529,8 +529,9 @@ def _what_is_called(token: "Token") -> tuple[int, int] | None:
     """The span after a calling verb from its object to what it is called ('that account false'),
     or None when the verb has no object ('called for an inquiry into false claims')."""
     rights = [c for c in token.rights if c.dep_ not in ("punct", "cc", "conj")]
-    if not rights or rights[0].dep_ not in ("dobj", "ccomp", "oprd"):
-        return None
+    if not rights or rights[0].dep_ not in ("dobj", "ccomp", "oprd", "xcomp") or \
+            (rights[0].dep_ == "xcomp" and any(c.dep_ == "aux" for c in rights[0].children)):
+        return None  # 'called podcasting "..."' (a gerund read as a clause) is called so; 'called to say' is no calling
     return rights[0].left_edge.idx, max(subtree_span(c)[1] for c in rights)
 
 
