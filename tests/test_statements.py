@@ -517,3 +517,25 @@ def test_a_speaker_in_scare_quotes_is_still_the_speaker(analyze_text):
 ])
 def test_what_is_called_something_in_quoted_words(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # what 'is said' with its source named in the sentence is that source's, not unnamed sources'
+    ("The iPhone is said to be a revolutionary phone, according to Apple.",
+     [("Apple", "The iPhone is said to be a revolutionary phone", "assert")]),
+    ('The iPhone is claimed to be "a revolutionary mobile phone" as stated on the Apple website.',
+     [("Apple website", 'The iPhone is claimed to be "a revolutionary mobile phone"', "assert")]),
+    ("The company lost $3 billion, as reported in the Daily Courier.",
+     [("Daily Courier", "The company lost $3 billion", "assert")]),
+    ("The company lost $3 billion, as reported in March.", []),
+])
+def test_a_source_named_as_where_something_was_stated(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected
+
+
+def test_one_more_document_of_a_kind_is_not_the_one_named_before(analyze_text):
+    body = ("An email from Burkhardt & Associates to James Roche advises the Secretary to release numbers favorable to "
+            "Boeing. An additional email by Roche provides a stark contrast, as he talks to Marvin Sambur about Boeing, "
+            'saying, "I love Ya, Big Guy."')
+    assert [s[0] for s in _statements(analyze_text, body)] == ["Email from Burkhardt & Associates to James Roche",
+                                                               "Additional email by Roche"]

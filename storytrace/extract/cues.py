@@ -765,7 +765,8 @@ def _source_preposition_candidates(doc: "Doc", text: str) -> list["Token"]:
 
 
 def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
-    """'according to X, ...' and 'as indicated/reported/shown by X': a source without a speech verb."""
+    """'according to X, ...', 'as indicated/reported/shown by X' and 'as stated on X' (a page, a
+    paper): a source without a speech verb."""
     cues = []
     for token in _source_preposition_candidates(doc, text):
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
@@ -781,8 +782,11 @@ def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue
                                 lemma="according to", speaker_head=speaker, content=content))
         elif token.tag_ == "VBN" and token.lemma_.lower() in lx.REPORTING_CUES and \
                 any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
-            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            agent = next((c for c in token.children if c.dep_ == "agent"), None) or \
+                next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "in")), None)
             source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if source is not None and agent.dep_ == "prep" and not _names_a_record(source):
+                continue  # 'as reported in March': a time, not where
             if source is None:
                 continue
             mark = next(c for c in token.children if c.dep_ == "mark" and c.lower_ == "as")
@@ -794,6 +798,17 @@ def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue
                                 lemma=token.lemma_.lower(), speaker_head=source, content=content,
                                 speaker_span=trim_span(text, source.left_edge.idx, phrase_end)))
     return cues
+
+
+def _names_a_record(noun: "Token") -> bool:
+    """A page, paper or outlet something is stated on or in ('the Apple website', 'the Daily Courier'),
+    not a time ('in March')."""
+    if noun.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") or noun.lower_ in TEMPORAL_NOUNS:
+        return False
+    return noun.pos_ == "PROPN" or noun.lemma_.lower() in lx.DOCUMENT_HEADS | lx.PUBLICATION_HEADS | RECORD_PLACES
+
+
+RECORD_PLACES = frozenset("website site page blog feed account channel".split())
 
 
 # Nouns that carry a claim in a that-clause ('allegations by Dr. Salt that ...', 'Salt's allegation is
@@ -979,7 +994,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
             continue
         if is_passive(token):
             hearsay = hearsay_cue(doc, text, token, lemma, quotes)
-            if hearsay is not None:
+            if hearsay is not None and not _source_named_in_sentence(text, token, source_cues):
                 cues.append(hearsay)
             continue
         cue_end = token.idx + len(token.text)
@@ -1003,6 +1018,18 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
 
 # Passive speech verbs that pass on what unnamed others say: 'is said to', 'it is alleged that'.
 HEARSAY_CUES = frozenset("say report rumour rumor allege claim".split())
+
+
+AS_STATED_BY = re.compile(r"\bas\s+(?:stated|reported|said|claimed|announced|noted|written|published)\s+(?:on|by|in)\b",
+                          re.IGNORECASE)
+
+
+def _source_named_in_sentence(text: str, token: "Token", source_cues: list[Cue]) -> bool:
+    """Whether the sentence names where what 'is said' comes from ('according to Apple', 'as stated on
+    the Apple website'): then no unnamed source passes it on."""
+    sentence = token.sent
+    return any(sentence.start_char <= c.text_start < sentence.end_char for c in source_cues) or \
+        bool(AS_STATED_BY.search(text, sentence.start_char, sentence.end_char))
 
 
 def hearsay_cue(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[Quote]) -> Cue | None:

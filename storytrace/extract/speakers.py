@@ -593,6 +593,19 @@ def _which_clause(head: "Token") -> bool:
 # between Flynn and Kislyak" are one record
 
 
+# A document named as one more of its kind is not the one named before ('An additional email by Roche').
+ANOTHER_DOCUMENT = re.compile(r"(?:another|an?\s+(?:additional|second|third|further|separate|new|different|later))\b",
+                              re.IGNORECASE)
+DOCUMENT_AUTHOR = re.compile(r"\b(?:by|from)\s+((?:[A-Z][\w.&'’-]*\s*)+)")
+
+
+def _authors_differ(phrase: str, other: str) -> bool:
+    """Two document phrases that name different authors ('an email from Burkhardt & Associates to
+    James Roche', 'an email by Roche')."""
+    first, second = DOCUMENT_AUTHOR.search(phrase), DOCUMENT_AUTHOR.search(other)
+    return bool(first and second) and names.fold(first.group(1)) != names.fold(second.group(1))
+
+
 def _participants(text: str, span: tuple[int, int], referents: Referents) -> frozenset[str]:
     people = set()
     for ref in referents.items:
@@ -649,6 +662,8 @@ def register_documents(doc: "Doc", text: str, cues: list[Cue], referents: Refere
         phrase = text[span[0]:span[1]]
         match = None
         for ref, ref_people in clusters:
+            if ANOTHER_DOCUMENT.match(phrase) or _authors_differ(phrase, ref.name):
+                continue
             if (people and people == ref_people) or (not people and lemma in ref.heads) or \
                     (people and not ref_people and lemma in ref.heads):
                 match = ref
