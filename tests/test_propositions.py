@@ -50,6 +50,9 @@ import pytest
         ("The Government Accountability Office called for a re-run of the bidding for the tanker contract.",
          ["The Government Accountability Office called for a re-run of the bidding for the tanker contract"]),
         ("The union asked if the plan was legal under state law.", []),
+        # so is what someone wants of someone else
+        ("The union wants the company to reopen the plant in Ohio.",
+         ["The union wants the company to reopen the plant in Ohio"]),
         # so is what was talked about, a topic
         ("The chief executive talked about the plan to close the Ohio plant in March.",
          ["The chief executive talked about the plan to close the Ohio plant in March"]),

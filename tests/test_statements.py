@@ -357,6 +357,10 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
      [("The agency", "to boil their water until Friday", "assert")]),
     ("She begged the judge to spare her son.", [("She", "to spare her son", "assert")]),
     ("A consultancy that advised the trust on fundraising was paid $212,000.", []),
+    # wanting someone else to do something states a position; a wish of one's own does not
+    ("The union wants the company to reopen the plant.", [("The union", "the company to reopen the plant", "assert")]),
+    ("He wants to win the race.", []),
+    ("The union does not want the company to close the plant.", []),
     # text set out after a colon without quotation marks is the writer's, line by line while it goes on in
     # the first person; the record it is read from speaks
     ("Steve Jobs is on leave. Apple released the text of Jobs's email, which reads: Team, at my request the board "

@@ -149,6 +149,8 @@ def cue_lemma(token: "Token") -> str | None:
         return lemma if called is not None else None
     if lemma in TALKING_CUES and _talked_about(token.doc.text, token) is not None:
         return f"{lemma} about"
+    if lemma in WANTING_CUES:
+        return lemma if _wanted_of_someone(token) is not None else None
     if lemma == "read" and token.i + 1 < len(token.doc) and token.nbor(1).text == ":":
         return lemma  # 'the email, which reads: ...': what follows is the text
     if lemma in PHRASE_ONLY_CUES:
@@ -634,6 +636,21 @@ def _talked_about(text: str, token: "Token") -> tuple[int, int] | None:
     return trim_span(text, start, end) if len(text[start:end].split()) >= TALKED_ABOUT_MIN_WORDS else None
 
 
+# Verbs that state a position when they want something of someone ('want Bush to reserve ...').
+WANTING_CUES = frozenset({"want", "wish"})
+
+
+def _wanted_of_someone(token: "Token") -> "Token | None":
+    """The clause a speaker wants someone else to carry out ('want U.S. President Bush to reserve a
+    portion of the bailout', 'wants the company to reopen the plant'), or None ('wants to win': a
+    wish of one's own; 'does not want ...')."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return None
+    return next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i
+                 and any(g.dep_ == "nsubj" for g in c.children)
+                 and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+
+
 def _names_a_source(noun: "Token") -> bool:
     """A cited noun that is someone or something that tells ('sources', 'officials', 'engineers who
     said ...'), not a reason."""
@@ -1071,6 +1088,9 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
         return _requested_thing(text, token)
     if lemma in ("talk about", "speak about"):
         return _talked_about(text, token)
+    if lemma in WANTING_CUES:
+        wanted = _wanted_of_someone(token)
+        return trim_span(text, *subtree_span(wanted)) if wanted is not None else None
     if lemma in CALLING_CUES:
         return _called_false(text, token) or _called_in_quotes(text, token)
     if lemma in DESCRIBING_CUES and any(c.dep_ == "dobj" for c in token.children):

@@ -171,10 +171,12 @@ def _without_dangling_words(doc: "Doc", text: str, start: int, end: int) -> int:
 
 INTERROGATIVES = frozenset("why whether how what where when if".split())
 ASKED_WHETHER = re.compile(r"\bwhether\s+$", re.IGNORECASE)  # a statement's content opened by 'whether'
-# A statement whose content is what was called or asked for ('called for a re-run of the bidding'), a
-# demand, or what was talked about ('spoke of a new era'), a topic: neither true nor false, so no claim.
+# A statement whose content is what was called or asked for ('called for a re-run of the bidding') or
+# wanted of someone ('want Bush to reserve ...'), a demand, or what was talked about ('spoke of a new
+# era'), a topic: neither true nor false, so no claim.
 ASKED_FOR = re.compile(r"\b(?:(?:call|ask|press|push|appeal|plead)(?:s|ed|ing)?\b[^.;:\n]{0,80}\bfor|"
-                       r"(?:talk(?:s|ed|ing)?|speak(?:s|ing)?|spoken?|spoke)\b[^.;:\n]{0,80}\b(?:about|of))\s+$",
+                       r"(?:talk(?:s|ed|ing)?|speak(?:s|ing)?|spoken?|spoke)\b[^.;:\n]{0,80}\b(?:about|of)|"
+                       r"(?:want|wish)(?:s|es|ed|ing)?)\s+$",
                        re.IGNORECASE)
 
 
