@@ -81,7 +81,15 @@ email, which reads: Team, ...' and the lines that go on in the first person; 'sa
 statement:' and the next paragraph) is the writer's, read from the record: statement recall 0.903,
 speaker accuracy 0.882, origin identity 0.885 / 0.974, grouping 0.527 / 0.785, origin counts 0.395.
 Then a name several longer names end with goes, in each report, to the one that report uses ('the
-Air Force' beside 'U.S. Air Force' in one report, 'Royal Air Force' in another): entity merge 0.921."""
+Air Force' beside 'U.S. Air Force' in one report, 'Royal Air Force' in another): entity merge 0.921.
+Then (a later session, from these stories' misses and the 120 articles' statements) what 'is said'
+with no one named is unnamed sources', what was talked about, words issued or left as a thing and
+quoted after it ('left this farewell, "..."'), advising or wanting someone to do something, a speaker
+in scare quotes, an unnamed speaker's 'who' clause, a leader's administration, a public body's name
+going on over what it is for ('Federal Service for the Financial Markets'), a maker's thing with or
+without the maker's name, and a spaced hyphen read as a dash: entity merge 0.944, statement recall
+0.924, speaker accuracy 0.907, grouping 0.527 / 0.787 (0.512 for a while: the farewell's clauses
+joined an Apple claim on topic words), origin counts 0.375."""
 
 from __future__ import annotations
 
@@ -98,7 +106,7 @@ from storytrace.pipeline import analyze_paths
 from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "meantime_claims"
-MEAN_MINIMUMS = {"entity_merge": 0.90, "statement_recall": 0.88, "speaker_accuracy": 0.86,
+MEAN_MINIMUMS = {"entity_merge": 0.92, "statement_recall": 0.90, "speaker_accuracy": 0.88,
                  "claim_grouping_recall": 0.48, "claim_grouping_precision": 0.76, "claim_stance_accuracy": 0.88,
                  "origin_identity_recall": 0.86, "origin_identity_precision": 0.94, "origin_counts_accuracy": 0.37,
                  "independent_origins_accuracy": 0.65}
