@@ -802,10 +802,8 @@ def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue
             agent = next((c for c in token.children if c.dep_ == "agent"), None) or \
                 next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "in")), None)
             source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            if source is not None and agent.dep_ == "prep" and not _names_a_record(source):
+            if source is None or (agent.dep_ == "prep" and not _names_a_record(source)):
                 continue  # 'as reported in March': a time, not where
-            if source is None:
-                continue
             mark = next(c for c in token.children if c.dep_ == "mark" and c.lower_ == "as")
             cut = (mark.idx, max(token.right_edge.idx + len(token.right_edge.text), source.right_edge.idx + 1))
             content = _sentence_minus(doc, text, token, cut, quotes)

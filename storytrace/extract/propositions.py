@@ -181,7 +181,8 @@ ASKED_FOR = re.compile(r"\b(?:(?:call|ask|press|push|appeal|plead)(?:s|ed|ing)?\
 
 
 def _asked_for(text: str, statement: Statement) -> bool:
-    """Whether the statement's content is what its speaker called or asked for, or talked about."""
+    """Whether the statement's content is what its speaker called or asked for, wanted of someone, or
+    talked about."""
     return bool(ASKED_FOR.search(text[max(0, statement.start - 100):statement.start]))
 
 
