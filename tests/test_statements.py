@@ -23,6 +23,9 @@ def _statements(analyze_text, body: str) -> list[tuple[str, str, str]]:
     "IBM was slow. It is interesting to note that Intel has recently added DRM to its latest processors.",
     "It is worth noting that the plant closed in 2009 after a long dispute.",
     "Needless to say, the plan failed within a month of its launch.",
+    # an act's purpose set before it is no reported clause
+    "To help complement the new video section, Apple and ABC have agreed to a deal in which episodes will be "
+    "available the day after airing.",
     "It is fair to say that the market fell sharply after the announcement.",
     # 'write up' cites a business for a violation
     "Records tell a different story: inspectors wrote up the stall in June for letting cooked meat cool too slowly.",

@@ -685,6 +685,9 @@ def _trailing_attribution(doc: "Doc", text: str, token: "Token") -> tuple[int, i
     before = doc[sentence.start:subject.left_edge.i - 1]
     if not any(t.pos_ in ("VERB", "AUX") for t in before):
         return None  # 'In Berlin, the minister said': an opening phrase, not a reported clause
+    if any(t.head.i == token.i and t.dep_ == "advcl" and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
+           for t in before):
+        return None  # 'To help complement the video section, Apple and ABC have agreed ...': the act's purpose
     span = trim_span(text, sentence.start_char, doc[subject.left_edge.i - 1].idx)
     return span if content_words(text, *span) >= 3 else None
 
