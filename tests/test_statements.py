@@ -23,6 +23,9 @@ def _statements(analyze_text, body: str) -> list[tuple[str, str, str]]:
     "IBM was slow. It is interesting to note that Intel has recently added DRM to its latest processors.",
     "It is worth noting that the plant closed in 2009 after a long dispute.",
     "Needless to say, the plan failed within a month of its launch.",
+    # a clause the writer ends with a colon leads in to what follows; it is not what follows reports
+    "Other automobile manufacturers also saw their car sales slip: Chrysler and the Japanese Toyota both reported a "
+    "39% loss, whilst Ford Motor Company sales fell 41%.",
     # an act's purpose set before it is no reported clause
     "To help complement the new video section, Apple and ABC have agreed to a deal in which episodes will be "
     "available the day after airing.",

@@ -1118,7 +1118,10 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     if not clauses:
         return _object_phrase_content(text, token) or _announced_thing(text, token) or \
             _requested_thing(text, token) or _trailing_attribution(doc, text, token)
-    before = [c for c in clauses if c.i < token.i]
+    before = [c for c in clauses if c.i < token.i and not _leads_in(text, c, _speaker_start(doc, token))]
+    clauses = [c for c in clauses if c.i > token.i] + before
+    if not clauses:
+        return None
     if before and not [c for c in clauses if c.i > token.i]:
         clause = before[-1]  # the clause next to the attribution, not a sentence the parser ran into it
         start = clause.left_edge.idx
@@ -1133,6 +1136,13 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
         # a relative clause's content ends with it: 'Swiftly, which says 12,000 people drive for it, argues ...'
         return trim_span(text, start, subtree_span(clause)[1])
     return trim_span(text, *forward_content(doc, text, token, start, quotes))
+
+
+def _leads_in(text: str, clause: "Token", speaker_start: int) -> bool:
+    """A clause before the speaker that the writer ends with a colon, leading in to what follows ('Other
+    manufacturers also saw their sales slip: Chrysler and Toyota both reported a 39% loss')."""
+    start, end = subtree_span(clause)
+    return text[start:max(end, speaker_start)].rstrip().endswith(":") if speaker_start > start else False
 
 
 def _speaker_start(doc: "Doc", token: "Token") -> int:
