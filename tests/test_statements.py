@@ -549,3 +549,11 @@ def test_one_more_document_of_a_kind_is_not_the_one_named_before(analyze_text):
             'saying, "I love Ya, Big Guy."')
     assert [s[0] for s in _statements(analyze_text, body)] == ["Email from Burkhardt & Associates to James Roche",
                                                                "Additional email by Roche"]
+
+
+def test_a_cue_in_an_opening_phrase_reports_no_further_than_the_main_clause(analyze_text):
+    body = ("In response to critics saying that Apple had not addressed the reception problem quickly enough, Jobs "
+            "said that iPhone 4 had only been out for 22 days.")
+    assert _statements(analyze_text, body) == [
+        ("critics", "Apple had not addressed the reception problem quickly enough", "assert"),
+        ("Jobs", "iPhone 4 had only been out for 22 days", "assert")]

@@ -695,11 +695,16 @@ def _trailing_attribution(doc: "Doc", text: str, token: "Token") -> tuple[int, i
 def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int]:
     """Offsets where a forward content stops before the sentence does.
 
-    The cue's own later conjuncts and adverbial clauses; a later participle cue ('..., suggesting
+    The main clause of a sentence the cue sits in a phrase of ('In response to critics saying that
+    ..., Jobs said ...'); the cue's own later conjuncts and adverbial clauses; a later participle cue ('..., suggesting
     that'); a predicate coordinated after a comma with no subject of its own ('..., and reaffirmed'),
     or with a clause of comparison ('... as state law requires and accused Rourke'); and a trailing
     attribution ('..., the journalist recounted.')."""
     cuts = []
+    main = _verb_above_phrase(token)  # 'In response to critics saying that ..., Jobs said': the sentence's own clause
+    subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS and c.idx > start), None) if main else None
+    if subject is not None:
+        cuts.append(subject.left_edge.idx)
     for child in token.children:
         if child.idx <= start:
             continue
@@ -734,6 +739,17 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
                     subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text in (",", "”", "\""):
                 cuts.append(subject.left_edge.idx)
     return cuts
+
+
+def _verb_above_phrase(token: "Token") -> "Token | None":
+    """The verb whose prepositional phrase holds the cue ('[In response to critics saying ...], Jobs
+    said'), or None when the cue is no part of such a phrase."""
+    through_phrase = False
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor if through_phrase else None
+        through_phrase = through_phrase or ancestor.dep_ == "prep"
+    return None
 
 
 def _contrast_joint(doc: "Doc", start: int, cue: "Token") -> int | None:
