@@ -390,3 +390,17 @@ def test_one_happening_in_two_documents_is_one_timeline_entry():
     timeline = markdown.split("## Timeline", 1)[1].split("## Actors", 1)[0]
     assert timeline.count("\n- **") == 1
     assert "Putin phoned Netanyahu on December 29" in timeline and "dated" in timeline
+
+
+def test_words_naming_a_speaker_are_shown_only_when_words_name_them():
+    from storytrace.report.common import speaker_words
+    text = "Headline\nThe deal is said to be worth $3 billion, the minister said."
+    document = Document(id="d1", source="x.txt", text=text)
+    said = text.index("is said")
+    hearsay = Statement(id="s1", doc="d1", start=9, end=41, speaker=Speaker("unnamed sources", "anonymous", said, said + 7),
+                        cue="is said", cue_start=said, cue_end=said + 7, mode="indirect")
+    minister = text.index("the minister")
+    named = Statement(id="s2", doc="d1", start=9, end=41, speaker=Speaker("Olga Brandt", "person", minister, minister + 12),
+                      cue="said", cue_start=minister + 13, cue_end=minister + 17, mode="indirect")
+    assert speaker_words(hearsay, document) is None
+    assert speaker_words(named, document) == "the minister"

@@ -405,8 +405,11 @@ def speaker_groups(dossier: Dossier) -> list[SpeakerGroup]:
 
 
 def speaker_words(statement: Statement, document: Document | None) -> str | None:
-    """The words naming the speaker at this statement ("the ambassador"), when they differ from the name."""
+    """The words naming the speaker at this statement ("the ambassador"), when they differ from the name;
+    none for a speaker no words name (unnamed sources behind 'is said to')."""
     if document is None or not 0 <= statement.speaker.start < statement.speaker.end <= len(document.text):
+        return None
+    if (statement.speaker.start, statement.speaker.end) == (statement.cue_start, statement.cue_end):
         return None
     words = " ".join(document.text[statement.speaker.start:statement.speaker.end].split())
     return words if words and words.lower() != statement.speaker.name.lower() else None
