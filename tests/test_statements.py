@@ -482,14 +482,17 @@ def test_what_is_said_with_no_one_named_is_unnamed_sources(analyze_text, body, e
 
 
 @pytest.mark.parametrize(("body", "speaker"), [
-    # an unnamed speaker's 'who' clause says which one; one set off by a comma or telling of speech does not
-    ("\"They said no,\" said a university professor from the University of Michigan who specializes in bankruptcy.",
-     "a university professor from the University of Michigan who specializes in bankruptcy"),
+    # a 'who' clause says which one of unnamed people; a description that says enough, a clause set off by a
+    # comma or telling of speech do not take it
+    ("\"They said no,\" said two people who were in the room.", "two people who were in the room"),
     ("A man who saw the crash told reporters that the car was speeding.", "A man who saw the crash"),
+    ("\"They said no,\" said a university professor from the University of Michigan who specializes in bankruptcy.",
+     "a university professor from the University of Michigan"),
+    ('"We are done," said an official who spoke on condition of anonymity.', "an official"),
     ("\"We are done,\" said a worker, who has been at the plant for 30 years.", "a worker"),
     ("An official who asked not to be named said the talks had stalled.", "An official"),
 ])
-def test_an_unnamed_speaker_is_named_with_the_clause_saying_which(analyze_text, body, speaker):
+def test_unnamed_people_are_named_with_the_clause_saying_which(analyze_text, body, speaker):
     assert [s.speaker.name for s in analyze_text("Headline\n" + body + "\n").statements] == [speaker]
 
 

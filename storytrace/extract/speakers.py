@@ -553,14 +553,27 @@ def _phrase_name(phrase: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", phrase)).strip() if re.search(r"[\"“”]", phrase) else phrase
 
 
+SPEAKING_OF_ONESELF = frozenset("speak talk decline refuse".split())
+# Heads that say nothing of who speaks until a 'who' clause does ('two people who were in the room').
+BARE_PEOPLE = frozenset("person people man men woman women individual individuals someone somebody one".split())
+
+
 def _who_clause_end(head: "Token", end: int, cue: int) -> int:
-    """The end of an unnamed speaker's description with the 'who' clause that says which one ('a
-    professor from the University of Michigan who specializes in bankruptcy'); a clause set off by a
-    comma or holding the cue is no part of it."""
+    """The end of an unnamed speaker's description with the 'who' clause that says which one, when the
+    head says nothing of it ('two people who were in the room', 'a man who saw the crash'; 'a former
+    engineer' says enough); a clause set off by a comma, holding the cue or telling of speech is no
+    part of it."""
+    if head.lower_ not in BARE_PEOPLE and head.lemma_.lower() not in BARE_PEOPLE:
+        return end
     clause = next((c for c in head.rights if c.dep_ == "relcl" and c.left_edge.lower_ == "who"), None)
     if clause is None or clause.left_edge.idx < end or head.doc.text[end:clause.left_edge.idx].strip():
         return end
+    if clause.lemma_.lower() in lx.REPORTING_CUES | SPEAKING_OF_ONESELF:
+        return end  # 'an official who spoke on condition of anonymity', 'who asked not to be named'
+
     clause_end = subtree_span(clause)[1]
+    comma = head.doc.text.find(",", clause.left_edge.idx, clause_end)
+    clause_end = comma if comma != -1 else clause_end  # '... who works at the creamery, who asked not to be named'
     return end if clause.left_edge.idx < cue < clause_end else clause_end
 
 
