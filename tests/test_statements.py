@@ -560,3 +560,20 @@ def test_a_cue_in_an_opening_phrase_reports_no_further_than_the_main_clause(anal
     assert _statements(analyze_text, body) == [
         ("critics", "Apple had not addressed the reception problem quickly enough", "assert"),
         ("Jobs", "iPhone 4 had only been out for 22 days", "assert")]
+
+
+def test_a_further_that_clause_of_the_same_cue(analyze_text):
+    body = ("June 6, 2005\nApple Computer CEO and co-founder Steve Jobs gave his annual opening keynote at the "
+            "Worldwide Developers Conference in San Francisco today.\nHe announced a seamless integration of podcasting "
+            "with iTunes, and, to the amazement of many, that future Apple Macintosh computers will feature Intel "
+            "processors.")
+    assert [s[1] for s in _statements(analyze_text, body)] == [
+        "a seamless integration of podcasting with iTunes", "future Apple Macintosh computers will feature Intel processors"]
+
+
+def test_no_further_clause_for_a_cue_inside_another_cues_clause(analyze_text):
+    body = ("The monitoring mission said on Wednesday that it had asked both sides for access to the site and that its "
+            "observers would visit the ford on Friday.")
+    contents = [s[1] for s in _statements(analyze_text, body)]
+    assert "it had asked both sides for access to the site and that its observers would visit the ford on Friday" in \
+        contents and "its observers would visit the ford on Friday" not in contents

@@ -1044,6 +1044,10 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
         cue.speaker_head = subject_of(doc, token, lambda position: _in_utterance(text, quotes, position)
                                       or any(s <= position < e for s, e in datelines))
         cues.append(cue)
+        for clause in _further_that_clauses(token, cue.content):
+            cues.append(Cue(token=token, text_start=cue.text_start, text_end=cue.text_end, lemma=lemma,
+                            speaker_head=cue.speaker_head, negated=cue.negated,
+                            content=trim_span(text, *forward_content(doc, text, token, clause.idx, quotes))))
     cues.extend(source_cues)
     cues.extend(_claim_noun_cues(doc, text))
     cues.extend(_speech_object_cues(doc, text))
@@ -1091,6 +1095,23 @@ def hearsay_cue(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     start = auxiliaries[0].idx
     return Cue(token=token, text_start=start, text_end=token.idx + len(token.text), lemma=lemma,
                speaker_span=(start, token.idx + len(token.text)), content=content, unnamed=True)
+
+
+def _further_that_clauses(token: "Token", content: tuple[int, int] | None) -> list["Token"]:
+    """The 'that' of each further clause a cue reports after its first content ('announced a seamless
+    integration of podcasting with iTunes, and, to the amazement of many, that future Macs will
+    feature Intel processors'), when the parser made the clause the cue's conjunct; none for a cue inside
+    another's clause ('said that it had asked both sides for access and that ...': the 'and that' is
+    what was said)."""
+    if token.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl"):
+        return []
+    found = []
+    for child in token.children:
+        mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+        if child.dep_ == "conj" and mark is not None and any(c.dep_ in SUBJECT_DEPS for c in child.children) and \
+                (content is None or mark.idx >= content[1]):
+            found.append(mark)
+    return found if content is not None else []
 
 
 def _in_utterance(text: str, quotes: list[Quote], position: int) -> bool:
