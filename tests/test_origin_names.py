@@ -529,3 +529,16 @@ def test_a_newspapers_bare_record_is_the_one_author_it_names_for_such_a_record(t
     resolver = OriginResolver([document], [], [authority, utility])
     origin = Origin("document:Preliminary report", "Preliminary report", "document")
     assert resolver.own_record("doc-1", origin).name == expected
+
+
+@pytest.mark.parametrize(("name", "owner"), [
+    ("Olander's report", "Olander"),
+    ("a letter from Ballotline", "Ballotline"),
+    ("Email from Burkhardt & Associates to James Roche", "Burkhardt & Associates"),  # not its addressee
+    ("Additional email by Roche", "Roche"),
+    ("a statement on Apple's website", "Apple"),
+    ("the report", None),
+])
+def test_whose_record_a_records_name_says_it_is(name, owner):
+    from storytrace.link.origins import record_owner
+    assert record_owner(name) == owner

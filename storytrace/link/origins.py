@@ -53,8 +53,8 @@ RECORD_BY = re.compile(r"^(?:(?:an?|the)\s+)?" + RECORD_NAME  # 'Statement by Bo
 RECORD_ON_SITE = re.compile(r"^(?:(?:an?|the)\s+)?" + RECORD_NAME  # 'a statement on Apple's website'
                             + r"\s+(?:on|in)\s+(?P<owner>.+?)['’]s?\s+(?:official\s+|own\s+)?"
                             r"(?:website|web\s+site|site|blog|homepage|home\s+page|page|account|feed)$", re.IGNORECASE)
-RECORD_FROM = re.compile(r"^(?:(?:an?|the)\s+)?" + RECORD_NAME
-                         + r"\s+from\s+(?P<owner>[^,]+?)(?:,.*)?$", re.IGNORECASE)
+RECORD_FROM = re.compile(r"^(?:(?:an?|the)\s+)?" + RECORD_NAME  # 'an email from Burkhardt & Associates to James Roche'
+                         + r"\s+from\s+(?P<owner>[^,]+?)(?:,.*)?" + RECORD_ADDRESSEE + "$", re.IGNORECASE)
 UNIT_WORDS = frozenset("""office board department team unit committee division desk press council staff senate faculty
 communications relations media station branch bureau secretariat newsroom counsel""".split())
 ORGANISATION_HEAD_WORDS = frozenset("""bureau division department ministry agency authority commission
