@@ -56,6 +56,18 @@ class Cue:
         return self.text_start
 
 
+def doc_text(doc: "Doc") -> str:
+    """The Doc's text, joined once and kept with it: spaCy joins every token again each time
+    `Doc.text` is read."""
+    text = doc.user_data.get(DOC_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[DOC_TEXT_KEY] = doc.text
+    return text
+
+
+DOC_TEXT_KEY = "storytrace_text"
+
+
 def subtree_span(token: "Token") -> tuple[int, int]:
     left, right = token.left_edge, token.right_edge
     return left.idx, right.idx + len(right.text)
@@ -143,11 +155,11 @@ def cue_lemma(token: "Token") -> str | None:
         return None
     lemma = token.lemma_.lower()
     if lemma in CALLING_CUES:  # 'calls that account false': a denial; 'called the mayor a friend' is none
-        if lemma == "call" and _requested_thing(token.doc.text, token) is not None:
+        if lemma == "call" and _requested_thing(doc_text(token.doc), token) is not None:
             return "call for"
-        called = _called_false(token.doc.text, token) or _called_in_quotes(token.doc.text, token)
+        called = _called_false(doc_text(token.doc), token) or _called_in_quotes(doc_text(token.doc), token)
         return lemma if called is not None else None
-    if lemma in TALKING_CUES and _talked_about(token.doc.text, token) is not None:
+    if lemma in TALKING_CUES and _talked_about(doc_text(token.doc), token) is not None:
         return f"{lemma} about"
     if lemma in WANTING_CUES:
         return lemma if _wanted_of_someone(token) is not None else None

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable
 
 from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
-from storytrace.extract.cues import TEMPORAL_NOUNS, Cue, named_in_phrase, subtree_span
+from storytrace.extract.cues import TEMPORAL_NOUNS, Cue, doc_text, named_in_phrase, subtree_span
 from storytrace.extract.quotes import Quote
 from storytrace.extract.referents import Referent, Referents
 
@@ -566,13 +566,13 @@ def _who_clause_end(head: "Token", end: int, cue: int) -> int:
     if head.lower_ not in BARE_PEOPLE and head.lemma_.lower() not in BARE_PEOPLE:
         return end
     clause = next((c for c in head.rights if c.dep_ == "relcl" and c.left_edge.lower_ == "who"), None)
-    if clause is None or clause.left_edge.idx < end or head.doc.text[end:clause.left_edge.idx].strip():
+    if clause is None or clause.left_edge.idx < end or doc_text(head.doc)[end:clause.left_edge.idx].strip():
         return end
     if clause.lemma_.lower() in lx.REPORTING_CUES | SPEAKING_OF_ONESELF:
         return end  # 'an official who spoke on condition of anonymity', 'who asked not to be named'
 
     clause_end = subtree_span(clause)[1]
-    comma = head.doc.text.find(",", clause.left_edge.idx, clause_end)
+    comma = doc_text(head.doc).find(",", clause.left_edge.idx, clause_end)
     clause_end = comma if comma != -1 else clause_end  # '... who works at the creamery, who asked not to be named'
     return end if clause.left_edge.idx < cue < clause_end else clause_end
 
