@@ -577,3 +577,14 @@ def test_no_further_clause_for_a_cue_inside_another_cues_clause(analyze_text):
     contents = [s[1] for s in _statements(analyze_text, body)]
     assert "it had asked both sides for access to the site and that its observers would visit the ford on Friday" in \
         contents and "its observers would visit the ford on Friday" not in contents
+
+
+@pytest.mark.parametrize(("body", "speaker", "kind"), [
+    # unnamed members of a party or a people are not the party or the country
+    ("Many Republicans said the bill was dead.", "Many Republicans", "anonymous"),
+    ("Two Ukrainians said the bridge had been hit.", "Two Ukrainians", "anonymous"),
+    ("The Democrats said the plan would fail.", "Democrats", "organization"),
+])
+def test_some_members_of_a_party_speak_as_themselves(analyze_text, body, speaker, kind):
+    statements = analyze_text("Headline\n" + body + "\n").statements
+    assert [(s.speaker.name, s.speaker.kind) for s in statements] == [(speaker, kind)]

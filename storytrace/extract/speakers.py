@@ -234,11 +234,26 @@ class SpeakerResolver:
         named_apposition = self._apposition(head, position)
         if named_apposition is not None:
             return named_apposition
+        members = self._some_members(head)
+        if members is not None:
+            return members
         referent = self._named(head)
         if referent is not None:
             ref_span = next(((s, e) for s, e in referent.spans if s <= head.idx < e), span)
             return ResolvedSpeaker(referent.name, referent.kind, ref_span[0], ref_span[1], referent)
         return self._description(head, position)
+
+    def _some_members(self, head: "Token") -> ResolvedSpeaker | None:
+        """'Some Democrats', 'many Republicans', 'two Ukrainians': unnamed members of a party or people,
+        not the party or the country itself."""
+        quantifier = next((c for c in head.lefts if c.dep_ in ("det", "amod", "nummod") and
+                           (c.lower_ in MEMBER_QUANTIFIERS or c.like_num)), None)
+        if quantifier is None or head.tag_ not in ("NNPS", "NNP") or not head.text.endswith("s"):
+            return None
+        start, end = quantifier.idx, head.idx + len(head.text)
+        phrase = self.text[start:end]
+        ref = self.referents.add(phrase, "anonymous", (start, end), heads={head.lower_})
+        return ResolvedSpeaker(phrase, "anonymous", start, end, ref)
 
     def _apposition(self, head: "Token", position: int) -> ResolvedSpeaker | None:
         """'Acme's chief executive, John Whitfield, told ...', 'The company that built the dam,
@@ -553,6 +568,7 @@ def _phrase_name(phrase: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", phrase)).strip() if re.search(r"[\"“”]", phrase) else phrase
 
 
+MEMBER_QUANTIFIERS = frozenset("some many several few most other numerous".split())
 SPEAKING_OF_ONESELF = frozenset("speak talk decline refuse".split())
 # Heads that say nothing of who speaks until a 'who' clause does ('two people who were in the room').
 BARE_PEOPLE = frozenset("person people man men woman women individual individuals someone somebody one".split())
