@@ -588,3 +588,13 @@ def test_no_further_clause_for_a_cue_inside_another_cues_clause(analyze_text):
 def test_some_members_of_a_party_speak_as_themselves(analyze_text, body, speaker, kind):
     statements = analyze_text("Headline\n" + body + "\n").statements
     assert [(s.speaker.name, s.speaker.kind) for s in statements] == [(speaker, kind)]
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    # 'the group' is the organisation that was the subject of a clause of time since the last one spoke
+    ('The press event came just days after Consumer Reports declined to give the phone a "recommended" rating. The '
+     "group said that the free cases are a good first step.", "Consumer Reports"),
+])
+def test_the_organisation_a_description_names_again(analyze_text, body, speaker):
+    said = [s for s in _statements(analyze_text, body) if s[1].startswith("the free cases")]
+    assert [s[0] for s in said] == [speaker]

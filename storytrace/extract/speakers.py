@@ -360,14 +360,27 @@ class SpeakerResolver:
         """A company that became the subject of a sentence after the last organisation spoke ('Orrin
         Labs did not respond on Monday. The company says on its website ...'): 'the company' is it."""
         after = max((s.start for s in self.history if s.kind == "organization"), default=-1)
-        best, best_at = None, after
-        for ref in self.referents.items:
-            if ref.label != "ORG" or ref.kind != "organization" or self._news_outlet(ref):
-                continue
-            for start, end in ref.spans:
-                if best_at < start < position and not self.in_quote(start) and self._is_subject(start, end, main=True):
-                    best, best_at = ref, start
-        return best
+        for subject_of in (self._is_main_subject, self._is_time_clause_subject):
+            best, best_at = None, after  # a main clause's subject first; else that of a clause of time or cause
+            for ref in self.referents.items:
+                if ref.label != "ORG" or ref.kind != "organization" or self._news_outlet(ref):
+                    continue
+                for start, end in ref.spans:
+                    if best_at < start < position and not self.in_quote(start) and subject_of(start, end):
+                        best, best_at = ref, start
+            if best is not None:
+                return best
+        return None
+
+    def _is_main_subject(self, start: int, end: int) -> bool:
+        return self._is_subject(start, end, main=True)
+
+    def _is_time_clause_subject(self, start: int, end: int) -> bool:
+        """The subject of a clause of time or cause ('just days after Consumer Reports declined to ...'),
+        not of a reported clause ('said that ClearPath supports ...') or an infinitive."""
+        piece = self.doc.char_span(start, end, alignment_mode="expand")
+        return piece is not None and piece.root.dep_ == "nsubj" and piece.root.head.dep_ == "advcl" and \
+            any(c.dep_ == "mark" and c.lower_ in TIME_CLAUSE_MARKS for c in piece.root.head.children)
 
     def _news_outlet(self, referent: Referent) -> bool:
         """A newspaper or broadcaster (the story's own outlet among them) is never 'the company' a
@@ -568,6 +581,7 @@ def _phrase_name(phrase: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", phrase)).strip() if re.search(r"[\"“”]", phrase) else phrase
 
 
+TIME_CLAUSE_MARKS = frozenset("after before when while since because as once until".split())
 MEMBER_QUANTIFIERS = frozenset("some many several few most other numerous".split())
 SPEAKING_OF_ONESELF = frozenset("speak talk decline refuse".split())
 # Heads that say nothing of who speaks until a 'who' clause does ('two people who were in the room').
