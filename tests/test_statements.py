@@ -592,8 +592,8 @@ def test_some_members_of_a_party_speak_as_themselves(analyze_text, body, speaker
 
 @pytest.mark.parametrize(("body", "speaker"), [
     # 'the group' is the organisation that was the subject of a clause of time since the last one spoke
-    ('The press event came just days after Consumer Reports declined to give the phone a "recommended" rating. The '
-     "group said that the free cases are a good first step.", "Consumer Reports"),
+    ('The press event came just days after Consumer Reports declined to give Apple\'s newest phone a "recommended" '
+     "rating. The group said that the free cases are a good first step.", "Consumer Reports"),
 ])
 def test_the_organisation_a_description_names_again(analyze_text, body, speaker):
     said = [s for s in _statements(analyze_text, body) if s[1].startswith("the free cases")]
