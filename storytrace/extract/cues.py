@@ -1115,15 +1115,15 @@ def _further_that_clauses(token: "Token", content: tuple[int, int] | None) -> li
     feature Intel processors'), when the parser made the clause the cue's conjunct; none for a cue inside
     another's clause ('said that it had asked both sides for access and that ...': the 'and that' is
     what was said)."""
-    if token.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl"):
+    if content is None or token.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl"):
         return []
     found = []
     for child in token.children:
         mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == "that"), None)
-        if child.dep_ == "conj" and mark is not None and any(c.dep_ in SUBJECT_DEPS for c in child.children) and \
-                (content is None or mark.idx >= content[1]):
+        if child.dep_ == "conj" and mark is not None and mark.idx >= content[1] and \
+                any(c.dep_ in SUBJECT_DEPS for c in child.children):
             found.append(mark)
-    return found if content is not None else []
+    return found
 
 
 def _in_utterance(text: str, quotes: list[Quote], position: int) -> bool:

@@ -600,7 +600,6 @@ def _who_clause_end(head: "Token", end: int, cue: int) -> int:
         return end
     if clause.lemma_.lower() in lx.REPORTING_CUES | SPEAKING_OF_ONESELF:
         return end  # 'an official who spoke on condition of anonymity', 'who asked not to be named'
-
     clause_end = subtree_span(clause)[1]
     comma = doc_text(head.doc).find(",", clause.left_edge.idx, clause_end)
     clause_end = comma if comma != -1 else clause_end  # '... who works at the creamery, who asked not to be named'
