@@ -472,6 +472,9 @@ def test_a_name_after_an_honorific_speaks_as_a_person(analyze_text):
      [("unnamed sources", "the company lost $3 billion in the quarter", "assert")]),
     ("The mayor is alleged to have taken bribes from the contractor.",
      [("unnamed sources", "The mayor is alleged to have taken bribes from the contractor", "assert")]),
+    ("It is understood that the bridge will reopen in May.",
+     [("unnamed sources", "the bridge will reopen in May", "assert")]),
+    ("He understood that the bridge was unsafe.", []),
     # someone named as its source, someone told, or a passive that reports no speech: no hearsay
     ("The deal was reported by Reuters on Monday.", []),
     ("He was told that the deal was off.", []),

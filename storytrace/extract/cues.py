@@ -1034,7 +1034,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
     for token in _verbs(doc):
         if token.i in skip:
             continue
-        lemma = cue_lemma(token)
+        lemma = cue_lemma(token) or (token.lemma_.lower() if token.lemma_.lower() in UNDERSTOOD_CUES else None)
         if lemma is None or is_hypothetical(token) or is_writers_aside(token) or \
                 (token.dep_ == "pcomp" and token.head.lower_ == "without"):  # 'approved slips without verifying that ...'
             continue
@@ -1042,6 +1042,8 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
             hearsay = hearsay_cue(doc, text, token, lemma, quotes)
             if hearsay is not None and not _source_named_in_sentence(text, token, source_cues):
                 cues.append(hearsay)
+            continue
+        if lemma in UNDERSTOOD_CUES:
             continue
         cue_end = token.idx + len(token.text)
         particle = next((c for c in token.children if c.dep_ == "prt"), None)
@@ -1066,8 +1068,10 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
     return sorted(cues, key=lambda c: c.text_start)
 
 
-# Passive speech verbs that pass on what unnamed others say: 'is said to', 'it is alleged that'.
+# Passive speech verbs that pass on what unnamed others say: 'is said to', 'it is alleged that'; and
+# 'it is understood that', what a reporter was told without saying by whom (only with 'it').
 HEARSAY_CUES = frozenset("say report rumour rumor allege claim".split())
+UNDERSTOOD_CUES = frozenset({"understand"})
 
 
 AS_STATED_BY = re.compile(r"\bas\s+(?:stated|reported|said|claimed|announced|noted|written|published)\s+(?:on|by|in)\b",
@@ -1086,13 +1090,15 @@ def hearsay_cue(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     """'The deal is said to be worth $3 billion', 'it was reported that the talks failed': a passive
     speech verb naming no one who says it, with what it passes on (with its subject, so the content
     says what is said of whom); None for any other passive ('was told that', 'was reported by Reuters')."""
-    if lemma not in HEARSAY_CUES or token.tag_ != "VBN" or \
+    if lemma not in HEARSAY_CUES | UNDERSTOOD_CUES or token.tag_ != "VBN" or \
             any(c.dep_ in ("agent", "neg") for c in token.children):
         return None
     auxiliaries = [c for c in token.children if c.dep_ == "auxpass"]
     subject = next((c for c in token.children if c.dep_ == "nsubjpass" and c.i < token.i), None)
     if not auxiliaries or subject is None:
         return None
+    if lemma in UNDERSTOOD_CUES and subject.lower_ != "it":
+        return None  # 'the plan is understood to be ...' is what the writer gathers, not what was said
     if subject.lower_ == "it":
         that = _that_after(doc, token)
         if that is None:
