@@ -475,6 +475,8 @@ def test_a_name_after_an_honorific_speaks_as_a_person(analyze_text):
     ("It is understood that the bridge will reopen in May.",
      [("unnamed sources", "the bridge will reopen in May", "assert")]),
     ("He understood that the bridge was unsafe.", []),
+    ("The mayor is accused of taking bribes from the contractor.",
+     [("unnamed sources", "The mayor is accused of taking bribes from the contractor", "assert")]),
     # someone named as its source, someone told, or a passive that reports no speech: no hearsay
     ("The deal was reported by Reuters on Monday.", []),
     ("He was told that the deal was off.", []),
@@ -601,3 +603,15 @@ def test_some_members_of_a_party_speak_as_themselves(analyze_text, body, speaker
 def test_the_organisation_a_description_names_again(analyze_text, body, speaker):
     said = [s for s in _statements(analyze_text, body) if s[1].startswith("the free cases")]
     assert [s[0] for s in said] == [speaker]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # 'as X put it' puts the clause it is set before
+    ("As one analyst put it, the market has lost its nerve.", [("one analyst", "the market has lost its nerve", "assert")]),
+    ("She put it on the table.", []),
+    # '..., before adding that ...' ends what was said before it
+    ("John Smith said profits would fall, before adding that jobs were safe.",
+     [("John Smith", "profits would fall", "assert")]),
+])
+def test_put_it_and_before_adding(analyze_text, body, expected):
+    assert _statements(analyze_text, body)[:len(expected) or None] == expected

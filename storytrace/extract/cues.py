@@ -163,6 +163,8 @@ def cue_lemma(token: "Token") -> str | None:
         return f"{lemma} about"
     if lemma in WANTING_CUES:
         return lemma if _wanted_of_someone(token) is not None else None
+    if lemma == "put" and _as_put_it(token):
+        return "put it"
     if lemma == "read" and token.i + 1 < len(token.doc) and token.nbor(1).text == ":":
         return lemma  # 'the email, which reads: ...': what follows is the text
     if lemma in PHRASE_ONLY_CUES:
@@ -663,6 +665,14 @@ def _wanted_of_someone(token: "Token") -> "Token | None":
                  and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
 
 
+def _as_put_it(token: "Token") -> bool:
+    """'As one analyst put it, the market has lost its nerve': 'put it' in a clause opened by 'as' and
+    set before the clause it puts."""
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children) and \
+        any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) and \
+        token.dep_ == "advcl" and token.i < token.head.i
+
+
 def _names_a_source(noun: "Token") -> bool:
     """A cited noun that is someone or something that tells ('sources', 'officials', 'engineers who
     said ...'), not a reason."""
@@ -733,6 +743,9 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
         after_comma = before.text == "," or (before.lower_ in ("and", "but") and later.i >= 2 and doc[later.i - 2].text == ",")
         if later.tag_ == "VBG" and cue_lemma(later) and after_comma and later.lemma_.lower() not in CHARACTERISING_VERBS:
             cuts.append((doc[later.i - 2] if before.lower_ in ("and", "but") else before).idx)
+        elif later.tag_ == "VBG" and cue_lemma(later) and before.lower_ in SAYING_WHILE_DOING and later.i >= 2 and \
+                doc[later.i - 2].text == ",":  # '..., before adding that ...': the speaker's next statement
+            cuts.append(doc[later.i - 2].idx)
         elif later.tag_ in ("VBD", "VBZ") and before.lower_ in ("and", "but") and after_comma and \
                 not any(c.dep_ in SUBJECT_DEPS for c in later.children):
             cuts.append(doc[later.i - 2].idx)
@@ -1090,7 +1103,7 @@ def hearsay_cue(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     """'The deal is said to be worth $3 billion', 'it was reported that the talks failed': a passive
     speech verb naming no one who says it, with what it passes on (with its subject, so the content
     says what is said of whom); None for any other passive ('was told that', 'was reported by Reuters')."""
-    if lemma not in HEARSAY_CUES | UNDERSTOOD_CUES or token.tag_ != "VBN" or \
+    if lemma not in HEARSAY_CUES | UNDERSTOOD_CUES | {"accuse"} or token.tag_ != "VBN" or \
             any(c.dep_ in ("agent", "neg") for c in token.children):
         return None
     auxiliaries = [c for c in token.children if c.dep_ == "auxpass"]
@@ -1099,6 +1112,13 @@ def hearsay_cue(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
         return None
     if lemma in UNDERSTOOD_CUES and subject.lower_ != "it":
         return None  # 'the plan is understood to be ...' is what the writer gathers, not what was said
+    if lemma == "accuse":
+        charge = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > token.i), None)
+        if charge is None or subject.lower_ == "it":
+            return None
+        content = trim_span(text, subject.left_edge.idx, subtree_span(charge)[1])
+        return Cue(token=token, text_start=auxiliaries[0].idx, text_end=token.idx + len(token.text), lemma=lemma,
+                   speaker_span=(auxiliaries[0].idx, token.idx + len(token.text)), content=content, unnamed=True)
     if subject.lower_ == "it":
         that = _that_after(doc, token)
         if that is None:
@@ -1147,6 +1167,8 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     if lemma in WANTING_CUES:
         wanted = _wanted_of_someone(token)
         return trim_span(text, *subtree_span(wanted)) if wanted is not None else None
+    if lemma == "put it":
+        return _sentence_minus(doc, text, token, subtree_span(token), quotes)
     if lemma in CALLING_CUES:
         return _called_false(text, token) or _called_in_quotes(text, token)
     if lemma in DESCRIBING_CUES and any(c.dep_ == "dobj" for c in token.children):
