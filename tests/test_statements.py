@@ -615,3 +615,8 @@ def test_the_organisation_a_description_names_again(analyze_text, body, speaker)
 ])
 def test_put_it_and_before_adding(analyze_text, body, expected):
     assert _statements(analyze_text, body)[:len(expected) or None] == expected
+
+
+def test_what_is_dismissed_as_false_ends_before_the_falsity(analyze_text):
+    body = "John Smith dismissed reports that the bridge was unsafe as fake news."
+    assert _statements(analyze_text, body) == [("John Smith", "the bridge was unsafe", "deny")]
