@@ -56,6 +56,9 @@ class Cue:
         return self.text_start
 
 
+DOC_TEXT_KEY = "storytrace_text"
+
+
 def doc_text(doc: "Doc") -> str:
     """The Doc's text, joined once and kept with it: spaCy joins every token again each time
     `Doc.text` is read."""
@@ -63,9 +66,6 @@ def doc_text(doc: "Doc") -> str:
     if text is None:
         text = doc.user_data[DOC_TEXT_KEY] = doc.text
     return text
-
-
-DOC_TEXT_KEY = "storytrace_text"
 
 
 def subtree_span(token: "Token") -> tuple[int, int]:
@@ -859,15 +859,15 @@ def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue
     return cues
 
 
+RECORD_PLACES = frozenset("website site page blog feed account channel".split())
+
+
 def _names_a_record(noun: "Token") -> bool:
     """A page, paper or outlet something is stated on or in ('the Apple website', 'the Daily Courier'),
     not a time ('in March')."""
     if noun.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") or noun.lower_ in TEMPORAL_NOUNS:
         return False
     return noun.pos_ == "PROPN" or noun.lemma_.lower() in lx.DOCUMENT_HEADS | lx.PUBLICATION_HEADS | RECORD_PLACES
-
-
-RECORD_PLACES = frozenset("website site page blog feed account channel".split())
 
 
 # Nouns that carry a claim in a that-clause ('allegations by Dr. Salt that ...', 'Salt's allegation is
@@ -1085,8 +1085,6 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
 # 'it is understood that', what a reporter was told without saying by whom (only with 'it').
 HEARSAY_CUES = frozenset("say report rumour rumor allege claim".split())
 UNDERSTOOD_CUES = frozenset({"understand"})
-
-
 AS_STATED_BY = re.compile(r"\bas\s+(?:stated|reported|said|claimed|announced|noted|written|published)\s+(?:on|by|in)\b",
                           re.IGNORECASE)
 
