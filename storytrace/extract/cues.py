@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 
 import numpy as np
 
@@ -56,16 +56,20 @@ class Cue:
         return self.text_start
 
 
-DOC_TEXT_KEY = "storytrace_text"
+Kept = TypeVar("Kept")
+
+
+def _once_per_doc(doc: "Doc", key: str, make: "Callable[[Doc], Kept]") -> Kept:
+    """A value worked out from the Doc once and kept with it, in its user_data."""
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = make(doc)
+    return value
 
 
 def doc_text(doc: "Doc") -> str:
-    """The Doc's text, joined once and kept with it: spaCy joins every token again each time
-    `Doc.text` is read."""
-    text = doc.user_data.get(DOC_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[DOC_TEXT_KEY] = doc.text
-    return text
+    """The Doc's text, joined once: spaCy joins every token again each time `Doc.text` is read."""
+    return _once_per_doc(doc, "storytrace_text", lambda d: d.text)
 
 
 def subtree_span(token: "Token") -> tuple[int, int]:
@@ -262,11 +266,8 @@ def _adjacent_noun_phrase(doc: "Doc", token: "Token") -> "Token | None":
 
 def noun_chunk_roots(doc: "Doc") -> list[tuple[int, int, "Token"]]:
     """(start, end, root) of every noun chunk, computed once per Doc (Span.noun_chunks rescans the Doc)."""
-    cached = doc.user_data.get("storytrace_noun_chunks")
-    if cached is None:
-        cached = [(chunk.start, chunk.end, chunk.root) for chunk in doc.noun_chunks]
-        doc.user_data["storytrace_noun_chunks"] = cached
-    return cached
+    return _once_per_doc(doc, "storytrace_noun_chunks",
+                         lambda d: [(chunk.start, chunk.end, chunk.root) for chunk in d.noun_chunks])
 
 
 def _textual_subject(doc: "Doc", token: "Token") -> "Token | None":
