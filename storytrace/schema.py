@@ -190,6 +190,7 @@ class Proposition:
     polarity: str = "assert"
     negated: bool = False
     hedged: bool = False
+    requested: bool = False  # asked for in a bare-verb 'that' clause ('requested that Putin announce ...')
     entities: tuple[tuple[int, int], ...] = ()
     predicates: str = ""  # lemmas of the clause's verbs ('not' kept): what it says happened
     arguments: str = ""  # lemmas of its nouns and names: what it is about

@@ -154,6 +154,19 @@ def test_a_claim_is_named_by_a_clause_that_reads_alone(text, alone):
     assert reads_alone(text) is alone
 
 
+def test_a_claim_is_named_by_an_assertion_rather_than_a_request():
+    from storytrace.link.claims import as_stated, choose_center
+    from storytrace.schema import Proposition
+
+    request = Proposition("r", "d", 0, 45, "Putin announce that he would veto the resolution", speaker="Netanyahu",
+                          requested=True)
+    assertion = Proposition("a", "d", 50, 90, "Russia was willing to block the resolution")
+    links = {0: {1: 0.6}, 1: {0: 0.6}}
+    assert choose_center([0, 1], [request, assertion], links) == 1
+    assert as_stated(request, request.text) == "Netanyahu asked that Putin announce that he would veto the resolution"
+    assert as_stated(assertion, assertion.text) == assertion.text
+
+
 def test_only_sides_that_state_the_claim_count_as_origins():
     from storytrace.link.claims import counted_sides
 
@@ -327,7 +340,10 @@ def test_claim_text_drops_an_opening_frame(text, expected):
      ("“we will block it,” he said", "we will block it, he said"),
      ("‘It was never planned’", "It was never planned"),
      ("that the first [Resolution 2334] wasn't ours", "the first Resolution 2334 wasn't ours"),
-     ("That figure is accurate and complete", "That figure is accurate and complete")],
+     ("That figure is accurate and complete", "That figure is accurate and complete"),
+     # a condition keeps its 'if': without it the clause asserts what was only supposed
+     ("if the resolution was brought for a vote, Russia would block it",
+      "if the resolution was brought for a vote, Russia would block it")],
 )
 def test_proposition_text_drops_quote_marks_not_apostrophes(text, expected):
     from storytrace.link.claims import proposition_text

@@ -72,6 +72,25 @@ def test_clauses_that_become_claim_candidates(analyze_text, body, expected):
 
 
 @pytest.mark.parametrize(
+    ("body", "requested"),
+    [  # a bare verb after a verb of asking is a demand (the mandative subjunctive) ...
+        ("Netanyahu called Putin, requesting that Putin announce that he would veto the resolution.", True),
+        ("Jablinowitz suggested to Obama that he tell the staff to reach out to the parties.", True),
+        ("The union demanded that the company reinstate the workers.", True),
+        ("They insisted that the meeting be postponed.", True),
+        # ... a tensed verb states something, and a plural present verb could be either: it states
+        ("Analysts suggested that the company was overvalued.", False),
+        ("The minister insisted that the plan works well for everyone.", False),
+        ("He recommended that they sell the shares.", False),
+        ("The mayor said that the bridge be closed.", False),
+    ],
+)
+def test_what_was_asked_for_in_a_bare_verb_clause_is_marked_requested(analyze_text, body, requested):
+    propositions = [p for p in analyze_text("Headline\n" + body + "\n").propositions if p.statement]
+    assert propositions and all(p.requested is requested for p in propositions)
+
+
+@pytest.mark.parametrize(
     ("body", "polarity"),
     [("Investigators found no evidence that the mayor knew about the payments.", "deny"),
      ("The audit did not find any evidence that the mayor knew about the payments.", "deny"),

@@ -186,6 +186,33 @@ def _asked_for(text: str, statement: Statement) -> bool:
     return bool(ASKED_FOR.search(text[max(0, statement.start - 100):statement.start]))
 
 
+MANDATIVE_CUES = lx.DIRECTIVE_CUES | frozenset("insist require order command stipulate".split())
+SINGULAR_SUBJECT_TAGS = frozenset("NN NNP".split())
+SINGULAR_PRONOUNS = frozenset("he she it this that".split())
+
+
+def _mandative(doc: "Doc", statement: Statement) -> bool:
+    """Whether the statement asks for something to be done in a bare-verb 'that' clause (the
+    mandative subjunctive: 'requesting that Putin announce ...', 'suggested that he tell the staff
+    ...', 'demanded that the company reinstate them', 'insisted that the meeting be postponed').
+    'Analysts suggested that the company was overvalued' states something."""
+    cue = doc.char_span(statement.cue_start, statement.cue_end, alignment_mode="expand")
+    if cue is None or not any(t.lemma_.lower() in MANDATIVE_CUES for t in cue):
+        return False
+    content = doc.char_span(statement.start, statement.end, alignment_mode="expand")
+    if content is None:
+        return False
+    verb = next((t for t in content if t.dep_ == "ccomp" and not content.start <= t.head.i < content.end), None)
+    if verb is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False
+    finite = next((c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb)
+    if finite.tag_ == "VB":
+        return True
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return finite.tag_ == "VBP" and subject is not None and (
+        subject.tag_ in SINGULAR_SUBJECT_TAGS or subject.lower_ in SINGULAR_PRONOUNS)
+
+
 def _indirect_question(doc: "Doc", start: int, end: int) -> bool:
     """A clause that asks rather than states ('asked why her son's record listed an adult product',
     'did not say where the certificate was', 'to find what happened'): it opens with a question word
@@ -264,6 +291,8 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
             if polarity == "assert" and denies_in_content(text[start:end]):
                 polarity = "deny"
             found.append(_proposition(doc, document, start, end, mentions, statement, polarity))
+    if found and _mandative(doc, statement):
+        found = [replace(p, requested=True) for p in found]
     return found
 
 

@@ -72,9 +72,10 @@ QUOTE_MARKS = re.compile(r"[\"“”]|[‘’](?!(?<=\w[‘’])\w)|\[|\]")  # a
 
 
 def proposition_text(proposition: Proposition) -> str:
-    """The proposition's words without quote marks, brackets and a leading 'that'."""
+    """The proposition's words without quote marks, brackets and a leading 'that' (a leading 'if'
+    opens a condition: 'if the resolution was brought for a vote, Russia would block it')."""
     text = QUOTE_MARKS.sub("", proposition.text)
-    text = re.sub(r"^(?:that|if|If)\s+", "", text.strip())  # a sentence's own 'That figure ...' stays
+    text = re.sub(r"^that\s+", "", text.strip())  # a sentence's own 'That figure ...' stays
     return " ".join(text.split())
 
 
@@ -703,10 +704,10 @@ def choose_center(members: Sequence[int], props: Sequence[Proposition], links: d
     """The member that best states the claim: a plain assertion (not a denial, not a negated clause)
     if there is one, so that the claim reads positively and denials deny it; then one that reads as
     a sentence of its own (the claim's text); then the most linked."""
-    def rank(i: int) -> tuple[bool, bool, float, int]:
+    def rank(i: int) -> tuple[bool, bool, bool, float, int]:
         linked = sum(links[i].get(j, 0.0) for j in members if j != i)
-        return (props[i].polarity != "deny" and not props[i].negated, reads_alone(props[i].text), linked,
-                -len(props[i].text))
+        return (props[i].polarity != "deny" and not props[i].negated, not props[i].requested,
+                reads_alone(props[i].text), linked, -len(props[i].text))
     return max(members, key=rank)
 
 
@@ -898,8 +899,17 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
     elif len(counted["supports"]) + len(counted["denies"]) == 1:
         flags.append("single-origin")
     flags += variant_flags(props, stances, group, origins, resolver.modes)
-    return Claim(id=content_id("clm", *sorted(p.id for p in (props[m] for m in group))), text=claim_text(texts[center]),
-                 mentions=mentions, origins=counted, flags=tuple(flags))
+    return Claim(id=content_id("clm", *sorted(p.id for p in (props[m] for m in group))),
+                 text=claim_text(as_stated(props[center], texts[center])), mentions=mentions, origins=counted,
+                 flags=tuple(flags))
+
+
+def as_stated(proposition: Proposition, text: str) -> str:
+    """The words of a proposition as a claim: what someone asked for says who asked ('Netanyahu
+    asked that Putin announce ...'), since 'Putin announce ...' on its own asserts nothing."""
+    if proposition.requested and proposition.speaker:
+        return f"{proposition.speaker} asked that {text}"
+    return text
 
 
 QUANTITY = re.compile(r"(?<![\w.$])\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent|million|billion|m\b|bn\b)?",
