@@ -165,6 +165,9 @@ def test_a_claim_is_named_by_an_assertion_rather_than_a_request():
     assert choose_center([0, 1], [request, assertion], links) == 1
     assert as_stated(request, request.text) == "Netanyahu asked that Putin announce that he would veto the resolution"
     assert as_stated(assertion, assertion.text) == assertion.text
+    sentence = Proposition("b", "d", 50, 90, "This process could take a year or more")
+    phrase = Proposition("f", "d", 95, 140, "Major flaws in the process", whole=False)  # shorter, as well linked
+    assert choose_center([0, 1, 2], [request, sentence, phrase], {0: {}, 1: {2: 0.2}, 2: {1: 0.2}}) == 1
 
 
 def test_only_sides_that_state_the_claim_count_as_origins():

@@ -94,7 +94,8 @@ counts 0.375. Then a further 'that' clause made a cue's conjunct: statement reca
 accuracy 0.906, grouping 0.543 / 0.789, origin identity 0.909 / 0.974. Then a record from someone to
 someone else speaks for its sender: speaker accuracy 0.911. Then a claim is named by an assertion
 rather than by what someone asked for ('requesting that Putin announce ...'): origin counts 0.362,
-one junk claim of auto-bailout-2008 changing its main statement and so the sides it counts."""
+one junk claim of auto-bailout-2008 changing its main statement and so the sides it counts; and
+then by a whole clause rather than a phrase: 0.375 again."""
 
 from __future__ import annotations
 
@@ -113,7 +114,7 @@ from storytrace.schema import dumps
 STORIES = Path(__file__).parent / "data" / "meantime_claims"
 MEAN_MINIMUMS = {"entity_merge": 0.92, "statement_recall": 0.90, "speaker_accuracy": 0.88,
                  "claim_grouping_recall": 0.48, "claim_grouping_precision": 0.76, "claim_stance_accuracy": 0.88,
-                 "origin_identity_recall": 0.86, "origin_identity_precision": 0.94, "origin_counts_accuracy": 0.36,
+                 "origin_identity_recall": 0.86, "origin_identity_precision": 0.94, "origin_counts_accuracy": 0.37,
                  "independent_origins_accuracy": 0.65}
 
 pytestmark = pytest.mark.slow

@@ -72,6 +72,20 @@ def test_clauses_that_become_claim_candidates(analyze_text, body, expected):
 
 
 @pytest.mark.parametrize(
+    ("body", "whole"),
+    [("Officials said the bridge was closed.", [True]),
+     # a phrase is no sentence of its own, nor is 'it' with what it was called
+     ("The senator cited major flaws in the procurement process, officials said.", [True, False]),
+     ('The mayor called it "a textbook case of favoritism to a single contractor."', [False]),
+     # a past tense the tagger read as a participle still has its subject ('Harwick received')
+     ("Unions said the incentive package Harwick Automotive Components received in 2021 obliged the company to "
+      "preserve jobs.", [True])],
+)
+def test_a_clause_with_a_subject_and_finite_verb_is_whole(analyze_text, body, whole):
+    assert [p.whole for p in analyze_text("Headline\n" + body + "\n").propositions] == whole
+
+
+@pytest.mark.parametrize(
     ("body", "requested"),
     [  # a bare verb after a verb of asking is a demand (the mandative subjunctive) ...
         ("Netanyahu called Putin, requesting that Putin announce that he would veto the resolution.", True),

@@ -257,6 +257,25 @@ def _frame_words(doc: "Doc", start: int, end: int) -> tuple[str, str]:
     return " ".join(predicates), " ".join(arguments)
 
 
+SUBJECT_DEPS = frozenset("nsubj nsubjpass csubj expl".split())
+
+
+def _whole_clause(doc: "Doc", start: int, end: int) -> bool:
+    """Whether the span holds a finite verb with its subject ('the bridge was closed', 'Putin stopped
+    the resolution'), not only a phrase ('Major flaws in the procurement process', 'An America that
+    still makes things') or a predicate cut from its subject ('Described a New GM ...')."""
+    for token in _tokens_in(doc, start, end):
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("relcl", "acl", "advcl") and start <= token.head.idx < end:
+            continue  # a clause inside a phrase of the span ('An America that still makes things')
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and start <= c.idx < end]
+        auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        finite = token.tag_ in FINITE_TAGS or any(c.tag_ in FINITE_TAGS for c in auxiliaries) or (
+            token.tag_ == "VBN" and not auxiliaries and any(c.dep_ == "nsubj" for c in subjects))  # 'Harwick received'
+        if finite and subjects:
+            return True
+    return False
+
+
 def _proposition(doc: "Doc", document: Document, start: int, end: int, mentions: list[Mention],
                  statement: Statement | None, polarity: str) -> Proposition:
     text = document.text[start:end]
@@ -266,7 +285,7 @@ def _proposition(doc: "Doc", document: Document, start: int, end: int, mentions:
         text=" ".join(text.split()), statement=statement.id if statement else None,
         speaker=statement.speaker.name if statement else None,
         speaker_kind=statement.speaker.kind if statement else None, polarity=polarity,
-        negated=bool(NEGATION.search(text)), hedged=bool(HEDGES.search(text)),
+        negated=bool(NEGATION.search(text)), hedged=bool(HEDGES.search(text)), whole=_whole_clause(doc, start, end),
         entities=_entities_in(mentions, start, end), predicates=predicates, arguments=arguments)
 
 

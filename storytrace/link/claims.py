@@ -702,12 +702,13 @@ def reads_alone(text: str) -> bool:
 
 def choose_center(members: Sequence[int], props: Sequence[Proposition], links: dict[int, dict[int, float]]) -> int:
     """The member that best states the claim: a plain assertion (not a denial, not a negated clause)
-    if there is one, so that the claim reads positively and denials deny it; then one that reads as
-    a sentence of its own (the claim's text); then the most linked."""
+    if there is one, so that the claim reads positively and denials deny it; then one that is not
+    something asked for; then a whole clause that reads as a sentence of its own (the claim's text:
+    not a phrase such as 'Major flaws in the procurement process'); then the most linked."""
     def rank(i: int) -> tuple[bool, bool, bool, float, int]:
         linked = sum(links[i].get(j, 0.0) for j in members if j != i)
         return (props[i].polarity != "deny" and not props[i].negated, not props[i].requested,
-                reads_alone(props[i].text), linked, -len(props[i].text))
+                props[i].whole and reads_alone(props[i].text), linked, -len(props[i].text))
     return max(members, key=rank)
 
 
