@@ -72,6 +72,18 @@ def test_clauses_that_become_claim_candidates(analyze_text, body, expected):
 
 
 @pytest.mark.parametrize(
+    ("body", "first"),
+    [("Part of the failure of the bill to pass was due to disagreements over labour cuts, which the Republicans "
+      "insisted reach parity by next year.",
+      "Part of the failure of the bill to pass was due to disagreements over labour cuts"),
+     ("Questions remain over the death of Arthur Penhale, 84, who relatives said had been left alone for hours.",
+      "Questions remain over the death of Arthur Penhale, 84")],
+)
+def test_a_clause_cut_before_a_relative_clause_leaves_no_relative_pronoun(analyze_text, body, first):
+    assert analyze_text("Headline\n" + body + "\n").propositions[0].text == first
+
+
+@pytest.mark.parametrize(
     ("body", "whole"),
     [("Officials said the bridge was closed.", [True]),
      # a phrase is no sentence of its own, nor is 'it' with what it was called

@@ -145,22 +145,25 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 
 FUNCTION_POS = frozenset("ADP SCONJ PART DET CCONJ".split())
 DANGLING_DEPS = frozenset("aux mark det cc case".split())  # a word that only leads into what follows it
+RELATIVE_TAGS = frozenset("WDT WP WP$".split())
 
 
 def _without_dangling_words(doc: "Doc", text: str, start: int, end: int) -> int:
     """The clause's end without closing words that lead into text cut away after it ('An Obama aide
     later contacted Jablinowitz to | tell him', 'received a complaint from | ...', 'order a fresh
-    election if | ...'): a preposition whose object, or a 'to', 'if' or article whose verb or noun,
-    lies beyond the end. A stranded preposition stays ('what the panels were made of')."""
+    election if | ...', 'disagreements over labour cuts, which | the Republicans insisted ...'): a
+    preposition whose object, or a 'to', 'if', article or relative pronoun whose verb or noun, lies
+    beyond the end. A stranded preposition stays ('what the panels were made of')."""
     while end > start:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) < 2:
             return end
         last = span[-1]
-        if last.idx + len(last) != end or last.pos_ not in FUNCTION_POS:
+        relative = last.tag_ in RELATIVE_TAGS  # '..., which | the Republicans insisted ...'
+        if last.idx + len(last) != end or not (last.pos_ in FUNCTION_POS or relative):
             return end
         leads_on = any(c.idx >= end for c in last.children) or \
-            (last.dep_ in DANGLING_DEPS and last.head.idx >= end)
+            ((last.dep_ in DANGLING_DEPS or relative) and last.head.idx >= end)
         if not leads_on:
             return end
         end = last.idx
