@@ -77,7 +77,9 @@ def test_clauses_that_become_claim_candidates(analyze_text, body, expected):
       "insisted reach parity by next year.",
       "Part of the failure of the bill to pass was due to disagreements over labour cuts"),
      ("Questions remain over the death of Arthur Penhale, 84, who relatives said had been left alone for hours.",
-      "Questions remain over the death of Arthur Penhale, 84")],
+      "Questions remain over the death of Arthur Penhale, 84"),
+     ("The hospital released an internal memo in which the security chief wrote that she had warned management.",
+      "The hospital released an internal memo")],
 )
 def test_a_clause_cut_before_a_relative_clause_leaves_no_relative_pronoun(analyze_text, body, first):
     assert analyze_text("Headline\n" + body + "\n").propositions[0].text == first

@@ -57,6 +57,25 @@ def test_what_a_speech_verb_reports(analyze_text, body, expected):
     assert _statements(analyze_text, body)[-1:] == [expected]
 
 
+@pytest.mark.parametrize(("body", "said", "claim"), [
+    # the relative pronoun belongs to what was said: the words said, and the thing they are said of
+    ("Officials pointed to Arvanitis's complaint, which the ethics office said it logged on Sept. 9.",
+     "it logged on Sept. 9", "Arvanitis's complaint, which the ethics office said it logged on Sept. 9"),
+    ("It is a dispute that union leaders said would not end soon.",
+     "would not end soon", "a dispute that union leaders said would not end soon"),
+    # the pronoun is the speaker, or goes with the speech verb: the clause said is its own
+    ("Swiftly, which says 12,000 people drive for it, argues the law is unfair.",
+     "12,000 people drive for it", "12,000 people drive for it"),
+    ("The hospital released an internal memo in which the security chief wrote that she had warned management.",
+     "she had warned management", "she had warned management"),
+])
+def test_what_is_said_in_a_relative_clause(analyze_text, body, said, claim):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    statement = analysis.statements[0]
+    assert statement.text == said
+    assert [p.text for p in analysis.propositions if p.statement == statement.id] == [claim]
+
+
 @pytest.mark.parametrize("request_", ["asked to remain anonymous", "asked not to be named", "asked to stay unnamed"])
 def test_a_request_for_anonymity_is_no_statement(analyze_text, request_):
     body = f"The insider, who {request_}, said that Jobs had lost weight."

@@ -1210,8 +1210,31 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     start = clause.left_edge.idx
     if lemma in ("ask",) or clause.dep_ == "xcomp" or token.dep_ == "relcl":
         # a relative clause's content ends with it: 'Swiftly, which says 12,000 people drive for it, argues ...'
+        if said_of_antecedent(token) is not None:  # 'a report that officials said was flawed'
+            start = token.idx + len(token.text)
         return trim_span(text, start, subtree_span(clause)[1])
     return trim_span(text, *forward_content(doc, text, token, start, quotes))
+
+
+RELATIVE_TAGS = frozenset("WDT WP WP$".split())
+
+
+def said_of_antecedent(cue: "Token") -> "Token | None":
+    """For a cue in a relative clause whose pronoun belongs to what was said ('a report [that]
+    officials said was flawed', 'Arvanitis's complaint, [which] the ethics office said it logged on
+    Sept. 9'), the noun the clause describes: what was said is said of it. None otherwise, as when the
+    pronoun is the speaker ('Swiftly, which says ...') or goes with the cue ('a memo in which the
+    security chief wrote that ...')."""
+    if cue.dep_ != "relcl" or cue.head.i >= cue.i:
+        return None
+    speaker = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if speaker is None or speaker.tag_ in RELATIVE_TAGS or speaker.left_edge.i == 0:
+        return None
+    pronoun = cue.doc[speaker.left_edge.i - 1]
+    if pronoun.tag_ not in RELATIVE_TAGS:
+        return None
+    below_cue = next((t for t in [pronoun, *pronoun.ancestors] if t.head.i == cue.i), None)
+    return cue.head if below_cue is not None and below_cue.dep_ in ("ccomp", "xcomp") else None
 
 
 def _leads_in(text: str, clause: "Token", speaker_start: int) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from storytrace.extract import lexicon as lx
-from storytrace.extract.cues import DOING_WITH_INFINITIVE
+from storytrace.extract.cues import DOING_WITH_INFINITIVE, RELATIVE_TAGS, said_of_antecedent
 from storytrace.extract.quotes import DOUBLE_MARKS
 from storytrace.extract.statements import denies_in_content
 from storytrace.schema import Document, Mention, Proposition, Statement, content_id
@@ -145,7 +145,6 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 
 FUNCTION_POS = frozenset("ADP SCONJ PART DET CCONJ".split())
 DANGLING_DEPS = frozenset("aux mark det cc case".split())  # a word that only leads into what follows it
-RELATIVE_TAGS = frozenset("WDT WP WP$".split())
 
 
 def _without_dangling_words(doc: "Doc", text: str, start: int, end: int) -> int:
@@ -162,8 +161,8 @@ def _without_dangling_words(doc: "Doc", text: str, start: int, end: int) -> int:
         relative = last.tag_ in RELATIVE_TAGS  # '..., which | the Republicans insisted ...'
         if last.idx + len(last) != end or not (last.pos_ in FUNCTION_POS or relative):
             return end
-        leads_on = any(c.idx >= end for c in last.children) or \
-            ((last.dep_ in DANGLING_DEPS or relative) and last.head.idx >= end)
+        leads_on = relative or any(c.idx >= end for c in last.children) or \
+            (last.dep_ in DANGLING_DEPS and last.head.idx >= end)
         if not leads_on:
             return end
         end = last.idx
@@ -214,6 +213,15 @@ def _mandative(doc: "Doc", statement: Statement) -> bool:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return finite.tag_ == "VBP" and subject is not None and (
         subject.tag_ in SINGULAR_SUBJECT_TAGS or subject.lower_ in SINGULAR_PRONOUNS)
+
+
+def _relative_antecedent(doc: "Doc", statement: Statement) -> int | None:
+    """Where the noun phrase starts that a relative clause holding the cue describes ('[Arvanitis's
+    complaint], which the ethics office said it logged on Sept. 9'): what was said is said of that
+    thing, so the claim is the phrase with its clause. None when the cue is no such clause's verb."""
+    cue = doc.char_span(statement.cue_start, statement.cue_end, alignment_mode="expand")
+    noun = next((n for n in map(said_of_antecedent, cue) if n is not None), None) if cue is not None else None
+    return noun.left_edge.idx if noun is not None else None
 
 
 def _indirect_question(doc: "Doc", start: int, end: int) -> bool:
@@ -300,6 +308,12 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
     if ASKED_WHETHER.search(text[max(0, statement.start - 12):statement.start]):
         return found  # 'asked whether the dam had been inspected' states nothing
     if _asked_for(text, statement):
+        return found
+    antecedent = _relative_antecedent(doc, statement)
+    if antecedent is not None:  # 'Arvanitis's complaint, which the ethics office said it logged on Sept. 9'
+        start, end = _clean(text, antecedent, statement.end)
+        if _words(text[start:end]) >= MIN_WORDS:
+            found.append(_proposition(doc, document, start, end, mentions, statement, statement.polarity))
         return found
     for sentence in _sentence_spans(text, statement.start, statement.end):
         for piece in _clause_spans(doc, text, *sentence, skip_cues=False):
