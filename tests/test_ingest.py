@@ -188,7 +188,12 @@ def test_press_release_back_matter_is_boilerplate():
     [("About 60 students gathered outside Larkin Hall during the session.", False),  # a body sentence
      ("(c) Supporting documentation. Claims totalling $8,740 were not supported by receipts.", False),  # a list item
      ("Section 4(c) of the policy was not followed", False),
-     ("Prime Minister Benjamin Netanyahu (R) meets Russian President Vladimir Putin in Moscow", True)],
+     ("Prime Minister Benjamin Netanyahu (R) meets Russian President Vladimir Putin in Moscow", True),
+     # a wire story's credit line, in brackets or not; a sentence about reporting is body
+     ("(Reporting by Ana Kovac; Editing by Martin Hale)", True),
+     ("Additional reporting by Joel Fentress in Carrow Point", True),
+     ("(By Sam Smith)", True),
+     ("(Reporting was limited by the blackout.)", False)],
 )
 def test_list_items_and_body_sentences_are_not_boilerplate(line, marked):
     text = "Headline\n" + "\n".join(["The council met on Monday and voted."] * 3) + "\n" + line + "\n"

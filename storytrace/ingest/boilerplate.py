@@ -37,8 +37,8 @@ _CAPTION_DATELINE = re.compile(
     r"\s+\d{1,2},\s+\d{4}\s*$"
 )
 _BYLINE = re.compile(
-    r"^\s*(?:(?:[Bb]y|BY)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|\||in)\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})*|"
-    r"(?i:reporting|writing|editing|additional reporting|compiled)\s+(?i:by)\b.*)\s*$",
+    r"^\s*\(?\s*(?:(?:[Bb]y|BY)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|\||in)\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})*|"
+    r"(?i:reporting|writing|editing|additional reporting|compiled)\s+(?i:by)\b.*)\s*\)?\s*$",
 )
 _PROMO = re.compile(
     r"^\s*(?:read more|read also|also read|related|see also|watch|listen|click here|sign up|subscribe|"
