@@ -86,6 +86,27 @@ def test_a_clause_cut_before_a_relative_clause_leaves_no_relative_pronoun(analyz
 
 
 @pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # saying nothing tells nothing of the story
+        ("A spokesman for the district attorney declined to comment.", []),
+        ("Thornby declined to say how long the inquiry would last.", []),
+        ("Halvorsen did not respond to a request for comment on Monday.", []),
+        ("The warden could not be reached for comment.", []),
+        # ... and leaves what was said before it
+        ("The company said it would defend the proceedings vigorously and declined to comment further.",
+         ["it would defend the proceedings vigorously"]),
+        # refusing in a clause of time or reason, or not answering a request that is the story, is no such thing
+        ("Talks ended after the union refused to discuss pay before safety.",
+         ["Talks ended after the union refused to discuss pay before safety"]),
+        ("As of today, the city has not responded to the second request in any form.",
+         ["As of today, the city has not responded to the second request in any form"]),
+    ],
+)
+def test_a_refusal_to_comment_is_no_claim(analyze_text, body, expected):
+    assert [p.text for p in analyze_text("Headline\n" + body + "\n").propositions] == expected
+
+
+@pytest.mark.parametrize(
     ("body", "whole"),
     [("Officials said the bridge was closed.", [True]),
      # a phrase is no sentence of its own, nor is 'it' with what it was called

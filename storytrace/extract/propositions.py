@@ -171,6 +171,34 @@ def _without_dangling_words(doc: "Doc", text: str, start: int, end: int) -> int:
     return end
 
 
+# Saying nothing: 'declined to comment', 'did not respond to requests for comment', 'could not be reached'.
+NO_COMMENT = re.compile(
+    r"\b(?:(?:declined|declines|decline|refused|refuses|would\s+not|wouldn['’]t|will\s+not|won['’]t)\s+to\s+"
+    r"(?:comment|say|elaborate|discuss|speculate|confirm\s+or\s+deny|be\s+interviewed|give\s+details)|"
+    r"(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not|had\s+not)\s+(?:immediately\s+)?(?:respond|reply)(?:ed)?"
+    r"\s+to\s+(?:\w+\s+){0,3}?(?:requests?\s+for\s+comment|messages?|calls?|e-?mails?|inquiries|queries|questions?)|"
+    r"(?:could\s+not|couldn['’]t)\s+(?:immediately\s+)?be\s+reached|"
+    r"(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment)\b", re.IGNORECASE)
+SUBORDINATE_BEFORE = re.compile(r"\b(?:after|when|because|before|while|since|until|if|as)\b", re.IGNORECASE)
+JOINED_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:then\s+|also\s+)?$")
+
+
+def _without_refusal_to_comment(text: str, start: int, end: int) -> int:
+    """The clause's end without a refusal to comment joined to it ('it would defend the proceedings
+    vigorously | and declined to comment further'); the clause's start when the clause is only such a
+    refusal ('A spokesman declined to comment', 'Thornby declined to say how long the inquiry would
+    last', 'Halvorsen did not respond to a request for comment'), which tells nothing of the story.
+    A refusal inside a clause of time or reason stays ('... after the union refused to discuss pay')."""
+    match = NO_COMMENT.search(text, start, end)
+    if match is None:
+        return end
+    before = text[start:match.start()]
+    joined = JOINED_BEFORE.search(before)
+    if joined and _words(before[:joined.start()]) >= MIN_WORDS:
+        return start + joined.start()
+    return end if SUBORDINATE_BEFORE.search(before) else start
+
+
 INTERROGATIVES = frozenset("why whether how what where when if".split())
 ASKED_WHETHER = re.compile(r"\bwhether\s+$", re.IGNORECASE)  # a statement's content opened by 'whether'
 # A statement whose content is what was called or asked for ('called for a re-run of the bidding') or
@@ -320,7 +348,7 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
             if _indirect_question(doc, *piece):
                 continue
             start, end = _clean(text, *piece)
-            end = _without_dangling_words(doc, text, start, end)
+            end = _without_refusal_to_comment(text, start, _without_dangling_words(doc, text, start, end))
             if _words(text[start:end]) < MIN_WORDS or text[start:end].rstrip().endswith("?"):
                 continue
             polarity = statement.polarity
@@ -374,7 +402,7 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
                 continue
             for number, piece in enumerate(_clause_spans(doc, text, *part, skip_cues=True)):
                 s, e = _clean(text, *piece)
-                e = _without_dangling_words(doc, text, s, e)
+                e = _without_refusal_to_comment(text, s, _without_dangling_words(doc, text, s, e))
                 if number == 0 and part[0] in subject_before:
                     s = subject_before[part[0]]  # 'The city | turned down the request on August 27 |, saying'
                 if _words(text[s:e]) >= MIN_WORDS and _has_own_verb(doc, s, e, skip_cues=True):
