@@ -52,6 +52,12 @@ def test_speech_words_that_report_nothing_said(analyze_text, body):
      ("Our data", "their power was interrupted by the load shed", "deny")),
     ("The audit did not find that all of the patients were harmed by the delay.",
      ("Audit", "all of the patients were harmed by the delay", "deny")),
+    # the speaker's own refusal after what they said is no part of it; someone else's refusal is
+    ("The company said it would defend the proceedings vigorously and declined to comment further.",
+     ("The company", "it would defend the proceedings vigorously", "assert")),
+    ("Halvorsen said the fund followed its rules but declined to say how much it had lost.",
+     ("Halvorsen", "the fund followed its rules", "assert")),
+    ("He said the minister declined to attend the hearing.", ("He", "the minister declined to attend the hearing", "assert")),
 ])
 def test_what_a_speech_verb_reports(analyze_text, body, expected):
     assert _statements(analyze_text, body)[-1:] == [expected]

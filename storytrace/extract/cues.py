@@ -29,6 +29,7 @@ TEMPORAL_NOUNS = frozenset("week weeks day days month months year years time nig
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 HYPOTHETICAL_AUX = frozenset("would could might may should must can".split())
 CHARACTERISING_VERBS = frozenset("call describe dub label term brand".split())
+REFUSING_VERBS = frozenset("decline refuse".split())  # the speaker's own act after what they said
 SPEECH_CONTAINERS = frozenset("quote quotes statement statements remarks comments interview letter post "
                               "tweet message article report".split())
 ABBREVIATIONS = frozenset("mr mrs ms dr st pres gen sen rep gov lt col sgt prof jan feb mar apr jun jul aug "
@@ -721,6 +722,7 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
     The main clause of a sentence the cue sits in a phrase of ('In response to critics saying that
     ..., Jobs said ...'); the cue's own later conjuncts and adverbial clauses; a later participle cue ('..., suggesting
     that'); a predicate coordinated after a comma with no subject of its own ('..., and reaffirmed'),
+    or a refusal with none ('... vigorously and declined to comment further'),
     or with a clause of comparison ('... as state law requires and accused Rourke'); and a trailing
     attribution ('..., the journalist recounted.')."""
     cuts = []
@@ -750,6 +752,9 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
         elif later.tag_ in ("VBD", "VBZ") and before.lower_ in ("and", "but") and after_comma and \
                 not any(c.dep_ in SUBJECT_DEPS for c in later.children):
             cuts.append(doc[later.i - 2].idx)
+        elif later.lemma_.lower() in REFUSING_VERBS and later.dep_ == "conj" and before.dep_ == "cc" and \
+                not any(c.dep_ in SUBJECT_DEPS for c in later.children):  # '... vigorously and declined to comment'
+            cuts.append((doc[later.i - 2] if later.i >= 2 and doc[later.i - 2].text == "," else before).idx)
         elif later.dep_ == "conj" and cue_lemma(later) and _comparison_clause(later.head) and \
                 not any(c.dep_ in SUBJECT_DEPS for c in later.children):  # '... as the law requires and accused'
             cuts.append((before if before.dep_ == "cc" else later).idx)
