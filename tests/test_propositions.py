@@ -107,6 +107,23 @@ def test_a_refusal_to_comment_is_no_claim(analyze_text, body, expected):
 
 
 @pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # a document's note about itself is no claim ...
+        ("Excerpt prepared by the Clerk of the Board. Portions of public comment are omitted.", []),
+        ("This excerpt reproduces sections 2 through 6 of the report.", []),
+        ("[Excerpt begins after opening statements.]", []),
+        ("The Spectator will continue to follow this story.", []),
+        # ... but what a document left out, or academic transcripts, can be the story
+        ("Key findings were omitted from the final report.", ["Key findings were omitted from the final report"]),
+        ("Transcripts already sent to employers will be reissued.",
+         ["Transcripts already sent to employers will be reissued"]),
+    ],
+)
+def test_a_documents_note_about_itself_is_no_claim(analyze_text, body, expected):
+    assert [p.text for p in analyze_text("Headline\n" + body + "\n").propositions] == expected
+
+
+@pytest.mark.parametrize(
     ("body", "whole"),
     [("Officials said the bridge was closed.", [True]),
      # a phrase is no sentence of its own, nor is 'it' with what it was called

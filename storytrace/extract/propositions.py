@@ -171,6 +171,13 @@ def _without_dangling_words(doc: "Doc", text: str, start: int, end: int) -> int:
     return end
 
 
+# A document's note about itself: 'Excerpt prepared by the Clerk of the Board', 'This excerpt reproduces
+# sections 2 through 6', 'Procedural exchanges have been omitted where marked', 'The Spectator will
+# continue to follow this story'. 'Key findings were omitted from the report' is a claim.
+EDITORIAL_NOTE = re.compile(
+    r"^\W*(?:(?:this|the)\s+)?(?:excerpt|extract)\b|^\W*transcript\s+(?:prepared|issued|excerpt|of|from)\b|^\W*(?:end|start)\s+of\s+(?:the\s+)?(?:excerpt|transcript)\b|"
+    r"\b(?:in|from|of)\s+this\s+(?:excerpt|extract|transcript)\b|\bomitted(?:\s+where\s+marked)?\W*$|"
+    r"\bwill\s+continue\s+to\s+(?:follow|update)\s+this\s+(?:story|article)\b", re.IGNORECASE)
 # Saying nothing: 'declined to comment', 'did not respond to requests for comment', 'could not be reached'.
 NO_COMMENT = re.compile(
     r"\b(?:(?:declined|declines|decline|refused|refuses|would\s+not|wouldn['’]t|will\s+not|won['’]t)\s+to\s+"
@@ -405,7 +412,8 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
                 e = _without_refusal_to_comment(text, s, _without_dangling_words(doc, text, s, e))
                 if number == 0 and part[0] in subject_before:
                     s = subject_before[part[0]]  # 'The city | turned down the request on August 27 |, saying'
-                if _words(text[s:e]) >= MIN_WORDS and _has_own_verb(doc, s, e, skip_cues=True):
+                if _words(text[s:e]) >= MIN_WORDS and _has_own_verb(doc, s, e, skip_cues=True) and \
+                        not EDITORIAL_NOTE.search(text[s:e]):
                     polarity = "deny" if denies_in_content(text[s:e]) else "assert"  # 'Any claim that ... is incorrect'
                     found.append(_proposition(doc, document, s, e, mentions, None, polarity))
     return found
