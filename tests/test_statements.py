@@ -63,6 +63,13 @@ def test_what_a_speech_verb_reports(analyze_text, body, expected):
     assert _statements(analyze_text, body)[-1:] == [expected]
 
 
+def test_the_reporters_clause_around_a_relative_clause_keeps_its_subject(analyze_text):
+    body = "Arthur Penhale, who relatives said had been left alone for hours, died in the fire."
+    texts = [p.text for p in analyze_text("Headline\n" + body + "\n").propositions]
+    assert "Arthur Penhale, who relatives said had been left alone for hours, died in the fire" in texts
+    assert "died in the fire" not in texts
+
+
 @pytest.mark.parametrize(("body", "said", "claim"), [
     # the relative pronoun belongs to what was said: the words said, and the thing they are said of
     ("Officials pointed to Arvanitis's complaint, which the ethics office said it logged on Sept. 9.",

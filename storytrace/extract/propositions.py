@@ -259,6 +259,17 @@ def _relative_antecedent(doc: "Doc", statement: Statement) -> int | None:
     return noun.left_edge.idx if noun is not None else None
 
 
+def _described_subject(doc: "Doc", statement: Statement) -> int | None:
+    """Where the subject starts when a relative clause holding the cue describes the subject of a
+    clause that goes on after it ('[The union], which officials said had 300 members, walked out'):
+    the reporter's clause is the subject with its predicate, the relative clause between them."""
+    cue = doc.char_span(statement.cue_start, statement.cue_end, alignment_mode="expand")
+    noun = next((n for n in map(said_of_antecedent, cue) if n is not None), None) if cue is not None else None
+    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.idx < statement.end:
+        return None
+    return noun.left_edge.idx
+
+
 def _indirect_question(doc: "Doc", start: int, end: int) -> bool:
     """A clause that asks rather than states ('asked why her son's record listed an adult product',
     'did not say where the certificate was', 'to find what happened'): it opens with a question word
@@ -392,6 +403,9 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
     subject_before: dict[int, int] = {}  # where a speaker's own clause resumes -> where the speaker starts
     for statement in statements:
         speaker = statement.speaker
+        subject = _described_subject(doc, statement)
+        if subject is not None:  # 'The union, which officials said had 300 members, | walked out'
+            subject_before[statement.end] = subject
         if _speaker_acts_first(doc, statement):
             taken += [(speaker.start, speaker.end), (statement.cue_start, statement.cue_end)]
             subject_before[speaker.end] = speaker.start
