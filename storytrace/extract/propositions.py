@@ -250,21 +250,25 @@ def _mandative(doc: "Doc", statement: Statement) -> bool:
         subject.tag_ in SINGULAR_SUBJECT_TAGS or subject.lower_ in SINGULAR_PRONOUNS)
 
 
-def _relative_antecedent(doc: "Doc", statement: Statement) -> int | None:
-    """Where the noun phrase starts that a relative clause holding the cue describes ('[Arvanitis's
-    complaint], which the ethics office said it logged on Sept. 9'): what was said is said of that
-    thing, so the claim is the phrase with its clause. None when the cue is no such clause's verb."""
+def _described_noun(doc: "Doc", statement: Statement) -> "Token | None":
+    """The noun a relative clause holding the cue describes, when what was said is said of it
+    ('[Arvanitis's complaint], which the ethics office said it logged on Sept. 9'); else None."""
     cue = doc.char_span(statement.cue_start, statement.cue_end, alignment_mode="expand")
-    noun = next((n for n in map(said_of_antecedent, cue) if n is not None), None) if cue is not None else None
+    return next((n for n in map(said_of_antecedent, cue) if n is not None), None) if cue is not None else None
+
+
+def _relative_antecedent(doc: "Doc", statement: Statement) -> int | None:
+    """Where the noun phrase starts that a relative clause holding the cue describes: what was said is
+    said of that thing, so the claim is the phrase with its clause. None when there is no such noun."""
+    noun = _described_noun(doc, statement)
     return noun.left_edge.idx if noun is not None else None
 
 
 def _described_subject(doc: "Doc", statement: Statement) -> int | None:
     """Where the subject starts when a relative clause holding the cue describes the subject of a
-    clause that goes on after it ('[The union], which officials said had 300 members, walked out'):
-    the reporter's clause is the subject with its predicate, the relative clause between them."""
-    cue = doc.char_span(statement.cue_start, statement.cue_end, alignment_mode="expand")
-    noun = next((n for n in map(said_of_antecedent, cue) if n is not None), None) if cue is not None else None
+    clause that goes on after it ('[Arthur Penhale], who relatives said had been left alone, died in
+    the fire'): the reporter's clause is the subject with its predicate, the relative clause between."""
+    noun = _described_noun(doc, statement)
     if noun is None or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.idx < statement.end:
         return None
     return noun.left_edge.idx
