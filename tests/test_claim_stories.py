@@ -52,9 +52,12 @@ the story's word weights and so every link, and claims regroup: university-data-
 moved the other way, 0.614 / 0.869 -> 0.624 / 0.870, counts 0.144 -> 0.164; then a document's notes
 about itself ('This excerpt reproduces sections 2 through 6', 'Procedural exchanges have been omitted')
 no claim candidates: 0.649 / 0.851, 0.847, counts 0.100, police-overtime 0.638 -> 0.574 and
-stadium-funding 0.675 -> 0.700 as claims regroup). The pins sit just under what the shipped build
-scores, as means over the twenty-two stories (grouping 0.649 / 0.851, stance 0.847, origin identity
-0.685 / 0.982, origin counts 0.100); origin counts, which swing most as claims regroup, with a margin. Issue targets for unseen stories: recall 0.60 (met), stance 0.75 (met)."""
+stadium-funding 0.675 -> 0.700 as claims regroup; then the link model without its same-document
+feature, which the self-authored stories taught the opposite of what real news shows: 0.629 / 0.865,
+stance 0.849, origin counts 0.172, while the real-news MEANTIME stories rose 0.536 / 0.783 -> 0.580 /
+0.806). The pins sit just under what the shipped build scores, as means over the twenty-two stories
+(grouping 0.629 / 0.865, stance 0.849, origin identity 0.685 / 0.982, origin counts 0.172); origin
+counts, which swing most as claims regroup, with a margin. Issue targets for unseen stories: recall 0.60 (met), stance 0.75 (met)."""
 
 from __future__ import annotations
 
@@ -70,8 +73,8 @@ from storytrace.pipeline import analyze_paths
 from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "claim_stories"
-MEAN_MINIMUMS = {"claim_grouping_recall": 0.64, "claim_grouping_precision": 0.85, "claim_stance_accuracy": 0.82,
-                 "origin_identity_recall": 0.65, "origin_identity_precision": 0.975, "origin_counts_accuracy": 0.09}
+MEAN_MINIMUMS = {"claim_grouping_recall": 0.62, "claim_grouping_precision": 0.85, "claim_stance_accuracy": 0.82,
+                 "origin_identity_recall": 0.65, "origin_identity_precision": 0.975, "origin_counts_accuracy": 0.15}
 
 pytestmark = pytest.mark.slow
 
