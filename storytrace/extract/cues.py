@@ -722,9 +722,9 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
     The main clause of a sentence the cue sits in a phrase of ('In response to critics saying that
     ..., Jobs said ...'); the cue's own later conjuncts and adverbial clauses; a later participle cue ('..., suggesting
     that'); a predicate coordinated after a comma with no subject of its own ('..., and reaffirmed'),
-    or a refusal with none ('... vigorously and declined to comment further'),
-    or with a clause of comparison ('... as state law requires and accused Rourke'); and a trailing
-    attribution ('..., the journalist recounted.')."""
+    or with a clause of comparison ('... as state law requires and accused Rourke'); the speaker's own
+    refusal ('... vigorously and declined to comment further'); and a trailing attribution ('..., the
+    journalist recounted.')."""
     cuts = []
     main = _verb_above_phrase(token)  # 'In response to critics saying that ..., Jobs said': the sentence's own clause
     subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS and c.idx > start), None) if main else None
