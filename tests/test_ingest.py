@@ -74,6 +74,15 @@ def test_missing_file_and_oversized_file_are_skipped(tmp_path):
     assert "over the 5,000-byte limit" in reasons[str(big)]
 
 
+def test_a_link_in_a_folder_whose_file_is_gone_is_skipped_with_a_reason(tmp_path):
+    write(tmp_path, "good.txt", ARTICLE)
+    (tmp_path / "moved.txt").symlink_to(tmp_path / "elsewhere.txt")
+    result = read_sources([tmp_path])
+    assert len(result.documents) == 1
+    assert {s.source: s.reason for s in result.skipped} == {
+        str(tmp_path / "moved.txt"): "is a link to a file that no longer exists"}
+
+
 def test_same_article_twice_is_read_once(tmp_path):
     write(tmp_path, "a.txt", ARTICLE)
     write(tmp_path, "b.txt", ARTICLE.replace("\n", "\n\n"))

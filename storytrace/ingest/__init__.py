@@ -47,11 +47,14 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str,
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _is_input_file(p))
+            files = sorted(p for p in path.rglob("*") if (p.is_file() or p.is_symlink()) and _is_input_file(p))
             if not files:
                 yield str(path), None, "directory holds no .txt, .html, .htm or .jsonl files"
             for file in files:
-                yield str(file), file, None
+                if file.is_file():
+                    yield str(file), file, None
+                else:  # a link whose file is gone
+                    yield str(file), None, "is a link to a file that no longer exists"
         elif not path.exists():
             yield str(path), None, "no such file"
         elif path.name.endswith(SIDECAR_SUFFIX):
