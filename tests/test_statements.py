@@ -89,6 +89,28 @@ def test_what_is_said_in_a_relative_clause(analyze_text, body, said, claim):
     assert [p.text for p in analysis.propositions if p.statement == statement.id] == [claim]
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # what is asked of someone named after the verb
+    ("Senator Ted Kaufman called on Congress to investigate the cause of the mass sell-offs.",
+     [("Ted Kaufman", "to investigate the cause of the mass sell-offs", "assert")]),
+    ("Residents appealed to the council to reopen the library.", [("Residents", "to reopen the library", "assert")]),
+    ("The automakers pleaded with Congress to give them more money.",
+     [("The automakers", "to give them more money", "assert")]),
+    # ... is the speaker's own act after what they said, not part of it
+    ("The union said the plant was unsafe and urged the company to close it.",
+     [("The union", "the plant was unsafe", "assert"), ("The union", "to close it", "assert")]),
+    ('The Tollin Families Group said the review "has no power to make anyone tell the truth" and called on '
+     "minister Helena Broadwood to honour her pledge.",
+     [("Tollin Families Group", 'the review "has no power to make anyone tell the truth"', "assert"),
+      ("Tollin Families Group", "to honour her pledge", "assert")]),
+    # someone named 'along with' the speaker does not speak instead
+    ("Kaufman, along with senator Mark Warner from Virginia, said the markets had been manipulated.",
+     [("Kaufman", "the markets had been manipulated", "assert")]),
+])
+def test_what_is_asked_of_someone_and_who_asks(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected
+
+
 @pytest.mark.parametrize("request_", ["asked to remain anonymous", "asked not to be named", "asked to stay unnamed"])
 def test_a_request_for_anonymity_is_no_statement(analyze_text, request_):
     body = f"The insider, who {request_}, said that Jobs had lost weight."

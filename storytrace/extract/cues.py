@@ -30,6 +30,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 HYPOTHETICAL_AUX = frozenset("would could might may should must can".split())
 CHARACTERISING_VERBS = frozenset("call describe dub label term brand".split())
 REFUSING_VERBS = frozenset("decline refuse".split())  # the speaker's own act after what they said
+ASKING_OF_SOMEONE = frozenset({"call on", "appeal to", "urge", "ask", "implore", "beg", "plead"})  # so are these
 SPEECH_CONTAINERS = frozenset("quote quotes statement statements remarks comments interview letter post "
                               "tweet message article report".split())
 ABBREVIATIONS = frozenset("mr mrs ms dr st pres gen sen rep gov lt col sgt prof jan feb mar apr jun jul aug "
@@ -162,8 +163,12 @@ def cue_lemma(token: "Token") -> str | None:
     if lemma in CALLING_CUES:  # 'calls that account false': a denial; 'called the mayor a friend' is none
         if lemma == "call" and _requested_thing(doc_text(token.doc), token) is not None:
             return "call for"
+        if lemma == "call" and _asked_of_someone(token, ("on", "upon")) is not None:
+            return "call on"  # 'called on Congress to investigate the sell-offs'
         called = _called_false(doc_text(token.doc), token) or _called_in_quotes(doc_text(token.doc), token)
         return lemma if called is not None else None
+    if lemma == "appeal" and _asked_of_someone(token, ("to",)) is not None:
+        return "appeal to"  # 'appealed to residents to stay indoors'
     if lemma in TALKING_CUES and _talked_about(doc_text(token.doc), token) is not None:
         return f"{lemma} about"
     if lemma in WANTING_CUES:
@@ -188,6 +193,18 @@ def cue_lemma(token: "Token") -> str | None:
             (lemma == "write" and particle in ("up", "off", "down")):  # 'inspectors wrote up the stall': cited it
         return None
     return lemma
+
+
+def _asked_of_someone(token: "Token", prepositions: tuple[str, ...]) -> "Token | None":
+    """The infinitive clause a cue asks for after naming whom it asks ('called on Congress [to
+    investigate]', 'appealed to residents [to stay indoors]', 'pleaded with Congress [to give them
+    more money]'), or None."""
+    asked_of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions and c.i > token.i), None)
+    if asked_of is None:
+        return None
+    return next((c for c in token.children if c.dep_ in ("xcomp", "advcl") and c.i > asked_of.i
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                 and not any(a.dep_ in SUBJECT_DEPS for a in c.children)), None)
 
 
 def is_hypothetical(token: "Token") -> bool:
@@ -316,8 +333,14 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
         outer = _ancestor_cue(token)
         if outer is not None and outer.i != token.i:
             return subject_of(doc, outer, quoted)
+    if token.dep_ == "conj" and token.head.dep_ == "ccomp" and cue_lemma(token) in ASKING_OF_SOMEONE and \
+            cue_lemma(token.head.head) and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return subject_of(doc, token.head.head, quoted)  # 'The union said the plant was unsafe and urged ...'
     current = token
     for _ in range(6):
+        if current.i != token.i and quoted(current.idx) and not quoted(token.idx) and current.head.i != current.i:
+            current = current.head  # 'said the review "has no power to make anyone tell" and called on ...'
+            continue
         if current.i != token.i and token.dep_ == "conj" and _comparison_clause(current):
             outer = _ancestor_cue(current)  # 'said the vote was held as the rules require and accused the board'
             if outer is not None and outer.i != token.i:
@@ -723,8 +746,8 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
     ..., Jobs said ...'); the cue's own later conjuncts and adverbial clauses; a later participle cue ('..., suggesting
     that'); a predicate coordinated after a comma with no subject of its own ('..., and reaffirmed'),
     or with a clause of comparison ('... as state law requires and accused Rourke'); the speaker's own
-    refusal ('... vigorously and declined to comment further'); and a trailing attribution ('..., the
-    journalist recounted.')."""
+    refusal or appeal ('... vigorously and declined to comment further', '... and called on the minister
+    to ...'); and a trailing attribution ('..., the journalist recounted.')."""
     cuts = []
     main = _verb_above_phrase(token)  # 'In response to critics saying that ..., Jobs said': the sentence's own clause
     subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS and c.idx > start), None) if main else None
@@ -752,8 +775,9 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
         elif later.tag_ in ("VBD", "VBZ") and before.lower_ in ("and", "but") and after_comma and \
                 not any(c.dep_ in SUBJECT_DEPS for c in later.children):
             cuts.append(doc[later.i - 2].idx)
-        elif later.lemma_.lower() in REFUSING_VERBS and later.dep_ == "conj" and before.dep_ == "cc" and \
-                not any(c.dep_ in SUBJECT_DEPS for c in later.children):  # '... vigorously and declined to comment'
+        elif (later.lemma_.lower() in REFUSING_VERBS or cue_lemma(later) in ASKING_OF_SOMEONE) and \
+                later.dep_ == "conj" and before.dep_ == "cc" and not any(c.dep_ in SUBJECT_DEPS for c in later.children):
+            # '... vigorously and declined to comment', '"... the truth" and called on the minister to ...'
             cuts.append((doc[later.i - 2] if later.i >= 2 and doc[later.i - 2].text == "," else before).idx)
         elif later.dep_ == "conj" and cue_lemma(later) and _comparison_clause(later.head) and \
                 not any(c.dep_ in SUBJECT_DEPS for c in later.children):  # '... as the law requires and accused'
@@ -1166,6 +1190,8 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     """The span a cue reports, or None when it governs no clause ('denied the story')."""
     if lemma == "call for":
         return _requested_thing(text, token)
+    if lemma in ("call on", "appeal to"):
+        return trim_span(text, *subtree_span(_asked_of_someone(token, ("on", "upon", "to"))))
     if lemma in ("talk about", "speak about"):
         return _talked_about(text, token)
     if lemma in WANTING_CUES:
@@ -1181,7 +1207,8 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
         return None  # in 'went on to say that ...' the inner verb reports
     clauses = [c for c in _clause_children(token) if not _beyond_semicolon(doc, token, c)]
     if lemma in lx.DIRECTIVE_CUES and not clauses:
-        clauses = [c for c in token.children if c.dep_ == "xcomp"]
+        asked = _asked_of_someone(token, ("with", "to", "of"))  # 'pleaded with Congress to give them ...'
+        clauses = [c for c in token.children if c.dep_ == "xcomp"] or ([asked] if asked is not None else [])
     that = _that_after(doc, token)
     if that is not None:
         return trim_span(text, *forward_content(doc, text, token, that.idx, quotes))
