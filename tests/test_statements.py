@@ -106,6 +106,9 @@ def test_what_is_said_in_a_relative_clause(analyze_text, body, said, claim):
     # someone named 'along with' the speaker does not speak instead
     ("Kaufman, along with senator Mark Warner from Virginia, said the markets had been manipulated.",
      [("Kaufman", "the markets had been manipulated", "assert")]),
+    # 'one of whom' is one of the group named before it
+    ("The plant employs 300 workers, two of whom said they had not been paid.",
+     [("300 workers", "they had not been paid", "assert")]),
 ])
 def test_what_is_asked_of_someone_and_who_asks(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected

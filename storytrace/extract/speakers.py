@@ -157,6 +157,18 @@ def _definite(token: "Token") -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
 
 
+def _group_of_whom(head: "Token") -> "Token | None":
+    """For 'one of whom' / 'two of which': the plural noun before it that names the group ('two people
+    familiar with the programme, one of whom said'), or None."""
+    if head.lower_ not in PARTITIVE_HEADS or not any(
+            c.lower_ == "of" and any(g.lower_ in ("whom", "which") for g in c.children) for c in head.children):
+        return None
+    for token in reversed(head.doc[head.sent.start:head.i]):
+        if token.tag_ in ("NNS", "NNPS"):
+            return token
+    return None
+
+
 def _relative_antecedent(doc: "Doc", pronoun: "Token") -> "Token | None":
     """', which said ...': the noun right before the relative pronoun, past a time phrase ('this week');
     for 'who', past a place or organisation its person is 'at' or 'of'."""
@@ -220,6 +232,10 @@ class SpeakerResolver:
             group = self._plural_pronoun(span)
             if group.kind == "anonymous":
                 return group  # 'Two engineers told the Courier ... One of them said': the same source
+        group_head = _group_of_whom(head)
+        if group_head is not None:  # 'two people familiar with the programme, one of whom said': that group
+            group = self.resolve(group_head, group_head.idx)
+            return ResolvedSpeaker(group.name, group.kind, span[0], span[1], group.referent)
         if word in BARE_PARTITIVES and not list(head.children):
             group_head = _group_just_named(head)
             if group_head is not None:  # 'Workers leaving the plant described confusion. Several said ...'
