@@ -106,6 +106,10 @@ def test_what_is_said_in_a_relative_clause(analyze_text, body, said, claim):
     # someone named 'along with' the speaker does not speak instead
     ("Kaufman, along with senator Mark Warner from Virginia, said the markets had been manipulated.",
      [("Kaufman", "the markets had been manipulated", "assert")]),
+    # 'according to hiring data': the data, which the parser read as a verb and its object
+    ("The system rejected older applicants at nearly three times the rate, according to hiring data obtained by "
+     "the Gazette.", [("Hiring data", "The system rejected older applicants at nearly three times the rate",
+                       "assert")]),
     # 'one of whom' is one of the group named before it
     ("The plant employs 300 workers, two of whom said they had not been paid.",
      [("300 workers", "they had not been paid", "assert")]),

@@ -865,7 +865,7 @@ def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue
             source = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
             if source is None:
                 continue
-            speaker = _speaker_inside_clause(source) or source
+            speaker = _speaker_inside_clause(source) or _noun_read_as_gerund(source) or source
             cut = (token.idx, source.right_edge.idx + len(source.right_edge.text))
             content = _sentence_minus(doc, text, token, cut, quotes)
             if content:
@@ -1028,6 +1028,15 @@ def _that_clause_after_phrases(noun: "Token") -> "Token | None":
         if token.lower_ == "that" and token.dep_ == "mark" and token.head.i > token.i:
             return token.head
     return None
+
+
+def _noun_read_as_gerund(source: "Token") -> "Token | None":
+    """'according to hiring data obtained by the Gazette': the parser reads 'hiring' as a verb with
+    'data' for object; the source is the data. None unless the noun follows the -ing word at once."""
+    if source.tag_ != "VBG" or source.i + 1 >= len(source.doc):
+        return None
+    noun = source.doc[source.i + 1]
+    return noun if noun.head.i == source.i and noun.dep_ == "dobj" and noun.pos_ == "NOUN" else None
 
 
 def _speaker_inside_clause(source: "Token") -> "Token | None":

@@ -73,6 +73,8 @@ def _noun_phrase_span(head: "Token", with_of: bool, limit: int | None = None) ->
     for child in head.lefts:
         if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod", "case"):
             left = min(left, child.left_edge, key=lambda t: t.i)
+    if head.dep_ == "dobj" and head.head.tag_ == "VBG" and head.head.i == head.i - 1 and left.i == head.i:
+        left = head.head  # 'hiring data', which the parser read as a verb and its object
     right = head
     if with_of:
         for child in head.rights:
