@@ -19,6 +19,9 @@ def _statements(analyze_text, body: str) -> list[tuple[str, str, str]]:
     "Stock markets around the world continued to fall dramatically today.",
     # an agreement to do something is a deal, reported by the outlet, not a statement of its parties
     "The Pryor family agreed to sell the club for around £50 million.",
+    # a question whether something was said
+    "Did the minister say that the plant would close?",
+    "Did the system operator ask Southmere to postpone that maintenance?",
     # the writer's own aside in the words of speech
     "IBM was slow. It is interesting to note that Intel has recently added DRM to its latest processors.",
     "It is worth noting that the plant closed in 2009 after a long dispute.",

@@ -223,6 +223,18 @@ def is_hypothetical(token: "Token") -> bool:
     return False
 
 
+def is_yes_no_question(token: "Token") -> bool:
+    """A cue in a question asking whether something was said ('Did you inform the Authority that you
+    were going to switch off withdrawals?', 'Did the minister say that the plant would close?'): it
+    reports nothing said."""
+    sentence = token.sent
+    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    if not words or not sentence.text.rstrip().rstrip('"”’\'').endswith("?"):
+        return False
+    first = words[0]
+    return first.dep_ == "aux" and first.head.i == token.i and first.i < token.i
+
+
 def _goes_on(token: "Token") -> bool:
     return token.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
 
@@ -1087,7 +1099,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
         if token.i in skip:
             continue
         lemma = cue_lemma(token) or (token.lemma_.lower() if token.lemma_.lower() in UNDERSTOOD_CUES else None)
-        if lemma is None or is_hypothetical(token) or is_writers_aside(token) or \
+        if lemma is None or is_hypothetical(token) or is_writers_aside(token) or is_yes_no_question(token) or \
                 (token.dep_ == "pcomp" and token.head.lower_ == "without"):  # 'approved slips without verifying that ...'
             continue
         if is_passive(token):
