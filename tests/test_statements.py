@@ -113,6 +113,8 @@ def test_what_is_said_in_a_relative_clause(analyze_text, body, said, claim):
     ("The system rejected older applicants at nearly three times the rate, according to hiring data obtained by "
      "the Gazette.", [("Hiring data", "The system rejected older applicants at nearly three times the rate",
                        "assert")]),
+    # 'you' is the one a sentence or a transcript turn opens by addressing
+    ("Ms. Coyle, you have asked to address two matters.", [("Coyle", "to address two matters", "assert")]),
     # 'one of whom' is one of the group named before it
     ("The plant employs 300 workers, two of whom said they had not been paid.",
      [("300 workers", "they had not been paid", "assert")]),

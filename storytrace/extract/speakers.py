@@ -227,6 +227,11 @@ class SpeakerResolver:
             return self._plural_pronoun(span)
         if head.pos_ == "PRON" and word == "it" and head.dep_ == "nsubj":
             return self._neuter_pronoun(span, position)
+        if head.pos_ == "PRON" and word == "you":
+            addressed = self._addressed(head)
+            if addressed is not None:  # 'Mr. Delacroix, you've asked to address the board'
+                start, end = next(((s, e) for s, e in addressed.spans if s < head.idx), span)
+                return ResolvedSpeaker(addressed.name, addressed.kind, start, end, addressed)
         if head.pos_ == "PRON" and word in ("i", "we") and not self.in_quote(head.idx):
             return self._first_person(word, span)
         if word in PARTITIVE_HEADS and any(c.lower_ == "of" and any(g.lower_ in ("them", "those") for g in c.children)
@@ -325,6 +330,22 @@ class SpeakerResolver:
         if first is not None and first.kind == "person":
             kind = "person"
         return ResolvedSpeaker(self.text[start:end], kind, start, end, first)
+
+    def _addressed(self, you: "Token") -> Referent | None:
+        """The person a sentence (or a transcript turn) opens by addressing ('Ms. Coyle, you have asked
+        ...'), or None."""
+        sentence = you.sent
+        comma = next((t for t in sentence if t.text == ","), None)
+        if comma is None or comma.i >= you.i or you.i - comma.i > 2:
+            return None
+        label = max((t.i for t in sentence if t.text == ":" and t.i < comma.i), default=sentence.start - 1)
+        names = [t for t in sentence if label < t.i < comma.i]  # after a transcript's 'PRESIDENT PIKE:'
+
+        if not names or not all(t.pos_ == "PROPN" or t.text in (".",) or t.lower_.rstrip(".") in ("mr", "ms", "mrs", "dr")
+                                for t in names):
+            return None
+        referent = self.referents.covering(names[-1].idx, names[-1].idx + len(names[-1].text))
+        return referent if referent is not None and referent.kind == "person" else None
 
     def _named(self, head: "Token") -> Referent | None:
         """The referent whose mention covers the head, or the outlet behind 'the Israel Hayom article'."""
