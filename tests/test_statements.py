@@ -113,6 +113,10 @@ def test_what_is_said_in_a_relative_clause(analyze_text, body, said, claim):
     ("The system rejected older applicants at nearly three times the rate, according to hiring data obtained by "
      "the Gazette.", [("Hiring data", "The system rejected older applicants at nearly three times the rate",
                        "assert")]),
+    # a speech verb the parser hung on a noun as a relative clause says what follows it, not its own speaker
+    ("Ridgeline rejected workers' accounts that a crew supervisor had told them to keep working.",
+     [("Ridgeline", "a crew supervisor had told them to keep working", "deny"),
+      ("a crew supervisor", "them to keep working", "assert")]),
     # 'you' is the one a sentence or a transcript turn opens by addressing
     ("Ms. Coyle, you have asked to address two matters.", [("Coyle", "to address two matters", "assert")]),
     # 'one of whom' is one of the group named before it

@@ -1263,8 +1263,8 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     start = clause.left_edge.idx
     if lemma in ("ask",) or clause.dep_ == "xcomp" or token.dep_ == "relcl":
         # a relative clause's content ends with it: 'Swiftly, which says 12,000 people drive for it, argues ...'
-        if said_of_antecedent(token) is not None:  # 'a report that officials said was flawed'
-            start = token.idx + len(token.text)
+        if token.dep_ == "relcl" and start < token.idx:  # 'a report that officials said was flawed': what was
+            start = token.idx + len(token.text)  # said comes after the speaker and the cue
         return trim_span(text, start, subtree_span(clause)[1])
     return trim_span(text, *forward_content(doc, text, token, start, quotes))
 
