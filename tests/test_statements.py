@@ -119,6 +119,10 @@ def test_what_is_said_in_a_relative_clause(analyze_text, body, said, claim):
       ("a crew supervisor", "them to keep working", "assert")]),
     # 'you' is the one a sentence or a transcript turn opens by addressing
     ("Ms. Coyle, you have asked to address two matters.", [("Coyle", "to address two matters", "assert")]),
+    # 'one of them' / 'one of the people' is one of the group named before
+    ('By Tuesday evening, off-duty miners from neighbouring operations arrived to volunteer. "You do not wait to be '
+     'asked," said one of them, who had driven from a mine two counties away.',
+     [("off-duty miners from neighbouring operations", "You do not wait to be asked", "assert")]),
     # 'one of whom' is one of the group named before it
     ("The plant employs 300 workers, two of whom said they had not been paid.",
      [("300 workers", "they had not been paid", "assert")]),

@@ -137,8 +137,29 @@ def _public_body(name: str) -> bool:
     return bool({w.casefold() for w in re.findall(r"[\w’']+", name)} & PUBLIC_BODY_WORDS)
 
 
+COUNTED = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|some|many|a\s+few)\b", re.IGNORECASE)
+
+
+def _counted_group(name: str) -> bool:
+    """A group introduced by its number ('two people familiar with the investigation', 'several
+    officials'), which 'one of the people' is part of."""
+    return bool(COUNTED.match(name))
+
+
+def _members_named(partitive: "Token") -> str | None:
+    """For 'one of the people' / 'two of the engineers': the plural noun's lemma, else None."""
+    if partitive.lower_ not in PARTITIVE_HEADS:
+        return None
+    of = next((c for c in partitive.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj" and c.tag_ == "NNS"), None) if of is not None else None
+    if noun is None or not any(c.lower_ == "the" for c in noun.children):
+        return None
+    return noun.lower_
+
+
 def _group_just_named(partitive: "Token") -> "Token | None":
-    """The people a bare 'Several' or 'Some' is part of: the plural subject of the sentence before."""
+    """The people a bare 'Several' or 'Some' (or 'one of them') is part of: the plural subject of the
+    sentence before."""
     sentence = partitive.sent
     if sentence.start == 0:
         return None
@@ -239,6 +260,16 @@ class SpeakerResolver:
             group = self._plural_pronoun(span)
             if group.kind == "anonymous":
                 return group  # 'Two engineers told the Courier ... One of them said': the same source
+            group_head = _group_just_named(head)
+            if group_head is not None:  # 'off-duty miners arrived to volunteer. "...," said one of them'
+                group = self._description(group_head, group_head.idx)
+                return ResolvedSpeaker(group.name, group.kind, span[0], span[1], group.referent)
+        members_of = _members_named(head)
+        if members_of is not None:  # 'two people familiar with the investigation ... one of the people said'
+            group_ref = self.referents.most_recent(position, lambda r: r.kind == "anonymous" and members_of in r.heads
+                                                   and _counted_group(r.name))
+            if group_ref is not None:
+                return ResolvedSpeaker(group_ref.name, group_ref.kind, span[0], span[1], group_ref)
         group_head = _group_of_whom(head)
         if group_head is not None:  # 'two people familiar with the programme, one of whom said': that group
             group = self.resolve(group_head, group_head.idx)
