@@ -117,6 +117,14 @@ def test_what_is_said_in_a_relative_clause(analyze_text, body, said, claim):
     ("Ridgeline rejected workers' accounts that a crew supervisor had told them to keep working.",
      [("Ridgeline", "a crew supervisor had told them to keep working", "deny"),
       ("a crew supervisor", "them to keep working", "assert")]),
+    # a source named after the content is whose account it is, not part of what was told
+    ("Customers were told their personal details had been stolen, according to internal emails seen by the Courier.",
+     [("Internal emails", "Customers were told their personal details had been stolen", "assert")]),
+    ("The club's executives told council members last spring that the franchise could move to Carrow Bay, according "
+     "to two people who attended the session.",
+     [("two people who attended the session",
+       "The club's executives told council members last spring that the franchise could move to Carrow Bay", "assert"),
+      ("The club's executives", "the franchise could move to Carrow Bay", "assert")]),
     # 'you' is the one a sentence or a transcript turn opens by addressing
     ("Ms. Coyle, you have asked to address two matters.", [("Coyle", "to address two matters", "assert")]),
     # 'one of them' / 'one of the people' is one of the group named before

@@ -845,7 +845,17 @@ def forward_content(doc: "Doc", text: str, token: "Token", start: int, quotes: l
     for cut in _trailing_cuts(doc, token, start, end):
         if start < cut < end:
             end = cut
+    source = SOURCE_TAIL.search(text, start, end)
+    if source is not None and not _quoted_at(quotes, source.start()):
+        end = source.start()  # '..., according to two people who attended the session': whose account it is
     return start, end
+
+
+SOURCE_TAIL = re.compile(r",\s+according\s+to\b", re.IGNORECASE)
+
+
+def _quoted_at(quotes: list[Quote], position: int) -> bool:
+    return any(q.start <= position < q.end for q in quotes)
 
 
 _SOURCE_PREPOSITION_WORDS = re.compile(r"\b(according)\s+to\b|\bas\s+([\w-]+)(?:\s+([\w-]+))?(?:\s+([\w-]+))?",
