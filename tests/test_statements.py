@@ -125,6 +125,24 @@ def test_what_is_said_in_a_relative_clause(analyze_text, body, said, claim):
      [("two people who attended the session",
        "The club's executives told council members last spring that the franchise could move to Carrow Bay", "assert"),
       ("The club's executives", "the franchise could move to Carrow Bay", "assert")]),
+    # a source's own relative clause after 'according to' is a statement of that source, and leaves the
+    # clause before it as what the source vouches for
+    ("The plant will close in March, according to the company, which said demand had collapsed.",
+     [("the company", "The plant will close in March", "assert"), ("the company", "demand had collapsed", "assert")]),
+    ("She is due to receive a payout, according to a person familiar with the terms, who said the agreement "
+     "had been drawn up over the weekend.",
+     [("a person", "She is due to receive a payout", "assert"),
+      ("a person", "the agreement had been drawn up over the weekend", "assert")]),
+    # 'who' after a name and its title is that person
+    ('"The tabulators were jamming from the moment the polls opened," said Gideon Marsh, a lawyer for the Rourke '
+     "campaign, who added that he had sworn statements from voters.",
+     [("Gideon Marsh", "The tabulators were jamming from the moment the polls opened", "assert"),
+      ("Gideon Marsh", "he had sworn statements from voters", "assert")]),
+    # an unnamed source's request for anonymity is no part of their description
+    ("A current member of the rowing team, who asked not to be named because athletes have been told not to speak "
+     "to the press, said several of the recruits had never appeared at the boathouse.",
+     [("A current member of the rowing team", "several of the recruits had never appeared at the boathouse",
+       "assert")]),
     # 'you' is the one a sentence or a transcript turn opens by addressing
     ("Ms. Coyle, you have asked to address two matters.", [("Coyle", "to address two matters", "assert")]),
     # 'one of them' / 'one of the people' is one of the group named before

@@ -1063,15 +1063,20 @@ def _noun_read_as_gerund(source: "Token") -> "Token | None":
 
 def _speaker_inside_clause(source: "Token") -> "Token | None":
     """'according to what Netanyahu said': the speaker is the subject inside the clause."""
-    for token in source.subtree:
-        if token.dep_ == "nsubj" and token.head.lemma_.lower() in lx.REPORTING_CUES:
+    described = {t.i for clause in source.subtree if clause.dep_ == "relcl" for t in clause.subtree}
+    for token in source.subtree:  # not in 'according to the company, which said ...': that clause is its own statement
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in lx.REPORTING_CUES and token.i not in described:
             return token
     return None
 
 
 # What opens the rest of a sentence after a source phrase when the source belongs to the clause before
 # it: 'He spent three days in hospital, according to his family, and was charged with ...'.
-_CONTINUATION = re.compile(r"^[\s,]*(?:and|but|or|after|before|because|when|while|since|although|though)\b", re.IGNORECASE)
+# What may follow a source phrase and leave the clause before it as what the source vouches for: the
+# clause going on ('..., according to police, and was charged with ...'), or a relative clause about the
+# source itself ('..., according to two people at the authority, who said ...').
+_CONTINUATION = re.compile(r"^[\s,]*(?:and|but|or|after|before|because|when|while|since|although|though|who|whom|"
+                           r"whose|which)\b", re.IGNORECASE)
 
 
 def _sentence_minus(doc: "Doc", text: str, token: "Token", cut: tuple[int, int], quotes: list[Quote]) -> tuple[int, int] | None:
@@ -1103,8 +1108,8 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
     source_cues = _source_prepositions(doc, text, quotes)
     skip = {c.token.i for c in source_cues}
     for cue in source_cues:  # 'according to what Netanyahu said': the inner verb is part of the source
-        if cue.lemma == "according to" and cue.speaker_head is not None:
-            skip.update(t.i for t in cue.speaker_head.head.subtree)
+        if cue.lemma == "according to" and cue.speaker_head is not None and cue.speaker_head.dep_ in SUBJECT_DEPS:
+            skip.update(t.i for t in cue.speaker_head.head.subtree)  # not '..., according to the company, which said
     for token in _verbs(doc):
         if token.i in skip:
             continue

@@ -192,6 +192,23 @@ def _group_of_whom(head: "Token") -> "Token | None":
     return None
 
 
+def _described_by_phrase(noun: "Token") -> "Token | None":
+    """For the last noun of a phrase describing a person ('a person familiar with [the terms]'), the
+    person: 'who' after it goes with them. None when the noun is no object inside such a phrase."""
+    current = noun
+    while current.dep_ == "pobj" and current.head.dep_ == "prep":
+        above = current.head.head
+        while above.dep_ in ("amod", "acl") and above.head.i < above.i:
+            above = above.head  # '[person] familiar with' / '[officials] involved in'
+        if above.pos_ in ("NOUN", "PROPN") and above.i < noun.i:
+            if _names_people({above.lower_, above.lemma_.lower()}) or _is_role(above):
+                return above
+            current = above
+            continue
+        return None
+    return None
+
+
 def _relative_antecedent(doc: "Doc", pronoun: "Token") -> "Token | None":
     """', which said ...': the noun right before the relative pronoun, past a time phrase ('this week');
     for 'who', past a place or organisation its person is 'at' or 'of'."""
@@ -205,6 +222,7 @@ def _relative_antecedent(doc: "Doc", pronoun: "Token") -> "Token | None":
             i -= 1  # 'Charles O'Reilly, a management expert at Stanford University, who stated': not the university
             continue
         if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in TEMPORAL_NOUNS:
+            token = (_described_by_phrase(token) if personal else None) or token  # 'a person familiar with the terms, who'
             if personal and token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.head.i < token.i:
                 return token.head  # '..., a management expert ..., who': the one the apposition describes
             return token
@@ -647,8 +665,13 @@ class SpeakerResolver:
 
 
 def _phrase_name(phrase: str) -> str:
-    """A description as a name, without the quotation marks a writer put round it ('a "Senate aide"')."""
+    """A description as a name, without the quotation marks a writer put round it ('a "Senate aide"')
+    or a relative pronoun left at its end ('a current member of the rowing team, who')."""
+    phrase = DANGLING_RELATIVE.sub("", phrase)
     return re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", phrase)).strip() if re.search(r"[\"“”]", phrase) else phrase
+
+
+DANGLING_RELATIVE = re.compile(r",?\s+(?:who|whom|which|that)\s*$", re.IGNORECASE)
 
 
 TIME_CLAUSE_MARKS = frozenset("after before when while since because as once until".split())
