@@ -227,12 +227,11 @@ def is_yes_no_question(token: "Token") -> bool:
     """A cue in a question asking whether something was said ('Did you inform the Authority that you
     were going to switch off withdrawals?', 'Did the minister say that the plant would close?'): it
     reports nothing said."""
-    sentence = token.sent
-    words = [t for t in sentence if not (t.is_punct or t.is_space)]
-    if not words or not sentence.text.rstrip().rstrip('"”’\'').endswith("?"):
+    opening = next((c for c in token.children if c.dep_ == "aux" and c.i < token.i and
+                    (c.is_sent_start or c.i > 0 and c.nbor(-1).is_sent_start and c.nbor(-1).is_punct)), None)
+    if opening is None:  # most cues: no auxiliary opens their sentence, and the sentence is never built
         return False
-    first = words[0]
-    return first.dep_ == "aux" and first.head.i == token.i and first.i < token.i
+    return doc_text(token.doc)[:token.sent.end_char].rstrip().rstrip('"”’\'').endswith("?")
 
 
 def _goes_on(token: "Token") -> bool:

@@ -303,11 +303,14 @@ def _entities_in(mentions: Iterable[Mention], start: int, end: int) -> tuple[tup
     return tuple((m.start, m.end) for m in mentions if start <= m.start and m.end <= end)
 
 
-def _frame_words(doc: "Doc", start: int, end: int) -> tuple[str, str]:
+def _frame_words(doc: "Doc", start: int, end: int) -> tuple[str, str, bool]:
     """Lemmas of the clause's verbs (with 'not'), and of its nouns and names, leaving out speech cues
-    and dates: the predicate and argument halves a claim can be matched on separately."""
+    and dates: the predicate and argument halves a claim can be matched on separately; and whether the
+    clause is whole (`_whole_clause`), read in the same pass over its tokens."""
     predicates, arguments = [], []
-    for token in _tokens_in(doc, start, end):
+    tokens = _tokens_in(doc, start, end)
+    whole = _whole_clause(tokens, start, end)
+    for token in tokens:
         if token.ent_type_ in ("DATE", "TIME") or token.is_stop and token.dep_ != "neg":
             continue
         lemma = token.lemma_.lower()
@@ -315,24 +318,28 @@ def _frame_words(doc: "Doc", start: int, end: int) -> tuple[str, str]:
             predicates.append(lemma)
         elif token.pos_ in ("NOUN", "PROPN", "NUM") or token.pos_ == "ADJ" and token.dep_ == "amod":
             arguments.append(lemma)
-    return " ".join(predicates), " ".join(arguments)
+    return " ".join(predicates), " ".join(arguments), whole
 
 
 SUBJECT_DEPS = frozenset("nsubj nsubjpass csubj expl".split())
 
 
-def _whole_clause(doc: "Doc", start: int, end: int) -> bool:
+def _whole_clause(tokens: list["Token"], start: int, end: int) -> bool:
     """Whether the span holds a finite verb with its subject ('the bridge was closed', 'Putin stopped
     the resolution'), not only a phrase ('Major flaws in the procurement process', 'An America that
     still makes things') or a predicate cut from its subject ('Described a New GM ...')."""
-    for token in _tokens_in(doc, start, end):
+    for token in tokens:
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("relcl", "acl", "advcl") and start <= token.head.idx < end:
             continue  # a clause inside a phrase of the span ('An America that still makes things')
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and start <= c.idx < end]
-        auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-        finite = token.tag_ in FINITE_TAGS or any(c.tag_ in FINITE_TAGS for c in auxiliaries) or (
-            token.tag_ == "VBN" and not auxiliaries and any(c.dep_ == "nsubj" for c in subjects))  # 'Harwick received'
-        if finite and subjects:
+        subject = active = auxiliary = finite_auxiliary = False
+        for child in token.children:
+            dep = child.dep_
+            if dep in SUBJECT_DEPS and start <= child.idx < end:
+                subject, active = True, active or dep == "nsubj"
+            elif dep in ("aux", "auxpass"):
+                auxiliary, finite_auxiliary = True, finite_auxiliary or child.tag_ in FINITE_TAGS
+        if subject and (token.tag_ in FINITE_TAGS or finite_auxiliary or
+                        token.tag_ == "VBN" and not auxiliary and active):  # 'Harwick received'
             return True
     return False
 
@@ -340,13 +347,13 @@ def _whole_clause(doc: "Doc", start: int, end: int) -> bool:
 def _proposition(doc: "Doc", document: Document, start: int, end: int, mentions: list[Mention],
                  statement: Statement | None, polarity: str) -> Proposition:
     text = document.text[start:end]
-    predicates, arguments = _frame_words(doc, start, end)
+    predicates, arguments, whole = _frame_words(doc, start, end)
     return Proposition(
         id=content_id("prop", document.id, start, end), doc=document.id, start=start, end=end,
         text=" ".join(text.split()), statement=statement.id if statement else None,
         speaker=statement.speaker.name if statement else None,
         speaker_kind=statement.speaker.kind if statement else None, polarity=polarity,
-        negated=bool(NEGATION.search(text)), hedged=bool(HEDGES.search(text)), whole=_whole_clause(doc, start, end),
+        negated=bool(NEGATION.search(text)), hedged=bool(HEDGES.search(text)), whole=whole,
         entities=_entities_in(mentions, start, end), predicates=predicates, arguments=arguments)
 
 
