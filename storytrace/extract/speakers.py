@@ -137,6 +137,7 @@ def _public_body(name: str) -> bool:
     return bool({w.casefold() for w in re.findall(r"[\w’']+", name)} & PUBLIC_BODY_WORDS)
 
 
+HONORIFICS = frozenset("mr ms mrs dr".split())
 COUNTED = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|some|many|a\s+few)\b", re.IGNORECASE)
 
 
@@ -147,7 +148,7 @@ def _counted_group(name: str) -> bool:
 
 
 def _members_named(partitive: "Token") -> str | None:
-    """For 'one of the people' / 'two of the engineers': the plural noun's lemma, else None."""
+    """For 'one of the people' / 'two of the engineers': the plural noun ('people'), else None."""
     if partitive.lower_ not in PARTITIVE_HEADS:
         return None
     of = next((c for c in partitive.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -382,16 +383,14 @@ class SpeakerResolver:
 
     def _addressed(self, you: "Token") -> Referent | None:
         """The person a sentence (or a transcript turn) opens by addressing ('Ms. Coyle, you have asked
-        ...'), or None."""
-        sentence = you.sent
-        comma = next((t for t in sentence if t.text == ","), None)
+        ...', 'PRESIDENT PIKE: Mr. Delacroix, you've asked ...'), or None."""
+        tokens = list(you.sent)
+        comma = next((t for t in tokens if t.text == ","), None)
         if comma is None or comma.i >= you.i or you.i - comma.i > 2:
             return None
-        label = max((t.i for t in sentence if t.text == ":" and t.i < comma.i), default=sentence.start - 1)
-        names = [t for t in sentence if label < t.i < comma.i]  # after a transcript's 'PRESIDENT PIKE:'
-
-        if not names or not all(t.pos_ == "PROPN" or t.text in (".",) or t.lower_.rstrip(".") in ("mr", "ms", "mrs", "dr")
-                                for t in names):
+        label = max((t.i for t in tokens if t.text == ":" and t.i < comma.i), default=tokens[0].i - 1)
+        names = [t for t in tokens if label < t.i < comma.i]
+        if not names or not all(t.pos_ == "PROPN" or t.text == "." or t.lower_.rstrip(".") in HONORIFICS for t in names):
             return None
         referent = self.referents.covering(names[-1].idx, names[-1].idx + len(names[-1].text))
         return referent if referent is not None and referent.kind == "person" else None
