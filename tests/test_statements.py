@@ -143,6 +143,9 @@ def test_what_is_said_in_a_relative_clause(analyze_text, body, said, claim):
      "to the press, said several of the recruits had never appeared at the boathouse.",
      [("A current member of the rowing team", "several of the recruits had never appeared at the boathouse",
        "assert")]),
+    # an attribution set off between a clause's subject and its verb reports the whole clause
+    ("Sales, the company said, rose 4% in March.", [("the company", "Sales, the company said, rose 4% in March",
+                                                    "assert")]),
     # 'you' is the one a sentence or a transcript turn opens by addressing
     ("Ms. Coyle, you have asked to address two matters.", [("Coyle", "to address two matters", "assert")]),
     # 'one of them' / 'one of the people' is one of the group named before

@@ -1244,6 +1244,9 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     if lemma in lx.DIRECTIVE_CUES and not clauses:
         asked = _asked_of_someone(token, ("with", "to", "of"))  # 'pleaded with Congress to give them ...'
         clauses = [c for c in token.children if c.dep_ == "xcomp"] or ([asked] if asked is not None else [])
+    around = _clause_around(token) if token.dep_ == "parataxis" and not clauses else None
+    if around is not None:  # 'His plan, he stated, was for the government to ...': the whole clause it interrupts
+        return trim_span(text, around.left_edge.idx, sentence_end(text, around.left_edge.idx, quotes))
     that = _that_after(doc, token)
     if that is not None:
         return trim_span(text, *forward_content(doc, text, token, that.idx, quotes))
@@ -1302,6 +1305,20 @@ def said_of_antecedent(cue: "Token") -> "Token | None":
         return None
     below_cue = next((t for t in [pronoun, *pronoun.ancestors] if t.head.i == cue.i), None)
     return cue.head if below_cue is not None and below_cue.dep_ in ("ccomp", "xcomp") else None
+
+
+def _clause_around(cue: "Token") -> "Token | None":
+    """The clause a parenthetical attribution interrupts, set off by commas between its subject and
+    its verb ('The plan, the minister said, was sound'), or None."""
+    head = cue.head
+    if head.i <= cue.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    doc = cue.doc
+    left = cue.left_edge
+    if subject is None or subject.i >= cue.i or not (left.text == "," or left.i > 0 and doc[left.i - 1].text == ","):
+        return None
+    return head
 
 
 def _leads_in(text: str, clause: "Token", speaker_start: int) -> bool:
