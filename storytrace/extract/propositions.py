@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from storytrace.extract import lexicon as lx
-from storytrace.extract.cues import DOING_WITH_INFINITIVE, RELATIVE_TAGS, said_of_antecedent
+from storytrace.extract.cues import DOING_WITH_INFINITIVE, RELATIVE_TAGS, SUBJECT_DEPS, said_of_antecedent
 from storytrace.extract.quotes import DOUBLE_MARKS
 from storytrace.extract.statements import denies_in_content
 from storytrace.schema import Document, Mention, Proposition, Statement, content_id
@@ -321,7 +321,7 @@ def _frame_words(doc: "Doc", start: int, end: int) -> tuple[str, str, bool]:
     return " ".join(predicates), " ".join(arguments), whole
 
 
-SUBJECT_DEPS = frozenset("nsubj nsubjpass csubj expl".split())
+CLAUSE_SUBJECTS = frozenset(SUBJECT_DEPS) | {"expl"}  # 'there was no resolution' has its subject too
 
 
 def _whole_clause(tokens: list["Token"], start: int, end: int) -> bool:
@@ -334,7 +334,7 @@ def _whole_clause(tokens: list["Token"], start: int, end: int) -> bool:
         subject = active = auxiliary = finite_auxiliary = False
         for child in token.children:
             dep = child.dep_
-            if dep in SUBJECT_DEPS and start <= child.idx < end:
+            if dep in CLAUSE_SUBJECTS and start <= child.idx < end:
                 subject, active = True, active or dep == "nsubj"
             elif dep in ("aux", "auxpass"):
                 auxiliary, finite_auxiliary = True, finite_auxiliary or child.tag_ in FINITE_TAGS
