@@ -170,6 +170,39 @@ def test_a_claim_is_named_by_an_assertion_rather_than_a_request():
     assert choose_center([0, 1, 2], [request, sentence, phrase], {0: {}, 1: {2: 0.2}, 2: {1: 0.2}}) == 1
 
 
+@pytest.mark.parametrize(
+    "sentence, cue, content, whole, expected",
+    [
+        ("Officials put the total at about 640.", "put", "the total at about 640", False,
+         "Officials put the total at about 640"),
+        ("The union accused the owners of sailing with a faulty pump.", "accused",
+         "the owners of sailing with a faulty pump", False, "The union accused the owners of sailing with a faulty pump"),
+        ("The hospital promised to take patients within 45 minutes.", "promised",
+         "to take patients within 45 minutes", False, "The hospital promised to take patients within 45 minutes"),
+        # a clause of its own needs no speaker; a predicate cut from its subject is not an object
+        ("The mayor said the bridge would reopen in May.", "said", "the bridge would reopen in May", True,
+         "the bridge would reopen in May"),
+        ("The police say was found beside the body.", "say", "was found beside the body", False,
+         "was found beside the body"),
+        # a participle cue would read wrongly after its speaker ('The GAO citing ...')
+        ("The GAO upheld the protest, citing major flaws in the process.", "citing", "major flaws in the process",
+         False, "major flaws in the process"),
+    ],
+)
+def test_a_claim_named_by_a_cue_object_keeps_its_speaker_and_cue(sentence, cue, content, whole, expected):
+    from storytrace.link.claims import as_stated
+    from storytrace.schema import Proposition, Speaker, Statement
+
+    speaker = sentence.split(f" {cue} ")[0].split(", ")[0]
+    cue_start = sentence.index(f" {cue} ") + 1
+    start = sentence.index(content)
+    statement = Statement("s", "d", start, start + len(content), Speaker(speaker, "organization", 0, len(speaker)),
+                          cue, cue_start, cue_start + len(cue), "indirect")
+    proposition = Proposition("p", "d", start, start + len(content), content, statement="s", speaker=speaker,
+                              whole=whole)
+    assert as_stated(proposition, content, statement) == expected
+
+
 def test_only_sides_that_state_the_claim_count_as_origins():
     from storytrace.link.claims import counted_sides
 

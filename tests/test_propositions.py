@@ -13,6 +13,15 @@ import pytest
         ("The trust, which runs the hospital, has publicly confirmed seven cases and said yesterday that it would "
          "update the figure.",
          ["The trust, which runs the hospital, has publicly confirmed seven cases", "it would update the figure"]),
+        # ... however short, but a relative clause describing the speaker or a participle is no such act
+        ("The hospital disputed its share, saying the delays began elsewhere.",
+         ["The hospital disputed its share", "the delays began elsewhere"]),
+        ("Several coaches whose credentials were used have told investigators that they had never heard of it.",
+         ["they had never heard of it"]),
+        ("Families of the applicants paid YBARRA fees of between $60,000 and $150,000 per student. Two parents "
+         "interviewed to date said they believed the fees were for tutoring and essay coaching.",
+         ["Families of the applicants paid YBARRA fees of between $60,000 and $150,000 per student",
+          "they believed the fees were for tutoring and essay coaching"]),
         # a cue verb with a thing for object, or passive, reports an act
         ("On August 27, Respondents denied the First Request in its entirety, asserting that disclosure would "
          "interfere with an investigation.",

@@ -269,9 +269,22 @@ def _described_subject(doc: "Doc", statement: Statement) -> int | None:
     clause that goes on after it ('[Arthur Penhale], who relatives said had been left alone, died in
     the fire'): the reporter's clause is the subject with its predicate, the relative clause between."""
     noun = _described_noun(doc, statement)
-    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.idx < statement.end:
+    if noun is None:
         return None
-    return noun.left_edge.idx
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.idx >= statement.end:
+        return noun.left_edge.idx
+    if noun.dep_ == "ROOT" and _predicate_hung_on_cue(doc, noun, statement):
+        return noun.left_edge.idx  # the parser took the subject's own verb for the cue's ('closed' of 'said')
+    return None
+
+
+def _predicate_hung_on_cue(doc: "Doc", noun: "Token", statement: Statement) -> bool:
+    """Whether a verb right after what was said, past a comma, belongs to the noun the relative
+    clause describes although the parser hung it on the cue: the sentence has no other main verb
+    ('The plant, which inspectors said was unsafe, closed in May')."""
+    return any(t.idx >= statement.end and t.tag_ in FINITE_TAGS and t.dep_ in ("conj", "ccomp")
+               and re.fullmatch(r"\s*,\s*", doc.text[statement.end:t.idx])
+               for t in noun.subtree)
 
 
 def _indirect_question(doc: "Doc", start: int, end: int) -> bool:
@@ -412,14 +425,18 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
     statements = [s for s in statements if not _asked_for(text, s)]
     taken = [(s.start, s.end) for s in statements]
     subject_before: dict[int, int] = {}  # where a speaker's own clause resumes -> where the speaker starts
+    short_predicates: set[int] = set()  # of those, where a predicate of few words makes a clause with its subject
     for statement in statements:
         speaker = statement.speaker
         subject = _described_subject(doc, statement)
         if subject is not None:  # 'The union, which officials said had 300 members, | walked out'
             subject_before[statement.end] = subject
+            short_predicates.add(statement.end)
         if _speaker_acts_first(doc, statement):
             taken += [(speaker.start, speaker.end), (statement.cue_start, statement.cue_end)]
             subject_before[speaker.end] = speaker.start
+            if re.search(r"(?:,|\band)\s*$", text[speaker.end:statement.cue_start]):  # 'disputed its share, saying'
+                short_predicates.add(speaker.end)
         else:
             taken.append((min(speaker.start, statement.cue_start), max(speaker.end, statement.cue_end)))
     found = []
@@ -430,8 +447,8 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
         if _is_attribution_shell(sent):
             continue
         for part in _covered(taken, start, end):
-            if _words(text[part[0]:part[1]]) < MIN_WORDS:
-                continue
+            if _words(text[part[0]:part[1]]) < MIN_WORDS and not (part[0] in short_predicates and _predicate(doc, *part)):
+                continue  # a short predicate still makes a clause with its subject ('| closed in May')
             for number, piece in enumerate(_clause_spans(doc, text, *part, skip_cues=True)):
                 s, e = _clean(text, *piece)
                 e = _without_refusal_to_comment(text, s, _without_dangling_words(doc, text, s, e))
@@ -444,6 +461,13 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
     return found
 
 
+def _predicate(doc: "Doc", start: int, end: int) -> bool:
+    """Whether the words hold a main verb of their own, not only an auxiliary ('have' of 'have told')
+    or a participle describing a noun ('parents interviewed to date')."""
+    return any(t.pos_ == "VERB" and (t.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") for c in t.children))
+               for t in _tokens_in(doc, start, end))
+
+
 def _speaker_acts_first(doc: "Doc", statement: Statement) -> bool:
     """Between the speaker and a later cue stands a clause of the speaker's own ('The city turned
     down that request on August 27, saying ...'): a verb other than the cue whose subject is the speaker."""
@@ -451,7 +475,7 @@ def _speaker_acts_first(doc: "Doc", statement: Statement) -> bool:
     if not speaker.end <= statement.cue_start:
         return False
     for token in _tokens_in(doc, speaker.end, statement.cue_start):
-        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass") or token.idx >= statement.cue_start:
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "relcl") or token.idx >= statement.cue_start:
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass") and speaker.start <= c.idx < speaker.end for c in token.children):
             return True

@@ -901,16 +901,31 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
         flags.append("single-origin")
     flags += variant_flags(props, stances, group, origins, resolver.modes)
     return Claim(id=content_id("clm", *sorted(p.id for p in (props[m] for m in group))),
-                 text=claim_text(as_stated(props[center], texts[center])), mentions=mentions, origins=counted,
+                 text=claim_text(as_stated(props[center], texts[center], resolver.statements.get(props[center].statement or ""))), mentions=mentions, origins=counted,
                  flags=tuple(flags))
 
 
-def as_stated(proposition: Proposition, text: str) -> str:
+def as_stated(proposition: Proposition, text: str, statement: Statement | None = None) -> str:
     """The words of a proposition as a claim: what someone asked for says who asked ('Netanyahu
-    asked that Putin announce ...'), since 'Putin announce ...' on its own asserts nothing."""
+    asked that Putin announce ...'), since 'Putin announce ...' on its own asserts nothing; the
+    object of a cue keeps the speaker and cue that make it a claim ('Officials put the total at about
+    640', 'The union accused the owners of sailing with a faulty pump'), where 'The total at about
+    640' says nothing."""
     if proposition.requested and proposition.speaker:
         return f"{proposition.speaker} asked that {text}"
+    if statement is not None and _object_of_cue(proposition, statement, text):
+        return f"{statement.speaker.name} {statement.cue} {text}"
     return text
+
+
+def _object_of_cue(proposition: Proposition, statement: Statement, text: str) -> bool:
+    """Whether the proposition is a phrase that follows a finite cue as its object or infinitive
+    ('put | the total at about 640', 'promised | to fund the remediation'), not a clause of its own
+    nor a predicate cut from its subject ('said | was found beside the body')."""
+    follows_cue = proposition.start == statement.start and 0 <= statement.start - statement.cue_end <= 1
+    finite_cue = bool(re.fullmatch(r"[a-z]+", statement.cue)) and not statement.cue.endswith("ing")
+    return (not proposition.whole and follows_cue and finite_cue
+            and (text.startswith("to ") or reads_alone(text)))
 
 
 QUANTITY = re.compile(r"(?<![\w.$])\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent|million|billion|m\b|bn\b)?",
