@@ -214,12 +214,32 @@ class ClaimMention:
 
 
 @dataclass(frozen=True)
+class VariantValue:
+    """The words one side uses for an item that another side words differently ('1948', '$40m')."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Same-side wording that differs between documents without contradicting: `kind` is 'numbers',
+    'dates' or 'quote wording'; `values` point at each side's words."""
+
+    kind: str
+    values: tuple[VariantValue, ...]
+
+
+@dataclass(frozen=True)
 class Claim:
     id: str
     text: str
     mentions: tuple[ClaimMention, ...]
     origins: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     flags: tuple[str, ...] = ()
+    variants: tuple[Variant, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -349,7 +369,9 @@ def dossier_from_json(data: Mapping[str, Any]) -> Dossier:
         Claim(id=c["id"], text=c["text"],
               mentions=tuple(_build(ClaimMention, m) for m in c.get("mentions", ())),
               origins={k: tuple(v) for k, v in (c.get("origins") or {}).items()},
-              flags=tuple(c.get("flags", ())))
+              flags=tuple(c.get("flags", ())),
+              variants=tuple(Variant(v["kind"], tuple(_build(VariantValue, x) for x in v.get("values", ())))
+                             for v in c.get("variants", ())))
         for c in data.get("claims", ())
     )
     return Dossier(

@@ -400,43 +400,43 @@ def test_quantities_are_amounts_not_years_or_names(text, expected):
     assert quantities(text) == expected
 
 
-def test_variant_flags_for_amounts_and_quote_wording():
-    from storytrace.link.claims import variant_flags
+def _variants_of(first: str, second: str, modes: dict[str, str] | None = None, same_origin: bool = True):
+    """The variants of a two-sided claim whose sides are the whole texts of documents A and B."""
+    from storytrace.link.claims import claim_variants
     from storytrace.link.origins import Origin
-    from storytrace.schema import Proposition
+    from storytrace.schema import Document
 
-    members = [
-        Proposition(id="p1", doc="A", start=0, end=30, text="The blast killed 12 people", statement="s1"),
-        Proposition(id="p2", doc="B", start=0, end=30, text="The blast killed 15 people", statement="s2"),
-        Proposition(id="p3", doc="A", start=40, end=80, text="We will not give in to threats", statement="s3"),
-        Proposition(id="p4", doc="B", start=40, end=80, text="We will never give in to threats", statement="s4"),
-    ]
-    mayor = Origin("ent-mayor", "Mayor Lee", "person")
-    police = Origin("ent-police", "Police", "organization")
-    origins = {0: police, 1: police, 2: mayor, 3: mayor}
-    stances = {i: "supports" for i in range(4)}
-    modes = {"s1": "indirect", "s2": "indirect", "s3": "direct", "s4": "direct"}
-    assert variant_flags(members, stances, [0, 1], origins, modes) == ["numbers differ"]
-    assert variant_flags(members, stances, [2, 3], origins, modes) == ["quote wording differs"]
-    assert variant_flags(members, stances, [0, 2], origins, modes) == []
+    documents = {"A": Document("A", "a.txt", first), "B": Document("B", "b.txt", second)}
+    members = [Proposition(id="p1", doc="A", start=0, end=len(first), text=first, statement="s1"),
+               Proposition(id="p2", doc="B", start=0, end=len(second), text=second, statement="s2")]
+    origins = {0: Origin("ent-x", "X", "person"), 1: Origin("ent-x" if same_origin else "ent-y", "X", "person")}
+    variants = claim_variants(members, {0: "supports", 1: "supports"}, [0, 1], origins, modes or {}, documents)
+    for variant in variants:  # every value points at the words it shows
+        assert all(documents[v.doc].text[v.start:v.end] == v.text for v in variant.values)
+    return {v.kind: [v.text for v in variant.values] for variant in variants for v in [variant]}
 
 
 @pytest.mark.parametrize(
-    ("first", "second", "flagged"),
-    [("a Palestinian state along the 1948 armistice lines", "a Palestinian state based on pre-1967 borders", True),
-     ("In 2016, Russia was willing to block it", "on December 29, 2016, Kislyak called Flynn", False),  # years agree
-     ("the call came on December 29", "the call came on Dec. 28", True),
-     ("the plant opened in 1998", "the plant has been open for decades", False)],
+    ("first", "second", "modes", "expected"),
+    [("The blast killed 12 people", "The blast killed 15 people", None, {"numbers": ["12", "15"]}),
+     ("The fund lost $40,000,000 in May", "The fund lost $38 million in May", None,
+      {"numbers": ["$40,000,000", "$38 million"]}),
+     ("We will not give in to threats", "We will never give in to threats", {"s1": "direct", "s2": "direct"},
+      {"quote wording": ["We will not give in to threats", "We will never give in to threats"]}),
+     ("We will not give in to threats", "We will never give in to threats", None, {}),  # reported, not quoted
+     ("a Palestinian state along the 1948 armistice lines", "a Palestinian state based on pre-1967 borders", None,
+      {"dates": ["1948", "1967"]}),
+     ("In 2016, Russia was willing to block it", "on December 29, 2016, Kislyak called Flynn", None, {}),  # years agree
+     ("the call came on December 29", "the call came on Dec. 28", None, {"dates": ["December 29", "Dec. 28"]}),
+     ("the plant opened in 1998", "the plant has been open for decades", None, {})],
 )
-def test_variant_flag_for_differing_dates(first, second, flagged):
-    from storytrace.link.claims import variant_flags
-    from storytrace.link.origins import Origin
+def test_variants_point_at_the_words_that_differ(first, second, modes, expected):
+    assert _variants_of(first, second, modes) == expected
 
-    members = [Proposition(id="p1", doc="A", start=0, end=len(first), text=first),
-               Proposition(id="p2", doc="B", start=0, end=len(second), text=second)]
-    origin = Origin("ent-x", "X", "person")
-    flags = variant_flags(members, {0: "supports", 1: "supports"}, [0, 1], {0: origin, 1: origin}, {})
-    assert ("dates differ" in flags) is flagged
+
+def test_quote_wording_differs_only_for_one_speaker():
+    assert _variants_of("We will not give in", "We will never give in", {"s1": "direct", "s2": "direct"},
+                        same_origin=False) == {}
 
 
 def test_predicate_concepts_tie_paraphrases():

@@ -231,6 +231,34 @@ def test_a_side_only_related_to_a_claim_is_shown_last_and_not_counted(dossier):
     assert 'class="side related denies"' in page and "related, not counted" in page
 
 
+def test_a_claims_variants_show_each_documents_words(dossier):
+    from dataclasses import replace
+
+    from storytrace.schema import Variant, VariantValue
+
+    dates = Variant("dates", (VariantValue("doc-a", *span(TEXT_A, "2016"), "2016"),
+                              VariantValue("doc-b", *span(TEXT_B, "<script>"), "<script>")))
+    claim = replace(dossier.claims[1], variants=(dates,), flags=("dates differ",))
+    text = render_markdown(replace(dossier, claims=(claim,)))
+    board = text[text.index("## Claims board"):text.index("## Timeline")]
+    assert "Variants, not denials — dates differ: “2016” (Israel National News) · “\\<script\\>” (Evil \\| Outlet)" in board
+    page = render_html(replace(dossier, claims=(claim,)))
+    assert ('<p class="variant">Variants, not denials — dates differ: “2016” <span class="meta">(Israel National News)'
+            '</span> · “&lt;script&gt;” <span class="meta">(Evil | Outlet)</span></p>') in page
+
+
+def test_a_dossier_with_variants_reads_back_from_its_json(dossier):
+    import json
+    from dataclasses import replace
+
+    from storytrace.schema import Variant, VariantValue, dossier_from_json, dumps
+
+    numbers = Variant("numbers", (VariantValue("doc-a", 0, 4, "In 2"),))
+    claims = (replace(dossier.claims[0], variants=(numbers,)), *dossier.claims[1:])
+    back = dossier_from_json(json.loads(dumps(replace(dossier, claims=claims))))
+    assert back.claims == claims
+
+
 def test_timeline_order_and_estimated_marks(dossier, md, page):
     order = [e.id for e in ordered_events(dossier.events, {"doc-a": 0, "doc-b": 1})]
     assert order == ["ev-hostile", "ev-call", "ev-pass"]

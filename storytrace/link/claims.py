@@ -36,7 +36,8 @@ import numpy as np
 
 from storytrace.extract.lexicon import COUNTRY_WORDS
 from storytrace.link.origins import Origin, OriginResolver, origins_by_stance
-from storytrace.schema import Claim, ClaimMention, Document, Entity, Proposition, Statement, content_id
+from storytrace.schema import (Claim, ClaimMention, Document, Entity, Proposition, Statement, Variant, VariantValue,
+                               content_id)
 
 if TYPE_CHECKING:
     from storytrace.embed import StaticEmbedder
@@ -899,10 +900,12 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
         flags.append("single-mention")
     elif len(counted["supports"]) + len(counted["denies"]) == 1:
         flags.append("single-origin")
-    flags += variant_flags(props, stances, group, origins, resolver.modes)
+    variants = claim_variants(props, stances, group, origins, resolver.modes, resolver.documents)
+    flags += variant_flags(variants)
+    center_statement = resolver.statements.get(props[center].statement or "")
     return Claim(id=content_id("clm", *sorted(p.id for p in (props[m] for m in group))),
-                 text=claim_text(as_stated(props[center], texts[center], resolver.statements.get(props[center].statement or ""))), mentions=mentions, origins=counted,
-                 flags=tuple(flags))
+                 text=claim_text(as_stated(props[center], texts[center], center_statement)), mentions=mentions,
+                 origins=counted, flags=tuple(flags), variants=variants)
 
 
 def as_stated(proposition: Proposition, text: str, statement: Statement | None = None) -> str:
@@ -935,15 +938,20 @@ QUANTITY = re.compile(r"(?<![\w.$])\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent|million|
 @lru_cache(maxsize=65536)
 def quantities(text: str) -> frozenset[str]:
     """Amounts a text states ('12 people', '$40 billion', '3.5%'), not years or names ('Resolution 2334')."""
-    found = set()
+    return frozenset(value for _, _, value in quantity_spans(text))
+
+
+def quantity_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where the text states each amount, with the amount normalised ('$40,000' -> '$40000')."""
+    found = []
     for match in QUANTITY.finditer(text):
         before = text[:match.start()].rstrip().split()[-1:] if match.start() else []
         if before and before[0][:1].isupper() and before[0].isalpha() and not before[0].isupper():
             continue  # 'Resolution 2334', 'Flight 370': an identifier
         value = " ".join(match.group().lower().replace(",", "").split())
         if not YEARS.fullmatch(value):
-            found.add(value)
-    return frozenset(found)
+            found.append((match.start(), match.start() + len(match.group().rstrip()), value))
+    return found
 
 
 MONTH_DAY = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (\d{1,2})(?!\d)")
@@ -964,19 +972,29 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
 
 
-def variant_flags(members: Sequence[Proposition], stances: dict[int, str], indices: Sequence[int],
-                  origins: dict[int, Origin], modes: dict[str, str]) -> list[str]:
-    """Same-side differences between documents that are not contradictions but a reader must see:
-    different amounts or dates for one item, and one quote worded differently by two outlets."""
-    flags = []
+VARIANT_FLAGS = {"numbers": "numbers differ", "dates": "dates differ", "quote wording": "quote wording differs"}
+
+
+def claim_variants(members: Sequence[Proposition], stances: dict[int, str], indices: Sequence[int],
+                   origins: dict[int, Origin], modes: dict[str, str], documents: Mapping[str, Document]) -> tuple[Variant, ...]:
+    """Same-side differences between documents that are not contradictions but a reader must see,
+    each pointing at the words that differ: different amounts or dates for one item ('1948
+    armistice lines' and 'pre-1967 borders'), and one quote worded differently by two outlets."""
     pairs = [(a, b) for pos, a in enumerate(indices) for b in indices[pos + 1:]
              if members[a].doc != members[b].doc and stances[a] == stances[b]]
+    raw = {i: documents[members[i].doc].text[members[i].start:members[i].end] if members[i].doc in documents
+           else members[i].text for i in indices}
+    variants = []
     amounts = {i: quantities(members[i].text) for i in indices}
-    if any(_differ(amounts[a], amounts[b]) for a, b in pairs):
-        flags.append("numbers differ")
+    differing = _members_of(pairs, lambda a, b: _differ(amounts[a], amounts[b]))
+    if differing:
+        variants.append(Variant("numbers", _values(members, raw, differing, quantity_spans)))
     dates = {i: stated_dates(members[i].text) for i in indices}
-    if any(_differ(dates[a][0], dates[b][0]) or _differ(dates[a][1], dates[b][1]) for a, b in pairs):
-        flags.append("dates differ")  # '1948 armistice lines' and 'pre-1967 borders': a variant, not a denial
+    years = _members_of(pairs, lambda a, b: _differ(dates[a][0], dates[b][0]))
+    days = _members_of(pairs, lambda a, b: _differ(dates[a][1], dates[b][1]))
+    if years or days:
+        values = _values(members, raw, years, _year_spans) + _values(members, raw, days, _day_spans)
+        variants.append(Variant("dates", tuple(sorted(set(values), key=lambda v: (v.doc, v.start)))))
     for a, b in pairs:
         if modes.get(members[a].statement or "") != "direct" or modes.get(members[b].statement or "") != "direct":
             continue
@@ -985,9 +1003,36 @@ def variant_flags(members: Sequence[Proposition], stances: dict[int, str], indic
         words_a, words_b = _words(members[a].text), _words(members[b].text)
         shared = len(set(words_a) & set(words_b)) / max(1, min(len(set(words_a)), len(set(words_b))))
         if words_a != words_b and shared >= 0.5:
-            flags.append("quote wording differs")
+            whole = [VariantValue(members[i].doc, members[i].start, members[i].end, raw[i]) for i in (a, b)]
+            variants.append(Variant("quote wording", tuple(whole)))
             break
-    return flags
+    return tuple(variants)
+
+
+def variant_flags(variants: Sequence[Variant]) -> list[str]:
+    return [VARIANT_FLAGS[v.kind] for v in variants]
+
+
+def _members_of(pairs: Sequence[tuple[int, int]], differ: Callable[[int, int], bool]) -> list[int]:
+    """The members of the pairs that differ, in order of first appearance."""
+    return list(dict.fromkeys(i for a, b in pairs if differ(a, b) for i in (a, b)))
+
+
+def _values(members: Sequence[Proposition], raw: Mapping[int, str], indices: Sequence[int],
+            spans: Callable[[str], list[tuple[int, int, str]]]) -> tuple[VariantValue, ...]:
+    """Where the members word the item: each value, less those every one of them states alike."""
+    found = {i: spans(raw[i]) for i in indices}
+    common = set.intersection(*({value.casefold() for _, _, value in own} for own in found.values())) if found else set()
+    return tuple(VariantValue(members[i].doc, members[i].start + s, members[i].start + e, raw[i][s:e])
+                 for i in indices for s, e, value in found[i] if value.casefold() not in common)
+
+
+def _year_spans(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in YEARS.finditer(text)]
+
+
+def _day_spans(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in MONTH_DAY.finditer(text)]
 
 
 def _ordered(claims: list[Claim]) -> list[Claim]:

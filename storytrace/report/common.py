@@ -295,6 +295,31 @@ def extra_flags(claim: Claim, group: str) -> list[str]:
     return [f for f in claim.flags if f != group and not (group in ("single-origin", "made-once") and "single" in f)]
 
 
+VARIANT_LABELS = {"numbers": "numbers differ", "dates": "dates differ", "quote wording": "quote worded differently"}
+VARIANT_CAP = 120
+
+
+@dataclass(frozen=True)
+class VariantLine:
+    """One variant of a claim for a reader: what differs and each document's words for it."""
+
+    label: str
+    values: tuple[tuple[str, str], ...]  # (the words, the document that uses them)
+
+
+def variant_lines(claim: Claim, documents: Mapping[str, Document]) -> list[VariantLine]:
+    """The claim's variants, each document's wording once (long quotes shortened)."""
+    lines = []
+    for variant in claim.variants:
+        seen: dict[tuple[str, str], tuple[str, str]] = {}
+        for value in variant.values:
+            words = _squash(value.text)
+            words = words if len(words) <= VARIANT_CAP else words[:VARIANT_CAP].rsplit(" ", 1)[0] + ELLIPSIS
+            seen.setdefault((value.doc, words.casefold()), (words, doc_label(documents.get(value.doc), value.doc)))
+        lines.append(VariantLine(VARIANT_LABELS.get(variant.kind, variant.kind), tuple(seen.values())))
+    return lines
+
+
 _GROUP_ORDER = {"contested": 0, "single-origin": 1, "other": 2, "made-once": 3}
 
 

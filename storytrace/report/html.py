@@ -30,7 +30,7 @@ CSS = """
 :root{--ink:#1d1d1f;--muted:#5f6368;--line:#d9d9de;--bg:#fff;--soft:#f5f5f7;--sup:#1a7f37;--den:#b42318;--warn:#9a6700}
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:60rem;padding:1.5rem 1.25rem 4rem;font:16px/1.55 Georgia,"Times New Roman",serif;color:var(--ink);background:var(--bg)}
-h1,h2,h3,nav,table,.meta,.badge,.when,summary,.origins,.facts{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+h1,h2,h3,nav,table,.meta,.badge,.when,summary,.origins,.variant,.facts{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 h1{font-size:1.6rem;margin:0 0 .25rem}
 h2{font-size:1.3rem;margin:2.5rem 0 .75rem;padding-bottom:.25rem;border-bottom:2px solid var(--ink)}
 h3{font-size:1.05rem;margin:1.25rem 0 .35rem}
@@ -49,7 +49,7 @@ mark{background:#fff2a8;color:inherit;padding:0 .1em}
 .badge.contested,.badge.conflict{color:var(--den)}.badge.single-origin,.badge.estimated,.badge.flag{color:var(--warn)}
 .claim{border:1px solid var(--line);border-radius:.4rem;padding:.25rem 1rem .5rem;margin:1rem 0;break-inside:avoid}
 .claim.contested{border-left:5px solid var(--den)}.claim.single-origin{border-left:5px solid var(--warn)}
-.origins{font-size:.88rem}
+.origins,.variant{font-size:.88rem}
 .sides{list-style:none;padding:0;margin:.5rem 0}
 .side{margin:.5rem 0}.side.related{opacity:.75}
 .stance{font-family:system-ui,sans-serif;font-weight:700;font-size:.8rem;text-transform:uppercase}
@@ -197,9 +197,13 @@ def _claim(claim: Claim, statements: Mapping[str, Statement], documents: Mapping
         names = f" ({', '.join(esc(o) for o in origins)})" if origins else ""
         counts.append(f"<strong>{esc(stance)}</strong>: {plural(len(origins), 'independent origin')}{names}")
     sides = "".join(_side(m, statements, documents) for m in c.ordered_mentions(claim, doc_order))
+    variants = "".join(
+        f'<p class="variant">Variants, not denials — {esc(v.label)}: '
+        + " · ".join(f"“{esc(words)}” <span class=\"meta\">({esc(where)})</span>" for words, where in v.values) + "</p>"
+        for v in c.variant_lines(claim, documents))
     return (f'<article class="claim {esc(group)}"><h3>{esc(claim.text) or "(claim without text)"}</h3>'
             f"<div>{badges}</div>"
-            f'<p class="origins">{" · ".join(counts) or "no origins recorded"}</p>'
+            f'<p class="origins">{" · ".join(counts) or "no origins recorded"}</p>{variants}'
             f'<ul class="sides">{sides}</ul></article>')
 
 

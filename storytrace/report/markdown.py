@@ -129,6 +129,9 @@ def _claim(claim: Claim, statements, documents, doc_order) -> list[str]:
         counts.append(f"{md_text(stance)}: {len(origins)} independent origin{'s' if len(origins) != 1 else ''}"
                       + (f" ({names})" if names else ""))
     lines += [("Origins — " + "; ".join(counts)) if counts else "Origins — none recorded", ""]
+    for variant in c.variant_lines(claim, documents):
+        values = " · ".join(f"“{md_text(words)}” ({md_text(where)})" for words, where in variant.values)
+        lines += [f"Variants, not denials — {md_text(variant.label)}: {values}", ""]
     for mention in c.ordered_mentions(claim, doc_order):
         lines += _claim_side(mention, statements, documents)
     return lines + [""]
