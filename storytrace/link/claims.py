@@ -591,9 +591,8 @@ def average_linkage(count: int, links: dict[tuple[int, int], float], threshold: 
     group_of = list(range(count))  # each proposition's current group, by its representative
     document_counts = [Counter([documents[i]]) if documents is not None else Counter() for i in range(count)]
     sums: dict[int, dict[int, float]] = defaultdict(dict)
-    for (a, b), p in links.items():
-        sums[a][b] = sums[a].get(b, 0.0) + p
-        sums[b][a] = sums[b].get(a, 0.0) + p
+    for (a, b), p in links.items():  # one entry per pair
+        sums[a][b] = sums[b][a] = p
     ranked = sorted((-p, a, b) for (a, b), p in links.items() if p >= threshold)
     heap: list[tuple[float, int, int]] = []  # re-ranked entries; the rest stream from `ranked`
     position = 0
@@ -941,7 +940,8 @@ def quantities(text: str) -> frozenset[str]:
     return frozenset(value for _, _, value in quantity_spans(text))
 
 
-def quantity_spans(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=65536)
+def quantity_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Where the text states each amount, with the amount normalised ('$40,000' -> '$40000')."""
     found = []
     for match in QUANTITY.finditer(text):
@@ -951,7 +951,7 @@ def quantity_spans(text: str) -> list[tuple[int, int, str]]:
         value = " ".join(match.group().lower().replace(",", "").split())
         if not YEARS.fullmatch(value):
             found.append((match.start(), match.start() + len(match.group().rstrip()), value))
-    return found
+    return tuple(found)
 
 
 MONTH_DAY = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (\d{1,2})(?!\d)")
@@ -985,13 +985,12 @@ def claim_variants(members: Sequence[Proposition], stances: dict[int, str], indi
     raw = {i: documents[members[i].doc].text[members[i].start:members[i].end] if members[i].doc in documents
            else members[i].text for i in indices}
     variants = []
-    amounts = {i: quantities(members[i].text) for i in indices}
-    differing = _members_of(pairs, lambda a, b: _differ(amounts[a], amounts[b]))
+    differing = _differing_members(pairs, {i: quantities(members[i].text) for i in indices})
     if differing:
         variants.append(Variant("numbers", _values(members, raw, differing, quantity_spans)))
     dates = {i: stated_dates(members[i].text) for i in indices}
-    years = _members_of(pairs, lambda a, b: _differ(dates[a][0], dates[b][0]))
-    days = _members_of(pairs, lambda a, b: _differ(dates[a][1], dates[b][1]))
+    years = _differing_members(pairs, {i: dates[i][0] for i in indices})
+    days = _differing_members(pairs, {i: dates[i][1] for i in indices})
     if years or days:
         values = _values(members, raw, years, _year_spans) + _values(members, raw, days, _day_spans)
         variants.append(Variant("dates", tuple(sorted(set(values), key=lambda v: (v.doc, v.start)))))
@@ -1013,13 +1012,14 @@ def variant_flags(variants: Sequence[Variant]) -> list[str]:
     return [VARIANT_FLAGS[v.kind] for v in variants]
 
 
-def _members_of(pairs: Sequence[tuple[int, int]], differ: Callable[[int, int], bool]) -> list[int]:
-    """The members of the pairs that differ, in order of first appearance."""
-    return list(dict.fromkeys(i for a, b in pairs if differ(a, b) for i in (a, b)))
+def _differing_members(pairs: Sequence[tuple[int, int]], values: Mapping[int, frozenset[str]]) -> list[int]:
+    """The members of the pairs that both state values and share none, in order of first appearance."""
+    return list(dict.fromkeys(i for a, b in pairs if values[a] and values[b] and not values[a] & values[b]
+                              for i in (a, b)))
 
 
 def _values(members: Sequence[Proposition], raw: Mapping[int, str], indices: Sequence[int],
-            spans: Callable[[str], list[tuple[int, int, str]]]) -> tuple[VariantValue, ...]:
+            spans: Callable[[str], Sequence[tuple[int, int, str]]]) -> tuple[VariantValue, ...]:
     """Where the members word the item: each value, less those every one of them states alike."""
     found = {i: spans(raw[i]) for i in indices}
     common = set.intersection(*({value.casefold() for _, _, value in own} for own in found.values())) if found else set()
