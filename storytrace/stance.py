@@ -56,6 +56,7 @@ CONFIRM_WORDS = frozenset("confirm confirms confirmed confirming official offici
                           "reveals revealed admits admitted finds found shows proves".split())
 SAY_WORDS = frozenset("say says said tells told according statement".split())
 NEGATORS = frozenset("not never nobody neither nor none nothing".split())
+NOT_MERELY = frozenset("just only merely simply solely".split())  # after 'not': 'not only X but Y'
 FUNCTION_WORDS = frozenset("""
 a an the to be been being is are was were am has have had do does did will would shall should can
 of in on at for by with from as that this these those it its he she they we i you his her their our
@@ -196,6 +197,8 @@ def _negated_stems(words: tuple[str, ...], window: int) -> frozenset[str]:
     for i, word in enumerate(words):
         if not (is_negator(word) or (word == "no" and i + 1 < len(words) and words[i + 1] == "one")):
             continue
+        if word == "not" and i + 1 < len(words) and words[i + 1] in NOT_MERELY:
+            continue  # 'not just a sense of urgency but pure speed' adds, it does not negate
         taken = 0
         for nxt in words[i + 1:]:
             if nxt in FUNCTION_WORDS:

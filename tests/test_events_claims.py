@@ -557,6 +557,8 @@ def test_calling_a_report_or_figure_wrong_denies_it(content, denies):
      ("the company discharged no less than 4,200 gallons", False),
      ("the owner was notified no later than July 11", False),
      ("the fire damaged not only the lounge but the deck", False),
+     ("not just a sense of urgency but pure speed was his expectation", False),
+     ("the delay was not merely an inconvenience", False),
      ("no one was hurt", True),
      ("the lorry was not heavier than the limit", True),
      ("a replacement pump motor is not due until September", False),
@@ -567,6 +569,18 @@ def test_a_negated_purpose_or_bound_does_not_negate_the_clause(text, negated):
     from storytrace.extract.propositions import NEGATION
 
     assert bool(NEGATION.search(text)) is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [("not just a sense of urgency but pure speed was his expectation", set()),
+     ("the fire damaged not only the lounge but the deck", set()),
+     ("the board did not delay the report", {"delay", "report"})],
+)
+def test_not_only_adds_rather_than_negates_for_the_contradiction_test(text, negated):
+    from storytrace.stance import negated_stems, stem, tokens
+
+    assert negated_stems(tokens(text)) == {stem(w) for w in negated}
 
 
 @pytest.mark.parametrize(

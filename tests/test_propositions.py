@@ -22,6 +22,13 @@ import pytest
          "interviewed to date said they believed the fees were for tutoring and essay coaching.",
          ["Families of the applicants paid YBARRA fees of between $60,000 and $150,000 per student",
           "they believed the fees were for tutoring and essay coaching"]),
+        # a phrase around a question asks; a clause about a question states
+        ("In response to questions of whether the company would import cars from China, he said the company "
+         "builds where it sells.", ["the company builds where it sells"]),
+        ("Asked whether there had been any delay in calling for help, the captain said the crew acted at once.",
+         ["the crew acted at once"]),
+        ("The question of whether the dam was inspected remains open.",
+         ["The question of whether the dam was inspected remains open"]),
         # a cue verb with a thing for object, or passive, reports an act
         ("On August 27, Respondents denied the First Request in its entirety, asserting that disclosure would "
          "interfere with an investigation.",

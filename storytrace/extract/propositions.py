@@ -29,7 +29,7 @@ HEDGES = re.compile(r"\b(?:might|may|could|reportedly|allegedly|apparently|possi
 # 'did not reopen until March' put the event later: they negate nothing
 _NOT_UNTIL = r"(?!\s+(?:[\w-]+\s+){0,3}until\b)"
 NEGATION = re.compile(rf"(?<!in order )(?<!so as )\b(?:(?:not|no)(?!\s+(?:fewer|less|more|later|earlier|sooner|longer|"
-                      rf"greater|smaller|older|younger)\s+than\b)(?!\s+only\b){_NOT_UNTIL}|n't{_NOT_UNTIL}|n’t{_NOT_UNTIL}|"
+                      rf"greater|smaller|older|younger)\s+than\b)(?!\s+(?:only|just|merely|simply|solely)\b){_NOT_UNTIL}|n't{_NOT_UNTIL}|n’t{_NOT_UNTIL}|"
                       rf"never|neither|nor|without)\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)\s+|;\s+|\s+[–—-]\s+|:\s+)")
 MIN_WORDS = 4
@@ -455,10 +455,27 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
                 if number == 0 and part[0] in subject_before:
                     s = subject_before[part[0]]  # 'The city | turned down the request on August 27 |, saying'
                 if _words(text[s:e]) >= MIN_WORDS and _has_own_verb(doc, s, e, skip_cues=True) and \
-                        not EDITORIAL_NOTE.search(text[s:e]):
+                        not _asks_only(doc, s, e) and not EDITORIAL_NOTE.search(text[s:e]):
                     polarity = "deny" if denies_in_content(text[s:e]) else "assert"  # 'Any claim that ... is incorrect'
                     found.append(_proposition(doc, document, s, e, mentions, None, polarity))
     return found
+
+
+def _asks_only(doc: "Doc", start: int, end: int) -> bool:
+    """Whether every finite verb of the words sits in a clause opened by 'whether' or 'if': a phrase
+    around a question ('In response to questions of whether the New GM would import cars') asserts
+    nothing, while 'The question of whether the dam was inspected remains open' does."""
+    finite = [t for t in _tokens_in(doc, start, end) if t.tag_ in FINITE_TAGS]
+    return bool(finite) and all(_opened_by_whether(t, start, end) for t in finite)
+
+
+def _opened_by_whether(token: "Token", start: int, end: int) -> bool:
+    for node in (token, *token.ancestors):
+        if not start <= node.idx < end:
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
+            return True
+    return False
 
 
 def _predicate(doc: "Doc", start: int, end: int) -> bool:
