@@ -61,6 +61,10 @@ def test_every_span_points_into_its_document(sample_dossier_json):
     for claim in sample_dossier_json["claims"]:
         for mention in claim["mentions"]:
             assert 0 <= mention["start"] < mention["end"] <= len(texts[mention["doc"]])
+        for variant in claim.get("variants", ()):
+            for value in variant["values"]:
+                assert texts[value["doc"]][value["start"]:value["end"]] == value["text"]
+    assert any(claim.get("variants") for claim in sample_dossier_json["claims"])  # '1948' / '1967'
 
 
 def test_sample_scores_meet_minimums(sample_dossier_json):
