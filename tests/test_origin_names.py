@@ -542,3 +542,33 @@ def test_a_newspapers_bare_record_is_the_one_author_it_names_for_such_a_record(t
 def test_whose_record_a_records_name_says_it_is(name, owner):
     from storytrace.link.origins import record_owner
     assert record_owner(name) == owner
+
+
+AFFIDAVIT = Document(
+    "doc-1", "a.txt", "People v. Gregory Tane - Affidavit (excerpt)\n\nAFFIDAVIT OF INVESTIGATOR DANA WHITCOMBE.\n\n"
+    "I, Dana Whitcombe, being duly sworn, state as follows:\n\n1. Tane took payments.",
+    title="People v. Gregory Tane - Affidavit in support of criminal complaint (excerpt)",
+    outlet="Lanford County Superior Court")
+REPORT = Document("doc-2", "b.txt", "Text.", title="Official took payments, affidavit says", outlet="Calderwood Spectator")
+INSPECTION = Document("doc-3", "c.txt", "Preliminary report.", title="Preliminary report: pesticide exposure at Hadley Ridge",
+                      outlet="Vellmoor County Agricultural Commissioner")
+
+
+def test_a_sworn_documents_own_text_is_its_affiants_word():
+    whitcombe = Entity("ent-dw", "Dana Whitcombe", "PERSON", ("Dana Whitcombe", "Whitcombe"), ())
+    resolver = OriginResolver([AFFIDAVIT, REPORT], [], [whitcombe])
+    assert resolver.own_outlet("doc-1") == Origin("ent-dw", "Dana Whitcombe", "person")
+    assert resolver.own_outlet("doc-2").name == "Calderwood Spectator"
+
+
+@pytest.mark.parametrize(
+    ("cited", "expected"),
+    [("Investigator's affidavit", "Dana Whitcombe"),  # the affidavit is among the story's documents
+     ("The preliminary report", "Vellmoor County Agricultural Commissioner"),
+     ("the report", "the report"),  # whose report, the name does not say
+     ("The fire service report", "The fire service report"),  # no such document in the story
+     ("Investigator's notes", "Investigator's notes")],  # the affidavit is no set of notes
+)
+def test_a_cited_record_that_is_a_story_document_is_that_documents_word(cited, expected):
+    resolver = OriginResolver([AFFIDAVIT, REPORT, INSPECTION], [], [])
+    assert resolver.as_story_document(Origin(f"document:{cited}", cited, "document"), "doc-2").name == expected

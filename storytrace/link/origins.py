@@ -60,6 +60,27 @@ communications relations media station branch bureau secretariat newsroom counse
 ORGANISATION_HEAD_WORDS = frozenset("""bureau division department ministry agency authority commission
 board trust council committee branch office service directorate inspectorate regulator union court
 company firm utility district""".split())
+RECORD_FILLERS = frozenset("the a an its his her their our this that s own new latest".split())
+
+
+def _heading(document: Document) -> str:
+    """A document's title and opening lines, where it names itself ('AFFIDAVIT OF INVESTIGATOR ...')."""
+    return f"{document.title or ''} {document.text[:HEADING_CHARS]}"
+
+
+HEADING_CHARS = 600
+
+
+def _stems(text: str) -> set[str]:
+    return {_word_stem(w) for w in re.findall(r"[a-z]+", text.casefold())}
+
+
+def _word_stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+# The record a name ends in: 'an investigator's affidavit', 'the Flynn-Kislyak transcripts'.
+RECORD_HEAD = re.compile(r"\b(" + RECORD_NOUNS + r"|transcripts?|minutes|deposition|ruling|order)\W*$", re.IGNORECASE)
 # A record named without its author: "Review", "the preliminary findings", "our investigation to date".
 BARE_RECORD = re.compile(r"^(?:(?:the|this|our|its)\s+)?" + RECORD_NAME + r"(?:\s+to\s+date)?$",
                          re.IGNORECASE)
@@ -261,6 +282,17 @@ def _outlets_in(text: str) -> list[str]:
                 continue
             break
     return found
+
+
+# 'I, Dana Whitcombe, being duly sworn, state as follows': who swore a document, near its top.
+SWORN_BY = re.compile(r"(?:^|\n)\s*I,\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s+(?:being\s+)?(?:first\s+)?duly\s+sworn")
+SWORN_WITHIN = 3000
+
+
+def signatory(document: Document) -> str | None:
+    """The person who swore the document (an affidavit's affiant), if it says so near its top."""
+    match = SWORN_BY.search(document.text[:SWORN_WITHIN])
+    return match.group(1) if match else None
 
 
 def credited_outlets(document: Document) -> list[str]:
@@ -512,6 +544,7 @@ class OriginResolver:
         self.filers = {d.id: Origin(f"party:{names.org_key(party)}", party, "organization")
                        for d in documents for party in [filing_party(d)] if party}
         self.credits = {d.id: [outlet_origin(o) for o in credited_outlets(d)] for d in documents}
+        self.signatories: dict[str, Origin] = {}  # filled once the story's names are known
         named = [self.own_outlet(d.id) for d in documents] + [o for group in self.credits.values() for o in group]
         named += [origin_of_speaker(s) for s in statements if s.speaker.kind in ("organization", "outlet")]
         self.names = OriginNames(entities, named)
@@ -519,6 +552,7 @@ class OriginResolver:
             person = self.names.person(filer.name)
             if person is not None:
                 self.filers[doc] = Origin(person.id, person.name, "person")
+        self.signatories = {d.id: self._person_origin(name) for d in documents for name in [signatory(d)] if name}
 
     def scope_at(self, doc: str, position: int) -> Scope | None:
         inside = [s for s in self.scopes.get(doc, ()) if s.start <= position < s.end]
@@ -543,8 +577,16 @@ class OriginResolver:
                 return Origin(key=entity.id, name=entity.name, kind="person")
         return origin
 
+    def _person_origin(self, name: str) -> Origin:
+        person = self.names.person(name)
+        return Origin(person.id, person.name, "person") if person is not None else \
+            Origin(f"person:{names.fold(name)}", name, "person")
+
     def own_outlet(self, doc: str) -> Origin:
-        """Whose word a document's unattributed text is: its outlet, or the party that filed it."""
+        """Whose word a document's unattributed text is: the one who swore it ('I, Dana Whitcombe,
+        being duly sworn, state'), else the party that filed it, else its outlet."""
+        if doc in self.signatories:
+            return self.signatories[doc]
         if doc in self.filers:
             return self.filers[doc]
         document = self.documents[doc]
@@ -554,7 +596,7 @@ class OriginResolver:
         """Origin of one proposition before claim context (reporter's own -> the document's outlet)."""
         known = self.known.get(proposition.id)
         if known is None:
-            found = self.as_filer(self.names.canonical(self._origin(proposition)))
+            found = self.as_story_document(self.as_filer(self.names.canonical(self._origin(proposition))), proposition.doc)
             known = self.known[proposition.id] = self.own_record(proposition.doc, found)
         return known
 
@@ -585,6 +627,23 @@ class OriginResolver:
             if origin is not None:
                 found.append(self.names.canonical(origin))
         return found
+
+    def as_story_document(self, origin: Origin, doc: str) -> Origin:
+        """A record a report cites that is itself one of the story's primary documents ('according to
+        an investigator's affidavit', with the affidavit among the inputs) is that document's word: the
+        record's kind must be in the document's title and the rest of its name where the document
+        names itself (title and opening lines). A bare 'the report' or 'its records' says too little
+        to tell whose."""
+        record = RECORD_HEAD.search(origin.name) if origin.kind == "document" else None
+        if record is None:
+            return origin
+        words = _stems(origin.name[:record.start()]) - RECORD_FILLERS
+        if not words:
+            return origin  # 'the report', 'Statement', 'its records': whose, the name does not say
+        head = _word_stem(record.group(1).casefold())
+        titled = [d for d in self.documents.values() if d.id != doc and not gazetteer.is_news_outlet(d.outlet or "")
+                  and head in _stems(d.title or "") and words <= _stems(_heading(d))]
+        return self.names.canonical(self.own_outlet(titled[0].id)) if len(titled) == 1 else origin
 
     def as_filer(self, origin: Origin) -> Origin:
         """'The lawsuit says', 'court papers', 'the plaintiffs' are the story's one filing party."""
