@@ -186,6 +186,9 @@ def test_a_request_for_anonymity_is_no_statement(analyze_text, request_):
     # the name after a title's 'for' phrase describes the one the title serves
     ("Prices rose. A lawyer for Gavin Mould, the Brightmart pricing manager named in the suit, said the messages "
      "were personal.", "A lawyer for Gavin Mould, the Brightmart pricing manager named in the suit", "anonymous"),
+    # the name a title's 'of' phrase governs is where the title is held, even where the model reads it as a person
+    ("The chief executive of Brightmart said that he knew of any dealings.", "The chief executive of Brightmart",
+     "anonymous"),
     # a legal form the model tagged apart stays with the firm's name
     ("Chrysler LLC said it wants to eliminate 789 of its 3,200 dealers by early June.", "Chrysler LLC", "organization"),
     ("Norcastle Coatings, Inc. said the paint was safe for use indoors.", "Norcastle Coatings, Inc", "organization"),

@@ -189,7 +189,10 @@ def _roles_before(doc: "Doc", ent: "Span", person_starts: set[int]) -> list[str]
     def stops(token: "Token") -> bool:
         return token.i in person_starts or token.pos_ in ("VERB", "AUX") or \
             token.text in (",", ";", ":", "(", "\"", "“", "”") or token.lower_ in ("for", "with", "by", "from", "and")
-    return _role_words(_phrase_before(doc, ent.start, ent.sent.start, stops))
+    tokens = _phrase_before(doc, ent.start, ent.sent.start, stops)
+    if tokens and tokens[-1].lower_ in ("of", "at", "to", "in"):
+        return []  # 'the chief executive of Brightmart': the role is held at the name, not by it
+    return _role_words(tokens)
 
 
 def _roles_set_off_before(doc: "Doc", ent: "Span") -> list[str]:
