@@ -233,7 +233,12 @@ def test_a_role_named_later_in_the_story_is_that_person(analyze_text, body, spea
     ("body", "speaker"),
     [('Critics say the system was hacked. University spokeswoman Dana Whitcombe was blunt. '
       '"That is false. Nobody hacked GradeBridge," she told the Herald.', "Dana Whitcombe"),
-     ("Mayor John Smith said the deal with Peter Jones was dead. He added that talks would not resume.", "John Smith")],
+     ("Mayor John Smith said the deal with Peter Jones was dead. He added that talks would not resume.", "John Smith"),
+     # no one named fits: the role that was the subject just before
+     ("The chief executive of the ambulance service received a bonus, a day after he told councillors he had not "
+      "accepted the money.", "The chief executive of the ambulance service"),
+     ("The chief executive received a bonus. He told councillors he had not accepted the money.", "The chief executive"),
+     ("The spokeswoman left early. He said the plant was safe.", "He")],  # a spokeswoman is no 'he'
 )
 def test_a_pronoun_is_the_newest_subject_since_the_last_speaker(analyze_text, body, speaker):
     assert analyze_text("Headline\n" + body + "\n").statements[-1].speaker.name == speaker

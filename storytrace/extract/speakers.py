@@ -494,7 +494,25 @@ class SpeakerResolver:
         ref = self.referents.most_recent(position, accept)
         if ref is not None:
             return ResolvedSpeaker(ref.name, "person", span[0], span[1], ref)
+        holder = self._role_subject_before(gender, span[0])
+        if holder is not None:  # 'The chief executive of the service received a bonus ... after he told councillors'
+            described = self._description(holder, holder.idx)
+            return ResolvedSpeaker(described.name, described.kind, span[0], span[1], described.referent)
         return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
+
+    def _role_subject_before(self, gender: str, position: int) -> "Token | None":
+        """The last subject before a pronoun, in its sentence or the one before, that names a person
+        by a role ('The chief executive of the Wendmoor Ambulance Service'), when no one named fits."""
+        pronoun = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        if pronoun is None:
+            return None
+        sentence = pronoun[0].sent
+        start = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        for token in reversed(self.doc[start:pronoun[0].i]):
+            if token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in lx.ROLE_NOUNS \
+                    and _definite(token) and not self.in_quote(token.idx) and _role_fits(token.lower_, gender):
+                return token
+        return None
 
     def _plural_pronoun(self, span: tuple[int, int]) -> ResolvedSpeaker:
         for speaker in reversed(self.history[-4:]):
@@ -661,6 +679,11 @@ class SpeakerResolver:
             ref = self.referents.add(phrase, "anonymous", long_span, heads=heads)
             return ResolvedSpeaker(phrase, "anonymous", long_span[0], long_span[1], ref)
         return ResolvedSpeaker(phrase, "unknown", long_span[0], long_span[1], None)
+
+
+def _role_fits(role: str, gender: str) -> bool:
+    """Whether a role noun can stand for a person of the pronoun's gender ('spokeswoman' is no 'he')."""
+    return not (gender == "m" and role in lx.FEMALE_ROLE_NOUNS or gender == "f" and role in lx.MALE_ROLE_NOUNS)
 
 
 def _phrase_name(phrase: str) -> str:
