@@ -985,15 +985,16 @@ def claim_variants(members: Sequence[Proposition], stances: dict[int, str], indi
     raw = {i: documents[members[i].doc].text[members[i].start:members[i].end] if members[i].doc in documents
            else members[i].text for i in indices}
     variants = []
-    differing = _differing_members(pairs, {i: quantities(members[i].text) for i in indices})
-    if differing:
-        variants.append(Variant("numbers", _values(members, raw, differing, quantity_spans)))
+    amounts = _values(members, raw, _differing_members(pairs, {i: quantities(members[i].text) for i in indices}),
+                      quantity_spans)
+    if amounts:
+        variants.append(Variant("numbers", amounts))
     dates = {i: stated_dates(members[i].text) for i in indices}
     years = _differing_members(pairs, {i: dates[i][0] for i in indices})
     days = _differing_members(pairs, {i: dates[i][1] for i in indices})
-    if years or days:
-        values = _values(members, raw, years, _year_spans) + _values(members, raw, days, _day_spans)
-        variants.append(Variant("dates", tuple(sorted(set(values), key=lambda v: (v.doc, v.start)))))
+    stated = set(_values(members, raw, years, _year_spans) + _values(members, raw, days, _day_spans))
+    if stated:
+        variants.append(Variant("dates", tuple(sorted(stated, key=lambda v: (v.doc, v.start)))))
     for a, b in pairs:
         if modes.get(members[a].statement or "") != "direct" or modes.get(members[b].statement or "") != "direct":
             continue
