@@ -210,9 +210,12 @@ def test_titles_and_legal_forms_around_a_speakers_name(analyze_text, body, speak
     ("Grades changed, a problem that student leaders say hit about 1,200 people.", "student leaders", "anonymous"),
     # a website is a document
     ("Steve Jobs has died at the age of 56, according to the company website.", "Company website", "document"),
-    # ... and so are findings
+    # ... and so are findings and a petition, whose 'it' is the petition, not a review named before
     ("Preliminary findings indicate that the longwall panel was advanced into the barrier pillar.",
      "Preliminary findings", "document"),
+    ("Dekker said the internal affairs review of the arrest would be finished within weeks. Ivey's petition "
+     "alleges that an officer hit him after he was handcuffed. It also says the officer's camera stopped recording.",
+     "Ivey's petition", "document"),
 ])
 def test_who_speaks_in_a_phrase_around_other_names(analyze_text, body, speaker, kind):
     statement = analyze_text("Headline\n" + body + "\n").statements[-1]
