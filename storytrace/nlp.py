@@ -122,11 +122,18 @@ def _strip_caps_leads(text: str) -> str:
 SPACED_HYPHEN = re.compile(r"(?<=\s)-(?=\s)")
 
 
+# A line without a closing stop before a blank line (a headline, a heading): the model reads it into
+# the next paragraph's first sentence and misses the name that opens it ('Harbourline knew of ...
+# emails show' + 'Harbourline Freight Systems, the Portmarsh parcel carrier, was alerted').
+UNENDED_LINE = re.compile(r"(?<=[^\s.!?:;,\"”’'\-–—])\n\n(?=[\"“]?[A-Z])")
+
+
 def text_for_parsing(text: str) -> str:
-    """text with all-caps leads re-cased and a hyphen between spaces written as the dash it stands for
-    ('the manufacturer - Apple Inc. - and Cisco', which the model otherwise reads as one name); same
-    length as text, so offsets carry over unchanged."""
-    text = SPACED_HYPHEN.sub("–", text)
+    """text with all-caps leads re-cased, a hyphen between spaces written as the dash it stands for
+    ('the manufacturer - Apple Inc. - and Cisco', which the model otherwise reads as one name), and a
+    stop after a line that ends a paragraph without one; same length as text, so offsets carry over
+    unchanged."""
+    text = UNENDED_LINE.sub(".\n", SPACED_HYPHEN.sub("–", text))
     if not _CAPS_LEAD.search(text):
         return text
     pieces: list[str] = []

@@ -286,6 +286,30 @@ def test_a_hyphen_between_spaces_is_read_as_a_dash():
     assert len(parsed) == len(text) and parsed.count("–") == 2 and "5-year-old well-known" in parsed
 
 
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [("Carrier knew of breach, emails show\n\nHarbourline Freight said.", "Carrier knew of breach, emails show.\nHarbourline Freight said."),
+     ("By Tomas Reyes, Business Correspondent\n\n\"We knew,\" he said.", "By Tomas Reyes, Business Correspondent.\n\"We knew,\" he said."),
+     # a line that ends a sentence, or runs on into a lower-case line, stays as it is
+     ("It rained.\n\nHarbourline said.", "It rained.\n\nHarbourline said."),
+     ("Section 4:\n\nThe pump failed.", "Section 4:\n\nThe pump failed."),
+     ("the list ran on\n\nand on", "the list ran on\n\nand on")],
+)
+def test_a_line_ending_a_paragraph_without_a_stop_is_parsed_with_one(text, parsed):
+    from storytrace.nlp import text_for_parsing
+
+    assert text_for_parsing(text) == parsed
+
+
+def test_a_name_opening_the_paragraph_after_a_headline_is_found(analyze_text):
+    text = ("Carrier knew of suspicious traffic weeks before warning customers, emails show\n\n"
+            "Harbourline Freight Systems, the Portmarsh parcel carrier, was alerted to suspicious activity almost a "
+            "month before it told customers that their personal details had been stolen.\n")
+    analysis = analyze_text(text)
+    assert "Harbourline Freight Systems" in {m.text for m in analysis.mentions}
+    assert [s.speaker.name for s in analysis.statements] == ["Harbourline Freight Systems"]
+
+
 def test_names_set_off_by_spaced_hyphens(analyze_text):
     body = ("The dispute has come up between the manufacturer of the iPhone (which was presented on Wednesday) - Apple "
             "Inc. - and a leader in network systems, based in San Jose - Cisco.")

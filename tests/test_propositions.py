@@ -22,6 +22,11 @@ import pytest
          "interviewed to date said they believed the fees were for tutoring and essay coaching.",
          ["Families of the applicants paid YBARRA fees of between $60,000 and $150,000 per student",
           "they believed the fees were for tutoring and essay coaching"]),
+        # a paragraph's dateline is no part of what it says
+        ("HALBROOK — Corvane Air grounded 212 flights on Tuesday after a failure in its computer systems.",
+         ["Corvane Air grounded 212 flights on Tuesday after a failure in its computer systems"]),
+        ("LANFORD - A private college consultant paid a senior admissions official, three people familiar with the "
+         "investigation said.", ["A private college consultant paid a senior admissions official"]),
         # a phrase around a question asks; a clause about a question states
         ("In response to questions of whether the company would import cars from China, he said the company "
          "builds where it sells.", ["the company builds where it sells"]),
@@ -219,7 +224,7 @@ def test_one_clause_rejected_and_reported_is_two_sides(analyze_text):
       "the contract was never cancelled"),
      ("Spokeswoman Lucinda Marsh rejected claims, first reported by the Marlow Falls Sentinel, that a neighboring "
       "farmer had warned a company technician.",
-      "Lucinda Marsh rejected claims, first reported by the Marlow Falls Sentinel, that a neighboring "
+      "Spokeswoman Lucinda Marsh rejected claims, first reported by the Marlow Falls Sentinel, that a neighboring "
       "farmer had warned a company technician")],
 )
 def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, body, side):

@@ -12,3 +12,9 @@ _DATELINE = re.compile(
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """'KYIV (Reuters) -', 'NEW YORK, March 3 (AP) —': the place and wire service opening a paragraph."""
     return [match.span(1) for match in _DATELINE.finditer(text)]
+
+
+def dateline_end(text: str, position: int) -> int | None:
+    """Where the dateline that opens the paragraph at `position` ends (past its dash and space), or None."""
+    match = _DATELINE.match(text, position)
+    return match.end() if match else None

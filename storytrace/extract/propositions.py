@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from storytrace.extract import lexicon as lx
 from storytrace.extract.cues import DOING_WITH_INFINITIVE, RELATIVE_TAGS, SUBJECT_DEPS, said_of_antecedent
+from storytrace.extract.datelines import dateline_end
 from storytrace.extract.quotes import DOUBLE_MARKS
 from storytrace.extract.statements import denies_in_content
 from storytrace.schema import Document, Mention, Proposition, Statement, content_id
@@ -126,10 +127,13 @@ def _inside_brackets(text: str, start: int, position: int) -> bool:
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
-    """Without surrounding blanks, punctuation, quotation marks or a leading 'that'."""
+    """Without surrounding blanks, punctuation, quotation marks, a paragraph's dateline or a leading 'that'."""
     opened = start
     while start < end and (text[start].isspace() or text[start] in ",;:–—-\"“”‘'("):
         start += 1
+    past_dateline = dateline_end(text, start)
+    if past_dateline is not None and past_dateline < end:  # 'HALBROOK — Corvane Air grounded 212 flights'
+        start = past_dateline
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-\"“”’'.)"):
         end -= 1
     match = re.match(rf"(?:{lx.LEADING_THAT}|and|but|while|whereas)\s+", text[start:end], flags=re.IGNORECASE)

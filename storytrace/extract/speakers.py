@@ -558,9 +558,9 @@ class SpeakerResolver:
                 return ResolvedSpeaker(speaker.name, speaker.kind, span[0], span[1], speaker.referent)
             if speaker.kind == "person":
                 break
-        ref = self.referents.most_recent(
+        ref = self._organization_subject_since(position) or self.referents.most_recent(
             position, lambda r: r.kind in ("organization", "outlet") and not self.in_quote(r.last_before(position)))
-        if ref is not None:
+        if ref is not None:  # the company a sentence is about, not a place named in its apposition
             return ResolvedSpeaker(ref.name, ref.kind, span[0], span[1], ref)
         return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
 
