@@ -192,6 +192,9 @@ def test_a_request_for_anonymity_is_no_statement(analyze_text, request_):
     # a legal form the model tagged apart stays with the firm's name
     ("Chrysler LLC said it wants to eliminate 789 of its 3,200 dealers by early June.", "Chrysler LLC", "organization"),
     ("Norcastle Coatings, Inc. said the paint was safe for use indoors.", "Norcastle Coatings, Inc", "organization"),
+    # ... and the firm's name stays with a legal form the model tagged alone
+    ("10. Norcastle Coatings LLC has publicly promised to fund the remediation of the river.",
+     "Norcastle Coatings LLC", "organization"),
 ])
 def test_titles_and_legal_forms_around_a_speakers_name(analyze_text, body, speaker, kind):
     statement = analyze_text("Headline\n" + body + "\n").statements[-1]

@@ -255,6 +255,18 @@ def _given_name_before(doc: "Doc", ent: "Span") -> "Token | None":
     return None
 
 
+def _firm_name_before_legal_form(doc: "Doc", ent: "Span", named: set[int], start: int) -> int:
+    """Where a firm's name starts when the model tagged only its legal form ('Norcastle Coatings |
+    LLC'): the run of capitalised proper nouns right before it that no other name holds."""
+    if ent.text.casefold().rstrip(".") not in LEGAL_SUFFIXES:
+        return start
+    first = ent.start
+    while first > ent.sent.start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper() \
+            and first - 1 not in named:
+        first -= 1
+    return doc[first].idx if first < ent.start else start
+
+
 def _extends_name_before(text: str, mentions: list[Mention], start: int, surface: str) -> bool:
     """A legal form the model tagged on its own right after a firm's name: 'Chrysler' + 'LLC'."""
     if not mentions or mentions[-1].label != "ORG" or surface.casefold().rstrip(".") not in LEGAL_SUFFIXES:
@@ -338,6 +350,7 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
         start, end = _clean_span(doc, document, ent)
         if ent.label_ == "ORG":
             end = body_end = _body_name_end(doc, ent, end, named)
+            start = _firm_name_before_legal_form(doc, ent, named, start)
         given = _given_name_before(doc, ent)
         if given is not None:
             start = given.idx
