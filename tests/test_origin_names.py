@@ -577,3 +577,13 @@ def test_a_sworn_documents_own_text_is_its_affiants_word():
 def test_a_cited_record_that_is_a_story_document_is_that_documents_word(cited, expected):
     resolver = OriginResolver([AFFIDAVIT, REPORT, INSPECTION], [], [])
     assert resolver.as_story_document(Origin(f"document:{cited}", cited, "document"), "doc-2").name == expected
+
+
+def test_one_source_keeps_the_name_it_was_first_shown_by():
+    resolver = OriginResolver([REPORT], [], [])
+    first = Origin("anonymous:person close to the consortium", "A person close to the consortium", "anonymous")
+    again = Origin("anonymous:person close to the consortium", "a person close to the consortium", "anonymous")
+    assert resolver.as_shown(first) == first
+    assert resolver.as_shown(again) == first
+    other = Origin("anonymous:two people", "two people", "anonymous")
+    assert resolver.as_shown(other) == other

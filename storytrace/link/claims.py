@@ -878,7 +878,7 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
     if props[center].polarity == "deny":
         stances[center] = "denies"
     base = [resolver.origin(props[m]) for m in group]
-    origins = {m: resolver.in_claim(props[m], base) for m in group}
+    origins = {m: resolver.as_shown(resolver.in_claim(props[m], base)) for m in group}
     spans = {m: side_span(props[m], resolver) for m in group}
     stating = counted_sides(group, center, linked)
     mentions = tuple(

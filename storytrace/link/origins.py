@@ -545,6 +545,7 @@ class OriginResolver:
                        for d in documents for party in [filing_party(d)] if party}
         self.credits = {d.id: [outlet_origin(o) for o in credited_outlets(d)] for d in documents}
         self.signatories: dict[str, Origin] = {}  # filled once the story's names are known
+        self.shown: dict[str, str] = {}  # each origin key's name as first shown
         named = [self.own_outlet(d.id) for d in documents] + [o for group in self.credits.values() for o in group]
         named += [origin_of_speaker(s) for s in statements if s.speaker.kind in ("organization", "outlet")]
         self.names = OriginNames(entities, named)
@@ -664,6 +665,12 @@ class OriginResolver:
         if scope is not None and scope.kind == "narrative":
             return scope.origin
         return self.own_outlet(proposition.doc)
+
+    def as_shown(self, origin: Origin) -> Origin:
+        """The origin under the name it was first shown by: one source keeps one name across the
+        story ('A person close to the consortium' and 'a person close to the consortium')."""
+        name = self.shown.setdefault(origin.key, origin.name)
+        return origin if name == origin.name else Origin(origin.key, name, origin.kind)
 
     def in_claim(self, proposition: Proposition, others: Iterable[Origin]) -> Origin:
         """A reporter's own assertion repeats a credited outlet's source when the claim reaches it
