@@ -213,7 +213,9 @@ def test_titles_and_legal_forms_around_a_speakers_name(analyze_text, body, speak
     ("Grades changed, a problem that student leaders say hit about 1,200 people.", "student leaders", "anonymous"),
     # a website is a document
     ("Steve Jobs has died at the age of 56, according to the company website.", "Company website", "document"),
-    # ... and so are findings and a petition, whose 'it' is the petition, not a review named before
+    # ... and so are results, even where the parser read the participle after them as their verb
+    ("Results received on 2 May 2025 show that the panels have a polyethylene core.", "Results", "document"),
+    # ... and findings and a petition, whose 'it' is the petition, not a review named before
     ("Preliminary findings indicate that the longwall panel was advanced into the barrier pillar.",
      "Preliminary findings", "document"),
     ("Dekker said the internal affairs review of the arrest would be finished within weeks. Ivey's petition "

@@ -371,7 +371,8 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
                 return nearest  # '<clause>, the agency said': the attribution after the comma
             if len(left) == 2 and nearest.pos_ == "PROPN" and nearest.left_edge.i == min(c.i for c in left) + 1:
                 return nearest  # 'American automobile manufacturer | General Motors announced': the name
-            return min(left, key=lambda c: c.i) if left else min(subjects, key=lambda c: c.i)
+            first = min(left, key=lambda c: c.i) if left else min(subjects, key=lambda c: c.i)
+            return _noun_before_participle(first) or first
         for child in current.children:
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -395,6 +396,15 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
         return named
     subject = _textual_subject(doc, token)
     return subject if subject is not None and not quoted(subject.idx) else None
+
+
+def _noun_before_participle(subject: "Token") -> "Token | None":
+    """The noun a participle describes where the parser read the two as a clause ('Results | received on
+    2 May show that ...': the results show it, not 'received on 2 May'); else None."""
+    if subject.dep_ != "csubj" or subject.tag_ not in ("VBD", "VBN"):
+        return None
+    noun = next((c for c in subject.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < subject.i), None)
+    return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.i + 1 == subject.i else None
 
 
 QUANTIFIERS = frozenset("several many few some each every numerous countless multiple".split())

@@ -96,7 +96,7 @@ data figures statistics footage video videos recording recordings tape tapes con
 conversations minutes notes log logs assessment indictment complaint lawsuit ruling judgment
 verdict report reports audit dossier chart charts analysis review investigation inquiry testimony
 statement statements release notice post posts tweet tweets message messages note notes affidavit
-warrant subpoena motion order decree directive circular website webpage blog research announcement announcements finding findings petition petitions submission submissions
+warrant subpoena motion order decree directive circular website webpage blog research announcement announcements finding findings petition petitions submission submissions result results
 """.split())
 
 # Words of a news outlet's name ("Calder Evening Post", "Ashbury Courier-Post", "Northsound Broadcasting").

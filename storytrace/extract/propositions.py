@@ -496,7 +496,7 @@ def _speaker_acts_first(doc: "Doc", statement: Statement) -> bool:
     if not speaker.end <= statement.cue_start:
         return False
     for token in _tokens_in(doc, speaker.end, statement.cue_start):
-        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "relcl") or token.idx >= statement.cue_start:
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "relcl", "csubj") or token.idx >= statement.cue_start:
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass") and speaker.start <= c.idx < speaker.end for c in token.children):
             return True
