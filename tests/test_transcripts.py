@@ -47,6 +47,14 @@ def test_a_label_is_linked_to_the_documents_fullest_mention_of_that_name():
     assert (chief.speaker.name, chief.speaker.ref_start) == ("Dolores Vantreese", start)
 
 
+def test_a_label_known_only_in_capitals_is_shown_by_its_name():
+    document = Document(id="d", source="d.txt", text=HEARING)
+    label = HEARING.index("CHIEF VANTREESE")
+    mentions = [Mention(doc="d", start=label, end=label + 15, text="CHIEF VANTREESE", label="PERSON")]
+    chief = [s for s in transcript_statements(document, mentions) if "approve" in s.text][0]
+    assert (chief.speaker.name, chief.speaker.ref_start) == ("Vantreese", label)
+
+
 def test_a_turn_clause_that_denies_is_a_denial(analyze_text):
     analysis = analyze_text(HEARING.replace("I did not approve that policy.", "The claim that I approved it is false."))
     assert [(p.speaker, p.polarity) for p in analysis.propositions if "approved" in p.text] == [("Dolores Vantreese", "deny")]

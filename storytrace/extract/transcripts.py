@@ -89,7 +89,8 @@ def transcript_statements(document: Document, mentions: Sequence[Mention]) -> li
         label_start, label_end = match.span("label")
         name = surname(match.group("label"))
         mention = _named_mention(mentions, name)
-        speaker = Speaker(name=mention.text if mention else name, kind="person", start=label_start, end=label_end,
+        shown = mention.text if mention and not mention.text.isupper() else name  # 'HALVORSEN' reads 'Halvorsen'
+        speaker = Speaker(name=shown, kind="person", start=label_start, end=label_end,
                           ref_start=mention.start if mention else None, ref_end=mention.end if mention else None)
         colon_start, colon_end = match.span("colon")
         until = turns[number + 1].start() if number + 1 < len(turns) else text.find("\n", match.end())
