@@ -459,16 +459,21 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
                 if number == 0 and part[0] in subject_before:
                     s = subject_before[part[0]]  # 'The city | turned down the request on August 27 |, saying'
                 if _words(text[s:e]) >= MIN_WORDS and _has_own_verb(doc, s, e, skip_cues=True) and \
-                        not _asks_only(doc, s, e) and not EDITORIAL_NOTE.search(text[s:e]):
+                        not _asks_only(doc, text, s, e) and not EDITORIAL_NOTE.search(text[s:e]):
                     polarity = "deny" if denies_in_content(text[s:e]) else "assert"  # 'Any claim that ... is incorrect'
                     found.append(_proposition(doc, document, s, e, mentions, None, polarity))
     return found
 
 
-def _asks_only(doc: "Doc", start: int, end: int) -> bool:
+QUESTION_MARKS = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
+
+
+def _asks_only(doc: "Doc", text: str, start: int, end: int) -> bool:
     """Whether every finite verb of the words sits in a clause opened by 'whether' or 'if': a phrase
     around a question ('In response to questions of whether the New GM would import cars') asserts
     nothing, while 'The question of whether the dam was inspected remains open' does."""
+    if not QUESTION_MARKS.search(text, start, end):
+        return False
     finite = [t for t in _tokens_in(doc, start, end) if t.tag_ in FINITE_TAGS]
     return bool(finite) and all(_opened_by_whether(t, start, end) for t in finite)
 

@@ -546,6 +546,7 @@ class OriginResolver:
         self.credits = {d.id: [outlet_origin(o) for o in credited_outlets(d)] for d in documents}
         self.signatories: dict[str, Origin] = {}  # filled once the story's names are known
         self.shown: dict[str, str] = {}  # each origin key's name as first shown
+        self.headings: dict[str, tuple[set[str], set[str]]] | None = None  # see _primary_headings
         named = [self.own_outlet(d.id) for d in documents] + [o for group in self.credits.values() for o in group]
         named += [origin_of_speaker(s) for s in statements if s.speaker.kind in ("organization", "outlet")]
         self.names = OriginNames(entities, named)
@@ -642,9 +643,16 @@ class OriginResolver:
         if not words:
             return origin  # 'the report', 'Statement', 'its records': whose, the name does not say
         head = _word_stem(record.group(1).casefold())
-        titled = [d for d in self.documents.values() if d.id != doc and not gazetteer.is_news_outlet(d.outlet or "")
-                  and head in _stems(d.title or "") and words <= _stems(_heading(d))]
-        return self.names.canonical(self.own_outlet(titled[0].id)) if len(titled) == 1 else origin
+        titled = [d for d, (title, heading) in self._primary_headings().items()
+                  if d != doc and head in title and words <= heading]
+        return self.names.canonical(self.own_outlet(titled[0])) if len(titled) == 1 else origin
+
+    def _primary_headings(self) -> dict[str, tuple[set[str], set[str]]]:
+        """Each primary (not news) document's title words and heading words, stemmed, read once."""
+        if self.headings is None:
+            self.headings = {d.id: (_stems(d.title or ""), _stems(_heading(d))) for d in self.documents.values()
+                             if not gazetteer.is_news_outlet(d.outlet or "")}
+        return self.headings
 
     def as_filer(self, origin: Origin) -> Origin:
         """'The lawsuit says', 'court papers', 'the plaintiffs' are the story's one filing party."""
