@@ -61,14 +61,12 @@ ORGANISATION_HEAD_WORDS = frozenset("""bureau division department ministry agenc
 board trust council committee branch office service directorate inspectorate regulator union court
 company firm utility district""".split())
 RECORD_FILLERS = frozenset("the a an its his her their our this that s own new latest".split())
+HEADING_CHARS = 600  # how far into a document it may still be naming itself
 
 
 def _heading(document: Document) -> str:
     """A document's title and opening lines, where it names itself ('AFFIDAVIT OF INVESTIGATOR ...')."""
     return f"{document.title or ''} {document.text[:HEADING_CHARS]}"
-
-
-HEADING_CHARS = 600
 
 
 def _stems(text: str) -> set[str]:
