@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 import numpy as np
 
 from storytrace.extract import lexicon as lx
-from storytrace.extract.datelines import dateline_end, dateline_spans
+from storytrace.extract.datelines import dateline_spans, past_dateline
 from storytrace.extract.quotes import Quote, is_full_quote
 
 if TYPE_CHECKING:
@@ -86,9 +86,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         before = (start, end)
         while start < end and (text[start].isspace() or text[start] in ",;:–—-"):
             start += 1
-        past_dateline = dateline_end(text, start)
-        if past_dateline is not None and past_dateline < end:  # 'LANFORD – A private college consultant paid ...'
-            start = past_dateline
+        start = past_dateline(text, start, end)  # 'LANFORD – A private college consultant paid ...'
         while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-"):
             end -= 1
         match = re.match(rf"(?:{lx.LEADING_THAT}|whether)\s+", text[start:end], flags=re.IGNORECASE)

@@ -14,7 +14,8 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     return [match.span(1) for match in _DATELINE.finditer(text)]
 
 
-def dateline_end(text: str, position: int) -> int | None:
-    """Where the dateline that opens the paragraph at `position` ends (past its dash and space), or None."""
-    match = _DATELINE.match(text, position)
-    return match.end() if match else None
+def past_dateline(text: str, start: int, end: int) -> int:
+    """Where a span [start, end) begins once the dateline opening its paragraph at `start` ('LANFORD –
+    A private college consultant ...') is left out; `start` when there is none."""
+    match = _DATELINE.match(text, start)
+    return match.end() if match and match.end() < end else start

@@ -13,8 +13,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from storytrace.extract import lexicon as lx
-from storytrace.extract.cues import DOING_WITH_INFINITIVE, RELATIVE_TAGS, SUBJECT_DEPS, said_of_antecedent
-from storytrace.extract.datelines import dateline_end
+from storytrace.extract.cues import DOING_WITH_INFINITIVE, RELATIVE_TAGS, SUBJECT_DEPS, doc_text, said_of_antecedent
+from storytrace.extract.datelines import past_dateline
 from storytrace.extract.quotes import DOUBLE_MARKS
 from storytrace.extract.statements import denies_in_content
 from storytrace.schema import Document, Mention, Proposition, Statement, content_id
@@ -131,9 +131,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     opened = start
     while start < end and (text[start].isspace() or text[start] in ",;:–—-\"“”‘'("):
         start += 1
-    past_dateline = dateline_end(text, start)
-    if past_dateline is not None and past_dateline < end:  # 'HALBROOK — Corvane Air grounded 212 flights'
-        start = past_dateline
+    start = past_dateline(text, start, end)  # 'HALBROOK — Corvane Air grounded 212 flights'
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-\"“”’'.)"):
         end -= 1
     match = re.match(rf"(?:{lx.LEADING_THAT}|and|but|while|whereas)\s+", text[start:end], flags=re.IGNORECASE)
@@ -287,7 +285,7 @@ def _predicate_hung_on_cue(doc: "Doc", noun: "Token", statement: Statement) -> b
     clause describes although the parser hung it on the cue: the sentence has no other main verb
     ('The plant, which inspectors said was unsafe, closed in May')."""
     return any(t.idx >= statement.end and t.tag_ in FINITE_TAGS and t.dep_ in ("conj", "ccomp")
-               and re.fullmatch(r"\s*,\s*", doc.text[statement.end:t.idx])
+               and re.fullmatch(r"\s*,\s*", doc_text(doc)[statement.end:t.idx])
                for t in noun.subtree)
 
 

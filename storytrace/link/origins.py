@@ -24,6 +24,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
+from storytrace.extract.statements import SIGNATORY
 from storytrace.schema import Document, Entity, Proposition, Provenance, Statement
 
 NARRATION = re.compile(
@@ -283,7 +284,7 @@ def _outlets_in(text: str) -> list[str]:
 
 
 # 'I, Dana Whitcombe, being duly sworn, state as follows': who swore a document, near its top.
-SWORN_BY = re.compile(r"(?:^|\n)\s*I,\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s+(?:being\s+)?(?:first\s+)?duly\s+sworn")
+SWORN_BY = re.compile(SIGNATORY.pattern + r"\s+(?:being\s+)?(?:first\s+)?duly\s+sworn")
 SWORN_WITHIN = 3000
 
 
