@@ -34,6 +34,11 @@ import pytest
          ["the crew acted at once"]),
         ("The question of whether the dam was inspected remains open.",
          ["The question of whether the dam was inspected remains open"]),
+        # a condition cut from the "If" that opens it asserts nothing either
+        ("Kerrigan has been suspended since March. If the panel accepts his contamination defence but finds he was "
+         "careless, it could impose a ban of anywhere from a reprimand to two years.",
+         ["Kerrigan has been suspended since March",
+          "he was careless, it could impose a ban of anywhere from a reprimand to two years"]),
         # a cue verb with a thing for object, or passive, reports an act
         ("On August 27, Respondents denied the First Request in its entirety, asserting that disclosure would "
          "interfere with an investigation.",

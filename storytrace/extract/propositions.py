@@ -470,8 +470,8 @@ def _asks_only(doc: "Doc", text: str, start: int, end: int) -> bool:
     """Whether every finite verb of the words sits in a clause opened by 'whether' or 'if': a phrase
     around a question ('In response to questions of whether the New GM would import cars') asserts
     nothing, while 'The question of whether the dam was inspected remains open' does."""
-    if not QUESTION_MARKS.search(text, start, end):
-        return False
+    if not QUESTION_MARKS.search(text, text.rfind("\n", 0, start) + 1, end):
+        return False  # no 'whether' or 'if' in the paragraph so far: the clause it opens may begin before start
     finite = [t for t in _tokens_in(doc, start, end) if t.tag_ in FINITE_TAGS]
     return bool(finite) and all(_opened_by_whether(t, start, end) for t in finite)
 
