@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -311,6 +313,56 @@ def test_capped_average_linkage_matches_the_textbook_algorithm(case):
     links = {pair: value + 1e-6 * rank for rank, (pair, value) in enumerate(sorted(raw.items()))}  # no ties
     expected = _reference_average_linkage(count, links, threshold, documents, per_document)
     assert {tuple(g) for g in average_linkage(count, links, threshold, documents, per_document)} == expected
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.integers(2, 8).flatmap(lambda n: st.tuples(
+    st.just(n), st.dictionaries(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda p: p[0] < p[1]),
+                                st.floats(0.01, 0.95), max_size=20), st.sampled_from([0.1, 0.3, 0.6]),
+    st.lists(st.integers(1, 3), min_size=n, max_size=n))))
+def test_clauses_worded_alike_group_as_their_copies_would(case):
+    """An item standing for k clauses worded alike groups as k copies linked fully to one another."""
+    count, raw, threshold, sizes = case
+    links = {pair: value + 1e-6 * rank for rank, (pair, value) in enumerate(sorted(raw.items()))}  # no ties
+    copies = [list(range(sum(sizes[:i]), sum(sizes[:i + 1]))) for i in range(count)]
+    expanded = {(a, b): 1.0 for own in copies for i, a in enumerate(own) for b in own[i + 1:]}
+    expanded.update({(a, b): p for (x, y), p in links.items() for a in copies[x] for b in copies[y]})
+    groups = average_linkage(count, links, threshold, document_counts=[Counter({0: k}) for k in sizes],
+                             per_document=sum(sizes))
+    assert {tuple(sorted(m for n in g for m in copies[n])) for g in groups} == \
+        _reference_average_linkage(sum(sizes), expanded, threshold)
+
+
+def test_copies_stay_together_when_shedding_and_admitting():
+    linked = {0: {1: 0.2}, 1: {0: 0.2}, 2: {}}
+    assert shed_loose_members([[0, 1]], linked, 0.3, sizes=[1, 5]) == [[1]]  # the loose clause leaves the copies
+    assert shed_loose_members([[0, 1]], linked, 0.3) == [[0, 1]]  # two single clauses: a pair is its one link
+    links = {(0, 1): 0.7, (1, 2): 0.7, (0, 2): 0.9}
+    # copies alone in their group are closer to one another than to any other claim ...
+    assert admit_close_outsiders([[0, 2], [1]], links, 0.3, sizes=[1, 4, 1]) == [[0, 2], [1]]
+    # ... while a single clause with no group of its own joins the claim it is tied to
+    assert admit_close_outsiders([[0, 2]], links, 0.3) == [[0, 1, 2]]
+
+
+def test_a_sentence_many_outlets_carry_word_for_word_is_one_claim():
+    """More reports than a word's posting list holds (MAX_POSTING) carry one wire sentence: its
+    copies are still one claim, of one origin, not one claim per report."""
+    from storytrace.link.claims import MAX_POSTING, build_claims
+    from storytrace.pipeline import story_models
+
+    sentence = "The dam at Kellow Reservoir had failed after weeks of heavy rain"
+    other = "Schools across the county will stay closed until next Monday"
+    documents, props = [], []
+    for i in range(MAX_POSTING + 10):
+        text = f"{sentence}. {other}."
+        documents.append(Document(id=f"d{i}", source=f"d{i}.txt", text=text, outlet=f"Outlet {i}"))
+        props.append(Proposition(id=f"a{i}", doc=f"d{i}", start=0, end=len(sentence), text=sentence,
+                                 speaker="Officials", statement=None))
+        props.append(Proposition(id=f"b{i}", doc=f"d{i}", start=len(sentence) + 2, end=len(text) - 1, text=other))
+    static, _ = story_models()
+    claims = build_claims(props, [], documents, [], static)
+    assert sorted(len(c.mentions) for c in claims) == [MAX_POSTING + 10] * 2
+    assert all(len({m.doc for m in c.mentions}) == MAX_POSTING + 10 for c in claims)
 
 
 def test_credited_outlet_becomes_a_first_reported_edge():

@@ -558,6 +558,12 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
       ("Boeing", "44,000 new positions at 300 suppliers in 40 states", "assert")]),
     ("The chairman, William Clay Ford Jr., said the company could make it through the year without aid.",
      [("William Clay Ford Jr.", "the company could make it through the year without aid", "assert")]),
+    # a company by its trade ('the water company') is no organisation merely named before it whose name
+    # lacks the trade (the model tags the town 'Ashby' an organisation); it stays unnamed
+    ("Residents of Ashby were told to leave their homes by Tuesday evening, the county said.\n\nThe water company "
+     "denied that it had ignored warnings about the spillway.",
+     [("the county", "Residents of Ashby were told to leave their homes by Tuesday evening", "assert"),
+      ("The water company", "it had ignored warnings about the spillway", "deny")]),
     # a quotation after a person's name and a colon is that person's; a label that names no one is none
     ('The emails were recorded in the Congressional Record.\nSpecial Assistant Bill Bodie: "We do not have to turn '
      'the other cheek, we can answer them."\nSecretary of the Air Force James Roche: "No, Sir, save it and blow him '

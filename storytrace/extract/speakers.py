@@ -408,10 +408,14 @@ class SpeakerResolver:
                     return found
         return None
 
-    def _named_organization(self, heads: set[str], position: int, marks: frozenset[str] = frozenset()) -> Referent | None:
+    def _named_organization(self, heads: set[str], position: int, marks: frozenset[str] = frozenset(),
+                            trade: frozenset[str] = frozenset()) -> Referent | None:
         """'the ministry' -> the last 'Foreign Ministry'; 'the company' -> the last company named;
         'the federal government' is not the last 'German government' (`marks`: the description's
-        country or level of government, which the name must bear)."""
+        country or level of government, which the name must bear). `trade`: the nouns that tell the
+        description's business ('the water company'); an organisation merely named last, neither a
+        subject since nor a speaker, is it only if its name bears them (not the town 'Ashby' the
+        model took for an organisation)."""
         by_word = self.referents.most_recent(
             position, lambda r: r.label == "ORG" and r.kind == "organization" and
             bool(heads & {w.casefold() for w in r.name.split()}) and _bears_modifiers(r, marks))
@@ -441,7 +445,7 @@ class SpeakerResolver:
         corporate = self.referents.most_recent(
             position, lambda r: r.label == "ORG" and r.kind == "organization" and bool(CORPORATE_SUFFIX.search(r.name)))
         return corporate or self.referents.most_recent(
-            position, lambda r: r.label == "ORG" and r.kind == "organization" and could_be(r))
+            position, lambda r: r.label == "ORG" and r.kind == "organization" and could_be(r) and _bears_modifiers(r, trade))
 
     def _organization_subject_since(self, position: int) -> Referent | None:
         """A company that became the subject of a sentence after the last organisation spoke ('Orrin
@@ -651,7 +655,7 @@ class SpeakerResolver:
                 previous = self.referents.most_recent(position, lambda r: r.kind == kind and bool(heads & r.heads)
                                                       and _bears_modifiers(r, marks))
                 if previous is None and kind == "organization":
-                    previous = self._named_organization(heads, position, marks)
+                    previous = self._named_organization(heads, position, marks, _trade_words(head))
                 if previous is None and kind == "anonymous" and heads & UNNAMED_ONE_HEADS:
                     previous = self.referents.most_recent(  # 'someone familiar with the situation ... The insider'
                         position, lambda r: r.kind == "anonymous" and bool(r.heads & UNNAMED_ONE_DESCRIBED))
@@ -730,6 +734,11 @@ def _distinguishing_modifiers(head: "Token") -> frozenset[str]:
     ('the Russian government') or a level of government ('the federal government')."""
     return frozenset(child.lower_ for child in head.lefts if child.dep_ in ("amod", "compound", "nmod")
                      and (child.lower_ in JURISDICTION_WORDS or child.lower_ in _COUNTRY_WORD_SET))
+
+
+def _trade_words(head: "Token") -> frozenset[str]:
+    """The nouns before a description's head that tell its trade: 'water' in 'the water company'."""
+    return frozenset(child.lower_ for child in head.lefts if child.dep_ == "compound" and child.pos_ == "NOUN")
 
 
 def _bears_modifiers(referent: "Referent", marks: frozenset[str]) -> bool:

@@ -209,14 +209,17 @@ def _entity_keys(proposition: Proposition, entity_at: dict[tuple[str, int, int],
 KeyWeights = tuple[dict[str, list[int]], dict[str, float], np.ndarray]
 
 
-def key_weights(keys: Sequence[set[str]]) -> KeyWeights:
-    """Each key's posting list and IDF, and each key set's norm."""
+def key_weights(keys: Sequence[set[str]], counted: Sequence[set[str]] | None = None) -> KeyWeights:
+    """Each key's posting list and IDF, and each key set's norm. `counted`: the key sets the IDF is
+    counted over, when not `keys` (every clause of the story, where `keys` has one set per wording)."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, own in enumerate(keys):
         for key in own:
             postings[key].append(i)
-    count = max(1, len(keys))
-    idf = {key: math.log(1 + count / len(members)) for key, members in postings.items()}
+    frequency = Counter(key for own in counted for key in own) if counted is not None else None
+    count = max(1, len(keys if counted is None else counted))
+    idf = {key: math.log(1 + count / (len(members) if frequency is None else frequency[key]))
+           for key, members in postings.items()}
     norms = np.array([math.sqrt(sum(idf[k] ** 2 for k in own)) or 1.0 for own in keys])
     return postings, idf, norms
 
@@ -292,6 +295,7 @@ class PairContext:
     paragraph_spans: np.ndarray  # per clause: the paragraph its start and its end fall in (-1: unknown)
     rejects: np.ndarray  # per clause: it denies or is negated
     speakers: np.ndarray  # per clause: its speaker, numbered; -1 for the reporter's own assertion
+    nodes: Sequence[Sequence[int]]  # clauses worded alike (`worded_alike`), the first one standing for them
 
 
 # No 'same document' feature: in the self-authored training stories a document states each claim
@@ -459,8 +463,13 @@ def link_context(propositions: Sequence[Proposition], entities: Sequence[Entity]
     entity_sets = [_entity_keys(p, entity_at) for p in props]
     keys = [content_keys(t) for t in texts]
     all_keys = [k | entity_sets[i] for i, k in enumerate(keys)]
-    weights = key_weights(all_keys)
-    pairs = candidate_pairs(all_keys, weights=weights)
+    nodes = worded_alike(props, texts)
+    node_of = np.empty(len(props), dtype=np.int64)
+    for n, members in enumerate(nodes):
+        node_of[members] = n
+    node_keys = [all_keys[members[0]] for members in nodes]
+    weights = key_weights(node_keys, counted=all_keys)
+    pairs = {(nodes[u][0], nodes[v][0]): score for (u, v), score in candidate_pairs(node_keys, weights=weights).items()}
     by_id = {d.id: d for d in documents}
     words = [sorted(set(_content_words(t))) for t in texts]
     vocabulary = sorted({w for own in words for w in own})
@@ -479,10 +488,23 @@ def link_context(propositions: Sequence[Proposition], entities: Sequence[Entity]
                                                    for p in props], dtype=np.int64),
                           paragraph_spans=paragraph_spans(props, by_id),
                           rejects=np.array([p.polarity == "deny" or p.negated for p in props], dtype=bool),
-                          speakers=_speaker_numbers(props))
-    answers = [pair for pair in reply_pairs(context) if pair not in pairs]
-    pairs.update(key_overlaps(all_keys, answers, weights))
+                          speakers=_speaker_numbers(props), nodes=nodes)
+    answers = [(a, b) for a, b in reply_pairs(context) if (a, b) not in pairs and node_of[a] != node_of[b]]
+    overlaps = key_overlaps(node_keys, [(node_of[a], node_of[b]) for a, b in answers], weights)
+    pairs.update({(a, b): overlaps[(node_of[a], node_of[b])] for a, b in answers})
     return context, pairs
+
+
+def worded_alike(props: Sequence[Proposition], texts: Sequence[str]) -> list[list[int]]:
+    """The clauses grouped by wording (the same words, polarity, negation and form), in order of
+    first occurrence. A sentence a hundred outlets carry word for word is one node of the link
+    graph: its words then count once in the story's word weights and posting lists (where a hundred
+    copies would make every one of its words too common to pair on), and its copies form one claim."""
+    nodes: dict[tuple, list[int]] = {}
+    for i, (p, text) in enumerate(zip(props, texts)):
+        wording = (tuple(re.findall(r"\w+", text.casefold())), p.polarity, p.negated, p.requested, p.whole)
+        nodes.setdefault(wording, []).append(i)
+    return list(nodes.values())
 
 
 def _speaker_numbers(props: Sequence[Proposition]) -> np.ndarray:
@@ -574,13 +596,16 @@ def link_probabilities(pairs: dict[tuple[int, int], float], context: PairContext
 
 def average_linkage(count: int, links: dict[tuple[int, int], float], threshold: float,
                     documents: Sequence[int] | None = None,
-                    per_document: int = MAX_CLAUSES_PER_DOCUMENT) -> list[list[int]]:
+                    per_document: int = MAX_CLAUSES_PER_DOCUMENT,
+                    document_counts: Sequence[Counter] | None = None) -> list[list[int]]:
     """Groups by average linkage over the sparse link graph (a missing link counts as 0): the two
     groups with the highest mean link merge while that mean reaches `threshold`. Unlike single
     linkage, a chain of pairwise look-alikes does not pull unrelated claims into one group.
     `documents` gives each clause's document (numbered); two groups that together hold more than
     `per_document` clauses of one document do not merge, so a story's recurring subject does not
-    gather its clauses into one claim.
+    gather its clauses into one claim. With `document_counts` instead, each item stands for clauses
+    worded alike (their number per document): it weighs as many clauses, linked to one another fully,
+    and a group of one such item is a group.
 
     A merged group's mean link to any other is a weighted mean of its parts' means, so it never
     exceeds the larger of them: heap keys stay upper bounds, and an entry is re-ranked only when it
@@ -589,10 +614,15 @@ def average_linkage(count: int, links: dict[tuple[int, int], float], threshold: 
 
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
     group_of = list(range(count))  # each proposition's current group, by its representative
-    document_counts = [Counter([documents[i]]) if documents is not None else Counter() for i in range(count)]
+    if document_counts is None:
+        document_counts = [Counter([documents[i]]) if documents is not None else Counter() for i in range(count)]
+        sizes = [1] * count
+    else:
+        document_counts = [Counter(counts) for counts in document_counts]
+        sizes = [sum(counts.values()) for counts in document_counts]
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), p in links.items():  # one entry per pair
-        sums[a][b] = sums[b][a] = p
+        sums[a][b] = sums[b][a] = p * sizes[a] * sizes[b]
     ranked = sorted((-p, a, b) for (a, b), p in links.items() if p >= threshold)
     heap: list[tuple[float, int, int]] = []  # re-ranked entries; the rest stream from `ranked`
     position = 0
@@ -605,7 +635,7 @@ def average_linkage(count: int, links: dict[tuple[int, int], float], threshold: 
         a, b = group_of[a], group_of[b]
         if a == b:
             continue
-        mean = sums[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
+        mean = sums[a].get(b, 0.0) / (sizes[a] * sizes[b])
         if mean < -negative - 1e-12:
             if mean >= threshold:
                 heapq.heappush(heap, (-mean, a, b))  # re-rank a bound that no longer holds
@@ -615,6 +645,7 @@ def average_linkage(count: int, links: dict[tuple[int, int], float], threshold: 
         if len(sums[a]) < len(sums[b]):
             a, b = b, a  # fold the group with fewer neighbours into the other: fewer updates
         document_counts[a] += document_counts[b]
+        sizes[a] += sizes[b]
         for member in members[b]:
             group_of[member] = a
         members[a].extend(members.pop(b))
@@ -624,7 +655,7 @@ def average_linkage(count: int, links: dict[tuple[int, int], float], threshold: 
                 sums[a][other] = sums[a].get(other, 0.0) + total
                 sums[other][a] = sums[a][other]
         sums[a].pop(a, None)
-    return sorted((sorted(group) for group in members.values() if len(group) > 1), key=lambda g: (-len(g), g[0]))
+    return sorted((sorted(group) for a, group in members.items() if sizes[a] > 1), key=lambda g: (-len(g), g[0]))
 
 
 def _exceeds(first: Counter, second: Counter, per_document: int) -> bool:
@@ -633,36 +664,40 @@ def _exceeds(first: Counter, second: Counter, per_document: int) -> bool:
 
 
 def shed_loose_members(groups: Sequence[list[int]], linked: dict[int, dict[int, float]],
-                       threshold: float) -> list[list[int]]:
+                       threshold: float, sizes: Sequence[int] | None = None) -> list[list[int]]:
     """Groups without the members whose mean link to the rest of their group is below the merge
     threshold, loosest first; those stand alone. Average linkage admits a clause on its mean link to
     a group as it was then, and later merges can leave it with little tying it to the claim as a
     whole (an aide's account of when a vote was held, sharing only 'vote' and '2016' with the claim
-    that Russia would veto the resolution)."""
+    that Russia would veto the resolution). `sizes`: how many clauses worded alike each item stands
+    for (they go together)."""
     kept = []
     for group in groups:
         members = list(group)
-        inside = np.array([[linked[a].get(b, 0.0) for b in members] for a in members])
+        weight = np.array([sizes[m] if sizes is not None else 1 for m in members], dtype=np.float64)
+        inside = np.array([[linked[a].get(b, 0.0) for b in members] for a in members]) * weight
+        np.fill_diagonal(inside, weight - 1)  # a clause's copies are fully linked to it
         totals = inside.sum(axis=1)
         alive = np.ones(len(members), dtype=bool)
-        while alive.sum() > 2:
-            means = np.where(alive, totals / (alive.sum() - 1), np.inf)
+        while weight[alive].sum() > 2:
+            means = np.where(alive, totals / (weight[alive].sum() - 1), np.inf)
             loosest = int(np.argmin(means))
             if means[loosest] >= threshold:
                 break
             alive[loosest] = False
             totals -= inside[:, loosest]
-        if alive.sum() > 1:
+        if weight[alive].sum() > 1:
             kept.append([m for m, keep in zip(members, alive) if keep])
     return kept
 
 
 def admit_close_outsiders(groups: Sequence[list[int]], links: dict[tuple[int, int], float],
-                          threshold: float) -> list[list[int]]:
+                          threshold: float, sizes: Sequence[int] | None = None) -> list[list[int]]:
     """Groups that also take in each outside clause whose mean link to them reaches the merge
     threshold and is no weaker than its mean link to its own group. One clause can bear on two
     claims ('Danon found out that a second resolution was on the way': who raised the alarm, and
-    whether a second resolution was planned), while average linkage gives each clause one group."""
+    whether a second resolution was planned), while average linkage gives each clause one group.
+    `sizes`: how many clauses worded alike each item stands for (linked to one another fully)."""
     admitted = [list(group) for group in groups]
     if not groups or not links:
         return admitted
@@ -671,17 +706,20 @@ def admit_close_outsiders(groups: Sequence[list[int]], links: dict[tuple[int, in
     group_of = np.full(1 + max(int(pairs.max()), max(max(group) for group in groups)), -1, dtype=np.int64)
     for g, group in enumerate(groups):
         group_of[group] = g
+    copies = np.ones(len(group_of)) if sizes is None else np.asarray(sizes, dtype=np.float64)[:len(group_of)]
     clause, partner = np.concatenate([pairs[:, 0], pairs[:, 1]]), np.concatenate([pairs[:, 1], pairs[:, 0]])
-    weight = np.concatenate([values, values])
+    weight = np.concatenate([values, values]) * copies[partner]
     known = group_of[partner] >= 0
     codes, inverse = np.unique(clause[known] * len(groups) + group_of[partner[known]], return_inverse=True)
     totals = np.bincount(inverse, weights=weight[known])
     clauses, targets = codes // len(groups), codes % len(groups)
-    sizes = np.array([len(group) for group in groups], dtype=np.float64)
+    group_sizes = np.array([copies[group].sum() for group in groups], dtype=np.float64)
     own = targets == group_of[clauses]
-    own_mean = np.zeros(len(group_of))
-    own_mean[clauses[own]] = totals[own] / (sizes[targets[own]] - 1)
-    means = totals / sizes[targets]
+    own_mean = np.zeros(len(group_of))  # a clause's mean link to the rest of its group; its copies link fully
+    grouped = group_of >= 0
+    own_mean[grouped] = (copies[grouped] - 1) / (group_sizes[group_of[grouped]] - 1)
+    own_mean[clauses[own]] += totals[own] / (group_sizes[targets[own]] - 1)
+    means = totals / group_sizes[targets]
     admit = ~own & (means >= threshold) & (means >= own_mean[clauses])
     for c, g in zip(clauses[admit].tolist(), targets[admit].tolist()):
         admitted[g].append(c)
@@ -700,13 +738,18 @@ def reads_alone(text: str) -> bool:
     return bool(word) and word not in _CUT_FROM_SUBJECT
 
 
-def choose_center(members: Sequence[int], props: Sequence[Proposition], links: dict[int, dict[int, float]]) -> int:
+def choose_center(members: Sequence[int], props: Sequence[Proposition], links: dict[int, dict[int, float]],
+                  sizes: Sequence[int] | None = None) -> int:
     """The member that best states the claim: a plain assertion (not a denial, not a negated clause)
     if there is one, so that the claim reads positively and denials deny it; then one that is not
     something asked for; then a whole clause that reads as a sentence of its own (the claim's text:
-    not a phrase such as 'Major flaws in the procurement process'); then the most linked."""
+    not a phrase such as 'Major flaws in the procurement process'); then the most linked. `sizes`:
+    how many clauses worded alike each member stands for."""
+    def copies(i: int) -> int:
+        return sizes[i] if sizes is not None else 1
+
     def rank(i: int) -> tuple[bool, bool, bool, float, int]:
-        linked = sum(links[i].get(j, 0.0) for j in members if j != i)
+        linked = sum(links[i].get(j, 0.0) * copies(j) for j in members if j != i) + copies(i) - 1
         return (props[i].polarity != "deny" and not props[i].negated, not props[i].requested,
                 props[i].whole and reads_alone(props[i].text), linked, -len(props[i].text))
     return max(members, key=rank)
@@ -731,21 +774,40 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
     props, texts = context.props, context.texts
     if len(props) < 2:
         return []
-    links = link_probabilities(pairs, context, model)
+    nodes = context.nodes  # clauses worded alike are grouped as one item that weighs as many
+    links = node_links(link_probabilities(pairs, context, model), nodes)
     linked: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), p in links.items():
         linked[a][b] = linked[b][a] = p
     numbers = {doc: i for i, doc in enumerate(sorted({p.doc for p in props}))}
-    groups = average_linkage(len(props), links, model.threshold, [numbers[p.doc] for p in props])
-    groups = shed_loose_members(groups, linked, model.threshold)
-    groups = admit_close_outsiders(groups, links, model.threshold)
+    sizes = [len(members) for members in nodes]
+    counts = [Counter(numbers[props[m].doc] for m in members) for members in nodes]
+    groups = average_linkage(len(nodes), links, model.threshold, document_counts=counts)
+    groups = shed_loose_members(groups, linked, model.threshold, sizes)
+    groups = admit_close_outsiders(groups, links, model.threshold, sizes)
     grouped = {member for group in groups for member in group}
-    groups += [[i] for i in range(len(props)) if i not in grouped]  # claims made once are claims too
+    groups += [[n] for n in range(len(nodes)) if n not in grouped]  # claims made once are claims too
+    firsts = [props[members[0]] for members in nodes]
+    node_centers = [choose_center(g, firsts, linked, sizes) for g in groups]
+    clauses = [sorted(m for n in g for m in nodes[n]) for g in groups]
+    centers = [nodes[c][0] for c in node_centers]
+    stating = [{m for n in counted_sides(g, c, linked, sizes) for m in nodes[n]} for g, c in zip(groups, node_centers)]
     resolver = OriginResolver(documents, statements, entities)
-    centers = [choose_center(g, props, linked) for g in groups]
-    relations = _relations(groups, centers, context, stance)
-    claims = [_claim(group, center, props, texts, relations, resolver, linked) for group, center in zip(groups, centers)]
+    relations = _relations(clauses, centers, context, stance)
+    claims = [_claim(group, center, props, texts, relations, resolver, counted)
+              for group, center, counted in zip(clauses, centers, stating)]
     return _ordered(claims)
+
+
+def node_links(links: Mapping[tuple[int, int], float], nodes: Sequence[Sequence[int]]) -> dict[tuple[int, int], float]:
+    """Clause links as links between their wording nodes (the strongest where several meet)."""
+    node_of = {m: n for n, members in enumerate(nodes) for m in members}
+    out: dict[tuple[int, int], float] = {}
+    for (a, b), p in links.items():
+        first, second = sorted((node_of[a], node_of[b]))
+        if first != second and p > out.get((first, second), -1.0):
+            out[(first, second)] = p
+    return out
 
 
 @dataclass(frozen=True)
@@ -861,26 +923,26 @@ def side_span(proposition: Proposition, resolver: OriginResolver) -> tuple[int, 
     return statement.speaker.start, proposition.end
 
 
-def counted_sides(group: Sequence[int], center: int, linked: Mapping[int, Mapping[int, float]]) -> set[int]:
+def counted_sides(group: Sequence[int], center: int, linked: Mapping[int, Mapping[int, float]],
+                  sizes: Sequence[int] | None = None) -> set[int]:
     """The sides that state the claim, whose origins count: the center, and in a claim of three or
     more sides those the link model gives at least even odds (COUNTED_LINK) of stating it with the
     center. The others joined through their links to other sides and are related to the claim
-    rather than stating it (an account of the vote's timing beside "Russia would block it")."""
-    if len(group) < 3:
+    rather than stating it (an account of the vote's timing beside "Russia would block it"). `sizes`:
+    how many clauses worded alike each member stands for."""
+    if sum(sizes[m] for m in group) < 3 if sizes is not None else len(group) < 3:
         return set(group)
     return {m for m in group if m == center or linked.get(m, {}).get(center, 0.0) >= COUNTED_LINK}
 
 
 def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: Sequence[str],
-           relations: dict[tuple[int, int], str], resolver: OriginResolver,
-           linked: Mapping[int, Mapping[int, float]]) -> Claim:
+           relations: dict[tuple[int, int], str], resolver: OriginResolver, stating: set[int]) -> Claim:
     stances = {m: side_stance(props[m], relations.get((center, m), "supports")) for m in group}
     if props[center].polarity == "deny":
         stances[center] = "denies"
     base = [resolver.origin(props[m]) for m in group]
     origins = {m: resolver.as_shown(resolver.in_claim(props[m], base)) for m in group}
     spans = {m: side_span(props[m], resolver) for m in group}
-    stating = counted_sides(group, center, linked)
     mentions = tuple(
         ClaimMention(doc=props[m].doc, start=spans[m][0], end=spans[m][1], stance=stances[m],
                      origin=origins[m].name, statement=props[m].statement,
