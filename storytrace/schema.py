@@ -49,9 +49,11 @@ class Document:
     headline: Span | None = None
 
     @staticmethod
-    def make_id(text: str) -> str:
-        """Documents are identified by their text, so the same article twice is one document."""
-        return content_id("doc", " ".join(text.split()))
+    def make_id(text: str, outlet: str | None = None) -> str:
+        """Documents are identified by their text and outlet: the same article twice is one document,
+        while one wire story run by two outlets is two reports (two outlets, one origin)."""
+        words = " ".join(text.split())
+        return content_id("doc", words, outlet) if outlet else content_id("doc", words)
 
     def in_boilerplate(self, start: int, end: int) -> bool:
         """True when [start, end) touches a boilerplate span."""

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storytrace.errors import InputError
-from storytrace.ingest import IngestOptions, decode_text, make_document, read_sources
+from storytrace.ingest import IngestOptions, clean_metadata, decode_text, make_document, read_sources
 from storytrace.ingest.boilerplate import find_boilerplate
 
 ARTICLE = (
@@ -89,6 +89,26 @@ def test_same_article_twice_is_read_once(tmp_path):
     result = read_sources([tmp_path])
     assert len(result.documents) == 1
     assert result.duplicates == [(str(tmp_path / "b.txt"), str(tmp_path / "a.txt"))]
+
+
+def test_one_wire_story_in_two_outlets_is_two_reports(tmp_path):
+    for name, outlet in (("a", "Harbour Gazette"), ("b", "Evening Star"), ("c", "Evening Star")):
+        write(tmp_path, f"{name}.txt", ARTICLE)
+        write(tmp_path, f"{name}.meta.json", json.dumps({"outlet": outlet}))
+    result = read_sources([tmp_path])
+    assert [d.outlet for d in result.documents] == ["Harbour Gazette", "Evening Star"]
+    assert result.duplicates == [(str(tmp_path / "c.txt"), str(tmp_path / "b.txt"))]
+
+
+@pytest.mark.parametrize(("given", "kept"), [
+    ("2021-03-04", "2021-03-04"),
+    ("2021-03-04T10:00:00Z", "2021-03-04"),
+    ("2021-03-013", None),     # not a date: not cut down to one
+    ("2021-02-30", None),      # no such day
+    ("4 March 2021", None),
+])
+def test_a_published_date_is_a_calendar_date_or_nothing(given, kept):
+    assert clean_metadata({"published": given}).get("published") == kept
 
 
 def test_sidecar_metadata_and_bad_sidecar(tmp_path):

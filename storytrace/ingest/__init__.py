@@ -1,7 +1,7 @@
 """Sources in, Documents out: .txt with a .meta.json sidecar, .html/.htm, .jsonl, or directories of them.
 
 Each source is read on its own: a bad one becomes a `Skipped` with a one-line reason and the
-others go on. The same text given twice becomes one Document.
+others go on. The same text given twice becomes one Document (twice from two outlets: two).
 """
 
 from __future__ import annotations
@@ -141,8 +141,18 @@ def clean_metadata(meta: Mapping[str, Any]) -> dict[str, str | None]:
 
 
 def _iso_date(value: str) -> str | None:
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    return f"{match.group(1)}-{match.group(2)}-{match.group(3)}" if match else None
+    """The calendar date an ISO date or timestamp gives ('2021-03-04T10:00:00Z' -> '2021-03-04'); None
+    for anything else ('2021-03-013', '2021-02-30'), which is not guessed at: the date is then
+    estimated from the text and marked so."""
+    from datetime import date
+
+    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})(?![\d-])", value)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
+    except ValueError:
+        return None
 
 
 def find_headline(text: str, title: str | None, boilerplate: tuple[Span, ...]) -> Span | None:
@@ -180,7 +190,7 @@ def make_document(text: str, source: str, meta: Mapping[str, Any], options: Inge
         estimated = published is not None
     title = info.get("title") or (" ".join(text[headline[0]:headline[1]].split()) if headline else None)
     return Document(
-        id=Document.make_id(text), source=source, text=text, title=title, outlet=info.get("outlet"),
+        id=Document.make_id(text, info.get("outlet")), source=source, text=text, title=title, outlet=info.get("outlet"),
         url=info.get("url"), published=published, published_estimated=estimated,
         language=(language or "en"), author=info.get("author"), boilerplate=boilerplate, headline=headline,
     )
@@ -261,7 +271,8 @@ def read_file(path: Path, source: str, options: IngestOptions) -> Iterator[Docum
 
 
 def read_sources(paths: Iterable[str | os.PathLike[str]], options: IngestOptions | None = None) -> IngestResult:
-    """Read every source; bad ones are skipped with a reason, repeats of the same text are read once."""
+    """Read every source; bad ones are skipped with a reason, repeats of the same text (from the same
+    outlet, or none named) are read once."""
     options = options or IngestOptions()
     result = IngestResult()
     seen: dict[str, str] = {}
