@@ -374,6 +374,31 @@ def test_credited_outlet_becomes_a_first_reported_edge():
     assert edge.relation == "first reported by" and text[edge.start:edge.end] == "Israel Hayom"
 
 
+@pytest.mark.parametrize(("text", "outlet", "wire"), [
+    ("Dam gives way\nLONDON (Reuters) - The dam at Kellow collapsed on Tuesday.\n", "Evening Star", "Reuters"),
+    ("Dam gives way\nNEW YORK, March 3 (AP) — The dam at Kellow collapsed.\n", "Evening Star", "Associated Press"),
+    ("Dam gives way\nLONDON (Reuters) - The dam at Kellow collapsed on Tuesday.\n", "Reuters", None),  # its own copy
+    ("Dam gives way\nLONDON (Kellow Water) - The dam at Kellow collapsed.\n", "Evening Star", None),  # no news service
+    ("Dam gives way\nThe dam at Kellow collapsed on Tuesday, Reuters reported.\n", "Evening Star", None),
+])
+def test_a_wire_service_in_the_dateline_is_whose_copy_the_report_is(text, outlet, wire):
+    from storytrace.link.origins import OriginResolver, wire_provenance
+
+    document = make_document(text, "a.txt", {"outlet": outlet}, IngestOptions())
+    edges = wire_provenance(document)
+    assert [(e.cites, e.relation) for e in edges] == ([(wire, "wire copy of")] if wire else [])
+    assert all(text[e.start:e.end] in ("Reuters", "AP") for e in edges)
+    origin = OriginResolver([document], [], []).own_outlet(document.id)
+    assert origin.name == (wire or outlet)  # the reporter's own sentences are the service's word
+
+
+def test_a_dateline_is_no_part_of_an_event(analyze_text):
+    analysis = analyze_text("Story\nLONDON (Reuters) - The dam at Kellow Reservoir collapsed on Tuesday.\n",
+                            published="2021-03-04")
+    assert [(e.text, e.time.value) for e in analysis.events] == [
+        ("The dam at Kellow Reservoir collapsed on Tuesday", "2021-03-02")]
+
+
 @pytest.mark.parametrize("told", ['he told the Tribune', 'Falk told the Callow Ridge Tribune'])
 def test_a_quote_told_to_the_outlet_leaves_a_documents_account(analyze_text, told):
     from storytrace.link.entities import build_entities

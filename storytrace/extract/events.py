@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from storytrace.extract.datelines import past_dateline
 from storytrace.extract.timex import tag_timexes
 from storytrace.schema import Document, Event, Mention, TimeValue, Timex, content_id
 
@@ -141,6 +142,7 @@ def _event(document: Document, doc: "Doc", pairs: list[tuple[Timex, "Token"]]) -
     start, end = min(start, chosen.start), max(end, chosen.end)
     if end - start > MAX_EVENT_CHARS * 2:
         start, end = clause_bounds(predicate)
+    start = past_dateline(document.text, start, end)  # 'LONDON (Reuters) -' is no part of what happened
     text = document.text[start:end]
     time = TimeValue(value=contract_value(chosen.value), text=chosen.text, start=chosen.start, end=chosen.end,
                      anchor=chosen.anchor, estimated=chosen.estimated)

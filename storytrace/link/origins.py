@@ -294,6 +294,26 @@ def signatory(document: Document) -> str | None:
     return match.group(1) if match else None
 
 
+# The wire service a dateline names: 'KYIV (Reuters) -', 'NEW YORK, March 3 (AP) —'.
+WIRE_IN_DATELINE = re.compile(r"\(([A-Za-z .&-]{1,40})\)\s*[—–-]{1,2}$")
+
+
+def wire_provenance(document: Document) -> list[Provenance]:
+    """A 'wire copy of' edge when the document's first dateline names a news service other than its
+    own outlet ('LONDON (Reuters) -' in the Evening Star): the report is that service's copy."""
+    from storytrace.extract.datelines import dateline_spans
+
+    own = names.org_key(document.outlet) if document.outlet else None
+    for start, end in dateline_spans(document.text)[:1]:
+        match = WIRE_IN_DATELINE.search(document.text[start:end])
+        wire = match and gazetteer.outlet_name(match.group(1).strip())
+        if wire and names.org_key(wire) != own:
+            begin = start + match.start(1)
+            return [Provenance(doc=document.id, cites=wire, relation="wire copy of", start=begin,
+                               end=begin + len(match.group(1).strip()))]
+    return []
+
+
 def credited_outlets(document: Document) -> list[str]:
     """Outlets the document credits with the story: 'first reported in Israel Hayom'."""
     return [edge.cites for edge in credit_provenance(document)]
@@ -543,6 +563,7 @@ class OriginResolver:
         self.filers = {d.id: Origin(f"party:{names.org_key(party)}", party, "organization")
                        for d in documents for party in [filing_party(d)] if party}
         self.credits = {d.id: [outlet_origin(o) for o in credited_outlets(d)] for d in documents}
+        self.wires = {d.id: outlet_origin(edge.cites) for d in documents for edge in wire_provenance(d)}
         self.signatories: dict[str, Origin] = {}  # filled once the story's names are known
         self.shown: dict[str, str] = {}  # each origin key's name as first shown
         self.headings: dict[str, tuple[set[str], set[str]]] | None = None  # see _primary_headings
@@ -585,11 +606,14 @@ class OriginResolver:
 
     def own_outlet(self, doc: str) -> Origin:
         """Whose word a document's unattributed text is: the one who swore it ('I, Dana Whitcombe,
-        being duly sworn, state'), else the party that filed it, else its outlet."""
+        being duly sworn, state'), else the party that filed it, else the news service whose copy it
+        is ('LONDON (Reuters) -': three papers running it are one origin), else its outlet."""
         if doc in self.signatories:
             return self.signatories[doc]
         if doc in self.filers:
             return self.filers[doc]
+        if doc in self.wires:
+            return self.wires[doc]
         document = self.documents[doc]
         return outlet_origin(document.outlet) if document.outlet else Origin(f"doc:{doc}", document.title or document.source, "outlet")
 
