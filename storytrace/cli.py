@@ -172,19 +172,21 @@ def stance(claim: str | None, text: str | None, jsonl_path: Path | None) -> None
         raise _fail(exc) from None
     for number, pair in enumerate(pairs, start=1):
         if pair is None:
-            click.echo(json.dumps({"line": number, "error": errors[number]}))
+            line, reason = errors[number]
+            click.echo(json.dumps({"record": number, "line": line, "error": reason}))
             continue
         result = next(results)
         click.echo(json.dumps({"claim": pair[0], "text": pair[1], "stance": result.stance,
                                "score": round(result.score, 4)}, ensure_ascii=False))
     if errors:
-        for number, reason in errors.items():
-            click.echo(f"error: {jsonl_path}: record {number}: {reason}", err=True)
+        for number, (line, reason) in errors.items():
+            click.echo(f"error: {jsonl_path}: record {number} (line {line}): {reason}", err=True)
         raise click.exceptions.Exit(EXIT_SKIPPED)
 
 
-def _stance_pairs(path: Path) -> tuple[list[tuple[str, str] | None], dict[int, str]]:
-    """(claim, text) per line, None for a bad line, and the reason for each bad line by number."""
+def _stance_pairs(path: Path) -> tuple[list[tuple[str, str] | None], dict[int, tuple[int, str]]]:
+    """(claim, text) per record (a non-blank line), None for a bad one, and for each bad record by
+    number its line in the file and the reason."""
     try:
         raw = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -198,11 +200,11 @@ def _stance_pairs(path: Path) -> tuple[list[tuple[str, str] | None], dict[int, s
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             pairs.append(None)
-            errors[len(pairs)] = f"not JSON ({exc.msg})"
+            errors[len(pairs)] = (number, f"not JSON ({exc.msg})")
             continue
         if not isinstance(record, dict) or not isinstance(record.get("claim"), str) or not isinstance(record.get("text"), str):
             pairs.append(None)
-            errors[len(pairs)] = 'expected an object with string "claim" and "text"'
+            errors[len(pairs)] = (number, 'expected an object with string "claim" and "text"')
             continue
         pairs.append((record["claim"], record["text"]))
     return pairs, errors

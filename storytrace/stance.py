@@ -255,6 +255,41 @@ def is_question(text: str) -> bool:
     return "?" in text
 
 
+# Opposites made with a prefix that are not 'un' + word ('un' + a word of four letters or more always
+# is: safe / unsafe, true / untrue, lawful / unlawful); 'in'-, 'dis'- and the like are listed, since
+# form / inform and close / disclose are no opposites.
+PREFIX_OPPOSITES = frozenset("""
+illegal illegally illegitimate illogical irregular irregularly irresponsible irresponsibly irrelevant
+irrational inaccurate inaccurately incorrect incorrectly impossible improper improperly inappropriate
+inappropriately inadequate inadequately insufficient incompetent inconsistent invalid incomplete
+ineffective inefficient ineligible insecure intolerable immoral impartial dishonest dishonestly
+disagree disagrees disagreed disapprove disapproves disapproved disprove disproves disproved
+disqualify disqualified disallow disallowed disobey disobeyed disloyal nonexistent
+""".split())
+NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+
+
+def prefix_opposite(word: str) -> str | None:
+    """The word a negative prefix turns around ('unsafe' -> 'safe', 'illegal' -> 'legal'), or None."""
+    if word.startswith("un") and len(word) >= 6:
+        return word[2:]
+    if word in PREFIX_OPPOSITES:
+        return next(word[len(p):] for p in NEGATIVE_PREFIXES if word.startswith(p))
+    return None
+
+
+def prefix_clash(claim_words: Sequence[str], text_words: Sequence[str]) -> bool:
+    """One side has a word the other has with a negative prefix, and not also the same word ('the
+    bridge was unsafe' against 'the bridge was safe'; 'legal' against 'illegal')."""
+    claim, text = set(claim_words), set(text_words)
+    for own, other in ((claim, text), (text, claim)):
+        for word in own:
+            base = prefix_opposite(word)
+            if base and base in other and base not in own and word not in other:
+                return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def antonym_groups() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     """ANTONYM_PAIRS with every word expanded to its inflections (built once, on first use)."""
@@ -269,7 +304,7 @@ def antonym_clash(claim_stems: set[str], text_stems: set[str]) -> bool:
     for side_a, side_b in antonym_groups():
         if claim_stems & side_a and text_stems & side_b and not text_stems & side_a and not claim_stems & side_b:
             return True
-    return False
+    return prefix_clash(sorted(claim_stems), sorted(text_stems))
 
 
 def negation_mismatch(claim_words: Sequence[str], text_words: Sequence[str]) -> bool:
@@ -299,15 +334,35 @@ def rule_stance(claim: str, text: str) -> StanceResult | None:
     hedged = hedge_hits(text_words, HEDGE_RULE_WORDS) > 0
     if question:
         return StanceResult("neutral", 0.8)
-    if len(shared) >= 2 and antonym_clash(claim_stems | set(claim_words), text_stems | set(text_words)) and not hedged:
+    opposed = prefix_clash(sorted(claim_stems), sorted(text_stems))  # the opposed pair is a shared word too
+    if (len(shared) >= 2 or opposed and shared) and not hedged and \
+            antonym_clash(claim_stems | set(claim_words), text_stems | set(text_words)):
         return StanceResult("denies", 0.8)
     confirms = any(w in CONFIRM_WORDS for w in text_words)
     if hedged and not confirms and negation_count(text_words) == 0:
         return StanceResult("neutral", 0.75)
+    if restates(claim_words, text_words):
+        return StanceResult("supports", 0.8)
     return None
 
 
-RULE_CODES = {None: 0, "denies": 1, "neutral": 2}
+# Words that put the claim as someone's charge, not as what happened: 'Singer accused of lip-syncing'.
+ALLEGATION_WORDS = frozenset("accuse accused accuses accusing accusation accusations charge charged charges "
+                             "suspect suspects".split())
+
+
+def restates(claim_words: Sequence[str], text_words: Sequence[str]) -> bool:
+    """The text says every content word of the claim, plainly: nothing negated, hedged, alleged or
+    opposed ('Officials said the dam failed on Tuesday' restates 'The dam failed'). A report of the
+    claim counts as support; 'may have failed', 'reportedly failed', 'did not fail' do not restate it."""
+    claim_stems, text_stems = content_stems(claim_words), content_stems(text_words)
+    return (len(claim_stems) >= 2 and claim_stems <= text_stems and not negation_count(text_words)
+            and not negation_count(claim_words) and not hedge_hits(text_words)
+            and not ALLEGATION_WORDS & set(text_words)
+            and not prefix_clash(sorted(claim_stems), sorted(text_stems)))
+
+
+RULE_CODES = {None: 0, "supports": 0, "denies": 1, "neutral": 2}  # the classifier's inputs predate the supports rule
 LEXICAL_NAMES = (
     "refute_text", "refute_claim", "refute_text_only", "hedge_text", "hedge_rule_text", "hedge_claim",
     "question", "negation_text", "negation_claim", "negation_diff", "negation_mismatch", "antonym_clash",

@@ -96,10 +96,11 @@ def test_stance_one_pair_and_jsonl(tmp_path):
     single = json.loads(run("stance", "--claim", "The mayor resigned", "--text", "Mayor denies he will quit").output)
     assert single["stance"] == "denies" and 0 <= single["score"] <= 1
     lines = tmp_path / "pairs.jsonl"
-    lines.write_text('{"claim": "The mayor resigned", "text": "Did the mayor resign?"}\nnot json\n'
+    lines.write_text('{"claim": "The mayor resigned", "text": "Did the mayor resign?"}\n\nnot json\n'
                      '{"claim": "The mayor resigned", "text": "Mayor steps down after scandal"}\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["stance", "--jsonl", str(lines)])
     assert result.exit_code == EXIT_SKIPPED
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r.get("stance") for r in records] == ["neutral", None, "supports"]
-    assert "record 2" in result.stderr
+    assert (records[1]["record"], records[1]["line"]) == (2, 3)  # a blank line is no record
+    assert "record 2 (line 3)" in result.stderr

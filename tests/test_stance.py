@@ -41,6 +41,13 @@ PLANT = "Robert Plant ripped up an $800M Led Zeppelin reunion contract"
     ("The consultant paid the admissions official", "The admissions official never took a cent", "denies"),
     ("Apple is buying the startup", "Apple allegedly in talks to buy startup", "neutral"),
     ("The star is pregnant", "Rumours the star may be pregnant swirl online", "neutral"),
+    # an opposite made with a negative prefix
+    ("The bridge was unsafe", "The council insisted the bridge was safe", "denies"),
+    ("The donation was legal", "Auditors called the donation illegal", "denies"),
+    # a plain restatement, however reported, supports
+    ("The dam failed", "Officials said the dam failed on Tuesday.", "supports"),
+    ("Twelve people died in the fire", "Fire officials said twelve people died in the blaze", "supports"),
+    ("The shop sold unsafe toys", "The shop sold toys that were unsafe", "supports"),  # the same word, no opposite
 ])
 def test_rule_cases(claim: str, text: str, expected: str) -> None:
     result = rule_stance(claim, text)
@@ -55,6 +62,8 @@ def test_rule_cases(claim: str, text: str, expected: str) -> None:
     ("Nobody was injured in the explosion", "No one was hurt in the blast"),
     ("The children's hospital ran out of beds", "No beds left at children's hospital"),
     ("The president fired the defence secretary", "President dismisses defence secretary"),
+    ("The singer lip-synced at the inauguration", "Singer accused of lip-syncing at inauguration"),  # a charge
+    ("The company will inform staff", "The company filed the form"),  # 'in' + form is no opposite
 ])
 def test_rules_stay_silent_when_unsure(claim: str, text: str) -> None:
     assert rule_stance(claim, text) is None
