@@ -21,7 +21,7 @@ from storytrace.ingest import IngestOptions, IngestResult, read_sources
 from storytrace.link.claims import build_claims
 from storytrace.link.entities import EntityLookup, build_entities
 from storytrace.link.events import link_events
-from storytrace.link.origins import SPEAKING_FOR, credit_provenance, record_owner, wire_provenance
+from storytrace.link.origins import SPEAKING_FOR, contributor_provenance, credit_provenance, record_owner, wire_provenance
 from storytrace.link.provenance import provenance_from_statements
 from storytrace.schema import Document, DocumentAnalysis, Dossier, Entity, Skipped, Statement
 
@@ -144,7 +144,7 @@ def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skippe
         embed, stance = embed or static, stance or classifier
     claims = tuple(build_claims(propositions, statements, documents, entities, embed, stance, link_model))
     provenance = tuple(provenance_from_statements(documents, statements)) + \
-        tuple(edge for d in documents for edge in (*credit_provenance(d), *wire_provenance(d)))
+        tuple(edge for d in documents for edge in (*credit_provenance(d), *wire_provenance(d), *contributor_provenance(d)))
     return Dossier(documents=documents, entities=tuple(entities), statements=statements, events=events,
                    claims=claims, provenance=provenance, skipped=tuple(skipped))
 

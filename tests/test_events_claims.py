@@ -365,6 +365,19 @@ def test_a_sentence_many_outlets_carry_word_for_word_is_one_claim():
     assert all(len({m.doc for m in c.mentions}) == MAX_POSTING + 10 for c in claims)
 
 
+@pytest.mark.parametrize(("line", "whole"), [
+    ("The story of the veto, first reported in Israel Hayom this week, is true, the transcripts show.", True),
+    ("The cuts were first reported by the Kessling Herald, which put the number at 650.", False),
+    ("Losses reached $61 million, a figure first reported by the Carrow Point Examiner.", False),
+])
+def test_only_a_credit_for_the_whole_story_lends_its_sources(line, whole):
+    """A report's own sentences may repeat the sources of an outlet it credits with the story as a
+    whole; a credit for one figure or fact lends nothing to the rest of the report."""
+    document = make_document(f"Story\n{line}\n", "b.txt", {"outlet": "Harbor State News"}, IngestOptions())
+    assert len(credit_provenance(document)) == 1
+    assert bool(credited_outlets(document)) is whole
+
+
 def test_credited_outlet_becomes_a_first_reported_edge():
     text = ("Story\nThe story of the veto – first reported in Israel Hayom this week and further developed by "
             "The Jerusalem Post – is true, the transcripts show.\n")
@@ -372,6 +385,45 @@ def test_credited_outlet_becomes_a_first_reported_edge():
     assert credited_outlets(document) == ["Israel Hayom"]
     (edge,) = credit_provenance(document)
     assert edge.relation == "first reported by" and text[edge.start:edge.end] == "Israel Hayom"
+
+
+@pytest.mark.parametrize(("line", "cites", "relation"), [
+    ("The closure was first reported by Reuters.", "Reuters", "first reported by"),
+    ("It was first reported in Israel Hayom this week.", "Israel Hayom", "first reported by"),
+    # the report is another publication's copy, named whether or not the gazetteer knows it
+    ("This article was originally published by The Conversation.", "The Conversation", "republished from"),
+    ("This story appeared in Kelbridge Health Weekly and is republished here.", "Kelbridge Health Weekly",
+     "republished from"),
+    ("The figures were first published in March.", None, None),  # a month is no publication
+    ("It first ran in the Evening Star last week.", None, None),  # its own outlet
+])
+def test_a_credit_names_who_published_first(line, cites, relation):
+    from storytrace.link.origins import OriginResolver
+
+    text = f"Dam row\nThe dam at Kellow collapsed on Tuesday after weeks of rain.\n{line}\n"
+    document = make_document(text, "a.txt", {"outlet": "Evening Star"}, IngestOptions())
+    edges = credit_provenance(document)
+    assert [(e.cites, e.relation) for e in edges] == ([(cites, relation)] if cites else [])
+    assert all(text[e.start:e.end] == e.cites for e in edges)
+    republished = relation == "republished from"
+    assert OriginResolver([document], [], []).own_outlet(document.id).name == (cites if republished else "Evening Star")
+    assert credited_outlets(document) == []  # a credit for one fact, not for the story as a whole
+
+
+@pytest.mark.parametrize(("line", "cited"), [
+    ("Additional reporting by Reuters.", ["Reuters"]),
+    ("(With AFP)", ["AFP"]),
+    ("With AFP and AP", ["AFP", "AP"]),
+    ("Residents met with officials on Tuesday to discuss the plan.", []),
+    ("With Reuters reporting that the dam had failed, shares fell sharply across the sector.", []),
+    ("Additional reporting by Jane Doe.", []),
+])
+def test_a_news_service_credited_with_part_of_the_reporting(line, cited):
+    from storytrace.link.origins import contributor_provenance
+
+    text = f"Dam row\nThe dam at Kellow collapsed on Tuesday after weeks of rain.\n{line}\n"
+    edges = contributor_provenance(make_document(text, "a.txt", {"outlet": "Evening Star"}, IngestOptions()))
+    assert [text[e.start:e.end] for e in edges] == cited and {e.relation for e in edges} <= {"reporting by"}
 
 
 @pytest.mark.parametrize(("text", "outlet", "wire"), [

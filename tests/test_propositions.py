@@ -139,6 +139,8 @@ def test_a_refusal_to_comment_is_no_claim(analyze_text, body, expected):
         ("This excerpt reproduces sections 2 through 6 of the report.", []),
         ("[Excerpt begins after opening statements.]", []),
         ("The Spectator will continue to follow this story.", []),
+        ("This article was originally published by The Conversation.", []),
+        ("This story appeared in ProPublica and is republished under a Creative Commons licence.", []),
         # ... but what a document left out, or academic transcripts, can be the story
         ("Key findings were omitted from the final report.", ["Key findings were omitted from the final report"]),
         ("Transcripts already sent to employers will be reissued.",

@@ -175,11 +175,14 @@ def _without_dangling_words(doc: "Doc", text: str, start: int, end: int) -> int:
 
 # A document's note about itself: 'Excerpt prepared by the Clerk of the Board', 'This excerpt reproduces
 # sections 2 through 6', 'Procedural exchanges have been omitted where marked', 'The Spectator will
-# continue to follow this story'. 'Key findings were omitted from the report' is a claim.
+# continue to follow this story', 'This article was originally published by The Conversation'. 'Key
+# findings were omitted from the report' is a claim.
 EDITORIAL_NOTE = re.compile(
     r"^\W*(?:(?:this|the)\s+)?(?:excerpt|extract)\b|^\W*transcript\s+(?:prepared|issued|excerpt|of|from)\b|^\W*(?:end|start)\s+of\s+(?:the\s+)?(?:excerpt|transcript)\b|"
     r"\b(?:in|from|of)\s+this\s+(?:excerpt|extract|transcript)\b|\bomitted(?:\s+where\s+marked)?\W*$|"
-    r"\bwill\s+continue\s+to\s+(?:follow|update)\s+this\s+(?:story|article)\b", re.IGNORECASE)
+    r"\bwill\s+continue\s+to\s+(?:follow|update)\s+this\s+(?:story|article)\b|"
+    r"^\W*(?:this|the)\s+(?:article|story|piece|post|column|essay)\s+(?:was\s+|is\s+)?(?:first\s+|originally\s+)?"
+    r"(?:published|appeared|ran|republished)\b", re.IGNORECASE)
 # Saying nothing: 'declined to comment', 'did not respond to requests for comment', 'could not be reached'.
 NO_COMMENT = re.compile(
     r"\b(?:(?:declined|declines|decline|refused|refuses|would\s+not|wouldn['’]t|will\s+not|won['’]t)\s+to\s+"

@@ -32,7 +32,19 @@ NARRATION = re.compile(
     r"(?:details|story|account|version|narrative|events)\b", re.IGNORECASE)
 OUTLET_CONTACT = re.compile(r"\b(?:with|to|told|interview with|meeting with|briefing)\b", re.IGNORECASE)
 CREDIT = re.compile(
-    r"\b(?:first|originally|initially|exclusively)\s+(?:reported|revealed|published|disclosed)\s+(?:in|by)\s+", re.IGNORECASE)
+    r"\b(?:first|originally|initially|exclusively)\s+(?:(?P<published>published|appeared|ran)|reported|revealed|disclosed)"
+    r"\s+(?:in|by|on)\s+", re.IGNORECASE)
+# The report itself is another publication's, run again: 'This article was originally published by The
+# Conversation', 'This story first appeared in ProPublica', 'The article was published by ...' opening a
+# sentence; not 'the article published by the Courant on 11 February', which is another report.
+REPUBLISHED = re.compile(
+    r"(?:\b[Tt]his|(?:^|(?<=[.!?]\s)|(?<=\n))\W*(?:This|THIS|The|THE))\s+(?:article|story|piece|post|column|essay|report)\s+"
+    r"(?:(?:was|is|has\s+been)\s+(?:first\s+|originally\s+)?(?:published|republished|posted)|"
+    r"(?:first\s+|originally\s+)?(?:appeared|ran))\s+(?:in|by|on|from)\s+", re.IGNORECASE)
+# A publication named after a verb of publishing, known or not: 'originally published by The Conversation'.
+PUBLICATION_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w'’.&-]*){0,4}")
+NOT_A_PUBLICATION = re.compile(r"(?:The\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
+                               r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 SOURCE_KINDS = ("person", "organization", "anonymous", "document")
 # Who speaks for a body: its spokesman, its press office, its officials ("Hospital officials").
 SPEAKING_FOR = re.compile(
@@ -298,6 +310,33 @@ def signatory(document: Document) -> str | None:
 WIRE_IN_DATELINE = re.compile(r"\(([A-Za-z .&-]{1,40})\)\s*[—–-]{1,2}$")
 
 
+# A news service credited with part of the reporting: 'Additional reporting by Reuters', a closing
+# '(With AFP)' or '- with Reuters'.
+CONTRIBUTOR = re.compile(r"\b(?:additional|further|extra)\s+reporting\s+(?:by|from)\s+|^[ \t(—–-]*with\s+(?=[^\n]{1,40}$)",
+                         re.IGNORECASE | re.MULTILINE)
+
+
+def contributor_provenance(document: Document) -> list[Provenance]:
+    """'reporting by' edges for the news services a report credits with part of its reporting."""
+    own = names.org_key(document.outlet) if document.outlet else None
+    edges = []
+    for match in CONTRIBUTOR.finditer(document.text):
+        for outlet in _outlets_in(document.text[match.end():match.end() + 40].split("\n")[0]):  # 'With AFP and AP'
+            name = outlet.rstrip(".")
+            start = document.text.find(name, match.end())
+            if names.org_key(name) != own:
+                edges.append(Provenance(doc=document.id, cites=name, relation="reporting by", start=start,
+                                        end=start + len(name)))
+    return edges
+
+
+def copied_from(document: Document) -> str | None:
+    """The news service or publication whose copy the document runs: a wire in its dateline, or the
+    publication it says it was first published by."""
+    edges = wire_provenance(document) + [e for e in credit_provenance(document) if e.relation == "republished from"]
+    return edges[0].cites if edges else None
+
+
 def wire_provenance(document: Document) -> list[Provenance]:
     """A 'wire copy of' edge when the document's first dateline names a news service other than its
     own outlet ('LONDON (Reuters) -' in the Evening Star): the report is that service's copy."""
@@ -314,21 +353,55 @@ def wire_provenance(document: Document) -> list[Provenance]:
     return []
 
 
+# A credit for the story as a whole ('The story of Putin's veto, first reported in Israel Hayom, ...'),
+# not for one fact ('a figure first reported by the Examiner', 'The cuts were first reported by ...').
+WHOLE_STORY = re.compile(r"\b(?:the|this)\s+(?:story|news)\b(?![^.!?\n]*[.!?\n])", re.IGNORECASE)
+
+
 def credited_outlets(document: Document) -> list[str]:
-    """Outlets the document credits with the story: 'first reported in Israel Hayom'."""
-    return [edge.cites for edge in credit_provenance(document)]
+    """Outlets the document credits with the story as a whole: 'The story of Putin's veto – first
+    reported in Israel Hayom this week – is true'; its own sentences may repeat their sources."""
+    text = document.text
+    return [edge.cites for edge in credit_provenance(document) if edge.relation == "first reported by"
+            and WHOLE_STORY.search(text, max(0, text.rfind(".", 0, edge.start), text.rfind("\n", 0, edge.start)), edge.start)]
+
+
+def _credits(text: str) -> list[tuple["re.Match[str]", bool]]:
+    """CREDIT phrases and the report's own republication notes, each with whether it is one."""
+    notes = list(REPUBLISHED.finditer(text))
+    ends = {m.end() for m in notes}
+    found = [(m, False) for m in CREDIT.finditer(text) if m.end() not in ends] + [(m, True) for m in notes]
+    return sorted(found, key=lambda item: item[0].start())
 
 
 def credit_provenance(document: Document) -> list[Provenance]:
     """'first reported by' edges for the outlets a document credits with the story."""
     edges = []
-    for match in CREDIT.finditer(document.text):
-        outlets = _outlets_in(document.text[match.end():match.end() + 60])
-        if outlets:
-            start = document.text.find(outlets[0], match.end())
-            edges.append(Provenance(doc=document.id, cites=outlets[0], relation="first reported by",
-                                    start=start, end=start + len(outlets[0])))
+    own = names.org_key(document.outlet) if document.outlet else None
+    for match, republished in _credits(document.text):
+        found = _credited_name(document.text, match.end(), published=republished or bool(match.group("published")))
+        if found is not None and names.org_key(found[1]) != own:
+            start, name = found
+            edges.append(Provenance(doc=document.id, cites=name, start=start, end=start + len(name),
+                                    relation="republished from" if republished else "first reported by"))
     return edges
+
+
+def _credited_name(text: str, at: int, published: bool) -> tuple[int, str] | None:
+    """Where the publication a credit phrase ending at `at` names starts, and its name: the name
+    right after the phrase when it is a news outlet, or any name after a verb of publishing
+    ('originally published by The Conversation'); else a known outlet later in the sentence."""
+    named = PUBLICATION_NAME.match(text, at)
+    if named is not None and not NOT_A_PUBLICATION.match(named.group()):
+        name = re.sub(r"^the\s+", "", named.group().split(". ")[0]).rstrip(".")  # 'the Calder Post. Election ...'
+        if published or gazetteer.is_news_outlet(name):
+            return named.start() + named.group().find(name), name
+    sentence = re.split(r"(?<=[.!?])\s", text[at:at + 60], maxsplit=1)[0]
+    outlets = _outlets_in(sentence)
+    if not outlets:
+        return None
+    name = outlets[0].rstrip(".")  # 'first reported by Reuters.': not the sentence's full stop
+    return text.find(name, at), name
 
 
 def name_words(name: str) -> list[str]:
@@ -563,7 +636,7 @@ class OriginResolver:
         self.filers = {d.id: Origin(f"party:{names.org_key(party)}", party, "organization")
                        for d in documents for party in [filing_party(d)] if party}
         self.credits = {d.id: [outlet_origin(o) for o in credited_outlets(d)] for d in documents}
-        self.wires = {d.id: outlet_origin(edge.cites) for d in documents for edge in wire_provenance(d)}
+        self.copies = {d.id: outlet_origin(name) for d in documents for name in [copied_from(d)] if name}
         self.signatories: dict[str, Origin] = {}  # filled once the story's names are known
         self.shown: dict[str, str] = {}  # each origin key's name as first shown
         self.headings: dict[str, tuple[set[str], set[str]]] | None = None  # see _primary_headings
@@ -606,14 +679,15 @@ class OriginResolver:
 
     def own_outlet(self, doc: str) -> Origin:
         """Whose word a document's unattributed text is: the one who swore it ('I, Dana Whitcombe,
-        being duly sworn, state'), else the party that filed it, else the news service whose copy it
-        is ('LONDON (Reuters) -': three papers running it are one origin), else its outlet."""
+        being duly sworn, state'), else the party that filed it, else the news service or publication
+        whose copy it is ('LONDON (Reuters) -', 'This article was originally published by The
+        Conversation': three papers running it are one origin), else its outlet."""
         if doc in self.signatories:
             return self.signatories[doc]
         if doc in self.filers:
             return self.filers[doc]
-        if doc in self.wires:
-            return self.wires[doc]
+        if doc in self.copies:
+            return self.copies[doc]
         document = self.documents[doc]
         return outlet_origin(document.outlet) if document.outlet else Origin(f"doc:{doc}", document.title or document.source, "outlet")
 
