@@ -61,6 +61,8 @@ KNOWN = [
         (Origin("document:x", "Letter from Harbourline Freight Systems, the firm that ran the ballot", "document"),
          "Harbourline Freight Systems"),
         (Origin("document:x", "Harbourline's announcement", "document"), "Harbourline Freight Systems"),
+        # a body described, not named, that made the record is its word too
+        (Origin("document:x", "Video posted by the fire service", "document"), "the fire service"),
         # a spokesperson speaks for the organisation
         (Origin("anonymous:a harbourline spokesman", "A Harbourline spokesman", "anonymous"), "Harbourline Freight Systems"),
         (Origin("anonymous:x", "A spokesman for the Board of Canvassers", "anonymous"), "Calder Board of Canvassers"),
@@ -497,6 +499,8 @@ def test_a_record_without_its_author_in_an_organisations_own_document_is_its_wor
       "Figures published by NHS England"),
      ("Waits grew. According to figures published by NHS England on Thursday, 7.6 million treatments were "
       "outstanding.", "Figures published by NHS England"),
+     ("Water rose. According to a video posted by the fire service, water reached the church steps.",
+      "Video posted by the fire service"),
      # who obtained or saw a document did not make it
      ("Waits grew. The report, seen by the Post, says 40 people died.", "Report")],
 )
@@ -542,6 +546,8 @@ def test_a_newspapers_bare_record_is_the_one_author_it_names_for_such_a_record(t
     ("Email from Burkhardt & Associates to James Roche", "Burkhardt & Associates"),  # not its addressee
     ("Additional email by Roche", "Roche"),
     ("a statement on Apple's website", "Apple"),
+    ("Video posted by the fire service", "the fire service"),
+    ("Footage filmed by a resident", "a resident"),
     ("the report", None),
 ])
 def test_whose_record_a_records_name_says_it_is(name, owner):

@@ -140,8 +140,8 @@ def test_what_is_said_in_a_relative_clause(analyze_text, body, said, claim):
      [("the company", "The plant will close in March", "assert"), ("the company", "demand had collapsed", "assert")]),
     ("She is due to receive a payout, according to a person familiar with the terms, who said the agreement "
      "had been drawn up over the weekend.",
-     [("a person", "She is due to receive a payout", "assert"),
-      ("a person", "the agreement had been drawn up over the weekend", "assert")]),
+     [("a person familiar with the terms", "She is due to receive a payout", "assert"),
+      ("a person familiar with the terms", "the agreement had been drawn up over the weekend", "assert")]),
     # 'who' after a name and its title is that person
     ('"The tabulators were jamming from the moment the polls opened," said Gideon Marsh, a lawyer for the Rourke '
      "campaign, who added that he had sworn statements from voters.",
@@ -475,8 +475,28 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
     # a reason cited is a statement; who or what is cited as the source is not
     ("The airline cancelled 40 flights on Monday, citing a shortage of pilots.",
      [("The airline", "a shortage of pilots", "assert")]),
+    # an outlet's report citing its source is that source's word (the outlet is the 'via')
     ("Oil prices fell on Monday, Reuters reported, citing two sources familiar with the matter.",
-     [("Reuters", "prices fell on Monday", "assert")]),
+     [("two sources familiar with the matter", "prices fell on Monday", "assert")]),
+    ("The New York Times reported on Tuesday, citing two officials, that engineers had warned about the spillway.",
+     [("two officials", "engineers had warned about the spillway", "assert")]),
+    ("The Post reported, citing sources familiar with the matter, that the deal had collapsed.",
+     [("sources familiar with the matter", "the deal had collapsed", "assert")]),
+    ("Reuters, citing a company document, said the dam had not been inspected since 2017.",
+     [("a company document", "the dam had not been inspected since 2017", "assert")]),
+    ("Interfax reported, citing Kremlin spokesman Dmitry Peskov, that the talks were over.",
+     [("Dmitry Peskov", "the talks were over", "assert")]),
+    # a person citing evidence still says it themselves
+    ("The minister, citing a police report, said the dam was sabotaged.",
+     [("The minister", "the dam was sabotaged", "assert")]),
+    ("According to people familiar with the matter, the company plans to sell the reservoir.",
+     [("people familiar with the matter", "the company plans to sell the reservoir", "assert")]),
+    # an unnamed source is named by how it knows, not by why it is not named, nor by what follows it
+    ("A person familiar with the initial findings, who spoke on condition of anonymity because the inquiry is at "
+     "an early stage, said the brakes had failed.",
+     [("A person familiar with the initial findings", "the brakes had failed", "assert")]),
+    ("Two people familiar with the investigation who were not authorised to speak publicly said the fire was arson.",
+     [("Two people familiar with the investigation", "the fire was arson", "assert")]),
     ("The paper cited data from the ministry.", []),
     # what was called or asked for is a statement (a demand); a few words say too little
     ("The Government Accountability Office called for a re-run of the bidding for the tanker contract.",
@@ -564,6 +584,11 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
      "denied that it had ignored warnings about the spillway.",
      [("the county", "Residents of Ashby were told to leave their homes by Tuesday evening", "assert"),
       ("The water company", "it had ignored warnings about the spillway", "deny")]),
+    # a platform named as where something was posted is no company that speaks later
+    ("In a post on Telegram, the ministry said repairs would start on Monday. The company tweeted that its "
+     "engineers had inspected the spillway in May.",
+     [("the ministry", "repairs would start on Monday", "assert"),
+      ("The company", "its engineers had inspected the spillway in May", "assert")]),
     # a quotation after a person's name and a colon is that person's; a label that names no one is none
     ('The emails were recorded in the Congressional Record.\nSpecial Assistant Bill Bodie: "We do not have to turn '
      'the other cheek, we can answer them."\nSecretary of the Air Force James Roche: "No, Sir, save it and blow him '
@@ -752,3 +777,11 @@ def test_put_it_and_before_adding(analyze_text, body, expected):
 def test_what_is_dismissed_as_false_ends_before_the_falsity(analyze_text):
     body = "John Smith dismissed reports that the bridge was unsafe as fake news."
     assert _statements(analyze_text, body) == [("John Smith", "the bridge was unsafe", "deny")]
+
+
+def test_a_source_an_outlet_cites_speaks_through_the_outlet(analyze_text):
+    analysis = analyze_text("Headline\nThe New York Times reported on Tuesday, citing two officials, that engineers had "
+                            "warned about the spillway.\n")
+    (statement,) = analysis.statements
+    assert (statement.speaker.name, statement.speaker.kind, statement.via) == ("two officials", "anonymous",
+                                                                                ("The New York Times",))

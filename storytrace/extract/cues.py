@@ -463,8 +463,13 @@ def _quoted_as_saying(token: "Token") -> "Token | None":
 def _clause_children(token: "Token") -> list["Token"]:
     clauses = []
     inverted = _inverted_participle(token)
+    opener = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in ("that", "whether")), None)
     for child in token.children:
         if inverted is not None and child.i == inverted[0].i:
+            continue
+        if opener is not None and child.i < opener.i:
+            # 'The Times reported, citing two officials, that engineers had warned ...': a verb that
+            # opens with 'that' is itself reported; the parser hung the report on it backwards
             continue
         if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "parataxis" and child.i < token.i):
             clauses.append(child)
@@ -474,10 +479,17 @@ def _clause_children(token: "Token") -> list["Token"]:
 
 
 def _that_after(doc: "Doc", token: "Token") -> "Token | None":
-    """'confirmed on Thursday that ...', 'told Jablinowitz that ...': the 'that' opening the content."""
+    """'confirmed on Thursday that ...', 'told Jablinowitz that ...': the 'that' opening the content;
+    an aside naming the source is passed over ('reported, citing sources familiar with the matter, that')."""
     sent_end = token.sent.end
-    for i in range(token.i + 1, min(token.i + 8, sent_end)):
+    i, last = token.i + 1, token.i + 8
+    while i < min(last, sent_end):
         word = doc[i]
+        aside_end = _source_aside_end(doc, i)
+        if aside_end is not None:
+            last += aside_end - i + 1
+            i = aside_end + 1
+            continue
         if word.lower_ == "that" and word.dep_ in ("mark", "dobj", "nsubj", "det") and i + 1 < len(doc):
             following = doc[i + 1]
             if word.dep_ == "det" and following.pos_ == "NOUN" and (i + 2 >= len(doc) or doc[i + 2].pos_ not in ("VERB", "AUX")):
@@ -485,7 +497,16 @@ def _that_after(doc: "Doc", token: "Token") -> "Token | None":
             return word
         if word.pos_ in ("VERB", "AUX") or word.text in (".", ";", "\"", "“", "”", ":"):
             return None
+        i += 1
     return None
+
+
+def _source_aside_end(doc: "Doc", i: int) -> int | None:
+    """The closing comma of an aside naming a source that opens at token `i` (', citing two officials,'
+    ', quoting a company document,'), or None."""
+    if doc[i].text != "," or i + 1 >= len(doc) or doc[i + 1].tag_ != "VBG" or doc[i + 1].lemma_.lower() not in ("cite", "quote"):
+        return None
+    return next((j for j in range(i + 2, min(i + 16, doc[i].sent.end)) if doc[j].text == ","), None)
 
 
 TELLING_CUES = frozenset("tell inform assure warn remind notify advise".split())
@@ -649,7 +670,7 @@ def _announced_thing(text: str, token: "Token") -> tuple[int, int] | None:
     target = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
     if target is None or target.pos_ != "NOUN" or {target.lemma_.lower(), target.lower_} & (lx.SAID_NOUNS | lx.DOCUMENT_HEADS):
         return None  # 'data' is lemmatised 'datum'
-    if lemma == "cite" and _names_a_source(target):
+    if lemma == "cite" and names_a_source(target):
         return None  # 'citing two sources familiar with the matter': who told, not what
     start, end = subtree_span(target)
     least = CITED_MIN_WORDS if lemma == "cite" else ANNOUNCED_MIN_WORDS
@@ -720,11 +741,11 @@ def _as_put_it(token: "Token") -> bool:
         token.dep_ == "advcl" and token.i < token.head.i
 
 
-def _names_a_source(noun: "Token") -> bool:
+def names_a_source(noun: "Token") -> bool:
     """A cited noun that is someone or something that tells ('sources', 'officials', 'engineers who
-    said ...'), not a reason."""
+    said ...', 'a company document', a name), not a reason."""
     lemma = noun.lemma_.lower()
-    return lemma in lx.ANONYMOUS_HEADS | lx.PERSON_GROUP_HEADS | lx.ROLE_NOUNS | lx.ORGANIZATION_HEADS \
+    return noun.pos_ == "PROPN" or lemma in lx.ANONYMOUS_HEADS | lx.PERSON_GROUP_HEADS | lx.ROLE_NOUNS | lx.ORGANIZATION_HEADS | lx.DOCUMENT_HEADS \
         or noun.lower_ in lx.ANONYMOUS_HEADS | lx.PERSON_GROUP_HEADS \
         or any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.lefts) for c in noun.children)
 

@@ -133,3 +133,9 @@ COUNTRY_WORDS = {
     "jordan": "jordan jordanian", "afghanistan": "afghanistan afghan", "venezuela": "venezuela venezuelan",
     "cuba": "cuba cuban", "greece": "greece greek", "nigeria": "nigeria nigerian", "taiwan": "taiwan taiwanese",
 }
+
+
+# Social platforms: named as where something was posted ('in a post on Telegram'), they are no
+# company that later speaks as 'the company'.
+PLATFORMS = frozenset("""x twitter telegram facebook instagram tiktok youtube whatsapp linkedin reddit weibo wechat
+bluesky threads snapchat substack mastodon vk""".split()) | {"truth social"}

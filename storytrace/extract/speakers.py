@@ -66,6 +66,22 @@ def token_span(token: "Token") -> tuple[int, int]:
 # speakers
 
 
+# Adjectives after an unnamed source that say how it knows: 'people familiar with the matter', 'a person close
+# to the talks', 'officials knowledgeable about the plans'.
+POSTNOMINAL_SOURCE_WORDS = frozenset("familiar close knowledgeable privy".split())
+
+
+def _before_comma(token: "Token") -> "Token":
+    """The last word of the token's phrase before a comma ends it ('familiar with the programme, one of
+    whom said ...' ends at 'programme')."""
+    last = token
+    for word in token.doc[token.i:token.right_edge.i + 1]:
+        if word.text in (",", ";", "(", "—", "–"):
+            break
+        last = word
+    return last
+
+
 def _noun_phrase_span(head: "Token", with_of: bool, limit: int | None = None) -> tuple[int, int]:
     """Left modifiers + head, plus an 'of'/'between' phrase for descriptions ('member of ...'),
     never reaching `limit` (the cue)."""
@@ -80,6 +96,8 @@ def _noun_phrase_span(head: "Token", with_of: bool, limit: int | None = None) ->
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in ("of", "between", "from", "with", "in", "at", "for"):
                 right = max(right, child.right_edge, key=lambda t: t.i)
+            elif child.dep_ == "amod" and child.lower_ in POSTNOMINAL_SOURCE_WORDS:  # 'people familiar with the matter'
+                right = max(right, _before_comma(child), key=lambda t: t.i)
     while left.i < head.i and (left.is_punct or left.is_space):
         left = left.nbor()
     if with_of and limit is not None and right.idx + len(right.text) < limit:
@@ -428,7 +446,7 @@ class SpeakerResolver:
         business = bool(heads & BUSINESS_HEADS)  # 'the company' is no central bank or ministry
 
         def could_be(ref: Referent) -> bool:
-            return not self._news_outlet(ref) and not (business and _public_body(ref.name))
+            return not self._news_outlet(ref) and not self._venue_only(ref) and not (business and _public_body(ref.name))
         if business:  # 'In a statement on the Airbus website, the company said', 'with the airframer promising'
             sentence_start = max(self.text.rfind(mark, 0, position) for mark in (". ", "; ", "\n")) + 1
             in_sentence = [r for r in self.referents.items if r.label == "ORG" and r.kind == "organization"
@@ -472,6 +490,11 @@ class SpeakerResolver:
         piece = self.doc.char_span(start, end, alignment_mode="expand")
         return piece is not None and piece.root.dep_ == "nsubj" and piece.root.head.dep_ == "advcl" and \
             any(c.dep_ == "mark" and c.lower_ in TIME_CLAUSE_MARKS for c in piece.root.head.children)
+
+    def _venue_only(self, referent: Referent) -> bool:
+        """A social platform named only as where something was posted ('in a post on Telegram')."""
+        return referent.name.casefold() in lx.PLATFORMS and all(
+            VENUE_BEFORE.search(self.text, max(0, start - 12), start) for start, _ in referent.spans)
 
     def _news_outlet(self, referent: Referent) -> bool:
         """A newspaper or broadcaster (the story's own outlet among them) is never 'the company' a
@@ -691,13 +714,16 @@ def _role_fits(role: str, gender: str) -> bool:
 
 
 def _phrase_name(phrase: str) -> str:
-    """A description as a name, without the quotation marks a writer put round it ('a "Senate aide"')
-    or a relative pronoun left at its end ('a current member of the rowing team, who')."""
-    phrase = DANGLING_RELATIVE.sub("", phrase)
+    """A description as a name, without the quotation marks a writer put round it ('a "Senate aide"'),
+    a relative pronoun left at its end ('a current member of the rowing team, who') or why it is not
+    named ('a person familiar with the findings, who spoke on condition of anonymity because ...')."""
+    phrase = DANGLING_RELATIVE.sub("", WHY_UNNAMED.sub("", phrase))
     return re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", phrase)).strip() if re.search(r"[\"“”]", phrase) else phrase
 
 
 DANGLING_RELATIVE = re.compile(r",?\s+(?:who|whom|which|that)\s*$", re.IGNORECASE)
+WHY_UNNAMED = re.compile(r",?\s+who\s+(?:spoke|was|were|is|are|asked|requested|declined|did|do|does)\b[^.;]*?"
+                         r"(?:anonymity|authori[sz]ed|be\s+(?:named|identified|quoted)|publicly)\b.*$", re.IGNORECASE | re.DOTALL)
 
 
 TIME_CLAUSE_MARKS = frozenset("after before when while since because as once until".split())
@@ -734,6 +760,9 @@ def _distinguishing_modifiers(head: "Token") -> frozenset[str]:
     ('the Russian government') or a level of government ('the federal government')."""
     return frozenset(child.lower_ for child in head.lefts if child.dep_ in ("amod", "compound", "nmod")
                      and (child.lower_ in JURISDICTION_WORDS or child.lower_ in _COUNTRY_WORD_SET))
+
+
+VENUE_BEFORE = re.compile(r"\b(?:on|via|to|across|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _trade_words(head: "Token") -> frozenset[str]:
@@ -785,7 +814,8 @@ def _participants(text: str, span: tuple[int, int], referents: Referents) -> fro
     return frozenset(people) if len(people) >= 2 else frozenset()
 
 
-AUTHORING_VERBS = frozenset("publish release compile issue prepare produce write file submit commission".split())
+AUTHORING_VERBS = frozenset("publish release compile issue prepare produce write file submit commission post upload share "
+                            "film record tweet".split())
 
 
 def _author_phrase_end(head: "Token", limit: int) -> int:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterable
 from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
 from storytrace.extract.cues import (CALLING_CUES, DESCRIBING_CUES, FALSITY, Cue, attach_quotes, content_words, find_cues,
-                                     trim_span)
+                                     names_a_source, subtree_span, trim_span)
 from storytrace.extract.datelines import dateline_spans
 from storytrace.extract.quotes import Quote, block_quotes, find_quotes, is_full_quote
 from storytrace.extract.referents import Referents, build_referents
@@ -26,7 +26,7 @@ from storytrace.extract.transcripts import labelled_quotes, transcript_statement
 from storytrace.schema import Document, Mention, Speaker, Statement, content_id
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # Who passes on what 'is said' or 'is alleged' with no one named.
 UNNAMED_SOURCES = "unnamed sources"
@@ -256,6 +256,8 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
     datelines = dateline_spans(text)
     drafts: list[_Draft] = []
     for cue in cues:
+        if _source_aside(cue):
+            continue
         speaker = ResolvedSpeaker(UNNAMED_SOURCES, "anonymous", *cue.speaker_span) if cue.unnamed \
             else _continuing_speaker(text, cue, drafts, quotes)
         if speaker is None:
@@ -265,6 +267,9 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
         spans = [s for s in _contents(text, cue)
                  if s[1] > s[0] and content_words(text, *s) >= 2 and not _excluded(document, *s)
                  and not ANONYMITY_REQUEST.match(text[s[0]:s[1]]) and not says_nothing(cue, text, s)]
+        cited = _cited_by_outlet(doc, cue, speaker, spans)
+        if cited is not None:  # 'Reuters, citing a company document, said ...': the document, through Reuters
+            speaker = _cited_speaker(resolver, cited, cue.position)
         for start, end in spans:
             claim_end = _claim_called_false(text, start, end)
             end = claim_end or end
@@ -281,6 +286,44 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
     found = within_turns(found, turns) + turns
     found += labelled_quotes(document, mentions, quotes, found)
     return sorted(found, key=lambda s: (s.start, s.cue_start))
+
+
+def _cited_speaker(resolver: SpeakerResolver, cited: "Token", position: int) -> ResolvedSpeaker:
+    """The source an outlet cites as a speaker: a name as the story knows it, a description as
+    written ('two officials', 'sources familiar with the matter', 'a company document')."""
+    if cited.pos_ == "PROPN":
+        return resolver.resolve(cited, position)
+    start, end = subtree_span(cited)
+    name = resolver.text[start:end].strip(" ,")
+    lemma = cited.lemma_.lower()
+    kind = "document" if lemma in lx.DOCUMENT_HEADS else "organization" if lemma in lx.ORGANIZATION_HEADS else "anonymous"
+    return ResolvedSpeaker(name, kind, start, start + len(name), resolver.referents.add(name, kind, (start, start + len(name)),
+                                                                                      heads={lemma, cited.lower_}))
+
+
+def _source_aside(cue: Cue) -> bool:
+    """', citing two officials,' / ', quoting people familiar with the talks,': who told the cue next to
+    it, no speech act of its own."""
+    token = cue.token
+    return cue.lemma in ("cite", "quote") and token.tag_ == "VBG" and token.i > 0 and token.nbor(-1).text == "," and \
+        any(c.dep_ == "dobj" and names_a_source(c) for c in token.children)
+
+
+def _cited_by_outlet(doc: "Doc", cue: Cue, speaker: ResolvedSpeaker, spans: list[tuple[int, int]]) -> "Token | None":
+    """Who a news outlet (or anything but a person that reports) cites for what it reports ('The Times
+    reported, citing two officials, that ...', 'Reuters, citing a company document, said ...'): the
+    source, whose word it passes on. The citing phrase is outside the content, after the speaker."""
+    if not spans or not (speaker.kind == "outlet" or speaker.kind != "person" and cue.lemma == "report"):
+        return None  # a person citing evidence still says it ('The minister, citing a police report, said')
+    opening = min(speaker.start, cue.text_start)
+    for token in cue.token.sent:
+        if token.lemma_.lower() not in ("cite", "quote") or token.tag_ != "VBG" or token.idx < opening or \
+                any(s <= token.idx < e for s, e in spans):
+            continue
+        cited = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if cited is not None and names_a_source(cited):
+            return cited
+    return None
 
 
 def _within_content(cue: Cue, drafts: list["_Draft"]) -> bool:

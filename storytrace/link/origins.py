@@ -53,14 +53,16 @@ SPEAKING_FOR = re.compile(
     r"(?:\s+(?:for|of|at)\s+(?P<after>.+))?$", re.IGNORECASE)
 RECORD_NOUNS = (r"(?:report|statement|letter|memo|diary|notes|affidavit|testimony|email|emails|post|posting|account|"
                 r"petition|complaint|filing|lawsuit|submission|review|analysis|findings|investigation|"
-                r"data|figures|records|documents|commentary|timeline|website|log|announcement)")
+                r"data|figures|records|documents|commentary|timeline|website|log|announcement|video|footage|"
+                r"photos?|photographs?|images?|recording|tweet|message|clip)")
 # A record in its author's name: "Olander's report", "Ballotline's own letter to the union's executive",
 # "a letter from Ballotline Services, the firm that ran the ballot".
 RECORD_NAME = r"(?:[\w-]+\s+){0,2}" + RECORD_NOUNS  # 'report', '48-page report', 'internal audit findings'
 RECORD_ADDRESSEE = r"(?:\s+(?:to|for|on|about)\s+.+)?"  # 'letter to the union's executive', 'testimony to the committee'
 OWN_RECORD = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?:own\s+)?" + RECORD_NAME + RECORD_ADDRESSEE + "$", re.IGNORECASE)
 RECORD_BY = re.compile(r"^(?:(?:an?|the)\s+)?" + RECORD_NAME  # 'Statement by Boeing', 'report published on Thursday by'
-                       + r"(?:\s+(?:published|released|compiled|issued|prepared|produced|written|filed|submitted)"
+                       + r"(?:\s+(?:published|released|compiled|issued|prepared|produced|written|filed|submitted|"
+                       + r"posted|uploaded|shared|filmed|recorded|tweeted)"
                        + r"(?:\s+(?:on|in|last|this|earlier|late|early)(?:\s+[\w,]+){1,3}?)?)?\s+by\s+"
                        + r"(?P<owner>.+?)" + RECORD_ADDRESSEE + "$", re.IGNORECASE)
 RECORD_ON_SITE = re.compile(r"^(?:(?:an?|the)\s+)?" + RECORD_NAME  # 'a statement on Apple's website'
@@ -575,7 +577,10 @@ class OriginNames:
         entity = self.person(owner)
         if entity is not None:
             return Origin(entity.id, entity.name, "person")
-        return self.organisation(owner)
+        known = self.organisation(owner)
+        if known is None and owner.split()[-1].casefold() in lx.ORGANIZATION_HEADS:  # 'a video posted by the fire service'
+            return Origin(f"organization:{names.org_key(owner)}", owner, "organization")
+        return known
 
     def _body_spoken_for(self, origin: Origin) -> Origin | None:
         """A spokesman, press office or officials speak for their body."""
