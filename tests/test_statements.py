@@ -486,6 +486,11 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
      [("a company document", "the dam had not been inspected since 2017", "assert")]),
     ("Interfax reported, citing Kremlin spokesman Dmitry Peskov, that the talks were over.",
      [("Dmitry Peskov", "the talks were over", "assert")]),
+    # pushing or hitting back at a claim denies it; pushing back a deadline says nothing
+    ("The company pushed back on reports that it had ignored warnings.",
+     [("The company", "it had ignored warnings", "deny")]),
+    ("The mayor hit back at claims that the bridge was unsafe.", [("The mayor", "the bridge was unsafe", "deny")]),
+    ("The council pushed back the deadline to May.", []),
     # a person citing evidence still says it themselves
     ("The minister, citing a police report, said the dam was sabotaged.",
      [("The minister", "the dam was sabotaged", "assert")]),

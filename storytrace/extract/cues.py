@@ -187,7 +187,7 @@ def cue_lemma(token: "Token") -> str | None:
         return lemma
     if lemma not in lx.REPORTING_CUES and lemma not in _PHRASAL_HEADS:
         return None
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "back"), None)
     if particle and (lemma, particle) in lx.PHRASAL_CUES:
         return f"{lemma} {particle}"
     if lemma not in lx.REPORTING_CUES or (particle and lemma in ("call", "show", "point", "add")) or \
@@ -1280,8 +1280,8 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     if around is not None:  # 'His plan, he stated, was for the government to ...': the whole clause it interrupts
         return trim_span(text, around.left_edge.idx, sentence_end(text, around.left_edge.idx, quotes))
     that = _that_after(doc, token)
-    if that is not None:
-        return trim_span(text, *forward_content(doc, text, token, that.idx, quotes))
+    if that is not None and (that.dep_ == "mark" or lemma not in lx.DENIAL_PHRASES):  # not 'pushing back against
+        return trim_span(text, *forward_content(doc, text, token, that.idx, quotes))  # a report that has rattled'
     if not clauses:
         late = _content_subject_after(token)
         if late is not None:

@@ -27,7 +27,9 @@ CONFIRMATION_CUES = frozenset("confirm verify corroborate acknowledge admit conc
 EVIDENCE_CUES = frozenset("show indicate reveal suggest find".split())
 
 # Two-word cues: the verb lemma and its particle.
-PHRASAL_CUES = {("point", "out"), ("go", "on"), ("spell", "out"), ("speak", "out")}
+PHRASAL_CUES = {("point", "out"), ("go", "on"), ("spell", "out"), ("speak", "out"), ("push", "back"), ("hit", "back")}
+# Phrasal cues that deny what follows: 'pushed back on reports that ...', 'hit back at claims that ...'.
+DENIAL_PHRASES = frozenset({"push back", "hit back"})
 
 # "according to X", "as indicated by X" and similar markers name a source without a speech verb.
 SOURCE_PREPOSITIONS = ("according to", "citing", "quoting", "per")

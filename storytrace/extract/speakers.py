@@ -427,13 +427,16 @@ class SpeakerResolver:
         return None
 
     def _named_organization(self, heads: set[str], position: int, marks: frozenset[str] = frozenset(),
-                            trade: frozenset[str] = frozenset()) -> Referent | None:
+                            trade: frozenset[str] = frozenset(), at: int | None = None) -> Referent | None:
         """'the ministry' -> the last 'Foreign Ministry'; 'the company' -> the last company named;
         'the federal government' is not the last 'German government' (`marks`: the description's
         country or level of government, which the name must bear). `trade`: the nouns that tell the
         description's business ('the water company'); an organisation merely named last, neither a
         subject since nor a speaker, is it only if its name bears them (not the town 'Ashby' the
-        model took for an organisation)."""
+        model took for an organisation). `at`: where the description stands, when not at `position`: a
+        company named after it in its sentence is no antecedent ('The company that runs the Tannery Creek
+        Dam pushed back')."""
+        position = position if at is None else at
         by_word = self.referents.most_recent(
             position, lambda r: r.label == "ORG" and r.kind == "organization" and
             bool(heads & {w.casefold() for w in r.name.split()}) and _bears_modifiers(r, marks))
@@ -678,7 +681,7 @@ class SpeakerResolver:
                 previous = self.referents.most_recent(position, lambda r: r.kind == kind and bool(heads & r.heads)
                                                       and _bears_modifiers(r, marks))
                 if previous is None and kind == "organization":
-                    previous = self._named_organization(heads, position, marks, _trade_words(head))
+                    previous = self._named_organization(heads, position, marks, _trade_words(head), head.idx)
                 if previous is None and kind == "anonymous" and heads & UNNAMED_ONE_HEADS:
                     previous = self.referents.most_recent(  # 'someone familiar with the situation ... The insider'
                         position, lambda r: r.kind == "anonymous" and bool(r.heads & UNNAMED_ONE_DESCRIBED))

@@ -126,7 +126,7 @@ def polarity(cue: Cue, content_text: str) -> str:
     the content calls something false."""
     lemma = cue.lemma.split()[0]
     called_false = cue.lemma in CALLING_CUES | DESCRIBING_CUES and re.search(rf"\b(?:{FALSITY})\b", content_text, re.IGNORECASE)
-    if lemma in lx.DENIAL_CUES or called_false:
+    if lemma in lx.DENIAL_CUES or cue.lemma in lx.DENIAL_PHRASES or called_false:
         return "assert" if cue.negated else "deny"
     if lemma in lx.CONFIRMATION_CUES:
         return "assert" if cue.negated else "confirm"
