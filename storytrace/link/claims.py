@@ -801,6 +801,8 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
 
 def node_links(links: Mapping[tuple[int, int], float], nodes: Sequence[Sequence[int]]) -> dict[tuple[int, int], float]:
     """Clause links as links between their wording nodes (the strongest where several meet)."""
+    if all(len(members) == 1 for members in nodes):
+        return dict(links)  # no two clauses worded alike: node i is clause i (nodes keep first-occurrence order)
     node_of = {m: n for n, members in enumerate(nodes) for m in members}
     out: dict[tuple[int, int], float] = {}
     for (a, b), p in links.items():

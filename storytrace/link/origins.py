@@ -38,9 +38,10 @@ CREDIT = re.compile(
 # Conversation', 'This story first appeared in ProPublica', 'The article was published by ...' opening a
 # sentence; not 'the article published by the Courant on 11 February', which is another report.
 REPUBLISHED = re.compile(
-    r"(?:\b[Tt]his|(?:^|(?<=[.!?]\s)|(?<=\n))\W*(?:This|THIS|The|THE))\s+(?:article|story|piece|post|column|essay|report)\s+"
+    r"\b(?:article|story|piece|post|column|essay|report)\s+"
     r"(?:(?:was|is|has\s+been)\s+(?:first\s+|originally\s+)?(?:published|republished|posted)|"
     r"(?:first\s+|originally\s+)?(?:appeared|ran))\s+(?:in|by|on|from)\s+", re.IGNORECASE)
+SELF_REFERENCE = re.compile(r"(?:\b[Tt]his|(?:^|[.!?]\s|\n)\W*(?:This|THIS|The|THE))\s+$")
 # A publication named after a verb of publishing, known or not: 'originally published by The Conversation'.
 PUBLICATION_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w'’.&-]*){0,4}")
 NOT_A_PUBLICATION = re.compile(r"(?:The\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
@@ -370,7 +371,7 @@ def credited_outlets(document: Document) -> list[str]:
 
 def _credits(text: str) -> list[tuple["re.Match[str]", bool]]:
     """CREDIT phrases and the report's own republication notes, each with whether it is one."""
-    notes = list(REPUBLISHED.finditer(text))
+    notes = [m for m in REPUBLISHED.finditer(text) if SELF_REFERENCE.search(text, max(0, m.start() - 30), m.start())]
     ends = {m.end() for m in notes}
     found = [(m, False) for m in CREDIT.finditer(text) if m.end() not in ends] + [(m, True) for m in notes]
     return sorted(found, key=lambda item: item[0].start())
