@@ -122,6 +122,7 @@ def test_a_clause_cut_before_a_relative_clause_leaves_no_relative_pronoun(analyz
         ("The company said it would defend the proceedings vigorously and declined to comment further.",
          ["it would defend the proceedings vigorously"]),
         # refusing in a clause of time or reason, or not answering a request that is the story, is no such thing
+        ("Neither the ministry nor the company responded to requests for comment.", []),
         ("Talks ended after the union refused to discuss pay before safety.",
          ["Talks ended after the union refused to discuss pay before safety"]),
         ("As of today, the city has not responded to the second request in any form.",

@@ -486,6 +486,9 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
      [("a company document", "the dam had not been inspected since 2017", "assert")]),
     ("Interfax reported, citing Kremlin spokesman Dmitry Peskov, that the talks were over.",
      [("Dmitry Peskov", "the talks were over", "assert")]),
+    # a statement posted or released is its maker's, whatever stands between the cue and its 'that'
+    ("The ministry said in a statement posted on its website that the dam had been inspected in May.",
+     [("The ministry", "the dam had been inspected in May", "assert")]),
     # pushing or hitting back at a claim denies it; pushing back a deadline says nothing
     ("The company pushed back on reports that it had ignored warnings.",
      [("The company", "it had ignored warnings", "deny")]),

@@ -495,7 +495,9 @@ def _that_after(doc: "Doc", token: "Token") -> "Token | None":
             if word.dep_ == "det" and following.pos_ == "NOUN" and (i + 2 >= len(doc) or doc[i + 2].pos_ not in ("VERB", "AUX")):
                 return None  # 'confirmed that part of the story': a reference, not a clause
             return word
-        if word.pos_ in ("VERB", "AUX") or word.text in (".", ";", "\"", "“", "”", ":"):
+        if word.pos_ in ("VERB", "AUX") and word.dep_ == "acl" and word.tag_ in ("VBN", "VBG") and word.head.i > token.i:
+            last += 4  # 'said in a statement posted on its website that ...': a participle describing a noun
+        elif word.pos_ in ("VERB", "AUX") or word.text in (".", ";", "\"", "“", "”", ":"):
             return None
         i += 1
     return None
@@ -1132,6 +1134,13 @@ def _verbs(doc: "Doc") -> Iterator["Token"]:
         yield doc[int(i)]
 
 
+def _made_not_made_by(token: "Token") -> bool:
+    """A participle that tells how a record was made public, with no one named as making it ('a statement
+    posted on its website', 'remarks released on Friday'): no speech act of its own."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children) and \
+        token.head.lemma_.lower() in lx.DOCUMENT_HEADS | lx.SAID_NOUNS  # not 'the staffer at the time | confirmed
+
+
 def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
     """Speech verbs with their subject and content, in text order."""
     cues: list[Cue] = []
@@ -1146,8 +1155,8 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
             continue
         lemma = cue_lemma(token) or (token.lemma_.lower() if token.lemma_.lower() in UNDERSTOOD_CUES else None)
         if lemma is None or is_hypothetical(token) or is_writers_aside(token) or is_yes_no_question(token) or \
-                (token.dep_ == "pcomp" and token.head.lower_ == "without"):  # 'approved slips without verifying that ...'
-            continue
+                (token.dep_ == "pcomp" and token.head.lower_ == "without") or _made_not_made_by(token):
+            continue  # 'approved slips without verifying that ...'; 'a statement posted on its website that ...'
         if is_passive(token):
             hearsay = hearsay_cue(doc, text, token, lemma, quotes)
             if hearsay is not None and not _source_named_in_sentence(text, token, source_cues):
