@@ -793,3 +793,15 @@ def test_a_source_an_outlet_cites_speaks_through_the_outlet(analyze_text):
     (statement,) = analysis.statements
     assert (statement.speaker.name, statement.speaker.kind, statement.via) == ("two officials", "anonymous",
                                                                                 ("The New York Times",))
+
+
+@pytest.mark.parametrize(("body", "speaker", "via", "content"), [
+    # a newspaper the outlet list does not know is an outlet by its name's last word
+    ("The governor told the Marlow Falls Sentinel that repairs would begin.", ("The governor", "anonymous"),
+     ("Marlow Falls Sentinel",), "repairs would begin"),
+    ("As first reported by the Kellow Gazette, the dam's operator had cut its maintenance budget.",
+     ("Kellow Gazette", "outlet"), (), "the dam's operator had cut its maintenance budget"),
+])
+def test_a_newspaper_named_by_its_masthead_is_an_outlet(analyze_text, body, speaker, via, content):
+    (statement,) = analyze_text("Headline\n" + body + "\n").statements
+    assert ((statement.speaker.name, statement.speaker.kind), statement.via, statement.text) == (speaker, via, content)

@@ -934,7 +934,11 @@ def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue
             if source is None or (agent.dep_ == "prep" and not _names_a_record(source)):
                 continue  # 'as reported in March': a time, not where
             mark = next(c for c in token.children if c.dep_ == "mark" and c.lower_ == "as")
-            cut = (mark.idx, max(token.right_edge.idx + len(token.right_edge.text), source.right_edge.idx + 1))
+            comma = next((t for t in doc[source.i:source.right_edge.i + 1] if t.text == ","), None)
+            # 'As first reported by the Kellow Gazette, the dam's operator had cut ...': the parser may run the
+            # source on into the clause (as an apposition); the source ends at its comma
+            cut = (mark.idx, comma.idx + 1 if comma is not None else
+                   max(token.right_edge.idx + len(token.right_edge.text), source.right_edge.idx + 1))
             content = _sentence_minus(doc, text, token, cut, quotes)
             if content:
                 phrase_end = content[0] if content[0] > source.idx else sentence_end(text, source.idx, quotes)

@@ -124,7 +124,8 @@ def build_referents(mentions: list[Mention], outlet_names: set[str]) -> Referent
     others: dict[str, Referent] = {}
     surnames = {names.surname(m.text) for m in mentions if m.label == "PERSON" and len(names.person_tokens(m.text)) >= 2}
     for mention in sorted(mentions, key=lambda m: m.start):
-        if mention.label == "PERSON" or (len(mention.text.split()) == 1 and names.fold(mention.text) in surnames):
+        outlet = names.org_key(mention.text) in outlet_names  # 'the Kellow Gazette', whatever the model tagged it
+        if not outlet and (mention.label == "PERSON" or (len(mention.text.split()) == 1 and names.fold(mention.text) in surnames)):
             _merge_person(referents, mention, people)
             continue
         key = names.org_key(mention.text)

@@ -354,10 +354,20 @@ def _continuing_speaker(text: str, cue: Cue, drafts: list[_Draft], quotes: list[
     return last.speaker if "\n" not in text[last.end:quote.start] else None
 
 
+# The last word of a newspaper's name the outlet list need not know: 'the Marlow Falls Sentinel',
+# 'the Kellow Gazette' (not 'Post Office', 'Times Square': the word must end the name).
+NEWSPAPER_ENDINGS = frozenset("""post times herald tribune courier gazette journal ledger examiner dispatch chronicle
+telegraph observer sentinel beacon inquirer globe""".split())
+
+
 def _outlet_keys(mentions: list[Mention], document: Document) -> set[str]:
+    """The keys of the names that are news outlets: the document's own, the outlet list's, and names
+    of two or more words ending in a newspaper's word."""
     keys = {names.org_key(document.outlet)} if document.outlet else set()
     for mention in mentions:
-        if gazetteer.outlet_name(mention.text, allow_ambiguous=False):
+        words = names.strip_article(mention.text).split()
+        if gazetteer.outlet_name(mention.text, allow_ambiguous=False) or \
+                len(words) >= 2 and words[-1].casefold().strip(".,'’") in NEWSPAPER_ENDINGS and words[0][:1].isupper():
             keys.add(names.org_key(mention.text))
     return keys
 
