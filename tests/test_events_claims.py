@@ -780,3 +780,19 @@ def test_paragraphs_are_unknown_without_the_documents():
     static, _ = story_models()
     context, _ = link_context(props, [], static)
     assert paragraph_replies(np.array([0]), np.array([1]), context).tolist() == [0.0]
+
+
+@pytest.mark.parametrize(("words", "title"), [
+    ("On December 29, 2016, just days after Resolution 2334 was passed, the Russian ambassador called Trump's adviser",
+     "The Russian ambassador called Trump's adviser"),
+    ("In 2016, Russia was willing to block the resolution", "Russia was willing to block the resolution"),
+    ("Two weeks later, the dam failed completely", "The dam failed completely"),
+    # a condition, a subject set off by commas and a frame longer than a date are kept
+    ("If the resolution was brought for a vote, Russia would block it", "If the resolution was brought for a vote, Russia would block it"),
+    ("Two engineers, who asked not to be named, said the dam failed", "Two engineers, who asked not to be named, said the dam failed"),
+    ("In the calendar year 2024 the Trust delivered 655 short breaks to young carers, more than in any previous year",
+     "In the calendar year 2024 the Trust delivered 655 short breaks to young carers, more than in any previous year"),
+])
+def test_a_claims_short_form_leaves_out_its_opening_frames(words, title):
+    from storytrace.link.claims import claim_text
+    assert claim_text(words) == title

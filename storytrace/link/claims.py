@@ -85,13 +85,30 @@ FRAME_OPENERS = frozenset("""in on at during after before since as by however me
     also later earlier previously today yesterday now according""".split())
 
 
+# A date that its year splits ('On December 29, 2016, '), and how long before or after something
+# ('just days after Resolution 2334 was passed, '): frames the short form of a claim leaves out.
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATED_FRAME = re.compile(rf"^(?:on|in|by|since|until)\s+(?:{MONTHS})\s+\d{{1,2}},\s*\d{{4}},\s+(?=[A-Za-z])|"
+                         r"^(?:(?:just|only|shortly|about|nearly|almost|some)\s+)?(?:(?:a|an|one|two|three|four|five|six|"
+                         r"several|few|\d+)\s+)?(?:minutes|hours|days|weeks|months|years)\s+(?:after|before|later|earlier)\b"
+                         r"[^,;:]{0,80},\s+(?=[A-Za-z])", re.IGNORECASE)
+
+
 def claim_text(proposition_words: str) -> str:
-    """A short statement of the claim: the clause without an opening frame ('In 2016, ',
-    'At that point, ', 'However, ') and with its first letter capitalised."""
+    """A short statement of the claim: the clause without its opening frames ('In 2016, ', 'At that
+    point, ', 'However, ', 'On December 29, 2016, just days after Resolution 2334 was passed, ') and
+    with its first letter capitalised."""
     text = proposition_words
-    match = LEADING_FRAME.match(text)
-    if match and match.group().split()[0].strip(",").lower() in FRAME_OPENERS and len(text) - match.end() > 20:
-        text = text[match.end():]
+    for _ in range(3):
+        match = LEADING_FRAME.match(text)
+        if match and match.group().split()[0].strip(",").lower() in FRAME_OPENERS and len(text) - match.end() > 20:
+            text = text[match.end():]
+            continue
+        dated = DATED_FRAME.match(text)
+        if dated and len(text) - dated.end() > 20:
+            text = text[dated.end():]
+            continue
+        break
     return text[:1].upper() + text[1:]
 
 
