@@ -282,3 +282,13 @@ def test_a_block_quote_after_said_in_a_statement_is_that_statement(tmp_path):
     [statement] = analysis.statements
     assert statement.speaker.name == "The regional ministry of environment" and statement.mode == "direct"
     assert text[statement.start:statement.end].startswith("The plant will remain closed until the inspection")
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.one_of(st.text(max_size=30), st.dates().map(lambda d: d.isoformat() + "T10:00:00Z"),
+                 st.from_regex(r"\d{4}-\d{2}-\d{2,3}", fullmatch=True)))
+def test_a_published_value_is_a_real_date_or_none(value):
+    from datetime import date
+
+    published = clean_metadata({"published": value}).get("published")
+    assert published is None or date.fromisoformat(published).isoformat() == published
