@@ -30,6 +30,8 @@ def test_a_given_name_shared_by_two_people_stays_apart():
 @pytest.mark.parametrize(("body", "absent", "present"), [
     ("The 8 GB model costs $199, while the 16 GB version costs $299.", {"GB"}, set()),
     ("Shoppers queued outside the App Store and the Apple Store in London.", set(), {"App Store"}),
+    # a name ending in a utility's or a newspaper's word is no person's
+    ("The operator, Kellow Water, said in a statement that the dam had been inspected in May.", set(), {"Kellow Water"}),
 ])
 def test_units_are_no_actors_and_stores_are_organisations(analyze_text, body, absent, present):
     mentions = analyze_text("Headline\n" + body + "\n").mentions

@@ -34,6 +34,9 @@ capital partners holdings industries systems networks labs laboratories media en
 solutions software electronics telecom communications insurance securities research consulting international
 global ventures resources mining petroleum chemicals steel logistics shipping motors motor automotive airways airlines
 store stores shop shops computer computers corps
+water waterworks power electric electricity gas oil coal rail railway railways air aviation health healthcare
+hospital hospitals clinic lines freight ferries transit construction builders properties utilities
+gazette courier sentinel chronicle examiner ledger beacon observer dispatch telegraph inquirer
 """.split())
 # Units and currencies the model tags as names ('64 GB', 'USD').
 UNIT_NAMES = frozenset("GB MB KB TB GHz MHz USD EUR GBP JPY CNY CHF AUD CAD km kg mph kph".split())
