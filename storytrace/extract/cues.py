@@ -1138,7 +1138,7 @@ def _verbs(doc: "Doc") -> Iterator["Token"]:
         yield doc[int(i)]
 
 
-def _made_not_made_by(token: "Token") -> bool:
+def _published_without_maker(token: "Token") -> bool:
     """A participle that tells how a record was made public, with no one named as making it ('a statement
     posted on its website', 'remarks released on Friday'): no speech act of its own."""
     return token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children) and \
@@ -1159,7 +1159,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
             continue
         lemma = cue_lemma(token) or (token.lemma_.lower() if token.lemma_.lower() in UNDERSTOOD_CUES else None)
         if lemma is None or is_hypothetical(token) or is_writers_aside(token) or is_yes_no_question(token) or \
-                (token.dep_ == "pcomp" and token.head.lower_ == "without") or _made_not_made_by(token):
+                (token.dep_ == "pcomp" and token.head.lower_ == "without") or _published_without_maker(token):
             continue  # 'approved slips without verifying that ...'; 'a statement posted on its website that ...'
         if is_passive(token):
             hearsay = hearsay_cue(doc, text, token, lemma, quotes)

@@ -15,7 +15,7 @@ import numpy as np
 
 from storytrace import gazetteer
 from storytrace.extract.datelines import dateline_spans
-from storytrace.extract.lexicon import FEMALE_ROLE_NOUNS, MALE_ROLE_NOUNS, ROLE_ABBREVIATIONS, ROLE_NOUNS
+from storytrace.extract.lexicon import FEMALE_ROLE_NOUNS, MALE_ROLE_NOUNS, NEWSPAPER_ENDINGS, ROLE_ABBREVIATIONS, ROLE_NOUNS
 from storytrace.names import HONORIFICS, LEGAL_SUFFIXES
 from storytrace.schema import Document, Mention
 
@@ -36,8 +36,7 @@ global ventures resources mining petroleum chemicals steel logistics shipping mo
 store stores shop shops computer computers corps
 water waterworks power electric electricity gas oil coal rail railway railways air aviation health healthcare
 hospital hospitals clinic lines freight ferries transit construction builders properties utilities
-gazette courier sentinel chronicle examiner ledger beacon observer dispatch telegraph inquirer
-""".split())
+""".split()) | NEWSPAPER_ENDINGS
 # Units and currencies the model tags as names ('64 GB', 'USD').
 UNIT_NAMES = frozenset("GB MB KB TB GHz MHz USD EUR GBP JPY CNY CHF AUD CAD km kg mph kph".split())
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")

@@ -107,6 +107,11 @@ chronicle telegraph observer guardian mirror star sun record register standard e
 sentinel beacon inquirer globe daily weekly
 press broadcasting broadcaster media radio television tv""".split())
 
+# The last word of a newspaper's name the outlet list need not know: 'the Marlow Falls Sentinel',
+# 'the Kellow Gazette' (the word must end the name: not 'Post Office', 'Times Square').
+NEWSPAPER_ENDINGS = frozenset("""post times herald tribune courier gazette journal ledger examiner dispatch chronicle
+telegraph observer sentinel beacon inquirer globe""".split())
+
 # Heads that, modified by an outlet's name, make the outlet the speaker ("the Israel Hayom article").
 PUBLICATION_HEADS = frozenset("article report story piece editorial column broadcast interview "
                               "investigation analysis newspaper paper daily website site".split())

@@ -267,7 +267,7 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
         spans = [s for s in _contents(text, cue)
                  if s[1] > s[0] and content_words(text, *s) >= 2 and not _excluded(document, *s)
                  and not ANONYMITY_REQUEST.match(text[s[0]:s[1]]) and not says_nothing(cue, text, s)]
-        cited = _cited_by_outlet(doc, cue, speaker, spans)
+        cited = _cited_by_outlet(cue, speaker, spans)
         if cited is not None:  # 'Reuters, citing a company document, said ...': the document, through Reuters
             speaker = _cited_speaker(resolver, cited, cue.position)
         for start, end in spans:
@@ -309,7 +309,7 @@ def _source_aside(cue: Cue) -> bool:
         any(c.dep_ == "dobj" and names_a_source(c) for c in token.children)
 
 
-def _cited_by_outlet(doc: "Doc", cue: Cue, speaker: ResolvedSpeaker, spans: list[tuple[int, int]]) -> "Token | None":
+def _cited_by_outlet(cue: Cue, speaker: ResolvedSpeaker, spans: list[tuple[int, int]]) -> "Token | None":
     """Who a news outlet (or anything but a person that reports) cites for what it reports ('The Times
     reported, citing two officials, that ...', 'Reuters, citing a company document, said ...'): the
     source, whose word it passes on. The citing phrase is outside the content, after the speaker."""
@@ -354,20 +354,14 @@ def _continuing_speaker(text: str, cue: Cue, drafts: list[_Draft], quotes: list[
     return last.speaker if "\n" not in text[last.end:quote.start] else None
 
 
-# The last word of a newspaper's name the outlet list need not know: 'the Marlow Falls Sentinel',
-# 'the Kellow Gazette' (not 'Post Office', 'Times Square': the word must end the name).
-NEWSPAPER_ENDINGS = frozenset("""post times herald tribune courier gazette journal ledger examiner dispatch chronicle
-telegraph observer sentinel beacon inquirer globe""".split())
-
-
 def _outlet_keys(mentions: list[Mention], document: Document) -> set[str]:
     """The keys of the names that are news outlets: the document's own, the outlet list's, and names
-    of two or more words ending in a newspaper's word."""
+    of two or more words ending in a newspaper's word ('the Marlow Falls Sentinel'; not 'Post Office')."""
     keys = {names.org_key(document.outlet)} if document.outlet else set()
     for mention in mentions:
         words = names.strip_article(mention.text).split()
         if gazetteer.outlet_name(mention.text, allow_ambiguous=False) or \
-                len(words) >= 2 and words[-1].casefold().strip(".,'’") in NEWSPAPER_ENDINGS and words[0][:1].isupper():
+                len(words) >= 2 and words[-1].casefold().strip(".,'’") in lx.NEWSPAPER_ENDINGS and words[0][:1].isupper():
             keys.add(names.org_key(mention.text))
     return keys
 
