@@ -796,3 +796,13 @@ def test_paragraphs_are_unknown_without_the_documents():
 def test_a_claims_short_form_leaves_out_its_opening_frames(words, title):
     from storytrace.link.claims import claim_text
     assert claim_text(words) == title
+
+
+@pytest.mark.parametrize(("words", "text"), [
+    ("This switch, he said, would happen beginning next year", "This switch would happen beginning next year"),
+    ("The plan, officials said, was flawed", "The plan was flawed"),
+    ("Paris, France, is large", "Paris, France, is large"),  # no attribution, nothing left out
+])
+def test_an_attribution_inside_a_clause_is_no_part_of_its_words(words, text):
+    from storytrace.link.claims import proposition_text
+    assert proposition_text(Proposition(id="p", doc="d", start=0, end=len(words), text=words)) == text

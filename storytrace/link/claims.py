@@ -72,10 +72,16 @@ IDENTIFIER = re.compile(r"\b(?!(?:January|February|March|April|May|June|July|Aug
 QUOTE_MARKS = re.compile(r"[\"“”]|[‘’](?!(?<=\w[‘’])\w)|\[|\]")  # an apostrophe inside a word stays: wouldn’t, Clinton’s
 
 
+# An attribution set inside what it attributes: 'This switch, he said, would happen next year'.
+INNER_ATTRIBUTION = re.compile(r",\s+(?:[\w’'.-]+\s+){1,4}?(?:said|says|added|adds|noted|argued|insisted|"
+                               r"told\s+(?:the\s+)?\w+)\s*,\s+")
+
+
 def proposition_text(proposition: Proposition) -> str:
-    """The proposition's words without quote marks, brackets and a leading 'that' (a leading 'if'
-    opens a condition: 'if the resolution was brought for a vote, Russia would block it')."""
-    text = QUOTE_MARKS.sub("", proposition.text)
+    """The proposition's words without quote marks, brackets, an attribution set inside them ('This
+    switch, he said, would happen') and a leading 'that' (a leading 'if' opens a condition: 'if the
+    resolution was brought for a vote, Russia would block it')."""
+    text = INNER_ATTRIBUTION.sub(" ", QUOTE_MARKS.sub("", proposition.text))
     text = re.sub(r"^that\s+", "", text.strip())  # a sentence's own 'That figure ...' stays
     return " ".join(text.split())
 
