@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 import numpy as np
 
@@ -278,7 +278,7 @@ def prefix_opposite(word: str) -> str | None:
     return None
 
 
-def prefix_clash(claim_words: Sequence[str], text_words: Sequence[str]) -> bool:
+def prefix_clash(claim_words: Iterable[str], text_words: Iterable[str]) -> bool:
     """One side has a word the other has with a negative prefix, and not also the same word ('the
     bridge was unsafe' against 'the bridge was safe'; 'legal' against 'illegal')."""
     claim, text = set(claim_words), set(text_words)
@@ -304,7 +304,7 @@ def antonym_clash(claim_stems: set[str], text_stems: set[str]) -> bool:
     for side_a, side_b in antonym_groups():
         if claim_stems & side_a and text_stems & side_b and not text_stems & side_a and not claim_stems & side_b:
             return True
-    return prefix_clash(sorted(claim_stems), sorted(text_stems))
+    return prefix_clash(claim_stems, text_stems)
 
 
 def negation_mismatch(claim_words: Sequence[str], text_words: Sequence[str]) -> bool:
@@ -334,7 +334,7 @@ def rule_stance(claim: str, text: str) -> StanceResult | None:
     hedged = hedge_hits(text_words, HEDGE_RULE_WORDS) > 0
     if question:
         return StanceResult("neutral", 0.8)
-    opposed = prefix_clash(sorted(claim_stems), sorted(text_stems))  # the opposed pair is a shared word too
+    opposed = prefix_clash(claim_stems, text_stems)  # the opposed pair is a shared word too
     if (len(shared) >= 2 or opposed and shared) and not hedged and \
             antonym_clash(claim_stems | set(claim_words), text_stems | set(text_words)):
         return StanceResult("denies", 0.8)
@@ -359,7 +359,7 @@ def restates(claim_words: Sequence[str], text_words: Sequence[str]) -> bool:
     return (len(claim_stems) >= 2 and claim_stems <= text_stems and not negation_count(text_words)
             and not negation_count(claim_words) and not hedge_hits(text_words)
             and not ALLEGATION_WORDS & set(text_words)
-            and not prefix_clash(sorted(claim_stems), sorted(text_stems)))
+            and not prefix_clash(claim_stems, text_stems))
 
 
 RULE_CODES = {None: 0, "supports": 0, "denies": 1, "neutral": 2}  # the classifier's inputs predate the supports rule

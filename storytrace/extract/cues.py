@@ -503,10 +503,20 @@ def _that_after(doc: "Doc", token: "Token") -> "Token | None":
     return None
 
 
+def is_citing(token: "Token") -> bool:
+    """'citing', 'quoting': the participle that names where a report comes from."""
+    return token.tag_ == "VBG" and token.lemma_.lower() in ("cite", "quote")
+
+
+def opens_source_aside(doc: "Doc", i: int) -> bool:
+    """Whether token `i` is the comma opening an aside that names a source (', citing two officials')."""
+    return doc[i].text == "," and i + 1 < len(doc) and is_citing(doc[i + 1])
+
+
 def _source_aside_end(doc: "Doc", i: int) -> int | None:
     """The closing comma of an aside naming a source that opens at token `i` (', citing two officials,'
     ', quoting a company document,'), or None."""
-    if doc[i].text != "," or i + 1 >= len(doc) or doc[i + 1].tag_ != "VBG" or doc[i + 1].lemma_.lower() not in ("cite", "quote"):
+    if not opens_source_aside(doc, i):
         return None
     return next((j for j in range(i + 2, min(i + 16, doc[i].sent.end)) if doc[j].text == ","), None)
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterable
 from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
 from storytrace.extract.cues import (CALLING_CUES, DESCRIBING_CUES, FALSITY, Cue, attach_quotes, content_words, find_cues,
-                                     names_a_source, subtree_span, trim_span)
+                                     is_citing, names_a_source, opens_source_aside, subtree_span, trim_span)
 from storytrace.extract.datelines import dateline_spans
 from storytrace.extract.quotes import Quote, block_quotes, find_quotes, is_full_quote
 from storytrace.extract.referents import Referents, build_referents
@@ -305,7 +305,7 @@ def _source_aside(cue: Cue) -> bool:
     """', citing two officials,' / ', quoting people familiar with the talks,': who told the cue next to
     it, no speech act of its own."""
     token = cue.token
-    return cue.lemma in ("cite", "quote") and token.tag_ == "VBG" and token.i > 0 and token.nbor(-1).text == "," and \
+    return token.i > 0 and opens_source_aside(token.doc, token.i - 1) and \
         any(c.dep_ == "dobj" and names_a_source(c) for c in token.children)
 
 
@@ -317,7 +317,7 @@ def _cited_by_outlet(cue: Cue, speaker: ResolvedSpeaker, spans: list[tuple[int, 
         return None  # a person citing evidence still says it ('The minister, citing a police report, said')
     opening = min(speaker.start, cue.text_start)
     for token in cue.token.sent:
-        if token.lemma_.lower() not in ("cite", "quote") or token.tag_ != "VBG" or token.idx < opening or \
+        if not is_citing(token) or token.idx < opening or \
                 any(s <= token.idx < e for s, e in spans):
             continue
         cited = next((c for c in token.children if c.dep_ == "dobj"), None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
@@ -144,8 +145,6 @@ def _iso_date(value: str) -> str | None:
     """The calendar date an ISO date or timestamp gives ('2021-03-04T10:00:00Z' -> '2021-03-04'); None
     for anything else ('2021-03-013', '2021-02-30'), which is not guessed at: the date is then
     estimated from the text and marked so."""
-    from datetime import date
-
     match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})(?![\d-])", value)
     if not match:
         return None

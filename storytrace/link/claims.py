@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 import numpy as np
 
 from storytrace.extract.lexicon import COUNTRY_WORDS
+from storytrace.extract.timex import MONTHS
 from storytrace.link.origins import Origin, OriginResolver, origins_by_stance
 from storytrace.schema import (Claim, ClaimMention, Document, Entity, Proposition, Statement, Variant, VariantValue,
                                content_id)
@@ -93,8 +94,7 @@ FRAME_OPENERS = frozenset("""in on at during after before since as by however me
 
 # A date that its year splits ('On December 29, 2016, '), and how long before or after something
 # ('just days after Resolution 2334 was passed, '): frames the short form of a claim leaves out.
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-DATED_FRAME = re.compile(rf"^(?:on|in|by|since|until)\s+(?:{MONTHS})\s+\d{{1,2}},\s*\d{{4}},\s+(?=[A-Za-z])|"
+DATED_FRAME = re.compile(rf"^(?:on|in|by|since|until)\s+(?:{'|'.join(MONTHS)})\s+\d{{1,2}},\s*\d{{4}},\s+(?=[A-Za-z])|"
                          r"^(?:(?:just|only|shortly|about|nearly|almost|some)\s+)?(?:(?:a|an|one|two|three|four|five|six|"
                          r"several|few|\d+)\s+)?(?:minutes|hours|days|weeks|months|years)\s+(?:after|before|later|earlier)\b"
                          r"[^,;:]{0,80},\s+(?=[A-Za-z])", re.IGNORECASE)

@@ -25,6 +25,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
 from storytrace.extract.statements import SIGNATORY
+from storytrace.extract.timex import MONTHS, WEEKDAYS
 from storytrace.schema import Document, Entity, Proposition, Provenance, Statement
 
 NARRATION = re.compile(
@@ -44,8 +45,7 @@ REPUBLISHED = re.compile(
 SELF_REFERENCE = re.compile(r"(?:\b[Tt]his|(?:^|[.!?]\s|\n)\W*(?:This|THIS|The|THE))\s+$")
 # A publication named after a verb of publishing, known or not: 'originally published by The Conversation'.
 PUBLICATION_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w'’.&-]*){0,4}")
-NOT_A_PUBLICATION = re.compile(r"(?:The\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
-                               r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+NOT_A_PUBLICATION = re.compile(r"(?:The\s+)?(?:" + "|".join(w.capitalize() for w in (*MONTHS, *WEEKDAYS)) + r")\b")
 SOURCE_KINDS = ("person", "organization", "anonymous", "document")
 # Who speaks for a body: its spokesman, its press office, its officials ("Hospital officials").
 SPEAKING_FOR = re.compile(
@@ -319,9 +319,14 @@ CONTRIBUTOR = re.compile(r"\b(?:additional|further|extra)\s+reporting\s+(?:by|fr
                          re.IGNORECASE | re.MULTILINE)
 
 
+def _own_key(document: Document) -> str | None:
+    """The key of the document's own outlet, which it never cites."""
+    return names.org_key(document.outlet) if document.outlet else None
+
+
 def contributor_provenance(document: Document) -> list[Provenance]:
     """'reporting by' edges for the news services a report credits with part of its reporting."""
-    own = names.org_key(document.outlet) if document.outlet else None
+    own = _own_key(document)
     edges = []
     for match in CONTRIBUTOR.finditer(document.text):
         for outlet in _outlets_in(document.text[match.end():match.end() + 40].split("\n")[0]):  # 'With AFP and AP'
@@ -333,10 +338,11 @@ def contributor_provenance(document: Document) -> list[Provenance]:
     return edges
 
 
-def copied_from(document: Document) -> str | None:
+def copied_from(document: Document, credits: Sequence[Provenance] | None = None) -> str | None:
     """The news service or publication whose copy the document runs: a wire in its dateline, or the
-    publication it says it was first published by."""
-    edges = wire_provenance(document) + [e for e in credit_provenance(document) if e.relation == "republished from"]
+    publication it says it was first published by. `credits`: its `credit_provenance`, when known."""
+    credits = credit_provenance(document) if credits is None else credits
+    edges = wire_provenance(document) + [e for e in credits if e.relation == "republished from"]
     return edges[0].cites if edges else None
 
 
@@ -345,7 +351,7 @@ def wire_provenance(document: Document) -> list[Provenance]:
     own outlet ('LONDON (Reuters) -' in the Evening Star): the report is that service's copy."""
     from storytrace.extract.datelines import dateline_spans
 
-    own = names.org_key(document.outlet) if document.outlet else None
+    own = _own_key(document)
     for start, end in dateline_spans(document.text)[:1]:
         match = WIRE_IN_DATELINE.search(document.text[start:end])
         wire = match and gazetteer.outlet_name(match.group(1).strip())
@@ -361,11 +367,13 @@ def wire_provenance(document: Document) -> list[Provenance]:
 WHOLE_STORY = re.compile(r"\b(?:the|this)\s+(?:story|news)\b(?![^.!?\n]*[.!?\n])", re.IGNORECASE)
 
 
-def credited_outlets(document: Document) -> list[str]:
+def credited_outlets(document: Document, credits: Sequence[Provenance] | None = None) -> list[str]:
     """Outlets the document credits with the story as a whole: 'The story of Putin's veto – first
-    reported in Israel Hayom this week – is true'; its own sentences may repeat their sources."""
+    reported in Israel Hayom this week – is true'; its own sentences may repeat their sources.
+    `credits`: its `credit_provenance`, when known."""
     text = document.text
-    return [edge.cites for edge in credit_provenance(document) if edge.relation == "first reported by"
+    credits = credit_provenance(document) if credits is None else credits
+    return [edge.cites for edge in credits if edge.relation == "first reported by"
             and WHOLE_STORY.search(text, max(0, text.rfind(".", 0, edge.start), text.rfind("\n", 0, edge.start)), edge.start)]
 
 
@@ -380,7 +388,7 @@ def _credits(text: str) -> list[tuple["re.Match[str]", bool]]:
 def credit_provenance(document: Document) -> list[Provenance]:
     """'first reported by' edges for the outlets a document credits with the story."""
     edges = []
-    own = names.org_key(document.outlet) if document.outlet else None
+    own = _own_key(document)
     for match, republished in _credits(document.text):
         found = _credited_name(document.text, match.end(), published=republished or bool(match.group("published")))
         if found is not None and names.org_key(found[1]) != own:
@@ -641,8 +649,9 @@ class OriginResolver:
         self.sources = outlet_sources(documents, (s for group in self.scopes.values() for s in group))
         self.filers = {d.id: Origin(f"party:{names.org_key(party)}", party, "organization")
                        for d in documents for party in [filing_party(d)] if party}
-        self.credits = {d.id: [outlet_origin(o) for o in credited_outlets(d)] for d in documents}
-        self.copies = {d.id: outlet_origin(name) for d in documents for name in [copied_from(d)] if name}
+        credits = {d.id: credit_provenance(d) for d in documents}
+        self.credits = {d.id: [outlet_origin(o) for o in credited_outlets(d, credits[d.id])] for d in documents}
+        self.copies = {d.id: outlet_origin(name) for d in documents for name in [copied_from(d, credits[d.id])] if name}
         self.signatories: dict[str, Origin] = {}  # filled once the story's names are known
         self.shown: dict[str, str] = {}  # each origin key's name as first shown
         self.headings: dict[str, tuple[set[str], set[str]]] | None = None  # see _primary_headings
