@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from storytrace import lookup_pipes
 from storytrace.errors import StorytraceError
+from storytrace.extract.transcripts import qa_turns
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -128,12 +129,39 @@ SPACED_HYPHEN = re.compile(r"(?<=\s)-(?=\s)")
 UNENDED_LINE = re.compile(r"(?<=[^\s.!?:;,\"”’'\-–—])\n\n(?=[\"“]?[A-Z])")
 
 
+# A live blog's entry time and an update label that open a line ('10:04 Chief executive Marian Okafor
+# has just confirmed ...', '11:40 Update: The BBC is reporting ...', 'UPDATE: The company said ...'):
+# the model reads the time into a name ('12:20 Ben Holloway') and the label as the sentence's verb.
+CLOCK = (r"\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+         r"(?:[ \t]+(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PST|PDT|PT|CT|local time))?")
+UPDATE_LABEL = (r"(?:Update[ds]?|UPDATE[DS]?|Breaking|BREAKING|Latest|LATEST)(?:[ \t]+(?:at[ \t]+)?" + CLOCK +
+                r")?[ \t]*[:\-–—][ \t]*")
+ENTRY_TIME = re.compile(r"(?m)^[ \t]*" + CLOCK + r"(?:[ \t]*[-–—:|][ \t]*|[ \t]+)(?:" + UPDATE_LABEL +
+                        r")?(?=[\"“‘'A-Z])")
+LINE_LABEL = re.compile(r"(?m)^[ \t]*" + UPDATE_LABEL + r"(?=[\"“‘'A-Z])")
+MIN_ENTRY_TIMES = 2  # one line opening with a time may be a sentence ('10:30 is when the doors open')
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def without_entry_labels(text: str) -> str:
+    """text with a live blog's entry times, update labels and an interview's 'Q:' / 'A:' at line
+    starts blanked out, same length."""
+    if len(ENTRY_TIME.findall(text)) >= MIN_ENTRY_TIMES:
+        text = ENTRY_TIME.sub(_blank, text)
+    for turn in reversed(qa_turns(text)):
+        text = text[:turn.start()] + " " * (turn.end() - turn.start()) + text[turn.end():]
+    return LINE_LABEL.sub(_blank, text)
+
+
 def text_for_parsing(text: str) -> str:
     """text with all-caps leads re-cased, a hyphen between spaces written as the dash it stands for
-    ('the manufacturer - Apple Inc. - and Cisco', which the model otherwise reads as one name), and a
-    stop after a line that ends a paragraph without one; same length as text, so offsets carry over
-    unchanged."""
-    text = UNENDED_LINE.sub(".\n", SPACED_HYPHEN.sub("–", text))
+    ('the manufacturer - Apple Inc. - and Cisco', which the model otherwise reads as one name), a
+    stop after a line that ends a paragraph without one, and a live blog's entry times blanked out;
+    same length as text, so offsets carry over unchanged."""
+    text = without_entry_labels(UNENDED_LINE.sub(".\n", SPACED_HYPHEN.sub("–", text)))
     if not _CAPS_LEAD.search(text):
         return text
     pieces: list[str] = []

@@ -56,6 +56,10 @@ CONFIRM_WORDS = frozenset("confirm confirms confirmed confirming official offici
                           "reveals revealed admits admitted finds found shows proves".split())
 SAY_WORDS = frozenset("say says said tells told according statement".split())
 NEGATORS = frozenset("not never nobody neither nor none nothing".split())
+# Words of doubt or denial that a negator cancels: 'I would not rule out that ...', 'I would not be
+# surprised if ...', 'no doubt that ...', 'did not dispute that ...'.
+DOUBTING_WORDS = frozenset("rule ruling ruled surprised surprising surprise exclude excluded doubt doubted dispute "
+                           "disputed disputes deny denied denies disagree unlikely impossible".split())
 NOT_MERELY = frozenset("just only merely simply solely".split())  # after 'not': 'not only X but Y'
 FUNCTION_WORDS = frozenset("""
 a an the to be been being is are was were am has have had do does did will would shall should can
@@ -199,6 +203,9 @@ def _negated_stems(words: tuple[str, ...], window: int) -> frozenset[str]:
             continue
         if word == "not" and i + 1 < len(words) and words[i + 1] in NOT_MERELY:
             continue  # 'not just a sense of urgency but pure speed' adds, it does not negate
+        following = next((w for w in words[i + 1:i + 4] if w not in FUNCTION_WORDS), None)
+        if following in DOUBTING_WORDS:
+            continue  # 'would not rule out', 'would not be surprised', 'did not dispute': no denial
         taken = 0
         for nxt in words[i + 1:]:
             if nxt in FUNCTION_WORDS:
@@ -227,7 +234,9 @@ def _refute_hits(text: str, words: tuple[str, ...]) -> int:
     low = " ".join(words)
     first = text.strip().lower()
     for anchored, pattern in refute_patterns():
-        hits += len(pattern.findall(first if anchored else low))
+        source = first if anchored else low
+        hits += sum(1 for match in pattern.finditer(source)
+                    if not any(is_negator(w) for w in source[:match.start()].split()[-2:]))  # 'would not rule out'
     return hits
 
 

@@ -317,3 +317,11 @@ def test_names_set_off_by_spaced_hyphens(analyze_text):
             "Inc. - and a leader in network systems, based in San Jose - Cisco.")
     texts = {m.text for m in analyze_text("Headline\n" + body + "\n").mentions}
     assert "Apple Inc" in texts and not any(" - " in t for t in texts)
+
+
+def test_a_name_a_report_gives_as_its_outlet_is_an_organisation():
+    from storytrace.schema import Document
+
+    documents = [Document(id="d1", source="a.txt", text="x", outlet="Midshire Echo")]
+    entities, _ = build_entities([_mention("Midshire Echo", "LOC", 40), _mention("Dunmore", "GPE", 80)], documents)
+    assert {(e.name, e.type) for e in entities} == {("Midshire Echo", "ORG"), ("Dunmore", "GPE")}

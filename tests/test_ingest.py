@@ -222,12 +222,26 @@ def test_press_release_back_matter_is_boilerplate():
      ("(Reporting by Ana Kovac; Editing by Martin Hale)", True),
      ("Additional reporting by Joel Fentress in Carrow Point", True),
      ("(By Sam Smith)", True),
-     ("(Reporting was limited by the blackout.)", False)],
+     ("(Reporting was limited by the blackout.)", False),
+     # a note about the report itself, not about the story
+     ("Correction: An earlier version of this article said 400,000 patients were affected.", True),
+     ("An earlier version of this story misstated the date of the vote.", True),
+     ("Editor's note: This article has been updated with comment from the council.", True),
+     ("This interview has been lightly edited for length and clarity.", True),
+     ("Corrections to the budget were approved on Monday.", False),
+     ("The report has been updated twice since March.", False)],
 )
 def test_list_items_and_body_sentences_are_not_boilerplate(line, marked):
     text = "Headline\n" + "\n".join(["The council met on Monday and voted."] * 3) + "\n" + line + "\n"
     spans = find_boilerplate(text)
     assert any(text[s:e] == line for s, e in spans) is marked
+
+
+def test_a_note_under_a_correction_heading_is_boilerplate():
+    text = ("Headline\nThe council met on Monday and voted.\nThe mayor was absent.\n" + "Correction\n"
+            "The vote was held on Monday, not Tuesday as first reported.\nThe council meets again in May.\n")
+    marked = [text[s:e] for s, e in find_boilerplate(text)]
+    assert marked == ["Correction", "The vote was held on Monday, not Tuesday as first reported."]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

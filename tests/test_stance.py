@@ -37,6 +37,7 @@ PLANT = "Robert Plant ripped up an $800M Led Zeppelin reunion contract"
     ("The council approved the stadium plan", "Council rejected the stadium plan", "denies"),
     ("The hiker was found dead", "Missing hiker found alive after five days", "denies"),
     ("The factory will close next year", "The factory will not close, owners say", "denies"),
+    ("The company will close the plant", "The company ruled out closing the plant", "denies"),
     # the other end of the same event: to deny taking money denies that it was paid
     ("The consultant paid the admissions official", "The admissions official never took a cent", "denies"),
     ("Apple is buying the startup", "Apple allegedly in talks to buy startup", "neutral"),
@@ -64,6 +65,10 @@ def test_rule_cases(claim: str, text: str, expected: str) -> None:
     ("The president fired the defence secretary", "President dismisses defence secretary"),
     ("The singer lip-synced at the inauguration", "Singer accused of lip-syncing at inauguration"),  # a charge
     ("The company will inform staff", "The company filed the form"),  # 'in' + form is no opposite
+    # a negated doubt or denial is no denial
+    ("The full data set is bigger", "I would not rule out that the full data set is bigger"),
+    ("The mill will close next year", "The owners would not be surprised if the mill closed next year"),
+    ("The fund lost money", "The watchdog did not dispute that the fund lost money"),
 ])
 def test_rules_stay_silent_when_unsure(claim: str, text: str) -> None:
     assert rule_stance(claim, text) is None

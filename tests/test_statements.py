@@ -35,6 +35,10 @@ def _statements(analyze_text, body: str) -> list[tuple[str, str, str]]:
     "It is fair to say that the market fell sharply after the announcement.",
     # 'write up' cites a business for a violation
     "Records tell a different story: inspectors wrote up the stall in June for letting cooked meat cool too slowly.",
+    # what was called is an event, not a demand
+    "Northvale Health has called a news conference for 10:00 in Dunmore.",
+    # a correction is the report speaking of itself, not a source
+    "The figure was revised. An earlier version of this article said 400,000 patients were affected.",
 ])
 def test_speech_words_that_report_nothing_said(analyze_text, body):
     assert _statements(analyze_text, body) == []
@@ -805,3 +809,37 @@ def test_a_source_an_outlet_cites_speaks_through_the_outlet(analyze_text):
 def test_a_newspaper_named_by_its_masthead_is_an_outlet(analyze_text, body, speaker, via, content):
     (statement,) = analyze_text("Headline\n" + body + "\n").statements
     assert ((statement.speaker.name, statement.speaker.kind), statement.via, statement.text) == (speaker, via, content)
+
+
+LIVE_BLOG = """Northvale Health data breach: live updates
+
+09:12 Northvale Health has called a news conference in Dunmore.
+
+10:15 Okafor says the group will not pay a ransom.
+
+11:40 Update: The BBC is reporting that Northvale discussed paying the attackers.
+
+12:20 Ben Holloway, the researcher who found the data online, told us the number of patients could be higher.
+"""
+
+
+def test_a_live_blogs_entry_times_are_no_part_of_names_or_sentences(analyze_text):
+    statements = _statements(analyze_text, LIVE_BLOG)
+    assert ("BBC", "Northvale discussed paying the attackers", "assert") in statements
+    assert ("Ben Holloway", "the number of patients could be higher", "assert") in statements
+    analysis = analyze_text(LIVE_BLOG)
+    assert not any(any(c.isdigit() for c in m.text) for m in analysis.mentions)
+    assert not any(p.text.startswith(("11:40", "Update")) for p in analysis.propositions)
+
+
+@pytest.mark.parametrize(("text", "parsed"), [
+    ("09:12 The group called.\n\n10:04 Chief executive Marian Okafor spoke.",
+     "      The group called.\n\n      Chief executive Marian Okafor spoke."),
+    ("Updated at 3.15pm BST: He said so.\nThe end.", "                       He said so.\nThe end."),
+    # one line opening with a time is a sentence, not a live blog
+    ("10:30 is when the doors open.\nThe end.", "10:30 is when the doors open.\nThe end."),
+])
+def test_entry_times_and_update_labels_are_blanked_for_parsing(text, parsed):
+    from storytrace.nlp import text_for_parsing
+
+    assert text_for_parsing(text) == parsed

@@ -157,3 +157,46 @@ def test_unnamed_officials_or_a_spokesman_of_a_body_are_linked_to_that_body(anal
     names = {e.id: e.name for e in dossier.entities}
     [statement] = [s for s in dossier.statements if s.speaker.name == speaker]
     assert names.get(statement.speaker.entity) == body_name
+
+
+INTERVIEW = """Interview: Ben Holloway on the Northvale breach
+
+The security researcher Ben Holloway spoke to the Midshire Echo on Wednesday.
+
+Q: When did you first see the Northvale files?
+
+A: On Saturday morning. Someone had posted a sample on a forum I monitor.
+
+Q: Northvale says about 40,000 patients were affected. Do you agree?
+
+A: No. The sample I saw suggests the full set is bigger.
+"""
+
+FAQ = """Statement from Harwick Automotive Components, with questions and answers
+
+"These decisions are the hardest we make," said Paul Engstrom, Chief Executive Officer.
+
+Q: How many jobs will be affected?
+
+A: Approximately 410 hourly and salaried positions.
+
+Q: When will the reductions take effect?
+
+A: The first separations will take place no earlier than January 13, 2025.
+"""
+
+
+def test_an_interviews_answers_are_the_interviewees_and_its_questions_are_not(analyze_text):
+    analysis = analyze_text(INTERVIEW)
+    answers = [(s.speaker.name, s.text, s.mode) for s in analysis.statements if s.cue in (":", ".")]
+    assert answers == [
+        ("Ben Holloway", "On Saturday morning. Someone had posted a sample on a forum I monitor.", "direct"),
+        ("Ben Holloway", "No. The sample I saw suggests the full set is bigger.", "direct")]
+    assert not any(p.text.startswith(("A:", "Q:")) for p in analysis.propositions)
+
+
+def test_a_bodys_own_questions_and_answers_stay_its_word(analyze_text):
+    analysis = analyze_text(FAQ)
+    assert not any(s.speaker.name == "Paul Engstrom" and "410" in s.text for s in analysis.statements)
+    assert "The first separations will take place no earlier than January 13, 2025" in \
+        [p.text for p in analysis.propositions]

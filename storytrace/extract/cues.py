@@ -21,7 +21,7 @@ from storytrace.extract.datelines import dateline_spans, past_dateline
 from storytrace.extract.quotes import Quote, is_full_quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 TEMPORAL_NOUNS = frozenset("week weeks day days month months year years time night morning evening "
@@ -76,7 +76,16 @@ def doc_text(doc: "Doc") -> str:
 
 def subtree_span(token: "Token") -> tuple[int, int]:
     left, right = token.left_edge, token.right_edge
+    while right.is_space and right.i > left.i:
+        right = right.nbor(-1)
     return left.idx, right.idx + len(right.text)
+
+
+def last_mark_end(sentence: "Span") -> int:
+    """Where the sentence's last word or mark ends: the blank run after it may stand for a label
+    blanked out for parsing ('A:', '10:04'), which is no part of the sentence."""
+    last = next((t for t in reversed(sentence) if not t.is_space), None)
+    return last.idx + len(last.text) if last is not None else sentence.end_char
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -232,7 +241,7 @@ def is_yes_no_question(token: "Token") -> bool:
                     (c.is_sent_start or c.i > 0 and c.nbor(-1).is_sent_start and c.nbor(-1).is_punct)), None)
     if opening is None:  # most cues: no auxiliary opens their sentence, and the sentence is never built
         return False
-    return doc_text(token.doc)[:token.sent.end_char].rstrip().rstrip('"”’\'').endswith("?")
+    return doc_text(token.doc)[:last_mark_end(token.sent)].rstrip().rstrip('"”’\'').endswith("?")
 
 
 def _goes_on(token: "Token") -> bool:
@@ -700,6 +709,9 @@ def _requested_thing(text: str, token: "Token") -> tuple[int, int] | None:
     if token.lemma_.lower() not in REQUESTING_CUES or any(c.dep_ == "neg" for c in token.children):
         return None
     phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > token.i), None)
+    if phrase is not None and token.lemma_.lower() == "call" and \
+            any(c.dep_ == "dobj" and c.i < phrase.i for c in token.children):
+        return None  # 'called a news conference for 10:00': what was called, not a demand
     wanted = [c for c in phrase.children if c.dep_ == "pobj"] if phrase is not None else []
     if not wanted or wanted[-1].pos_ not in ("NOUN", "NUM"):  # 'a re-run' may come in three pieces; '$5 billion'
         return None

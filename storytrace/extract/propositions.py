@@ -13,10 +13,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from storytrace.extract import lexicon as lx
-from storytrace.extract.cues import DOING_WITH_INFINITIVE, RELATIVE_TAGS, SUBJECT_DEPS, doc_text, said_of_antecedent
+from storytrace.extract.cues import (DOING_WITH_INFINITIVE, RELATIVE_TAGS, SUBJECT_DEPS, doc_text, said_of_antecedent,
+                                     last_mark_end)
 from storytrace.extract.datelines import past_dateline
 from storytrace.extract.quotes import DOUBLE_MARKS
 from storytrace.extract.statements import denies_in_content
+from storytrace.ingest.boilerplate import is_editorial_note
 from storytrace.schema import Document, Mention, Proposition, Statement, content_id
 
 if TYPE_CHECKING:
@@ -448,7 +450,7 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
             taken.append((min(speaker.start, statement.cue_start), max(speaker.end, statement.cue_end)))
     found = []
     for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
+        start, end = sent.start_char, last_mark_end(sent)
         if document.in_boilerplate(start, end) or document.in_headline(start, end) or text[start:end].rstrip().endswith("?"):
             continue
         if _is_attribution_shell(sent):
@@ -462,7 +464,8 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
                 if number == 0 and part[0] in subject_before:
                     s = subject_before[part[0]]  # 'The city | turned down the request on August 27 |, saying'
                 if _words(text[s:e]) >= MIN_WORDS and _has_own_verb(doc, s, e, skip_cues=True) and \
-                        not _asks_only(doc, text, s, e) and not EDITORIAL_NOTE.search(text[s:e]):
+                        not _asks_only(doc, text, s, e) and not EDITORIAL_NOTE.search(text[s:e]) and \
+                        not is_editorial_note(text[s:e]):
                     polarity = "deny" if denies_in_content(text[s:e]) else "assert"  # 'Any claim that ... is incorrect'
                     found.append(_proposition(doc, document, s, e, mentions, None, polarity))
     return found

@@ -22,7 +22,8 @@ from storytrace.extract.datelines import dateline_spans
 from storytrace.extract.quotes import Quote, block_quotes, find_quotes, is_full_quote
 from storytrace.extract.referents import Referents, build_referents
 from storytrace.extract.speakers import ResolvedSpeaker, SpeakerResolver, register_documents
-from storytrace.extract.transcripts import labelled_quotes, transcript_statements, within_turns
+from storytrace.extract.transcripts import interview_statements, labelled_quotes, transcript_statements, within_turns
+from storytrace.ingest.boilerplate import is_editorial_note
 from storytrace.schema import Document, Mention, Speaker, Statement, content_id
 
 if TYPE_CHECKING:
@@ -256,7 +257,7 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
     datelines = dateline_spans(text)
     drafts: list[_Draft] = []
     for cue in cues:
-        if _source_aside(cue):
+        if _source_aside(cue) or is_editorial_note(cue.token.sent.text):  # 'An earlier version of this article said'
             continue
         speaker = ResolvedSpeaker(UNNAMED_SOURCES, "anonymous", *cue.speaker_span) if cue.unnamed \
             else _continuing_speaker(text, cue, drafts, quotes)
@@ -282,7 +283,7 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
     drafts.extend(_continuations(text, unattached, drafts, document))
     _add_nested_via(drafts)
     found = [_statement(document, d, text) for d in drafts]
-    turns = transcript_statements(document, mentions)
+    turns = transcript_statements(document, mentions) + interview_statements(document, mentions)
     found = within_turns(found, turns) + turns
     found += labelled_quotes(document, mentions, quotes, found)
     return sorted(found, key=lambda s: (s.start, s.cue_start))

@@ -119,6 +119,65 @@ def within_turns(statements: Sequence[Statement], turns: Sequence[Statement]) ->
     return [s for s in statements if not own_act(s)]
 
 
+# A question-and-answer interview: 'Q: When did you first see the files?' / 'A: On Saturday morning.'
+QA_TURN = re.compile(r"^[ \t]*(?P<label>Q|A|Question|Answer)[ \t]*(?P<colon>[:.]|[-–—])[ \t]+(?=\S)", re.MULTILINE)
+MIN_QA_TURNS = 2  # of each kind
+
+
+def qa_turns(text: str) -> list[re.Match[str]]:
+    """The document's question and answer openings, when it reads as a Q&A interview; else none."""
+    matches = list(QA_TURN.finditer(text))
+    answers = sum(m.group("label")[0] == "A" for m in matches)
+    return matches if answers >= MIN_QA_TURNS and len(matches) - answers >= MIN_QA_TURNS else []
+
+
+def _interviewee(document: Document, mentions: Sequence[Mention], before: int) -> Mention | None:
+    """The person the headline and introduction name most often (ties: the first named), by their
+    fullest mention; bylines and other boilerplate do not count."""
+    people = [m for m in mentions if m.label == "PERSON" and m.end <= before and
+              not document.in_boilerplate(m.start, m.end)]
+    counts: dict[str, int] = {}
+    for mention in people:
+        key = mention.text.split()[-1].lower()
+        counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return None
+    chosen = max(counts, key=lambda key: (counts[key], -next(i for i, m in enumerate(people)
+                                                             if m.text.split()[-1].lower() == key)))
+    return max((m for m in people if m.text.split()[-1].lower() == chosen), key=lambda m: (len(m.text), -m.start))
+
+
+# What an introduction says when the questions and answers are an interview, not a body's own FAQ.
+INTERVIEW_WORDS = re.compile(r"\b(?:interview(?:s|ed)?|Q\s*&\s*A\s+with|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
+                             r"sat\s+down\s+with|in\s+conversation\s+with)\b", re.IGNORECASE)
+
+
+def interview_statements(document: Document, mentions: Sequence[Mention]) -> list[Statement]:
+    """One direct statement per paragraph of each answer of a Q&A interview, by the person its
+    introduction names; the questions are the outlet's and say nothing of the interviewee's. The
+    answers of a body's own questions and answers ('Q: How many jobs will be affected?') stay its word."""
+    text = document.text
+    turns = qa_turns(text)
+    if not turns or not INTERVIEW_WORDS.search(text, 0, turns[0].start()):
+        return []
+    mention = _interviewee(document, mentions, turns[0].start())
+    if mention is None:
+        return []
+    statements = []
+    for number, match in enumerate(turns):
+        if match.group("label")[0] != "A":
+            continue
+        speaker = Speaker(name=mention.text, kind="person", start=match.start("label"), end=match.end("label"),
+                          ref_start=mention.start, ref_end=mention.end)
+        until = turns[number + 1].start() if number + 1 < len(turns) else len(text)
+        lines = _lines(text, match.end(), until)
+        for start, end in lines[:1] + [line for line in lines[1:] if _spoken(text, *line)]:
+            if len(re.findall(r"\w+", text[start:end])) < 2 or document.in_boilerplate(start, end):
+                continue
+            statements.append(_said_after_colon(document, start, end, speaker, match.span("colon")))
+    return statements
+
+
 LABELLED_QUOTE = re.compile(r"(?P<colon>:)[ \t]*(?=[\"“])")
 
 

@@ -1,6 +1,7 @@
 """Find the lines of a report that are not its body: captions, photo credits, bylines, promos,
-and a press release's back matter (from "About <company>", "Notes to editors" or "ENDS" in its
-second half to the end, contact lines, the forward-looking-statements caution).
+corrections and editor's notes, and a press release's back matter (from "About <company>", "Notes
+to editors" or "ENDS" in its second half to the end, contact lines, the forward-looking-statements
+caution).
 
 Boilerplate spans yield no statements, events or claims; entity mentions in them still count.
 The rules look at line shape only (no model), so they are cheap and explainable.
@@ -47,6 +48,17 @@ _PROMO = re.compile(
 )
 
 
+# A note about the report itself, not about the story: 'Correction: An earlier version of this article
+# said ...', 'This interview has been edited for length', 'Editor's note: ...'.
+_EDITORIAL_NOTE = re.compile(
+    r"^\W*(?:(?:corrections?|clarifications?|editor['’]?s['’]?\s+note|note\s+to\s+readers)\s*[:\-–—]|"
+    r"(?:an?\s+|the\s+)?(?:earlier|previous|original)\s+version\s+of\s+this\s+"
+    r"(?:article|story|report|piece|post|interview)\b|"
+    r"this\s+(?:article|story|report|piece|post|interview|transcript|conversation)\s+(?:has\s+been|was|is\s+being)\s+"
+    r"(?:\w+ly\s+)?(?:updated|corrected|amended|edited|condensed|changed|revised|shortened)\b)",
+    re.IGNORECASE,
+)
+_NOTE_HEADING = re.compile(r"^\W*(?:corrections?|clarifications?|editor['’]?s['’]?\s+note)\W*$", re.IGNORECASE)
 _BACK_MATTER_HEADING = re.compile(
     r"^\s*(?:about\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,6}|notes?\s+(?:to|for)\s+editors?|"
     r"editors?['’]?\s*notes?|background(?:\s+information)?|-*\s*ends\s*-*|#{3})\s*:?\s*$",
@@ -71,6 +83,21 @@ def is_caution(line: str) -> bool:
     """The safe-harbour paragraph of a company statement ('This statement contains forward-looking
     statements that are subject to risks and uncertainties ...')."""
     return bool(_CAUTION.search(line)) and len(line.split()) <= 120
+
+
+def is_editorial_note(line: str) -> bool:
+    """A correction, clarification or editor's note about the report ('Correction: An earlier version
+    of this article said 400,000 patients were affected'): what it says is no part of the story."""
+    return bool(_EDITORIAL_NOTE.match(line))
+
+
+def _notes_under_headings(text: str, spans: list[Span]) -> set[Span]:
+    """A 'Correction' or 'Editor's note' heading alone on its line and the paragraph under it."""
+    found: set[Span] = set()
+    for number, span in enumerate(spans[:-1]):
+        if _NOTE_HEADING.match(text[span[0]:span[1]]):
+            found.update((span, spans[number + 1]))
+    return found
 
 
 def _back_matter(text: str, spans: list[Span]) -> set[Span]:
@@ -152,12 +179,13 @@ def _repeated_lines(text: str, spans: list[Span]) -> set[Span]:
 
 
 def find_boilerplate(text: str) -> tuple[Span, ...]:
-    """Spans of caption, credit, byline, promo, repeated and back-matter lines, in text order."""
+    """Spans of caption, credit, byline, promo, editorial-note, repeated and back-matter lines, in text order."""
     spans = list(line_spans(text))
-    found = _repeated_prefix_lines(text, spans) | _repeated_lines(text, spans) | _back_matter(text, spans)
+    found = _repeated_prefix_lines(text, spans) | _repeated_lines(text, spans) | _back_matter(text, spans) | \
+        _notes_under_headings(text, spans)
     for span in spans:
         line = text[span[0]:span[1]]
         if (is_credit_line(line) or is_caption_line(line) or is_byline(line) or is_promo(line)
-                or is_contact_line(line) or is_caution(line)):
+                or is_contact_line(line) or is_caution(line) or is_editorial_note(line)):
             found.add(span)
     return tuple(sorted(found))

@@ -1017,6 +1017,7 @@ def _object_of_cue(proposition: Proposition, statement: Statement, text: str) ->
             and (text.startswith("to ") or reads_alone(text)))
 
 
+CLOCK_TIME = re.compile(r"\d{1,2}(?::\d{2}|\.\d{2}\s*[ap]\.?m\b)", re.IGNORECASE)
 QUANTITY = re.compile(r"(?<![\w.$])\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent|million|billion|m\b|bn\b)?",
                       re.IGNORECASE)
 
@@ -1035,6 +1036,8 @@ def quantity_spans(text: str) -> tuple[tuple[int, int, str], ...]:
         before = text[:match.start()].rstrip().split()[-1:] if match.start() else []
         if before and before[0][:1].isupper() and before[0].isalpha() and not before[0].isupper():
             continue  # 'Resolution 2334', 'Flight 370': an identifier
+        if CLOCK_TIME.match(text, match.start()) or text[max(0, match.start() - 3):match.start()].endswith(":"):
+            continue  # '10:00', 'at 3.15pm': a time of day, not an amount
         value = " ".join(match.group().lower().replace(",", "").split())
         if not YEARS.fullmatch(value):
             found.append((match.start(), match.start() + len(match.group().rstrip()), value))

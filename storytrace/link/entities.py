@@ -458,12 +458,16 @@ def build_entities(mentions: Iterable[Mention], documents: Iterable[Document] = 
 
     Outlets named in document metadata become entities too, so every report's outlet is an actor."""
     mentions = list(mentions)
+    documents = list(documents)
     clusters = cluster_mentions(mentions)
     entities: list[Entity] = []
     index: dict[tuple[str, int, int], str] = {}
+    own_outlets = {_thing_key(d.outlet) for d in documents if d.outlet}
     for cluster in clusters:
         name = _display_name(cluster)
         entity_type = _entity_type(cluster)
+        if not cluster.person and _thing_key(name) in own_outlets:
+            entity_type = "ORG"  # 'spoke to the Midshire Echo': a report's outlet, whatever the model tagged it
         entity_id = content_id("ent", entity_type, names.fold(name))
         refs = tuple(MentionRef(m.doc, m.start, m.end) for m in sorted(cluster.mentions, key=lambda m: (m.doc, m.start)))
         roles = tuple(dict.fromkeys(r for m in cluster.mentions for r in m.roles))
