@@ -325,3 +325,15 @@ def test_a_name_a_report_gives_as_its_outlet_is_an_organisation():
     documents = [Document(id="d1", source="a.txt", text="x", outlet="Midshire Echo")]
     entities, _ = build_entities([_mention("Midshire Echo", "LOC", 40), _mention("Dunmore", "GPE", 80)], documents)
     assert {(e.name, e.type) for e in entities} == {("Midshire Echo", "ORG"), ("Dunmore", "GPE")}
+
+
+def test_a_newspapers_word_alone_in_its_own_report_is_that_outlet():
+    from storytrace.schema import Document
+
+    documents = [Document(id="d1", source="a.txt", text="x", outlet="Northern Herald"),
+                 Document(id="d2", source="b.txt", text="y", outlet="Island Gazette")]
+    mentions = [_mention("Herald", "ORG", 40), _mention("Northern Herald", "ORG", 90),
+                _mention("Gazette", "PERSON", 10, doc="d2")]
+    entities, _ = build_entities(mentions, documents)
+    assert sorted((e.name, e.type, len(e.mentions)) for e in entities) == [
+        ("Island Gazette", "ORG", 1), ("Northern Herald", "ORG", 2)]

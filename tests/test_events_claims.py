@@ -523,7 +523,10 @@ def test_proposition_text_drops_quote_marks_not_apostrophes(text, expected):
      ("unemployment rose to 3.5%", {"3.5%"}), ("Resolution 2334 passed in 2016", set()),
      ("In 2019, the firm cut 1,200 jobs", {"1200"}),
      # a time of day is no amount
-     ("a news conference for 10:00 and another at 3.15pm", set()), ("11:40 Update: 40,000 patients", {"40000"})],
+     ("a news conference for 10:00 and another at 3.15pm", set()), ("11:40 Update: 40,000 patients", {"40000"}),
+     # amounts in words, as the digits would give them ('one' is too often none)
+     ("hired six new officers", {"6"}), ("twenty-five flights and three million passengers", {"25", "3 million"}),
+     ("Twelve people died", {"12"}), ("one of the two ferries", {"2"})],
 )
 def test_quantities_are_amounts_not_years_or_names(text, expected):
     from storytrace.link.claims import quantities

@@ -24,6 +24,10 @@ def inner_texts(text):
         ("He doesn’t know, and they won’t say.", []),
         ('"First paragraph of a long quote\n"Second paragraph."', ["First paragraph of a long quote", "Second paragraph."]),
         ("The 5” screen and the 7” screen", []),
+        # a single-mark quote its paragraph leaves open goes on in the next one; apostrophes are no marks
+        ("'We will fight on,' said Greer, who chairs the island's council. 'People missed appointments.\n\n"
+         "'Some had waited months.'", ["We will fight on,", "People missed appointments.", "Some had waited months."]),
+        ("The '90s were good and the O'Neills' car is red.", []),
     ],
 )
 def test_find_quotes(text, expected):

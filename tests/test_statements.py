@@ -843,3 +843,17 @@ def test_entry_times_and_update_labels_are_blanked_for_parsing(text, parsed):
     from storytrace.nlp import text_for_parsing
 
     assert text_for_parsing(text) == parsed
+
+
+@pytest.mark.parametrize("marks", [('"', '"'), ("'", "'"), ("“", "”")])
+def test_a_quote_going_on_over_paragraphs_is_its_speakers_to_the_end(analyze_text, marks):
+    o, c = marks
+    body = (f"{o}We will not accept excuses any more,{c} said Alasdair Greer, who chairs the island's community "
+            f"council. {o}People missed hospital appointments.\n\n{o}Some of them had waited months for those "
+            f"appointments. This cannot go on.{c}\n\nThe council meets again in May.")
+    assert _statements(analyze_text, body) == [
+        ("Alasdair Greer", "We will not accept excuses any more", "assert"),
+        ("Alasdair Greer", "People missed hospital appointments.", "assert"),
+        ("Alasdair Greer", "Some of them had waited months for those appointments. This cannot go on.", "assert")]
+    claims = [p.text for p in analyze_text("Headline\n" + body + "\n").propositions]
+    assert not any("chairs" in text for text in claims)  # who the speaker is, as before the cue, is no claim

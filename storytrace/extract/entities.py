@@ -360,8 +360,8 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
         if holder is not None:
             start, given = holder.idx, holder
         surface = document.text[start:end]
-        if len(surface.strip()) < 2 or not any(c.isalpha() for c in surface):
-            continue
+        if len(surface.strip()) < 2 or not any(c.isalpha() for c in surface) or surface.startswith("@"):
+            continue  # a social-media handle ('@moiradunn') names an account, its holder is named beside it
         if _extends_name_before(document.text, mentions, start, surface):
             mentions[-1] = replace(mentions[-1], end=end, text=document.text[mentions[-1].start:end])
             continue

@@ -447,7 +447,8 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
             if re.search(r"(?:,|\band)\s*$", text[speaker.end:statement.cue_start]):  # 'disputed its share, saying'
                 short_predicates.add(speaker.end)
         else:
-            taken.append((min(speaker.start, statement.cue_start), max(speaker.end, statement.cue_end)))
+            taken.append((min(speaker.start, statement.cue_start),
+                          max(speaker.end, statement.cue_end, _speaker_relative_clause_end(doc, statement))))
     found = []
     for sent in doc.sents:
         start, end = sent.start_char, last_mark_end(sent)
@@ -498,6 +499,19 @@ def _predicate(doc: "Doc", start: int, end: int) -> bool:
     or a participle describing a noun ('parents interviewed to date')."""
     return any(t.pos_ == "VERB" and (t.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") for c in t.children))
                for t in _tokens_in(doc, start, end))
+
+
+def _speaker_relative_clause_end(doc: "Doc", statement: Statement) -> int:
+    """Where a relative clause describing a speaker named after the cue ends ('..., said Priya Raman, who
+    chairs the patients' association'): it tells who speaks, as it does before the cue ('Ben Holloway,
+    who first spotted the files, said'), and is no claim of the story; 0 when there is none."""
+    speaker = statement.speaker
+    if speaker.start < statement.cue_end:
+        return 0
+    tokens = _tokens_in(doc, speaker.start, speaker.end)
+    head = next((t for t in tokens if t.head is t or not speaker.start <= t.head.idx < speaker.end), None)
+    clause = next((c for c in head.children if c.dep_ == "relcl" and c.idx >= speaker.end), None) if head else None
+    return clause.right_edge.idx + len(clause.right_edge.text) if clause is not None else 0
 
 
 def _speaker_acts_first(doc: "Doc", statement: Statement) -> bool:

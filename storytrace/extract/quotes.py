@@ -79,17 +79,29 @@ def _double_quotes(text: str, start: int, end: int) -> list[Quote]:
     return [q for q in quotes if q.inner_end > q.inner_start]
 
 
-_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=\S)(.+?)(?<=\S)[’'](?![\w])")
+_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[^\s\d])(.+?)(?<=\S)[’'](?![\w])")  # "'90s" opens nothing
+
+
+# A single mark opening a quote that its paragraph never closes: it goes on in the next paragraph.
+_SINGLE_UNCLOSED = re.compile(r"(?<![\w’'])[‘'](?=[A-Z])")
+MIN_UNCLOSED_WORDS = 3
 
 
 def _single_quotes(text: str, start: int, end: int) -> list[Quote]:
-    """British-style ‘quotes’ in a paragraph without double quotes; apostrophes inside words are skipped."""
+    """British-style ‘quotes’ in a paragraph without double quotes; apostrophes inside words are
+    skipped. The paragraph's last quote may be left open ('People missed hospital appointments.')."""
     quotes = []
     for match in _SINGLE.finditer(text, start, end):
         inner_start, inner_end = match.span(1)
         if len(text[inner_start:inner_end].split()) < 2:
             continue
         quotes.append(Quote(match.start(), match.end(), inner_start, inner_end))
+    rest = quotes[-1].end if quotes else start
+    opening = _SINGLE_UNCLOSED.search(text, rest, end)
+    if opening is not None and not re.search(r"(?<=\S)[’'](?!\w)", text[opening.end():end]):  # 'island's' is no close
+        inner_start, inner_end = _trim(text, opening.end(), end)
+        if len(text[inner_start:inner_end].split()) >= MIN_UNCLOSED_WORDS:
+            quotes.append(Quote(opening.start(), inner_end, inner_start, inner_end, closed=False))
     return quotes
 
 

@@ -22,7 +22,8 @@ from storytrace.extract.datelines import dateline_spans
 from storytrace.extract.quotes import Quote, block_quotes, find_quotes, is_full_quote
 from storytrace.extract.referents import Referents, build_referents
 from storytrace.extract.speakers import ResolvedSpeaker, SpeakerResolver, register_documents
-from storytrace.extract.transcripts import interview_statements, labelled_quotes, transcript_statements, within_turns
+from storytrace.extract.transcripts import (embedded_posts, interview_statements, labelled_quotes, transcript_statements,
+                                           within_turns)
 from storytrace.ingest.boilerplate import is_editorial_note
 from storytrace.schema import Document, Mention, Speaker, Statement, content_id
 
@@ -230,9 +231,10 @@ def _balance_marks(text: str, start: int, end: int) -> tuple[int, int]:
             start = trim_span(text, start + 1, end)[0]
         elif marks % 2 and re.match(r"[,.!?]?[\"”»]", text[end:end + 2]):
             end = text.index(next(c for c in text[end:end + 2] if c in _CLOSE_MARKS), end) + 1
-        elif inner[0] == "‘":
+        elif inner[0] == "‘" or (inner[0] == "'" and len(inner) > 1 and inner[1].isalpha() and
+                                 (start == 0 or not text[start - 1].isalnum())):  # "'We are not going ...,' said"
             start = trim_span(text, start + 1, end)[0]
-        elif inner[-1] == "’" and len(inner) > 1 and inner[-2] in ".,!?":
+        elif inner[-1] in "’'" and len(inner) > 1 and inner[-2] in ".,!?":
             end = trim_span(text, start, end - 1)[1]
         else:
             break
@@ -283,7 +285,8 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
     drafts.extend(_continuations(text, unattached, drafts, document))
     _add_nested_via(drafts)
     found = [_statement(document, d, text) for d in drafts]
-    turns = transcript_statements(document, mentions) + interview_statements(document, mentions)
+    turns = transcript_statements(document, mentions) + interview_statements(document, mentions) + \
+        embedded_posts(document, mentions)
     found = within_turns(found, turns) + turns
     found += labelled_quotes(document, mentions, quotes, found)
     return sorted(found, key=lambda s: (s.start, s.cue_start))
@@ -408,10 +411,9 @@ def _continuations(text: str, quotes: list[Quote], drafts: list[_Draft], documen
         if not previous:
             continue
         last = max(previous, key=lambda d: d.end)
-        between = text[last.end:quote.start]
-        breaks = between.count("\n")
-        same_paragraph = breaks == 0
-        next_paragraph = breaks == 1 and last.mode == "direct" and not text[text.rfind("\n", 0, quote.start) + 1:quote.start].strip()
+        lines_between = text[last.end:quote.start].split("\n")
+        same_paragraph = len(lines_between) == 1
+        next_paragraph = not same_paragraph and not "".join(lines_between[1:]).strip() and last.mode == "direct"
         if same_paragraph or next_paragraph:
             extra.append(_Draft(last.cue, quote.inner_start, quote.inner_end, last.speaker, "direct", list(last.via)))
     return extra

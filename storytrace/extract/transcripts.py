@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from storytrace.extract import lexicon as lx
+from storytrace.ingest.boilerplate import EMBEDDED_POST
 from storytrace.schema import Document, Mention, Speaker, Statement, content_id
 
 if TYPE_CHECKING:
@@ -175,6 +176,32 @@ def interview_statements(document: Document, mentions: Sequence[Mention]) -> lis
             if len(re.findall(r"\w+", text[start:end])) < 2 or document.in_boilerplate(start, end):
                 continue
             statements.append(_said_after_colon(document, start, end, speaker, match.span("colon")))
+    return statements
+
+
+def embedded_posts(document: Document, mentions: Sequence[Mention]) -> list[Statement]:
+    """A social-media post embedded in the report ('... — Moira Dunn (@moiradunn) March 10, 2026') is
+    a direct statement of the account's holder: the post's words without their links."""
+    text = document.text
+    statements = []
+    for start, end in _lines(text, 0, len(text)):
+        match = EMBEDDED_POST.match(text[start:end])
+        if match is None or document.in_headline(start, end):
+            continue
+        body_end = start + match.end("body")
+        body_start = body_end - len(text[start:body_end].lstrip(" \"“'‘"))
+        if len(re.findall(r"\w+", text[body_start:body_end])) < 2:
+            continue
+        name_start, name_end = start + match.start("name"), start + match.end("name")
+        mention = next((m for m in mentions if m.start == name_start and m.end <= name_end), None)
+        kind = "person" if mention is None or mention.label == "PERSON" else "organization"
+        speaker = Speaker(name=text[name_start:name_end].strip(), kind=kind, start=name_start, end=name_end,
+                          ref_start=name_start, ref_end=name_end)
+        handle = (start + match.start("handle"), start + match.end("handle"))
+        statements.append(Statement(id=content_id("st", document.id, body_start, body_end, handle[0]), doc=document.id,
+                                    start=body_start, end=body_end, speaker=speaker, cue=text[handle[0]:handle[1]],
+                                    cue_start=handle[0], cue_end=handle[1], mode="direct",
+                                    text=text[body_start:body_end]))
     return statements
 
 

@@ -37,6 +37,13 @@ _CAPTION_DATELINE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2},\s+\d{4}\s*$"
 )
+# A social-media post embedded in a report, as it reads once scraped: 'Westwave has abandoned this
+# island. pic.twitter.com/x7Yq2 — Moira Dunn (@moiradunn) March 10, 2026'.
+EMBEDDED_POST = re.compile(
+    r"^(?P<body>.*?\S)(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+))*\s*[—–-]{1,2}\s*"
+    r"(?P<name>[^\s()@—–][^()\n@—–]{0,60}?)\s*\((?P<handle>@\w{1,30})\)\s*"
+    r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},\s+\d{4})\s*$")
 _BYLINE = re.compile(
     r"^\s*\(?\s*(?:(?:[Bb]y|BY)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|\||in)\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})*|"
     r"(?i:reporting|writing|editing|additional reporting|compiled)\s+(?i:by)\b.*)\s*\)?\s*$",
@@ -135,8 +142,9 @@ def is_credit_line(line: str) -> bool:
 
 
 def is_caption_line(line: str) -> bool:
-    """A caption: a position mark such as "(L)", or a present-tense line ending in a dateline."""
-    if len(line.split()) > 60:
+    """A caption: a position mark such as "(L)", or a present-tense line ending in a dateline (not
+    an embedded post, which ends in its date too)."""
+    if len(line.split()) > 60 or EMBEDDED_POST.match(line):
         return False
     if _ends_like_sentence(line):
         return bool(_POSITION_MARK.search(line)) and not re.search(r"[\"“”]", line)

@@ -595,7 +595,8 @@ def different_occasions(pairs: Sequence[tuple[int, int]], context: PairContext) 
         return out
     first, second = np.array(pairs).T
     apart = (days[first] >= 0) & (days[second] >= 0) & (np.abs(days[first] - days[second]) > OCCASION_GAP_DAYS)
-    amounts = {int(i): quantities(context.texts[i]) for i in np.unique(np.r_[first[apart], second[apart]])}
+    amounts = {int(i): quantities(context.texts[i], in_words=False)  # 'two companies' tells no occasion apart
+               for i in np.unique(np.r_[first[apart], second[apart]])}
     counted = np.zeros(len(days), dtype=bool)
     counted[[i for i, own in amounts.items() if own]] = True
     for row in np.flatnonzero(apart & counted[first] & counted[second]):
@@ -1017,19 +1018,29 @@ def _object_of_cue(proposition: Proposition, statement: Statement, text: str) ->
             and (text.startswith("to ") or reads_alone(text)))
 
 
+# Amounts written in words ('six new officers', 'twenty-five flights', 'three million'); 'one' is
+# too often no amount ('one of the', 'no one').
+NUMBER_VALUES = {word: value for value, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split()) if value >= 2} | \
+    {word: 10 * value for value, word in enumerate("_ _ _ thirty forty fifty sixty seventy eighty ninety".split()) if value >= 3}
+NUMBER_WORDS = re.compile(
+    rf"\b({'|'.join(sorted(NUMBER_VALUES, key=len, reverse=True))})(?:-(two|three|four|five|six|seven|eight|nine))?"
+    r"(?:\s+(hundred|thousand|million|billion))?\b", re.IGNORECASE)
 CLOCK_TIME = re.compile(r"\d{1,2}(?::\d{2}|\.\d{2}\s*[ap]\.?m\b)", re.IGNORECASE)
 QUANTITY = re.compile(r"(?<![\w.$])\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent|million|billion|m\b|bn\b)?",
                       re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
-def quantities(text: str) -> frozenset[str]:
-    """Amounts a text states ('12 people', '$40 billion', '3.5%'), not years or names ('Resolution 2334')."""
-    return frozenset(value for _, _, value in quantity_spans(text))
+def quantities(text: str, in_words: bool = True) -> frozenset[str]:
+    """Amounts a text states ('12 people', '$40 billion', '3.5%', 'six officers'), not years or names
+    ('Resolution 2334'); in figures only when in_words is false."""
+    return frozenset(value for _, _, value in quantity_spans(text, in_words))
 
 
 @lru_cache(maxsize=65536)
-def quantity_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+def quantity_spans(text: str, in_words: bool = True) -> tuple[tuple[int, int, str], ...]:
     """Where the text states each amount, with the amount normalised ('$40,000' -> '$40000')."""
     found = []
     for match in QUANTITY.finditer(text):
@@ -1041,7 +1052,11 @@ def quantity_spans(text: str) -> tuple[tuple[int, int, str], ...]:
         value = " ".join(match.group().lower().replace(",", "").split())
         if not YEARS.fullmatch(value):
             found.append((match.start(), match.start() + len(match.group().rstrip()), value))
-    return tuple(found)
+    for match in NUMBER_WORDS.finditer(text) if in_words else ():
+        value = NUMBER_VALUES[match.group(1).lower()] + (NUMBER_VALUES[match.group(2).lower()] if match.group(2) else 0)
+        scale = f" {match.group(3).lower()}" if match.group(3) else ""
+        found.append((match.start(), match.end(), f"{value}{scale}"))
+    return tuple(sorted(found))
 
 
 MONTH_DAY = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (\d{1,2})(?!\d)")

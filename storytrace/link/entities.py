@@ -18,7 +18,7 @@ from typing import Iterable
 
 from storytrace import gazetteer, names
 from storytrace.extract.entities import ORG_WORDS
-from storytrace.extract.lexicon import COUNTRY_WORDS
+from storytrace.extract.lexicon import COUNTRY_WORDS, NEWSPAPER_ENDINGS
 from storytrace.schema import Document, Entity, Mention, MentionRef, content_id
 
 COUNTRY_ALIASES = (
@@ -463,15 +463,23 @@ def build_entities(mentions: Iterable[Mention], documents: Iterable[Document] = 
     entities: list[Entity] = []
     index: dict[tuple[str, int, int], str] = {}
     own_outlets = {_thing_key(d.outlet) for d in documents if d.outlet}
+    outlets_of = {d.id: d.outlet for d in documents if d.outlet}
     for cluster in clusters:
         name = _display_name(cluster)
         entity_type = _entity_type(cluster)
-        if not cluster.person and _thing_key(name) in own_outlets:
+        own = _own_outlet_short_form(cluster, name, outlets_of)
+        if own is not None:  # 'told the Herald' in the Northern Herald's report
+            name, entity_type = own, "ORG"
+        elif not cluster.person and _thing_key(name) in own_outlets:
             entity_type = "ORG"  # 'spoke to the Midshire Echo': a report's outlet, whatever the model tagged it
         entity_id = content_id("ent", entity_type, names.fold(name))
         refs = tuple(MentionRef(m.doc, m.start, m.end) for m in sorted(cluster.mentions, key=lambda m: (m.doc, m.start)))
         roles = tuple(dict.fromkeys(r for m in cluster.mentions for r in m.roles))
-        entities.append(Entity(id=entity_id, name=name, type=entity_type, aliases=_aliases(cluster), mentions=refs, roles=roles))
+        entity = Entity(id=entity_id, name=name, type=entity_type, aliases=_aliases(cluster), mentions=refs, roles=roles)
+        same = next((i for i, e in enumerate(entities) if e.id == entity_id), None)
+        if same is not None:  # the outlet's full name and its short form, clustered apart
+            entity = _merged(entities.pop(same), entity)
+        entities.append(entity)
         for m in cluster.mentions:
             index[(m.doc, m.start, m.end)] = entity_id
     present = {_thing_key(e.name) for e in entities} | {_thing_key(a) for e in entities for a in e.aliases}
@@ -483,6 +491,26 @@ def build_entities(mentions: Iterable[Mention], documents: Iterable[Document] = 
                                    aliases=(outlet,), mentions=(), roles=("outlet",)))
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities, index
+
+
+def _merged(first: Entity, second: Entity) -> Entity:
+    return replace(first, aliases=tuple(dict.fromkeys(first.aliases + second.aliases)),
+                   mentions=tuple(sorted(first.mentions + second.mentions, key=lambda m: (m.doc, m.start))),
+                   roles=tuple(dict.fromkeys(first.roles + second.roles)))
+
+
+def _own_outlet_short_form(cluster: Cluster, name: str, outlets_of: dict[str, str]) -> str | None:
+    """The outlet a one-word name stands for when it is the last word of the outlet of each report
+    that names it ('the Gazette' in the Island Gazette, 'the Herald' in the Northern Herald); a
+    person's name only when it is a newspaper's word."""
+    if len(name.split()) != 1 or (cluster.person and name.lower() not in NEWSPAPER_ENDINGS):
+        return None
+    outlets = {outlets_of.get(m.doc) for m in cluster.mentions}
+    if len(outlets) != 1 or None in outlets:
+        return None
+    outlet = outlets.pop()
+    words = outlet.split()
+    return outlet if len(words) >= 2 and names.fold(words[-1]) == names.fold(name) else None
 
 
 class EntityLookup:
