@@ -562,7 +562,13 @@ def _variants_of(first: str, second: str, modes: dict[str, str] | None = None, s
       {"dates": ["1948", "1967"]}),
      ("In 2016, Russia was willing to block it", "on December 29, 2016, Kislyak called Flynn", None, {}),  # years agree
      ("the call came on December 29", "the call came on Dec. 28", None, {"dates": ["December 29", "Dec. 28"]}),
-     ("the plant opened in 1998", "the plant has been open for decades", None, {})],
+     ("the plant opened in 1998", "the plant has been open for decades", None, {}),
+     # amounts of one thing, in figures or words; an amount of something else is no variant
+     ("The fund lost $40 million", "The fund lost $38 million.", None, {"numbers": ["$40 million", "$38 million"]}),
+     ("It hired six new officers", "It recruited eight officers", None, {"numbers": ["six", "eight"]}),
+     ("It stranded 300 passengers and cancelled 212 sailings last year", "It cancelled 190 sailings last year", None,
+      {"numbers": ["212", "190"]}),
+     ("It stranded 300 passengers", "It cancelled 190 sailings", None, {})],
 )
 def test_variants_point_at_the_words_that_differ(first, second, modes, expected):
     assert _variants_of(first, second, modes) == expected

@@ -1090,8 +1090,7 @@ def claim_variants(members: Sequence[Proposition], stances: dict[int, str], indi
     raw = {i: documents[members[i].doc].text[members[i].start:members[i].end] if members[i].doc in documents
            else members[i].text for i in indices}
     variants = []
-    amounts = _values(members, raw, _differing_members(pairs, {i: quantities(members[i].text) for i in indices}),
-                      quantity_spans)
+    amounts = _differing_amounts(members, raw, pairs)
     if amounts:
         variants.append(Variant("numbers", amounts))
     dates = {i: stated_dates(members[i].text) for i in indices}
@@ -1116,6 +1115,36 @@ def claim_variants(members: Sequence[Proposition], stances: dict[int, str], indi
 
 def variant_flags(variants: Sequence[Variant]) -> list[str]:
     return [VARIANT_FLAGS[v.kind] for v in variants]
+
+
+UNIT_SKIPPED = frozenset("a an the of in on at to for and or per more than some about around new other last this next".split())
+
+
+def _counted_things(text: str, end: int) -> frozenset[str]:
+    """What an amount counts: the next two words after it, less small words, without a plural 's'
+    ('six new officers' -> new, officer; '212 sailings last year' -> sailing)."""
+    words = re.findall(r"[a-z]+", text[end:end + 40].lower())[:2]
+    things = frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in UNIT_SKIPPED)
+    return things or frozenset({""})  # 'lost $40 million.': amounts with nothing after them compare alike
+
+
+def _differing_amounts(members: Sequence[Proposition], raw: Mapping[int, str],
+                       pairs: Sequence[tuple[int, int]]) -> tuple[VariantValue, ...]:
+    """Amounts of one thing that two reports give differently ('hired six new officers' / 'recruited
+    eight officers'): amounts of the same counted word that share no value; an amount of something
+    else in the same clause ('300 passengers' beside '212 sailings') is no variant."""
+    found = {i: [(s, e, value, _counted_things(raw[i], e)) for s, e, value in quantity_spans(raw[i])]
+             for pair in pairs for i in pair}
+    differing: set[tuple[int, int, int]] = set()
+    for a, b in pairs:
+        for thing in {t for *_, things in found[a] for t in things} & {t for *_, things in found[b] for t in things}:
+            own_a = [(s, e, v) for s, e, v, things in found[a] if thing in things]
+            own_b = [(s, e, v) for s, e, v, things in found[b] if thing in things]
+            if not {v for *_, v in own_a} & {v for *_, v in own_b}:
+                differing.update((a, s, e) for s, e, _ in own_a)
+                differing.update((b, s, e) for s, e, _ in own_b)
+    return tuple(VariantValue(members[i].doc, members[i].start + s, members[i].start + e, raw[i][s:e])
+                 for i, s, e in sorted(differing, key=lambda x: (members[x[0]].doc, members[x[0]].start + x[1])))
 
 
 def _differing_members(pairs: Sequence[tuple[int, int]], values: Mapping[int, frozenset[str]]) -> list[int]:
