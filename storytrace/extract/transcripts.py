@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from storytrace.extract import lexicon as lx
-from storytrace.ingest.boilerplate import EMBEDDED_POST
+from storytrace.ingest.boilerplate import EMBEDDED_POST, POST_LINKS
 from storytrace.schema import Document, Mention, Speaker, Statement, content_id
 
 if TYPE_CHECKING:
@@ -184,11 +184,21 @@ def embedded_posts(document: Document, mentions: Sequence[Mention]) -> list[Stat
     a direct statement of the account's holder: the post's words without their links."""
     text = document.text
     statements = []
-    for start, end in _lines(text, 0, len(text)):
+    lines = _lines(text, 0, len(text))
+    for number, (start, end) in enumerate(lines):
         match = EMBEDDED_POST.match(text[start:end])
         if match is None or document.in_headline(start, end):
             continue
-        body_end = start + match.end("body")
+        if match.group("body") is not None:
+            body_end = start + match.end("body")
+        elif number > 0:  # the signature on a line of its own: the post is the line before
+            start = lines[number - 1][0]
+            body_end = start + len(re.sub(POST_LINKS + r"\s*$", "", text[start:lines[number - 1][1]]))
+            match = EMBEDDED_POST.match(text[start:end])
+            if match is None:
+                continue
+        else:
+            continue
         body_start = body_end - len(text[start:body_end].lstrip(" \"“'‘"))
         if len(re.findall(r"\w+", text[body_start:body_end])) < 2:
             continue

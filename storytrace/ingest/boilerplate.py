@@ -38,9 +38,11 @@ _CAPTION_DATELINE = re.compile(
     r"\s+\d{1,2},\s+\d{4}\s*$"
 )
 # A social-media post embedded in a report, as it reads once scraped: 'Westwave has abandoned this
-# island. pic.twitter.com/x7Yq2 — Moira Dunn (@moiradunn) March 10, 2026'.
+# island. pic.twitter.com/x7Yq2 — Moira Dunn (@moiradunn) March 10, 2026', or with the signature
+# ('— Moira Dunn (@moiradunn) March 10, 2026') alone on the line after the post.
+POST_LINKS = r"(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+))*"
 EMBEDDED_POST = re.compile(
-    r"^(?P<body>.*?\S)(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+))*\s*[—–-]{1,2}\s*"
+    r"^(?:(?P<body>.*?\S)" + POST_LINKS + r"\s*)?[—–-]{1,2}\s*"
     r"(?P<name>[^\s()@—–][^()\n@—–]{0,60}?)\s*\((?P<handle>@\w{1,30})\)\s*"
     r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2},\s+\d{4})\s*$")
@@ -144,7 +146,7 @@ def is_credit_line(line: str) -> bool:
 def is_caption_line(line: str) -> bool:
     """A caption: a position mark such as "(L)", or a present-tense line ending in a dateline (not
     an embedded post, which ends in its date too)."""
-    if len(line.split()) > 60 or EMBEDDED_POST.match(line):
+    if len(line.split()) > 60 or (EMBEDDED_POST.match(line) and not line.lstrip().startswith(("—", "–", "-"))):
         return False
     if _ends_like_sentence(line):
         return bool(_POSITION_MARK.search(line)) and not re.search(r"[\"“”]", line)
