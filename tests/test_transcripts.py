@@ -193,6 +193,7 @@ def test_an_interviews_answers_are_the_interviewees_and_its_questions_are_not(an
         ("Ben Holloway", "On Saturday morning. Someone had posted a sample on a forum I monitor.", "direct"),
         ("Ben Holloway", "No. The sample I saw suggests the full set is bigger.", "direct")]
     assert not any(p.text.startswith(("A:", "Q:")) for p in analysis.propositions)
+    assert not any(s.speaker.name == "The sample" for s in analysis.statements)  # what he reads from it is his
 
 
 def test_a_bodys_own_questions_and_answers_stay_its_word(analyze_text):

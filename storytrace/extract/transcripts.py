@@ -111,12 +111,18 @@ def _said_after_colon(document: Document, start: int, end: int, speaker: Speaker
                      text=document.text[start:end])
 
 
+# What a thing shows rather than says: 'The sample I saw suggests the full set is bigger'.
+EVIDENCE_CUE = re.compile(r"(?:show|indicat|reveal|suggest|find|found)", re.IGNORECASE)
+
+
 def within_turns(statements: Sequence[Statement], turns: Sequence[Statement]) -> list[Statement]:
     """Statements other than a turn speaker's own speech acts inside the turn ('I will say this: ...',
-    'we are agreeing to ...'), which the turn already holds; reported speech of others stays."""
+    'we are agreeing to ...') and what the speaker reads from unnamed evidence ('The sample I saw
+    suggests ...'), which the turn already holds; reported speech of others stays."""
     def own_act(statement: Statement) -> bool:
-        return statement.speaker.name.lower() in FIRST_PERSON and any(
-            t.start <= statement.cue_start < t.end for t in turns)
+        own = statement.speaker.name.lower() in FIRST_PERSON or \
+            (statement.speaker.kind == "anonymous" and bool(EVIDENCE_CUE.match(statement.cue)))
+        return own and any(t.start <= statement.cue_start < t.end for t in turns)
     return [s for s in statements if not own_act(s)]
 
 
