@@ -225,6 +225,9 @@ def test_titles_and_legal_forms_around_a_speakers_name(analyze_text, body, speak
     ("Dekker said the internal affairs review of the arrest would be finished within weeks. Ivey's petition "
      "alleges that an officer hit him after he was handcuffed. It also says the officer's camera stopped recording.",
      "Ivey's petition", "document"),
+    # a participle set off after the speaker names where or by whom, not who speaks
+    ("Alan Smith, speaking on BBC Radio 4's Today programme, said the plan was unaffordable.", "Alan Smith", "person"),
+    ("The panel, chaired by retired judge Miriam Oduya, said it would give written reasons.", "The panel", "anonymous"),
 ])
 def test_who_speaks_in_a_phrase_around_other_names(analyze_text, body, speaker, kind):
     statement = analyze_text("Headline\n" + body + "\n").statements[-1]

@@ -362,7 +362,8 @@ class SpeakerResolver:
         doc = head.doc
         named = ("person", "organization", "outlet")
         candidates = [(c, named) for c in head.children if c.dep_ == "appos"]
-        if head.i + 2 < len(doc) and doc[head.i + 1].text == "," and doc[head.i + 2].dep_ != "prep":
+        if head.i + 2 < len(doc) and doc[head.i + 1].text == "," and doc[head.i + 2].dep_ != "prep" and \
+                doc[head.i + 2].pos_ not in ("VERB", "AUX"):  # not 'Smith, speaking on the BBC, said'
             candidates.append((doc[head.i + 2], named))  # not 'Kaufman, along with Senator Mark Warner, said
         if _is_role(head):  # 'the general secretary of the British union Unite, Tony Woodley': the parser hangs the
             # name on the last noun of the title; only a person can hold the title
