@@ -229,12 +229,25 @@ def test_press_release_back_matter_is_boilerplate():
      ("Editor's note: This article has been updated with comment from the council.", True),
      ("This interview has been lightly edited for length and clarity.", True),
      ("Corrections to the budget were approved on Monday.", False),
+     # sharing buttons, a promo that ends with a stop, an author's note with contacts
+     ("Share on Facebook", True), ("Copy link", True), ("Sign up for our daily newsletter to get the latest news.", True),
+     ("Sarah Lind is the Gazette's transport correspondent. Contact her at sarah.lind@gazette.example.", True),
+     ("Follow her on Twitter for more updates", True),
+     ("Other ports may follow her on this path, the minister said.", False),
+     ("The minister said she would share on Monday what the inquiry found.", False),
      ("The report has been updated twice since March.", False)],
 )
 def test_list_items_and_body_sentences_are_not_boilerplate(line, marked):
     text = "Headline\n" + "\n".join(["The council met on Monday and voted."] * 3) + "\n" + line + "\n"
     spans = find_boilerplate(text)
     assert any(text[s:e] == line for s, e in spans) is marked
+
+
+def test_story_titles_under_a_promo_heading_are_boilerplate():
+    text = ("Headline\nThe council met on Monday and voted.\nMost Read\n1. Ferry chaos continues\n"
+            "2. Island school to close\nThe council meets again in May.\n")
+    marked = [text[s:e] for s, e in find_boilerplate(text)]
+    assert marked == ["Most Read", "1. Ferry chaos continues", "2. Island school to close"]
 
 
 def test_a_note_under_a_correction_heading_is_boilerplate():

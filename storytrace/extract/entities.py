@@ -15,7 +15,8 @@ import numpy as np
 
 from storytrace import gazetteer
 from storytrace.extract.datelines import dateline_spans
-from storytrace.extract.lexicon import FEMALE_ROLE_NOUNS, MALE_ROLE_NOUNS, NEWSPAPER_ENDINGS, ROLE_ABBREVIATIONS, ROLE_NOUNS
+from storytrace.extract.lexicon import (FEMALE_ROLE_NOUNS, MALE_ROLE_NOUNS, NEWSPAPER_ENDINGS, PLATFORMS, ROLE_ABBREVIATIONS,
+                                       ROLE_NOUNS)
 from storytrace.names import HONORIFICS, LEGAL_SUFFIXES
 from storytrace.schema import Document, Mention
 
@@ -74,9 +75,9 @@ def _clean_span(doc: "Doc", document: Document, ent: "Span") -> tuple[int, int]:
     possessive = POSSESSIVE.search(text[start:end])
     if possessive and end - start - len(possessive.group()) >= 2:
         end -= len(possessive.group())
-    while end > start and text[end - 1] in ".,;:-–—\"“”" and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$",
-                                                                         text[start:end]):
-        end -= 1  # not the full stop of an initial or of "Jr."
+    while end > start and (text[end - 1] in ".,;:-–—\"“”" or text[end - 1].isspace()) and \
+            not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", text[start:end]):
+        end -= 1  # not the full stop of an initial or of "Jr."; a line break the model ran into the name
     dangling = DANGLING_WORDS.search(text[start:end])  # 'The Commission of the' cut before 'European Union'
     if dangling and dangling.start() > 0:
         end = start + dangling.start()
@@ -150,8 +151,8 @@ def _after_honorific(doc: "Doc", ent: "Span") -> bool:
 
 def _relabel(label: str, surface: str) -> str:
     """Fix the small model's usual confusions between people, organisations and outlets."""
-    if gazetteer.outlet_name(surface, allow_ambiguous=False):
-        return "ORG"
+    if gazetteer.outlet_name(surface, allow_ambiguous=False) or surface.casefold() in PLATFORMS:
+        return "ORG"  # an outlet; a social platform ('follow her on Twitter', 'Share on Facebook')
     words = surface.split()
     if label == "PERSON" and len(words) >= 2 and words[-1].lower().strip(".,") in ORG_WORDS \
             and words[0] not in gazetteer.given_names():

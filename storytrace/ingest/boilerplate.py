@@ -52,9 +52,17 @@ _BYLINE = re.compile(
 )
 _PROMO = re.compile(
     r"^\s*(?:read more|read also|also read|related|see also|watch|listen|click here|sign up|subscribe|"
-    r"follow us|share this|advertisement|recommended|more on this|most read|trending)\b[^.]{0,200}$",
+    r"follow us|share this|share on|share via|copy link|print this|email this|advertisement|recommended|"
+    r"more on this|most read|most popular|trending)\b[^.]{0,200}\.?$",
     re.IGNORECASE,
 )
+# A list of other stories under a promo heading alone on its line ('Most Read', 'Related').
+_PROMO_HEADING = re.compile(r"^\s*(?:related(?: stories| articles)?|more on this(?: story)?|most read|most popular|"
+                            r"trending|recommended|you may also like|read more|more stories)\s*:?\s*$", re.IGNORECASE)
+# An author's note and contact lines: an e-mail address, 'follow her on Twitter', 'Contact him at'.
+_AUTHOR_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bfollow (?:him|her|them|me|us) on (?:twitter|x|facebook|instagram|bluesky|threads|linkedin|"
+                             r"tiktok|mastodon)\b|"
+                             r"\bcontact (?:him|her|them|the (?:author|reporter|writer)) at\b", re.IGNORECASE)
 
 
 # A note about the report itself, not about the story: 'Correction: An earlier version of this article
@@ -161,6 +169,25 @@ def is_promo(line: str) -> bool:
     return bool(_PROMO.match(line))
 
 
+def is_author_contact(line: str) -> bool:
+    """'Sarah Lind is the Gazette's transport correspondent. Contact her at sarah.lind@gazette.example.'"""
+    return len(line.split()) <= 60 and bool(_AUTHOR_CONTACT.search(line))
+
+
+def _promo_lists(text: str, spans: list[Span]) -> set[Span]:
+    """The short unended lines (story titles) right under a promo heading alone on its line."""
+    found: set[Span] = set()
+    for number, span in enumerate(spans):
+        if not _PROMO_HEADING.match(text[span[0]:span[1]]):
+            continue
+        for item in spans[number + 1:]:
+            line = text[item[0]:item[1]]
+            if len(line.split()) > 14 or _ends_like_sentence(line):
+                break
+            found.add(item)
+    return found
+
+
 def _repeated_prefix_lines(text: str, spans: list[Span]) -> set[Span]:
     """Adjacent lines where one starts with the whole other: a caption shown twice, once with a credit."""
     found: set[Span] = set()
@@ -192,10 +219,10 @@ def find_boilerplate(text: str) -> tuple[Span, ...]:
     """Spans of caption, credit, byline, promo, editorial-note, repeated and back-matter lines, in text order."""
     spans = list(line_spans(text))
     found = _repeated_prefix_lines(text, spans) | _repeated_lines(text, spans) | _back_matter(text, spans) | \
-        _notes_under_headings(text, spans)
+        _notes_under_headings(text, spans) | _promo_lists(text, spans)
     for span in spans:
         line = text[span[0]:span[1]]
         if (is_credit_line(line) or is_caption_line(line) or is_byline(line) or is_promo(line)
-                or is_contact_line(line) or is_caution(line) or is_editorial_note(line)):
+                or is_contact_line(line) or is_caution(line) or is_editorial_note(line) or is_author_contact(line)):
             found.add(span)
     return tuple(sorted(found))
