@@ -668,6 +668,9 @@ def test_what_is_said_with_no_one_named_is_unnamed_sources(analyze_text, body, e
     ('"We are done," said an official who spoke on condition of anonymity.', "an official"),
     ("\"We are done,\" said a worker, who has been at the plant for 30 years.", "a worker"),
     ("An official who asked not to be named said the talks had stalled.", "An official"),
+    # how unnamed sources know, said with a participle
+    ("The deal is dead, according to people briefed on the talks.", "people briefed on the talks"),
+    ("Officials involved in the negotiations said the deal was dead.", "Officials involved in the negotiations"),
 ])
 def test_unnamed_people_are_named_with_the_clause_saying_which(analyze_text, body, speaker):
     assert [s.speaker.name for s in analyze_text("Headline\n" + body + "\n").statements] == [speaker]

@@ -69,6 +69,8 @@ def token_span(token: "Token") -> tuple[int, int]:
 # Adjectives after an unnamed source that say how it knows: 'people familiar with the matter', 'a person close
 # to the talks', 'officials knowledgeable about the plans'.
 POSTNOMINAL_SOURCE_WORDS = frozenset("familiar close knowledgeable privy".split())
+# ... and participles that do the same: 'people briefed on the talks', 'officials involved in the negotiations'.
+POSTNOMINAL_SOURCE_PARTICIPLES = frozenset("briefed involved informed acquainted".split())
 
 
 def _before_comma(token: "Token") -> "Token":
@@ -96,7 +98,8 @@ def _noun_phrase_span(head: "Token", with_of: bool, limit: int | None = None) ->
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in ("of", "between", "from", "with", "in", "at", "for"):
                 right = max(right, child.right_edge, key=lambda t: t.i)
-            elif child.dep_ == "amod" and child.lower_ in POSTNOMINAL_SOURCE_WORDS:  # 'people familiar with the matter'
+            elif (child.dep_ == "amod" and child.lower_ in POSTNOMINAL_SOURCE_WORDS) or \
+                    (child.dep_ == "acl" and child.lower_ in POSTNOMINAL_SOURCE_PARTICIPLES):  # 'people familiar with'
                 right = max(right, _before_comma(child), key=lambda t: t.i)
     while left.i < head.i and (left.is_punct or left.is_space):
         left = left.nbor()
