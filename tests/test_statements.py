@@ -39,6 +39,8 @@ def _statements(analyze_text, body: str) -> list[tuple[str, str, str]]:
     "Northvale Health has called a news conference for 10:00 in Dunmore.",
     # a correction is the report speaking of itself, not a source
     "The figure was revised. An earlier version of this article said 400,000 patients were affected.",
+    # a noun the parser read as a verb after a preposition ('speculation reports') says nothing
+    "The council met. Smith dismissed as speculation reports that the plant would close.",
 ])
 def test_speech_words_that_report_nothing_said(analyze_text, body):
     assert _statements(analyze_text, body) == []
@@ -65,6 +67,10 @@ def test_speech_words_that_report_nothing_said(analyze_text, body):
     ("Halvorsen said the fund followed its rules but declined to say how much it had lost.",
      ("Halvorsen", "the fund followed its rules", "assert")),
     ("He said the minister declined to attend the hearing.", ("He", "the minister declined to attend the hearing", "assert")),
+    # no truth to it denies it
+    ("Smith said there was no truth to claims that the plant would close.",
+     ("Smith", "there was no truth to claims that the plant would close", "deny")),
+    ("Smith said there was not a shred of truth in the report.", ("Smith", "there was not a shred of truth in the report", "deny")),
 ])
 def test_what_a_speech_verb_reports(analyze_text, body, expected):
     assert _statements(analyze_text, body)[-1:] == [expected]

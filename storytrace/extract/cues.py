@@ -167,7 +167,7 @@ DOING_WITH_INFINITIVE = frozenset({"continue", "go on", "agree"})
 
 def cue_lemma(token: "Token") -> str | None:
     """The cue a token stands for ('point out' for pointed ... out), or None."""
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ == "pobj":  # 'dismissed as speculation reports that': a noun
         return None
     lemma = token.lemma_.lower()
     if lemma in CALLING_CUES:  # 'calls that account false': a denial; 'called the mayor a friend' is none

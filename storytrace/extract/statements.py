@@ -71,6 +71,11 @@ FALSE_TO_SAY = re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*|\bso\s+)it\s+(?:is|was
                           r"(?:suggest|say|claim|think|believe|imply|argue|pretend|state|report)\b", re.IGNORECASE)
 
 
+# 'there was no truth to claims that ...', 'not a shred of truth in the report': the claims named are denied
+NO_TRUTH = re.compile(r"\bno\s+truth\s+(?:to|in|whatsoever\s+(?:to|in))\b|\bnot\s+(?:a\s+)?(?:shred|grain|word|ounce)\s+of\s+"
+                      r"truth\b", re.IGNORECASE)
+
+
 # 'they say it is false', 'he claims the story is untrue' report a denial rather than make it; 'the
 # claim that I approved it is false' makes one
 _REPORTS_SPEECH = re.compile(r"\b(?:say|says|said|claimed)\b|(?<!the )(?<!this )(?<!that )(?<!these )(?<!those )"
@@ -78,7 +83,7 @@ _REPORTS_SPEECH = re.compile(r"\b(?:say|says|said|claimed)\b|(?<!the )(?<!this )
 
 
 # every denial pattern needs one of these words: a text without them is passed over at once
-_DENIAL_WORDS = re.compile(rf"\b(?:{FALSITY}|rejected|denied|disputed|refuted|no|happen|happened|fake|unthinkable|"
+_DENIAL_WORDS = re.compile(rf"\b(?:{FALSITY}|rejected|denied|disputed|refuted|no|not|happen|happened|fake|unthinkable|"
                            r"inconceivable|preposterous|laughable|nonsensical|illogical|incredible|unbelievable|"
                            r"implausible|strange|odd|bizarre)\b", re.IGNORECASE)
 
@@ -89,7 +94,7 @@ def denies_in_content(content: str) -> bool:
     if not _DENIAL_WORDS.search(content):
         return False
     for sentence in _SENTENCE_BREAK.split(content.strip()):
-        called_false = FALSE_TO_SAY.search(sentence)
+        called_false = FALSE_TO_SAY.search(sentence) or NO_TRUTH.search(sentence)
         if called_false and not _REPORTS_SPEECH.search(sentence[:called_false.start()]):
             return True
         if _REPORTS_SPEECH.search(sentence):
