@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from storytrace import lookup_pipes
 from storytrace.errors import StorytraceError
-from storytrace.extract.transcripts import qa_turns
+from storytrace.extract.transcripts import qa_turns, question_turns
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -147,11 +147,11 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def without_entry_labels(text: str) -> str:
-    """text with a live blog's entry times, update labels and an interview's 'Q:' / 'A:' at line
-    starts blanked out, same length."""
+    """text with a live blog's entry times, update labels, an interview's 'Q:' / 'A:' and a briefing's
+    'QUESTION:' at line starts blanked out, same length."""
     if len(ENTRY_TIME.findall(text)) >= MIN_ENTRY_TIMES:
         text = ENTRY_TIME.sub(_blank, text)
-    for turn in reversed(qa_turns(text)):
+    for turn in reversed(qa_turns(text) + question_turns(text)):
         text = text[:turn.start()] + " " * (turn.end() - turn.start()) + text[turn.end():]
     return LINE_LABEL.sub(_blank, text)
 

@@ -213,3 +213,29 @@ def test_an_embedded_post_is_its_account_holders_direct_statement(analyze_text, 
     assert posts == [("Moira Dunn", "Westwave has abandoned this island. Third time this month.", "direct", "@moiradunn")]
     assert not analysis.document.in_boilerplate(text.index("Westwave"), text.index("pic."))  # no caption
     assert not any(m.text.startswith("@") for m in analysis.mentions)
+
+
+BRIEFING = """Department Press Briefing, March 12, 2026
+
+MR PRICE: Good afternoon. The Secretary will travel to Kessel Island on Friday to meet the council.
+
+QUESTION: Ned, did the department know about the ferry cancellations before Tuesday?
+
+MR PRICE: We were informed on Monday evening. We did not receive any warning before that.
+
+QUESTION: Will Westwave lose its contract?
+
+MR PRICE: That is a matter for the Scottish government.
+
+(The briefing was concluded at 1:42 p.m.)
+"""
+
+
+def test_a_briefing_with_one_speaker_answering_questions_is_a_transcript(analyze_text):
+    analysis = analyze_text(BRIEFING)
+    assert [(s.speaker.name, s.text) for s in analysis.statements] == [
+        ("Price", "Good afternoon. The Secretary will travel to Kessel Island on Friday to meet the council."),
+        ("Price", "We were informed on Monday evening. We did not receive any warning before that."),
+        ("Price", "That is a matter for the Scottish government.")]  # a question is no part of the answer before it
+    assert not any("briefing was concluded" in p.text or "QUESTION" in p.text for p in analysis.propositions)
+    assert not any(m.text == "QUESTION" for m in analysis.mentions)

@@ -17,6 +17,7 @@ from storytrace.extract.cues import (DOING_WITH_INFINITIVE, RELATIVE_TAGS, SUBJE
                                      last_mark_end)
 from storytrace.extract.datelines import past_dateline
 from storytrace.extract.quotes import DOUBLE_MARKS
+from storytrace.extract.transcripts import turn_matches
 from storytrace.extract.statements import denies_in_content
 from storytrace.ingest.boilerplate import is_editorial_note
 from storytrace.schema import Document, Mention, Proposition, Statement, content_id
@@ -450,9 +451,12 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
             taken.append((min(speaker.start, statement.cue_start),
                           max(speaker.end, statement.cue_end, _speaker_relative_clause_end(doc, statement))))
     found = []
+    stage_notes = _stage_notes(text)
     for sent in doc.sents:
         start, end = sent.start_char, last_mark_end(sent)
         if document.in_boilerplate(start, end) or document.in_headline(start, end) or text[start:end].rstrip().endswith("?"):
+            continue
+        if any(s <= start and end <= e for s, e in stage_notes):
             continue
         if _is_attribution_shell(sent):
             continue
@@ -499,6 +503,15 @@ def _predicate(doc: "Doc", start: int, end: int) -> bool:
     or a participle describing a noun ('parents interviewed to date')."""
     return any(t.pos_ == "VERB" and (t.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") for c in t.children))
                for t in _tokens_in(doc, start, end))
+
+
+STAGE_NOTE = re.compile(r"(?m)^[ \t]*[(\[][^()\[\]\n]{1,200}[)\]][ \t]*$")
+
+
+def _stage_notes(text: str) -> list[tuple[int, int]]:
+    """A transcript's lines in brackets ('(The briefing was concluded at 1:42 p.m.)', '[inaudible]'):
+    notes on the proceedings, not what anyone asserts."""
+    return [m.span() for m in STAGE_NOTE.finditer(text)] if turn_matches(text) else []
 
 
 def _speaker_relative_clause_end(doc: "Doc", statement: Statement) -> int:

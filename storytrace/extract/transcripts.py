@@ -24,7 +24,7 @@ MIN_TURNS = 3
 NOT_SPEAKERS = frozenset("""q a question answer note notes editor's editors correction corrections update
 updated source sources photo photos image images caption credit related read more see also subject re from
 to date cc bcc attachment attachments transcript excerpt item agenda present absent time location place
-summary background contact media press tags topics hearing meeting session witness witnesses panel
+summary background contact media press tags topics hearing meeting session witness witnesses panel interview
 attendees on in at for as about regarding with by and but so also filed posted published disclaimer warning ps p.s""".split())
 FIRST_PERSON = frozenset("i we me us my our".split())
 ROLE_WORDS = lx.ROLE_NOUNS | frozenset("""council member councilmember councillor councilor committee finance
@@ -37,11 +37,35 @@ def _is_speaker_label(label: str) -> bool:
     return bool(words) and words[0] not in NOT_SPEAKERS
 
 
+# Labels of a question from the floor in a briefing's transcript ('QUESTION: Will Westwave lose its contract?').
+QUESTION_LABELS = frozenset({"q", "question", "reporter", "audience member", "journalist"})
+
+
+def _is_question_label(label: str) -> bool:
+    return " ".join(label.lower().split()) in QUESTION_LABELS
+
+
+def _turn_openings(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The speaker-turn and question openings of a transcript, when the document reads as one: at
+    least MIN_TURNS turns, and two speakers or one answering questions ('MR PRICE:' / 'QUESTION:')."""
+    asked = (lambda label: _is_question_label(label) and label.lower() != "q") if qa_turns(text) else _is_question_label
+    found = [m for m in TURN.finditer(text) if _is_speaker_label(m.group("label")) or asked(m.group("label"))]
+    turns = [m for m in found if not _is_question_label(m.group("label"))]
+    questions = [m for m in found if _is_question_label(m.group("label"))]
+    speakers = {" ".join(m.group("label").lower().split()) for m in turns}
+    if len(found) >= MIN_TURNS and (len(speakers) >= 2 or (speakers and questions)):
+        return turns, questions
+    return [], []
+
+
 def turn_matches(text: str) -> list[re.Match[str]]:
     """The document's speaker-turn openings, when it reads as a transcript; else none."""
-    matches = [m for m in TURN.finditer(text) if _is_speaker_label(m.group("label"))]
-    speakers = {" ".join(m.group("label").lower().split()) for m in matches}
-    return matches if len(matches) >= MIN_TURNS and len(speakers) >= 2 else []
+    return _turn_openings(text)[0]
+
+
+def question_turns(text: str) -> list[re.Match[str]]:
+    """The openings of questions from the floor in a transcript ('QUESTION:'), which are no one's statements."""
+    return _turn_openings(text)[1]
 
 
 def surname(label: str) -> str:
@@ -84,9 +108,10 @@ def transcript_statements(document: Document, mentions: Sequence[Mention]) -> li
     follow it up to the next turn. The label's speaker is linked to the document's mention of that
     name when there is one. Lines after the last turn are left alone (a clerk's note, a credit)."""
     text = document.text
-    turns = turn_matches(text)
+    turns, questions = _turn_openings(text)
+    openings = sorted(m.start() for m in turns + questions)
     statements = []
-    for number, match in enumerate(turns):
+    for match in turns:
         label_start, label_end = match.span("label")
         name = surname(match.group("label"))
         mention = _named_mention(mentions, name)
@@ -94,7 +119,8 @@ def transcript_statements(document: Document, mentions: Sequence[Mention]) -> li
         speaker = Speaker(name=shown, kind="person", start=label_start, end=label_end,
                           ref_start=mention.start if mention else None, ref_end=mention.end if mention else None)
         colon_start, colon_end = match.span("colon")
-        until = turns[number + 1].start() if number + 1 < len(turns) else text.find("\n", match.end())
+        later = [start for start in openings if start > match.start()]
+        until = later[0] if later else text.find("\n", match.end())
         lines = _lines(text, match.end(), len(text) if until < 0 else until)
         for start, end in lines[:1] + [line for line in lines[1:] if _spoken(text, *line)]:
             if len(re.findall(r"\w+", text[start:end])) < 2 or document.in_boilerplate(start, end) or \
