@@ -593,3 +593,28 @@ def test_one_source_keeps_the_name_it_was_first_shown_by():
     assert resolver.as_shown(again) == first
     other = Origin("anonymous:two people", "two people", "anonymous")
     assert resolver.as_shown(other) == other
+
+
+OPINION = """Opinion: Westwave has had its last chance
+
+I have lived on Kessel Island for 40 years, and I have never seen the ferry service in such a state.
+
+Westwave says the crew shortage is over. I do not believe it. The company has made the same promise three times.
+"""
+
+
+@pytest.mark.parametrize(("title", "owner"), [("Opinion: Westwave has had its last chance", "Alasdair Greer"),
+                                              ("Westwave has had its last chance", "Island Gazette")])
+def test_an_opinion_pieces_own_sentences_are_its_authors(title, owner):
+    from storytrace.pipeline import analyze_documents, build_dossier
+    from storytrace.ingest import IngestOptions, make_document
+
+    text = OPINION.replace("Opinion: Westwave has had its last chance", title)
+    document = make_document(text, "oped.txt", {"outlet": "Island Gazette", "published": "2026-03-14",
+                                                "author": "Alasdair Greer", "title": title}, IngestOptions())
+    dossier = build_dossier(analyze_documents([document]), [])
+    own = [m for c in dossier.claims for m in c.mentions if m.statement is None]
+    assert own and {m.origin for m in own} == {owner}
+    # one source on both sides of a claim is no contest between sources
+    assert not any("contested" in c.flags for c in dossier.claims
+                   if set(c.origins["supports"]) == set(c.origins["denies"]))

@@ -981,8 +981,8 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
             by_stance[stances[m]].append(origins[m])
     counted = origins_by_stance(by_stance)
     flags = []
-    if counted["supports"] and counted["denies"]:
-        flags.append("contested")
+    if counted["supports"] and counted["denies"] and set(counted["supports"]) != set(counted["denies"]):
+        flags.append("contested")  # not when one source is the only one on both sides
     if len(group) == 1:
         flags.append("single-mention")
     elif len(counted["supports"]) + len(counted["denies"]) == 1:

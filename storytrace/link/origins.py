@@ -309,6 +309,18 @@ def signatory(document: Document) -> str | None:
     return match.group(1) if match else None
 
 
+# A heading that labels a piece of opinion: 'Opinion: Westwave has had its last chance', 'Comment | ...'.
+OPINION_LABEL = re.compile(r"^\W*(?:opinion|comment|op-ed|oped|column|viewpoint|commentary|perspective|guest column)"
+                           r"\s*[:|—–-]", re.IGNORECASE)
+
+
+def columnist(document: Document) -> str | None:
+    """The author of an opinion piece, whose word its own sentences are ('I do not believe it'); a
+    news report's own sentences stay its outlet's."""
+    heading = document.title or (document.text[document.headline[0]:document.headline[1]] if document.headline else "")
+    return document.author if document.author and OPINION_LABEL.match(heading) else None
+
+
 # The wire service a dateline names: 'KYIV (Reuters) -', 'NEW YORK, March 3 (AP) —'.
 WIRE_IN_DATELINE = re.compile(r"\(([A-Za-z .&-]{1,40})\)\s*[—–-]{1,2}$")
 
@@ -653,6 +665,7 @@ class OriginResolver:
         self.credits = {d.id: [outlet_origin(o) for o in credited_outlets(d, credits[d.id])] for d in documents}
         self.copies = {d.id: outlet_origin(name) for d in documents for name in [copied_from(d, credits[d.id])] if name}
         self.signatories: dict[str, Origin] = {}  # filled once the story's names are known
+        self.columnists: dict[str, Origin] = {}
         self.shown: dict[str, str] = {}  # each origin key's name as first shown
         self.headings: dict[str, tuple[set[str], set[str]]] | None = None  # see _primary_headings
         named = [self.own_outlet(d.id) for d in documents] + [o for group in self.credits.values() for o in group]
@@ -663,6 +676,7 @@ class OriginResolver:
             if person is not None:
                 self.filers[doc] = Origin(person.id, person.name, "person")
         self.signatories = {d.id: self._person_origin(name) for d in documents for name in [signatory(d)] if name}
+        self.columnists = {d.id: self._person_origin(name) for d in documents for name in [columnist(d)] if name}
 
     def scope_at(self, doc: str, position: int) -> Scope | None:
         inside = [s for s in self.scopes.get(doc, ()) if s.start <= position < s.end]
@@ -694,11 +708,13 @@ class OriginResolver:
 
     def own_outlet(self, doc: str) -> Origin:
         """Whose word a document's unattributed text is: the one who swore it ('I, Dana Whitcombe,
-        being duly sworn, state'), else the party that filed it, else the news service or publication
+        being duly sworn, state'), else the author of an opinion piece, else the party that filed it, else the news service or publication
         whose copy it is ('LONDON (Reuters) -', 'This article was originally published by The
         Conversation': three papers running it are one origin), else its outlet."""
         if doc in self.signatories:
             return self.signatories[doc]
+        if doc in self.columnists:
+            return self.columnists[doc]
         if doc in self.filers:
             return self.filers[doc]
         if doc in self.copies:
