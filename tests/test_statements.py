@@ -869,3 +869,20 @@ def test_a_quote_going_on_over_paragraphs_is_its_speakers_to_the_end(analyze_tex
         ("Alasdair Greer", "Some of them had waited months for those appointments. This cannot go on.", "assert")]
     claims = [p.text for p in analyze_text("Headline\n" + body + "\n").propositions]
     assert not any("chairs" in text for text in claims)  # who the speaker is, as before the cue, is no claim
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a short sentence about one person ending in a colon before a quotation: that person's words
+    ('The council met. Alan Smith put it bluntly: "We are finished as a port."',
+     [("Alan Smith", "We are finished as a port.", "assert")]),
+    ('The council met. Alan Smith, the council leader, was unrepentant: "We did the right thing."',
+     [("Alan Smith", "We did the right thing.", "assert")]),
+    # ... not when it names two people, or none
+    ('The council met. Asked about Jane Doe, Alan Smith was blunt: "She is wrong about the port."', []),
+    ('The council met. The message was clear: "We are finished as a port."', []),
+    # a quotation a document 'reads'
+    ('The council met. "The depot will close in June," reads the letter.', [("Letter", "The depot will close in June", "assert")]),
+    ("The council met. Alan Smith reads the newspaper every morning at the depot.", []),
+])
+def test_quotations_introduced_without_a_speech_verb_after_the_speaker(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected

@@ -187,6 +187,9 @@ def cue_lemma(token: "Token") -> str | None:
         return "put it"
     if lemma == "read" and token.i + 1 < len(token.doc) and token.nbor(1).text == ":":
         return lemma  # 'the email, which reads: ...': what follows is the text
+    if lemma == "read" and any(c.dep_ == "nsubj" and c.i > token.i and c.lemma_.lower() in lx.DOCUMENT_HEADS
+                               for c in token.children):
+        return lemma  # '"The depot will close in June," reads the letter
     if lemma in PHRASE_ONLY_CUES:
         found = _object_and_phrase(token)
         if found is None or found[1] is None:

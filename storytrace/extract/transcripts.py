@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from storytrace.extract import lexicon as lx
+from storytrace.extract.quotes import DOUBLE_MARKS
 from storytrace.ingest.boilerplate import EMBEDDED_POST, POST_LINKS
 from storytrace.schema import Document, Mention, Speaker, Statement, content_id
 
@@ -250,6 +251,22 @@ def embedded_posts(document: Document, mentions: Sequence[Mention]) -> list[Stat
 LABELLED_QUOTE = re.compile(r"(?P<colon>:)[ \t]*(?=[\"“])")
 
 
+LEAD_IN_WORDS = 15
+
+
+def _one_person_leading_in(text: str, mentions: Sequence[Mention], colon: int) -> Mention | None:
+    """The one person a short sentence ending in a colon before a quotation is about ('Alan Smith,
+    the council leader, was unrepentant: "..."', 'Smith put it bluntly: "..."'): that person's words."""
+    start = max(text.rfind(mark, 0, colon) for mark in ".!?\n") + 1
+    lead_in = text[start:colon]
+    if len(lead_in.split()) > LEAD_IN_WORDS or any(mark in lead_in for mark in DOUBLE_MARKS | {"‘", "’"}):
+        return None
+    inside = [m for m in mentions if start <= m.start and m.end <= colon and m.label in ("PERSON", "ORG", "NORP", "GPE")]
+    people = {m.text.split()[-1] for m in inside if m.label == "PERSON"}
+    return next((m for m in inside if m.label == "PERSON"), None) if len(people) == 1 and len(inside) == \
+        sum(m.label == "PERSON" for m in inside) else None
+
+
 def labelled_quotes(document: Document, mentions: Sequence[Mention], quotes: Sequence["Quote"],
                     said: Sequence[Statement]) -> list[Statement]:
     """'Secretary of the Air Force James Roche: "No, Sir, save it ..."': a quotation after a person's
@@ -262,7 +279,7 @@ def labelled_quotes(document: Document, mentions: Sequence[Mention], quotes: Seq
         name_end = match.start()
         while name_end > 0 and text[name_end - 1] in " \t":
             name_end -= 1
-        mention = people.get(name_end)
+        mention = people.get(name_end) or _one_person_leading_in(text, mentions, match.start())
         quote = next((q for q in quotes if q.start == match.end()), None)
         if mention is None or quote is None or quote.inner_end - quote.inner_start < 8 or \
                 any(s.start < quote.inner_end and quote.inner_start < s.end for s in said) or \
