@@ -79,7 +79,10 @@ def _double_quotes(text: str, start: int, end: int) -> list[Quote]:
     return [q for q in quotes if q.inner_end > q.inner_start]
 
 
-_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[^\s\d])(.+?)(?<=\S)[’'](?![\w])")  # "'90s" opens nothing
+# "'90s" opens nothing; a quotation runs at most MAX_SINGLE_QUOTE characters, so a paragraph of stray
+# marks is read in linear time
+MAX_SINGLE_QUOTE = 1500
+_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[^\s\d])(.{1,%d}?)(?<=\S)[’'](?![\w])" % MAX_SINGLE_QUOTE)
 
 
 # A single mark opening a quote that its paragraph never closes: it goes on in the next paragraph.
