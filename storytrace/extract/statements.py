@@ -83,7 +83,7 @@ _REPORTS_SPEECH = re.compile(r"\b(?:say|says|said|claimed)\b|(?<!the )(?<!this )
 
 
 # every denial pattern needs one of these words: a text without them is passed over at once
-_DENIAL_WORDS = re.compile(rf"\b(?:{FALSITY}|rejected|denied|disputed|refuted|no|not|happen|happened|fake|unthinkable|"
+_DENIAL_WORDS = re.compile(rf"\b(?:{FALSITY}|rejected|denied|disputed|refuted|no|truth|happen|happened|fake|unthinkable|"
                            r"inconceivable|preposterous|laughable|nonsensical|illogical|incredible|unbelievable|"
                            r"implausible|strange|odd|bizarre)\b", re.IGNORECASE)
 
@@ -264,8 +264,8 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
     datelines = dateline_spans(text)
     drafts: list[_Draft] = []
     for cue in cues:
-        if _source_aside(cue) or is_editorial_note(cue.token.sent.text):  # 'An earlier version of this article said'
-            continue
+        if _source_aside(cue) or is_editorial_note(text[cue.token.sent.start_char:cue.token.sent.end_char]):
+            continue  # 'An earlier version of this article said ...' 
         speaker = ResolvedSpeaker(UNNAMED_SOURCES, "anonymous", *cue.speaker_span) if cue.unnamed \
             else _continuing_speaker(text, cue, drafts, quotes)
         if speaker is None:

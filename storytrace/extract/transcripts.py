@@ -7,11 +7,12 @@ and at least two speakers take turns, so an article's 'Note:' or 'Correction:' l
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from storytrace.extract import lexicon as lx
 from storytrace.extract.quotes import DOUBLE_MARKS
-from storytrace.ingest.boilerplate import EMBEDDED_POST, POST_LINKS
+from storytrace.ingest.boilerplate import EMBEDDED_POST, POST_LINKS, is_embedded_post
 from storytrace.schema import Document, Mention, Speaker, Statement, content_id
 
 if TYPE_CHECKING:
@@ -46,7 +47,8 @@ def _is_question_label(label: str) -> bool:
     return " ".join(label.lower().split()) in QUESTION_LABELS
 
 
-def _turn_openings(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+@lru_cache(maxsize=64)
+def _turn_openings(text: str) -> tuple[tuple[re.Match[str], ...], tuple[re.Match[str], ...]]:
     """The speaker-turn and question openings of a transcript, when the document reads as one: at
     least MIN_TURNS turns, and two speakers or one answering questions ('MR PRICE:' / 'QUESTION:')."""
     asked = (lambda label: _is_question_label(label) and label.lower() != "q") if qa_turns(text) else _is_question_label
@@ -55,18 +57,18 @@ def _turn_openings(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]
     questions = [m for m in found if _is_question_label(m.group("label"))]
     speakers = {" ".join(m.group("label").lower().split()) for m in turns}
     if len(found) >= MIN_TURNS and (len(speakers) >= 2 or (speakers and questions)):
-        return turns, questions
-    return [], []
+        return tuple(turns), tuple(questions)
+    return (), ()
 
 
 def turn_matches(text: str) -> list[re.Match[str]]:
     """The document's speaker-turn openings, when it reads as a transcript; else none."""
-    return _turn_openings(text)[0]
+    return list(_turn_openings(text)[0])
 
 
 def question_turns(text: str) -> list[re.Match[str]]:
     """The openings of questions from the floor in a transcript ('QUESTION:'), which are no one's statements."""
-    return _turn_openings(text)[1]
+    return list(_turn_openings(text)[1])
 
 
 def surname(label: str) -> str:
@@ -110,7 +112,7 @@ def transcript_statements(document: Document, mentions: Sequence[Mention]) -> li
     name when there is one. Lines after the last turn are left alone (a clerk's note, a credit)."""
     text = document.text
     turns, questions = _turn_openings(text)
-    openings = sorted(m.start() for m in turns + questions)
+    openings = sorted(m.start() for m in (*turns, *questions))
     statements = []
     for match in turns:
         label_start, label_end = match.span("label")
@@ -158,11 +160,16 @@ QA_TURN = re.compile(r"^[ \t]*(?P<label>Q|A|Question|Answer)[ \t]*(?P<colon>[:.]
 MIN_QA_TURNS = 2  # of each kind
 
 
-def qa_turns(text: str) -> list[re.Match[str]]:
-    """The document's question and answer openings, when it reads as a Q&A interview; else none."""
+@lru_cache(maxsize=64)
+def _qa_turns(text: str) -> tuple[re.Match[str], ...]:
     matches = list(QA_TURN.finditer(text))
     answers = sum(m.group("label")[0] == "A" for m in matches)
-    return matches if answers >= MIN_QA_TURNS and len(matches) - answers >= MIN_QA_TURNS else []
+    return tuple(matches) if answers >= MIN_QA_TURNS and len(matches) - answers >= MIN_QA_TURNS else ()
+
+
+def qa_turns(text: str) -> list[re.Match[str]]:
+    """The document's question and answer openings, when it reads as a Q&A interview; else none."""
+    return list(_qa_turns(text))
 
 
 def _interviewee(document: Document, mentions: Sequence[Mention], before: int) -> Mention | None:
@@ -216,10 +223,12 @@ def embedded_posts(document: Document, mentions: Sequence[Mention]) -> list[Stat
     """A social-media post embedded in the report ('... — Moira Dunn (@moiradunn) March 10, 2026') is
     a direct statement of the account's holder: the post's words without their links."""
     text = document.text
-    statements = []
+    statements: list[Statement] = []
+    if "(@" not in text:
+        return statements
     lines = _lines(text, 0, len(text))
     for number, (start, end) in enumerate(lines):
-        match = EMBEDDED_POST.match(text[start:end])
+        match = is_embedded_post(text[start:end])
         if match is None or document.in_headline(start, end):
             continue
         if match.group("body") is not None:

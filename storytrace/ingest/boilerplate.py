@@ -154,7 +154,7 @@ def is_credit_line(line: str) -> bool:
 def is_caption_line(line: str) -> bool:
     """A caption: a position mark such as "(L)", or a present-tense line ending in a dateline (not
     an embedded post, which ends in its date too)."""
-    if len(line.split()) > 60 or (EMBEDDED_POST.match(line) and not line.lstrip().startswith(("—", "–", "-"))):
+    if len(line.split()) > 60 or (is_embedded_post(line) and not line.lstrip().startswith(("—", "–", "-"))):
         return False
     if _ends_like_sentence(line):
         return bool(_POSITION_MARK.search(line)) and not re.search(r"[\"“”]", line)
@@ -171,7 +171,13 @@ def is_promo(line: str) -> bool:
 
 def is_author_contact(line: str) -> bool:
     """'Sarah Lind is the Gazette's transport correspondent. Contact her at sarah.lind@gazette.example.'"""
-    return len(line.split()) <= 60 and bool(_AUTHOR_CONTACT.search(line))
+    return ("@" in line or "ollow" in line or "ontact" in line) and len(line.split()) <= 60 and \
+        bool(_AUTHOR_CONTACT.search(line))
+
+
+def is_embedded_post(line: str) -> re.Match[str] | None:
+    """The match of an embedded post's line (see EMBEDDED_POST), or None."""
+    return EMBEDDED_POST.match(line) if "(@" in line else None
 
 
 def _promo_lists(text: str, spans: list[Span]) -> set[Span]:

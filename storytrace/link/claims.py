@@ -1134,7 +1134,7 @@ def _differing_amounts(members: Sequence[Proposition], raw: Mapping[int, str],
     eight officers'): amounts of the same counted word that share no value; an amount of something
     else in the same clause ('300 passengers' beside '212 sailings') is no variant."""
     found = {i: [(s, e, value, _counted_things(raw[i], e)) for s, e, value in quantity_spans(raw[i])]
-             for pair in pairs for i in pair}
+             for i in {i for pair in pairs for i in pair}}
     differing: set[tuple[int, int, int]] = set()
     for a, b in pairs:
         for thing in {t for *_, things in found[a] for t in things} & {t for *_, things in found[b] for t in things}:

@@ -464,6 +464,7 @@ def build_entities(mentions: Iterable[Mention], documents: Iterable[Document] = 
     index: dict[tuple[str, int, int], str] = {}
     own_outlets = {_thing_key(d.outlet) for d in documents if d.outlet}
     outlets_of = {d.id: d.outlet for d in documents if d.outlet}
+    position: dict[str, int] = {}  # entity id -> its place in entities
     for cluster in clusters:
         name = _display_name(cluster)
         entity_type = _entity_type(cluster)
@@ -476,10 +477,11 @@ def build_entities(mentions: Iterable[Mention], documents: Iterable[Document] = 
         refs = tuple(MentionRef(m.doc, m.start, m.end) for m in sorted(cluster.mentions, key=lambda m: (m.doc, m.start)))
         roles = tuple(dict.fromkeys(r for m in cluster.mentions for r in m.roles))
         entity = Entity(id=entity_id, name=name, type=entity_type, aliases=_aliases(cluster), mentions=refs, roles=roles)
-        same = next((i for i, e in enumerate(entities) if e.id == entity_id), None)
-        if same is not None:  # the outlet's full name and its short form, clustered apart
-            entity = _merged(entities.pop(same), entity)
-        entities.append(entity)
+        if entity_id in position:  # the outlet's full name and its short form, clustered apart
+            entities[position[entity_id]] = _merged(entities[position[entity_id]], entity)
+        else:
+            position[entity_id] = len(entities)
+            entities.append(entity)
         for m in cluster.mentions:
             index[(m.doc, m.start, m.end)] = entity_id
     present = {_thing_key(e.name) for e in entities} | {_thing_key(a) for e in entities for a in e.aliases}
