@@ -151,7 +151,7 @@ def without_entry_labels(text: str) -> str:
     'QUESTION:' at line starts blanked out, same length."""
     if len(ENTRY_TIME.findall(text)) >= MIN_ENTRY_TIMES:
         text = ENTRY_TIME.sub(_blank, text)
-    for turn in reversed(qa_turns(text) + question_turns(text)):
+    for turn in qa_turns(text) + question_turns(text):  # same-length blanks: no offset moves
         text = text[:turn.start()] + " " * (turn.end() - turn.start()) + text[turn.end():]
     return LINE_LABEL.sub(_blank, text)
 

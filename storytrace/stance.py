@@ -57,7 +57,7 @@ CONFIRM_WORDS = frozenset("confirm confirms confirmed confirming official offici
 SAY_WORDS = frozenset("say says said tells told according statement".split())
 NEGATORS = frozenset("not never nobody neither nor none nothing".split())
 # Words of doubt or denial that a negator cancels: 'I would not rule out that ...', 'I would not be
-# surprised if ...', 'no doubt that ...', 'did not dispute that ...'.
+# surprised if ...', 'did not dispute that ...'.
 DOUBTING_WORDS = frozenset("rule ruling ruled surprised surprising surprise exclude excluded doubt doubted dispute "
                            "disputed disputes deny denied denies disagree unlikely impossible".split())
 NOT_MERELY = frozenset("just only merely simply solely".split())  # after 'not': 'not only X but Y'

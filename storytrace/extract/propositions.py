@@ -17,8 +17,8 @@ from storytrace.extract.cues import (DOING_WITH_INFINITIVE, RELATIVE_TAGS, SUBJE
                                      last_mark_end)
 from storytrace.extract.datelines import past_dateline
 from storytrace.extract.quotes import DOUBLE_MARKS
-from storytrace.extract.transcripts import turn_matches
 from storytrace.extract.statements import denies_in_content
+from storytrace.extract.transcripts import turn_matches
 from storytrace.ingest.boilerplate import is_editorial_note
 from storytrace.schema import Document, Mention, Proposition, Statement, content_id
 

@@ -72,8 +72,8 @@ FALSE_TO_SAY = re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*|\bso\s+)it\s+(?:is|was
 
 
 # 'there was no truth to claims that ...', 'not a shred of truth in the report': the claims named are denied
-NO_TRUTH = re.compile(r"\bno\s+truth\s+(?:to|in|whatsoever\s+(?:to|in))\b|\bnot\s+(?:a\s+)?(?:shred|grain|word|ounce)\s+of\s+"
-                      r"truth\b", re.IGNORECASE)
+NO_TRUTH = re.compile(r"\bno\s+truth\s+(?:to|in|whatsoever\s+(?:to|in))\b|"
+                      r"\bnot\s+(?:a\s+)?(?:shred|grain|word|ounce)\s+of\s+truth\b", re.IGNORECASE)
 
 
 # 'they say it is false', 'he claims the story is untrue' report a denial rather than make it; 'the
@@ -265,7 +265,7 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
     drafts: list[_Draft] = []
     for cue in cues:
         if _source_aside(cue) or is_editorial_note(text[cue.token.sent.start_char:cue.token.sent.end_char]):
-            continue  # 'An earlier version of this article said ...' 
+            continue  # 'An earlier version of this article said ...'
         speaker = ResolvedSpeaker(UNNAMED_SOURCES, "anonymous", *cue.speaker_span) if cue.unnamed \
             else _continuing_speaker(text, cue, drafts, quotes)
         if speaker is None:

@@ -1,7 +1,10 @@
 """Speaker turns of a transcript: 'CHIEF VANTREESE: I did not approve that policy.' Each turn is a
 direct statement by the labelled speaker, whatever verbs it uses; the sentence parser finds no cue
 in it. A document counts as a transcript when at least MIN_TURNS lines open with a speaker label
-and at least two speakers take turns, so an article's 'Note:' or 'Correction:' line is no turn.
+or a question from the floor ('QUESTION:') and two speakers take turns or one answers questions, so
+an article's 'Note:' or 'Correction:' line is no turn. Also here: the answers of a Q&A interview, a
+social-media post embedded in a report, and a quotation after a name or a short sentence about one
+person ending in a colon, all said without a speech verb.
 """
 
 from __future__ import annotations
@@ -141,7 +144,7 @@ def _said_after_colon(document: Document, start: int, end: int, speaker: Speaker
 
 
 # What a thing shows rather than says: 'The sample I saw suggests the full set is bigger'.
-EVIDENCE_CUE = re.compile(r"(?:show|indicat|reveal|suggest|find|found)", re.IGNORECASE)
+EVIDENCE_CUE = re.compile("|".join(sorted(w.rstrip("e") for w in lx.EVIDENCE_CUES)) + "|found", re.IGNORECASE)
 
 
 def within_turns(statements: Sequence[Statement], turns: Sequence[Statement]) -> list[Statement]:
@@ -177,15 +180,11 @@ def _interviewee(document: Document, mentions: Sequence[Mention], before: int) -
     fullest mention; bylines and other boilerplate do not count."""
     people = [m for m in mentions if m.label == "PERSON" and m.end <= before and
               not document.in_boilerplate(m.start, m.end)]
-    counts: dict[str, int] = {}
-    for mention in people:
-        key = mention.text.split()[-1].lower()
-        counts[key] = counts.get(key, 0) + 1
-    if not counts:
+    surnames = [m.text.split()[-1].lower() for m in people]
+    if not surnames:
         return None
-    chosen = max(counts, key=lambda key: (counts[key], -next(i for i, m in enumerate(people)
-                                                             if m.text.split()[-1].lower() == key)))
-    return max((m for m in people if m.text.split()[-1].lower() == chosen), key=lambda m: (len(m.text), -m.start))
+    chosen = max(dict.fromkeys(surnames), key=lambda key: (surnames.count(key), -surnames.index(key)))
+    return max((m for m, key in zip(people, surnames) if key == chosen), key=lambda m: (len(m.text), -m.start))
 
 
 # What an introduction says when the questions and answers are an interview, not a body's own FAQ.
@@ -270,10 +269,10 @@ def _one_person_leading_in(text: str, mentions: Sequence[Mention], colon: int) -
     lead_in = text[start:colon]
     if len(lead_in.split()) > LEAD_IN_WORDS or any(mark in lead_in for mark in DOUBLE_MARKS | {"‘", "’"}):
         return None
-    inside = [m for m in mentions if start <= m.start and m.end <= colon and m.label in ("PERSON", "ORG", "NORP", "GPE")]
-    people = {m.text.split()[-1] for m in inside if m.label == "PERSON"}
-    return next((m for m in inside if m.label == "PERSON"), None) if len(people) == 1 and len(inside) == \
-        sum(m.label == "PERSON" for m in inside) else None
+    named = [m for m in mentions if start <= m.start and m.end <= colon and m.label in ("PERSON", "ORG", "NORP", "GPE")]
+    if any(m.label != "PERSON" for m in named) or len({m.text.split()[-1] for m in named}) != 1:
+        return None  # a body or a place named too, or no one, or two people
+    return named[0]
 
 
 def labelled_quotes(document: Document, mentions: Sequence[Mention], quotes: Sequence["Quote"],

@@ -60,8 +60,9 @@ _PROMO = re.compile(
 _PROMO_HEADING = re.compile(r"^\s*(?:related(?: stories| articles)?|more on this(?: story)?|most read|most popular|"
                             r"trending|recommended|you may also like|read more|more stories)\s*:?\s*$", re.IGNORECASE)
 # An author's note and contact lines: an e-mail address, 'follow her on Twitter', 'Contact him at'.
-_AUTHOR_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bfollow (?:him|her|them|me|us) on (?:twitter|x|facebook|instagram|bluesky|threads|linkedin|"
-                             r"tiktok|mastodon)\b|"
+_AUTHOR_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|"
+                             r"\bfollow (?:him|her|them|me|us) on (?:twitter|x|facebook|instagram|bluesky|threads|"
+                             r"linkedin|tiktok|mastodon)\b|"
                              r"\bcontact (?:him|her|them|the (?:author|reporter|writer)) at\b", re.IGNORECASE)
 
 

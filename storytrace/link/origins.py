@@ -708,9 +708,10 @@ class OriginResolver:
 
     def own_outlet(self, doc: str) -> Origin:
         """Whose word a document's unattributed text is: the one who swore it ('I, Dana Whitcombe,
-        being duly sworn, state'), else the author of an opinion piece, else the party that filed it, else the news service or publication
-        whose copy it is ('LONDON (Reuters) -', 'This article was originally published by The
-        Conversation': three papers running it are one origin), else its outlet."""
+        being duly sworn, state'), else the author of an opinion piece, else the party that filed it,
+        else the news service or publication whose copy it is ('LONDON (Reuters) -', 'This article
+        was originally published by The Conversation': three papers running it are one origin), else
+        its outlet."""
         if doc in self.signatories:
             return self.signatories[doc]
         if doc in self.columnists:
