@@ -41,6 +41,8 @@ def _statements(analyze_text, body: str) -> list[tuple[str, str, str]]:
     "The figure was revised. An earlier version of this article said 400,000 patients were affected.",
     # a noun the parser read as a verb after a preposition ('speculation reports') says nothing
     "The council met. Smith dismissed as speculation reports that the plant would close.",
+    # a question asked asserts nothing
+    "The council met. Residents asked the council whether the depot would close.",
 ])
 def test_speech_words_that_report_nothing_said(analyze_text, body):
     assert _statements(analyze_text, body) == []
@@ -67,6 +69,10 @@ def test_speech_words_that_report_nothing_said(analyze_text, body):
     ("Halvorsen said the fund followed its rules but declined to say how much it had lost.",
      ("Halvorsen", "the fund followed its rules", "assert")),
     ("He said the minister declined to attend the hearing.", ("He", "the minister declined to attend the hearing", "assert")),
+    # the question put to the speaker is no part of what the speaker said; a request to consider a possibility is
+    ('"Absolutely not," Alan Smith said when asked if the depot would close.', ("Alan Smith", "Absolutely not", "assert")),
+    ("The company had asked investigators to consider whether a vehicle could have sparked the grass.",
+     ("The company", "to consider whether a vehicle could have sparked the grass", "assert")),
     # no truth to it denies it
     ("Smith said there was no truth to claims that the plant would close.",
      ("Smith", "there was no truth to claims that the plant would close", "deny")),

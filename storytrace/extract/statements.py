@@ -122,10 +122,17 @@ INDIRECT_QUESTION = re.compile(r"^[\s,]*(?:[\w'’-]+\s+){0,4}?(?:whether|if|who
                                re.IGNORECASE)
 
 
+ASKING_CUES = frozenset("ask wonder inquire enquire query".split())
+ASKED_WHETHER = re.compile(r"^[\s,]*(?:(?!to\b)[\w'’-]+\s+){0,4}?(?:whether|if)\b", re.IGNORECASE)  # not 'to consider whether'
+
+
 def says_nothing(cue: Cue, text: str, content: tuple[int, int]) -> bool:
     """A negated speech verb with a question for content reports nothing said: 'did not say whether
-    he was forced out', 'has not mentioned what prompted it', 'did not tell the council how long'."""
-    return cue.negated and cue.content is not None and bool(INDIRECT_QUESTION.match(text[cue.text_end:content[1]]))
+    he was forced out', 'has not mentioned what prompted it', 'did not tell the council how long';
+    nor does a question asked ('when asked if the depot would close', 'wondered whether it was safe')."""
+    asked = cue.lemma in ASKING_CUES and bool(ASKED_WHETHER.match(text[cue.text_end:content[1]]))
+    return asked or (cue.negated and cue.content is not None and
+                     bool(INDIRECT_QUESTION.match(text[cue.text_end:content[1]])))
 
 
 def polarity(cue: Cue, content_text: str) -> str:
