@@ -817,3 +817,26 @@ def test_a_claims_short_form_leaves_out_its_opening_frames(words, title):
 def test_an_attribution_inside_a_clause_is_no_part_of_its_words(words, text):
     from storytrace.link.claims import proposition_text
     assert proposition_text(Proposition(id="p", doc="d", start=0, end=len(words), text=words)) == text
+
+
+@pytest.mark.parametrize(("speaker", "kind", "content", "mode", "title"), [
+    # the pronoun opening what someone is reported to have said is the speaker
+    ("Ian Cole", "person", "he had asked officials for an urgent report", "indirect",
+     "Ian Cole had asked officials for an urgent report"),
+    ("Information Commissioner's Office", "organization", "it had received a report", "indirect",
+     "Information Commissioner's Office had received a report"),
+    # not of the other gender, not an organisation's 'he', not inside a quote
+    ("Helena Prendergast", "person", "he had missed two tests last year", "indirect", "he had missed two tests last year"),
+    ("Westwave", "organization", "he had resigned in March", "indirect", "he had resigned in March"),
+    ("Ian Cole", "person", "He had asked officials for an urgent report", "direct",
+     "He had asked officials for an urgent report"),
+])
+def test_a_claim_named_by_a_reported_clause_names_its_speaker_for_the_pronoun(speaker, kind, content, mode, title):
+    from storytrace.link.claims import as_stated
+    from storytrace.schema import Speaker, Statement
+
+    statement = Statement(id="s1", doc="d", start=20, end=20 + len(content), speaker=Speaker(speaker, kind, 0, 8),
+                          cue="said", cue_start=10, cue_end=14, mode=mode, text=content)
+    proposition = Proposition(id="p", doc="d", start=20, end=20 + len(content), text=content, statement="s1",
+                              whole=True)
+    assert as_stated(proposition, content, statement) == title

@@ -129,8 +129,11 @@ ASKED_WHETHER = re.compile(r"^[\s,]*(?:(?!to\b)[\w'’-]+\s+){0,4}?(?:whether|if
 def says_nothing(cue: Cue, text: str, content: tuple[int, int]) -> bool:
     """A negated speech verb with a question for content reports nothing said: 'did not say whether
     he was forced out', 'has not mentioned what prompted it', 'did not tell the council how long';
-    nor does a question asked ('when asked if the depot would close', 'wondered whether it was safe')."""
-    asked = cue.lemma in ASKING_CUES and bool(ASKED_WHETHER.match(text[cue.text_end:content[1]]))
+    nor is a question put to the speaker by someone unnamed ('"No," Smith said when asked if the
+    depot would close') the speaker's."""
+    asked = cue.lemma in ASKING_CUES and cue.token.tag_ == "VBN" and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cue.token.children) and \
+        bool(ASKED_WHETHER.match(text[cue.text_end:content[1]]))  # 'when asked if ...': by someone unnamed
     return asked or (cue.negated and cue.content is not None and
                      bool(INDIRECT_QUESTION.match(text[cue.text_end:content[1]])))
 

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from storytrace import gazetteer
 from storytrace.extract.lexicon import COUNTRY_WORDS
 from storytrace.extract.timex import MONTHS
 from storytrace.link.origins import Origin, OriginResolver, origins_by_stance
@@ -1005,7 +1006,28 @@ def as_stated(proposition: Proposition, text: str, statement: Statement | None =
         return f"{proposition.speaker} asked that {text}"
     if statement is not None and _object_of_cue(proposition, statement, text):
         return f"{statement.speaker.name} {statement.cue} {text}"
+    if statement is not None:
+        return _speaker_for_pronoun(proposition, statement, text)
     return text
+
+
+SPEAKER_PRONOUNS = {"he": ("person",), "she": ("person",), "it": ("organization", "outlet", "document")}
+PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def _speaker_for_pronoun(proposition: Proposition, statement: Statement, text: str) -> str:
+    """'He had asked officials for an urgent report' -> 'Ian Cole had asked officials ...': the
+    pronoun opening what someone is reported to have said is, there, that speaker (not in a quote,
+    where 'it' or 'he' may be anyone)."""
+    first = text.split(" ", 1)[0]
+    kinds = SPEAKER_PRONOUNS.get(first.lower())
+    name = statement.speaker.name
+    if kinds is None or statement.mode != "indirect" or proposition.start != statement.start or \
+            statement.speaker.kind not in kinds or name.lower() in SPEAKER_PRONOUNS or " " not in text:
+        return text
+    if first.lower() in PRONOUN_GENDER and gazetteer.gender_of_name(name) not in (None, PRONOUN_GENDER[first.lower()]):
+        return text  # 'Helena Prendergast said he had missed two tests': someone else
+    return name + text[len(first):]
 
 
 def _object_of_cue(proposition: Proposition, statement: Statement, text: str) -> bool:
