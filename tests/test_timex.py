@@ -21,6 +21,16 @@ CASES = [
     ("It began on 24 November 2016.", DCT, [("24 November 2016", "DATE", "2016-11-24")]),
     ("Filed 2016-11-24 in court.", DCT, [("2016-11-24", "DATE", "2016-11-24")]),
     ("Filed 11/24/2016 in court.", DCT, [("11/24/2016", "DATE", "2016-11-24")]),
+    # a day-first date when the US order would put a past event after the publication date
+    ("The vote was held on 10/03/2026.", "2026-03-11", [("10/03/2026", "DATE", "2026-03-10")]),
+    ("The vote was held on 03/10/2026.", "2026-03-11", [("03/10/2026", "DATE", "2026-03-10")]),
+    ("The vote will be held on 10/03/2026.", "2026-03-11", [("10/03/2026", "DATE", "2026-10-03")]),
+    # a day of the month alone: of this month or the one before (the next one for the future)
+    ("It ended on the 28th.", "2026-03-11", [("the 28th", "DATE", "2026-02-28")]),
+    ("We met on the 3rd and again on the 9th.", "2026-03-11",
+     [("the 3rd", "DATE", "2026-03-03"), ("the 9th", "DATE", "2026-03-09")]),
+    ("The vote will be held on the 28th.", "2026-03-11", [("the 28th", "DATE", "2026-03-28")]),
+    ("He lives on the 5th floor.", "2026-03-11", []),
     ("The vote was on Nov 24.", "2016-12-01", [("Nov 24", "DATE", "2016-11-24")]),
     ("The tour arrives on January 5.", "2016-12-20", [("January 5", "DATE", "2017-01-05")]),
     ("The plant closed on March 5.", "2016-12-20", [("March 5", "DATE", "2016-03-05")]),

@@ -161,6 +161,9 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("refs", r"\b(?P<w>currently|more\s+recently|until\s+recently|recently|recent|nowadays|right\s+now|now|at\s+present|the\s+(?:distant\s+|recent\s+)?past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:near|long|short|medium)\s+term|short-term|long-term|the\s+time\s+being|(?:very\s+)?soon|in\s+the\s+meantime)\b"),
         ("theday", r"\b(?P<pre>end|ends|ending|ended|finish|finished|finishing|close|closed|closing|for|during|throughout|start|started|starting|late\s+in|earlier\s+in|later\s+in|on)\s+(?P<x>the\s+same\s+day|the\s+day|that\s+day)\b"),
         ("holiday", r"\b(?P<w>christmas\s+eve|christmas\s+day|christmas|new\s+year's\s+(?:eve|day)|halloween|valentine's\s+day)\b"),
+        # 'on the 28th', 'until the 3rd,': a day of the month the dct is in, or of the one next to it
+        ("dayord", r"\b(?:on|by|until|till|from|since|before|after|through)\s+(?P<x>the\s+(?P<day>[12]\d|3[01]|0?[1-9])"
+                   r"(?:st|nd|rd|th))\b(?=\s*(?:[.,;:)!?]|$)|\s+(?:and|or|but|when|at|in|after|before|because|with|as|while)\b)"),
     ]
     return tuple((name, re.compile(source)) for name, source in sources)
 
@@ -414,11 +417,18 @@ def _handle_iso(ctx: Context, m: re.Match[str]) -> Reading | None:
 
 
 def _handle_slash(ctx: Context, m: re.Match[str]) -> Reading | None:
-    """11/24/2016 or 7/8/07 (US order; day-first when the first number exceeds 12)."""
+    """11/24/2016 or 7/8/07 (US order; day-first when the first number exceeds 12, or when the US
+    reading of a past event would fall after the dct and the day-first one would not: '10/03/2026'
+    in a report of 11 March 2026 is 10 March)."""
     first, second, year = int(m["a"]), int(m["b"]), int(m["y"])
     if len(m["y"]) == 2:
         year += 2000 if year < 50 else 1900
     month, day = (first, second) if first <= 12 else (second, first)
+    day_first = _safe_date(year, second, first) if first <= 12 and second <= 12 and first != second else None
+    us_order = _safe_date(year, month, day)
+    if ctx.dct is not None and day_first is not None and us_order is not None and us_order > ctx.dct >= day_first \
+            and not _is_future(ctx, m.start(), m.end()):
+        month, day = second, first
     if _safe_date(year, month, day) is None or not 1600 <= year <= 2099:
         return None
     if re.match(r"[/\d]", _next_text(ctx.text, m.end(), 1)) or re.search(r"[/\d]$", ctx.text[max(0, m.start() - 1):m.start()]):
@@ -864,6 +874,23 @@ def _handle_the_day(ctx: Context, m: re.Match[str]) -> Reading | None:
     return Reading(m.start("x"), m.end("x"), "DATE", "ANAPHOR", "document", False, rule="day")
 
 
+def _handle_day_of_month(ctx: Context, m: re.Match[str]) -> Reading | None:
+    """'on the 28th': that day of the dct's month or the month before (the month after if the clause
+    is about the future), whichever is nearest on the right side of the dct."""
+    day = int(m["day"])
+    if ctx.dct is None:
+        return Reading(m.start("x"), m.end("x"), "DATE", f"XXXX-XX-{day:02d}", "document", True)
+    months = [_add_months(ctx.dct.year, ctx.dct.month, delta) for delta in (-1, 0, 1)]
+    candidates = [d for d in (_safe_date(year, month, day) for year, month in months) if d]
+    if _is_future(ctx, m.start(), m.end()):
+        chosen = min((d for d in candidates if d >= ctx.dct), default=None)
+    else:
+        chosen = max((d for d in candidates if d <= ctx.dct), default=None)
+    if chosen is None:
+        return None
+    return Reading(m.start("x"), m.end("x"), "DATE", _day(chosen), "document", ctx.dct_estimated)
+
+
 def _handle_holiday(ctx: Context, m: re.Match[str]) -> Reading | None:
     """Christmas / New Year's Day -> that day in the nearest plausible year."""
     month, day = HOLIDAYS[re.sub(r"\s+", " ", m["w"].lower())]
@@ -882,7 +909,7 @@ HANDLERS = {
     "duration": _handle_duration, "halfunit": _handle_half_unit, "vaguedur": _handle_vague_duration,
     "set": _handle_set, "setadj": _handle_set_adjective, "clock": _handle_clock, "clock24": _handle_clock,
     "clockmil": _handle_clock_military, "noon": _handle_noon, "refs": _handle_refs,
-    "theday": _handle_the_day, "holiday": _handle_holiday,
+    "theday": _handle_the_day, "holiday": _handle_holiday, "dayord": _handle_day_of_month,
 }
 RULE_PRIORITY = {name: index for index, name in enumerate(HANDLERS)} | {"set": -1}
 
@@ -1052,12 +1079,12 @@ def _parse_dct(dct: str | None) -> dt.date | None:
         return None
 
 
-DIGIT_RULES = ("iso", "slash", "year", "decade", "shortyear", "clock", "clock24", "clockmil", "qcode")
+DIGIT_RULES = ("iso", "slash", "year", "decade", "shortyear", "clock", "clock24", "clockmil", "qcode", "dayord")
 UNIT_RULES = ("duration", "halfunit", "vaguedur", "set", "relunit")
 RULE_REACH = {"iso": (0, 20), "slash": (0, 12), "clock": (0, 40), "clock24": (0, 40), "clockmil": (0, 12),
               "noon": (0, 10), "setadj": (0, 12), "shortyear": (1, 5), "qcode": (6, 8), "holiday": (12, 12),
               "dayrel": (26, 22), "podrel": (12, 12), "weekday": (14, 22), "refs": (24, 12), "theday": (14, 5),
-              "weekend": (6, 2), "mdy": (14, 12), "dmy": (20, 12)}
+              "weekend": (6, 2), "mdy": (14, 12), "dmy": (20, 12), "dayord": (14, 12)}
 DEFAULT_REACH = (42, 32)
 
 
