@@ -235,6 +235,14 @@ def test_press_release_back_matter_is_boilerplate():
      ("Follow her on Twitter for more updates", True),
      ("Other ports may follow her on this path, the minister said.", False),
      ("The minister said she would share on Monday what the inquiry found.", False),
+     # a page's furniture: copyright and standards lines, labelled metadata
+     ("© 2026 The Associated Press. All rights reserved. This material may not be published.", True),
+     ("Our Standards: The Thomson Reuters Trust Principles.", True), ("Published: 10 March 2026", True),
+     ("Updated 11:42 GMT, 10 March 2026", True), ("Image caption, Passengers wait at the pier", True),
+     ("Tags: ferry, Westwave", True), ("Get our free newsletter for the latest news.", True),
+     ("Updated figures show 300 passengers were stranded.", False), ("The copyright dispute went to court.", False),
+     ("Published reports said the ferry was late.", False),
+     ("Published 2 April 2025. This interim report sets out the facts established so far.", False),
      ("The report has been updated twice since March.", False)],
 )
 def test_list_items_and_body_sentences_are_not_boilerplate(line, marked):

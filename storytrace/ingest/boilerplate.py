@@ -53,9 +53,20 @@ _BYLINE = re.compile(
 _PROMO = re.compile(
     r"^\s*(?:read more|read also|also read|related|see also|watch|listen|click here|sign up|subscribe|"
     r"follow us|share this|share on|share via|copy link|print this|email this|advertisement|recommended|"
-    r"more on this|most read|most popular|trending)\b[^.]{0,200}\.?$",
+    r"more on this|most read|most popular|trending|get our|join the conversation|download our)\b[^.]{0,200}\.?$",
     re.IGNORECASE,
 )
+# A page's furniture: copyright and standards lines, and labelled metadata ('Published: 10 March 2026',
+# 'Image caption, Passengers wait at the pier', 'Tags: ferry, Westwave', 'Reading time: 4 minutes').
+_PAGE_FURNITURE = re.compile(
+    r"^\s*(?:©|copyright\b|our standards\s*:)|\ball rights reserved\b|"
+    r"^\s*(?:published|updated|last updated|first published|posted|topics?|tags?|filed under|reading time|read time|"
+    r"image caption|image source|media caption|video caption|picture caption)\s*[:,]",
+    re.IGNORECASE,
+)
+# 'Updated 11:42 GMT, 10 March 2026' on a line of its own (not 'Published 2 April 2025. This report sets out ...').
+_DATED_STAMP = re.compile(r"^\s*(?:published|updated|last updated|first published|posted)\s+(?:on\s+|at\s+)?"
+                          r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)[^.!?]*\.?\s*$", re.IGNORECASE)
 # A list of other stories under a promo heading alone on its line ('Most Read', 'Related').
 _PROMO_HEADING = re.compile(r"^\s*(?:related(?: stories| articles)?|more on this(?: story)?|most read|most popular|"
                             r"trending|recommended|you may also like|read more|more stories)\s*:?\s*$", re.IGNORECASE)
@@ -170,6 +181,11 @@ def is_promo(line: str) -> bool:
     return bool(_PROMO.match(line))
 
 
+def is_page_furniture(line: str) -> bool:
+    """Copyright and standards lines, labelled page metadata and a bare publication stamp."""
+    return len(line.split()) <= 40 and (bool(_PAGE_FURNITURE.search(line)) or bool(_DATED_STAMP.match(line)))
+
+
 def is_author_contact(line: str) -> bool:
     """'Sarah Lind is the Gazette's transport correspondent. Contact her at sarah.lind@gazette.example.'"""
     return ("@" in line or "ollow" in line or "ontact" in line) and len(line.split()) <= 60 and \
@@ -230,6 +246,7 @@ def find_boilerplate(text: str) -> tuple[Span, ...]:
     for span in spans:
         line = text[span[0]:span[1]]
         if (is_credit_line(line) or is_caption_line(line) or is_byline(line) or is_promo(line)
-                or is_contact_line(line) or is_caution(line) or is_editorial_note(line) or is_author_contact(line)):
+                or is_contact_line(line) or is_caution(line) or is_editorial_note(line) or is_author_contact(line)
+                or is_page_furniture(line)):
             found.add(span)
     return tuple(sorted(found))
