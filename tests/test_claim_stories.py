@@ -59,7 +59,9 @@ stance 0.849, origin counts 0.172, while the real-news MEANTIME stories rose 0.5
 chairs the patients' association') no claim candidate, as it was none before the cue: no gold side is
 such a clause, and claims regroup again, 0.622 / 0.864 -> 0.618 / 0.862, stance 0.851 -> 0.848,
 origin counts 0.154 -> 0.165, the training stories 0.627 / 0.879 -> 0.618 / 0.878, counts 0.149 ->
-0.152, real news and the sample unchanged. The pins sit just under what the shipped build scores, as means over the twenty-two stories
+0.152, real news and the sample unchanged; then a briefing's questions no longer the previous
+speaker's words, transcript stage notes no claims, and what a turn's speaker reads from unnamed
+evidence the speaker's: 0.623 / 0.869, stance 0.847, origin counts 0.170. The pins sit just under what the shipped build scores, as means over the twenty-two stories
 (grouping 0.632 / 0.864, stance 0.849, origin identity 0.685 / 0.982, origin counts 0.153 after
 appeals to someone became statements, 'according to X' stopped being part of what was told and a
 source's own relative clause became its statement); origin counts, which swing most as claims
@@ -79,7 +81,7 @@ from storytrace.pipeline import analyze_paths
 from storytrace.schema import dumps
 
 STORIES = Path(__file__).parent / "data" / "claim_stories"
-MEAN_MINIMUMS = {"claim_grouping_recall": 0.61, "claim_grouping_precision": 0.85, "claim_stance_accuracy": 0.82,
+MEAN_MINIMUMS = {"claim_grouping_recall": 0.62, "claim_grouping_precision": 0.85, "claim_stance_accuracy": 0.82,
                  "origin_identity_recall": 0.65, "origin_identity_precision": 0.975, "origin_counts_accuracy": 0.13}
 
 pytestmark = pytest.mark.slow
