@@ -123,6 +123,8 @@ def test_a_clause_cut_before_a_relative_clause_leaves_no_relative_pronoun(analyz
          ["it would defend the proceedings vigorously"]),
         # refusing in a clause of time or reason, or not answering a request that is the story, is no such thing
         ("Neither the ministry nor the company responded to requests for comment.", []),
+        ("Neither Westwave nor the council would say how much the upgrade cost.", []),
+        ("None of the ferry operators would comment on the contract.", []),
         ("Talks ended after the union refused to discuss pay before safety.",
          ["Talks ended after the union refused to discuss pay before safety"]),
         ("As of today, the city has not responded to the second request in any form.",

@@ -195,6 +195,8 @@ NO_COMMENT = re.compile(
     r"(?:could\s+not|couldn['’]t)\s+(?:immediately\s+)?be\s+reached|"
     r"(?:neither|none|nobody|no\s+one)\b[^.;]{0,80}?\b(?:responded|replied)\s+to\s+(?:\w+\s+){0,3}?"
     r"(?:requests?\s+for\s+comment|messages?|calls?|e-?mails?|inquiries|queries|questions?)|"
+    r"(?:neither|none|nobody|no\s+one)\b[^.;]{0,80}?\b(?:would|could|did|will|was\s+willing\s+to)\s+"
+    r"(?:say|comment|disclose|reveal|confirm|discuss)|"
     r"(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment)\b", re.IGNORECASE)
 SUBORDINATE_BEFORE = re.compile(r"\b(?:after|when|because|before|while|since|until|if|as)\b", re.IGNORECASE)
 JOINED_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:then\s+|also\s+)?$")
