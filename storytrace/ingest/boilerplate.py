@@ -66,7 +66,8 @@ _PAGE_FURNITURE = re.compile(
 )
 # 'Updated 11:42 GMT, 10 March 2026' on a line of its own (not 'Published 2 April 2025. This report sets out ...').
 _DATED_STAMP = re.compile(r"^\s*(?:published|updated|last updated|first published|posted)\s+(?:on\s+|at\s+)?"
-                          r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)[^.!?]*\.?\s*$", re.IGNORECASE)
+                          r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)[^.!?]*\.?\s*$",
+                          re.IGNORECASE)
 # A list of other stories under a promo heading alone on its line ('Most Read', 'Related').
 _PROMO_HEADING = re.compile(r"^\s*(?:related(?: stories| articles)?|more on this(?: story)?|most read|most popular|"
                             r"trending|recommended|you may also like|read more|more stories)\s*:?\s*$", re.IGNORECASE)
