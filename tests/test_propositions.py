@@ -125,6 +125,9 @@ def test_a_clause_cut_before_a_relative_clause_leaves_no_relative_pronoun(analyz
         ("Neither the ministry nor the company responded to requests for comment.", []),
         ("Neither Westwave nor the council would say how much the upgrade cost.", []),
         ("None of the ferry operators would comment on the contract.", []),
+        # an auxiliary whose verb is the cue's is no clause of its own ('The Agency has been')
+        ("The Agency has been informed by the Ardry and Islands Health Board that ten persons received hospital "
+         "treatment.", ["ten persons received hospital treatment"]),
         ("Talks ended after the union refused to discuss pay before safety.",
          ["Talks ended after the union refused to discuss pay before safety"]),
         ("As of today, the city has not responded to the second request in any form.",

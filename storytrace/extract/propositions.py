@@ -66,6 +66,8 @@ def acts_rather_than_speaks(token: "Token") -> bool:
 def _has_own_verb(doc: "Doc", start: int, end: int, skip_cues: bool) -> bool:
     """A clause with a finite verb of its own (not only a speech cue, unless the cue reports an act)."""
     for token in _tokens_in(doc, start, end):
+        if token.dep_ in ("aux", "auxpass") and not start <= token.head.idx < end:
+            continue  # an auxiliary whose verb is in another piece ('The Agency has been | informed by ...')
         if token.tag_ in FINITE_TAGS or (token.tag_ in ("VBN", "VBG") and token.dep_ in ("ROOT", "ccomp", "conj", "relcl")):
             if (skip_cues and token.lemma_.lower() in lx.REPORTING_CUES and token.tag_ != "MD"
                     and not acts_rather_than_speaks(token) and not _goes_on_doing(token)):
