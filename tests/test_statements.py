@@ -424,6 +424,8 @@ def test_a_speech_act_after_a_comparison_clause(analyze_text, body, expected):
     # 'that' is itself what is called false, not a conjunction to drop
     ("Corvane called that false.", [("Corvane", "that false", "deny")]),
     ("The chair calls that account false.", [("The chair", "that account false", "deny")]),
+    # the word that calls it false may be quoted
+    ('Kremlin spokesman Dmitry Peskov called the report "fiction".', [("Dmitry Peskov", 'the report "fiction"', "deny")]),
 ])
 def test_calling_that_false_is_a_denial(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected

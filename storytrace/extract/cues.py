@@ -650,7 +650,7 @@ def _called_false(text: str, token: "Token") -> tuple[int, int] | None:
     if span is None:
         return None
     start, end = span
-    called = re.match(rf"\S.{{0,80}}?\s+(?:\w+\s+)?(?:{FALSITY})\b", text[start:end], re.IGNORECASE)
+    called = re.match(rf"\S.{{0,80}}?\s+[\"“‘']?(?:\w+\s+)?(?:{FALSITY})\b", text[start:end], re.IGNORECASE)  # '"fiction"'
     return (start, start + called.end()) if called else None
 
 
