@@ -892,3 +892,13 @@ def test_a_quote_going_on_over_paragraphs_is_its_speakers_to_the_end(analyze_tex
 ])
 def test_quotations_introduced_without_a_speech_verb_after_the_speaker(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected
+
+
+@pytest.mark.parametrize(("body", "via"), [
+    ("Ben Holloway told us the number could be higher than 40,000.", ("Daily Test",)),
+    ('"We will appeal the ruling," Ann Lee told us.', ("Daily Test",)),
+    ("Ann Lee told reporters the plan would fail.", ()),
+])
+def test_told_us_is_the_reports_own_outlet(analyze_text, body, via):
+    (statement,) = analyze_text("Headline\n" + body + "\n", outlet="Daily Test").statements
+    assert statement.via == via

@@ -162,16 +162,27 @@ def mode_of(text: str, start: int, end: int, quotes: Iterable[Quote]) -> str:
     return "direct" if outside <= 1 else "mixed"
 
 
+def _told_us(cue: Cue) -> bool:
+    """'told us', 'said to us', 'confirmed to us': the report's own outlet was told."""
+    for child in cue.token.children:
+        if child.dep_ in ("dative", "dobj") and child.lower_ == "us":
+            return True
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to" and any(g.lower_ == "us" for g in child.children):
+            return True
+    return False
+
+
 def _via(cue: Cue, referents: Referents, content: tuple[int, int], speaker: ResolvedSpeaker,
-         datelines: list[tuple[int, int]]) -> list[str]:
-    """Outlets in the cue's sentence, outside the content and the dateline: the outlet told, the article quoted."""
+         datelines: list[tuple[int, int]], own_outlet: str | None = None) -> list[str]:
+    """Outlets in the cue's sentence, outside the content and the dateline: the outlet told, the article
+    quoted; the report's own outlet when the speaker 'told us'."""
     sent = cue.token.sent
-    found = []
+    found = [own_outlet] if own_outlet and _told_us(cue) else []
     for ref in referents.items:
         if ref.kind != "outlet" or ref is speaker.referent:
             continue
         if any(sent.start_char <= s < sent.end_char and not (content[0] <= s < content[1])
-               and not any(ds <= s < de for ds, de in datelines) for s, e in ref.spans):
+               and not any(ds <= s < de for ds, de in datelines) for s, e in ref.spans) and ref.name not in found:
             found.append(ref.name)
     return found
 
@@ -292,7 +303,8 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
             claim_end = _claim_called_false(text, start, end)
             end = claim_end or end
             drafts.append(_Draft(cue, start, end, speaker, mode_of(text, start, end, quotes),
-                                 _via(cue, referents, (start, end), speaker, datelines), claim_end is not None))
+                                 _via(cue, referents, (start, end), speaker, datelines, document.outlet),
+                                 claim_end is not None))
         if (spans or cue.reference_only) and not _evidence_of_something(cue, speaker) and \
                 not (not spans and _within_content(cue, drafts)):
             resolver.remember(speaker)
