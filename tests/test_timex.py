@@ -31,6 +31,11 @@ CASES = [
      [("the 3rd", "DATE", "2026-03-03"), ("the 9th", "DATE", "2026-03-09")]),
     ("The vote will be held on the 28th.", "2026-03-11", [("the 28th", "DATE", "2026-03-28")]),
     ("He lives on the 5th floor.", "2026-03-11", []),
+    # a present-tense date is a scheduled one; the past tense keeps the past reading
+    ("The vote is on the 28th.", "2026-03-11", [("the 28th", "DATE", "2026-03-28")]),
+    ("The hearing is on Thursday.", "2026-03-11", [("Thursday", "DATE", "2026-03-12")]),
+    ("The hearings are Friday.", "2026-03-11", [("Friday", "DATE", "2026-03-13")]),
+    ("The hearing was on Thursday.", "2026-03-11", [("Thursday", "DATE", "2026-03-05")]),
     ("The vote was on Nov 24.", "2016-12-01", [("Nov 24", "DATE", "2016-11-24")]),
     ("The tour arrives on January 5.", "2016-12-20", [("January 5", "DATE", "2017-01-05")]),
     ("The plant closed on March 5.", "2016-12-20", [("March 5", "DATE", "2016-03-05")]),

@@ -174,7 +174,9 @@ def _future_cue() -> re.Pattern[str]:
     return re.compile(r"\b(?:will|'ll|shall|going\s+to|(?:is|are|was|were)\s+due|due\s+to|expected|"
                       r"scheduled|set\s+to|plans?\s+to|planned|planning|intends?\s+to|to\s+be\s+held|"
                       r"upcoming|until|till|next|should|could|might|to\s+be|would\s+(?:be|take|begin|start|hold))\b|"
-                      r"\bby\s+(?:early\s+|mid-?|late\s+|the\s+end\s+of\s+)?$", re.IGNORECASE)
+                      r"\bby\s+(?:early\s+|mid-?|late\s+|the\s+end\s+of\s+)?$|"
+                      # 'The vote is on the 28th', 'The hearing is Friday': a present-tense date is scheduled
+                      r"\b(?:is|are)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 @cache
