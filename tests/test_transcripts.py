@@ -239,3 +239,25 @@ def test_a_briefing_with_one_speaker_answering_questions_is_a_transcript(analyze
         ("Price", "That is a matter for the Scottish government.")]  # a question is no part of the answer before it
     assert not any("briefing was concluded" in p.text or "QUESTION" in p.text for p in analysis.propositions)
     assert not any(m.text == "QUESTION" for m in analysis.mentions)
+
+
+def test_a_speaker_known_only_by_the_label_is_an_actor(analyze_text):
+    from storytrace.pipeline import build_dossier
+
+    analysis = analyze_text(BRIEFING)
+    labelled = [m for m in analysis.mentions if m.text == "PRICE"]
+    assert len(labelled) == 3 and all(m.label == "PERSON" for m in labelled)  # one per turn
+    dossier = build_dossier([analysis])
+    price = next(e for e in dossier.entities if e.name == "Price")  # shown by its name, not in capitals
+    assert price.type == "PERSON"
+    assert {s.speaker.entity for s in dossier.statements} == {price.id}
+
+
+def test_a_label_adds_no_mention_when_the_text_names_the_speaker_or_names_no_one():
+    from storytrace.extract.transcripts import label_mentions
+
+    named = [Mention(doc="d", start=52, end=69, text="Dolores Vantreese", label="PERSON")]
+    found = {m.text for m in label_mentions(Document(id="d", source="d.txt", text=HEARING), named)}
+    assert found == {"FENWICK", "BRANDT"}  # VANTREESE is the named chief; CHAIR and COUNCIL MEMBER are roles
+    court = "THE COURT: Be seated.\n\nMS HALE: Thank you.\n\nTHE COURT: Proceed.\n"
+    assert [m.text for m in label_mentions(Document(id="c", source="c.txt", text=court), [])] == ["HALE"]

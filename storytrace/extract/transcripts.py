@@ -81,6 +81,24 @@ def surname(label: str) -> str:
     return named[-1].strip(".").title() if named else label.title()
 
 
+def label_mentions(document: Document, mentions: Sequence[Mention]) -> list[Mention]:
+    """A person mention for each transcript speaker known only by a label ('PRICE' in 'MR PRICE:'
+    when the text never names Ned Price otherwise), so every speaker of a briefing is an actor;
+    labels that are all roles ('THE COURT:', 'MODERATOR:') name no one."""
+    found = []
+    for match in turn_matches(document.text):
+        label = match.group("label")
+        if not any(w.lower().strip(".") not in ROLE_WORDS for w in label.split()):
+            continue
+        name = surname(label)
+        if _named_mention(mentions, name) is not None:
+            continue
+        start = match.start("label") + label.lower().rfind(name.lower())
+        found.append(Mention(doc=document.id, start=start, end=start + len(name),
+                             text=document.text[start:start + len(name)], label="PERSON"))
+    return found
+
+
 def _named_mention(mentions: Sequence[Mention], name: str) -> Mention | None:
     """The document's fullest mention ending with the label's name ('Dolores Vantreese' for VANTREESE)."""
     key = name.lower()

@@ -433,7 +433,8 @@ def _display_name(cluster: Cluster) -> str:
         kind_word = form.split()[-1] in ORG_WORDS and " ".join(form.split()[:-1]) in forms  # '... Workers union'
         return (not kind_word, len(names.person_tokens(form)) if cluster.person else len(form.split()),
                 not form.isupper(), forms[form])
-    return max(forms, key=score)
+    best = max(forms, key=score)
+    return best.title() if cluster.person and best.isupper() else best  # a transcript's 'PRICE:' reads 'Price'
 
 
 def _entity_type(cluster: Cluster) -> str:
