@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 
 import numpy as np
 
+from storytrace import gazetteer
 from storytrace.extract import lexicon as lx
 from storytrace.extract.datelines import dateline_spans, past_dateline
 from storytrace.extract.quotes import Quote, is_full_quote
@@ -162,6 +163,7 @@ DESCRIBING_CUES = frozenset({"describe", "characterize", "characterise", "portra
 FIGURE_CUES = frozenset({"put", "place", "peg"})
 # Cues that with a to-infinitive tell of doing, not saying: 'will continue to steer the company', 'agreed to
 # sell the club' ('he continued, "..."' and 'agreed that ...' report).
+NEWSROOM_CUES = frozenset({"understand", "learn"})  # cues only for an outlet: see _outlet_reports
 DOING_WITH_INFINITIVE = frozenset({"continue", "go on", "agree"})
 
 
@@ -190,6 +192,8 @@ def cue_lemma(token: "Token") -> str | None:
     if lemma == "read" and any(c.dep_ == "nsubj" and c.i > token.i and c.lemma_.lower() in lx.DOCUMENT_HEADS
                                for c in token.children):
         return lemma  # '"The depot will close in June," reads the letter
+    if lemma in NEWSROOM_CUES:
+        return lemma if _outlet_reports(token) else None
     if lemma in PHRASE_ONLY_CUES:
         found = _object_and_phrase(token)
         if found is None or found[1] is None:
@@ -206,6 +210,16 @@ def cue_lemma(token: "Token") -> str | None:
             (lemma == "write" and particle in ("up", "off", "down")):  # 'inspectors wrote up the stall': cited it
         return None
     return lemma
+
+
+def _outlet_reports(token: "Token") -> bool:
+    """'The BBC understands that ...', 'CNN has learned that ...': a news outlet telling what its
+    unnamed sources told it; with anyone else as the subject these verbs report no speech."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(c.dep_ == "ccomp" for c in token.children):
+        return False
+    words = [t for t in subject.subtree if t.dep_ != "det"]
+    return bool(words) and gazetteer.outlet_name(" ".join(t.text for t in words)) is not None
 
 
 def _asked_of_someone(token: "Token", prepositions: tuple[str, ...]) -> "Token | None":
@@ -1191,7 +1205,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
             if hearsay is not None and not _source_named_in_sentence(text, token, source_cues):
                 cues.append(hearsay)
             continue
-        if lemma in UNDERSTOOD_CUES:
+        if lemma in UNDERSTOOD_CUES and not _outlet_reports(token):
             continue
         cue_end = token.idx + len(token.text)
         particle = next((c for c in token.children if c.dep_ == "prt"), None)
