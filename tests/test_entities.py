@@ -337,3 +337,18 @@ def test_a_newspapers_word_alone_in_its_own_report_is_that_outlet():
     entities, _ = build_entities(mentions, documents)
     assert sorted((e.name, e.type, len(e.mentions)) for e in entities) == [
         ("Island Gazette", "ORG", 1), ("Northern Herald", "ORG", 2)]
+
+
+@pytest.mark.parametrize(("body", "name", "label"), [
+    # one unknown name right after 'in', 'near' or 'outside' is a place, whatever the model says
+    ("Northvale Health has called a news conference for 10:00 in Dunmore. The hospital group has said little.",
+     "Dunmore", "GPE"),
+    ("Emil Darasz, 34, grazed sheep near the border, and villagers in Brezna say the line on the ground has moved.",
+     "Brezna", "GPE"),
+    # the surname of a person the report names stays that person
+    ("Staff said they had no confidence in Marlowe. Diane Marlowe declined to comment.", "Marlowe", "PERSON"),
+    ("In Smith's view, the plan failed. Anna Smith said so on Monday.", "Anna Smith", "PERSON"),
+])
+def test_a_lone_name_after_in_is_a_place_unless_a_person_bears_it(analyze_text, body, name, label):
+    found = {m.text: m.label for m in analyze_text("Headline\n" + body + "\n").mentions}
+    assert found.get(name) == label, found

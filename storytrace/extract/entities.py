@@ -149,6 +149,19 @@ def _after_honorific(doc: "Doc", ent: "Span") -> bool:
     return ent.start > 0 and doc[ent.start - 1].lower_ in HONORIFICS and ent[0].text[:1].isupper()
 
 
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
+
+
+def _placed_in(doc: "Doc", ent: "Span") -> bool:
+    """A single unknown name right after 'in', 'near' or 'outside' ('in Dunmore'), not a possessor
+    ('in Smith's view') nor a known given name: a place, whatever the model's label (the caller
+    leaves the surname of a person the document names alone: 'no confidence in Marlowe')."""
+    if len(ent) != 1 or ent.start == 0 or ent.text in gazetteer.given_names():
+        return False
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    return doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS and after not in ("'s", "’s", "'", "’")
+
+
 def _relabel(label: str, surface: str) -> str:
     """Fix the small model's usual confusions between people, organisations and outlets."""
     if gazetteer.outlet_name(surface, allow_ambiguous=False) or surface.casefold() in PLATFORMS:
@@ -346,6 +359,7 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
     datelines = dateline_spans(document.text)
     person_starts = {ent.start for ent in (*doc.ents, *missed) if ent.label_ == "PERSON"}
     named = {i for ent in (*doc.ents, *missed) for i in range(ent.start, ent.end)}
+    surnames = {ent[-1].text for ent in (*doc.ents, *missed) if ent.label_ == "PERSON" and len(ent) > 1}
     body_end = 0
     for ent in sorted((*doc.ents, *missed), key=lambda e: e.start):
         if ent.label_ not in ACTOR_LABELS or ent.start_char < body_end:
@@ -371,6 +385,8 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
         label = "PERSON" if given is not None or _after_honorific(doc, ent) else _relabel(ent.label_, surface)
         if any(s <= start < e for s, e in datelines) and surface.isupper():
             label = "GPE"  # 'SILL CREEK — The owner of ...': a dateline names a place
+        if label == "PERSON" and given is None and ent.text not in surnames and _placed_in(doc, ent):
+            label = "GPE"  # 'a news conference in Dunmore': the model's person is a town
         roles: list[str] = []
         gender = None
         if label == "PERSON":
