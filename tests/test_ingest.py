@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from storytrace.errors import InputError
 from storytrace.ingest import IngestOptions, clean_metadata, decode_text, make_document, read_sources
 from storytrace.ingest.boilerplate import find_boilerplate
+from storytrace.ingest.wrapping import soft_breaks, unwrapped
 
 ARTICLE = (
     "Minister denies report on port deal\n"
@@ -284,7 +285,7 @@ def test_make_document_keeps_the_text_and_valid_spans(text):
     except InputError as exc:
         assert exc.source == "p.txt" and "\n" not in exc.message
         return
-    assert doc.text == text
+    assert doc.text == unwrapped(text) and len(doc.text) == len(text)
     assert doc.id == make_document(text, "q.txt", {}, IngestOptions(english_only=False)).id
     for start, end in doc.boilerplate + ((doc.headline,) if doc.headline else ()):
         assert 0 <= start < end <= len(text)
@@ -327,3 +328,51 @@ def test_a_published_value_is_a_real_date_or_none(value):
 
     published = clean_metadata({"published": value}).get("published")
     assert published is None or date.fromisoformat(published).isoformat() == published
+
+
+WRAPPED = """Ferry operator admits safety checks were skipped
+
+The ferry operator Westwave said on Tuesday that safety checks on its
+vessel the Isle of Kessel had been skipped for three months before the
+fire, reversing its earlier position that all inspections had been
+carried out on time.
+
+"We let our passengers down and I am deeply sorry," chief executive
+Alasdair Greer told reporters in Portree. "The checks should have been
+done and they were not."
+
+The agency listed three failures:
+- no fire drill since January,
+- a broken alarm panel,
+- missing crew certificates.
+"""
+
+
+@pytest.mark.parametrize(("text", "joined"), [
+    # a paragraph wrapped at a width: its line breaks are spaces; blank lines, the headline, a short
+    # line before a list and the list's items stay
+    (WRAPPED, ["its\nvessel", "the\nfire,", "been\ncarried", "executive\nAlasdair", "been\ndone"]),
+    (WRAPPED.replace("\n", "\r\n"), ["its\r\nvessel", "the\r\nfire,", "been\r\ncarried",
+                                       "executive\r\nAlasdair", "been\r\ndone"]),
+    # a paragraph per line, however long
+    ("Headline\n\n" + "The council said the plan was sound and would go ahead in June. " * 3 + "\n\nMore.\n", []),
+    # a letterhead's stacked short lines above long paragraphs
+    ("MINISTRY OF INTERIOR\nPress Office\nVellen, 13 May 2025\nFor immediate release\n\n"
+     + "1. At 05:40 a patrol crossed the line near the village and was stopped by border guards. " * 4 + "\n", []),
+])
+def test_soft_line_breaks_of_hard_wrapped_text(text, joined):
+    breaks = soft_breaks(text)
+    around = [text[:start].split()[-1] + text[start:end] + text[end:].split()[0] for start, end in breaks]
+    assert around == joined
+    result = unwrapped(text)
+    assert all(result[start:end] == " " * (end - start) for start, end in breaks)
+    assert result.count("\n") == text.count("\n") - len(breaks)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("ab cd.\n\r\"-"), max_size=90), max_size=25).map("\n".join))
+def test_unwrapping_keeps_every_offset_and_only_turns_line_ends_into_spaces(text):
+    result = unwrapped(text)
+    assert len(result) == len(text)
+    assert all(a == b or (a in "\r\n" and b == " ") for a, b in zip(text, result))
+    assert unwrapped(result) == result

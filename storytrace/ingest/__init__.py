@@ -17,6 +17,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from storytrace.errors import InputError
 from storytrace.ingest.boilerplate import find_boilerplate, line_spans
 from storytrace.ingest.language import detect_language
+from storytrace.ingest.wrapping import unwrapped
 from storytrace.schema import Document, Skipped, Span
 
 TEXT_SUFFIXES = (".txt",)
@@ -170,9 +171,11 @@ def find_headline(text: str, title: str | None, boilerplate: tuple[Span, ...]) -
 
 
 def make_document(text: str, source: str, meta: Mapping[str, Any], options: IngestOptions) -> Document:
-    """A Document for text, or an InputError for text that cannot be analysed."""
+    """A Document for text, or an InputError for text that cannot be analysed. Hard-wrapped text
+    has its soft line breaks read as spaces (`wrapping.unwrapped`; offsets unchanged)."""
     if not text.strip():
         raise InputError(source, "is empty", "empty")
+    text = unwrapped(text)
     if len(text.encode("utf-8")) > options.max_bytes:
         raise InputError(source, f"text is over the {options.max_bytes:,}-byte limit (--max-bytes)", "too_large")
     info = clean_metadata(meta)
