@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from storytrace.errors import InputError
 from storytrace.ingest import IngestOptions, clean_metadata, decode_text, make_document, read_sources
 from storytrace.ingest.boilerplate import find_boilerplate
+from storytrace.ingest.markdown import unmarked
 from storytrace.ingest.wrapping import soft_breaks, unwrapped
 
 ARTICLE = (
@@ -285,7 +286,7 @@ def test_make_document_keeps_the_text_and_valid_spans(text):
     except InputError as exc:
         assert exc.source == "p.txt" and "\n" not in exc.message
         return
-    assert doc.text == unwrapped(text) and len(doc.text) == len(text)
+    assert doc.text == unmarked(unwrapped(text)) and len(doc.text) == len(text)
     assert doc.id == make_document(text, "q.txt", {}, IngestOptions(english_only=False)).id
     for start, end in doc.boilerplate + ((doc.headline,) if doc.headline else ()):
         assert 0 <= start < end <= len(text)
@@ -376,3 +377,40 @@ def test_unwrapping_keeps_every_offset_and_only_turns_line_ends_into_spaces(text
     assert len(result) == len(text)
     assert all(a == b or (a in "\r\n" and b == " ") for a, b in zip(text, result))
     assert unwrapped(result) == result
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("# Ferry operator admits fault\n", "  Ferry operator admits fault\n"),
+    ("**Westwave** said on Tuesday", "  Westwave   said on Tuesday"),
+    ("the *Isle of Kessel* sailed", "the  Isle of Kessel  sailed"),
+    ("*By Sarah Lind, [Island Gazette](https://gazette.example)*",
+     " By Sarah Lind,  Island Gazette                           "),
+    ("> \"We were not told,\" she said.", "  \"We were not told,\" she said."),
+    ("![The ferry](https://x.example/f.jpg)\nText", " " * 37 + "\nText"),
+    ("---\nNext", "   \nNext"),
+    ("run `make test` now", "run  make test  now"),
+    # plain text that only looks like markup stays as it is
+    ("5 * 3 = 15 and a*b*c, snake_case_name, #MeToo, [sic] (2019)", "5 * 3 = 15 and a*b*c, snake_case_name, #MeToo, [sic] (2019)"),
+    ("- first item\n* second item", "- first item\n* second item"),
+])
+def test_markdown_markup_is_read_as_spaces(text, read):
+    assert unmarked(text) == read
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab #>*_[]()`!-\n:/htps."), max_size=120))
+def test_unmarking_keeps_every_offset_and_only_blanks_markup(text):
+    result = unmarked(text)
+    assert len(result) == len(text)
+    assert all(a == b or b == " " for a, b in zip(text, result))
+    assert "\n" not in [a for a, b in zip(text, result) if a != b]
+
+
+def test_a_markdown_article_reads_as_the_plain_one(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "# Port deal denied\n\n*By Ana Kovac, [The Harbour Gazette](https://gazette.example)*\n\n"
+        "The transport minister on Tuesday denied a report that the port had been sold.\n", encoding="utf-8")
+    [document] = read_sources([tmp_path]).documents
+    assert document.title == "Port deal denied"
+    assert any("By Ana Kovac" in document.text[start:end] for start, end in document.boilerplate)
+    assert len(document.text) == len((tmp_path / "a.txt").read_text(encoding="utf-8"))

@@ -17,6 +17,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from storytrace.errors import InputError
 from storytrace.ingest.boilerplate import find_boilerplate, line_spans
 from storytrace.ingest.language import detect_language
+from storytrace.ingest.markdown import unmarked
 from storytrace.ingest.wrapping import unwrapped
 from storytrace.schema import Document, Skipped, Span
 
@@ -62,7 +63,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str,
         elif path.name.endswith(SIDECAR_SUFFIX):
             continue
         elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            yield str(path), None, f"unsupported file type '{path.suffix or path.name}' (use .txt, .html, .htm or .jsonl)"
+            yield str(path), None, f"unsupported file type '{path.suffix or path.name}' (use .txt, .md, .html, .htm or .jsonl)"
         else:
             yield str(path), path, None
 
@@ -172,10 +173,13 @@ def find_headline(text: str, title: str | None, boilerplate: tuple[Span, ...]) -
 
 def make_document(text: str, source: str, meta: Mapping[str, Any], options: IngestOptions) -> Document:
     """A Document for text, or an InputError for text that cannot be analysed. Hard-wrapped text
-    has its soft line breaks read as spaces (`wrapping.unwrapped`; offsets unchanged)."""
+    has its soft line breaks read as spaces and Markdown its markup (`wrapping.unwrapped`,
+    `markdown.unmarked`; both keep every offset)."""
     if not text.strip():
         raise InputError(source, "is empty", "empty")
-    text = unwrapped(text)
+    text = unmarked(unwrapped(text))
+    if not text.strip():
+        raise InputError(source, "holds only Markdown markup, no text", "empty")
     if len(text.encode("utf-8")) > options.max_bytes:
         raise InputError(source, f"text is over the {options.max_bytes:,}-byte limit (--max-bytes)", "too_large")
     info = clean_metadata(meta)
