@@ -177,6 +177,7 @@ def make_document(text: str, source: str, meta: Mapping[str, Any], options: Inge
     `markdown.unmarked`; both keep every offset)."""
     if not text.strip():
         raise InputError(source, "is empty", "empty")
+    _refuse_surrogates(text, source, "its text")
     text = unmarked(unwrapped(text))
     if not text.strip():
         raise InputError(source, "holds only Markdown markup, no text", "empty")
@@ -258,7 +259,27 @@ def _json_record(raw: bytes, source: str) -> dict[str, Any]:
         raise InputError(source, f"line is not valid JSON ({exc.msg} at column {exc.colno})", "bad_record") from None
     if not isinstance(record, dict):
         raise InputError(source, "line must hold a JSON object", "bad_record")
-    return record
+    for key in ("text", "html"):
+        if isinstance(record.get(key), str):
+            _refuse_surrogates(record[key], source, f"its '{key}'")
+    return {key: _without_surrogates(value) for key, value in record.items()}
+
+
+UNPAIRED_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _refuse_surrogates(text: str, source: str, what: str) -> None:
+    """An InputError for text holding a lone UTF-16 surrogate (JSON can escape one, '\\ud800'; no
+    UTF-8 file can hold one), which is no character and cannot be written out."""
+    bad = UNPAIRED_SURROGATE.search(text)
+    if bad:
+        raise InputError(source, f"{what} is not valid Unicode (an unpaired surrogate U+{ord(bad.group()):04X} at "
+                                 f"character {bad.start()})", "undecodable")
+
+
+def _without_surrogates(value: Any) -> Any:
+    """A metadata value with any lone surrogate replaced by U+FFFD, so the record is kept."""
+    return UNPAIRED_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def read_file(path: Path, source: str, options: IngestOptions) -> Iterator[Document | InputError]:
