@@ -86,11 +86,18 @@ def _variant_index() -> dict[str, int]:
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case-, accent- and quote-insensitive form of a name (remembered: linking asks often)."""
+    """Case-, accent- and quote-insensitive form of a name, invisible marks dropped (remembered:
+    linking asks often)."""
     text = text.replace("’", "'").replace("‘", "'")
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(c for c in text if not unicodedata.combining(c) and unicodedata.category(c) != "Cf")
     return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def visible(name: str) -> str:
+    """A name as shown: invisible marks ('Netan\\xadyahu', a zero-width space) dropped and any run of
+    spaces, no-break ones included, written as one space."""
+    return " ".join("".join(c for c in name if unicodedata.category(c) != "Cf").split())
 
 
 def strip_article(name: str) -> str:

@@ -156,11 +156,22 @@ def without_entry_labels(text: str) -> str:
     return LINE_LABEL.sub(_blank, text)
 
 
+# Spaces other than ' ' (no-break, thin, narrow, ideographic ...): the tokenizer splits on ' ' only, so
+# 'Prime\xa0Minister\xa0Benjamin\xa0Netanyahu' is seven tokens and no name. Written as ' ', one for one.
+ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                         "\u2009\u200a\u202f\u205f\u3000"})
+# Invisible marks next to a space or a line's end ('Sergei\u200b Lavrov', a stray BOM): part of no word.
+STRAY_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]+(?=\s|$)|(?<=\s)[\u200b\u200c\u200d\u2060\ufeff]+|"
+                             r"^[\u200b\u200c\u200d\u2060\ufeff]+", re.MULTILINE)
+
+
 def text_for_parsing(text: str) -> str:
     """text with all-caps leads re-cased, a hyphen between spaces written as the dash it stands for
     ('the manufacturer - Apple Inc. - and Cisco', which the model otherwise reads as one name), a
-    stop after a line that ends a paragraph without one, and a live blog's entry times blanked out;
-    same length as text, so offsets carry over unchanged."""
+    stop after a line that ends a paragraph without one, a live blog's entry times blanked out, and
+    odd spaces and stray invisible marks written as spaces; same length as text, so offsets carry
+    over unchanged."""
+    text = STRAY_INVISIBLE.sub(_blank, text.translate(ODD_SPACES))
     text = without_entry_labels(UNENDED_LINE.sub(".\n", SPACED_HYPHEN.sub("–", text)))
     if not _CAPS_LEAD.search(text):
         return text

@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
+from storytrace import names
 from storytrace.extract.entities import extract_mentions
 from storytrace.extract.events import extract_events
 from storytrace.extract.propositions import extract_propositions
@@ -78,6 +79,9 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str],
     ('USAF officials', 'a spokesman for the ministry'), that body; for a record of someone named
     ('a statement on Apple's website', "Olander's report"), its owner."""
     speaker = statement.speaker
+    if names.visible(speaker.name) != speaker.name:  # 'Maria\xa0Zakharova' is shown 'Maria Zakharova'
+        speaker = replace(speaker, name=names.visible(speaker.name))
+        statement = replace(statement, speaker=speaker)
     entity = None
     if speaker.ref_start is not None and speaker.ref_end is not None:
         entity = index.get((statement.doc, speaker.ref_start, speaker.ref_end))

@@ -352,3 +352,19 @@ def test_a_newspapers_word_alone_in_its_own_report_is_that_outlet():
 def test_a_lone_name_after_in_is_a_place_unless_a_person_bears_it(analyze_text, body, name, label):
     found = {m.text: m.label for m in analyze_text("Headline\n" + body + "\n").mentions}
     assert found.get(name) == label, found
+
+
+def test_names_written_with_odd_spaces_or_invisible_marks_are_one_actor_shown_plainly(analyze_text):
+    from storytrace.pipeline import build_dossier
+
+    plain = analyze_text("Headline\nThe talks ran late. Prime Minister Benjamin Netanyahu said on Wednesday that "
+                         "the resolution had failed. Foreign Minister Sergei Lavrov agreed.\n")
+    web = analyze_text("Headline\nThe talks ran late.\u00a0 Prime\u00a0Minister\u00a0Benjamin\u00a0Netan\u00adyahu said "
+                       "on Wednesday that the resolution had failed. Foreign Minister Sergei\u200b Lavrov said on "
+                       "Thursday that it had not.\n", outlet="Web Daily")
+    dossier = build_dossier([plain, web])
+    people = {e.name: e for e in dossier.entities if e.type == "PERSON"}
+    assert set(people) == {"Benjamin Netanyahu", "Sergei Lavrov"}
+    assert len(people["Benjamin Netanyahu"].mentions) == 2 and len(people["Sergei Lavrov"].mentions) == 2
+    assert all("\u00a0" not in a and "\u00ad" not in a and "\u200b" not in a for e in people.values() for a in e.aliases)
+    assert {s.speaker.name for s in dossier.statements} == {"Benjamin Netanyahu", "Sergei Lavrov"}

@@ -421,7 +421,7 @@ def _share_out_by_document(key: str, cluster: Cluster, index: ThingIndex) -> Non
 
 def _display_name(cluster: Cluster) -> str:
     """The fullest common form of the name: most frequent among the longest forms, not all-caps."""
-    forms = Counter(names.strip_possessive(m.text) for m in cluster.mentions)
+    forms = Counter(names.visible(names.strip_possessive(m.text)) for m in cluster.mentions)
     if not cluster.person:
         country = _canonical_country(cluster.mentions[0].text)
         outlet = gazetteer.outlet_name(cluster.mentions[0].text, allow_ambiguous=False)
@@ -447,7 +447,7 @@ def _entity_type(cluster: Cluster) -> str:
 def _aliases(cluster: Cluster) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for mention in cluster.mentions:
-        form = names.strip_possessive(mention.text)
+        form = names.visible(names.strip_possessive(mention.text))
         key = names.fold(form)
         if key not in seen or (seen[key].isupper() and not form.isupper()):
             seen[key] = form
