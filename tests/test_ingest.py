@@ -245,7 +245,13 @@ def test_press_release_back_matter_is_boilerplate():
      ("Updated figures show 300 passengers were stranded.", False), ("The copyright dispute went to court.", False),
      ("Published reports said the ferry was late.", False),
      ("Published 2 April 2025. This interim report sets out the facts established so far.", False),
-     ("The report has been updated twice since March.", False)],
+     ("The report has been updated twice since March.", False),
+     # the site's cookie and paywall notices
+     ("We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.", True),
+     ("Subscribe to continue reading. Already a subscriber? Log in.", True),
+     ("You have reached your free article limit for this month.", True),
+     ("The bakery said it would use cookies from a local supplier.", False),
+     ("Readers who subscribe to the paper were told on Monday.", False)],
 )
 def test_list_items_and_body_sentences_are_not_boilerplate(line, marked):
     text = "Headline\n" + "\n".join(["The council met on Monday and voted."] * 3) + "\n" + line + "\n"
@@ -258,6 +264,20 @@ def test_story_titles_under_a_promo_heading_are_boilerplate():
             "2. Island school to close\nThe council meets again in May.\n")
     marked = [text[s:e] for s, e in find_boilerplate(text)]
     assert marked == ["Most Read", "1. Ferry chaos continues", "2. Island school to close"]
+
+
+def test_a_note_about_a_bylined_author_late_in_the_report_is_boilerplate():
+    body = [f"The council met on Monday and voted {n} to close the library." for n in ("7-4", "again", "late", "twice")]
+    text = "\n".join(["Library to close", "By Sarah Lind and Tom Achebe", *body,
+                      "Sarah Lind is the Gazette's local democracy reporter. She has covered the island for ten years.",
+                      "Tom Achebe covers health for the Gazette."]) + "\n"
+    marked = [text[s:e] for s, e in find_boilerplate(text)]
+    assert marked == ["By Sarah Lind and Tom Achebe",
+                      "Sarah Lind is the Gazette's local democracy reporter. She has covered the island for ten years.",
+                      "Tom Achebe covers health for the Gazette."]
+    # a person the report is about, and an author named early on, stay
+    quoted = text.replace("By Sarah Lind and Tom Achebe", "By Tom Achebe")
+    assert "Sarah Lind is the Gazette's" not in " ".join(quoted[s:e] for s, e in find_boilerplate(quoted))
 
 
 def test_a_note_under_a_correction_heading_is_boilerplate():

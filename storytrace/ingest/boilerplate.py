@@ -193,6 +193,24 @@ def is_author_contact(line: str) -> bool:
         bool(_AUTHOR_CONTACT.search(line))
 
 
+# A site's own notices a scraper keeps: cookie consent and paywall prompts ('Subscribe to continue
+# reading. Already a subscriber? Log in.').
+_SITE_NOTICE = re.compile(
+    r"\b(?:we|this (?:site|website)|our (?:site|website|partners)) uses? cookies\b|\b(?:accept|reject|manage)(?: all)? "
+    r"cookies\b|\bcookie (?:policy|settings|preferences|notice)\b|\buse of cookies\b|"
+    r"\b(?:subscribe|sign in|log in|register) to (?:continue|keep) reading\b|\balready (?:a )?(?:subscriber|"
+    r"registered|have an account)\b|\b(?:reached|used) (?:your|all your) (?:\w+ )?(?:free )?(?:articles?|stories)\b|"
+    r"\bthis (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)\b|"
+    r"\b(?:please )?enable javascript\b",
+    re.IGNORECASE,
+)
+
+
+def is_site_notice(line: str) -> bool:
+    """A cookie-consent or paywall line of the site, not the report's."""
+    return len(line.split()) <= 50 and bool(_SITE_NOTICE.search(line))
+
+
 def is_embedded_post(line: str) -> re.Match[str] | None:
     """The match of an embedded post's line (see EMBEDDED_POST), or None."""
     return EMBEDDED_POST.match(line) if "(@" in line else None
@@ -210,6 +228,24 @@ def _promo_lists(text: str, spans: list[Span]) -> set[Span]:
                 break
             found.add(item)
     return found
+
+
+_AUTHOR_ABOUT = r"\s+(?:is|was|covers|has covered|reports on|writes about|writes on)\b"
+
+
+def _author_notes(text: str, spans: list[Span]) -> set[Span]:
+    """A note about a bylined author in the report's second half ('Sarah Lind is the Gazette's local
+    democracy reporter. She has covered the island for ten years.'): the author, not the story."""
+    authors = {name for span in spans if is_byline(text[span[0]:span[1]])
+               for name in re.findall(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}",
+                                      re.sub(r"^\W*(?:by|BY|By)\s+", "", text[span[0]:span[1]]))}
+    if not authors:
+        return set()
+    pattern = re.compile(r"\s*(?:" + "|".join(re.escape(a) for a in sorted(authors, key=len, reverse=True)) +
+                         r")" + _AUTHOR_ABOUT)
+    half = len(spans) // 2
+    return {span for span in spans[half:] if len(text[span[0]:span[1]].split()) <= 60 and
+            pattern.match(text, span[0], span[1])}
 
 
 def _repeated_prefix_lines(text: str, spans: list[Span]) -> set[Span]:
@@ -243,11 +279,11 @@ def find_boilerplate(text: str) -> tuple[Span, ...]:
     """Spans of caption, credit, byline, promo, editorial-note, repeated and back-matter lines, in text order."""
     spans = list(line_spans(text))
     found = _repeated_prefix_lines(text, spans) | _repeated_lines(text, spans) | _back_matter(text, spans) | \
-        _notes_under_headings(text, spans) | _promo_lists(text, spans)
+        _notes_under_headings(text, spans) | _promo_lists(text, spans) | _author_notes(text, spans)
     for span in spans:
         line = text[span[0]:span[1]]
         if (is_credit_line(line) or is_caption_line(line) or is_byline(line) or is_promo(line)
                 or is_contact_line(line) or is_caution(line) or is_editorial_note(line) or is_author_contact(line)
-                or is_page_furniture(line)):
+                or is_page_furniture(line) or is_site_notice(line)):
             found.add(span)
     return tuple(sorted(found))
