@@ -41,11 +41,29 @@ def extract_events(doc: "Doc", document: Document, mentions: Sequence[Mention] =
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
             continue
-        predicate = governing_predicate(span)
+        predicate = governing_predicate(span) or _entry_predicate(doc, document.text, timex)
         if predicate is not None:
             by_predicate.setdefault(predicate.i, []).append((timex, predicate))
     events = [_event(document, doc, pairs) for _, pairs in sorted(by_predicate.items())]
     return timexes, events
+
+
+DATE_LABEL_END = re.compile(r"[ \t]*[:–—-][ \t]*(?=\S)")
+
+
+def _entry_predicate(doc: "Doc", text: str, timex: Timex) -> "Token | None":
+    """For a timeline's entry ('March 2025: The council first proposes closing the library.'), which
+    the parser makes a fragment of its own, the main verb of what the line says after the date."""
+    line_start = text.rfind("\n", 0, timex.start) + 1
+    if text[line_start:timex.start].strip(" \t-*•") or not DATE_LABEL_END.match(text, timex.end):
+        return None
+    line_end = text.find("\n", timex.end)
+    rest = doc.char_span(DATE_LABEL_END.match(text, timex.end).end(), line_end if line_end >= 0 else len(text),
+                         alignment_mode="contract")
+    if rest is None:
+        return None
+    roots = [t for t in rest if t.pos_ in ("VERB", "AUX") and (t.dep_ == "ROOT" or t.head.i not in range(rest.start, rest.end))]
+    return roots[0] if roots else None
 
 
 def _can_date_an_event(document: Document, timex: Timex) -> bool:
