@@ -62,7 +62,8 @@ def _entry_predicate(doc: "Doc", text: str, timex: Timex) -> "Token | None":
                          alignment_mode="contract")
     if rest is None:
         return None
-    roots = [t for t in rest if t.pos_ in ("VERB", "AUX") and (t.dep_ == "ROOT" or t.head.i not in range(rest.start, rest.end))]
+    roots = [t for t in rest if t.pos_ in ("VERB", "AUX") and
+             (t.dep_ == "ROOT" or t.head.i not in range(rest.start, rest.end))]
     return roots[0] if roots else None
 
 

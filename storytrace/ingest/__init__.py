@@ -63,7 +63,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str,
         elif path.name.endswith(SIDECAR_SUFFIX):
             continue
         elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            yield str(path), None, f"unsupported file type '{path.suffix or path.name}' (use .txt, .md, .html, .htm or .jsonl)"
+            yield str(path), None, f"unsupported file type '{path.suffix or path.name}' (use .txt, .html, .htm or .jsonl)"
         else:
             yield str(path), path, None
 
