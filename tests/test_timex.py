@@ -21,6 +21,14 @@ CASES = [
     ("It began on 24 November 2016.", DCT, [("24 November 2016", "DATE", "2016-11-24")]),
     ("Filed 2016-11-24 in court.", DCT, [("2016-11-24", "DATE", "2016-11-24")]),
     ("Filed 11/24/2016 in court.", DCT, [("11/24/2016", "DATE", "2016-11-24")]),
+    # ISO order with slashes or dots, Europe's dotted day-first dates, a filing's 24-Nov-2016
+    ("Filed 2016/11/24 in court.", DCT, [("2016/11/24", "DATE", "2016-11-24")]),
+    ("Filed 2016.11.24 in court.", DCT, [("2016.11.24", "DATE", "2016-11-24")]),
+    ("The vote was held on 24.11.2016 in the hall.", DCT, [("24.11.2016", "DATE", "2016-11-24")]),
+    ("The vote was held on 3.2.2016 in the hall.", DCT, [("3.2.2016", "DATE", "2016-02-03")]),
+    ("Order dated 24-Nov-2016.", DCT, [("24-Nov-2016", "DATE", "2016-11-24")]),
+    ("Order dated 4-Mar-09.", DCT, [("4-Mar-09", "DATE", "2009-03-04")]),
+    ("Version 1.2.2016 of the software and the 2016/11/24/x path.", DCT, []),
     # a day-first date when the US order would put a past event after the publication date
     ("The vote was held on 10/03/2026.", "2026-03-11", [("10/03/2026", "DATE", "2026-03-10")]),
     ("The vote was held on 03/10/2026.", "2026-03-11", [("03/10/2026", "DATE", "2026-03-10")]),

@@ -131,10 +131,16 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     rel_year = r"(?P<rel>this|last|next|the\s+following|the\s+previous|the\s+same)\s+year"
     sources = [
-        ("iso", rf"\b(?P<y>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?\b"),
+        # 2016-11-24, also written 2016/11/24 or 2016.11.24
+        ("iso", rf"\b(?P<y>{year})(?P<sep>[-/.])(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>[0-2]\d|3[01])"
+                rf"(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?\b(?![./-]\w)"),
+        # 24.11.2016: day first, as Europe writes it
+        ("dotted", rf"(?<![\d.])(?P<d>[0-2]?\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{year})\b(?![.]\d)"),
         ("slash", r"\b(?P<a>[01]?\d|2\d|3[01])/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b"),
         ("mdy", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{mon})\s+(?P<day>{day})\b(?![,.]\d)(?:,?\s+(?P<year>{year})\b)?"),
         ("dmy", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>{day})\s+(?:of\s+)?(?P<mon>{mon})(?:(?<=\.)|\b)(?:,?\s+(?P<year>{year})\b)?"),
+        # 24-Nov-2016, 24-Nov-16: a form of records and filings
+        ("dmyhyphen", rf"\b(?P<day>[12]\d|3[01]|0?[1-9])-(?P<mon>{mon})-(?P<year>{year}|\d\d)\b(?!-)"),
         ("monyear", rf"\b{MODIFIER}(?P<mon>{mon}),?\s+(?:of\s+)?(?:(?P<year>{year})\b|{rel_year}\b)"),
         ("month", rf"\b{MODIFIER}(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<mon>{'|'.join(MONTHS)})\b"),
         ("decade", rf"\b(?:the\s+)?{MODIFIER}(?:(?P<full>1[6-9]\d|20\d)0|'?(?P<short>[1-9]|0)0)'?s\b"),
@@ -416,6 +422,28 @@ def _handle_iso(ctx: Context, m: re.Match[str]) -> Reading | None:
     if m["h"]:
         return Reading(m.start(), m.end(), "TIME", f"{value}T{m['h']}:{m['mi']}")
     return Reading(m.start(), m.end(), "DATE", value)
+
+
+NUMBERED_THINGS = frozenset("version v ver release build section sec article art clause paragraph para rule "
+                            "chapter figure fig table item no number".split())
+
+
+def _handle_dotted(ctx: Context, m: re.Match[str]) -> Reading | None:
+    """24.11.2016, day first (not 'version 1.2.2016' or 'section 3.1.2019')."""
+    if _safe_date(int(m["y"]), int(m["m"]), int(m["d"])) is None or \
+            _previous_word(ctx.text, m.start()) in NUMBERED_THINGS:
+        return None
+    return Reading(m.start(), m.end(), "DATE", f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}")
+
+
+def _handle_day_month_hyphen(ctx: Context, m: re.Match[str]) -> Reading | None:
+    """24-Nov-2016 (a two-digit year is of this century up to 49)."""
+    if not _capitalised(ctx, m, "mon"):
+        return None
+    year = int(m["year"]) if len(m["year"]) == 4 else 2000 + int(m["year"]) if int(m["year"]) < 50 else \
+        1900 + int(m["year"])
+    day = _safe_date(year, _month_number(m["mon"]), int(m["day"]))
+    return Reading(m.start(), m.end(), "DATE", _day(day)) if day else None
 
 
 def _handle_slash(ctx: Context, m: re.Match[str]) -> Reading | None:
@@ -903,7 +931,7 @@ def _handle_holiday(ctx: Context, m: re.Match[str]) -> Reading | None:
 
 
 HANDLERS = {
-    "iso": _handle_iso, "slash": _handle_slash, "mdy": _handle_month_day, "dmy": _handle_month_day,
+    "iso": _handle_iso, "dotted": _handle_dotted, "dmyhyphen": _handle_day_month_hyphen, "slash": _handle_slash, "mdy": _handle_month_day, "dmy": _handle_month_day,
     "monyear": _handle_month_year, "month": _handle_month, "decade": _handle_decade, "year": _handle_year,
     "shortyear": _handle_short_year, "season": _handle_season, "quarter": _handle_quarter,
     "qcode": _handle_qcode, "relunit": _handle_relunit, "weekend": _handle_weekend, "modyear": _handle_mod_year,
@@ -1081,9 +1109,9 @@ def _parse_dct(dct: str | None) -> dt.date | None:
         return None
 
 
-DIGIT_RULES = ("iso", "slash", "year", "decade", "shortyear", "clock", "clock24", "clockmil", "qcode", "dayord")
+DIGIT_RULES = ("iso", "dotted", "slash", "year", "decade", "shortyear", "clock", "clock24", "clockmil", "qcode", "dayord")
 UNIT_RULES = ("duration", "halfunit", "vaguedur", "set", "relunit")
-RULE_REACH = {"iso": (0, 20), "slash": (0, 12), "clock": (0, 40), "clock24": (0, 40), "clockmil": (0, 12),
+RULE_REACH = {"iso": (0, 20), "dotted": (0, 12), "dmyhyphen": (4, 10), "slash": (0, 12), "clock": (0, 40), "clock24": (0, 40), "clockmil": (0, 12),
               "noon": (0, 10), "setadj": (0, 12), "shortyear": (1, 5), "qcode": (6, 8), "holiday": (12, 12),
               "dayrel": (26, 22), "podrel": (12, 12), "weekday": (14, 22), "refs": (24, 12), "theday": (14, 5),
               "weekend": (6, 2), "mdy": (14, 12), "dmy": (20, 12), "dayord": (14, 12)}
@@ -1099,8 +1127,8 @@ def _trigger_rules() -> dict[str, tuple[str, ...]]:
         for word in words:  # type: ignore[attr-defined]
             table.setdefault(word, set()).update(rules)
 
-    add(MONTHS, "mdy", "dmy", "monyear", "month")
-    add(MONTH_ABBREVIATIONS, "mdy", "dmy", "monyear")
+    add(MONTHS, "mdy", "dmy", "monyear", "month", "dmyhyphen")
+    add(MONTH_ABBREVIATIONS, "mdy", "dmy", "monyear", "dmyhyphen")
     add(WEEKDAYS, "weekday", "set")
     for unit in ("second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month", "year",
                  "decade", "quarter", "moment"):
