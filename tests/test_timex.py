@@ -84,6 +84,8 @@ CASES = [
     ("The meeting starts at 2:30 p.m. today.", DCT, [("2:30 p.m. today", "TIME", "2020-06-18T14:30")]),
     ("The Dow was down at 16:08 UTC.", DCT, [("16:08 UTC", "TIME", "2020-06-18T16:08Z")]),
     ("They met at noon.", DCT, [("noon", "TIME", "2020-06-18T12:00")]),
+    ("The strike began at midnight on Sunday.", DCT, [("midnight", "TIME", "2020-06-14T24:00"),
+                                                      ("Sunday", "DATE", "2020-06-14")]),
     # relative months/years and offsets
     ("The transcripts declassified late last month show", DCT, [("late last month", "DATE", "2020-05")]),
     ("The firm lost money last year.", DCT, [("last year", "DATE", "2019")]),

@@ -868,10 +868,12 @@ def _handle_clock_military(ctx: Context, m: re.Match[str]) -> Reading | None:
 
 
 def _handle_noon(ctx: Context, m: re.Match[str]) -> Reading | None:
-    """noon / midnight / midday -> dct T12:00 / T24:00."""
+    """noon / midnight / midday -> T12:00 / T24:00 of the day the sentence names ('at midnight on
+    Sunday'), else of the dct."""
     date = _day(ctx.dct) if ctx.dct else "XXXX-XX-XX"
     clock = "24:00" if m["w"].lower() == "midnight" else "12:00"
-    return Reading(m.start(), m.end(), "TIME", f"{date}T{clock}", "document", ctx.dct is None or ctx.dct_estimated)
+    return Reading(m.start(), m.end(), "TIME", f"{date}T{clock}", "document", ctx.dct is None or ctx.dct_estimated,
+                   f"clock|T{clock}")
 
 
 def _handle_refs(ctx: Context, m: re.Match[str]) -> Reading | None:
