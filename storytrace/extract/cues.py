@@ -164,6 +164,7 @@ FIGURE_CUES = frozenset({"put", "place", "peg"})
 # Cues that with a to-infinitive tell of doing, not saying: 'will continue to steer the company', 'agreed to
 # sell the club' ('he continued, "..."' and 'agreed that ...' report).
 NEWSROOM_CUES = frozenset({"understand", "learn"})  # cues only for an outlet: see _outlet_reports
+CLAUSE_ONLY_CUES = frozenset({"forecast"})  # a cue only with a clause it reports: 'analysts forecast that ...'
 DOING_WITH_INFINITIVE = frozenset({"continue", "go on", "agree"})
 
 
@@ -194,6 +195,8 @@ def cue_lemma(token: "Token") -> str | None:
         return lemma  # '"The depot will close in June," reads the letter
     if lemma in NEWSROOM_CUES:
         return lemma if _outlet_reports(token) else None
+    if lemma in CLAUSE_ONLY_CUES and not any(c.dep_ == "ccomp" for c in token.children):
+        return None  # 'temperatures forecast to stay above 100 degrees': the forecast thing, not a forecaster
     if lemma in PHRASE_ONLY_CUES:
         found = _object_and_phrase(token)
         if found is None or found[1] is None:

@@ -10,7 +10,8 @@ mention tweet post testify quote cite describe brief inform disclose reveal ackn
 warn caution predict estimate complain protest confirm verify corroborate deny reject dismiss refute dispute
 rebut contradict suggest propose recommend urge advise plead implore beg ask request demand show indicate accuse charge
 blame praise promise pledge vow threaten boast concur agree disagree counter retort continue find
-conclude
+conclude quip joke muse lament grumble whisper shout yell exclaim swear assure forecast speculate
+underline underscore clarify proclaim brag divulge
 """.split())
 
 # Cues whose complement is something wished for, not something asserted to have happened.
