@@ -6,6 +6,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storytrace.report import render
 from storytrace.report.common import excerpt, ordered_claims, ordered_events, sentence_bounds, source_sentence
@@ -432,3 +434,21 @@ def test_words_naming_a_speaker_are_shown_only_when_words_name_them():
                       cue="said", cue_start=minister + 13, cue_end=minister + 17, mode="indirect")
     assert speaker_words(hearsay, document) is None
     assert speaker_words(named, document) == "the minister"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab .!?\n\"”Mr"), max_size=80), st.integers(0, 80), st.integers(0, 20))
+def test_sentence_bounds_agree_with_a_scan_from_the_top(text, start, length):
+    """The boundaries are found once per document; the sentence found is the one a scan of the text
+    from its start finds."""
+    from storytrace.report.common import _boundaries
+
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    scanned = 0
+    for _, after in _boundaries(text, 0, min(len(text), start + 1)):
+        if after <= start:
+            scanned = after
+    while scanned < start and text[scanned].isspace():
+        scanned += 1
+    assert sentence_bounds(text, start, end)[0] == scanned

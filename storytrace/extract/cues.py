@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import takewhile
 from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 
 import numpy as np
@@ -875,8 +876,7 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
             if joint is not None:  # '..., while House Speaker Tom Emmer argued ...': another speaker's turn
                 cuts.append(joint)
                 continue
-            tail = doc[later.i + 1:]
-            rest = [t for t in tail if t.idx < end and not t.is_punct]
+            rest = [t for t in takewhile(lambda t: t.idx < end, doc[later.i + 1:]) if not t.is_punct]
             if subject is not None and len(rest) <= 3 and subject.left_edge.idx > start and \
                     subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text in (",", "”", "\""):
                 cuts.append(subject.left_edge.idx)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Mapping
 from urllib.parse import urlsplit
 
@@ -86,6 +88,13 @@ def _boundaries(text: str, lo: int, hi: int) -> Iterable[tuple[int, int]]:
         yield match.start(), match.end()
 
 
+@lru_cache(maxsize=64)
+def _boundary_ends(text: str) -> list[int]:
+    """Where each sentence of text begins after a boundary, in order: found once per document, so a
+    report quoting thousands of sentences of a long document does not scan it from the top each time."""
+    return [after for _, after in _boundaries(text, 0, len(text))]
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The [start, end) of the sentence(s) containing text[start:end], without surrounding space.
 
@@ -93,10 +102,9 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     break; a span that crosses sentences gets all of them."""
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    sent_start = 0
-    for _, after in _boundaries(text, 0, min(len(text), start + 1)):
-        if after <= start:
-            sent_start = after
+    ends = _boundary_ends(text)
+    before = bisect_right(ends, start)
+    sent_start = ends[before - 1] if before else 0
     # A boundary that starts inside the span's last character still closes this sentence.
     sent_end = len(text)
     for first, after in _boundaries(text, max(start, end - 1), len(text)):
