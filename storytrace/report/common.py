@@ -88,7 +88,7 @@ def _boundaries(text: str, lo: int, hi: int) -> Iterable[tuple[int, int]]:
         yield match.start(), match.end()
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def _boundary_ends(text: str) -> list[int]:
     """Where each sentence of text begins after a boundary, in order: found once per document, so a
     report quoting thousands of sentences of a long document does not scan it from the top each time."""
