@@ -261,3 +261,24 @@ def test_a_label_adds_no_mention_when_the_text_names_the_speaker_or_names_no_one
     assert found == {"FENWICK", "BRANDT"}  # VANTREESE is the named chief; CHAIR and COUNCIL MEMBER are roles
     court = "THE COURT: Be seated.\n\nMS HALE: Thank you.\n\nTHE COURT: Proceed.\n"
     assert [m.text for m in label_mentions(Document(id="c", source="c.txt", text=court), [])] == ["HALE"]
+
+
+DEPOSITION = """Deposition of Harold Vance, March 3, 2026 (excerpt)
+
+EXAMINATION BY MS. OKAFOR:
+
+Q. Mr. Vance, did you see the inspection memo before the fire?
+A. No. I never saw it. It went to the operations office.
+
+Q. Did Ms. Marlowe tell you about the missed checks?
+A. She did not. I learned about them from the newspaper.
+
+MS. OKAFOR: Nothing further.
+"""
+
+
+def test_a_depositions_answers_are_the_witnesss_and_end_at_the_next_speakers_label(analyze_text):
+    analysis = analyze_text(DEPOSITION)
+    assert [(s.speaker.name, s.text) for s in analysis.statements] == [
+        ("Harold Vance", "No. I never saw it. It went to the operations office."),
+        ("Harold Vance", "She did not. I learned about them from the newspaper.")]

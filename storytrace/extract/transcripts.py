@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import takewhile
 from typing import TYPE_CHECKING, Sequence
 
 from storytrace.extract import lexicon as lx
@@ -206,8 +207,10 @@ def _interviewee(document: Document, mentions: Sequence[Mention], before: int) -
 
 
 # What an introduction says when the questions and answers are an interview, not a body's own FAQ.
+# A deposition or a witness's examination reads the same way: 'Deposition of Harold Vance', 'Q. ... A. ...'.
 INTERVIEW_WORDS = re.compile(r"\b(?:interview(?:s|ed)?|Q\s*&\s*A\s+with|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
-                             r"sat\s+down\s+with|in\s+conversation\s+with)\b", re.IGNORECASE)
+                             r"sat\s+down\s+with|in\s+conversation\s+with|deposition\s+of|testimony\s+of|"
+                             r"(?:direct\s+|cross[- ]?)?examination\s+(?:of|by)|deposed)\b", re.IGNORECASE)
 
 
 def interview_statements(document: Document, mentions: Sequence[Mention]) -> list[Statement]:
@@ -229,11 +232,18 @@ def interview_statements(document: Document, mentions: Sequence[Mention]) -> lis
                           ref_start=mention.start, ref_end=mention.end)
         until = turns[number + 1].start() if number + 1 < len(turns) else len(text)
         lines = _lines(text, match.end(), until)
-        for start, end in lines[:1] + [line for line in lines[1:] if _spoken(text, *line)]:
-            if len(re.findall(r"\w+", text[start:end])) < 2 or document.in_boilerplate(start, end):
+        for start, end in lines[:1] + list(takewhile(lambda line: not _labelled_turn(text, line[0]), lines[1:])):
+            if len(re.findall(r"\w+", text[start:end])) < 2 or document.in_boilerplate(start, end) or \
+                    not _spoken(text, start, end) and start != lines[0][0]:
                 continue
             statements.append(_said_after_colon(document, start, end, speaker, match.span("colon")))
     return statements
+
+
+def _labelled_turn(text: str, start: int) -> bool:
+    """A line another speaker's label opens ('MS. OKAFOR: Nothing further.'), which ends an answer."""
+    match = TURN.match(text, start)
+    return match is not None and _is_speaker_label(match.group("label")) and not _is_question_label(match.group("label"))
 
 
 def embedded_posts(document: Document, mentions: Sequence[Mention]) -> list[Statement]:
