@@ -838,6 +838,11 @@ def test_a_source_an_outlet_cites_speaks_through_the_outlet(analyze_text):
      ("Marlow Falls Sentinel",), "repairs would begin"),
     ("As first reported by the Kellow Gazette, the dam's operator had cut its maintenance budget.",
      ("Kellow Gazette", "outlet"), (), "the dam's operator had cut its maintenance budget"),
+    # an outlet whose name is also a common word, after 'the'
+    ("The talks ran late. The memo, seen by the Guardian, says the plant will close in June.",
+     ("Memo", "document"), ("Guardian",), "the plant will close in June"),
+    ("The talks ran late. The plant will close in June, a source told the Guardian.",
+     ("a source", "anonymous"), ("Guardian",), "The plant will close in June"),
 ])
 def test_a_newspaper_named_by_its_masthead_is_an_outlet(analyze_text, body, speaker, via, content):
     (statement,) = analyze_text("Headline\n" + body + "\n").statements

@@ -385,12 +385,16 @@ def _continuing_speaker(text: str, cue: Cue, drafts: list[_Draft], quotes: list[
 
 
 def _outlet_keys(mentions: list[Mention], document: Document) -> set[str]:
-    """The keys of the names that are news outlets: the document's own, the outlet list's, and names
-    of two or more words ending in a newspaper's word ('the Marlow Falls Sentinel'; not 'Post Office')."""
+    """The keys of the names that are news outlets: the document's own, the outlet list's (one that is
+    also a common word only after 'the': 'the Guardian'), and names of two or more words ending in a
+    newspaper's word ('the Marlow Falls Sentinel'; not 'Post Office')."""
     keys = {names.org_key(document.outlet)} if document.outlet else set()
     for mention in mentions:
         words = names.strip_article(mention.text).split()
+        with_article = mention.label == "ORG" and \
+            document.text[max(0, mention.start - 4):mention.start].lower() == "the "  # 'seen by the Guardian'
         if gazetteer.outlet_name(mention.text, allow_ambiguous=False) or \
+                with_article and gazetteer.outlet_name(mention.text) or \
                 len(words) >= 2 and words[-1].casefold().strip(".,'’") in lx.NEWSPAPER_ENDINGS and words[0][:1].isupper():
             keys.add(names.org_key(mention.text))
     return keys
