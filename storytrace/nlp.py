@@ -165,13 +165,17 @@ STRAY_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]+(?=\s|$)|(?<=\s)
                              r"^[\u200b\u200c\u200d\u2060\ufeff]+", re.MULTILINE)
 
 
+_UNUSUAL = re.compile("[\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]")
+
+
 def text_for_parsing(text: str) -> str:
     """text with all-caps leads re-cased, a hyphen between spaces written as the dash it stands for
     ('the manufacturer - Apple Inc. - and Cisco', which the model otherwise reads as one name), a
     stop after a line that ends a paragraph without one, a live blog's entry times blanked out, and
     odd spaces and stray invisible marks written as spaces; same length as text, so offsets carry
     over unchanged."""
-    text = STRAY_INVISIBLE.sub(_blank, text.translate(ODD_SPACES))
+    if not text.isascii() and _UNUSUAL.search(text):
+        text = STRAY_INVISIBLE.sub(_blank, text.translate(ODD_SPACES))
     text = without_entry_labels(UNENDED_LINE.sub(".\n", SPACED_HYPHEN.sub("–", text)))
     if not _CAPS_LEAD.search(text):
         return text

@@ -933,7 +933,8 @@ def _handle_holiday(ctx: Context, m: re.Match[str]) -> Reading | None:
 
 
 HANDLERS = {
-    "iso": _handle_iso, "dotted": _handle_dotted, "dmyhyphen": _handle_day_month_hyphen, "slash": _handle_slash, "mdy": _handle_month_day, "dmy": _handle_month_day,
+    "iso": _handle_iso, "dotted": _handle_dotted, "dmyhyphen": _handle_day_month_hyphen, "slash": _handle_slash,
+    "mdy": _handle_month_day, "dmy": _handle_month_day,
     "monyear": _handle_month_year, "month": _handle_month, "decade": _handle_decade, "year": _handle_year,
     "shortyear": _handle_short_year, "season": _handle_season, "quarter": _handle_quarter,
     "qcode": _handle_qcode, "relunit": _handle_relunit, "weekend": _handle_weekend, "modyear": _handle_mod_year,
@@ -1111,9 +1112,10 @@ def _parse_dct(dct: str | None) -> dt.date | None:
         return None
 
 
-DIGIT_RULES = ("iso", "dotted", "slash", "year", "decade", "shortyear", "clock", "clock24", "clockmil", "qcode", "dayord")
+DIGIT_RULES = ("iso", "slash", "year", "decade", "shortyear", "clock", "clock24", "clockmil", "qcode", "dayord")
 UNIT_RULES = ("duration", "halfunit", "vaguedur", "set", "relunit")
-RULE_REACH = {"iso": (0, 20), "dotted": (0, 12), "dmyhyphen": (4, 10), "slash": (0, 12), "clock": (0, 40), "clock24": (0, 40), "clockmil": (0, 12),
+RULE_REACH = {"iso": (0, 20), "dotted": (1, 1), "dmyhyphen": (4, 10), "slash": (0, 12), "clock": (0, 40),
+              "clock24": (0, 40), "clockmil": (0, 12),
               "noon": (0, 10), "setadj": (0, 12), "shortyear": (1, 5), "qcode": (6, 8), "holiday": (12, 12),
               "dayrel": (26, 22), "podrel": (12, 12), "weekday": (14, 22), "refs": (24, 12), "theday": (14, 5),
               "weekend": (6, 2), "mdy": (14, 12), "dmy": (20, 12), "dayord": (14, 12)}
@@ -1160,6 +1162,12 @@ def _digits_pattern() -> re.Pattern[str]:
     return re.compile(r"\d+")
 
 
+@cache
+def _dotted_trigger() -> re.Pattern[str]:
+    """Three numbers joined by dots ending in a year: the only place a dotted date can be."""
+    return re.compile(r"\d{1,2}\.\d{1,2}\.(?:1[6-9]|20)\d\d")
+
+
 def _triggers(lowered: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, rules) of every trigger word (whole word, via str.find) and digit run, in order."""
     found: list[tuple[int, int, tuple[str, ...]]] = []
@@ -1173,6 +1181,8 @@ def _triggers(lowered: str) -> list[tuple[int, int, tuple[str, ...]]]:
                 found.append((position, end, rules))
             position = find(word, end)
     found.extend((m.start(), m.end(), DIGIT_RULES) for m in _digits_pattern().finditer(lowered))
+    if "." in lowered:
+        found.extend((m.start(), m.end(), ("dotted",)) for m in _dotted_trigger().finditer(lowered))
     found.sort()
     return found
 

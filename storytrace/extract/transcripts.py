@@ -243,7 +243,8 @@ def interview_statements(document: Document, mentions: Sequence[Mention]) -> lis
 def _labelled_turn(text: str, start: int) -> bool:
     """A line another speaker's label opens ('MS. OKAFOR: Nothing further.'), which ends an answer."""
     match = TURN.match(text, start)
-    return match is not None and _is_speaker_label(match.group("label")) and not _is_question_label(match.group("label"))
+    label = match.group("label") if match else ""
+    return match is not None and _is_speaker_label(label) and not _is_question_label(label)
 
 
 def embedded_posts(document: Document, mentions: Sequence[Mention]) -> list[Statement]:

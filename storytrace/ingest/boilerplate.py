@@ -206,9 +206,14 @@ _SITE_NOTICE = re.compile(
 )
 
 
+_SITE_NOTICE_WORDS = ("cookie", "subscri", "log in", "sign in", "regist", "reached", "used", "members", "javascript")
+
+
 def is_site_notice(line: str) -> bool:
     """A cookie-consent or paywall line of the site, not the report's."""
-    return len(line.split()) <= 50 and bool(_SITE_NOTICE.search(line))
+    folded = line.lower()
+    return any(word in folded for word in _SITE_NOTICE_WORDS) and len(line.split()) <= 50 and \
+        bool(_SITE_NOTICE.search(line))
 
 
 def is_embedded_post(line: str) -> re.Match[str] | None:
@@ -233,10 +238,10 @@ def _promo_lists(text: str, spans: list[Span]) -> set[Span]:
 _AUTHOR_ABOUT = r"\s+(?:is|was|covers|has covered|reports on|writes about|writes on)\b"
 
 
-def _author_notes(text: str, spans: list[Span]) -> set[Span]:
+def _author_notes(text: str, spans: list[Span], bylines: list[Span]) -> set[Span]:
     """A note about a bylined author in the report's second half ('Sarah Lind is the Gazette's local
     democracy reporter. She has covered the island for ten years.'): the author, not the story."""
-    authors = {name for span in spans if is_byline(text[span[0]:span[1]])
+    authors = {name for span in bylines
                for name in re.findall(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}",
                                       re.sub(r"^\W*(?:by|BY|By)\s+", "", text[span[0]:span[1]]))}
     if not authors:
@@ -279,11 +284,14 @@ def find_boilerplate(text: str) -> tuple[Span, ...]:
     """Spans of caption, credit, byline, promo, editorial-note, repeated and back-matter lines, in text order."""
     spans = list(line_spans(text))
     found = _repeated_prefix_lines(text, spans) | _repeated_lines(text, spans) | _back_matter(text, spans) | \
-        _notes_under_headings(text, spans) | _promo_lists(text, spans) | _author_notes(text, spans)
+        _notes_under_headings(text, spans) | _promo_lists(text, spans)
+    bylines = []
     for span in spans:
         line = text[span[0]:span[1]]
-        if (is_credit_line(line) or is_caption_line(line) or is_byline(line) or is_promo(line)
+        if is_byline(line):
+            bylines.append(span)
+        elif (is_credit_line(line) or is_caption_line(line) or is_promo(line)
                 or is_contact_line(line) or is_caution(line) or is_editorial_note(line) or is_author_contact(line)
                 or is_page_furniture(line) or is_site_notice(line)):
             found.add(span)
-    return tuple(sorted(found))
+    return tuple(sorted(found | set(bylines) | _author_notes(text, spans, bylines)))

@@ -27,22 +27,34 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+# Each kind of markup with the characters it cannot be written without (a text lacking them is skipped).
+_WHOLE = ((HEADING, "#"), (BLOCK_QUOTE, ">"), (RULE, ("---", "***", "___", "- -", "* *", "_ _")), (IMAGE, "!["))
+_ENDS = ((EMPHASIS, ("*", "_")), (CODE, "`"))
+
+
+def _present(text: str, marks: str | tuple[str, ...]) -> bool:
+    return any(mark in text for mark in marks) if isinstance(marks, tuple) else marks in text
+
+
 def unmarked(text: str) -> str:
     """text with its Markdown markup written as spaces (same length, so offsets carry over)."""
-    if not any(mark in text for mark in "#>*_[`-"):
+    blanks: list[tuple[int, int]] = []
+    for pattern, marks in _WHOLE:
+        if _present(text, marks):
+            blanks.extend(m.span() for m in pattern.finditer(text))
+    if "](" in text:
+        for match in LINK.finditer(text):
+            blanks.extend(((match.start(), match.start("words")), (match.end("words"), match.end())))
+    if "**" in text or "__" in text:
+        for match in STRONG.finditer(text):
+            blanks.extend(((match.start(), match.start() + 2), (match.end() - 2, match.end())))
+    for pattern, marks in _ENDS:
+        if _present(text, marks):
+            for match in pattern.finditer(text):
+                blanks.extend(((match.start(), match.start() + 1), (match.end() - 1, match.end())))
+    if not blanks:
         return text
     chars = list(text)
-    for pattern in (HEADING, BLOCK_QUOTE, RULE, IMAGE):
-        for match in pattern.finditer(text):
-            _blank(chars, match.start(), match.end())
-    for match in LINK.finditer(text):
-        _blank(chars, match.start(), match.start("words"))
-        _blank(chars, match.end("words"), match.end())
-    for match in STRONG.finditer(text):
-        _blank(chars, match.start(), match.start() + 2)
-        _blank(chars, match.end() - 2, match.end())
-    for pattern in (EMPHASIS, CODE):
-        for match in pattern.finditer(text):
-            _blank(chars, match.start(), match.start() + 1)
-            _blank(chars, match.end() - 1, match.end())
+    for start, end in blanks:
+        _blank(chars, start, end)
     return "".join(chars)
