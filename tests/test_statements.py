@@ -698,6 +698,10 @@ def test_what_is_said_with_no_one_named_is_unnamed_sources(analyze_text, body, e
     # how unnamed sources know, said with a participle
     ("The deal is dead, according to people briefed on the talks.", "people briefed on the talks"),
     ("Officials involved in the negotiations said the deal was dead.", "Officials involved in the negotiations"),
+    ("The talks ran late. People briefed on the plans said the plant would close in June.",
+     "People briefed on the plans"),  # 'briefed' tagged a past tense: still the ones told, no cue
+    ("The talks ran late. Officials informed of the decision said the plant would close.",
+     "Officials informed of the decision"),
 ])
 def test_unnamed_people_are_named_with_the_clause_saying_which(analyze_text, body, speaker):
     assert [s.speaker.name for s in analyze_text("Headline\n" + body + "\n").statements] == [speaker]

@@ -164,6 +164,7 @@ DESCRIBING_CUES = frozenset({"describe", "characterize", "characterise", "portra
 FIGURE_CUES = frozenset({"put", "place", "peg"})
 # Cues that with a to-infinitive tell of doing, not saying: 'will continue to steer the company', 'agreed to
 # sell the club' ('he continued, "..."' and 'agreed that ...' report).
+TOLD_PARTICIPLES = frozenset({"brief", "inform", "notify"})  # 'officials informed of the decision'
 NEWSROOM_CUES = frozenset({"understand", "learn"})  # cues only for an outlet: see _outlet_reports
 CLAUSE_ONLY_CUES = frozenset({"forecast"})  # a cue only with a clause it reports: 'analysts forecast that ...'
 DOING_WITH_INFINITIVE = frozenset({"continue", "go on", "agree"})
@@ -174,6 +175,8 @@ def cue_lemma(token: "Token") -> str | None:
     if token.pos_ not in ("VERB", "AUX") or token.dep_ == "pobj":  # 'dismissed as speculation reports that': a noun
         return None
     lemma = token.lemma_.lower()
+    if token.dep_ == "acl" and lemma in TOLD_PARTICIPLES and token.tag_ != "VBG":
+        return None  # 'people briefed on the plans said': the ones told, whatever tag the participle got
     if lemma in CALLING_CUES:  # 'calls that account false': a denial; 'called the mayor a friend' is none
         if lemma == "call" and _requested_thing(doc_text(token.doc), token) is not None:
             return "call for"
