@@ -368,3 +368,15 @@ def test_names_written_with_odd_spaces_or_invisible_marks_are_one_actor_shown_pl
     assert len(people["Benjamin Netanyahu"].mentions) == 2 and len(people["Sergei Lavrov"].mentions) == 2
     assert all("\u00a0" not in a and "\u00ad" not in a and "\u200b" not in a for e in people.values() for a in e.aliases)
     assert {s.speaker.name for s in dossier.statements} == {"Benjamin Netanyahu", "Sergei Lavrov"}
+
+
+@pytest.mark.parametrize(("body", "absent", "present"), [
+    # a common noun the model took for a name where every word is capitalised: a headline, a line's start
+    ("Hospital group admits breach\nThe hospital group said on Tuesday that records were taken.", "Hospital", None),
+    ("Council approves harbour upgrade\nCouncil leader Ruth Ames said the council had voted.", "Council", "Ruth Ames"),
+    # a name the report never writes in lower case stays
+    ("Apple admits breach\nApple said on Tuesday that records were taken.", None, "Apple"),
+])
+def test_a_capitalised_common_word_at_a_start_is_no_name(analyze_text, body, absent, present):
+    texts = {m.text for m in analyze_text(body + "\n").mentions}
+    assert absent not in texts and (present is None or present in texts), texts

@@ -394,7 +394,8 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
             gender = _gender(surface, roles)
         mentions.append(Mention(doc=document.id, start=start, end=end, text=surface, label=label,
                                 roles=tuple(dict.fromkeys(roles)), gender=gender))
-    return _defined_short_forms(document.text, _short_firm_names(_governments(document.text, mentions)))
+    kept = [m for m in mentions if not _common_word_at_start(document.text, m)]
+    return _defined_short_forms(document.text, _short_firm_names(_governments(document.text, kept)))
 
 
 # Public bodies whose names go on with what they are for or of ('Federal Service for the Financial Markets').
@@ -452,6 +453,18 @@ def _governments(text: str, mentions: list[Mention]) -> list[Mention]:
 
 SHORT_FORM = re.compile(r"[A-Z][A-Za-z&.]{1,7}")
 SHORT_FORM_LABELS = frozenset("ORG NORP FAC LAW EVENT PRODUCT WORK_OF_ART".split())
+
+
+def _common_word_at_start(text: str, mention: Mention) -> bool:
+    """One capitalised word where any word is capitalised, at a line's or a sentence's start, that the
+    document also writes in lower case ('Hospital group admits ...' beside 'the hospital group';
+    'Council leader Ruth Ames' beside 'the council'): a common noun the model took for a name."""
+    word = mention.text
+    if mention.label == "PERSON" or " " in word or not word.isalpha() or not word[:1].isupper() or word.isupper():
+        return False
+    before = text[max(0, mention.start - 3):mention.start]
+    at_start = mention.start == 0 or before.endswith("\n") or re.search(r"[.!?][\"”’']?\s+$", before) is not None
+    return at_start and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
 
 
 def _defined_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
