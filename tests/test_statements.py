@@ -52,6 +52,9 @@ def test_speech_words_that_report_nothing_said(analyze_text, body):
 
 
 @pytest.mark.parametrize(("body", "expected"), [
+    # a quote set in brackets (a translation after the original) is the words inside the marks
+    ('The talks ran late. ("We have not signed any agreement," Alicia Bárcena told reporters.)',
+     ("Alicia Bárcena", "We have not signed any agreement", "assert")),
     # speech verbs of every register
     ("The talks ran late. Smith joked that the deal was dead.", ("Smith", "the deal was dead", "assert")),
     ("The talks ran late. The union speculated hackers were behind the breakdown.",

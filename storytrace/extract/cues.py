@@ -95,8 +95,9 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     quotation is the speaker's own word and stays)."""
     while True:
         before = (start, end)
-        while start < end and (text[start].isspace() or text[start] in ",;:–—-"):
-            start += 1
+        while start < end and (text[start].isspace() or text[start] in ",;:–—-" or
+                               text[start] in "([" and ")]"[text[start] == "["] not in text[start:end]):
+            start += 1  # '("We have not signed," she said.)': a bracket the span does not close
         start = past_dateline(text, start, end)  # 'LANFORD – A private college consultant paid ...'
         while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-"):
             end -= 1
