@@ -522,14 +522,17 @@ def test_proposition_text_drops_quote_marks_not_apostrophes(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("The blast killed 12 people", {"12"}), ("a $40 billion contract", {"$40 billion"}),
+    [("The blast killed 12 people", {"12"}), ("a $40 billion contract", {"$40000000000"}),
      ("unemployment rose to 3.5%", {"3.5%"}), ("Resolution 2334 passed in 2016", set()),
      ("In 2019, the firm cut 1,200 jobs", {"1200"}),
      # a time of day is no amount
      ("a news conference for 10:00 and another at 3.15pm", set()), ("11:40 Update: 40,000 patients", {"40000"}),
      # amounts in words, as the digits would give them ('one' is too often none)
-     ("hired six new officers", {"6"}), ("twenty-five flights and three million passengers", {"25", "3 million"}),
-     ("Twelve people died", {"12"}), ("one of the two ferries", {"2"})],
+     ("hired six new officers", {"6"}), ("twenty-five flights and three million passengers", {"25", "3000000"}),
+     ("Twelve people died", {"12"}), ("one of the two ferries", {"2"}),
+     # one figure in any style is one amount
+     ("worth $1.2bn", {"$1200000000"}), ("worth $1.2 billion", {"$1200000000"}), ("worth $1,200m", {"$1200000000"}),
+     ("about 1.5k jobs and fifteen hundred more", {"1500"}), ("rose 3.5 percent", {"3.5%"}), ("£40m", {"£40000000"})],
 )
 def test_quantities_are_amounts_not_years_or_names(text, expected):
     from storytrace.link.claims import quantities
@@ -571,7 +574,10 @@ def _variants_of(first: str, second: str, modes: dict[str, str] | None = None, s
      ("It hired six new officers", "It recruited eight officers", None, {"numbers": ["six", "eight"]}),
      ("It stranded 300 passengers and cancelled 212 sailings last year", "It cancelled 190 sailings last year", None,
       {"numbers": ["212", "190"]}),
-     ("It stranded 300 passengers", "It cancelled 190 sailings", None, {})],
+     ("It stranded 300 passengers", "It cancelled 190 sailings", None, {}),
+     # one figure written two ways is no difference
+     ("The deal is worth $1.2bn", "The deal is worth $1.2 billion", None, {}),
+     ("The fund lost $40,000,000 in May", "The fund lost $40 million in May", None, {})],
 )
 def test_variants_point_at_the_words_that_differ(first, second, modes, expected):
     assert _variants_of(first, second, modes) == expected

@@ -1050,8 +1050,23 @@ NUMBER_WORDS = re.compile(
     rf"\b({'|'.join(sorted(NUMBER_VALUES, key=len, reverse=True))})(?:-(two|three|four|five|six|seven|eight|nine))?"
     r"(?:\s+(hundred|thousand|million|billion))?\b", re.IGNORECASE)
 CLOCK_TIME = re.compile(r"\d{1,2}(?::\d{2}|\.\d{2}\s*[ap]\.?m\b)", re.IGNORECASE)
-QUANTITY = re.compile(r"(?<![\w.$])\$?\d[\d,]*(?:\.\d+)?\s*(?:%|percent|million|billion|m\b|bn\b)?",
-                      re.IGNORECASE)
+QUANTITY = re.compile(r"(?<![\w.$£€])[$£€]?\d[\d,]*(?:\.\d+)?\s*(?:%|percent|thousand|million|billion|trillion|"
+                      r"k\b|m\b|bn\b|tn\b)?", re.IGNORECASE)
+AMOUNT_PARTS = re.compile(r"([$£€]?)(\d[\d,]*(?:\.\d+)?)\s*([a-z%]*)")
+SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+          "trillion": 1e12, "tn": 1e12}
+
+
+def amount_value(written: str) -> str:
+    """One form for one amount however it is written ('$1.2bn', '$1.2 billion', '$1,200m' ->
+    '$1200000000'; '3.5 percent' -> '3.5%'), so one figure in two styles is no difference."""
+    match = AMOUNT_PARTS.fullmatch(" ".join(written.lower().replace(",", "").split()))
+    if match is None:
+        return written
+    currency, number, unit = match.groups()
+    if unit in ("%", "percent"):
+        return f"{float(number):g}%"
+    return f"{currency}{float(number) * SCALES.get(unit, 1):.12g}"
 
 
 @lru_cache(maxsize=65536)
@@ -1073,11 +1088,11 @@ def quantity_spans(text: str, in_words: bool = True) -> tuple[tuple[int, int, st
             continue  # '10:00', 'at 3.15pm': a time of day, not an amount
         value = " ".join(match.group().lower().replace(",", "").split())
         if not YEARS.fullmatch(value):
-            found.append((match.start(), match.start() + len(match.group().rstrip()), value))
+            found.append((match.start(), match.start() + len(match.group().rstrip()), amount_value(value)))
     for match in NUMBER_WORDS.finditer(text) if in_words else ():
         value = NUMBER_VALUES[match.group(1).lower()] + (NUMBER_VALUES[match.group(2).lower()] if match.group(2) else 0)
-        scale = f" {match.group(3).lower()}" if match.group(3) else ""
-        found.append((match.start(), match.end(), f"{value}{scale}"))
+        scale = SCALES[match.group(3).lower()] if match.group(3) else 1
+        found.append((match.start(), match.end(), f"{value * scale:.12g}"))
     return tuple(sorted(found))
 
 
