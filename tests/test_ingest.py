@@ -376,6 +376,15 @@ The agency listed three failures:
     (WRAPPED, ["its\nvessel", "the\nfire,", "been\ncarried", "executive\nAlasdair", "been\ndone"]),
     (WRAPPED.replace("\n", "\r\n"), ["its\r\nvessel", "the\r\nfire,", "been\r\ncarried",
                                        "executive\r\nAlasdair", "been\r\ndone"]),
+    # a speaker's label opens a turn of its own; the turn's own lines are joined
+    ("Department Press Briefing, March 12, 2026, transcript as delivered by the State Department\n"
+     "MR PRICE: We were informed on Monday evening, and we did not receive any warning before that\n"
+     "QUESTION: Will Westwave lose its contract after what happened on the crossing this weekend?\n"
+     "MR PRICE: That is a matter for the Scottish government and we have not taken a position on\n"
+     "it yet, though we are following the situation closely with our partners in the region and\n"
+     "we will say more when we can, as we always do with matters of this kind at the department.\n"
+     "Q. Did you see the memo before the fire broke out on the vessel in the early hours of the\n"
+     "Tuesday? A. No.\n", ["on\nit", "and\nwe", "the\nTuesday?"]),
     # a paragraph per line, however long
     ("Headline\n\n" + "The council said the plan was sound and would go ahead in June. " * 3 + "\n\nMore.\n", []),
     # a letterhead's stacked short lines above long paragraphs

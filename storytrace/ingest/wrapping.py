@@ -18,6 +18,8 @@ MIN_SOFT_SHARE = 0.6
 # A line is full when it comes within this many characters of the width (wrappers break at a word).
 SLACK = 2
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–—]|\d{1,3}[.)]|[A-Za-z][.)])[ \t]+")
+# A speaker's or a question's label opening a line ('MR PRICE:', 'QUESTION:', 'Q.', 'A:') starts a turn.
+_TURN_LABEL = re.compile(r"[ \t]*(?:[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,5}[ \t]*:|(?:Q|A|Question|Answer)[ \t]*[:.])[ \t]")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -51,7 +53,8 @@ def wrap_width(text: str) -> int | None:
 def soft_breaks(text: str) -> list[tuple[int, int]]:
     """Spans of the line endings that only wrap a paragraph: between two non-blank lines, after a
     line that came within SLACK of the width or that the next line's first word would have
-    overfilled, and not before a list item. Empty unless the text reads as hard-wrapped."""
+    overfilled, and not before a list item or a speaker's label. Empty unless the text reads as
+    hard-wrapped."""
     width = wrap_width(text)
     if width is None:
         return []
@@ -59,11 +62,9 @@ def soft_breaks(text: str) -> list[tuple[int, int]]:
     found, inside = [], 0
     for (start, end), (next_start, next_end) in zip(lines, lines[1:]):
         line, following = text[start:end].rstrip(), text[next_start:next_end]
-        if not line.strip() or not following.strip():
+        if not line.strip() or not following.strip() or _LIST_ITEM.match(following) or _TURN_LABEL.match(following):
             continue
         inside += 1
-        if _LIST_ITEM.match(following):
-            continue
         first_word = following.split()[0]
         if len(line) >= width - SLACK or len(line) + 1 + len(first_word) > width:
             found.append((end, next_start))
