@@ -19,7 +19,8 @@ MIN_SOFT_SHARE = 0.6
 SLACK = 2
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–—]|\d{1,3}[.)]|[A-Za-z][.)])[ \t]+")
 # A speaker's or a question's label opening a line ('MR PRICE:', 'QUESTION:', 'Q.', 'A:') starts a turn.
-_TURN_LABEL = re.compile(r"[ \t]*(?:[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,5}[ \t]*:|(?:Q|A|Question|Answer)[ \t]*[:.])[ \t]")
+_TURN_LABEL = re.compile(r"[ \t]*(?:[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,5}[ \t]*:|"
+                         r"(?:Q|A|Question|Answer)[ \t]*[:.])[ \t]")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
