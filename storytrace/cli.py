@@ -158,6 +158,10 @@ def stance(claim: str | None, text: str | None, jsonl_path: Path | None) -> None
         raise click.UsageError("give --claim and --text, or --jsonl FILE")
     if jsonl_path is not None and (claim is not None or text is not None):
         raise click.UsageError("--jsonl cannot be combined with --claim/--text")
+    from storytrace.ingest import UNPAIRED_SURROGATE
+
+    if UNPAIRED_SURROGATE.search((claim or "") + (text or "")):
+        raise click.UsageError("--claim and --text must be valid text (an argument holds bytes that are not UTF-8)")
     from storytrace.stance import StanceClassifier
 
     try:
@@ -187,6 +191,8 @@ def stance(claim: str | None, text: str | None, jsonl_path: Path | None) -> None
 def _stance_pairs(path: Path) -> tuple[list[tuple[str, str] | None], dict[int, tuple[int, str]]]:
     """(claim, text) per record (a non-blank line), None for a bad one, and for each bad record by
     number its line in the file and the reason."""
+    from storytrace.ingest import UNPAIRED_SURROGATE
+
     try:
         raw = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -205,6 +211,10 @@ def _stance_pairs(path: Path) -> tuple[list[tuple[str, str] | None], dict[int, t
         if not isinstance(record, dict) or not isinstance(record.get("claim"), str) or not isinstance(record.get("text"), str):
             pairs.append(None)
             errors[len(pairs)] = (number, 'expected an object with string "claim" and "text"')
+            continue
+        if UNPAIRED_SURROGATE.search(record["claim"] + record["text"]):
+            pairs.append(None)
+            errors[len(pairs)] = (number, "claim or text is not valid Unicode (an unpaired surrogate)")
             continue
         pairs.append((record["claim"], record["text"]))
     return pairs, errors

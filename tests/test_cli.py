@@ -104,3 +104,14 @@ def test_stance_one_pair_and_jsonl(tmp_path):
     assert [r.get("stance") for r in records] == ["neutral", None, "supports"]
     assert (records[1]["record"], records[1]["line"]) == (2, 3)  # a blank line is no record
     assert "record 2 (line 3)" in result.stderr
+
+
+def test_stance_reports_a_lone_surrogate_as_that_records_error(tmp_path):
+    lines = tmp_path / "pairs.jsonl"
+    lines.write_text('{"claim": "The mayor resigned", "text": "Bad \\ud800 text"}\n'
+                     '{"claim": "The mayor resigned", "text": "Mayor steps down after scandal"}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["stance", "--jsonl", str(lines)])
+    assert result.exit_code == EXIT_SKIPPED
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records[0] == {"record": 1, "line": 1, "error": "claim or text is not valid Unicode (an unpaired surrogate)"}
+    assert records[1]["stance"] == "supports"
