@@ -360,11 +360,26 @@ def evaluate(dossier: Mapping[str, Any], gold: Mapping[str, Any], texts: Mapping
     return EvaluationReport(scores=scores, misses=scorer.misses)
 
 
+DOSSIER_LISTS = ("documents", "entities", "statements", "events", "claims", "provenance")
+
+
 def _read_json(path: Path) -> Mapping[str, Any]:
+    """The dossier, or a bad_dossier error saying in one line why it is none."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        dossier = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise StorytraceError("bad_dossier", f"cannot read dossier ({exc})", str(path)) from None
+        raise StorytraceError("bad_dossier", f"cannot read dossier ({_one_line(exc)})", str(path)) from None
+    if not isinstance(dossier, dict) or not isinstance(dossier.get("documents"), list):
+        raise StorytraceError("bad_dossier", "is not a storytrace dossier (no 'documents' list)", str(path))
+    for key in DOSSIER_LISTS:
+        if not isinstance(dossier.get(key, []), list) or not all(isinstance(r, dict) for r in dossier.get(key, [])):
+            raise StorytraceError("bad_dossier", f"is not a storytrace dossier ('{key}' must be a list of objects)",
+                                  str(path))
+    return dossier
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())
 
 
 def _read_gold(path: Path) -> Mapping[str, Any]:
@@ -373,7 +388,7 @@ def _read_gold(path: Path) -> Mapping[str, Any]:
     try:
         gold = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise StorytraceError("bad_gold", f"cannot read gold file ({exc})", str(path)) from None
+        raise StorytraceError("bad_gold", f"cannot read gold file ({_one_line(exc)})", str(path)) from None
     if not isinstance(gold, dict) or "documents" not in gold:
         raise StorytraceError("bad_gold", "gold file has no 'documents' section", str(path))
     return gold
@@ -393,5 +408,11 @@ def _gold_texts(gold: Mapping[str, Any], gold_path: Path, docs_dir: Path | None)
 
 
 def evaluate_files(dossier_path: Path, gold_path: Path, docs_dir: Path | None = None) -> EvaluationReport:
+    """The scores of a dossier file against a gold file; a malformed record in either is one error."""
     gold = _read_gold(gold_path)
-    return evaluate(_read_json(dossier_path), gold, _gold_texts(gold, gold_path, docs_dir))
+    dossier = _read_json(dossier_path)
+    try:
+        return evaluate(dossier, gold, _gold_texts(gold, gold_path, docs_dir))
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise StorytraceError("bad_input", f"a record of the dossier or the gold file is malformed "
+                                           f"({type(exc).__name__}: {_one_line(exc)})", str(dossier_path)) from None

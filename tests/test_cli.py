@@ -115,3 +115,17 @@ def test_stance_reports_a_lone_surrogate_as_that_records_error(tmp_path):
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert records[0] == {"record": 1, "line": 1, "error": "claim or text is not valid Unicode (an unpaired surrogate)"}
     assert records[1]["stance"] == "supports"
+
+
+@pytest.mark.parametrize(("dossier", "gold", "reason"), [
+    ('{"documents": 5}', "documents: {}\n", "is not a storytrace dossier (no 'documents' list)"),
+    ('{"documents": [], "claims": [1]}', "documents: {}\n", "is not a storytrace dossier ('claims' must be a list of objects)"),
+    ('{"documents": []}', "claims: [\n", "cannot read gold file (while parsing a flow node"),
+])
+def test_evaluate_names_a_malformed_input_in_one_line(tmp_path, dossier, gold, reason):
+    (tmp_path / "d.json").write_text(dossier, encoding="utf-8")
+    (tmp_path / "g.yaml").write_text(gold, encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(tmp_path / "d.json"), str(tmp_path / "g.yaml")])
+    assert result.exit_code == EXIT_FAILED
+    [line] = result.stderr.splitlines()
+    assert reason in line
