@@ -158,14 +158,13 @@ def without_entry_labels(text: str) -> str:
 
 # Spaces other than ' ' (no-break, thin, narrow, ideographic ...): the tokenizer splits on ' ' only, so
 # 'Prime\xa0Minister\xa0Benjamin\xa0Netanyahu' is seven tokens and no name. Written as ' ', one for one.
-ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                                         "\u2009\u200a\u202f\u205f\u3000"})
+ODD_SPACE_CHARS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+ODD_SPACES = str.maketrans({c: " " for c in ODD_SPACE_CHARS})
 # Invisible marks next to a space or a line's end ('Sergei\u200b Lavrov', a stray BOM): part of no word.
-STRAY_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]+(?=\s|$)|(?<=\s)[\u200b\u200c\u200d\u2060\ufeff]+|"
-                             r"^[\u200b\u200c\u200d\u2060\ufeff]+", re.MULTILINE)
-
-
-_UNUSUAL = re.compile("[\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]")
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+STRAY_INVISIBLE = re.compile(rf"[{INVISIBLE_CHARS}]+(?=\s|$)|(?<=\s)[{INVISIBLE_CHARS}]+|^[{INVISIBLE_CHARS}]+",
+                             re.MULTILINE)
+_UNUSUAL = re.compile(f"[{ODD_SPACE_CHARS}{INVISIBLE_CHARS}]")
 
 
 def text_for_parsing(text: str) -> str:

@@ -96,8 +96,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while True:
         before = (start, end)
         while start < end and (text[start].isspace() or text[start] in ",;:–—-" or
-                               text[start] in "([" and ")]"[text[start] == "["] not in text[start:end]):
-            start += 1  # '("We have not signed," she said.)': a bracket the span does not close
+                               _unclosed_bracket(text, start, end)):
+            start += 1
         start = past_dateline(text, start, end)  # 'LANFORD – A private college consultant paid ...'
         while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-"):
             end -= 1
@@ -107,6 +107,15 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
             start += match.end()
         if (start, end) == before:
             return start, end
+
+
+CLOSING_BRACKETS = {"(": ")", "[": "]"}
+
+
+def _unclosed_bracket(text: str, start: int, end: int) -> bool:
+    """'("We have not signed," she said.)': the span opens with a bracket it does not close."""
+    closing = CLOSING_BRACKETS.get(text[start])
+    return closing is not None and closing not in text[start:end]
 
 
 def _called_so(rest: str) -> bool:

@@ -55,11 +55,11 @@ def _entry_predicate(doc: "Doc", text: str, timex: Timex) -> "Token | None":
     """For a timeline's entry ('March 2025: The council first proposes closing the library.'), which
     the parser makes a fragment of its own, the main verb of what the line says after the date."""
     line_start = text.rfind("\n", 0, timex.start) + 1
-    if text[line_start:timex.start].strip(" \t-*•") or not DATE_LABEL_END.match(text, timex.end):
+    label_end = DATE_LABEL_END.match(text, timex.end)
+    if text[line_start:timex.start].strip(" \t-*•") or label_end is None:
         return None
     line_end = text.find("\n", timex.end)
-    rest = doc.char_span(DATE_LABEL_END.match(text, timex.end).end(), line_end if line_end >= 0 else len(text),
-                         alignment_mode="contract")
+    rest = doc.char_span(label_end.end(), line_end if line_end >= 0 else len(text), alignment_mode="contract")
     if rest is None:
         return None
     roots = [t for t in rest if t.pos_ in ("VERB", "AUX") and

@@ -424,6 +424,12 @@ def _handle_iso(ctx: Context, m: re.Match[str]) -> Reading | None:
     return Reading(m.start(), m.end(), "DATE", value)
 
 
+def _full_year(digits: str) -> int:
+    """A year written with four digits, or two: '07' is 2007, '86' is 1986."""
+    year = int(digits)
+    return year if len(digits) != 2 else year + (2000 if year < 50 else 1900)
+
+
 NUMBERED_THINGS = frozenset("version v ver release build section sec article art clause paragraph para rule "
                             "chapter figure fig table item no number".split())
 
@@ -437,12 +443,10 @@ def _handle_dotted(ctx: Context, m: re.Match[str]) -> Reading | None:
 
 
 def _handle_day_month_hyphen(ctx: Context, m: re.Match[str]) -> Reading | None:
-    """24-Nov-2016 (a two-digit year is of this century up to 49)."""
+    """24-Nov-2016, 24-Nov-16."""
     if not _capitalised(ctx, m, "mon"):
         return None
-    year = int(m["year"]) if len(m["year"]) == 4 else 2000 + int(m["year"]) if int(m["year"]) < 50 else \
-        1900 + int(m["year"])
-    day = _safe_date(year, _month_number(m["mon"]), int(m["day"]))
+    day = _safe_date(_full_year(m["year"]), _month_number(m["mon"]), int(m["day"]))
     return Reading(m.start(), m.end(), "DATE", _day(day)) if day else None
 
 
@@ -450,9 +454,7 @@ def _handle_slash(ctx: Context, m: re.Match[str]) -> Reading | None:
     """11/24/2016 or 7/8/07 (US order; day-first when the first number exceeds 12, or when the US
     reading of a past event would fall after the dct and the day-first one would not: '10/03/2026'
     in a report of 11 March 2026 is 10 March)."""
-    first, second, year = int(m["a"]), int(m["b"]), int(m["y"])
-    if len(m["y"]) == 2:
-        year += 2000 if year < 50 else 1900
+    first, second, year = int(m["a"]), int(m["b"]), _full_year(m["y"])
     month, day = (first, second) if first <= 12 else (second, first)
     day_first = _safe_date(year, second, first) if first <= 12 and second <= 12 and first != second else None
     us_order = _safe_date(year, month, day)
