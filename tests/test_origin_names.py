@@ -222,6 +222,18 @@ def test_one_of_an_unnamed_group_is_that_group(analyze_text, body, speaker):
      # two holders of the role: the lede's stays unnamed
      ("Shares fell. The chief executive denied that he knew of any dealings. Brightmart chief executive Alastair "
       "Penrose met Corvane chief executive Dana Holt on Monday.", "The chief executive"),
+     # a lede's unnamed holder of a role ('A state mine inspector', then 'the inspector') named later
+     ("A state mine inspector warned the operator about flooding three weeks before the collapse, the inspector "
+      "told The Associated Press. \"I told them in writing,\" said inspector Dale Hutchins.", "Dale Hutchins"),
+     ("Elko, Nev. A state mine inspector says he warned the operator about flooding. Inspector Dale Hutchins has "
+      "worked for the state for 22 years.", "Dale Hutchins"),
+     # ... but not a role that stands for unnamed sources, one unnamed on purpose, or one two people hold
+     ("A senior official said the talks had failed. Official Mark Dale said on Monday that talks would resume.",
+      "A senior official"),
+     ("A state inspector, who asked not to be named, said the pumps had failed. Inspector Dale Hutchins declined "
+      "to comment.", "A state inspector"),
+     ("A state inspector said the pumps had failed. Inspector Dale Hutchins visited the mine on Monday. "
+      "Inspector Mary Cole visited it on Tuesday.", "A state inspector"),
      # a role without its owner is no one named later (the government's, not the shadow, secretary)
      ("Waits grew. The health secretary has rejected claims that waiting lists are growing. Shadow health "
       "secretary Wes Streeting told the Guardian that ministers had changed how waits were counted.",

@@ -647,6 +647,27 @@ class SpeakerResolver:
                 return holders[0]
         return None
 
+    def _named_later(self, head: "Token", role: str) -> Referent | None:
+        """The one person the document names later by the role a lede gives without a name ('A state
+        mine inspector warned the operator ..., the inspector told AP' before 'said inspector Dale
+        Hutchins'); 'the inspector' after it is the same one. Not a role that stands for unnamed
+        sources ('a senior official'), nor a description that says why it is unnamed, nor a role two
+        people hold."""
+        if role not in lx.ROLE_NOUNS or role in lx.ANONYMOUS_HEADS or head.tag_ != "NN":
+            return None
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+        introduced = re.compile(rf"\ban?\s+(?:[\w-]+\s+){{0,3}}{re.escape(role)}\b", re.IGNORECASE)
+        if not indefinite and not (_definite(head) and introduced.search(self.text, 0, head.idx)):
+            return None
+        holders = [r for r in self.referents.items if r.kind == "person" and role in r.roles]
+        if len(holders) != 1 or holders[0].spans[0][0] <= head.idx:
+            return None
+        sentence_end = head.sent.end_char
+        if WHY_UNNAMED.search(self.text[head.idx:sentence_end]) or \
+                any(t.lower_ in POSTNOMINAL_SOURCE_WORDS for t in head.rights):
+            return None
+        return holders[0]
+
     def _description(self, head: "Token", position: int) -> ResolvedSpeaker:
         named = self._holder_run_on(head)
         if named is not None:
@@ -669,6 +690,9 @@ class SpeakerResolver:
             ref = self.referents.most_recent(position, holds_role) or self._only_holder(head, role, holds_role)
             if ref is not None:
                 return ResolvedSpeaker(ref.name, "person", np_span[0], np_span[1], ref)
+        named_later = self._named_later(head, word if word in lx.ROLE_NOUNS else lemma)
+        if named_later is not None:
+            return ResolvedSpeaker(named_later.name, "person", np_span[0], np_span[1], named_later)
         long_span = _noun_phrase_span(head, with_of=True, limit=position if position > head.idx else None)
         phrase = _phrase_name(self.text[long_span[0]:long_span[1]])
         heads = {lemma, word}
