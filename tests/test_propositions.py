@@ -90,6 +90,12 @@ import pytest
         # a quote's own first word 'That' stays; the conjunction 'that' after a cue goes
         ('"That figure is accurate and complete," the treasurer said.', ["That figure is accurate and complete"]),
         ("He said that the plant closed in 2009.", ["the plant closed in 2009"]),
+        # two 'that' clauses of one cue are two claims; 'and that' with a pronoun 'that' is one
+        ("Redline said in a statement that it never received any written warning about the pumps and that the "
+         "collapse was caused by a seismic event.",
+         ["it never received any written warning about the pumps", "the collapse was caused by a seismic event"]),
+        ("The union said the plant lost money and that was the reason for the strike.",
+         ["the plant lost money and that was the reason for the strike"]),
     ],
 )
 def test_clauses_that_become_claim_candidates(analyze_text, body, expected):

@@ -98,12 +98,13 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _clause_spans(doc: "Doc", text: str, start: int, end: int, skip_cues: bool) -> list[tuple[int, int]]:
     """Coordinated clauses of a sentence, each with its own verb; a verbless piece joins its neighbour."""
+    breaks = [m.span() for m in CLAUSE_BREAK.finditer(text, start, end)] + _second_that_clauses(doc, text, start, end)
     cuts = [start]
-    for match in CLAUSE_BREAK.finditer(text, start, end):
-        if _inside_brackets(text, start, match.start()):
+    for break_start, break_end in sorted(breaks):
+        if _inside_brackets(text, start, break_start) or break_start < cuts[-1]:
             continue
-        cuts.append(match.start())
-        cuts.append(match.end())
+        cuts.append(break_start)
+        cuts.append(break_end)
     cuts.append(end)
     pieces = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
     merged: list[tuple[int, int]] = []
@@ -114,6 +115,21 @@ def _clause_spans(doc: "Doc", text: str, start: int, end: int, skip_cues: bool) 
         else:
             merged.append(piece)
     return merged
+
+
+SECOND_THAT = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?(that)\s+", re.IGNORECASE)
+
+
+def _second_that_clauses(doc: "Doc", text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where a second 'that' clause joins the first ('said it never received a warning and that the
+    collapse was caused by a seismic event'): two propositions. Not 'and that was the end', where
+    'that' is a pronoun."""
+    found = []
+    for match in SECOND_THAT.finditer(text, start, end):
+        that = doc.char_span(*match.span(1), alignment_mode="expand")
+        if that is not None and len(that) == 1 and that[0].dep_ == "mark":
+            found.append(match.span())
+    return found
 
 
 def _continues_clause(doc: "Doc", piece: tuple[int, int]) -> bool:
