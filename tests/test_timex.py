@@ -134,6 +134,12 @@ CASES = [
     ("The plant employs 1500 workers.", DCT, []),
     ("A second resolution was planned.", DCT, []),
     ("The score was 24/7 all along.", DCT, []),
+    # 'the day' that a clause or phrase after it defines is not the day last mentioned
+    ("On Wednesday no quake was recorded on the day one of its shafts collapsed.", DCT,
+     [("Wednesday", "DATE", "2020-06-17")]),
+    ("On Wednesday the fire started on the day of the vote.", DCT, [("Wednesday", "DATE", "2020-06-17")]),
+    ("On Wednesday the index rebounded late in the day after falling 250 points.", DCT,
+     [("Wednesday", "DATE", "2020-06-17"), ("the day", "DATE", "2020-06-17")]),
 ]
 
 

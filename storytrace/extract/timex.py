@@ -903,8 +903,16 @@ def _handle_refs(ctx: Context, m: re.Match[str]) -> Reading | None:
     return Reading(start, m.end(), "DATE", value, "document", False)
 
 
+# What a following clause or phrase says 'the day' is ('on the day the deal was announced', 'the day
+# after airing', 'on the day of the vote'): not the day last mentioned.
+DAY_DEFINED_AFTER = re.compile(r"\s+(?:of|after|before|that|when|which|following|where|the|a|an|one|his|her|its|"
+                               r"their|our|he|she|it|they|we|i|you)\b", re.IGNORECASE)
+
+
 def _handle_the_day(ctx: Context, m: re.Match[str]) -> Reading | None:
     """end the day / for the day / on the same day -> the last day-level date mentioned (anaphora)."""
+    if m["pre"].split()[-1].lower() != "in" and DAY_DEFINED_AFTER.match(ctx.text, m.end()):
+        return None  # 'late in the day after falling 250 points' is that day
     return Reading(m.start("x"), m.end("x"), "DATE", "ANAPHOR", "document", False, rule="day")
 
 
