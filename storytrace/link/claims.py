@@ -1132,7 +1132,8 @@ def claim_variants(members: Sequence[Proposition], stances: dict[int, str], indi
         variants.append(Variant("numbers", amounts))
     dates = {i: stated_dates(members[i].text) for i in indices}
     years = _differing_members(pairs, {i: dates[i][0] for i in indices})
-    days = _differing_members(pairs, {i: dates[i][1] for i in indices})
+    days = _differing_members([(a, b) for a, b in pairs if _same_act(members[a], members[b])],
+                              {i: dates[i][1] for i in indices})
     stated = set(_values(members, raw, years, _year_spans) + _values(members, raw, days, _day_spans))
     if stated:
         variants.append(Variant("dates", tuple(sorted(stated, key=lambda v: (v.doc, v.start)))))
@@ -1148,6 +1149,15 @@ def claim_variants(members: Sequence[Proposition], stances: dict[int, str], indi
             variants.append(Variant("quote wording", tuple(whole)))
             break
     return tuple(variants)
+
+
+LIGHT_VERBS = frozenset("be have do say make get take go".split())
+
+
+def _same_act(first: Proposition, second: Proposition) -> bool:
+    """Whether two clauses tell of one act by a verb they share: two days for it differ ('the warning
+    was sent on March 3' / 'sent on March 5'); 'The collapse happened on March 24' dates another."""
+    return bool((set(first.predicates.split()) & set(second.predicates.split())) - LIGHT_VERBS)
 
 
 def variant_flags(variants: Sequence[Variant]) -> list[str]:
