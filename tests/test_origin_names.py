@@ -303,6 +303,22 @@ def test_who_said_what_when_the_parse_hides_it(analyze_text, body, speaker, cont
     assert statement.speaker.kind != "anonymous"
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [  # the model tags 'Veltrix' a place; having spoken, it is the company
+     ("Veltrix denies concealing arthritis drug test\n\nVeltrix on Tuesday denied that it concealed a failed safety "
+      "test of its arthritis drug Solvane, after the Examiner reported claims by a former employee.\n\n\"Every study "
+      "was submitted to the regulator,\" the company said in a statement.", "Veltrix"),
+     # a country is never 'the company'
+     ("Russia on Tuesday denied that it concealed the test. \"Every study was submitted,\" the company said in a "
+      "statement.", "the company")],
+)
+def test_a_firm_the_model_took_for_a_place_is_the_company(analyze_text, body, speaker):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    assert [m.label for m in analysis.mentions if m.text in ("Veltrix", "Russia")][0] == "GPE"
+    assert analysis.statements[-1].speaker.name == speaker
+
+
 @pytest.mark.parametrize("outlet", ["Daily Test", "Ashbury Courier-Post"])
 def test_the_company_is_never_the_newspaper_named_before_it(analyze_text, outlet):
     body = ("The Courier-Post could not confirm the account.\n\nCorvane, which operates 140 pharmacies in four "

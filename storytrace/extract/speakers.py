@@ -470,7 +470,18 @@ class SpeakerResolver:
         corporate = self.referents.most_recent(
             position, lambda r: r.label == "ORG" and r.kind == "organization" and bool(CORPORATE_SUFFIX.search(r.name)))
         return corporate or self.referents.most_recent(
-            position, lambda r: r.label == "ORG" and r.kind == "organization" and could_be(r) and _bears_modifiers(r, trade))
+            position, lambda r: r.label == "ORG" and r.kind == "organization" and could_be(r) and _bears_modifiers(r, trade)) \
+            or (self._firm_taken_for_place() if business else None)
+
+    def _firm_taken_for_place(self) -> Referent | None:
+        """The last speaker the model labelled a place that no country word names ('Veltrix on Tuesday
+        denied ...', Veltrix tagged GPE): 'the company' when no organisation is named at all."""
+        for speaker in reversed(self.history[-6:]):
+            ref = speaker.referent
+            if speaker.kind == "organization" and ref is not None and ref.label == "GPE" and \
+                    not {w.casefold() for w in ref.name.split()} & _COUNTRY_WORD_SET:
+                return ref
+        return None
 
     def _organization_subject_since(self, position: int) -> Referent | None:
         """A company that became the subject of a sentence after the last organisation spoke ('Orrin
