@@ -646,3 +646,25 @@ def test_an_opinion_pieces_own_sentences_are_its_authors(title, owner):
     # one source on both sides of a claim is no contest between sources
     assert not any("contested" in c.flags for c in dossier.claims
                    if set(c.origins["supports"]) == set(c.origins["denies"]))
+
+
+@pytest.mark.parametrize(
+    ("body", "origin"),
+    [  # an outlet's report of what someone said is that someone's word
+     ("According to the Examiner, former Veltrix scientist Hana Keller said liver results had been left out of "
+      "the submission.", "Hana Keller"),
+     ("The Examiner reported that a former employee said liver results had been left out of the submission.",
+      "a former employee"),
+     # ... but what the outlet reports in its own words stays the outlet's
+     ("According to the Examiner, liver results had been left out of the submission. Hana Keller said liver "
+      "results had been left out of the submission.", "Examiner|Hana Keller")],
+)
+def test_what_an_outlet_reports_someone_said_is_that_someones_word(body, origin):
+    from storytrace.ingest import IngestOptions, make_document
+    from storytrace.pipeline import analyze_documents, build_dossier
+
+    document = make_document("Veltrix denies test claims\n\n" + body + "\n", "report.txt",
+                             {"outlet": "Pharma Daily", "published": "2026-05-05"}, IngestOptions())
+    dossier = build_dossier(analyze_documents([document]), [])
+    sides = [m for c in dossier.claims for m in c.mentions if "left out of the submission" in m.text]
+    assert sides and {m.origin for m in sides} == set(origin.split("|"))

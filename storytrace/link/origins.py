@@ -135,6 +135,12 @@ def record_owner(name: str) -> str | None:
     return record.group("owner") if record else None
 
 
+# A report of someone's speech inside an outlet's report ('... Hana Keller said'), and how far into the
+# clause the speaker's name may start (after a title: 'former Veltrix scientist').
+NESTED_SPEECH = re.compile(r"say|says|said|saying|tell|tells|told|telling", re.IGNORECASE)
+NAMED_WITHIN = 40
+
+
 def origin_of_speaker(statement: Statement) -> Origin:
     """The statement's speaker as an origin, keyed by entity when linked."""
     speaker = statement.speaker
@@ -651,6 +657,10 @@ class OriginResolver:
     def __init__(self, documents: Sequence[Document], statements: Sequence[Statement], entities: Sequence[Entity]):
         self.documents = {d.id: d for d in documents}
         self.statements = {s.id: s for s in statements}
+        self.statements_in: dict[str, list[Statement]] = {}
+        for statement in statements:
+            self.statements_in.setdefault(statement.doc, []).append(statement)
+        self.outlet_keys = {names.org_key(names.strip_article(d.outlet)) for d in documents if d.outlet}
         self.modes = {s.id: s.mode for s in statements}
         self.entity_by_id = {e.id: e for e in entities}
         self.known: dict[str, Origin] = {}
@@ -794,6 +804,9 @@ class OriginResolver:
     def _origin(self, proposition: Proposition) -> Origin:
         statement = self.statements.get(proposition.statement or "")
         scope = self.scope_at(proposition.doc, proposition.start)
+        reported = self._reported_speech(proposition, statement) if statement is not None else None
+        if reported is not None:
+            statement = reported
         if statement is not None:
             speaker = self.speaker_origin(statement)
             if scope is not None and statement.start >= scope.start:
@@ -802,6 +815,24 @@ class OriginResolver:
         if scope is not None and scope.kind == "narrative":
             return scope.origin
         return self.own_outlet(proposition.doc)
+
+    def _reported_speech(self, proposition: Proposition, statement: Statement) -> Statement | None:
+        """What a news outlet reports someone said ('According to the Examiner, former scientist Hana
+        Keller said ...', 'The New York Times reported someone familiar with the situation said ...')
+        is that someone's word: the statement the clause opens with, when it runs to the clause's end."""
+        if not self._is_outlet(statement.speaker.kind, statement.speaker.name):
+            return None
+        for inner in self.statements_in.get(proposition.doc, ()):
+            if inner.id != statement.id and NESTED_SPEECH.fullmatch(inner.cue) and \
+                    proposition.start <= inner.speaker.start <= proposition.start + NAMED_WITHIN and \
+                    inner.speaker.end <= inner.cue_start < inner.start and proposition.end <= inner.end + 1:
+                return inner
+        return None
+
+    def _is_outlet(self, kind: str, name: str) -> bool:
+        """A newspaper or broadcaster: by kind, by the gazetteer, or as the outlet of one of the story's reports."""
+        key = names.org_key(names.strip_article(name))
+        return kind == "outlet" or gazetteer.is_news_outlet(name) or key in self.outlet_keys
 
     def as_shown(self, origin: Origin) -> Origin:
         """The origin under the name it was first shown by: one source keeps one name across the
