@@ -358,7 +358,9 @@ def test_blame_and_figures_are_statements_without_a_clause(analyze_text, body, s
                                   "The ferry burned. The notice does not attribute blame or liability to any person.",
                                   "The escape was noticed. His key card placed him in a different building at the time.",
                                   "Jobs went. Each applicant was rejected by ClearPath within hours of applying.",
-                                  "The hall was full. The mayor said the words everyone expected."])
+                                  "The hall was full. The mayor said the words everyone expected.",
+                                  "The story ran. The minister confirmed that part of the story.",
+                                  "The rule stands. I wrote that rule into the staff handbook myself in 2018."])
 def test_an_object_that_states_nothing_is_no_statement(analyze_text, body):
     assert not analyze_text("Headline\n" + body + "\n").statements
 
@@ -425,7 +427,13 @@ def test_according_to_vouches_for_its_clause(analyze_text, body, content):
       "the plant was safe"),
      # a speaker inside the relative clause of a document
      ("The fund lost money. Desmond Okafor also released a memo dated June 8, 2021, in which he cautioned fellow "
-      "trustees that the projected rents were unrealistic.", "Desmond Okafor", "the projected rents were unrealistic")],
+      "trustees that the projected rents were unrealistic.", "Desmond Okafor", "the projected rents were unrealistic"),
+     # a 'that' the parser took for a determiner still opens the clause ('that liver test results')
+     ("The drug was approved. A former employee has told the Ledger that liver test results for the arthritis drug "
+      "Solvane were removed from a regulatory filing.", "A former employee",
+      "liver test results for the arthritis drug Solvane were removed from a regulatory filing"),
+     ("The drug was approved. The minister confirmed that part of the story was true.", "The minister",
+      "part of the story was true")],
 )
 def test_speakers_named_around_the_cue(analyze_text, body, speaker, content):
     statement = analyze_text("Headline\n" + body + "\n").statements[-1]
