@@ -237,6 +237,13 @@ def test_a_public_bodys_full_name(analyze_text, body, name):
     assert not any(m.text.endswith((" of the", " for the")) for m in mentions)
 
 
+@pytest.mark.parametrize("body", ["Drugmaker Veltrix hid failed safety test, former scientist alleges",
+                                  "The shares fell after carmaker Veltrix recalled 40,000 vehicles."])
+def test_a_trade_before_a_firms_name_is_no_part_of_it(analyze_text, body):
+    names = {m.text for m in analyze_text(body + "\nVeltrix said nothing.\n").mentions}
+    assert "Veltrix" in names and not any(n.casefold().endswith("maker veltrix") for n in names)
+
+
 @pytest.mark.parametrize(("body", "administration"), [
     ("The Obama administration is prepared to use bankruptcy proceedings.", "Obama administration"),
     ("Barack Obama's administration said it would not give more aid.", "Barack Obama's administration"),

@@ -16,7 +16,7 @@ import numpy as np
 from storytrace import gazetteer
 from storytrace.extract.datelines import dateline_spans
 from storytrace.extract.lexicon import (FEMALE_ROLE_NOUNS, MALE_ROLE_NOUNS, NEWSPAPER_ENDINGS, PLATFORMS, ROLE_ABBREVIATIONS,
-                                       ROLE_NOUNS)
+                                       ROLE_NOUNS, TRADE_HEADS)
 from storytrace.names import HONORIFICS, LEGAL_SUFFIXES
 from storytrace.schema import Document, Mention
 
@@ -70,6 +70,9 @@ def _clean_span(doc: "Doc", document: Document, ent: "Span") -> tuple[int, int]:
     if verb is not None:
         end = doc[verb.i - 1].idx + len(doc[verb.i - 1].text)
     start = _strip_the(ent, text, start, end)
+    trade = re.match(r"([A-Za-z]+)\s+(?=[A-Z])", text[start:end])
+    if trade and trade.group(1).casefold() in TRADE_HEADS:
+        start += trade.end()  # 'Drugmaker Veltrix', 'Carmaker Ford': the trade is no part of the name
     if len(ent) > 1 and ent[0].tag_ == "MD" and ent.sent.text.rstrip().endswith("?"):  # 'Will Harwick invest further?'
         start = ent[1].idx
     possessive = POSSESSIVE.search(text[start:end])

@@ -64,6 +64,10 @@ registrar surgeon physician nurse coroner magistrate ombudsman corporal
 FEMALE_ROLE_NOUNS = frozenset("spokeswoman congresswoman chairwoman queen princess actress".split())
 MALE_ROLE_NOUNS = frozenset("spokesman congressman chairman king prince".split())
 
+# Nouns for a company by its trade, which go before its name but are no part of it ('carmaker Ford',
+# the headline's 'Drugmaker Veltrix').
+TRADE_HEADS = frozenset("airframer automaker carmaker planemaker chipmaker drugmaker shipbuilder toymaker".split())
+
 # Heads of noun phrases that stand for unnamed sources.
 ANONYMOUS_HEADS = frozenset("""
 source sources official officials aide aides staffer staffers member members insider insiders

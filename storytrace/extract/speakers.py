@@ -21,14 +21,13 @@ if TYPE_CHECKING:
 
 # Heads that name a business, which a public body never is ('the company', not the Federal Reserve).
 # Words for a company by its trade ('the airframer', 'the automaker'): 'the airframer said' is the company last named.
-TRADE_HEADS = frozenset("airframer automaker carmaker planemaker chipmaker drugmaker".split())
 BUSINESS_HEADS = frozenset("company firm carrier maker manufacturer airline insurer retailer lender startup "
-                           "conglomerate".split()) | TRADE_HEADS
+                           "conglomerate".split()) | lx.TRADE_HEADS
 PUBLIC_BODY_WORDS = frozenset("""ministry department agency commission council authority government court police bureau
 administration senate parliament congress reserve directorate regulator inspectorate committee coastguard army navy
 embassy""".split())
 GENERIC_ORGANIZATION_HEADS = frozenset("company firm group carrier maker manufacturer airline bank insurer "
-                                       "retailer lender operator startup giant conglomerate".split()) | TRADE_HEADS
+                                       "retailer lender operator startup giant conglomerate".split()) | lx.TRADE_HEADS
 CORPORATE_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Co|LLC|plc|PLC|Group|Holdings|AG|SA|NV|GmbH)\b\.?")
 
 
