@@ -855,3 +855,20 @@ def test_a_claim_named_by_a_reported_clause_names_its_speaker_for_the_pronoun(sp
     proposition = Proposition(id="p", doc="d", start=20, end=20 + len(content), text=content, statement="s1",
                               whole=True)
     assert as_stated(proposition, content, statement) == title
+
+
+def test_a_rebuttal_is_compared_by_its_own_words_not_by_what_it_answers():
+    """A rebuttal's text is the claim it answers; its quote is its own words, no rewording of another quote."""
+    from storytrace.link.claims import claim_variants
+    from storytrace.link.origins import Origin
+    from storytrace.schema import Document
+
+    first, second = "Every study was submitted to the regulator", 'Veltrix said it "rejects these allegations entirely."'
+    documents = {"A": Document("A", "a.txt", first), "B": Document("B", "b.txt", second)}
+    members = [Proposition(id="p1", doc="A", start=0, end=len(first), text=first, statement="s1"),
+               Proposition(id="p2", doc="B", start=0, end=len(second), statement="s2",
+                           text="every study was not submitted to the regulator")]
+    origins = {0: Origin("ent-x", "Veltrix", "organization"), 1: Origin("ent-x", "Veltrix", "organization")}
+    variants = claim_variants(members, {0: "denies", 1: "denies"}, [0, 1], origins,
+                              {"s1": "direct", "s2": "direct"}, documents)
+    assert not [v for v in variants if v.kind == "quote wording"]

@@ -265,7 +265,22 @@ def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, bo
       "Lobbying members in secret", "Lobbying members in secret? That never happened."),
      ('Critics say the system was hacked by a rival firm. University spokeswoman Dana Whitcombe was blunt. '
       '"That is false. Nobody hacked GradeBridge," she told the Herald.',
-      "the system was hacked by a rival firm", "That is false. Nobody hacked GradeBridge")],
+      "the system was hacked by a rival firm", "That is false. Nobody hacked GradeBridge"),
+     # a denial that names only what it denies ('it "rejects these allegations"') is no claim of its own
+     ('A former employee said liver test results were removed from the filing. Veltrix said it "rejects these '
+      'allegations entirely."', "liver test results were removed from the filing",
+      'Veltrix said it "rejects these allegations entirely."'),
+     ("The union said the plant was unsafe. The company said it denies those claims.", "the plant was unsafe",
+      "The company said it denies those claims"),
+     # a clause of a longer statement that only calls a claim false, from its own place
+     ('Keller said the liver results were left out of the submission. Veltrix spokesman Paul Adeyemi said the '
+      'company "submitted every study to regulators" and that the allegation was false.',
+      "the liver results were left out of the submission", "the allegation was false"),
+     # ... the claim its words name, not merely the nearest ('the gap allegation')
+     ("The lawsuit alleges that the software marked down applicants for gaps in their work history. The lead "
+      "plaintiff was rejected 41 minutes after she applied, according to the complaint. Conrad Vasquez said the "
+      "gap allegation was wrong and that the model had never been trained on career breaks.",
+      "the software marked down applicants for gaps in their work history", "the gap allegation was wrong")],
 )
 def test_a_denial_that_points_back_denies_what_it_answers(analyze_text, body, denied, side):
     analysis = analyze_text("Headline\n" + body + "\n")

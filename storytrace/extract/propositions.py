@@ -17,7 +17,7 @@ from storytrace.extract.cues import (DOING_WITH_INFINITIVE, RELATIVE_TAGS, SUBJE
                                      last_mark_end)
 from storytrace.extract.datelines import past_dateline
 from storytrace.extract.quotes import DOUBLE_MARKS
-from storytrace.extract.statements import denies_in_content
+from storytrace.extract.statements import POINTING_FALSITY, POINTING_REJECTION, denies_in_content
 from storytrace.extract.transcripts import turn_matches
 from storytrace.ingest.boilerplate import is_editorial_note
 from storytrace.schema import Document, Mention, Proposition, Statement, content_id
@@ -421,7 +421,8 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
                 continue
             start, end = _clean(text, *piece)
             end = _without_refusal_to_comment(text, start, _without_dangling_words(doc, text, start, end))
-            if _words(text[start:end]) < MIN_WORDS or text[start:end].rstrip().endswith("?"):
+            if _words(text[start:end]) < MIN_WORDS or text[start:end].rstrip().endswith("?") or \
+                    _only_points_at_a_claim(text[start:end]):
                 continue
             polarity = statement.polarity
             if polarity == "assert" and denies_in_content(text[start:end]):
@@ -430,6 +431,13 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
     if found and _mandative(doc, statement):
         found = [replace(p, requested=True) for p in found]
     return found
+
+
+def _only_points_at_a_claim(clause: str) -> bool:
+    """'it "rejects these allegations entirely"': a denial naming only what it denies (the claim it
+    answers is found by `rebuttal_propositions`), no claim of its own."""
+    pointing = POINTING_REJECTION.match(clause) or POINTING_FALSITY.match(clause)
+    return pointing is not None and _words(clause[pointing.end():]) <= 2
 
 
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
@@ -593,11 +601,13 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
     for statement in statements:
         if statement.polarity != "deny" or any(
                 p.statement == statement.id and _words(p.text) >= REBUTTAL_MIN_WORDS for p in found):
+            out += _pointing_clauses(document, statement, found)
             continue
         content = text[statement.start:statement.end]
         asked = re.match(r"\W*([^?.!]{12,}?)\?\s+(.*)$", content, flags=re.DOTALL)
         denial = asked.group(2) if asked else content
-        pointing = POINTING_DENIAL.match(denial) or POINTED_AT.match(text[statement.cue_end:statement.end].lstrip()) \
+        pointing = POINTING_DENIAL.match(denial) or POINTING_REJECTION.match(denial) or \
+            POINTED_AT.match(text[statement.cue_end:statement.end].lstrip()) \
             or (statement.cue_end <= statement.start and POINTED_AT.search(text[statement.cue_end:statement.start]))
         if not pointing:
             continue
@@ -612,11 +622,50 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
     return out
 
 
-def _answered_text(statement: Statement, found: list[Proposition]) -> str | None:
+def _pointing_clauses(document: Document, statement: Statement, found: list[Proposition]) -> list[Proposition]:
+    """A clause of a longer statement that only calls a claim false ('said the company "submitted
+    every study" and that the allegation was false') denies the clause it answers, from its own place."""
+    text = document.text
+    out = []
+    for match in POINTING_FALSITY.finditer(text, statement.start, statement.end):
+        opener = text[max(statement.start, match.start() - 10):match.start()]
+        if match.start() != statement.start and not CLAUSE_OPENER.search(opener):
+            continue
+        answered = _answered_text(statement, found, _named_claim_words(match.group()))
+        if answered:
+            out.append(Proposition(
+                id=content_id("prop", document.id, match.start(), match.end(), "rebuts"), doc=document.id,
+                start=match.start(), end=match.end(), text=answered, statement=statement.id,
+                speaker=statement.speaker.name, speaker_kind=statement.speaker.kind, polarity="deny"))
+    return out
+
+
+CLAUSE_OPENER = re.compile(r"(?:\bthat|\bbut|\band|\bso|[.;,:\"“‘])\s*$", re.IGNORECASE)
+CLAIM_WORDS = re.compile(r"allegations?|claims?|reports?|accusations?|suggestions?|stor(?:y|ies)|accounts?|charges?",
+                         re.IGNORECASE)
+
+
+def _named_claim_words(pointing: str) -> set[str]:
+    """The words that say which claim a pointing denial means ('the gap allegation' -> gap)."""
+    noun = CLAIM_WORDS.search(pointing)
+    words = re.findall(r"[a-z]+", pointing[:noun.start()].lower()) if noun else []
+    return {_word_key(w) for w in words if w not in ("the", "that", "this", "these", "those", "such", "any") and len(w) > 2}
+
+
+def _word_key(word: str) -> str:
+    """A crude stem for matching a pointing denial's words in the clause it answers ('gap' = 'gaps')."""
+    return word.rstrip("s")[:5]
+
+
+def _answered_text(statement: Statement, found: list[Proposition], hint: set[str] | None = None) -> str | None:
     """The nearest earlier clause someone else said (an attributed clause before the reporter's own,
-    which is more often the setting of the denial: 'Whitcombe was blunt')."""
+    which is more often the setting of the denial: 'Whitcombe was blunt'); with `hint` (word stems
+    naming the claim: 'the gap allegation'), the nearest that has them, if any does."""
     before = [p for p in found if statement.start - ANSWER_REACH <= p.end <= statement.start
               and p.speaker != statement.speaker.name and p.polarity != "deny"]
+    if hint:
+        named = [p for p in before if hint <= {_word_key(w) for w in re.findall(r"[a-z]+", p.text.lower())}]
+        before = named or before
     said = [p for p in before if p.statement is not None]
     chosen = said or before
     return max(chosen, key=lambda p: p.end).text if chosen else None

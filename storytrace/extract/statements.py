@@ -42,6 +42,18 @@ _CLAIM_NOUNS = (r"allegations?|claims?|reports?|idea|story|stories|accusations?|
                 r"this|that|it|these|those")
 _TITLE_STOP = r"(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\."  # the full stop of 'Ms. Voss' ends no sentence
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)(?<=[.!?])\s+")
+# '(said) it "rejects these allegations entirely"', 'we deny those claims': a denial that only points at a claim
+POINTING_REJECTION = re.compile(
+    r"^\W*(?:it|we|they|he|she|i)\s+(?:\w+\s+)?[\"“‘']?(?:rejects?|rejected|denies|deny|denied|disputes?|disputed|"
+    r"refutes?|refuted|dismiss(?:es)?|dismissed)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the|these|those|this|that|such)\s+"
+    r"(?:\w+\s+)?(?:allegations?|claims?|reports?|accusations?|suggestions?|stor(?:y|ies)|accounts?|charges?)\b",
+    re.IGNORECASE)
+# 'and that the allegation was false', 'That account is untrue': a clause calling a claim false that
+# says nothing else, so it denies the claim it answers
+POINTING_FALSITY = re.compile(
+    rf"\b(?:the|that|this|these|those|such|any)\s+(?:(?!the\b)\w+\s+)?(?:allegations?|claims?|reports?|accusations?|"
+    rf"suggestions?|stor(?:y|ies)|accounts?|charges?)\s+(?:is|are|was|were)\s+(?:\w+\s+){{0,2}}[\"“‘']?"
+    rf"(?:{FALSITY})\b[\"”’']?(?=\s*(?:[.;,!\"”’']|$)|\s+(?:and|but)\b)", re.IGNORECASE)
 _DENIAL_PATTERNS = (
     # 'The allegations are false', "the Courier's figure was wrong", 'reports that 200 homes flooded were exaggerated',
     # 'Any suggestion that she was dismissed for raising concerns is rejected'
@@ -53,6 +65,7 @@ _DENIAL_PATTERNS = (
     re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)there\s+(?:was|were|is|are|has been|have been)\s+no\b"
                r"(?!\s+(?:doubt|question|ambiguity|dispute|mistake|secret|denying|hiding|arguing)\b)", re.IGNORECASE),
     re.compile(r"\b(?:never happened|did not happen|didn't happen|didn’t happen)\b", re.IGNORECASE),
+    POINTING_REJECTION,
     re.compile(rf"^(?:[\"“‘']\s*)?(?:{FALSITY}|fake news|lies)[\s.,!\"”’']*$", re.IGNORECASE),
     # 'it would be absurd for Russia to oppose ...', 'it is ridiculous to suggest ...': calling it absurd denies it
     re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)it\s+would\s+(?:\w+\s+)?be\s+(?:\w+\s+)?[\"“‘']?(?:absurd|ridiculous|"
@@ -83,7 +96,8 @@ _REPORTS_SPEECH = re.compile(r"\b(?:say|says|said|claimed)\b|(?<!the )(?<!this )
 
 
 # every denial pattern needs one of these words: a text without them is passed over at once
-_DENIAL_WORDS = re.compile(rf"\b(?:{FALSITY}|rejected|denied|disputed|refuted|no|truth|happen|happened|fake|unthinkable|"
+_DENIAL_WORDS = re.compile(rf"\b(?:{FALSITY}|rejects?|rejected|denies|deny|denied|disputes?|disputed|refutes?|refuted|"
+                           r"dismiss(?:es)?|dismissed|no|truth|happen|happened|fake|unthinkable|"
                            r"inconceivable|preposterous|laughable|nonsensical|illogical|incredible|unbelievable|"
                            r"implausible|strange|odd|bizarre)\b", re.IGNORECASE)
 

@@ -1142,7 +1142,7 @@ def claim_variants(members: Sequence[Proposition], stances: dict[int, str], indi
             continue
         if origins[a].key != origins[b].key:
             continue
-        words_a, words_b = _words(members[a].text), _words(members[b].text)
+        words_a, words_b = _words(raw[a]), _words(raw[b])  # the words in the text (a rebuttal's text is what it answers)
         shared = len(set(words_a) & set(words_b)) / max(1, min(len(set(words_a)), len(set(words_b))))
         if words_a != words_b and shared >= 0.5:
             whole = [VariantValue(members[i].doc, members[i].start, members[i].end, raw[i]) for i in (a, b)]
