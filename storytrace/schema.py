@@ -193,6 +193,7 @@ class Proposition:
     negated: bool = False
     hedged: bool = False
     requested: bool = False  # asked for in a bare-verb 'that' clause ('requested that Putin announce ...')
+    verdict: bool = False  # a fact-check's rating of the claim it reviews ('Rating: False'), its text that claim
     whole: bool = True  # a subject and its finite verb, not a phrase or a predicate cut from its subject
     entities: tuple[tuple[int, int], ...] = ()
     predicates: str = ""  # lemmas of the clause's verbs ('not' kept): what it says happened

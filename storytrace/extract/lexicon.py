@@ -105,6 +105,10 @@ verdict report reports audit dossier chart charts analysis review investigation 
 statement statements release notice post posts tweet tweets message messages note notes affidavit
 warrant subpoena motion order decree directive circular website webpage blog research announcement announcements finding findings petition petitions submission submissions result results
 """.split())
+# ... and papers a report names as its source ('according to the council's 2025 capital plan'), though
+# 'announced plans to ...' tells of an intention, not a document
+SOURCE_DOCUMENT_HEADS = DOCUMENT_HEADS | frozenset("""plan plans budget budgets contract contracts invoice invoices
+receipt receipts spreadsheet spreadsheets""".split())
 
 # Words of a news outlet's name ("Calder Evening Post", "Ashbury Courier-Post", "Northsound Broadcasting").
 MASTHEAD_WORDS = frozenset("""post times news herald tribune courier gazette journal ledger examiner dispatch

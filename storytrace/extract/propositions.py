@@ -16,6 +16,7 @@ from storytrace.extract import lexicon as lx
 from storytrace.extract.cues import (DOING_WITH_INFINITIVE, RELATIVE_TAGS, SUBJECT_DEPS, doc_text, said_of_antecedent,
                                      last_mark_end)
 from storytrace.extract.datelines import past_dateline
+from storytrace.extract.factcheck import verdict_propositions
 from storytrace.extract.quotes import DOUBLE_MARKS
 from storytrace.extract.statements import POINTING_FALSITY, POINTING_REJECTION, denies_in_content
 from storytrace.extract.transcripts import turn_matches
@@ -685,6 +686,7 @@ def extract_propositions(doc: "Doc", document: Document, statements: list[Statem
     found = [p for s in statements for p in statement_propositions(doc, document, s, mentions)]
     found += assertion_propositions(doc, document, statements, mentions)
     found += rebuttal_propositions(document, statements, found)
+    found += verdict_propositions(document, statements)
     unique: dict[str, Proposition] = {}
     for proposition in found:
         same_span = unique.get(proposition.id)

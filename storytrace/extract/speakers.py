@@ -706,7 +706,7 @@ class SpeakerResolver:
         long_span = _noun_phrase_span(head, with_of=True, limit=position if position > head.idx else None)
         phrase = _phrase_name(self.text[long_span[0]:long_span[1]])
         heads = {lemma, word}
-        if heads & lx.DOCUMENT_HEADS:
+        if heads & lx.SOURCE_DOCUMENT_HEADS:
             ref = self.referents.covering(*long_span)
             if ref is not None and ref.kind == "document":
                 return ResolvedSpeaker(ref.name, "document", long_span[0], long_span[1], ref)
@@ -885,7 +885,8 @@ def register_documents(doc: "Doc", text: str, cues: list[Cue], referents: Refere
         head = cue.speaker_head
         antecedent = _relative_antecedent(doc, head) if head is not None and head.lower_ in ("which", "that") else None
         head = antecedent or head  # 'Jobs's email, which reads: ...'
-        if head is None or (head.lemma_.lower() not in lx.DOCUMENT_HEADS and _head_word(head) not in lx.DOCUMENT_HEADS):
+        if head is None or (head.lemma_.lower() not in lx.SOURCE_DOCUMENT_HEADS and
+                            _head_word(head) not in lx.SOURCE_DOCUMENT_HEADS):
             continue
         if referents.covering(head.idx, head.idx + len(head.text)) is not None:
             continue

@@ -19,6 +19,7 @@ from storytrace.extract import lexicon as lx
 from storytrace.extract.cues import (CALLING_CUES, DESCRIBING_CUES, FALSITY, Cue, attach_quotes, content_words, find_cues,
                                      is_citing, names_a_source, opens_source_aside, subtree_span, trim_span)
 from storytrace.extract.datelines import dateline_spans
+from storytrace.extract.factcheck import factcheck_statements
 from storytrace.extract.quotes import Quote, block_quotes, find_quotes, is_full_quote
 from storytrace.extract.referents import Referents, build_referents
 from storytrace.extract.speakers import ResolvedSpeaker, SpeakerResolver, register_documents
@@ -329,6 +330,7 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
         embedded_posts(document, mentions)
     found = within_turns(found, turns) + turns
     found += labelled_quotes(document, mentions, quotes, found)
+    found += factcheck_statements(document, mentions, found)
     return sorted(found, key=lambda s: (s.start, s.cue_start))
 
 
@@ -340,7 +342,7 @@ def _cited_speaker(resolver: SpeakerResolver, cited: "Token", position: int) -> 
     start, end = subtree_span(cited)
     name = resolver.text[start:end].strip(" ,")
     lemma = cited.lemma_.lower()
-    kind = "document" if lemma in lx.DOCUMENT_HEADS else "organization" if lemma in lx.ORGANIZATION_HEADS else "anonymous"
+    kind = "document" if lemma in lx.SOURCE_DOCUMENT_HEADS else "organization" if lemma in lx.ORGANIZATION_HEADS else "anonymous"
     return ResolvedSpeaker(name, kind, start, start + len(name), resolver.referents.add(name, kind, (start, start + len(name)),
                                                                                       heads={lemma, cited.lower_}))
 

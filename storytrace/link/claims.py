@@ -967,6 +967,7 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
     stances = {m: side_stance(props[m], relations.get((center, m), "supports")) for m in group}
     if props[center].polarity == "deny":
         stances[center] = "denies"
+    stances.update(verdict_evidence(group, props, resolver.statements))
     base = [resolver.origin(props[m]) for m in group]
     origins = {m: resolver.as_shown(resolver.in_claim(props[m], base)) for m in group}
     spans = {m: side_span(props[m], resolver) for m in group}
@@ -994,6 +995,22 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
     return Claim(id=content_id("clm", *sorted(p.id for p in (props[m] for m in group))),
                  text=claim_text(as_stated(props[center], texts[center], center_statement)), mentions=mentions,
                  origins=counted, flags=tuple(flags), variants=variants)
+
+
+def verdict_evidence(group: Sequence[int], props: Sequence[Proposition],
+                     statements: Mapping[str, Statement]) -> dict[int, str]:
+    """In a fact-check that rates the claim, its own sentences and the records it cites are the
+    verdict's evidence and take its side ('Rating: False' ... 'City procurement records show the
+    shelter cost $48,200'); the people it quotes keep theirs."""
+    sides = {}
+    for verdict in (m for m in group if props[m].verdict):
+        side = "denies" if props[verdict].polarity == "deny" else "supports"
+        for m in group:
+            statement = statements.get(props[m].statement or "")
+            if m != verdict and props[m].doc == props[verdict].doc and \
+                    (statement is None or statement.speaker.kind == "document"):
+                sides[m] = side
+    return sides
 
 
 def as_stated(proposition: Proposition, text: str, statement: Statement | None = None) -> str:

@@ -1,0 +1,116 @@
+"""A fact-check's labelled lines: the claim it reviews and its verdict.
+
+Fact-checking articles set out the claim on a line of its own ('Claim: The city spent $2 million on
+one bus shelter') and their finding on another ('Rating: False'). The claim line is the claimant's
+word, not the fact-checker's own assertion; the verdict is the fact-checker's side on that claim.
+Read as plain prose, the claim line had counted as the fact-checker supporting what it rates false.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from storytrace.schema import Document, Mention, Proposition, Speaker, Statement, content_id
+
+# A label ends at a colon or dash with its text on the same line, or alone on its line with the text on
+# the next ('Claim: ...'; 'Conclusion' then the verdict below it)
+LABEL_END = r"(?:[ \t]*[:–—][ \t]*|[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*)"
+CLAIM_LINE = re.compile(rf"(?im)^[ \t]*(?P<label>(?:the\s+)?claim(?:\s+reviewed)?|what\s+was\s+claimed|"
+                        rf"what\s+(?:was|is)\s+being\s+claimed){LABEL_END}(?P<claim>\S[^\n]*?)[ \t]*$")
+VERDICT_LINE = re.compile(rf"(?im)^[ \t]*(?P<label>(?:our\s+)?(?:rating|verdict|ruling|conclusion|finding)|"
+                          rf"truth-o-meter){LABEL_END}(?P<verdict>\S[^\n]*?)[ \t]*$")
+# 'We rate this claim False.', 'We rate it Pants on Fire!'
+VERDICT_SENTENCE = re.compile(r"\b(?P<label>We\s+rate\s+(?:this|that|the|it|his|her|their)(?:\s+(?:claim|statement|"
+                              r"post|video))?)\s+(?P<verdict>[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)[.!]")
+CLAIMANT_LINE = re.compile(rf"(?im)^[ \t]*(?:claimed\s+by|who\s+said\s+it|said\s+by|claimant|made\s+by|"
+                           rf"source\s+of\s+(?:the\s+)?claim){LABEL_END}(?P<who>\S[^\n]*?)[ \t]*$")
+MADE_THE_CLAIM = re.compile(r"(?P<who>[A-Z][^.\n]{1,80}?)\s+(?:made|repeated|posted|shared|spread|first\s+made)"
+                            r"\s+(?:the|this|that)\s+claim\b")
+
+# Verdicts, first words first ('Mostly false' before 'false'); a mixed or open verdict takes no side.
+DENYING_VERDICTS = re.compile(r"^(?:mostly\s+false|false|pants\s+on\s+fire|fake|fabricated|incorrect|wrong|"
+                              r"inaccurate|misleading|not\s+true|untrue|baseless|unsupported|debunked|"
+                              r"(?:three|four)\s+pinocchios|partly\s+false|no\s+evidence)\b", re.IGNORECASE)
+SUPPORTING_VERDICTS = re.compile(r"^(?:mostly\s+true|true|correct|accurate|confirmed|verified)\b", re.IGNORECASE)
+UNNAMED_CLAIMANT = "unnamed sources"
+
+
+def verdict_polarity(verdict: str) -> str | None:
+    """deny for a false-type verdict, assert for a true-type one, None for a mixed or open one
+    ('Half true', 'Mixture', 'Unproven', 'Missing context')."""
+    words = verdict.strip(" \t*_\"“”'.")
+    if DENYING_VERDICTS.match(words):
+        return "deny"
+    if SUPPORTING_VERDICTS.match(words):
+        return "assert"
+    return None
+
+
+def _verdict(text: str) -> "re.Match[str] | None":
+    """The first verdict line or 'We rate ...' sentence that takes a side."""
+    found = sorted((*VERDICT_LINE.finditer(text), *VERDICT_SENTENCE.finditer(text)), key=lambda m: m.start())
+    return next((m for m in found if verdict_polarity(m["verdict"]) is not None), None)
+
+
+def _claimant(document: Document, mentions: Sequence[Mention], label: tuple[int, int]) -> Speaker:
+    """Who made the claim: a 'Claimed by:' line, else the subject of 'X made the claim', named by the
+    person or organisation mentioned there; unnamed sources when the check does not say. The speaker
+    stands at the claim's label and refers to the name where it is found."""
+    text = document.text
+    for pattern in (CLAIMANT_LINE, MADE_THE_CLAIM):
+        found = pattern.search(text)
+        if found is None:
+            continue
+        start, end = found.span("who")
+        named = [m for m in mentions if start <= m.start and m.end <= end and m.label in ("PERSON", "ORG", "GPE", "NORP")]
+        if named:
+            mention = max(named, key=lambda m: (m.label == "PERSON", m.end - m.start))
+            kind = "person" if mention.label == "PERSON" else "organization"
+            return Speaker(name=mention.text, kind=kind, start=label[0], end=label[1],
+                           ref_start=mention.start, ref_end=mention.end)
+    return Speaker(name=UNNAMED_CLAIMANT, kind="anonymous", start=label[0], end=label[1])
+
+
+def factcheck_statements(document: Document, mentions: Sequence[Mention], said: Sequence[Statement]) -> list[Statement]:
+    """The reviewed claim, as its claimant's statement, and the verdict, as the outlet's, when the
+    document has both lines. A claim line some statement already holds ('Claim: The mayor said ...')
+    is left to it."""
+    text = document.text
+    claim, verdict = CLAIM_LINE.search(text), _verdict(text)
+    if claim is None or verdict is None:
+        return []
+    found = []
+    start, end = claim.span("claim")
+    if not any(s.start < end and start < s.end for s in said):
+        label = claim.span("label")
+        found.append(Statement(id=content_id("st", document.id, start, end, label[0]), doc=document.id,
+                               start=start, end=end, speaker=_claimant(document, mentions, label), cue=claim["label"],
+                               cue_start=label[0], cue_end=label[1], mode="indirect", text=text[start:end]))
+    v_start, v_end = verdict.span("verdict")
+    label = verdict.span("label")
+    outlet = document.outlet or document.title or document.source
+    found.append(Statement(id=content_id("st", document.id, v_start, v_end, label[0]), doc=document.id,
+                           start=v_start, end=v_end, speaker=Speaker(name=outlet, kind="outlet", start=label[0],
+                                                                      end=label[1]),
+                           cue=verdict["label"], cue_start=label[0], cue_end=label[1], mode="indirect",
+                           polarity=verdict_polarity(verdict["verdict"]) or "assert", text=text[v_start:v_end]))
+    return found
+
+
+def verdict_propositions(document: Document, statements: Sequence[Statement]) -> list[Proposition]:
+    """The verdict as a side on the claim it rates: the claim line's words, from the verdict's place,
+    denying for 'False', supporting for 'True'."""
+    text = document.text
+    claim, verdict = CLAIM_LINE.search(text), _verdict(text)
+    if claim is None or verdict is None:
+        return []
+    rating = next((s for s in statements if (s.start, s.end) == verdict.span("verdict")
+                   and s.cue_start == verdict.start("label")), None)
+    if rating is None:
+        return []
+    start, end = verdict.start("label"), verdict.end("verdict")
+    claimed = " ".join(claim["claim"].split()).rstrip(".")
+    return [Proposition(id=content_id("prop", document.id, start, end, "verdict"), doc=document.id, start=start,
+                        end=end, text=claimed, statement=rating.id, speaker=rating.speaker.name,
+                        speaker_kind=rating.speaker.kind, polarity=rating.polarity, verdict=True)]

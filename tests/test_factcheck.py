@@ -1,0 +1,71 @@
+"""Fact-check articles: the reviewed claim is its claimant's word, the verdict the fact-checker's side."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.extract.factcheck import verdict_polarity
+
+CHECK = """Fact check: Did Harwick spend $2 million on a bus shelter?
+
+Claim: The city of Harwick spent $2 million on a single bus shelter on Grange Road.
+
+Rating: False
+
+Councillor Rita Okonkwo made the claim at a residents' meeting on Oct. 5.
+
+City procurement records show the Grange Road shelter cost $48,200, including installation.
+"""
+
+REPORT = """Councillor says city spent $2 million on one bus shelter
+
+Councillor Rita Okonkwo said on Monday that the city of Harwick spent $2 million on a single bus shelter on Grange Road.
+"""
+
+
+@pytest.mark.parametrize(("verdict", "polarity"), [
+    ("False", "deny"), ("Mostly false", "deny"), ("Pants on Fire!", "deny"), ("**Misleading**", "deny"),
+    ("Four Pinocchios", "deny"), ("True", "assert"), ("Mostly True", "assert"), ("Correct.", "assert"),
+    ("Half True", None), ("Mixture", None), ("Unproven", None), ("Missing context", None),
+    ("Okonkwo said the shelter cost $2 million.", None)])
+def test_verdict_polarity(verdict, polarity):
+    assert verdict_polarity(verdict) == polarity
+
+
+@pytest.mark.parametrize("layout", [
+    CHECK,
+    CHECK.replace("Claim: ", "Claim\n").replace("Rating: False", "Verdict\n\nFalse"),
+    CHECK.replace("Rating: False\n\n", "") + "\nWe rate this claim False.\n"])
+def test_the_claim_line_is_the_claimants_and_the_verdict_the_fact_checkers(analyze_text, layout):
+    analysis = analyze_text(layout, outlet="FactCheck Harwick")
+    text = analysis.document.text
+    claimed = [s for s in analysis.statements if text[s.start:s.end].startswith("The city of Harwick spent")]
+    assert [(s.speaker.name.removeprefix("Councillor "), s.polarity) for s in claimed] == [("Rita Okonkwo", "assert")]
+    verdicts = [p for p in analysis.propositions if p.verdict]
+    assert [(p.speaker, p.polarity, p.text) for p in verdicts] == [
+        ("FactCheck Harwick", "deny", "The city of Harwick spent $2 million on a single bus shelter on Grange Road")]
+    # the claim line is no assertion of the fact-checker's own
+    assert not [p for p in analysis.propositions if p.statement is None and "single bus shelter" in p.text]
+
+
+def test_a_mixed_verdict_or_no_verdict_leaves_the_text_as_prose(analyze_text):
+    for text in (CHECK.replace("Rating: False", "Rating: Half true"), CHECK.replace("Rating: False\n\n", "")):
+        analysis = analyze_text(text, outlet="FactCheck Harwick")
+        assert not [p for p in analysis.propositions if p.verdict]
+        assert not [s for s in analysis.statements if s.cue.lower() in ("claim", "rating")]
+
+
+def test_a_fact_check_denies_the_claim_it_rates_with_its_own_evidence():
+    from storytrace.ingest import IngestOptions, make_document
+    from storytrace.pipeline import analyze_documents, build_dossier
+
+    documents = [make_document(REPORT, "report.txt", {"outlet": "Harwick Courier", "published": "2026-10-06"},
+                               IngestOptions()),
+                 make_document(CHECK, "check.txt", {"outlet": "FactCheck Harwick", "published": "2026-10-08"},
+                               IngestOptions())]
+    dossier = build_dossier(analyze_documents(documents), [])
+    claim = next(c for c in dossier.claims if any("Rating: False" in m.text for m in c.mentions))
+    sides = {(m.origin, m.stance) for m in claim.mentions if m.counted}
+    assert ("FactCheck Harwick", "denies") in sides and ("FactCheck Harwick", "supports") not in sides
+    assert ("Rita Okonkwo", "supports") in sides or ("Councillor Rita Okonkwo", "supports") in sides
+    assert "contested" in claim.flags
