@@ -460,3 +460,30 @@ def test_a_lone_surrogate_in_a_feed_skips_that_record_or_is_replaced_in_metadata
     assert [d.outlet for d in result.documents] == ["Bad \ufffd outlet"]
     with pytest.raises(InputError, match="unpaired surrogate"):
         make_document("Bad \ud800 text.", "x.txt", {}, IngestOptions())
+
+
+FACT_CHECK_PAGE = """<!doctype html><html><head><title>Did Harwick spend $2 million on a bus shelter? | FactCheck Harwick</title>
+<meta property="og:site_name" content="FactCheck Harwick">
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebPage"},
+ {"@type": "ClaimReview", "claimReviewed": "The city of Harwick spent $2 million on a single bus shelter.",
+  "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Rita Okonkwo"}},
+  "reviewRating": {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "alternateName": "False"}}]}</script>
+<script type="application/ld+json">{not json</script></head>
+<body><article><h1>Did Harwick spend $2 million on a bus shelter?</h1>
+<p>Councillor Rita Okonkwo told a residents' meeting on Oct. 5 that the shelter on Grange Road cost the city $2 million.</p>
+<p>City procurement records show the Grange Road shelter cost $48,200, including installation.</p>
+</article></body></html>"""
+
+
+def test_a_fact_check_pages_declared_review_is_read_with_its_text(tmp_path):
+    from storytrace.ingest.html import claim_reviews, with_reviews
+
+    (doc,) = read_sources([write(tmp_path, "check.html", FACT_CHECK_PAGE)]).documents
+    assert doc.text.rstrip().endswith("Claim: The city of Harwick spent $2 million on a single bus shelter.\n\n"
+                                      "Claimed by: Rita Okonkwo\n\nRating: False")
+    assert "City procurement records show" in doc.text
+    reviews = claim_reviews(FACT_CHECK_PAGE)
+    assert reviews == [("The city of Harwick spent $2 million on a single bus shelter.", "Rita Okonkwo", "False")]
+    # a page that prints its claim and rating already is left as it is
+    printed = "Claim: The city of Harwick spent $2 million on a single bus shelter.\nRating: False\n"
+    assert with_reviews(printed, reviews) == printed

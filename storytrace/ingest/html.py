@@ -109,6 +109,66 @@ def page_date(html: str, url: str | None) -> str | None:
         return None
 
 
+_LD_JSON = re.compile(r"<script[^>]*type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script>",
+                      re.IGNORECASE | re.DOTALL)
+
+
+def _json_objects(value: Any) -> list[dict[str, Any]]:
+    """Every JSON object inside a value (an @graph list, nested reviews), the value's own first."""
+    if isinstance(value, dict):
+        return [value] + [o for v in value.values() for o in _json_objects(v)]
+    if isinstance(value, list):
+        return [o for v in value for o in _json_objects(v)]
+    return []
+
+
+def _name_of(value: Any) -> str:
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return " ".join(str(value or "").split())
+
+
+def claim_reviews(html: str) -> list[tuple[str, str, str]]:
+    """The (claim, claimant, rating) of each schema.org ClaimReview a fact-check page declares, the
+    rating as its words ('False'); a review without claim or rating words is left out, as is JSON
+    that does not parse."""
+    import json
+
+    found = []
+    for block in _LD_JSON.findall(html):
+        try:
+            data = json.loads(block.strip())
+        except ValueError:
+            continue
+        for item in _json_objects(data):
+            kinds = item.get("@type")
+            if "ClaimReview" not in (kinds if isinstance(kinds, list) else [kinds]):
+                continue
+            claim = " ".join(str(item.get("claimReviewed") or "").split())
+            rating = item.get("reviewRating")
+            words = _name_of(rating.get("alternateName")) if isinstance(rating, dict) else ""
+            reviewed = item.get("itemReviewed")
+            claimant = _name_of(reviewed.get("author")) if isinstance(reviewed, dict) else ""
+            if claim and words:
+                found.append((claim, claimant, words))
+    return found
+
+
+def with_reviews(text: str, reviews: list[tuple[str, str, str]]) -> str:
+    """The article text with each declared review set out after it ('Claim: ...', 'Claimed by: ...',
+    'Rating: False') unless the text already states that claim and that rating, so the fact-check's
+    verdict is read like one printed on the page."""
+    lines = []
+    flat = " ".join(text.split()).casefold()
+    for claim, claimant, rating in reviews:
+        if " ".join(claim.split()).casefold() in flat and rating.casefold() in flat:
+            continue
+        lines += [f"Claim: {claim}"] + ([f"Claimed by: {claimant}"] if claimant else []) + [f"Rating: {rating}"]
+    return text.rstrip() + "\n\n" + "\n\n".join(lines) + "\n" if lines else text
+
+
 def document_from_html(data: bytes, source: str, meta: Mapping[str, Any], options: "IngestOptions") -> "Document":
     """A Document whose text is the page's extracted article text; sidecar metadata wins over the page's."""
     from storytrace.ingest import make_document
@@ -123,5 +183,6 @@ def document_from_html(data: bytes, source: str, meta: Mapping[str, Any], option
         raise InputError(source, "HTML holds no extractable article text", "malformed_html")
     if not article.get("published"):
         article["published"] = page_date(html, article.get("url"))
+    article["text"] = with_reviews(article["text"], claim_reviews(html))
     merged = {**{k: v for k, v in article.items() if v}, **{k: v for k, v in meta.items() if v not in (None, "")}}
     return make_document(article["text"], source, merged, options)
