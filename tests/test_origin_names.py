@@ -433,7 +433,11 @@ def test_according_to_vouches_for_its_clause(analyze_text, body, content):
       "Solvane were removed from a regulatory filing.", "A former employee",
       "liver test results for the arthritis drug Solvane were removed from a regulatory filing"),
      ("The drug was approved. The minister confirmed that part of the story was true.", "The minister",
-      "part of the story was true")],
+      "part of the story was true"),
+     # a clause of time's subject the parser hung on 'after' speaks, not the main clause's
+     ("The port was quiet. Glen Adair resigned on Friday, two days after an audit found that $3 million in "
+      "maintenance funds could not be accounted for.", "Audit",
+      "$3 million in maintenance funds could not be accounted for")],
 )
 def test_speakers_named_around_the_cue(analyze_text, body, speaker, content):
     statement = analyze_text("Headline\n" + body + "\n").statements[-1]

@@ -369,6 +369,21 @@ def _intro_phrase(doc: "Doc", start: int, comma: int) -> bool:
         first.ent_type_ in ("DATE", "TIME") or any(t.lower_ in TEMPORAL_NOUNS for t in doc[start:comma])
 
 
+def _subject_taken_for_object(token: "Token") -> "Token | None":
+    """'resigned two days after an audit found that ...': a clause of time whose subject the parser
+    hung on 'after' as its object, leaving the cue no subject (the main clause's would speak)."""
+    if token.dep_ != "advcl" or token.i == 0 or any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return None
+    last = token.doc[token.i - 1]
+    noun = next((t for t in (last, *last.ancestors) if t.dep_ == "pobj" and t.right_edge.i == last.i), None)
+    if noun is not None and noun.head.lower_ in TIME_OPENERS and noun.head.i < token.i:
+        return noun
+    return None
+
+
+TIME_OPENERS = frozenset("after before until till since once when as".split())
+
+
 def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lambda _: False) -> "Token | None":
     """Who performs the cue: its own subject, or one inherited through coordination or a participle.
 
@@ -391,6 +406,9 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
     if token.dep_ == "conj" and token.head.dep_ == "ccomp" and cue_lemma(token) in ASKING_OF_SOMEONE and \
             cue_lemma(token.head.head) and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
         return subject_of(doc, token.head.head, quoted)  # 'The union said the plant was unsafe and urged ...'
+    stranded = _subject_taken_for_object(token)
+    if stranded is not None and not quoted(stranded.idx):
+        return stranded
     current = token
     for _ in range(6):
         if current.i != token.i and quoted(current.idx) and not quoted(token.idx) and current.head.i != current.i:
