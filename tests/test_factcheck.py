@@ -69,3 +69,22 @@ def test_a_fact_check_denies_the_claim_it_rates_with_its_own_evidence():
     assert ("FactCheck Harwick", "denies") in sides and ("FactCheck Harwick", "supports") not in sides
     assert ("Rita Okonkwo", "supports") in sides or ("Councillor Rita Okonkwo", "supports") in sides
     assert "contested" in claim.flags
+
+
+@pytest.mark.parametrize(("note", "withdrawn"), [
+    ("Correction: An earlier version of this article said Adair had been fired by the authority's board. He resigned.",
+     "Adair had been fired by the authority's board"),
+    ("A previous version of this story incorrectly stated that the audit found $30 million missing.",
+     "the audit found $30 million missing")])
+def test_a_correction_is_the_outlets_denial_of_what_it_once_said(analyze_text, note, withdrawn):
+    analysis = analyze_text("Harbour chief resigns\n\nGlen Adair resigned on Friday.\n\n" + note + "\n",
+                            outlet="Portmarsh Post")
+    denials = [(s.speaker.name, s.text) for s in analysis.statements if s.polarity == "deny"]
+    assert denials == [("Portmarsh Post", withdrawn)]
+    assert [p.polarity for p in analysis.propositions if p.text == withdrawn] == ["deny"]
+
+
+def test_a_correction_without_the_old_words_withdraws_nothing(analyze_text):
+    analysis = analyze_text("Harbour chief resigns\n\nGlen Adair resigned on Friday.\n\nCorrection: An earlier "
+                            "version of this article misstated the amount of money the audit found.\n", outlet="Portmarsh Post")
+    assert not [s for s in analysis.statements if s.polarity == "deny"]

@@ -1,9 +1,11 @@
-"""A fact-check's labelled lines: the claim it reviews and its verdict.
+"""A report's verdicts on claims: a fact-check's labelled lines, and a correction of its own words.
 
 Fact-checking articles set out the claim on a line of its own ('Claim: The city spent $2 million on
 one bus shelter') and their finding on another ('Rating: False'). The claim line is the claimant's
 word, not the fact-checker's own assertion; the verdict is the fact-checker's side on that claim.
 Read as plain prose, the claim line had counted as the fact-checker supporting what it rates false.
+A correction ('An earlier version of this article said Adair had been fired') withdraws what the
+report once said: the outlet now denies it.
 """
 
 from __future__ import annotations
@@ -114,3 +116,26 @@ def verdict_propositions(document: Document, statements: Sequence[Statement]) ->
     return [Proposition(id=content_id("prop", document.id, start, end, "verdict"), doc=document.id, start=start,
                         end=end, text=claimed, statement=rating.id, speaker=rating.speaker.name,
                         speaker_kind=rating.speaker.kind, polarity=rating.polarity, verdict=True)]
+
+
+# 'Correction: An earlier version of this article said Adair had been fired by the board.'
+CORRECTED = re.compile(r"(?im)^\W*(?:(?:corrections?|clarifications?|editor['’]?s['’]?\s+note)\s*[:\-–—]\s*)?"
+                       r"(?:an?\s+|the\s+)?(?:earlier|previous|original)\s+version\s+of\s+this\s+"
+                       r"(?:article|story|report|piece|post)\s+(?:incorrectly\s+|wrongly\s+|mistakenly\s+)?"
+                       r"(?P<cue>said|stated|reported|claimed|suggested)\s+(?:that\s+)?"
+                       r"(?P<claim>[^.\n]{12,}?)\.(?=\s|$)")
+
+
+def correction_statements(document: Document) -> list[Statement]:
+    """Each correction that names what the report once wrongly said, as the outlet's denial of it."""
+    text = document.text
+    outlet = document.outlet or document.title or document.source
+    found = []
+    for match in CORRECTED.finditer(text):
+        start, end = match.span("claim")
+        cue = match.span("cue")
+        found.append(Statement(id=content_id("st", document.id, start, end, cue[0]), doc=document.id, start=start,
+                               end=end, speaker=Speaker(name=outlet, kind="outlet", start=match.start(), end=cue[0]),
+                               cue=match["cue"], cue_start=cue[0], cue_end=cue[1], mode="indirect", polarity="deny",
+                               text=text[start:end]))
+    return found

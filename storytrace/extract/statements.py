@@ -19,7 +19,7 @@ from storytrace.extract import lexicon as lx
 from storytrace.extract.cues import (CALLING_CUES, DESCRIBING_CUES, FALSITY, Cue, attach_quotes, content_words, find_cues,
                                      is_citing, names_a_source, opens_source_aside, subtree_span, trim_span)
 from storytrace.extract.datelines import dateline_spans
-from storytrace.extract.factcheck import factcheck_statements
+from storytrace.extract.factcheck import correction_statements, factcheck_statements
 from storytrace.extract.quotes import Quote, block_quotes, find_quotes, is_full_quote
 from storytrace.extract.referents import Referents, build_referents
 from storytrace.extract.speakers import ResolvedSpeaker, SpeakerResolver, register_documents
@@ -330,7 +330,7 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
         embedded_posts(document, mentions)
     found = within_turns(found, turns) + turns
     found += labelled_quotes(document, mentions, quotes, found)
-    found += factcheck_statements(document, mentions, found)
+    found += factcheck_statements(document, mentions, found) + correction_statements(document)
     return sorted(found, key=lambda s: (s.start, s.cue_start))
 
 
