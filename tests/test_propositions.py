@@ -292,3 +292,20 @@ def test_a_denial_that_says_what_it_denies_needs_no_answer(analyze_text):
     analysis = analyze_text("Headline\nCritics say the plant leaked. The company said that the plant never leaked "
                             "any chemicals into the river.\n")
     assert not [p for p in analysis.propositions if p.text == "the plant leaked" and p.polarity == "deny"]
+
+
+@pytest.mark.parametrize(
+    ("body", "affirmed"),
+    [  # standing by one's own count is a side for that count, from the clause's place
+     ("The association put the number of affected students at about 1,200. The university said about 700 students "
+      "were affected. The Northmere Student Association said it stood by its count.",
+      ["the number of affected students at about 1,200"]),
+     # no earlier claim of the speaker's: nothing to stand by, and no claim of its own
+     ("The university said about 700 students were affected. The Clarion said it stood by its reporting.", [])],
+)
+def test_standing_by_ones_account_supports_it(analyze_text, body, affirmed):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    text = analysis.document.text
+    sides = [p for p in analysis.propositions if "stood by" in text[p.start:p.end]]
+    assert [p.text for p in sides] == affirmed
+    assert all(p.polarity == "assert" and text[p.start:p.end].startswith("it stood by") for p in sides)

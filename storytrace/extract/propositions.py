@@ -435,10 +435,17 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
 
 
 def _only_points_at_a_claim(clause: str) -> bool:
-    """'it "rejects these allegations entirely"': a denial naming only what it denies (the claim it
-    answers is found by `rebuttal_propositions`), no claim of its own."""
-    pointing = POINTING_REJECTION.match(clause) or POINTING_FALSITY.match(clause)
+    """'it "rejects these allegations entirely"', 'it stood by its count': a denial or an affirmation
+    naming only what it answers (found by `rebuttal_propositions`), no claim of its own."""
+    pointing = POINTING_REJECTION.match(clause) or POINTING_FALSITY.match(clause) or STANDS_BY.match(clause)
     return pointing is not None and _words(clause[pointing.end():]) <= 2
+
+
+# 'said it stood by its count', 'said the university stands by its account': holding to one's own claim
+STANDS_BY = re.compile(r"\W*(?P<subject>(?:[\w'’-]+\s+){0,3}?)(?:still\s+)?(?:stood|stands|stand|standing)\s+by\s+"
+                       r"(?:its|their|his|her|our|my|the|that|this|every\s+word\s+of\s+(?:its|their|the|that))\s+"
+                       r"(?:[\w-]+\s+)?(?:account|claim|count|figures?|estimate|reporting|report|story|statement|"
+                       r"findings?|position|version|numbers?)\b", re.IGNORECASE)
 
 
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
@@ -600,6 +607,7 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
     text = document.text
     out = []
     for statement in statements:
+        out += _standing_by(document, statement, found)
         if statement.polarity != "deny" or any(
                 p.statement == statement.id and _words(p.text) >= REBUTTAL_MIN_WORDS for p in found):
             out += _pointing_clauses(document, statement, found)
@@ -621,6 +629,41 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
             end=statement.end, text=answered, statement=statement.id, speaker=statement.speaker.name,
             speaker_kind=statement.speaker.kind, polarity="deny"))
     return out
+
+
+def _standing_by(document: Document, statement: Statement, found: list[Proposition]) -> list[Proposition]:
+    """'The association said it stood by its count': a side for the speaker's own earlier claim (by a
+    speaker whose name shares a word with this one or with the clause's subject: 'The association' put
+    the number at 1,200), from the clause's place. None when no earlier claim is the speaker's."""
+    text = document.text
+    out = []
+    for start in _clause_starts(text, statement):
+        match = STANDS_BY.match(text, start, statement.end)
+        if match is None:
+            continue
+        who = _name_words(statement.speaker.name) | _name_words(match["subject"])
+        own = [p for p in found if statement.start - ANSWER_REACH <= p.end <= start and p.statement is not None
+               and p.polarity != "deny" and p.statement != statement.id and who & _name_words(p.speaker or "")]
+        if own:
+            claim = max(own, key=lambda p: p.end)
+            begin = start + len(match.group()) - len(match.group().lstrip())
+            out.append(Proposition(
+                id=content_id("prop", document.id, begin, match.end(), "stands by"), doc=document.id, start=begin,
+                end=match.end(), text=claim.text, statement=statement.id, speaker=statement.speaker.name,
+                speaker_kind=statement.speaker.kind, polarity="assert"))
+    return out
+
+
+def _clause_starts(text: str, statement: Statement) -> list[int]:
+    """Where the statement's content and each further 'that' clause of it begin."""
+    return [statement.start] + [m.end() for m in SECOND_THAT.finditer(text, statement.start, statement.end)]
+
+
+NOT_NAME_WORDS = frozenset("the a an it its he she they we i this that his her their our company".split())
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", name.lower()) if w not in NOT_NAME_WORDS and len(w) > 2}
 
 
 def _pointing_clauses(document: Document, statement: Statement, found: list[Proposition]) -> list[Proposition]:
