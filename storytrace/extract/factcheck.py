@@ -79,7 +79,8 @@ def factcheck_statements(document: Document, mentions: Sequence[Mention], said: 
     document has both lines. A claim line some statement already holds ('Claim: The mayor said ...')
     is left to it."""
     text = document.text
-    claim, verdict = CLAIM_LINE.search(text), _verdict(text)
+    claim = CLAIM_LINE.search(text) if "laim" in text else None  # a quick check first: most reports have none
+    verdict = _verdict(text) if claim is not None else None
     if claim is None or verdict is None:
         return []
     found = []
@@ -104,7 +105,10 @@ def verdict_propositions(document: Document, statements: Sequence[Statement]) ->
     """The verdict as a side on the claim it rates: the claim line's words, from the verdict's place,
     denying for 'False', supporting for 'True'."""
     text = document.text
-    claim, verdict = CLAIM_LINE.search(text), _verdict(text)
+    if not any(s.speaker.kind == "outlet" and s.cue_start < s.start for s in statements) or "laim" not in text:
+        return []
+    claim = CLAIM_LINE.search(text)
+    verdict = _verdict(text) if claim is not None else None
     if claim is None or verdict is None:
         return []
     rating = next((s for s in statements if (s.start, s.end) == verdict.span("verdict")
@@ -129,6 +133,8 @@ CORRECTED = re.compile(r"(?im)^\W*(?:(?:corrections?|clarifications?|editor['’
 def correction_statements(document: Document) -> list[Statement]:
     """Each correction that names what the report once wrongly said, as the outlet's denial of it."""
     text = document.text
+    if "version of this" not in text:
+        return []
     outlet = document.outlet or document.title or document.source
     found = []
     for match in CORRECTED.finditer(text):
