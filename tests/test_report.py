@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
@@ -452,3 +453,16 @@ def test_sentence_bounds_agree_with_a_scan_from_the_top(text, start, length):
     while scanned < start and text[scanned].isspace():
         scanned += 1
     assert sentence_bounds(text, start, end)[0] == scanned
+
+
+def test_one_source_on_both_sides_contests_nothing():
+    from storytrace.report.common import claim_group
+
+    claim = Claim(id="cl-self", text="A magazine article featured a quote",
+                  mentions=(ClaimMention("doc-a", 0, 10, "supports", "The Jerusalem Post"),
+                            ClaimMention("doc-b", 0, 10, "denies", "The Jerusalem Post")),
+                  origins={"supports": ("The Jerusalem Post",), "denies": ("The Jerusalem Post",)})
+    assert claim_group(claim) == "single-origin"
+    two = replace(claim, mentions=(claim.mentions[0], replace(claim.mentions[1], origin="Dan Shapiro")),
+                  origins={"supports": ("The Jerusalem Post",), "denies": ("Dan Shapiro",)})
+    assert claim_group(two) == "contested"

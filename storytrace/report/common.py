@@ -272,9 +272,11 @@ def claim_stances(claim: Claim) -> tuple[str, ...]:
 
 
 def is_contested(claim: Claim) -> bool:
-    """A claim is contested when it has both a supporting and a denying side."""
+    """A claim is contested when it has both a supporting and a denying side, from different sources:
+    one source alone on both sides contests nothing (as the claim step's 'contested' flag says)."""
     stances = claim_stances(claim)
-    return "supports" in stances and "denies" in stances
+    return "supports" in stances and "denies" in stances and \
+        set(stance_origins(claim, "supports")) != set(stance_origins(claim, "denies"))
 
 
 def is_single_origin(claim: Claim) -> bool:
