@@ -581,6 +581,10 @@ def _variants_of(first: str, second: str, modes: dict[str, str] | None = None, s
      ("It stranded 300 passengers and cancelled 212 sailings last year", "It cancelled 190 sailings last year", None,
       {"numbers": ["212", "190"]}),
      ("It stranded 300 passengers", "It cancelled 190 sailings", None, {}),
+     # one count of one act, the thing counted named on one side only
+     ("A fire at the warehouse killed 12 people on Tuesday", "The death toll from the warehouse fire has risen to 15",
+      None, {"numbers": ["12", "15"]}),
+     ("A fire at the warehouse killed 12 people", "The warehouse employed 15", None, {}),
      # one figure written two ways is no difference
      ("The deal is worth $1.2bn", "The deal is worth $1.2 billion", None, {}),
      ("The fund lost $40,000,000 in May", "The fund lost $40 million in May", None, {})],

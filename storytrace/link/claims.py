@@ -1207,8 +1207,24 @@ def _differing_amounts(members: Sequence[Proposition], raw: Mapping[int, str],
             if not {v for *_, v in own_a} & {v for *_, v in own_b}:
                 differing.update((a, s, e) for s, e, _ in own_a)
                 differing.update((b, s, e) for s, e, _ in own_b)
+        if _one_count_of_one_act(found[a], found[b], raw[a], raw[b]):
+            differing.update({(a, *found[a][0][:2]), (b, *found[b][0][:2])})
     return tuple(VariantValue(members[i].doc, members[i].start + s, members[i].start + e, raw[i][s:e])
                  for i, s, e in sorted(differing, key=lambda x: (members[x[0]].doc, members[x[0]].start + x[1])))
+
+
+def _one_count_of_one_act(first: Sequence[tuple[int, int, str, frozenset[str]]],
+                          second: Sequence[tuple[int, int, str, frozenset[str]]], text_a: str, text_b: str) -> bool:
+    """Two clauses with one amount each, one of them naming nothing after it, that tell of one act in
+    words of one concept and share some other word: 'killed 12 people' / 'the death toll from the
+    fire has risen to 15'. Different values are one count reported two ways."""
+    if len(first) != 1 or len(second) != 1 or first[0][2] == second[0][2] or \
+            frozenset({""}) not in (first[0][3], second[0][3]):
+        return False
+    keys_a, keys_b = content_keys(text_a), content_keys(text_b)
+    shared = keys_a & keys_b
+    return any(k.startswith("~") for k in shared) and \
+        any(not k.startswith(("~", "@")) and k not in _CONCEPT_OF and not k.isdigit() for k in shared)
 
 
 def _differing_members(pairs: Sequence[tuple[int, int]], values: Mapping[int, frozenset[str]]) -> list[int]:
