@@ -876,3 +876,14 @@ def test_a_rebuttal_is_compared_by_its_own_words_not_by_what_it_answers():
     variants = claim_variants(members, {0: "denies", 1: "denies"}, [0, 1], origins,
                               {"s1": "direct", "s2": "direct"}, documents)
     assert not [v for v in variants if v.kind == "quote wording"]
+
+
+@pytest.mark.parametrize(("side", "center", "condition_only"), [
+    ("If this warning was ignored, someone has to answer for it", "The warning was sent on March 3", True),
+    ("if the resolution was brought for a vote, Russia would block it", "Russia was willing to block the resolution",
+     False),
+    ("The warning was ignored, and someone has to answer for it", "The warning was sent on March 3", False)])
+def test_a_side_that_bears_on_a_claim_only_in_its_condition_does_not_state_it(side, center, condition_only):
+    from storytrace.link.claims import only_its_condition_bears_on
+
+    assert only_its_condition_bears_on(side, center) is condition_only

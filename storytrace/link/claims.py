@@ -817,11 +817,24 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
     clauses = [sorted(m for n in g for m in nodes[n]) for g in groups]
     centers = [nodes[c][0] for c in node_centers]
     stating = [{m for n in counted_sides(g, c, linked, sizes) for m in nodes[n]} for g, c in zip(groups, node_centers)]
+    stating = [{m for m in counted if m == center or not only_its_condition_bears_on(texts[m], texts[center])}
+               for counted, center in zip(stating, centers)]
     resolver = OriginResolver(documents, statements, entities)
     relations = _relations(clauses, centers, context, stance)
     claims = [_claim(group, center, props, texts, relations, resolver, counted)
               for group, center, counted in zip(clauses, centers, stating)]
     return _ordered(claims)
+
+
+CONDITION = re.compile(r"^(?:if|unless)\b[^,]{3,}?,\s+(?P<then>.+)$", re.IGNORECASE | re.DOTALL)
+
+
+def only_its_condition_bears_on(text: str, center: str) -> bool:
+    """A side that states the claim only as a condition ('If this warning was ignored, someone has to
+    answer for it' beside 'The warning was sent on March 3'): what it asserts, the part after the
+    condition, shares no word with the claim, so it does not state it."""
+    conditional = CONDITION.match(text)
+    return conditional is not None and not (content_keys(conditional["then"]) & content_keys(center))
 
 
 def node_links(links: Mapping[tuple[int, int], float], nodes: Sequence[Sequence[int]]) -> dict[tuple[int, int], float]:
