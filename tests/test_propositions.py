@@ -90,6 +90,10 @@ import pytest
         # a quote's own first word 'That' stays; the conjunction 'that' after a cue goes
         ('"That figure is accurate and complete," the treasurer said.', ["That figure is accurate and complete"]),
         ("He said that the plant closed in 2009.", ["the plant closed in 2009"]),
+        # how a source came to speak unnamed is no claim
+        ("No final decision has been made, the people said, asking not to be identified because the talks are "
+         "private.", ["No final decision has been made"]),
+        ("They spoke on condition of anonymity because the investigation has not been made public.", []),
         # two 'that' clauses of one cue are two claims; 'and that' with a pronoun 'that' is one
         ("Redline said in a statement that it never received any written warning about the pumps and that the "
          "collapse was caused by a seismic event.",

@@ -195,6 +195,14 @@ def _without_dangling_words(doc: "Doc", text: str, start: int, end: int) -> int:
     return end
 
 
+# How a source came to speak unnamed ('They spoke on condition of anonymity because ...', 'asking not to
+# be identified because the talks are private'): a note on the sourcing, no claim.
+SOURCING_NOTE = re.compile(r"\b(?:spoke|speaking|spoken|talked|talking)\s+on\s+(?:the\s+)?condition\s+of\s+anonymity\b|"
+                           r"\b(?:asked|asking|requested|requesting)\s+(?:not\s+to\s+be|that\s+(?:he|she|they|"
+                           r"(?:his|her|their)\s+names?)\s+not\s+be)\s+(?:named|identified|quoted)\b|"
+                           r"\bdeclined\s+to\s+be\s+(?:named|identified)\b", re.IGNORECASE)
+
+
 # A document's note about itself: 'Excerpt prepared by the Clerk of the Board', 'This excerpt reproduces
 # sections 2 through 6', 'Procedural exchanges have been omitted where marked', 'The Spectator will
 # continue to follow this story', 'This article was originally published by The Conversation'. 'Key
@@ -423,7 +431,7 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
             start, end = _clean(text, *piece)
             end = _without_refusal_to_comment(text, start, _without_dangling_words(doc, text, start, end))
             if _words(text[start:end]) < MIN_WORDS or text[start:end].rstrip().endswith("?") or \
-                    _only_points_at_a_claim(text[start:end]):
+                    _only_points_at_a_claim(text[start:end]) or SOURCING_NOTE.search(text[start:end]):
                 continue
             polarity = statement.polarity
             if polarity == "assert" and denies_in_content(text[start:end]):
@@ -506,6 +514,7 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
                     s = subject_before[part[0]]  # 'The city | turned down the request on August 27 |, saying'
                 if _words(text[s:e]) >= MIN_WORDS and _has_own_verb(doc, s, e, skip_cues=True) and \
                         not _asks_only(doc, text, s, e) and not EDITORIAL_NOTE.search(text[s:e]) and \
+                        not SOURCING_NOTE.search(text[s:e]) and \
                         not is_editorial_note(text[s:e]):
                     polarity = "deny" if denies_in_content(text[s:e]) else "assert"  # 'Any claim that ... is incorrect'
                     found.append(_proposition(doc, document, s, e, mentions, None, polarity))
