@@ -90,6 +90,10 @@ import pytest
         # a quote's own first word 'That' stays; the conjunction 'that' after a cue goes
         ('"That figure is accurate and complete," the treasurer said.', ["That figure is accurate and complete"]),
         ("He said that the plant closed in 2009.", ["the plant closed in 2009"]),
+        # the outlet that passed a statement on is no part of the reporter's own clause
+        ("Shares of Orrin Labs rose 6 percent on Monday after Bloomberg reported that the company was exploring a "
+         "sale of its diagnostics unit, citing people familiar with the matter.",
+         ["Shares of Orrin Labs rose 6 percent on Monday", "the company was exploring a sale of its diagnostics unit"]),
         # how a source came to speak unnamed is no claim
         ("No final decision has been made, the people said, asking not to be identified because the talks are "
          "private.", ["No final decision has been made"]),

@@ -492,7 +492,7 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
             if re.search(r"(?:,|\band)\s*$", text[speaker.end:statement.cue_start]):  # 'disputed its share, saying'
                 short_predicates.add(speaker.end)
         else:
-            taken.append((min(speaker.start, statement.cue_start),
+            taken.append((min(speaker.start, statement.cue_start, _intermediary_start(text, statement)),
                           max(speaker.end, statement.cue_end, _speaker_relative_clause_end(doc, statement))))
     found = []
     stage_notes = _stage_notes(text)
@@ -551,6 +551,18 @@ def _predicate(doc: "Doc", start: int, end: int) -> bool:
 
 
 STAGE_NOTE = re.compile(r"(?m)^[ \t]*[(\[][^()\[\]\n]{1,200}[)\]][ \t]*$")
+
+
+def _intermediary_start(text: str, statement: Statement) -> int:
+    """Where the outlet that passed the statement on is named right before its cue ('after Bloomberg
+    reported ..., citing people familiar with the matter': Bloomberg is the cue's subject, the people
+    its speaker), else the cue's start."""
+    before = text[max(0, statement.cue_start - 80):statement.cue_start]
+    for outlet in statement.via:
+        named = re.search(rf"(?:\bthe\s+)?\b{re.escape(outlet)}\s*$", before, re.IGNORECASE)
+        if named:
+            return statement.cue_start - len(before) + named.start()
+    return statement.cue_start
 
 
 def _stage_notes(text: str) -> list[tuple[int, int]]:
