@@ -680,3 +680,30 @@ def test_what_an_outlet_reports_someone_said_is_that_someones_word(body, origin)
     dossier = build_dossier(analyze_documents([document]), [])
     sides = [m for c in dossier.claims for m in c.mentions if "left out of the submission" in m.text]
     assert sides and {m.origin for m in sides} == set(origin.split("|"))
+
+
+BLOOMBERG = """Orrin Labs weighs sale of diagnostics unit
+
+Orrin Labs is exploring a sale of its diagnostics unit that could value the business at about $4 billion, according to people familiar with the matter.
+"""
+MARKETWATCH = """Orrin Labs shares jump on report of diagnostics sale
+
+Orrin Labs is exploring a sale of its diagnostics unit that could value the business at about $4 billion, Bloomberg said.
+"""
+
+
+@pytest.mark.parametrize(("bloomberg", "origins"), [
+    # the outlet's own report in the story holds the claim on one source's word: that source's
+    (BLOOMBERG, {"people familiar with the matter"}),
+    # ... in its own voice: the outlet's
+    (BLOOMBERG.replace(", according to people familiar with the matter.", "."), {"Bloomberg"})])
+def test_an_outlet_credited_with_a_claim_is_its_own_source_for_it(bloomberg, origins):
+    from storytrace.ingest import IngestOptions, make_document
+    from storytrace.pipeline import analyze_documents, build_dossier
+
+    documents = [make_document(bloomberg, "a.txt", {"outlet": "Bloomberg", "published": "2026-05-11"}, IngestOptions()),
+                 make_document(MARKETWATCH, "b.txt", {"outlet": "MarketWatch", "published": "2026-05-11"},
+                               IngestOptions())]
+    dossier = build_dossier(analyze_documents(documents), [])
+    (claim,) = [c for c in dossier.claims if len(c.mentions) == 2]
+    assert set(claim.origins["supports"]) == origins

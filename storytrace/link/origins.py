@@ -829,6 +829,28 @@ class OriginResolver:
                 return inner
         return None
 
+    def outlets_sources(self, group: Sequence[int], props: Sequence[Proposition], origins: Mapping[int, Origin],
+                        stating: set[int]) -> dict[int, Origin]:
+        """'The unit could be valued at about $4 billion, Bloomberg said', with Bloomberg's own report in
+        the story: the side is the word of Bloomberg's source for this claim, when Bloomberg's report
+        states the claim (a side that states it, not one merely related) only on one source's word,
+        never in its own voice."""
+        found = {}
+        for m in group:
+            origin = origins[m]
+            if origin.kind != "outlet" or props[m].statement is None or not gazetteer.is_news_outlet(origin.name):
+                continue  # a body's own statement or notice is its word, whoever it quotes
+            key = names.org_key(names.strip_article(origin.name))
+            own = [n for n in group if n != m
+                   and key == names.org_key(names.strip_article(self.documents[props[n].doc].outlet or ""))]
+            if any(props[n].statement is None or origins[n].kind == "outlet" or
+                   names.org_key(names.strip_article(origins[n].name)) == key for n in own):
+                continue  # the outlet's report states it in its own voice: its word
+            sources = {origins[n].key: origins[n] for n in own if n in stating}
+            if len(sources) == 1:
+                found[m] = next(iter(sources.values()))
+        return found
+
     def _is_outlet(self, kind: str, name: str) -> bool:
         """A newspaper or broadcaster: by kind, by the gazetteer, or as the outlet of one of the story's reports."""
         key = names.org_key(names.strip_article(name))
