@@ -88,3 +88,30 @@ def test_a_correction_without_the_old_words_withdraws_nothing(analyze_text):
     analysis = analyze_text("Harbour chief resigns\n\nGlen Adair resigned on Friday.\n\nCorrection: An earlier "
                             "version of this article misstated the amount of money the audit found.\n", outlet="Portmarsh Post")
     assert not [s for s in analysis.statements if s.polarity == "deny"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+LINES = st.sampled_from(["Claim: The city spent $2 million on one shelter.", "Rating: False", "Verdict\n\nMostly true",
+                         "Claimed by: Rita Okonkwo", "We rate this claim Pants on Fire!", "Rating:", "Claim:",
+                         "Correction: An earlier version of this article said the mayor resigned.", "Half true",
+                         "An earlier version of this story stated that", "The council met on Monday.", ""])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(LINES, st.text(max_size=40)), max_size=8), st.sampled_from(["\n", "\n\n", " "]))
+def test_fact_check_lines_never_raise_and_point_into_the_text(lines, joiner):
+    from storytrace.extract.factcheck import correction_statements, factcheck_statements, verdict_propositions
+    from storytrace.schema import Document
+
+    text = joiner.join(lines)
+    document = Document("d", "check.txt", text, outlet="FactCheck Harwick")
+    statements = factcheck_statements(document, [], []) + correction_statements(document)
+    for statement in statements:
+        assert 0 <= statement.start < statement.end <= len(text)
+        assert statement.text == text[statement.start:statement.end] and statement.text.strip()
+        assert statement.cue_start < statement.cue_end <= statement.start
+    for proposition in verdict_propositions(document, statements):
+        assert 0 <= proposition.start < proposition.end <= len(text) and proposition.text
+        assert proposition.polarity in ("deny", "assert") and proposition.verdict
