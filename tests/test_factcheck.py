@@ -115,3 +115,12 @@ def test_fact_check_lines_never_raise_and_point_into_the_text(lines, joiner):
     for proposition in verdict_propositions(document, statements):
         assert 0 <= proposition.start < proposition.end <= len(text) and proposition.text
         assert proposition.polarity in ("deny", "assert") and proposition.verdict
+
+
+@pytest.mark.parametrize(("claimant", "speaker"), [("Claimed by: Viral Facebook posts", ("Viral Facebook posts", "anonymous")),
+                                                   ("Claimed by: Rita Okonkwo", ("Rita Okonkwo", "person"))])
+def test_a_claimant_line_names_who_made_the_claim(analyze_text, claimant, speaker):
+    text = CHECK.replace("Councillor Rita Okonkwo made the claim at a residents' meeting on Oct. 5.", claimant)
+    analysis = analyze_text(text, outlet="FactCheck Harwick")
+    (claimed,) = [s for s in analysis.statements if s.cue == "Claim"]
+    assert (claimed.speaker.name, claimed.speaker.kind) == speaker

@@ -36,6 +36,9 @@ DENYING_VERDICTS = re.compile(r"^(?:mostly\s+false|false|pants\s+on\s+fire|fake|
                               r"(?:three|four)\s+pinocchios|partly\s+false|no\s+evidence)\b", re.IGNORECASE)
 SUPPORTING_VERDICTS = re.compile(r"^(?:mostly\s+true|true|correct|accurate|confirmed|verified)\b", re.IGNORECASE)
 UNNAMED_CLAIMANT = "unnamed sources"
+# Claimants that are content shared online rather than someone named ('Viral Facebook posts')
+SHARED_CONTENT = re.compile(r"\b(?:posts?|users?|accounts?|videos?|pages?|messages?|tweets?|memes?|images?|"
+                            r"bloggers?|websites?)\b", re.IGNORECASE)
 
 
 def verdict_polarity(verdict: str) -> str | None:
@@ -65,6 +68,9 @@ def _claimant(document: Document, mentions: Sequence[Mention], label: tuple[int,
         if found is None:
             continue
         start, end = found.span("who")
+        if SHARED_CONTENT.search(found["who"]):  # 'Facebook posts', 'social media users': not the platform
+            return Speaker(name=" ".join(found["who"].split()).rstrip("."), kind="anonymous", start=label[0],
+                           end=label[1])
         named = [m for m in mentions if start <= m.start and m.end <= end and m.label in ("PERSON", "ORG", "GPE", "NORP")]
         if named:
             mention = max(named, key=lambda m: (m.label == "PERSON", m.end - m.start))
