@@ -1183,7 +1183,7 @@ def claim_variants(members: Sequence[Proposition], stances: dict[int, str], indi
     return tuple(variants)
 
 
-LIGHT_VERBS = frozenset("be have do say make get take go".split())
+LIGHT_VERBS = frozenset("be have do say make get take go not".split())  # and the kept negation
 
 
 def _same_act(first: Proposition, second: Proposition) -> bool:
