@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storytrace.extract.factcheck import verdict_polarity
 
@@ -86,12 +88,9 @@ def test_a_correction_is_the_outlets_denial_of_what_it_once_said(analyze_text, n
 
 def test_a_correction_without_the_old_words_withdraws_nothing(analyze_text):
     analysis = analyze_text("Harbour chief resigns\n\nGlen Adair resigned on Friday.\n\nCorrection: An earlier "
-                            "version of this article misstated the amount of money the audit found.\n", outlet="Portmarsh Post")
+                            "version of this article misstated the amount of money the audit found.\n",
+                            outlet="Portmarsh Post")
     assert not [s for s in analysis.statements if s.polarity == "deny"]
-
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 LINES = st.sampled_from(["Claim: The city spent $2 million on one shelter.", "Rating: False", "Verdict\n\nMostly true",
                          "Claimed by: Rita Okonkwo", "We rate this claim Pants on Fire!", "Rating:", "Claim:",
@@ -117,8 +116,9 @@ def test_fact_check_lines_never_raise_and_point_into_the_text(lines, joiner):
         assert proposition.polarity in ("deny", "assert") and proposition.verdict
 
 
-@pytest.mark.parametrize(("claimant", "speaker"), [("Claimed by: Viral Facebook posts", ("Viral Facebook posts", "anonymous")),
-                                                   ("Claimed by: Rita Okonkwo", ("Rita Okonkwo", "person"))])
+@pytest.mark.parametrize(("claimant", "speaker"), [
+    ("Claimed by: Viral Facebook posts", ("Viral Facebook posts", "anonymous")),
+    ("Claimed by: Rita Okonkwo", ("Rita Okonkwo", "person"))])
 def test_a_claimant_line_names_who_made_the_claim(analyze_text, claimant, speaker):
     text = CHECK.replace("Councillor Rita Okonkwo made the claim at a residents' meeting on Oct. 5.", claimant)
     analysis = analyze_text(text, outlet="FactCheck Harwick")
