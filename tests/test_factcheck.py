@@ -124,3 +124,13 @@ def test_a_claimant_line_names_who_made_the_claim(analyze_text, claimant, speake
     analysis = analyze_text(text, outlet="FactCheck Harwick")
     (claimed,) = [s for s in analysis.statements if s.cue == "Claim"]
     assert (claimed.speaker.name, claimed.speaker.kind) == speaker
+
+
+def test_each_claim_of_a_check_has_its_own_verdict(analyze_text):
+    text = ("Fact check: two claims about the Grange Road shelter\n\n"
+            "Claim: The city of Harwick spent $2 million on a single bus shelter.\n\nRating: False\n\n"
+            "Claim: The Grange Road shelter was installed in 2024.\n\nRating: True\n")
+    analysis = analyze_text(text, outlet="FactCheck Harwick")
+    verdicts = [(p.polarity, p.text) for p in analysis.propositions if p.verdict]
+    assert verdicts == [("deny", "The city of Harwick spent $2 million on a single bus shelter"),
+                        ("assert", "The Grange Road shelter was installed in 2024")]

@@ -52,19 +52,38 @@ def verdict_polarity(verdict: str) -> str | None:
     return None
 
 
-def _verdict(text: str) -> "re.Match[str] | None":
-    """The first verdict line or 'We rate ...' sentence that takes a side."""
+def _verdicts(text: str) -> list["re.Match[str]"]:
+    """Verdict lines and 'We rate ...' sentences that take a side, in text order."""
     found = sorted((*VERDICT_LINE.finditer(text), *VERDICT_SENTENCE.finditer(text)), key=lambda m: m.start())
-    return next((m for m in found if verdict_polarity(m["verdict"]) is not None), None)
+    return [m for m in found if verdict_polarity(m["verdict"]) is not None]
 
 
-def _claimant(document: Document, mentions: Sequence[Mention], label: tuple[int, int]) -> Speaker:
-    """Who made the claim: a 'Claimed by:' line, else the subject of 'X made the claim', named by the
-    person or organisation mentioned there; unnamed sources when the check does not say. The speaker
-    stands at the claim's label and refers to the name where it is found."""
+def reviews(text: str) -> list[tuple["re.Match[str]", "re.Match[str]", tuple[int, int]]]:
+    """Each reviewed claim with its verdict and the part of the text that is about it: the verdict
+    after the claim line and before the next one ('Claim 1 ... Rating: False ... Claim 2 ... Rating:
+    True'); with one claim, a verdict anywhere (a rating printed above the claim)."""
+    claims = list(CLAIM_LINE.finditer(text)) if "laim" in text else []  # a quick check: most reports have none
+    verdicts = _verdicts(text) if claims else []
+    found = []
+    for i, claim in enumerate(claims):
+        limit = claims[i + 1].start() if i + 1 < len(claims) else len(text)
+        verdict = next((v for v in verdicts if claim.end() <= v.start() < limit), None)
+        if verdict is None and len(claims) == 1 and verdicts:
+            verdict = verdicts[0]
+        if verdict is not None:
+            found.append((claim, verdict, (claim.start(), limit) if len(claims) > 1 else (0, len(text))))
+    return found
+
+
+def _claimant(document: Document, mentions: Sequence[Mention], label: tuple[int, int],
+              section: tuple[int, int]) -> Speaker:
+    """Who made the claim: a 'Claimed by:' line, else the subject of 'X made the claim' (in the
+    claim's own part of the text), named by the person or organisation mentioned there; unnamed
+    sources when the check does not say. The speaker stands at the claim's label and refers to the
+    name where it is found."""
     text = document.text
     for pattern in (CLAIMANT_LINE, MADE_THE_CLAIM):
-        found = pattern.search(text)
+        found = pattern.search(text, *section)
         if found is None:
             continue
         start, end = found.span("who")
@@ -81,51 +100,50 @@ def _claimant(document: Document, mentions: Sequence[Mention], label: tuple[int,
 
 
 def factcheck_statements(document: Document, mentions: Sequence[Mention], said: Sequence[Statement]) -> list[Statement]:
-    """The reviewed claim, as its claimant's statement, and the verdict, as the outlet's, when the
-    document has both lines. A claim line some statement already holds ('Claim: The mayor said ...')
-    is left to it."""
+    """Each reviewed claim, as its claimant's statement, and its verdict, as the outlet's. A claim line
+    some statement already holds ('Claim: The mayor said ...') is left to it."""
     text = document.text
-    claim = CLAIM_LINE.search(text) if "laim" in text else None  # a quick check first: most reports have none
-    verdict = _verdict(text) if claim is not None else None
-    if claim is None or verdict is None:
-        return []
-    found = []
-    start, end = claim.span("claim")
-    if not any(s.start < end and start < s.end for s in said):
-        label = claim.span("label")
-        found.append(Statement(id=content_id("st", document.id, start, end, label[0]), doc=document.id,
-                               start=start, end=end, speaker=_claimant(document, mentions, label), cue=claim["label"],
-                               cue_start=label[0], cue_end=label[1], mode="indirect", text=text[start:end]))
-    v_start, v_end = verdict.span("verdict")
-    label = verdict.span("label")
     outlet = document.outlet or document.title or document.source
-    found.append(Statement(id=content_id("st", document.id, v_start, v_end, label[0]), doc=document.id,
-                           start=v_start, end=v_end, speaker=Speaker(name=outlet, kind="outlet", start=label[0],
-                                                                      end=label[1]),
-                           cue=verdict["label"], cue_start=label[0], cue_end=label[1], mode="indirect",
-                           polarity=verdict_polarity(verdict["verdict"]) or "assert", text=text[v_start:v_end]))
+    found = []
+    for claim, verdict, section in reviews(text):
+        start, end = claim.span("claim")
+        if not any(s.start < end and start < s.end for s in said):
+            label = claim.span("label")
+            found.append(Statement(id=content_id("st", document.id, start, end, label[0]), doc=document.id,
+                                   start=start, end=end, speaker=_claimant(document, mentions, label, section),
+                                   cue=claim["label"], cue_start=label[0], cue_end=label[1], mode="indirect",
+                                   text=text[start:end]))
+        v_start, v_end = verdict.span("verdict")
+        label = verdict.span("label")
+        if any(s.start == v_start and s.cue_start == label[0] for s in found):
+            continue  # one verdict printed for two claims is one statement
+        found.append(Statement(id=content_id("st", document.id, v_start, v_end, label[0]), doc=document.id,
+                               start=v_start, end=v_end, speaker=Speaker(name=outlet, kind="outlet", start=label[0],
+                                                                          end=label[1]),
+                               cue=verdict["label"], cue_start=label[0], cue_end=label[1], mode="indirect",
+                               polarity=verdict_polarity(verdict["verdict"]) or "assert", text=text[v_start:v_end]))
     return found
 
 
 def verdict_propositions(document: Document, statements: Sequence[Statement]) -> list[Proposition]:
-    """The verdict as a side on the claim it rates: the claim line's words, from the verdict's place,
+    """Each verdict as a side on the claim it rates: the claim line's words, from the verdict's place,
     denying for 'False', supporting for 'True'."""
     text = document.text
-    if not any(s.speaker.kind == "outlet" and s.cue_start < s.start for s in statements) or "laim" not in text:
+    if not any(s.speaker.kind == "outlet" and s.cue_start < s.start for s in statements):
         return []
-    claim = CLAIM_LINE.search(text)
-    verdict = _verdict(text) if claim is not None else None
-    if claim is None or verdict is None:
-        return []
-    rating = next((s for s in statements if (s.start, s.end) == verdict.span("verdict")
-                   and s.cue_start == verdict.start("label")), None)
-    if rating is None:
-        return []
-    start, end = verdict.start("label"), verdict.end("verdict")
-    claimed = " ".join(claim["claim"].split()).rstrip(".")
-    return [Proposition(id=content_id("prop", document.id, start, end, "verdict"), doc=document.id, start=start,
-                        end=end, text=claimed, statement=rating.id, speaker=rating.speaker.name,
-                        speaker_kind=rating.speaker.kind, polarity=rating.polarity, verdict=True)]
+    found = []
+    for claim, verdict, _ in reviews(text):
+        rating = next((s for s in statements if (s.start, s.end) == verdict.span("verdict")
+                       and s.cue_start == verdict.start("label")), None)
+        if rating is None:
+            continue
+        start, end = verdict.start("label"), verdict.end("verdict")
+        claimed = " ".join(claim["claim"].split()).rstrip(".")
+        found.append(Proposition(id=content_id("prop", document.id, start, end, "verdict", claim.start()),
+                                 doc=document.id, start=start, end=end, text=claimed, statement=rating.id,
+                                 speaker=rating.speaker.name, speaker_kind=rating.speaker.kind,
+                                 polarity=rating.polarity, verdict=True))
+    return found
 
 
 # 'Correction: An earlier version of this article said Adair had been fired by the board.'
