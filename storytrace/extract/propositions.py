@@ -126,6 +126,8 @@ def _second_that_clauses(doc: "Doc", text: str, start: int, end: int) -> list[tu
     collapse was caused by a seismic event'): two propositions. Not 'and that was the end', where
     'that' is a pronoun."""
     found = []
+    if text.find(" that ", start, end) < 0:  # a quick check first: most clauses have no 'that'
+        return found
     for match in SECOND_THAT.finditer(text, start, end):
         that = doc.char_span(*match.span(1), alignment_mode="expand")
         if that is not None and len(that) == 1 and that[0].dep_ == "mark":
@@ -692,6 +694,8 @@ def _pointing_clauses(document: Document, statement: Statement, found: list[Prop
     every study" and that the allegation was false') denies the clause it answers, from its own place."""
     text = document.text
     out = []
+    if not CLAIM_WORDS.search(text, statement.start, statement.end):
+        return out
     for match in POINTING_FALSITY.finditer(text, statement.start, statement.end):
         opener = text[max(statement.start, match.start() - 10):match.start()]
         if match.start() != statement.start and not CLAUSE_OPENER.search(opener):
