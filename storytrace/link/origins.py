@@ -660,7 +660,8 @@ class OriginResolver:
         self.statements_in: dict[str, list[Statement]] = {}
         for statement in statements:
             self.statements_in.setdefault(statement.doc, []).append(statement)
-        self.outlet_keys = {names.org_key(names.strip_article(d.outlet)) for d in documents if d.outlet}
+        self.doc_outlet_key = {d.id: names.org_key(names.strip_article(d.outlet)) for d in documents if d.outlet}
+        self.outlet_keys = set(self.doc_outlet_key.values())
         self.modes = {s.id: s.mode for s in statements}
         self.entity_by_id = {e.id: e for e in entities}
         self.known: dict[str, Origin] = {}
@@ -841,8 +842,9 @@ class OriginResolver:
             if origin.kind != "outlet" or props[m].statement is None or not gazetteer.is_news_outlet(origin.name):
                 continue  # a body's own statement or notice is its word, whoever it quotes
             key = names.org_key(names.strip_article(origin.name))
-            own = [n for n in group if n != m
-                   and key == names.org_key(names.strip_article(self.documents[props[n].doc].outlet or ""))]
+            if key not in self.outlet_keys:
+                continue  # the outlet's own report is not among the story's
+            own = [n for n in group if n != m and self.doc_outlet_key.get(props[n].doc) == key]
             if any(props[n].statement is None or origins[n].kind == "outlet" or
                    names.org_key(names.strip_article(origins[n].name)) == key for n in own):
                 continue  # the outlet's report states it in its own voice: its word
