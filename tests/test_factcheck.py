@@ -29,7 +29,8 @@ Councillor Rita Okonkwo said on Monday that the city of Harwick spent $2 million
     ("False", "deny"), ("Mostly false", "deny"), ("Pants on Fire!", "deny"), ("**Misleading**", "deny"),
     ("Four Pinocchios", "deny"), ("True", "assert"), ("Mostly True", "assert"), ("Correct.", "assert"),
     ("Half True", None), ("Mixture", None), ("Unproven", None), ("Missing context", None),
-    ("Okonkwo said the shelter cost $2 million.", None)])
+    ("Okonkwo said the shelter cost $2 million.", None), ("True to form, the council delayed the vote.", None),
+    ("False. The shelter cost $48,200.", "deny"), ("Mostly true (with context)", "assert")])
 def test_verdict_polarity(verdict, polarity):
     assert verdict_polarity(verdict) == polarity
 

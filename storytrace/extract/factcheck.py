@@ -33,8 +33,10 @@ MADE_THE_CLAIM = re.compile(r"(?P<who>[A-Z][^.\n]{1,80}?)\s+(?:made|repeated|pos
 # Verdicts, first words first ('Mostly false' before 'false'); a mixed or open verdict takes no side.
 DENYING_VERDICTS = re.compile(r"^(?:mostly\s+false|false|pants\s+on\s+fire|fake|fabricated|incorrect|wrong|"
                               r"inaccurate|misleading|not\s+true|untrue|baseless|unsupported|debunked|"
-                              r"(?:three|four)\s+pinocchios|partly\s+false|no\s+evidence)\b", re.IGNORECASE)
-SUPPORTING_VERDICTS = re.compile(r"^(?:mostly\s+true|true|correct|accurate|confirmed|verified)\b", re.IGNORECASE)
+                              r"(?:three|four)\s+pinocchios|partly\s+false|no\s+evidence)\b(?=\s*(?:$|[.!,;:(–—-]))",
+                              re.IGNORECASE)
+SUPPORTING_VERDICTS = re.compile(r"^(?:mostly\s+true|true|correct|accurate|confirmed|verified)\b(?=\s*(?:$|[.!,;:(–—-]))",
+                                 re.IGNORECASE)
 UNNAMED_CLAIMANT = "unnamed sources"
 # Claimants that are content shared online rather than someone named ('Viral Facebook posts')
 SHARED_CONTENT = re.compile(r"\b(?:posts?|users?|accounts?|videos?|pages?|messages?|tweets?|memes?|images?|"
