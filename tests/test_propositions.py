@@ -284,6 +284,11 @@ def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, bo
      ('Keller said the liver results were left out of the submission. Veltrix spokesman Paul Adeyemi said the '
       'company "submitted every study to regulators" and that the allegation was false.',
       "the liver results were left out of the submission", "the allegation was false"),
+     # a denial of 'any such assurance' answers the clause that gave it
+     ('Union steward Carla Mendes said workers had been told in January that the plant was safe for at least three '
+      'years. A Harwick spokesman denied that any such assurance was given.',
+      "workers had been told in January that the plant was safe for at least three years",
+      "A Harwick spokesman denied that any such assurance was given"),
      # ... the claim its words name, not merely the nearest ('the gap allegation')
      ("The lawsuit alleges that the software marked down applicants for gaps in their work history. The lead "
       "plaintiff was rejected 41 minutes after she applied, according to the complaint. Conrad Vasquez said the "

@@ -433,7 +433,8 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
             start, end = _clean(text, *piece)
             end = _without_refusal_to_comment(text, start, _without_dangling_words(doc, text, start, end))
             if _words(text[start:end]) < MIN_WORDS or text[start:end].rstrip().endswith("?") or \
-                    _only_points_at_a_claim(text[start:end]) or SOURCING_NOTE.search(text[start:end]):
+                    _only_points_at_a_claim(text[start:end], statement.polarity == "deny") or \
+                    SOURCING_NOTE.search(text[start:end]):
                 continue
             polarity = statement.polarity
             if polarity == "assert" and denies_in_content(text[start:end]):
@@ -444,11 +445,20 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
     return found
 
 
-def _only_points_at_a_claim(clause: str) -> bool:
-    """'it "rejects these allegations entirely"', 'it stood by its count': a denial or an affirmation
-    naming only what it answers (found by `rebuttal_propositions`), no claim of its own."""
+def _only_points_at_a_claim(clause: str, denied: bool) -> bool:
+    """'it "rejects these allegations entirely"', 'it stood by its count', and what a denial says of 'any
+    such assurance': a denial or an affirmation naming only what it answers (found by
+    `rebuttal_propositions`), no claim of its own."""
+    if denied and SUCH_A_THING.match(clause):
+        return True
     pointing = POINTING_REJECTION.match(clause) or POINTING_FALSITY.match(clause) or STANDS_BY.match(clause)
     return pointing is not None and _words(clause[pointing.end():]) <= 2
+
+
+# 'denied that any such assurance was given', 'denied that such a promise had been made': the thing denied
+# is one named before
+SUCH_A_THING = re.compile(r"\W*(?:any\s+|no\s+)?such\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:was|were|had|has|have|is|"
+                          r"are|ever|did|would|could|existed|exists)\b", re.IGNORECASE)
 
 
 # 'said it stood by its count', 'said the university stands by its account': holding to one's own claim
@@ -638,7 +648,7 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         content = text[statement.start:statement.end]
         asked = re.match(r"\W*([^?.!]{12,}?)\?\s+(.*)$", content, flags=re.DOTALL)
         denial = asked.group(2) if asked else content
-        pointing = POINTING_DENIAL.match(denial) or POINTING_REJECTION.match(denial) or \
+        pointing = POINTING_DENIAL.match(denial) or POINTING_REJECTION.match(denial) or SUCH_A_THING.match(denial) or \
             POINTED_AT.match(text[statement.cue_end:statement.end].lstrip()) \
             or (statement.cue_end <= statement.start and POINTED_AT.search(text[statement.cue_end:statement.start]))
         if not pointing:
