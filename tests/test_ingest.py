@@ -487,3 +487,17 @@ def test_a_fact_check_pages_declared_review_is_read_with_its_text(tmp_path):
     # a page that prints its claim and rating already is left as it is
     printed = "Claim: The city of Harwick spent $2 million on a single bus shelter.\nRating: False\n"
     assert with_reviews(printed, reviews) == printed
+
+
+@pytest.mark.parametrize(("text", "title", "headline"), [
+    ("Harwick Automotive to close Ashby plant, cut 420 jobs\n\nThe plant closes in September.\n",
+     "Harwick Automotive to close Ashby plant", "Harwick Automotive to close Ashby plant, cut 420 jobs"),
+    ("Port deal denied\n\nThe minister denied it.\n", "Port deal denied | The Harbour Gazette", "Port deal denied"),
+    # a first line worded unlike the title is no headline of it
+    ("Grange Road update\n\nThe shelter cost $48,200.\n", "Council spending under scrutiny", None),
+    ("The minister denied it.\n\nTalks resume next month.\n", "Port deal denied", None)])
+def test_a_first_line_worded_like_the_title_is_the_headline(text, title, headline):
+    from storytrace.ingest import find_headline
+
+    span = find_headline(text, title, ())
+    assert (text[span[0]:span[1]] if span else None) == headline

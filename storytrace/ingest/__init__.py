@@ -165,10 +165,21 @@ def find_headline(text: str, title: str | None, boilerplate: tuple[Span, ...]) -
         if title and " ".join(line.split()).casefold() == " ".join(title.split()).casefold():
             return (start, end)
         words = line.split()
-        if not title and 2 <= len(words) <= 20 and line.rstrip()[-1:] not in ".!?\"”’:" and end < len(text.rstrip()):
+        if (not title or _worded_like(line, title)) and 2 <= len(words) <= 20 and \
+                line.rstrip()[-1:] not in ".!?\"”’:" and end < len(text.rstrip()):
             return (start, end)
         return None
     return None
+
+
+def _worded_like(line: str, title: str) -> bool:
+    """A first line that words the title much as it is ('Harwick Automotive to close Ashby plant, cut
+    420 jobs' for the title 'Harwick Automotive to close Ashby plant', 'Port deal denied' for 'Port
+    deal denied | The Harbour Gazette'): most of the shorter one's words are in the other."""
+    line_words = set(re.findall(r"\w+", line.casefold()))
+    title_words = set(re.findall(r"\w+", title.casefold()))
+    shorter = min(line_words, title_words, key=len)
+    return bool(shorter) and len(line_words & title_words) >= 0.6 * len(shorter)
 
 
 def make_document(text: str, source: str, meta: Mapping[str, Any], options: IngestOptions) -> Document:
