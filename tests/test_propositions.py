@@ -94,6 +94,9 @@ import pytest
         ("Shares of Orrin Labs rose 6 percent on Monday after Bloomberg reported that the company was exploring a "
          "sale of its diagnostics unit, citing people familiar with the matter.",
          ["Shares of Orrin Labs rose 6 percent on Monday", "the company was exploring a sale of its diagnostics unit"]),
+        # when it was said is no part of what was said
+        ("The company said on Tuesday it would shut its Ashby plant by the end of September.",
+         ["it would shut its Ashby plant by the end of September"]),
         # how a source came to speak unnamed is no claim
         ("No final decision has been made, the people said, asking not to be identified because the talks are "
          "private.", ["No final decision has been made"]),

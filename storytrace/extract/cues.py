@@ -1409,13 +1409,27 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
             start = sent_start
         return trim_span(text, start, end)
     clause = next(c for c in clauses if c.i > token.i)
-    start = clause.left_edge.idx
+    start = _past_time_of_saying(clause, token)
     if lemma in ("ask",) or clause.dep_ == "xcomp" or token.dep_ == "relcl":
         # a relative clause's content ends with it: 'Swiftly, which says 12,000 people drive for it, argues ...'
         if token.dep_ == "relcl" and start < token.idx:  # 'a report that officials said was flawed': what was
             start = token.idx + len(token.text)  # said comes after the speaker and the cue
         return trim_span(text, start, subtree_span(clause)[1])
     return trim_span(text, *forward_content(doc, text, token, start, quotes))
+
+
+def _past_time_of_saying(clause: "Token", cue: "Token") -> int:
+    """Where the reported clause starts, past a phrase of time right after the cue that the parser hung
+    on the clause ('said on Tuesday it would shut the plant': when it was said, not when it shuts)."""
+    first = clause.left_edge
+    if first.i != cue.i + 1 or first.dep_ != "prep" or first.head.i != clause.i:
+        return first.idx
+    objects = [c for c in first.children if c.dep_ == "pobj"]
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    if not objects or subject is None or first.right_edge.i >= subject.left_edge.i or \
+            not all(o.ent_type_ in ("DATE", "TIME") or o.lower_ in TEMPORAL_NOUNS for o in objects):
+        return first.idx
+    return first.doc[first.right_edge.i + 1].idx
 
 
 RELATIVE_TAGS = frozenset("WDT WP WP$".split())
