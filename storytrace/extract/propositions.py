@@ -18,7 +18,7 @@ from storytrace.extract.cues import (DOING_WITH_INFINITIVE, RELATIVE_TAGS, SUBJE
 from storytrace.extract.datelines import past_dateline
 from storytrace.extract.factcheck import verdict_propositions
 from storytrace.extract.quotes import DOUBLE_MARKS
-from storytrace.extract.statements import POINTING_FALSITY, POINTING_REJECTION, denies_in_content
+from storytrace.extract.statements import POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION, denies_in_content
 from storytrace.extract.transcripts import turn_matches
 from storytrace.ingest.boilerplate import is_editorial_note
 from storytrace.schema import Document, Mention, Proposition, Statement, content_id
@@ -720,8 +720,7 @@ def _pointing_clauses(document: Document, statement: Statement, found: list[Prop
 
 
 CLAUSE_OPENER = re.compile(r"(?:\bthat|\bbut|\band|\bso|[.;,:\"“‘])\s*$", re.IGNORECASE)
-CLAIM_WORDS = re.compile(r"allegations?|claims?|reports?|accusations?|suggestions?|stor(?:y|ies)|accounts?|charges?",
-                         re.IGNORECASE)
+CLAIM_WORDS = re.compile(POINTED_CLAIM, re.IGNORECASE)
 
 
 def _named_claim_words(pointing: str) -> set[str]:

@@ -43,18 +43,18 @@ _CLAIM_NOUNS = (r"allegations?|claims?|reports?|idea|story|stories|accusations?|
                 r"this|that|it|these|those")
 _TITLE_STOP = r"(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\."  # the full stop of 'Ms. Voss' ends no sentence
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)(?<=[.!?])\s+")
+# The nouns a pointing denial names a claim by ('these allegations', 'the gap allegation', 'that account')
+POINTED_CLAIM = r"(?:allegations?|claims?|reports?|accusations?|suggestions?|stor(?:y|ies)|accounts?|charges?)"
 # '(said) it "rejects these allegations entirely"', 'we deny those claims': a denial that only points at a claim
 POINTING_REJECTION = re.compile(
     r"^\W*(?:it|we|they|he|she|i)\s+(?:\w+\s+)?[\"“‘']?(?:rejects?|rejected|denies|deny|denied|disputes?|disputed|"
     r"refutes?|refuted|dismiss(?:es)?|dismissed)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the|these|those|this|that|such)\s+"
-    r"(?:\w+\s+)?(?:allegations?|claims?|reports?|accusations?|suggestions?|stor(?:y|ies)|accounts?|charges?)\b",
-    re.IGNORECASE)
+    rf"(?:\w+\s+)?{POINTED_CLAIM}\b", re.IGNORECASE)
 # 'and that the allegation was false', 'That account is untrue': a clause calling a claim false that
 # says nothing else, so it denies the claim it answers
 POINTING_FALSITY = re.compile(
-    rf"\b(?:the|that|this|these|those|such|any)\s+(?:(?!the\b)\w+\s+)?(?:allegations?|claims?|reports?|accusations?|"
-    rf"suggestions?|stor(?:y|ies)|accounts?|charges?)\s+(?:is|are|was|were)\s+(?:\w+\s+){{0,2}}[\"“‘']?"
-    rf"(?:{FALSITY})\b[\"”’']?(?=\s*(?:[.;,!\"”’']|$)|\s+(?:and|but)\b)", re.IGNORECASE)
+    rf"\b(?:the|that|this|these|those|such|any)\s+(?:(?!the\b)\w+\s+)?{POINTED_CLAIM}\s+(?:is|are|was|were)\s+"
+    rf"(?:\w+\s+){{0,2}}[\"“‘']?(?:{FALSITY})\b[\"”’']?(?=\s*(?:[.;,!\"”’']|$)|\s+(?:and|but)\b)", re.IGNORECASE)
 _DENIAL_PATTERNS = (
     # 'The allegations are false', "the Courier's figure was wrong", 'reports that 200 homes flooded were exaggerated',
     # 'Any suggestion that she was dismissed for raising concerns is rejected'

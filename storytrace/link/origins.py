@@ -171,6 +171,11 @@ def filing_party(document: Document) -> str | None:
     return caption.group("first").strip() or None
 
 
+def _outlet_key(name: str) -> str:
+    """How the story's outlets and the outlets its sides name are compared ('The Examiner' = 'Examiner')."""
+    return names.org_key(names.strip_article(name))
+
+
 def outlet_origin(name: str) -> Origin:
     canonical = gazetteer.outlet_name(name) or name
     return Origin(key=f"outlet:{names.org_key(canonical)}", name=canonical, kind="outlet")
@@ -660,7 +665,7 @@ class OriginResolver:
         self.statements_in: dict[str, list[Statement]] = {}
         for statement in statements:
             self.statements_in.setdefault(statement.doc, []).append(statement)
-        self.doc_outlet_key = {d.id: names.org_key(names.strip_article(d.outlet)) for d in documents if d.outlet}
+        self.doc_outlet_key = {d.id: _outlet_key(d.outlet) for d in documents if d.outlet}
         self.outlet_keys = set(self.doc_outlet_key.values())
         self.modes = {s.id: s.mode for s in statements}
         self.entity_by_id = {e.id: e for e in entities}
@@ -841,12 +846,12 @@ class OriginResolver:
             origin = origins[m]
             if origin.kind != "outlet" or props[m].statement is None or not gazetteer.is_news_outlet(origin.name):
                 continue  # a body's own statement or notice is its word, whoever it quotes
-            key = names.org_key(names.strip_article(origin.name))
+            key = _outlet_key(origin.name)
             if key not in self.outlet_keys:
                 continue  # the outlet's own report is not among the story's
             own = [n for n in group if n != m and self.doc_outlet_key.get(props[n].doc) == key]
             if any(props[n].statement is None or origins[n].kind == "outlet" or
-                   names.org_key(names.strip_article(origins[n].name)) == key for n in own):
+                   _outlet_key(origins[n].name) == key for n in own):
                 continue  # the outlet's report states it in its own voice: its word
             sources = {origins[n].key: origins[n] for n in own if n in stating}
             if len(sources) == 1:
@@ -855,7 +860,7 @@ class OriginResolver:
 
     def _is_outlet(self, kind: str, name: str) -> bool:
         """A newspaper or broadcaster: by kind, by the gazetteer, or as the outlet of one of the story's reports."""
-        key = names.org_key(names.strip_article(name))
+        key = _outlet_key(name)
         return kind == "outlet" or gazetteer.is_news_outlet(name) or key in self.outlet_keys
 
     def as_shown(self, origin: Origin) -> Origin:
