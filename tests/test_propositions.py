@@ -296,12 +296,74 @@ def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, bo
      ("The lawsuit alleges that the software marked down applicants for gaps in their work history. The lead "
       "plaintiff was rejected 41 minutes after she applied, according to the complaint. Conrad Vasquez said the "
       "gap allegation was wrong and that the model had never been trained on career breaks.",
-      "the software marked down applicants for gaps in their work history", "the gap allegation was wrong")],
+      "the software marked down applicants for gaps in their work history", "the gap allegation was wrong"),
+     # disputing a claim, then saying why: a denial of the claim from the dispute to the end of the reason
+     ("Governor Lena Ortiz said the department skipped the 2023 inspection. State Senator Paul Grady disputed the "
+      "governor's account, saying the inspection took place in October 2023.",
+      "the department skipped the 2023 inspection",
+      "disputed the governor's account, saying the inspection took place in October 2023"),
+     # ... the claim said before the dispute, not the reporter's own sentence that holds it
+     ("The mayor said the budget had a surplus of $4 million. The comptroller took issue with the mayor's surplus "
+      "claim on Tuesday, arguing that the city would end the year in deficit.",
+      "the budget had a surplus of $4 million",
+      "took issue with the mayor's surplus claim on Tuesday, arguing that the city would end the year in deficit")],
 )
 def test_a_denial_that_points_back_denies_what_it_answers(analyze_text, body, denied, side):
     analysis = analyze_text("Headline\n" + body + "\n")
     rebuttals = [p for p in analysis.propositions if p.polarity == "deny" and p.text == denied]
     assert [analysis.document.text[p.start:p.end] for p in rebuttals] == [side]
+
+
+def test_disputing_with_no_claim_named_denies_nothing(analyze_text):
+    analysis = analyze_text("Headline\nThe mayor said the budget had a surplus. The comptroller disputed the figures "
+                            "in the audit, saying the city would end the year in deficit.\n")
+    assert [p.polarity for p in analysis.propositions if p.speaker == "The comptroller"] == ["assert"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "taken_back"),
+    [("Governor Lena Ortiz on Monday walked back her claim that the Millbrook Bridge inspection was skipped.",
+      "Lena Ortiz", "the Millbrook Bridge inspection was skipped"),
+     ("The senator retracted his statement that the mayor had taken bribes, saying he had been misinformed.",
+      "The senator", "the mayor had taken bribes"),
+     ("Hale backtracked on his assertion that the vaccine had caused the deaths.", "Hale",
+      "the vaccine had caused the deaths"),
+     ("The company later withdrew its claim that the fire was caused by arson.", "The company",
+      "the fire was caused by arson")],
+)
+def test_taking_back_a_claim_denies_it(analyze_text, body, speaker, taken_back):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    denials = [(s.speaker.name, analysis.document.text[s.start:s.end]) for s in analysis.statements if s.polarity == "deny"]
+    assert denials == [(speaker, taken_back)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["The minister has refused to retract her claim that the election was rigged.",
+     "The minister has not retracted her claim that the election was rigged.",
+     "Protesters withdrew from the square after the police chief said the march was over.",
+     "The newspaper retracted the story on Friday."],
+)
+def test_what_is_not_taken_back_is_no_denial(analyze_text, body):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    assert not [s for s in analysis.statements if s.polarity == "deny"]
+    assert not [p for p in analysis.propositions if p.polarity == "deny"]
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [("A person familiar with the talks told the Gazette that the fee was 28 million euros. The Gazette could not "
+      "independently confirm the figure.", ["the fee was 28 million euros"]),
+     ("Reuters was unable to verify the video. The footage could not be independently verified.", []),
+     ("Police said the man had been shot, a claim that could not be immediately confirmed.", ["the man had been shot"]),
+     ("The group said 40 people had died, which could not be independently verified.", ["40 people had died"]),
+     # a check left undone is no note on the reporting: what was not verified stays
+     ("The agency had not verified that the repairs were made before the fire.",
+      ["the repairs were made before the fire"])],
+)
+def test_a_note_that_something_could_not_be_verified_takes_no_side(analyze_text, body, kept):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    assert [p.text for p in analysis.propositions] == kept
 
 
 def test_a_denial_that_says_what_it_denies_needs_no_answer(analyze_text):

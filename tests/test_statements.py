@@ -280,6 +280,9 @@ def test_who_speaks_in_a_phrase_around_other_names(analyze_text, body, speaker, 
     ("Applicants sued. The insurer Allerton Mutual Insurance said the tool was fair. Orrin Labs did not respond to messages on Monday. "
      "The company says on its website that the tool is used by 300 employers.",
      ["Allerton Mutual Insurance", "Orrin Labs"]),
+    # 'the club' is the organisation last named or speaking, as 'the company' is
+    ("Bayern Munich confirmed the sale of the stadium on Monday. Season ticket prices will not change under "
+     "the new owners, the club said.", ["Bayern Munich"]),
 ])
 def test_who_a_name_pronoun_or_description_stands_for(analyze_text, body, speakers):
     assert [s.speaker.name for s in analyze_text("Headline\n" + body + "\n").statements] == speakers

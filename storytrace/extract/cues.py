@@ -1078,6 +1078,49 @@ def _claim_noun_cues(doc: "Doc", text: str) -> list[Cue]:
     return cues
 
 
+def _retraction_cues(doc: "Doc", text: str) -> list[Cue]:
+    """Taking back what one said: 'Ortiz walked back her claim that the inspection was skipped',
+    'backtracked on his statement that ...', 'retracted its claim that ...'. The subject denies the
+    that-clause (its own earlier word); 'refused to retract' takes nothing back."""
+    from spacy.symbols import NOUN, POS
+
+    cues = []
+    nouns = doc.to_array([POS]) == NOUN
+    for noun in (doc[int(i)] for i in np.flatnonzero(nouns)):
+        if noun.lemma_.lower() not in lx.RETRACTED_NOUNS:
+            continue
+        verb = _retracting_verb(noun)
+        clause = _claim_clause(noun) if verb is not None else None
+        if clause is None:
+            continue
+        start = next((t.idx for t in clause.lefts if t.dep_ == "mark" and t.lower_ == "that"), clause.left_edge.idx)
+        content = trim_span(text, start, subtree_span(clause)[1])
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or subject_of(doc, verb)
+        if subject is None or content_words(text, *content) < 3:
+            continue
+        refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("refuse", "decline")
+        cues.append(Cue(token=verb, text_start=verb.idx, text_end=noun.idx + len(noun.text), lemma="retract",
+                        speaker_head=subject, content=content, negated=refused or any(c.dep_ == "neg" for c in verb.children)))
+    return cues
+
+
+def _retracting_verb(noun: "Token") -> "Token | None":
+    """The verb that takes the noun back ('walked back | her claim', 'backtracked on | his claim'), or None."""
+    if noun.dep_ == "dobj":
+        verb, through = noun.head, None
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb, through = noun.head.head, noun.head.lower_
+    else:
+        return None
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in lx.RETRACTING_VERBS:
+        return None
+    needed = lx.RETRACTING_VERBS[lemma]
+    if needed == "back":
+        return verb if any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in verb.children) else None
+    return verb if needed == through else None
+
+
 # What someone gives, issues or leaves that is their words: 'issued a statement: "..."', 'left this
 # farewell, "..."', 'had a warning for the company: "..."'.
 SPEECH_OBJECT_NOUNS = frozenset("""statement farewell message warning note reply response remark comment apology
@@ -1274,6 +1317,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
                             content=trim_span(text, *forward_content(doc, text, token, clause.idx, quotes))))
     cues.extend(source_cues)
     cues.extend(_claim_noun_cues(doc, text))
+    cues.extend(_retraction_cues(doc, text))
     cues.extend(_speech_object_cues(doc, text))
     return sorted(cues, key=lambda c: c.text_start)
 

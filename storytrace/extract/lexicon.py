@@ -21,7 +21,14 @@ DIRECTIVE_CUES = frozenset("ask request demand urge advise plead implore beg pro
 # What someone said or wrote, as a thing ('denied the story', 'attributed the remark to an aide').
 SAID_NOUNS = frozenset("""story report claim account allegation accusation detail rumour rumor idea suggestion article
 version remark comment statement assertion quote quotation word leak""".split())
-DENIAL_CUES = frozenset("deny reject dismiss refute dispute rebut contradict".split())
+DENIAL_CUES = frozenset("deny reject dismiss refute dispute rebut contradict retract".split())
+# Verbs that take back what their subject said before, with the particle or preposition each needs
+# ('walked back her claim that ...', 'backtracked on his statement that ...', 'retracted its claim that ...').
+RETRACTING_VERBS = {"retract": None, "recant": None, "withdraw": None, "disavow": None, "abandon": None,
+                    "drop": None, "correct": None, "walk": "back", "take": "back", "row": "back", "backtrack": "on",
+                    "backpedal": "on"}
+# What someone said that a retraction takes back.
+RETRACTED_NOUNS = frozenset("claim statement remark comment assertion allegation accusation suggestion contention insistence charge report story account".split())
 CONFIRMATION_CUES = frozenset("confirm verify corroborate acknowledge admit concede".split())
 
 # Cues that mostly take documents or evidence as subject ("the transcripts show").
@@ -83,7 +90,7 @@ forces navy company firm court embassy commission authority authorities service 
 union board parliament cabinet group coalition alliance organisation organization institute university
 hospital regulator watchdog command headquarters presidency kremlin palace secretariat directorate bureau
 network newspaper broadcaster publisher manufacturer maker airline carrier operator spokesperson's
-county city district utility trust school
+county city district utility trust school club
 airframer automaker carmaker planemaker chipmaker drugmaker
 """.split())
 

@@ -226,9 +226,16 @@ NO_COMMENT = re.compile(
     r"(?:requests?\s+for\s+comment|messages?|calls?|e-?mails?|inquiries|queries|questions?)|"
     r"(?:neither|none|nobody|no\s+one)\b[^.;]{0,80}?\b(?:would|could|did|will|was\s+willing\s+to)\s+"
     r"(?:say|comment|disclose|reveal|confirm|discuss)|"
-    r"(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment)\b", re.IGNORECASE)
+    r"(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment|"
+    # 'The Gazette could not independently confirm the figure', 'which could not be verified': no side taken
+    r"(?:could\s+not|couldn['’]t|cannot|can\s+not|can['’]t|was\s+unable\s+to|were\s+unable\s+to|"
+    r"(?:has|have|had)\s+not\s+been\s+able\s+to|(?:hasn|haven|hadn)['’]t\s+been\s+able\s+to)\s*"
+    r"(?:be\s+)?(?:independently\s+|immediately\s+|yet\s+|separately\s+)?(?:be\s+)?"
+    r"(?:verify|verified|confirm|confirmed|corroborate|corroborated|authenticate|authenticated))\b", re.IGNORECASE)
 SUBORDINATE_BEFORE = re.compile(r"\b(?:after|when|because|before|while|since|until|if|as)\b", re.IGNORECASE)
-JOINED_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:then\s+|also\s+)?$")
+JOINED_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:then\s+|also\s+)?$|"
+                           r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:claim|figure|account|number|report|assertion|"
+                           r"estimate|allegation|toll)\s+)?(?:that|which)\s+$")  # '..., a claim that could not be verified'
 
 
 def _without_refusal_to_comment(text: str, start: int, end: int) -> int:
@@ -641,6 +648,7 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
     out = []
     for statement in statements:
         out += _standing_by(document, statement, found)
+        out += _disputing_then_saying(document, statement, found)
         if statement.polarity != "deny" or any(
                 p.statement == statement.id and _words(p.text) >= REBUTTAL_MIN_WORDS for p in found):
             out += _pointing_clauses(document, statement, found)
@@ -685,6 +693,35 @@ def _standing_by(document: Document, statement: Statement, found: list[Propositi
                 end=match.end(), text=claim.text, statement=statement.id, speaker=statement.speaker.name,
                 speaker_kind=statement.speaker.kind, polarity="assert"))
     return out
+
+
+# 'disputed the governor's account, | saying ...', 'rejected the claim, | arguing ...': the speaker's own act
+# before a participle cue answers a claim, and what follows is why it is wrong.
+DISPUTING_THEN = re.compile(
+    r"\b(?:disputed|disputes|rejected|rejects|denied|denies|dismissed|dismisses|refuted|refutes|rebutted|contested|"
+    r"challenged|contradicted|pushed\s+back\s+(?:on|against)|hit\s+back\s+at|took\s+issue\s+with)\s+"
+    r"(?:the|that|this|these|those|such|his|her|its|their|[\w.'’-]+['’]s?)\s+(?:[\w'’-]+\s+){0,2}?"
+    rf"{POINTED_CLAIM}\b[^.;!?\"“”]{{0,40}}?,\s*$", re.IGNORECASE)
+
+
+def _disputing_then_saying(document: Document, statement: Statement, found: list[Proposition]) -> list[Proposition]:
+    """'State Senator Paul Grady disputed the governor's account, saying the inspection took place':
+    besides what the participle says, the speaker denies the claim the dispute names (the clause it
+    answers), from the dispute to the end of what is said."""
+    text = document.text
+    if statement.polarity != "assert" or not statement.speaker.end <= statement.cue_start or \
+            statement.cue_start - statement.speaker.end > 160:
+        return []
+    match = DISPUTING_THEN.search(text, statement.speaker.end, statement.cue_start)
+    if match is None or re.search(r"[.!?]\s", text[statement.speaker.end:match.start()]):
+        return []
+    answered = _answered_text(statement, found, _named_claim_words(match.group()), until=match.start())
+    if not answered:
+        return []
+    return [Proposition(
+        id=content_id("prop", document.id, match.start(), statement.end, "rebuts"), doc=document.id,
+        start=match.start(), end=statement.end, text=answered, statement=statement.id,
+        speaker=statement.speaker.name, speaker_kind=statement.speaker.kind, polarity="deny")]
 
 
 def _clause_starts(text: str, statement: Statement) -> list[int]:
@@ -735,11 +772,14 @@ def _word_key(word: str) -> str:
     return word.rstrip("s")[:5]
 
 
-def _answered_text(statement: Statement, found: list[Proposition], hint: set[str] | None = None) -> str | None:
+def _answered_text(statement: Statement, found: list[Proposition], hint: set[str] | None = None,
+                   until: int | None = None) -> str | None:
     """The nearest earlier clause someone else said (an attributed clause before the reporter's own,
-    which is more often the setting of the denial: 'Whitcombe was blunt'); with `hint` (word stems
-    naming the claim: 'the gap allegation'), the nearest that has them, if any does."""
-    before = [p for p in found if statement.start - ANSWER_REACH <= p.end <= statement.start
+    which is more often the setting of the denial: 'Whitcombe was blunt'), ending by `until` (default:
+    where the statement's content starts); with `hint` (word stems naming the claim: 'the gap
+    allegation'), the nearest that has them, if any does."""
+    until = statement.start if until is None else until
+    before = [p for p in found if statement.start - ANSWER_REACH <= p.end <= until
               and p.speaker != statement.speaker.name and p.polarity != "deny"]
     if hint:
         named = [p for p in before if hint <= {_word_key(w) for w in re.findall(r"[a-z]+", p.text.lower())}]

@@ -26,7 +26,7 @@ BUSINESS_HEADS = frozenset("company firm carrier maker manufacturer airline insu
 PUBLIC_BODY_WORDS = frozenset("""ministry department agency commission council authority government court police bureau
 administration senate parliament congress reserve directorate regulator inspectorate committee coastguard army navy
 embassy""".split())
-GENERIC_ORGANIZATION_HEADS = frozenset("company firm group carrier maker manufacturer airline bank insurer "
+GENERIC_ORGANIZATION_HEADS = frozenset("company firm group carrier maker manufacturer airline bank insurer club "
                                        "retailer lender operator startup giant conglomerate".split()) | lx.TRADE_HEADS
 CORPORATE_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Co|LLC|plc|PLC|Group|Holdings|AG|SA|NV|GmbH)\b\.?")
 
