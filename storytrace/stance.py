@@ -299,6 +299,48 @@ def prefix_clash(claim_words: Iterable[str], text_words: Iterable[str]) -> bool:
     return False
 
 
+# Words that say a due event did not happen ('skipped the 2023 inspection', 'the vote was cancelled') and
+# words that say it did ('the inspection took place', 'the vote was held', 'the test was carried out').
+CALLED_OFF_WORDS = inflected_group("skip cancel scrap abandon") | {"skipped", "scrapped", "cancelled",
+                                                                           "canceled", "cancelling", "canceling"}
+HELD_WORDS = inflected_group("hold conduct complete perform happen occur") | {"held"}
+HELD_PHRASES = frozenset({("took", "place"), ("take", "place"), ("takes", "place"), ("went", "ahead"),
+                          ("go", "ahead"), ("goes", "ahead"), ("carried", "out")})
+EVENT_WINDOW = 3  # content words either side of a called-off word that may name the event
+
+
+def occurrence_clash(claim_words: Sequence[str], text_words: Sequence[str]) -> bool:
+    """One side says an event was called off and the other, with no negation, that it took place:
+    'the department skipped the 2023 inspection' against 'the bridge was inspected on Oct. 12' or 'the
+    inspection took place in October'. The event is a word next to the called-off word; the other side
+    names it as a verb of the same root ('inspected') or beside a word of happening ('took place')."""
+    for own, other in ((claim_words, text_words), (text_words, claim_words)):
+        if not CALLED_OFF_WORDS & set(own) or CALLED_OFF_WORDS & set(other) or negation_count(other):
+            continue
+        events = _called_off_events(own)
+        held = bool(HELD_WORDS & set(other)) or any(pair in HELD_PHRASES for pair in zip(other, other[1:]))
+        for word in other:
+            if word in FUNCTION_WORDS or len(word) < 4:
+                continue
+            root = stem(word)
+            done_as_verb = word.endswith("ed") and len(root) >= 5  # 'inspected' for 'inspection'
+            if any(event == root and held or done_as_verb and event != root and event.startswith(root)
+                   for event in events):
+                return True
+    return False
+
+
+def _called_off_events(words: Sequence[str]) -> set[str]:
+    """Stems of the content words within EVENT_WINDOW of each called-off word (numbers left out)."""
+    content = [(i, w) for i, w in enumerate(words) if w not in FUNCTION_WORDS and not w.isdigit()]
+    events: set[str] = set()
+    for k, (_, word) in enumerate(content):
+        if word in CALLED_OFF_WORDS:
+            near = content[max(0, k - EVENT_WINDOW):k] + content[k + 1:k + 1 + EVENT_WINDOW]
+            events |= {stem(w) for _, w in near if w not in CALLED_OFF_WORDS}
+    return events
+
+
 @lru_cache(maxsize=1)
 def antonym_groups() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     """ANTONYM_PAIRS with every word expanded to its inflections (built once, on first use)."""
@@ -343,6 +385,8 @@ def rule_stance(claim: str, text: str) -> StanceResult | None:
     hedged = hedge_hits(text_words, HEDGE_RULE_WORDS) > 0
     if question:
         return StanceResult("neutral", 0.8)
+    if not hedged and occurrence_clash(claim_words, text_words):
+        return StanceResult("denies", 0.8)
     opposed = prefix_clash(claim_stems, text_stems)  # the opposed pair is a shared word too
     if (len(shared) >= 2 or opposed and shared) and not hedged and \
             antonym_clash(claim_stems | set(claim_words), text_stems | set(text_words)):

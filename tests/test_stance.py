@@ -49,6 +49,10 @@ PLANT = "Robert Plant ripped up an $800M Led Zeppelin reunion contract"
     ("The dam failed", "Officials said the dam failed on Tuesday.", "supports"),
     ("Twelve people died in the fire", "Fire officials said twelve people died in the blaze", "supports"),
     ("The shop sold unsafe toys", "The shop sold toys that were unsafe", "supports"),  # the same word, no opposite
+    # an event called off against the same event taking place, either way round
+    ("The department skipped the 2023 inspection of the bridge", "The bridge was inspected on Oct. 12, 2023", "denies"),
+    ("The department skipped the 2023 inspection of the bridge", "The inspection took place in October 2023", "denies"),
+    ("The referendum was held on Sunday", "The referendum was cancelled at the last minute", "denies"),
 ])
 def test_rule_cases(claim: str, text: str, expected: str) -> None:
     result = rule_stance(claim, text)
@@ -69,6 +73,9 @@ def test_rule_cases(claim: str, text: str, expected: str) -> None:
     ("The full data set is bigger", "I would not rule out that the full data set is bigger"),
     ("The mill will close next year", "The owners would not be surprised if the mill closed next year"),
     ("The fund lost money", "The watchdog did not dispute that the fund lost money"),
+    # called off and not held agree; a contract signed is no contract cancelled's opposite by these words
+    ("Officials skipped the inspection of the dam", "The dam was not inspected"),
+    ("The company cancelled the contract with Boeing", "Boeing signed the contract"),
 ])
 def test_rules_stay_silent_when_unsure(claim: str, text: str) -> None:
     assert rule_stance(claim, text) is None

@@ -890,9 +890,12 @@ def _antonym_clash(first: TextProfile, second: TextProfile) -> bool:
 def contradiction_signal(claim: str, text: str) -> bool:
     """One side negates a content word both share, or uses an antonym of the other's predicate:
     the cases the stance rules leave to the model (the stance module's tests, on cached profiles)."""
+    from storytrace.stance import occurrence_clash, tokens
+
     first, second = text_profile(claim), text_profile(text)
     return (_negation_mismatch(first, second) or _negation_mismatch(second, first)
-            or _antonym_clash(first, second) or _antonym_clash(second, first))
+            or _antonym_clash(first, second) or _antonym_clash(second, first)
+            or occurrence_clash(tokens(claim), tokens(text)))
 
 
 def refusal_agrees(center_keys: set[str], member_keys: set[str], center: Proposition, member: Proposition) -> bool:
