@@ -314,6 +314,54 @@ def test_a_denial_that_points_back_denies_what_it_answers(analyze_text, body, de
     assert [analysis.document.text[p.start:p.end] for p in rebuttals] == [side]
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker", "answered"),
+    [  # a denial of what one is accused of answers the clause before it that names it
+     ("Police said the group carried out the attack in the market. The mayor said the city would rebuild. Hamas "
+      "denied responsibility for the attack.", "Hamas", "the group carried out the attack in the market"),
+     ("Prosecutors said Reyes accepted bribes from the firm. The former head of the port on Wednesday denied "
+      "accepting bribes.", "The former head of the port", "Reyes accepted bribes from the firm"),
+     ("Prosecutors said Reyes accepted $340,000 in bribes from Bayline Marine. Reyes has pleaded not guilty to "
+      "charges that he accepted bribes.", "Reyes", "Reyes accepted $340,000 in bribes from Bayline Marine"),
+     # 'any wrongdoing' names no act: the clause just before
+     ("Prosecutors said Reyes accepted $340,000 in bribes from Bayline Marine. Bayline Marine has denied any "
+      "wrongdoing.", "Bayline Marine", "Reyes accepted $340,000 in bribes from Bayline Marine")],
+)
+def test_denying_an_accusation_answers_the_clause_that_makes_it(analyze_text, body, speaker, answered):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    denials = [(p.speaker, p.text) for p in analysis.propositions if p.polarity == "deny"]
+    assert denials == [(speaker, answered)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [  # nothing before names the attack: the denial stays its own, and answers nothing else
+     "Police said the group carried out the bombing in the market. The mayor said the city would rebuild. Hamas "
+     "denied responsibility for the attack.",
+     # a bare plea names no charge to answer
+     "Prosecutors said Reyes accepted $340,000 in bribes from Bayline Marine. Reyes pleaded not guilty on Tuesday."],
+)
+def test_a_denial_that_names_nothing_said_answers_nothing(analyze_text, body):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    assert not [p for p in analysis.propositions if p.polarity == "deny" and p.text != "responsibility for the attack"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # a clause of time alone is the event it dates; a lag before a cut-off clause goes with it
+     ("The former head of the port on Wednesday denied accepting bribes, a day after he was indicted on federal "
+      "charges.", "he was indicted on federal charges"),
+     ("The company recalled 40,000 heaters on Monday, two weeks after regulators found that the units could "
+      "overheat.", "The company recalled 40,000 heaters on Monday"),
+     # a fronted clause of time stays with the clause it dates
+     ("Two days before the crash, a crew reported vibration in the tail rotor pedals.",
+      "Two days before the crash, a crew reported vibration in the tail rotor pedals")],
+)
+def test_a_lag_of_time_is_cut_from_a_clause_it_only_leads_into(analyze_text, body, expected):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    assert expected in [p.text for p in analysis.propositions]
+
+
 def test_disputing_with_no_claim_named_denies_nothing(analyze_text):
     analysis = analyze_text("Headline\nThe mayor said the budget had a surplus. The comptroller disputed the figures "
                             "in the audit, saying the city would end the year in deficit.\n")

@@ -280,6 +280,10 @@ def test_who_speaks_in_a_phrase_around_other_names(analyze_text, body, speaker, 
     ("Applicants sued. The insurer Allerton Mutual Insurance said the tool was fair. Orrin Labs did not respond to messages on Monday. "
      "The company says on its website that the tool is used by 300 employers.",
      ["Allerton Mutual Insurance", "Orrin Labs"]),
+    # a pronoun with no one speaking before it continues the subject of the sentences before, not the last name
+    ("The stop happened late on a Saturday. Marcus Ivey was pulled over on Grainger Avenue by two patrol officers, "
+     "Kyle Brandt and Jenna Ruiz. He spent "
+     "three days in hospital and was charged with resisting arrest. He has pleaded not guilty.", ["Marcus Ivey"]),
     # 'the club' is the organisation last named or speaking, as 'the company' is
     ("Bayern Munich confirmed the sale of the stadium on Monday. Season ticket prices will not change under "
      "the new owners, the club said.", ["Bayern Munich"]),
@@ -932,3 +936,17 @@ def test_quotations_introduced_without_a_speech_verb_after_the_speaker(analyze_t
 def test_told_us_is_the_reports_own_outlet(analyze_text, body, via):
     (statement,) = analyze_text("Headline\n" + body + "\n", outlet="Daily Test").statements
     assert statement.via == via
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a plea answers the charge: not guilty denies it, guilty admits it
+    ("Reyes has pleaded not guilty to charges that he accepted bribes.",
+     [("Reyes", "he accepted bribes", "deny")]),
+    ("Reyes pleaded guilty to two counts of wire fraud.", [("Reyes", "guilty to two counts of wire fraud", "confirm")]),
+    # denying what one is accused of, by name; refusing a request is no statement
+    ("The shipping company has denied any wrongdoing.", [("The shipping company", "any wrongdoing", "deny")]),
+    ("She denied any involvement in the scheme.", [("She", "any involvement in the scheme", "deny")]),
+    ("The city denied the permit.", []),
+])
+def test_pleas_and_denials_of_an_accusation(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected

@@ -194,6 +194,9 @@ def cue_lemma(token: "Token") -> str | None:
             return "call on"  # 'called on Congress to investigate the sell-offs'
         called = _called_false(doc_text(token.doc), token) or _called_in_quotes(doc_text(token.doc), token)
         return lemma if called is not None else None
+    if lemma == "plead" and any(c.lower_ == "guilty" for c in token.children):
+        guilty = next(c for c in token.children if c.lower_ == "guilty")
+        return "plead not guilty" if any(c.dep_ == "neg" for c in [*guilty.children, *token.children]) else "plead guilty"
     if lemma == "appeal" and _asked_of_someone(token, ("to",)) is not None:
         return "appeal to"  # 'appealed to residents to stay indoors'
     if lemma in TALKING_CUES and _talked_about(doc_text(token.doc), token) is not None:
@@ -739,6 +742,25 @@ def _object_phrase_content(text: str, token: "Token") -> tuple[int, int] | None:
     if phrase is None:
         return trim_span(text, *subtree_span(target)) if token.lemma_.lower() in PHRASE_MAY_BE_IMPLIED else None
     return trim_span(text, target.left_edge.idx, max(subtree_span(target)[1], subtree_span(phrase)[1]))
+
+
+def _denied_thing(text: str, token: "Token") -> tuple[int, int] | None:
+    """'denied any wrongdoing', 'denied responsibility for the attack', 'pleaded not guilty to fraud
+    charges': a denial of what one is accused of, named by a noun; not 'denied the permit' (refused it)
+    nor 'denied the story' (a reference to what was said)."""
+    if token.lemma_.lower() == "plead":
+        guilty = next((c for c in token.children if c.lower_ == "guilty"), None)
+        if guilty is None:
+            return None
+        charge = next((c for c in guilty.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        start = min([guilty.idx] + [c.idx for c in guilty.children if c.dep_ == "neg"])
+        return trim_span(text, start, subtree_span(charge)[1] if charge is not None else guilty.idx + len(guilty.text))
+    if token.lemma_.lower() != "deny":
+        return None
+    target = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if target is None or target.lemma_.lower() not in lx.ACCUSED_THINGS:
+        return None
+    return trim_span(text, *subtree_span(target))
 
 
 ANNOUNCING_CUES = frozenset("announce unveil promise pledge forecast predict".split())
@@ -1438,7 +1460,7 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     if not clauses and token.dep_ == "parataxis":
         return _sentence_minus(doc, text, token, subtree_span(token), quotes)
     if not clauses:
-        return _object_phrase_content(text, token) or _announced_thing(text, token) or \
+        return _object_phrase_content(text, token) or _denied_thing(text, token) or _announced_thing(text, token) or \
             _requested_thing(text, token) or _trailing_attribution(doc, text, token)
     before = [c for c in clauses if c.i < token.i and not _leads_in(text, c, _speaker_start(doc, token))]
     clauses = [c for c in clauses if c.i > token.i] + before

@@ -30,6 +30,10 @@ RETRACTING_VERBS = {"retract": None, "recant": None, "withdraw": None, "disavow"
 # What someone said that a retraction takes back.
 RETRACTED_NOUNS = frozenset("claim statement remark comment assertion allegation accusation suggestion contention insistence charge report story account".split())
 CONFIRMATION_CUES = frozenset("confirm verify corroborate acknowledge admit concede".split())
+# What one is accused of, as the object of 'deny': 'denied any wrongdoing', 'denied involvement in the scheme'.
+ACCUSED_THINGS = frozenset("""wrongdoing involvement responsibility guilt knowledge misconduct culpability liability
+role part link links tie ties connection connections complicity fault negligence corruption bribery fraud
+impropriety irregularity irregularities""".split())
 
 # Cues that mostly take documents or evidence as subject ("the transcripts show").
 EVIDENCE_CUES = frozenset("show indicate reveal suggest find".split())

@@ -166,7 +166,20 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     match = re.search(r"[\s,]+(?:and|but|or)$", text[start:end], flags=re.IGNORECASE)
     if match:
         end = start + match.start()  # '... confirmed seven cases and | said'
+    match = TIME_LAG.match(text, start, end)
+    if match and re.match(r"\s+(?:after|before|since)\s", text[match.end():end], flags=re.IGNORECASE) and \
+            "," not in text[match.end():end]:  # a clause of time alone, not 'Days after the flood, the council ...'
+        start = match.end() + len(re.match(r"\s+\w+\s+", text[match.end():end]).group())  # 'a day after | he was indicted'
+    match = re.search(rf"[\s,]+{TIME_LAG.pattern}(\s+(?:after|before|since))?$", text[start:end], flags=re.IGNORECASE)
+    if match and (match.group(1) or re.match(r"\s+(?:after|before|since)\b", text[end:end + 8], flags=re.IGNORECASE)):
+        end = start + match.start()  # 'recalled 40,000 heaters on Monday, two weeks | after regulators found ...'
     return start, end
+
+
+# How long before or after something: 'a day (after)', 'two weeks (before)', 'just hours (after)'.
+TIME_LAG = re.compile(r"(?:(?:just|only|barely|some|about|nearly|almost)\s+)?(?:a|an|one|two|three|four|five|six|"
+                      r"seven|eight|nine|ten|several|a\s+few|a\s+couple\s+of|\d+)\s+(?:minutes?|hours?|days?|weeks?|"
+                      r"months?|years?)", re.IGNORECASE)
 
 
 FUNCTION_POS = frozenset("ADP SCONJ PART DET CCONJ".split())
@@ -659,9 +672,15 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         pointing = POINTING_DENIAL.match(denial) or POINTING_REJECTION.match(denial) or SUCH_A_THING.match(denial) or \
             POINTED_AT.match(text[statement.cue_end:statement.end].lstrip()) \
             or (statement.cue_end <= statement.start and POINTED_AT.search(text[statement.cue_end:statement.start]))
-        if not pointing:
+        hint = _accused_words(content)
+        # 'denied accepting bribes' answers the clause with its words; 'denied any wrongdoing' the one before;
+        # a bare 'pleaded not guilty' names nothing to answer
+        accused = not pointing and not asked and _words(content) < REBUTTAL_MIN_WORDS and \
+            bool(hint or lx.ACCUSED_THINGS & set(re.findall(r"[a-z]+", content.lower())))
+        if not (pointing or accused):
             continue
-        answered = asked.group(1).strip() if asked else _answered_text(statement, found)
+        hint = hint if accused else None
+        answered = asked.group(1).strip() if asked else _answered_text(statement, found, hint, hint_needed=accused)
         if not answered:
             continue
         start = statement.speaker.start if _speaker_leads(text, statement) else statement.start
@@ -670,6 +689,19 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
             end=statement.end, text=answered, statement=statement.id, speaker=statement.speaker.name,
             speaker_kind=statement.speaker.kind, polarity="deny"))
     return out
+
+
+# Words of a short denial that say only that it answers an accusation ('denied any wrongdoing', 'pleaded not
+# guilty to the charges'), not which one.
+ACCUSATION_WORDS = lx.ACCUSED_THINGS | frozenset("""any all not guilty charge charges count counts allegation
+allegations accusation accusations claim claims the a an of to in for with""".split())
+
+
+def _accused_words(denial: str) -> set[str]:
+    """The word stems by which a short denial names what it denies ('accepting bribes' -> accep, bribe;
+    'responsibility for the attack' -> attac); none for 'any wrongdoing'."""
+    words = re.findall(r"[a-z]+", denial.lower())
+    return {_word_key(w) for w in words if w not in ACCUSATION_WORDS and len(w) > 2}
 
 
 def _standing_by(document: Document, statement: Statement, found: list[Proposition]) -> list[Proposition]:
@@ -773,17 +805,17 @@ def _word_key(word: str) -> str:
 
 
 def _answered_text(statement: Statement, found: list[Proposition], hint: set[str] | None = None,
-                   until: int | None = None) -> str | None:
+                   until: int | None = None, hint_needed: bool = False) -> str | None:
     """The nearest earlier clause someone else said (an attributed clause before the reporter's own,
     which is more often the setting of the denial: 'Whitcombe was blunt'), ending by `until` (default:
     where the statement's content starts); with `hint` (word stems naming the claim: 'the gap
-    allegation'), the nearest that has them, if any does."""
+    allegation'), the nearest that has them, if any does (only such a one with `hint_needed`)."""
     until = statement.start if until is None else until
     before = [p for p in found if statement.start - ANSWER_REACH <= p.end <= until
               and p.speaker != statement.speaker.name and p.polarity != "deny"]
     if hint:
         named = [p for p in before if hint <= {_word_key(w) for w in re.findall(r"[a-z]+", p.text.lower())}]
-        before = named or before
+        before = named if named or hint_needed else before
     said = [p for p in before if p.statement is not None]
     chosen = said or before
     return max(chosen, key=lambda p: p.end).text if chosen else None
@@ -802,7 +834,11 @@ def extract_propositions(doc: "Doc", document: Document, statements: list[Statem
     """Every claim candidate of the document, in text order."""
     found = [p for s in statements for p in statement_propositions(doc, document, s, mentions)]
     found += assertion_propositions(doc, document, statements, mentions)
-    found += rebuttal_propositions(document, statements, found)
+    rebuttals = rebuttal_propositions(document, statements, found)
+    answering = {p.statement for p in rebuttals if p.polarity == "deny"}
+    # 'denied responsibility for the attack': what it answers is the claim, not the fragment it names
+    found = [p for p in found if p.statement not in answering or p.polarity != "deny" or _words(p.text) >= REBUTTAL_MIN_WORDS]
+    found += rebuttals
     found += verdict_propositions(document, statements)
     unique: dict[str, Proposition] = {}
     for proposition in found:

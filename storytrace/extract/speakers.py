@@ -32,6 +32,9 @@ CORPORATE_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Co|LLC|plc|PLC|Gro
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+# Sentences back to look for the subject a pronoun continues ('Marcus Ivey was pulled over ... by two
+# officers, Kyle Brandt and Jenna Ruiz. He spent three days in hospital ... He has pleaded not guilty').
+SUBJECT_REACH = 2
 POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
 UNNAMED_PEOPLE = frozenset("someone somebody anyone anybody some many several others most few".split())
 # Occasions a date tells apart, like records: 'the 2022 inspection', 'a follow-up inspection in March 2024'.
@@ -535,7 +538,8 @@ class SpeakerResolver:
         def accept(ref: Referent) -> bool:
             return ref.kind == "person" and ref.gender in (gender, None) and not self.in_quote(ref.last_before(position))
 
-        ref = self.referents.most_recent(position, accept)
+        ref = self._subject_since(gender, self._sentences_back(position, SUBJECT_REACH), position) or \
+            self.referents.most_recent(position, accept)
         if ref is not None:
             return ResolvedSpeaker(ref.name, "person", span[0], span[1], ref)
         holder = self._role_subject_before(gender, span[0])
@@ -543,6 +547,18 @@ class SpeakerResolver:
             described = self._description(holder, holder.idx)
             return ResolvedSpeaker(described.name, described.kind, span[0], span[1], described.referent)
         return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
+
+    def _sentences_back(self, position: int, count: int) -> int:
+        """Where the sentence `count` sentences before the one at `position` starts."""
+        token = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        if token is None:
+            return position
+        sentence = token[0].sent
+        for _ in range(count):
+            if sentence.start == 0:
+                break
+            sentence = self.doc[sentence.start - 1].sent
+        return sentence.start_char - 1
 
     def _role_subject_before(self, gender: str, position: int) -> "Token | None":
         """The last subject before a pronoun, in its sentence or the one before, that names a person

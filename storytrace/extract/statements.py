@@ -155,6 +155,8 @@ def says_nothing(cue: Cue, text: str, content: tuple[int, int]) -> bool:
 def polarity(cue: Cue, content_text: str) -> str:
     """deny or confirm from the cue ('denied', 'confirmed', 'found no evidence that'), else deny when
     the content calls something false."""
+    if cue.lemma in ("plead guilty", "plead not guilty"):  # the 'not' stands on 'guilty', not on the verb
+        return "confirm" if cue.lemma == "plead guilty" else "deny"
     lemma = cue.lemma.split()[0]
     called_false = cue.lemma in CALLING_CUES | DESCRIBING_CUES and re.search(rf"\b(?:{FALSITY})\b", content_text, re.IGNORECASE)
     if lemma in lx.DENIAL_CUES or cue.lemma in lx.DENIAL_PHRASES or called_false:
