@@ -296,7 +296,16 @@ def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, bo
      ("The lawsuit alleges that the software marked down applicants for gaps in their work history. The lead "
       "plaintiff was rejected 41 minutes after she applied, according to the complaint. Conrad Vasquez said the "
       "gap allegation was wrong and that the model had never been trained on career breaks.",
-      "the software marked down applicants for gaps in their work history", "the gap allegation was wrong"),
+      "the software marked down applicants for gaps in their work history",
+      "the gap allegation was wrong and that the model had never been trained on career breaks"),
+     # calling the claims false in quotation marks; the reason given after it goes with the denial
+     ('Critics said the ministry hid the death toll. A spokeswoman for the ministry said the claims were '
+      '"categorically untrue."', "the ministry hid the death toll",
+      'A spokeswoman for the ministry said the claims were "categorically untrue."'),
+     ('The Post reported that the administration had ordered the agency to delay the report. President Hale wrote '
+      'that the report was "FAKE NEWS" and that the agency "did its job."',
+      "the administration had ordered the agency to delay the report",
+      'the report was "FAKE NEWS" and that the agency "did its job."'),
      # disputing a claim, then saying why: a denial of the claim from the dispute to the end of the reason
      ("Governor Lena Ortiz said the department skipped the 2023 inspection. State Senator Paul Grady disputed the "
       "governor's account, saying the inspection took place in October 2023.",
@@ -360,6 +369,13 @@ def test_a_denial_that_names_nothing_said_answers_nothing(analyze_text, body):
 def test_a_lag_of_time_is_cut_from_a_clause_it_only_leads_into(analyze_text, body, expected):
     analysis = analyze_text("Headline\n" + body + "\n")
     assert expected in [p.text for p in analysis.propositions]
+
+
+def test_the_reason_given_with_a_denial_says_what_it_says(analyze_text):
+    analysis = analyze_text("Headline\nThe Post reported that the administration had ordered the agency to delay the "
+                            'report. President Hale wrote that the report was "FAKE NEWS" and that the agency "did its '
+                            'job."\n')
+    assert [p.polarity for p in analysis.propositions if p.text.startswith("the agency")] == ["assert"]
 
 
 def test_disputing_with_no_claim_named_denies_nothing(analyze_text):

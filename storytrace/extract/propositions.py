@@ -756,6 +756,17 @@ def _disputing_then_saying(document: Document, statement: Statement, found: list
         speaker=statement.speaker.name, speaker_kind=statement.speaker.kind, polarity="deny")]
 
 
+def _reason_of_a_rebuttal(proposition: Proposition, rebuttals: list[Proposition]) -> Proposition:
+    """A clause inside a rebuttal's side, after the words that call the claim false, says what it says
+    ('the report was "FAKE NEWS" and that | the agency "did its job"'): it asserts, unless it denies in its
+    own words; the denial is the rebuttal's, whose side runs over it."""
+    if proposition.polarity != "deny" or denies_in_content(proposition.text) or not any(
+            r.statement == proposition.statement and r.polarity == "deny" and r.start < proposition.start
+            and proposition.end <= r.end for r in rebuttals):
+        return proposition
+    return replace(proposition, polarity="assert")
+
+
 def _clause_starts(text: str, statement: Statement) -> list[int]:
     """Where the statement's content and each further 'that' clause of it begin."""
     return [statement.start] + [m.end() for m in SECOND_THAT.finditer(text, statement.start, statement.end)]
@@ -780,10 +791,12 @@ def _pointing_clauses(document: Document, statement: Statement, found: list[Prop
         if match.start() != statement.start and not CLAUSE_OPENER.search(opener):
             continue
         answered = _answered_text(statement, found, _named_claim_words(match.group()))
+        # '... that number was wrong | and that harm had been confirmed in 14 cases': the reason given goes with it
+        end = statement.end if SECOND_THAT.match(text, match.end(), statement.end) else match.end()
         if answered:
             out.append(Proposition(
-                id=content_id("prop", document.id, match.start(), match.end(), "rebuts"), doc=document.id,
-                start=match.start(), end=match.end(), text=answered, statement=statement.id,
+                id=content_id("prop", document.id, match.start(), end, "rebuts"), doc=document.id,
+                start=match.start(), end=end, text=answered, statement=statement.id,
                 speaker=statement.speaker.name, speaker_kind=statement.speaker.kind, polarity="deny"))
     return out
 
@@ -838,6 +851,7 @@ def extract_propositions(doc: "Doc", document: Document, statements: list[Statem
     answering = {p.statement for p in rebuttals if p.polarity == "deny"}
     # 'denied responsibility for the attack': what it answers is the claim, not the fragment it names
     found = [p for p in found if p.statement not in answering or p.polarity != "deny" or _words(p.text) >= REBUTTAL_MIN_WORDS]
+    found = [_reason_of_a_rebuttal(p, rebuttals) for p in found]
     found += rebuttals
     found += verdict_propositions(document, statements)
     unique: dict[str, Proposition] = {}

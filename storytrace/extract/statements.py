@@ -54,13 +54,14 @@ POINTING_REJECTION = re.compile(
 # says nothing else, so it denies the claim it answers
 POINTING_FALSITY = re.compile(
     rf"\b(?:the|that|this|these|those|such|any)\s+(?:(?!the\b)\w+\s+)?{POINTED_CLAIM}\s+(?:is|are|was|were)\s+"
-    rf"(?:\w+\s+){{0,2}}[\"“‘']?(?:{FALSITY})\b[\"”’']?(?=\s*(?:[.;,!\"”’']|$)|\s+(?:and|but)\b)", re.IGNORECASE)
+    rf"[\"“‘']?(?:\w+\s+){{0,2}}[\"“‘']?(?:{FALSITY})(?:\s+news)?\b[\"”’']?(?=\s*(?:[.;,!\"”’']|$)|\s+(?:and|but)\b)",
+    re.IGNORECASE)
 _DENIAL_PATTERNS = (
     # 'The allegations are false', "the Courier's figure was wrong", 'reports that 200 homes flooded were exaggerated',
     # 'Any suggestion that she was dismissed for raising concerns is rejected'
     re.compile(rf"^(?:[\"“‘']\s*)?(?:(?:the|these|those|this|that|such|all|any|his|her|their|its|our|your)\s+)?(?:[\w-]+['’]s\s+)?"
                rf"(?:{_CLAIM_NOUNS})\b(?:[^.;:!?]|{_TITLE_STOP}){{0,120}}?"
-               rf"\b(?:is|are|was|were)\s+(?:\w+\s+){{0,2}}(?:{FALSITY}|rejected|denied|disputed|refuted)\b",
+               rf"\b(?:is|are|was|were)\s+[\"“‘']?(?:\w+\s+){{0,2}}[\"“‘']?(?:{FALSITY}|rejected|denied|disputed|refuted)\b",
                re.IGNORECASE),
     # 'There was no second resolution planned'; not 'There is no doubt / ambiguity about that', which insists
     re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)there\s+(?:was|were|is|are|has been|have been)\s+no\b"
