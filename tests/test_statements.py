@@ -950,3 +950,16 @@ def test_told_us_is_the_reports_own_outlet(analyze_text, body, via):
 ])
 def test_pleas_and_denials_of_an_accusation(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a source the reporter sets against the first one is not part of what the first one said
+    ("Officials said at least 40 people were killed, though local media put the toll at more than 60.",
+     [("Officials", "at least 40 people were killed", "assert"), ("local media", "the toll at more than 60", "assert")]),
+    # a source the speaker reports stays in what the speaker said
+    ("Shapiro said Obama told him that no resolution was planned.",
+     [("Shapiro", "Obama told him that no resolution was planned", "assert"),
+      ("Obama", "no resolution was planned", "assert")]),
+])
+def test_a_contrasted_source_ends_the_first_ones_words(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected

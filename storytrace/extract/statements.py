@@ -11,7 +11,7 @@ assembles the records.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
 from storytrace import gazetteer, names
@@ -219,6 +219,27 @@ class _Draft:
     called_false: bool = False  # 'said reports that <content> were exaggerated'
 
 
+# 'Officials said at least 40 people were killed, | though local media put the toll at more than 60': the
+# reporter sets another source against the first; what follows is no longer the first one's.
+CONTRAST_BEFORE = re.compile(r",?\s+(?:even\s+though|though|although|while|whereas|but)\s+$", re.IGNORECASE)
+
+
+def _without_contrasted_sources(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Each draft's content without a contrasting clause of another source that the parser left in it."""
+    out = []
+    for draft in drafts:
+        end = draft.end
+        for other in drafts:
+            at = min(other.speaker.start, other.cue.text_start)
+            if other is draft or not draft.start < at < end or other.speaker.name == draft.speaker.name:
+                continue
+            contrast = CONTRAST_BEFORE.search(text, draft.start, at)
+            if contrast is not None and content_words(text, draft.start, contrast.start()) >= 3:
+                end = contrast.start()
+        out.append(draft if end == draft.end else replace(draft, end=end))
+    return out
+
+
 _CLAIM_NOUN_THAT = re.compile(rf"\b(?:{_CLAIM_NOUNS})\s+that\s*$", re.IGNORECASE)
 # '... were exaggerated', or 'dismissed reports that ... as fake news' (the parser hangs the 'as' on the clause)
 _FALSITY_TAIL = re.compile(rf",?\s+(?:(?:is|are|was|were)\s+(?:\w+\s+){{0,2}}(?:{FALSITY})|"
@@ -325,7 +346,7 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
         if (spans or cue.reference_only) and not _evidence_of_something(cue, speaker) and \
                 not (not spans and _within_content(cue, drafts)):
             resolver.remember(speaker)
-    drafts = _drop_nested_same_speaker(drafts)
+    drafts = _drop_nested_same_speaker(_without_contrasted_sources(text, drafts))
     drafts.extend(_continuations(text, unattached, drafts, document))
     _add_nested_via(drafts)
     found = [_statement(document, d, text) for d in drafts]
