@@ -466,3 +466,19 @@ def test_one_source_on_both_sides_contests_nothing():
     two = replace(claim, mentions=(claim.mentions[0], replace(claim.mentions[1], origin="Dan Shapiro")),
                   origins={"supports": ("The Jerusalem Post",), "denies": ("Dan Shapiro",)})
     assert claim_group(two) == "contested"
+
+
+@pytest.mark.parametrize(("outlet", "author", "title", "voice"), [
+    ("Harbor Tribune", None, None, "the reporter"),
+    ("State Department of Transportation", None, None, "the document itself"),
+    ("U.S. District Court", None, "United States v. Martin Reyes", "the document itself"),
+    ("Kellow Water", None, "Statement on the Ashby outage", "the document itself"),  # titled as a record
+    ("Kellow Water", "Dana Price", None, "the reporter"),  # a byline: someone reports
+    ("Semafor", None, "Inside the talks", "the reporter"),  # an outlet the gazetteer does not know: still a report
+    (None, None, None, "the reporter"),
+])
+def test_a_side_in_no_ones_words_is_the_reporters_or_the_documents_own(outlet, author, title, voice):
+    from storytrace.report.common import own_voice
+
+    document = Document(id="doc-x", source="x.txt", text="Text.", outlet=outlet, author=author, title=title)
+    assert own_voice(document) == voice

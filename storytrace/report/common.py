@@ -183,6 +183,26 @@ def doc_long_label(document: Document | None, fallback: str = "") -> str:
     return f"{doc_label(document)}, {date}" if document.published else doc_label(document)
 
 
+def own_voice(document: Document | None) -> str:
+    """Who speaks in a side no one is quoted for: the reporter of a news report; a primary document
+    speaks for itself: one from an institution ('State Department of Transportation', 'U.S. District
+    Court') or titled as a record ('Indictment: ...', 'Statement from ...'), with no byline."""
+    from storytrace.extract import lexicon as lx
+    from storytrace.gazetteer import is_news_outlet
+
+    if document is None or not document.outlet or document.author or is_news_outlet(document.outlet):
+        return "the reporter"
+    outlet_words = set(re.findall(r"[a-z]+", document.outlet.lower()))
+    title_words = re.findall(r"[a-z]+", (document.title or "").lower())[:2]
+    institution = bool(outlet_words & (lx.ORGANIZATION_HEADS | INSTITUTION_WORDS))
+    return "the document itself" if institution or set(title_words) & lx.DOCUMENT_HEADS else "the reporter"
+
+
+# Words of an institution's name that ORGANIZATION_HEADS leaves out.
+INSTITUTION_WORDS = frozenset("ministry department court agency commission police senate parliament congress "
+                              "tribunal inspectorate regulator".split())
+
+
 def published_label(document: Document) -> str:
     """The published date, marked when it was estimated rather than read from the source."""
     if not document.published:

@@ -174,7 +174,7 @@ def _side(mention: ClaimMention, statements: Mapping[str, Statement], documents:
     statement = statements.get(mention.statement) if mention.statement else None
     speaker = (f'<strong>{esc(statement.speaker.name)}</strong> '
                f'<span class="meta">({esc(statement.speaker.kind)})</span>'
-               if statement else "<strong>the reporter</strong>")
+               if statement else f"<strong>{esc(c.own_voice(documents.get(mention.doc)))}</strong>")
     where = esc(c.doc_long_label(documents.get(mention.doc), mention.doc))
     stance = esc(mention.stance)
     related = "" if mention.counted else ' <span class="meta related">related, not counted</span>'

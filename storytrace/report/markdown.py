@@ -102,7 +102,8 @@ def section_header(dossier: Dossier) -> list[str]:
 def _claim_side(mention, statements: Mapping[str, Statement], documents: Mapping[str, Document]) -> list[str]:
     """One side of a claim: stance, speaker, where it was reported, its origin and its sentence."""
     statement = statements.get(mention.statement) if mention.statement else None
-    speaker = f"{statement.speaker.name} ({statement.speaker.kind})" if statement else "the reporter"
+    speaker = f"{statement.speaker.name} ({statement.speaker.kind})" if statement else \
+        c.own_voice(documents.get(mention.doc))
     where = c.doc_long_label(documents.get(mention.doc), mention.doc)
     excerpt = c.doc_excerpt(documents, mention.doc, mention.start, mention.end)
     related = "" if mention.counted else " (related, not counted)"
