@@ -707,3 +707,18 @@ def test_an_outlet_credited_with_a_claim_is_its_own_source_for_it(bloomberg, ori
     dossier = build_dossier(analyze_documents(documents), [])
     (claim,) = [c for c in dossier.claims if len(c.mentions) == 2]
     assert set(claim.origins["supports"]) == origins
+
+
+@pytest.mark.parametrize(
+    ("known", "origin", "expected"),
+    [  # a body described in one report, described shorter in another: one origin
+     (["the county fire service", "the fire service"], "the fire service", "the county fire service"),
+     # two fuller descriptions could be meant: none is chosen
+     (["the foreign ministry", "the defence ministry", "the ministry"], "the ministry", "the ministry"),
+     # a description never stands for a differently described body
+     (["the county fire service", "the water company"], "the water company", "the water company")],
+)
+def test_a_shorter_description_of_a_body_is_the_fuller_one(known, origin, expected):
+    origins = [Origin(f"organization:{name}", name, "organization") for name in known]
+    names = OriginNames([], origins)
+    assert names.canonical(Origin(f"organization:{origin}", origin, "organization")).name == expected

@@ -489,7 +489,7 @@ class OriginNames:
         of Natural Resources, Division of Dam Safety"), by the unit's own name."""
         for part in dict.fromkeys((name, name.rsplit(",", 1)[-1].strip())):
             words = tuple(name_words(part))
-            if words and is_plain_name(part):
+            if words and (is_plain_name(part) or _described_body(part)):
                 self.organisations.setdefault(words, origin)
 
     def person(self, name: str) -> Entity | None:
@@ -542,7 +542,14 @@ class OriginNames:
         """The one speaking organisation whose name holds all these words, in any order ("Orvenia" and
         "ministry": the Ministry of Interior of Orvenia; "ethics office": the Office of Ethics and
         Public Integrity)."""
-        return self._one_speaking(lambda w: bool(wanted) and wanted <= set(w))
+        found = self._one_speaking(lambda w: bool(wanted) and wanted <= set(w))
+        if found is not None:
+            return found
+        holders = {w: o for w, o in self.organisations.items() if o.key in self.speaking and wanted and wanted <= set(w)}
+        fullest = {o.key: o for w, o in holders.items() if not any(set(w) < set(other) for other in holders)}
+        # 'the fire service' and 'the county fire service': the fuller description, when it is the only one
+        return next(iter(fullest.values())) if len(fullest) == 1 and all(
+            set(w) <= set(max(holders, key=len)) for w in holders) else None
 
     def _one_speaking(self, accept: Callable[[tuple[str, ...]], bool]) -> Origin | None:
         """The one organisation that speaks or publishes in the story whose name words `accept` takes."""
@@ -647,6 +654,13 @@ class OriginNames:
 def _ends_with(tokens: Sequence[str], name: Sequence[str]) -> bool:
     """'Correction Lorraine Macready' ends with the full name 'Lorraine Macready'."""
     return len(name) >= 2 and len(tokens) > len(name) and list(tokens[-len(name):]) == list(name)
+
+
+def _described_body(name: str) -> bool:
+    """A body named by a description, not a name ('the county fire service', 'the water company'): so
+    'the fire service' in another report is the same one when no other body fits."""
+    words = names.strip_article(name).split()
+    return 1 < len(words) <= 4 and name == name.lower() and words[-1] in ORGANISATION_HEAD_WORDS
 
 
 def is_plain_name(name: str) -> bool:
