@@ -888,3 +888,23 @@ def test_a_side_that_bears_on_a_claim_only_in_its_condition_does_not_state_it(si
     from storytrace.link.claims import only_its_condition_bears_on
 
     assert only_its_condition_bears_on(side, center) is condition_only
+
+
+@pytest.mark.parametrize(("note", "flagged"), [
+    (", offering no evidence", True),
+    (". He did not provide any evidence for the claim", True),
+    (". Officials found no evidence of fraud", False),  # someone else's finding, not a note on his claim
+    ("", False),
+])
+def test_a_claim_made_without_evidence_is_flagged(analyze_text, note, flagged):
+    from storytrace.link.claims import NO_EVIDENCE_FLAG
+    from storytrace.pipeline import build_dossier
+
+    first = analyze_text("Mayor says vote was rigged\n\nMayor Tom Brandt said on Tuesday that the city election was "
+                         f"rigged by postal ballots{note}.\n", outlet="Harbor Tribune")
+    second = analyze_text("Brandt repeats claim\n\nMayor Tom Brandt told supporters that the city election had been "
+                          "rigged by postal ballots.\n", outlet="Valley Courier")
+    claims = build_dossier([first, second]).claims
+    rigged = [c for c in claims if "rigged by postal ballots" in c.text]
+    assert len(rigged) == 1 and (NO_EVIDENCE_FLAG in rigged[0].flags) == flagged
+    assert all("evidence" not in m.text for m in rigged[0].mentions if m.stance == "supports")

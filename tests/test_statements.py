@@ -963,3 +963,14 @@ def test_pleas_and_denials_of_an_accusation(analyze_text, body, expected):
 ])
 def test_a_contrasted_source_ends_the_first_ones_words(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the reporter's note that nothing backed the claim is not part of it
+    ("Mayor Tom Brandt said on Tuesday that the city election was rigged by postal ballots, offering no evidence.",
+     [("Tom Brandt", "the city election was rigged by postal ballots", "assert")]),
+    ("Brandt claimed that postal ballots had been forged, without providing evidence.",
+     [("Brandt", "postal ballots had been forged", "assert")]),
+])
+def test_a_note_that_no_evidence_was_given_is_not_what_was_said(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected

@@ -240,6 +240,9 @@ NO_COMMENT = re.compile(
     r"(?:neither|none|nobody|no\s+one)\b[^.;]{0,80}?\b(?:would|could|did|will|was\s+willing\s+to)\s+"
     r"(?:say|comment|disclose|reveal|confirm|discuss)|"
     r"(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment|"
+    # 'He offered no evidence for the claim', 'did not provide any evidence': a note on a claim, no claim
+    r"(?:offered|provided|gave|presented|produced)\s+no\s+evidence|(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|"
+    r"have\s+not)\s+(?:provide|offer|give|present|produce)d?\s+(?:any\s+)?evidence|"
     # 'The Gazette could not independently confirm the figure', 'which could not be verified': no side taken
     r"(?:could\s+not|couldn['’]t|cannot|can\s+not|can['’]t|was\s+unable\s+to|were\s+unable\s+to|"
     r"(?:has|have|had)\s+not\s+been\s+able\s+to|(?:hasn|haven|hadn)['’]t\s+been\s+able\s+to)\s*"

@@ -224,6 +224,23 @@ class _Draft:
 CONTRAST_BEFORE = re.compile(r",?\s+(?:even\s+though|though|although|while|whereas|but)\s+$", re.IGNORECASE)
 
 
+# The reporter's note after what was said that nothing backed it: '..., offering no evidence', '..., without
+# providing evidence'.
+EVIDENCE_NOTE = re.compile(r",\s+(?:(?:while|but)\s+)?(?:(?:offering|providing|citing|giving|presenting|producing)\s+no\s+"
+                           r"evidence|without\s+(?:(?:providing|offering|citing|presenting|giving|producing)\s+)?"
+                           r"(?:any\s+)?evidence)\b[^.;:!?\"“”]*$", re.IGNORECASE)
+
+
+def _without_evidence_notes(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Each draft's content without a closing note of the reporter's that no evidence was given."""
+    out = []
+    for draft in drafts:
+        note = EVIDENCE_NOTE.search(text, draft.start, draft.end)
+        out.append(replace(draft, end=note.start()) if note and content_words(text, draft.start, note.start()) >= 3
+                   else draft)
+    return out
+
+
 def _without_contrasted_sources(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """Each draft's content without a contrasting clause of another source that the parser left in it."""
     out = []
@@ -346,7 +363,7 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
         if (spans or cue.reference_only) and not _evidence_of_something(cue, speaker) and \
                 not (not spans and _within_content(cue, drafts)):
             resolver.remember(speaker)
-    drafts = _drop_nested_same_speaker(_without_contrasted_sources(text, drafts))
+    drafts = _drop_nested_same_speaker(_without_contrasted_sources(text, _without_evidence_notes(text, drafts)))
     drafts.extend(_continuations(text, unattached, drafts, document))
     _add_nested_via(drafts)
     found = [_statement(document, d, text) for d in drafts]

@@ -966,6 +966,36 @@ def side_span(proposition: Proposition, resolver: OriginResolver) -> tuple[int, 
     return statement.speaker.start, proposition.end
 
 
+NO_EVIDENCE_FLAG = "no evidence given"
+# The reporter's note that a claim came with nothing to back it: 'claimed, without providing evidence, that
+# ...', 'said ..., offering no evidence', 'did not provide any evidence for the claim'.
+NO_EVIDENCE = re.compile(
+    r"\bwithout\s+(?:(?:providing|offering|citing|presenting|giving|producing|showing)\s+)?(?:any\s+)?evidence\b|"
+    r"\b(?:offered|offering|provided|providing|gave|giving|presented|cited|citing|produced)\s+no\s+evidence\b|"
+    r"\b(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not)\s+(?:provide|offer|give|present|cite|produce)"
+    r"(?:d)?\s+(?:any\s+)?evidence\b|\bno\s+evidence\s+(?:was|has\s+been)\s+(?:provided|offered|given|presented)",
+    re.IGNORECASE)
+
+
+def noted_without_evidence(statement: Statement | None, text: str) -> bool:
+    """Whether the sentence of a statement notes, outside what was said, that the speaker gave no
+    evidence for it (a flag for the claim: it stands on the speaker's word alone)."""
+    if statement is None:
+        return False
+    first = min(statement.speaker.start, statement.cue_start, statement.start)
+    last = max(statement.cue_end, statement.end)
+    begin = max(text.rfind(". ", 0, first), text.rfind("\n", 0, first)) + 1
+    stop = min([i for i in (text.find(". ", last), text.find("\n", last)) if i >= 0], default=len(text))
+    around = text[begin:statement.start] + " " + text[statement.end:stop]
+    if NO_EVIDENCE.search(around):
+        return True
+    following = re.match(r"[.\s]*([^.\n]*)", text[stop:stop + 300]).group(1)  # 'He offered no evidence.'
+    subject = re.match(r"(\w+)", following)
+    surname = statement.speaker.name.split()[-1] if statement.speaker.name else ""
+    return subject is not None and subject.group(1) in ("He", "She", "They", "It", surname) and \
+        bool(NO_EVIDENCE.match(following, subject.end() + 1))
+
+
 def counted_sides(group: Sequence[int], center: int, linked: Mapping[int, Mapping[int, float]],
                   sizes: Sequence[int] | None = None) -> set[int]:
     """The sides that state the claim, whose origins count: the center, and in a claim of three or
@@ -1009,6 +1039,10 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
         flags.append("single-origin")
     variants = claim_variants(props, stances, group, origins, resolver.modes, resolver.documents)
     flags += variant_flags(variants)
+    if any(stances[m] == "supports" and noted_without_evidence(resolver.statements.get(props[m].statement or ""),
+                                                               resolver.documents[props[m].doc].text)
+           for m in stating):
+        flags.append(NO_EVIDENCE_FLAG)
     center_statement = resolver.statements.get(props[center].statement or "")
     return Claim(id=content_id("clm", *sorted(p.id for p in (props[m] for m in group))),
                  text=claim_text(as_stated(props[center], texts[center], center_statement)), mentions=mentions,
