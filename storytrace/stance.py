@@ -112,6 +112,8 @@ ANTONYM_PAIRS = (
     ("close shut", "open reopen"),
     ("collapse", "hold holds intact"),
     ("capture seize", "repel recapture"),
+    ("withhold withheld hide hid hidden conceal suppress", "disclose reveal submit"),
+    ("disclose reveal submit", "withhold withheld hide hid hidden conceal suppress"),
 )
 
 

@@ -722,3 +722,27 @@ def test_a_shorter_description_of_a_body_is_the_fuller_one(known, origin, expect
     origins = [Origin(f"organization:{name}", name, "organization") for name in known]
     names = OriginNames([], origins)
     assert names.canonical(Origin(f"organization:{origin}", origin, "organization")).name == expected
+
+
+LEDGER = """Drugmaker withheld liver data, emails show
+
+Veltrix withheld liver test data from regulators for more than a year, according to internal emails reviewed by the Daily Ledger.
+
+Veltrix said it had disclosed all liver test data to regulators.
+"""
+WIRE = """Veltrix shares fall after report
+
+Veltrix withheld liver test data from regulators for more than a year, the Daily Ledger reported.
+"""
+
+
+def test_an_outlets_source_is_found_past_the_denial_it_also_prints():
+    from storytrace.ingest import IngestOptions, make_document
+    from storytrace.pipeline import analyze_documents, build_dossier
+
+    documents = [make_document(LEDGER, "a.txt", {"outlet": "Daily Ledger", "published": "2026-02-10"}, IngestOptions()),
+                 make_document(WIRE, "b.txt", {"outlet": "Market Wire", "published": "2026-02-11"}, IngestOptions())]
+    dossier = build_dossier(analyze_documents(documents), [])
+    (claim,) = [c for c in dossier.claims if any("withheld" in m.text for m in c.mentions)]
+    assert len(claim.origins["supports"]) == 1 and "emails" in claim.origins["supports"][0].lower()
+    assert claim.origins["denies"] == ("Veltrix",)

@@ -53,6 +53,9 @@ PLANT = "Robert Plant ripped up an $800M Led Zeppelin reunion contract"
     ("The department skipped the 2023 inspection of the bridge", "The bridge was inspected on Oct. 12, 2023", "denies"),
     ("The department skipped the 2023 inspection of the bridge", "The inspection took place in October 2023", "denies"),
     ("The referendum was held on Sunday", "The referendum was cancelled at the last minute", "denies"),
+    # withholding against disclosing, either way round
+    ("Veltrix withheld the liver data from regulators", "Veltrix disclosed all liver data to regulators", "denies"),
+    ("The ministry disclosed the death toll to reporters", "The ministry hid the death toll from reporters", "denies"),
 ])
 def test_rule_cases(claim: str, text: str, expected: str) -> None:
     result = rule_stance(claim, text)
@@ -76,6 +79,8 @@ def test_rule_cases(claim: str, text: str, expected: str) -> None:
     # called off and not held agree; a contract signed is no contract cancelled's opposite by these words
     ("Officials skipped the inspection of the dam", "The dam was not inspected"),
     ("The company cancelled the contract with Boeing", "Boeing signed the contract"),
+    # a company's shares are nothing it shares
+    ("Veltrix withheld the liver data from regulators", "Shares of Veltrix fell after the liver data report"),
 ])
 def test_rules_stay_silent_when_unsure(claim: str, text: str) -> None:
     assert rule_stance(claim, text) is None

@@ -1016,7 +1016,7 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
     stances.update(verdict_evidence(group, props, resolver.statements))
     base = [resolver.origin(props[m]) for m in group]
     origins = {m: resolver.in_claim(props[m], base) for m in group}
-    origins.update(resolver.outlets_sources(group, props, origins, stating))
+    origins.update(resolver.outlets_sources(group, props, origins, stating, stances))
     origins = {m: resolver.as_shown(origin) for m, origin in origins.items()}
     spans = {m: side_span(props[m], resolver) for m in group}
     mentions = tuple(

@@ -850,11 +850,11 @@ class OriginResolver:
         return None
 
     def outlets_sources(self, group: Sequence[int], props: Sequence[Proposition], origins: Mapping[int, Origin],
-                        stating: set[int]) -> dict[int, Origin]:
+                        stating: set[int], stances: Mapping[int, str] | None = None) -> dict[int, Origin]:
         """'The unit could be valued at about $4 billion, Bloomberg said', with Bloomberg's own report in
         the story: the side is the word of Bloomberg's source for this claim, when Bloomberg's report
-        states the claim (a side that states it, not one merely related) only on one source's word,
-        never in its own voice."""
+        states the claim (a side that states it, not one merely related, on the same side: not the
+        company's denial it also prints) only on one source's word, never in its own voice."""
         found = {}
         for m in group:
             origin = origins[m]
@@ -867,7 +867,8 @@ class OriginResolver:
             if any(props[n].statement is None or origins[n].kind == "outlet" or
                    _outlet_key(origins[n].name) == key for n in own):
                 continue  # the outlet's report states it in its own voice: its word
-            sources = {origins[n].key: origins[n] for n in own if n in stating}
+            sources = {origins[n].key: origins[n] for n in own
+                       if n in stating and (stances is None or stances[n] == stances[m])}
             if len(sources) == 1:
                 found[m] = next(iter(sources.values()))
         return found
