@@ -306,6 +306,12 @@ def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, bo
       'that the report was "FAKE NEWS" and that the agency "did its job."',
       "the administration had ordered the agency to delay the report",
       'the report was "FAKE NEWS" and that the agency "did its job."'),
+     # a record called fake denies what it shows
+     ("Video geolocated by Bellingcat shows soldiers firing at civilians in the village. A spokesperson for the "
+      'army said the video was fake and had been "manipulated."', "soldiers firing at civilians in the village",
+      "the video was fake"),
+     ("Residents said soldiers fired at the crowd. The army said the photos had been staged.",
+      "soldiers fired at the crowd", "The army said the photos had been staged"),
      # disputing a claim, then saying why: a denial of the claim from the dispute to the end of the reason
      ("Governor Lena Ortiz said the department skipped the 2023 inspection. State Senator Paul Grady disputed the "
       "governor's account, saying the inspection took place in October 2023.",

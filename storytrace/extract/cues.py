@@ -1627,4 +1627,5 @@ def _cue_before(text: str, quote: Quote, cues: list[Cue]) -> Cue | None:
 
 FALSITY = (r"false|untrue|not true|baseless|groundless|unfounded|absurd|nonsense|fake|fabricated|a lie|lies|"
             r"disinformation|misinformation|ridiculous|fantasy|fiction|a hoax|incorrect|inaccurate|wrong|misleading|"
-            r"exaggerated|overstated|overblown|mistaken|distorted|never true|not accurate|not correct")
+            r"exaggerated|overstated|overblown|mistaken|distorted|never true|not accurate|not correct|"
+            r"doctored|manipulated|forged|forgeries|a forgery|staged|photoshopped")

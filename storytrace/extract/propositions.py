@@ -673,6 +673,7 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         asked = re.match(r"\W*([^?.!]{12,}?)\?\s+(.*)$", content, flags=re.DOTALL)
         denial = asked.group(2) if asked else content
         pointing = POINTING_DENIAL.match(denial) or POINTING_REJECTION.match(denial) or SUCH_A_THING.match(denial) or \
+            POINTING_FALSITY.match(denial) or \
             POINTED_AT.match(text[statement.cue_end:statement.end].lstrip()) \
             or (statement.cue_end <= statement.start and POINTED_AT.search(text[statement.cue_end:statement.start]))
         hint = _accused_words(content)

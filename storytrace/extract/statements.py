@@ -44,7 +44,10 @@ _CLAIM_NOUNS = (r"allegations?|claims?|reports?|idea|story|stories|accusations?|
 _TITLE_STOP = r"(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\."  # the full stop of 'Ms. Voss' ends no sentence
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)(?<=[.!?])\s+")
 # The nouns a pointing denial names a claim by ('these allegations', 'the gap allegation', 'that account')
-POINTED_CLAIM = r"(?:allegations?|claims?|reports?|accusations?|suggestions?|stor(?:y|ies)|accounts?|charges?)"
+# Records shown as evidence, which a denial may call fake ('the video was fake', 'the documents are forged').
+EVIDENCE_NOUNS = (r"videos?|footage|photos?|photographs?|pictures?|images?|recordings?|audio|tapes?|documents?|"
+                  r"e-?mails?|letters?|screenshots?|messages?")
+POINTED_CLAIM = rf"(?:allegations?|claims?|reports?|accusations?|suggestions?|stor(?:y|ies)|accounts?|charges?|{EVIDENCE_NOUNS})"
 # '(said) it "rejects these allegations entirely"', 'we deny those claims': a denial that only points at a claim
 POINTING_REJECTION = re.compile(
     r"^\W*(?:it|we|they|he|she|i)\s+(?:\w+\s+)?[\"“‘']?(?:rejects?|rejected|denies|deny|denied|disputes?|disputed|"
@@ -53,15 +56,16 @@ POINTING_REJECTION = re.compile(
 # 'and that the allegation was false', 'That account is untrue': a clause calling a claim false that
 # says nothing else, so it denies the claim it answers
 POINTING_FALSITY = re.compile(
-    rf"\b(?:the|that|this|these|those|such|any)\s+(?:(?!the\b)\w+\s+)?{POINTED_CLAIM}\s+(?:is|are|was|were)\s+"
+    rf"\b(?:the|that|this|these|those|such|any)\s+(?:(?!the\b)\w+\s+)?{POINTED_CLAIM}\s+(?:is|are|was|were|(?:has|have|had)\s+been)\s+"
     rf"[\"“‘']?(?:\w+\s+){{0,2}}[\"“‘']?(?:{FALSITY})(?:\s+news)?\b[\"”’']?(?=\s*(?:[.;,!\"”’']|$)|\s+(?:and|but)\b)",
     re.IGNORECASE)
 _DENIAL_PATTERNS = (
     # 'The allegations are false', "the Courier's figure was wrong", 'reports that 200 homes flooded were exaggerated',
     # 'Any suggestion that she was dismissed for raising concerns is rejected'
     re.compile(rf"^(?:[\"“‘']\s*)?(?:(?:the|these|those|this|that|such|all|any|his|her|their|its|our|your)\s+)?(?:[\w-]+['’]s\s+)?"
-               rf"(?:{_CLAIM_NOUNS})\b(?:[^.;:!?]|{_TITLE_STOP}){{0,120}}?"
-               rf"\b(?:is|are|was|were)\s+[\"“‘']?(?:\w+\s+){{0,2}}[\"“‘']?(?:{FALSITY}|rejected|denied|disputed|refuted)\b",
+               rf"(?:{_CLAIM_NOUNS}|{EVIDENCE_NOUNS})\b(?:[^.;:!?]|{_TITLE_STOP}){{0,120}}?"
+               rf"\b(?:is|are|was|were|(?:has|have|had)\s+been)\s+[\"“‘']?(?:\w+\s+){{0,2}}[\"“‘']?"
+               rf"(?:{FALSITY}|rejected|denied|disputed|refuted)\b",
                re.IGNORECASE),
     # 'There was no second resolution planned'; not 'There is no doubt / ambiguity about that', which insists
     re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)there\s+(?:was|were|is|are|has been|have been)\s+no\b"
