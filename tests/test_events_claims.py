@@ -532,7 +532,10 @@ def test_proposition_text_drops_quote_marks_not_apostrophes(text, expected):
      ("Twelve people died", {"12"}), ("one of the two ferries", {"2"}),
      # one figure in any style is one amount
      ("worth $1.2bn", {"$1200000000"}), ("worth $1.2 billion", {"$1200000000"}), ("worth $1,200m", {"$1200000000"}),
-     ("about 1.5k jobs and fifteen hundred more", {"1500"}), ("rose 3.5 percent", {"3.5%"}), ("£40m", {"£40000000"})],
+     ("about 1.5k jobs and fifteen hundred more", {"1500"}), ("rose 3.5 percent", {"3.5%"}), ("£40m", {"£40000000"}),
+     # a sentence opened by a word for how near the amount is: no identifier ('Flight 370' is one)
+     ("About 25,000 people marched", {"25000"}), ("Nearly 300 flights were cancelled", {"300"}),
+     ("Flight 370 vanished", set())],
 )
 def test_quantities_are_amounts_not_years_or_names(text, expected):
     from storytrace.link.claims import quantities

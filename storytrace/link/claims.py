@@ -1145,14 +1145,21 @@ def quantities(text: str, in_words: bool = True) -> frozenset[str]:
     return frozenset(value for _, _, value in quantity_spans(text, in_words))
 
 
+# Words before an amount that make no identifier of it when they open a sentence ('About 25,000 people').
+AMOUNT_MODIFIERS = frozenset("about around nearly almost some over under more fewer less roughly approximately "
+                             "up at just only exactly least than estimated an a another".split())
+
+
 @lru_cache(maxsize=65536)
 def quantity_spans(text: str, in_words: bool = True) -> tuple[tuple[int, int, str], ...]:
     """Where the text states each amount, with the amount normalised ('$40,000' -> '$40000')."""
     found = []
     for match in QUANTITY.finditer(text):
         before = text[:match.start()].rstrip().split()[-1:] if match.start() else []
-        if before and before[0][:1].isupper() and before[0].isalpha() and not before[0].isupper():
-            continue  # 'Resolution 2334', 'Flight 370': an identifier
+        if before and before[0][:1].isupper() and before[0].isalpha() and not before[0].isupper() and \
+                before[0].casefold() not in AMOUNT_MODIFIERS:
+            continue  # 'Resolution 2334', 'Flight 370': an identifier; not 'About 25,000 people'
+
         if CLOCK_TIME.match(text, match.start()) or text[max(0, match.start() - 3):match.start()].endswith(":"):
             continue  # '10:00', 'at 3.15pm': a time of day, not an amount
         value = " ".join(match.group().lower().replace(",", "").split())
