@@ -28,7 +28,8 @@ RETRACTING_VERBS = {"retract": None, "recant": None, "withdraw": None, "disavow"
                     "drop": None, "correct": None, "walk": "back", "take": "back", "row": "back", "backtrack": "on",
                     "backpedal": "on"}
 # What someone said that a retraction takes back.
-RETRACTED_NOUNS = frozenset("claim statement remark comment assertion allegation accusation suggestion contention insistence charge report story account".split())
+RETRACTED_NOUNS = frozenset("""claim statement remark comment assertion allegation accusation suggestion contention
+insistence charge report story account""".split())
 CONFIRMATION_CUES = frozenset("confirm verify corroborate acknowledge admit concede".split())
 # What one is accused of, as the object of 'deny': 'denied any wrongdoing', 'denied involvement in the scheme'.
 ACCUSED_THINGS = frozenset("""wrongdoing involvement responsibility guilt knowledge misconduct culpability liability
