@@ -384,6 +384,25 @@ def test_the_reason_given_with_a_denial_says_what_it_says(analyze_text):
     assert [p.polarity for p in analysis.propositions if p.text.startswith("the agency")] == ["assert"]
 
 
+@pytest.mark.parametrize(
+    ("body", "polarity", "asked"),
+    [("Asked whether the ministry had covered up the death toll, Deputy Minister Olga Petrenko said: "
+      '"Absolutely not."', "deny", "the ministry had covered up the death toll"),
+     ('"No," Mayor Smith said when asked if the depot would close next year.', "deny",
+      "the depot would close next year"),
+     ('Asked if the company had known about the defect, the spokesman said: "Yes, it did."', "assert",
+      "the company had known about the defect")],
+)
+def test_a_bare_answer_takes_a_side_on_the_question_it_answers(analyze_text, body, polarity, asked):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    assert [(p.polarity, p.text) for p in analysis.propositions if p.text == asked] == [(polarity, asked)]
+
+
+def test_an_answer_that_is_no_yes_or_no_takes_no_side(analyze_text):
+    analysis = analyze_text('Headline\n"We will see," Smith said when asked if the depot would close next year.\n')
+    assert not [p for p in analysis.propositions if "depot" in p.text]
+
+
 def test_disputing_with_no_claim_named_denies_nothing(analyze_text):
     analysis = analyze_text("Headline\nThe mayor said the budget had a surplus. The comptroller disputed the figures "
                             "in the audit, saying the city would end the year in deficit.\n")

@@ -44,7 +44,9 @@ def test_quote_offsets_point_into_text():
 @pytest.mark.parametrize(
     "text, full",
     [('"disinformation"', False), ('"in a closed meeting"', False), ('"Okay, that\'s good."', True),
-     ('"we wanted to convey to you our reservations"', True)],
+     ('"we wanted to convey to you our reservations"', True),
+     # a one-word answer is an utterance; a one-word name is not
+     ('"No," she said', True), ('"Yes."', True), ('"Brexit"', False), ('"No"', False)],
 )
 def test_full_quotes_versus_scare_quotes(text, full):
     (quote,) = find_quotes(text)

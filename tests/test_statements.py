@@ -974,3 +974,15 @@ def test_a_contrasted_source_ends_the_first_ones_words(analyze_text, body, expec
 ])
 def test_a_note_that_no_evidence_was_given_is_not_what_was_said(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # one speaker's next side taken, joined inside what the first cue reports
+    ("The company acknowledged that some records were incomplete but denied that any data had been falsified.",
+     [("The company", "some records were incomplete", "confirm"),
+      ("The company", "any data had been falsified", "deny")]),
+    # a one-word answer is a statement
+    ('"No," Mayor Smith said when asked if the depot would close next year.', [("Smith", "No", "assert")]),
+])
+def test_a_second_side_taken_and_a_bare_answer(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected

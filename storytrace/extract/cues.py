@@ -406,8 +406,8 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
         outer = _ancestor_cue(token)
         if outer is not None and outer.i != token.i:
             return subject_of(doc, outer, quoted)
-    if token.dep_ == "conj" and token.head.dep_ == "ccomp" and cue_lemma(token) in ASKING_OF_SOMEONE and \
-            cue_lemma(token.head.head) and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+    if token.dep_ == "conj" and token.head.dep_ == "ccomp" and _the_speakers_next_act(token, token.head.head) and \
+            not any(c.dep_ in SUBJECT_DEPS for c in token.children):
         return subject_of(doc, token.head.head, quoted)  # 'The union said the plant was unsafe and urged ...'
     stranded = _subject_taken_for_object(token)
     if stranded is not None and not quoted(stranded.idx):
@@ -894,6 +894,19 @@ def _trailing_attribution(doc: "Doc", text: str, token: "Token") -> tuple[int, i
     return span if content_words(text, *span) >= 3 else None
 
 
+TAKING_SIDES = lx.DENIAL_CUES | lx.CONFIRMATION_CUES
+
+
+def _the_speakers_next_act(later: "Token", cue: "Token") -> bool:
+    """A cue coordinated inside what another cue reports that is the same speaker's next act: an appeal
+    ('said the plant was unsafe and urged the state to close it') or a side taken after a side taken
+    ('acknowledged that some records were incomplete but denied that any data had been falsified')."""
+    lemma, outer = cue_lemma(later), cue_lemma(cue)
+    if outer is None or lemma is None:
+        return False
+    return lemma in ASKING_OF_SOMEONE or (lemma.split()[0] in TAKING_SIDES and outer.split()[0] in TAKING_SIDES)
+
+
 def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int]:
     """Offsets where a forward content stops before the sentence does.
 
@@ -930,7 +943,7 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
         elif later.tag_ in ("VBD", "VBZ") and before.lower_ in ("and", "but") and after_comma and \
                 not any(c.dep_ in SUBJECT_DEPS for c in later.children):
             cuts.append(doc[later.i - 2].idx)
-        elif (later.lemma_.lower() in REFUSING_VERBS or cue_lemma(later) in ASKING_OF_SOMEONE) and \
+        elif (later.lemma_.lower() in REFUSING_VERBS or _the_speakers_next_act(later, token)) and \
                 later.dep_ == "conj" and before.dep_ == "cc" and not any(c.dep_ in SUBJECT_DEPS for c in later.children):
             # '... vigorously and declined to comment', '"... the truth" and called on the minister to ...'
             cuts.append((doc[later.i - 2] if later.i >= 2 and doc[later.i - 2].text == "," else before).idx)

@@ -18,7 +18,8 @@ from storytrace.extract.cues import (DOING_WITH_INFINITIVE, RELATIVE_TAGS, SUBJE
 from storytrace.extract.datelines import past_dateline
 from storytrace.extract.factcheck import verdict_propositions
 from storytrace.extract.quotes import DOUBLE_MARKS
-from storytrace.extract.statements import POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION, denies_in_content
+from storytrace.extract.statements import (NO_ANSWER, POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION, YES_ANSWER,
+                                          denies_in_content)
 from storytrace.extract.transcripts import turn_matches
 from storytrace.ingest.boilerplate import is_editorial_note
 from storytrace.schema import Document, Mention, Proposition, Statement, content_id
@@ -665,6 +666,7 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
     for statement in statements:
         out += _standing_by(document, statement, found)
         out += _disputing_then_saying(document, statement, found)
+        out += _answer_to_a_question(document, statement)
         if statement.polarity != "deny" or any(
                 p.statement == statement.id and _words(p.text) >= REBUTTAL_MIN_WORDS for p in found):
             out += _pointing_clauses(document, statement, found)
@@ -758,6 +760,35 @@ def _disputing_then_saying(document: Document, statement: Statement, found: list
         id=content_id("prop", document.id, match.start(), statement.end, "rebuts"), doc=document.id,
         start=match.start(), end=statement.end, text=answered, statement=statement.id,
         speaker=statement.speaker.name, speaker_kind=statement.speaker.kind, polarity="deny")]
+
+
+# The question a bare answer (NO_ANSWER, YES_ANSWER) answers in its sentence ('Asked whether the ministry had
+# covered up the death toll, ...', '... when asked if the depot would close').
+ASKED_CLAUSE = re.compile(r"\b(?:asked|questioned)\s+(?:\w+\s+){0,4}?(?:whether|if)\s+([^,?;:\"“”]{12,}?)\s*"
+                          r"(?:[,?;:]|\.?\s*$|\.\s)", re.IGNORECASE)
+
+
+def _answer_to_a_question(document: Document, statement: Statement) -> list[Proposition]:
+    """'Asked whether the ministry had covered up the death toll, Deputy Minister Olga Petrenko said:
+    "Absolutely not."': a bare no denies the clause asked about, a bare yes affirms it; the side runs
+    from the question to the answer."""
+    text = document.text
+    answer = text[statement.start:statement.end]
+    polarity = "deny" if NO_ANSWER.match(answer) else "assert" if YES_ANSWER.match(answer) else None
+    if polarity is None:
+        return []
+    first = min(statement.speaker.start, statement.cue_start, statement.start)
+    begin = max(text.rfind("\n", 0, first), text.rfind(". ", 0, first)) + 1
+    stop = text.find("\n", statement.end)
+    stop = len(text) if stop < 0 else stop
+    asked = ASKED_CLAUSE.search(text, begin, first) or ASKED_CLAUSE.search(text, statement.end, stop)
+    if asked is None:
+        return []
+    start, end = min(asked.start(), statement.start), max(asked.end(1), statement.end)
+    return [Proposition(
+        id=content_id("prop", document.id, start, end, "answers"), doc=document.id, start=start, end=end,
+        text=" ".join(asked.group(1).split()), statement=statement.id, speaker=statement.speaker.name,
+        speaker_kind=statement.speaker.kind, polarity=polarity)]
 
 
 def _reason_of_a_rebuttal(proposition: Proposition, rebuttals: list[Proposition]) -> Proposition:

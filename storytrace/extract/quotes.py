@@ -130,6 +130,8 @@ def is_full_quote(text: str, quote: Quote) -> bool:
     words = inner.split()
     if len(words) >= 6:
         return True
+    if len(words) == 1:  # '"No," Smith said when asked if ...': a one-word answer is an utterance
+        return bool(re.fullmatch(r"\W*(?:no|yes|never|nope)[.!?,]\W*", inner, flags=re.IGNORECASE))
     return len(words) >= 2 and bool(re.search(r"[.!?,]\W*$", inner))
 
 

@@ -223,6 +223,13 @@ class _Draft:
     called_false: bool = False  # 'said reports that <content> were exaggerated'
 
 
+# A bare answer to a question: '"Absolutely not."', '"No," she said', '"Yes, it did."'.
+NO_ANSWER = re.compile(r"^\W*(?:no|absolutely\s+not|certainly\s+not|of\s+course\s+not|definitely\s+not|not\s+at\s+all|"
+                       r"never|no\s+way|nope)\W*$", re.IGNORECASE)
+YES_ANSWER = re.compile(r"^\W*(?:yes|absolutely|certainly|of\s+course|definitely|yes,?\s+(?:it|they|we|he|she)\s+"
+                        r"(?:did|was|were|is|are|has|have))\W*$", re.IGNORECASE)
+
+
 # 'Officials said at least 40 people were killed, | though local media put the toll at more than 60': the
 # reporter sets another source against the first; what follows is no longer the first one's.
 CONTRAST_BEFORE = re.compile(r",?\s+(?:even\s+though|though|although|while|whereas|but)\s+$", re.IGNORECASE)
@@ -233,6 +240,11 @@ CONTRAST_BEFORE = re.compile(r",?\s+(?:even\s+though|though|although|while|where
 EVIDENCE_NOTE = re.compile(r",\s+(?:(?:while|but)\s+)?(?:(?:offering|providing|citing|giving|presenting|producing)\s+no\s+"
                            r"evidence|without\s+(?:(?:providing|offering|citing|presenting|giving|producing)\s+)?"
                            r"(?:any\s+)?evidence)\b[^.;:!?\"“”]*$", re.IGNORECASE)
+
+
+def _bare_answer(content: str) -> bool:
+    """'No', 'Yes': a one-word answer is a statement (of the question it answers), not too short to be one."""
+    return bool(NO_ANSWER.match(content) or YES_ANSWER.match(content))
 
 
 def _without_evidence_notes(text: str, drafts: list[_Draft]) -> list[_Draft]:
@@ -353,7 +365,8 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
                 continue
             speaker = resolver.resolve(cue.speaker_head, cue.position)
         spans = [s for s in _contents(text, cue)
-                 if s[1] > s[0] and content_words(text, *s) >= 2 and not _excluded(document, *s)
+                 if s[1] > s[0] and (content_words(text, *s) >= 2 or _bare_answer(text[s[0]:s[1]]))
+                 and not _excluded(document, *s)
                  and not ANONYMITY_REQUEST.match(text[s[0]:s[1]]) and not says_nothing(cue, text, s)]
         cited = _cited_by_outlet(cue, speaker, spans)
         if cited is not None:  # 'Reuters, citing a company document, said ...': the document, through Reuters
