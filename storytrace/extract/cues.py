@@ -895,12 +895,15 @@ def _trailing_attribution(doc: "Doc", text: str, token: "Token") -> tuple[int, i
 
 
 TAKING_SIDES = lx.DENIAL_CUES | lx.CONFIRMATION_CUES
+NEXT_ACT_HEADS = lx.REPORTING_CUES | {"call", "appeal"}  # the verbs of ASKING_OF_SOMEONE and TAKING_SIDES cues
 
 
 def _the_speakers_next_act(later: "Token", cue: "Token") -> bool:
     """A cue coordinated inside what another cue reports that is the same speaker's next act: an appeal
     ('said the plant was unsafe and urged the state to close it') or a side taken after a side taken
     ('acknowledged that some records were incomplete but denied that any data had been falsified')."""
+    if later.lemma_.lower() not in NEXT_ACT_HEADS:
+        return False  # the cheap test first: most coordinated verbs are no cue
     lemma, outer = cue_lemma(later), cue_lemma(cue)
     if outer is None or lemma is None:
         return False
@@ -943,8 +946,9 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
         elif later.tag_ in ("VBD", "VBZ") and before.lower_ in ("and", "but") and after_comma and \
                 not any(c.dep_ in SUBJECT_DEPS for c in later.children):
             cuts.append(doc[later.i - 2].idx)
-        elif (later.lemma_.lower() in REFUSING_VERBS or _the_speakers_next_act(later, token)) and \
-                later.dep_ == "conj" and before.dep_ == "cc" and not any(c.dep_ in SUBJECT_DEPS for c in later.children):
+        elif later.dep_ == "conj" and before.dep_ == "cc" and \
+                (later.lemma_.lower() in REFUSING_VERBS or _the_speakers_next_act(later, token)) and \
+                not any(c.dep_ in SUBJECT_DEPS for c in later.children):
             # '... vigorously and declined to comment', '"... the truth" and called on the minister to ...'
             cuts.append((doc[later.i - 2] if later.i >= 2 and doc[later.i - 2].text == "," else before).idx)
         elif later.dep_ == "conj" and cue_lemma(later) and _comparison_clause(later.head) and \
@@ -1117,12 +1121,13 @@ def _retraction_cues(doc: "Doc", text: str) -> list[Cue]:
     """Taking back what one said: 'Ortiz walked back her claim that the inspection was skipped',
     'backtracked on his statement that ...', 'retracted its claim that ...'. The subject denies the
     that-clause (its own earlier word); 'refused to retract' takes nothing back."""
-    from spacy.symbols import NOUN, POS
-
-    cues = []
-    nouns = doc.to_array([POS]) == NOUN
-    for noun in (doc[int(i)] for i in np.flatnonzero(nouns)):
-        if noun.lemma_.lower() not in lx.RETRACTED_NOUNS:
+    cues: list[Cue] = []
+    if not RETRACTED_THAT.search(text):
+        return cues
+    said = [c for verb in _verbs(doc) if verb.lemma_.lower() in lx.RETRACTING_VERBS
+            for c in (*verb.children, *(g for c in verb.children if c.dep_ == "prep" for g in c.children))]
+    for noun in said:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lx.RETRACTED_NOUNS:
             continue
         verb = _retracting_verb(noun)
         clause = _claim_clause(noun) if verb is not None else None
@@ -1137,6 +1142,10 @@ def _retraction_cues(doc: "Doc", text: str) -> list[Cue]:
         cues.append(Cue(token=verb, text_start=verb.idx, text_end=noun.idx + len(noun.text), lemma="retract",
                         speaker_head=subject, content=content, negated=refused or any(c.dep_ == "neg" for c in verb.children)))
     return cues
+
+
+# A retracted noun with a that-clause soon after it: the cheap test before the parse is walked.
+RETRACTED_THAT = re.compile(r"\b(?:" + "|".join(sorted(lx.RETRACTED_NOUNS)) + r")s?\b[^.;]{0,80}?\bthat\b", re.IGNORECASE)
 
 
 def _retracting_verb(noun: "Token") -> "Token | None":

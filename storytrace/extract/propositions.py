@@ -168,12 +168,12 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     if match:
         end = start + match.start()  # '... confirmed seven cases and | said'
     match = TIME_LAG.match(text, start, end)
-    if match and re.match(r"\s+(?:after|before|since)\s", text[match.end():end], flags=re.IGNORECASE) and \
-            "," not in text[match.end():end]:  # a clause of time alone, not 'Days after the flood, the council ...'
-        start = match.end() + len(re.match(r"\s+\w+\s+", text[match.end():end]).group())  # 'a day after | he was indicted'
-    match = re.search(rf"[\s,]+{TIME_LAG.pattern}(\s+(?:after|before|since))?$", text[start:end], flags=re.IGNORECASE)
-    if match and (match.group(1) or re.match(r"\s+(?:after|before|since)\b", text[end:end + 8], flags=re.IGNORECASE)):
-        end = start + match.start()  # 'recalled 40,000 heaters on Monday, two weeks | after regulators found ...'
+    if match and LAG_WORD.match(text, match.end(), end) and "," not in text[match.end():end]:
+        start = LAG_WORD.match(text, match.end(), end).end()  # 'a day after | he was indicted'; not 'Days after the flood, ...'
+    tail = max(start, end - TAIL_REACH)
+    match = TRAILING_LAG.search(text[tail:end])
+    if match and (match.group("lag") or LAG_WORD.match(text, end, end + 8)):
+        end = tail + match.start()  # 'recalled 40,000 heaters on Monday, two weeks | after regulators found ...'
     return start, end
 
 
@@ -181,6 +181,9 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 TIME_LAG = re.compile(r"(?:(?:just|only|barely|some|about|nearly|almost)\s+)?(?:a|an|one|two|three|four|five|six|"
                       r"seven|eight|nine|ten|several|a\s+few|a\s+couple\s+of|\d+)\s+(?:minutes?|hours?|days?|weeks?|"
                       r"months?|years?)", re.IGNORECASE)
+LAG_WORD = re.compile(r"\s+(?:after|before|since)\s+", re.IGNORECASE)
+TRAILING_LAG = re.compile(rf"[\s,]+{TIME_LAG.pattern}(?P<lag>\s+(?:after|before|since))?$", re.IGNORECASE)
+TAIL_REACH = 60  # characters at a clause's end that may hold a lag cut off from what it dates
 
 
 FUNCTION_POS = frozenset("ADP SCONJ PART DET CCONJ".split())
