@@ -911,3 +911,21 @@ def test_a_claim_made_without_evidence_is_flagged(analyze_text, note, flagged):
     rigged = [c for c in claims if "rigged by postal ballots" in c.text]
     assert len(rigged) == 1 and (NO_EVIDENCE_FLAG in rigged[0].flags) == flagged
     assert all("evidence" not in m.text for m in rigged[0].mentions if m.stance == "supports")
+
+
+@pytest.mark.parametrize(("later", "taken_back"), [
+    ("Governor Lena Ortiz on Monday walked back her claim that the state skipped the 2023 inspection of the bridge.",
+     True),
+    # another source's denial is a contest, not a retraction
+    ("State Senator Paul Grady denied that the state skipped the 2023 inspection of the bridge.", False),
+])
+def test_a_claim_its_source_took_back_is_flagged(analyze_text, later, taken_back):
+    from storytrace.link.claims import TAKEN_BACK_FLAG
+    from storytrace.pipeline import build_dossier
+
+    first = analyze_text("Governor says inspection skipped\n\nGovernor Lena Ortiz said on Sunday that the state skipped "
+                         "the 2023 inspection of the bridge.\n", outlet="Harbor Tribune")
+    second = analyze_text("Inspection row\n\n" + later + "\n", outlet="Valley Courier")
+    (claim,) = [c for c in build_dossier([first, second]).claims if "2023 inspection" in c.text]
+    assert (TAKEN_BACK_FLAG in claim.flags) is taken_back
+    assert "denies" in {m.stance for m in claim.mentions}

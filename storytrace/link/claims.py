@@ -967,6 +967,24 @@ def side_span(proposition: Proposition, resolver: OriginResolver) -> tuple[int, 
 
 
 NO_EVIDENCE_FLAG = "no evidence given"
+TAKEN_BACK_FLAG = "taken back"
+# The words of a cue that takes back what its speaker said ('walked back her claim', 'retracted his statement').
+RETRACTING_CUE = re.compile(r"\b(?:retract|recant|withdr[ae]w|disavow|abandon|dropped|correct|walk(?:ed|s)?\s+back|"
+                            r"t(?:ook|ake|akes)\s+back|row(?:ed|s)?\s+back|backtrack|backpedal)", re.IGNORECASE)
+
+
+def _taken_back(group: Sequence[int], stances: Mapping[int, str], origins: Mapping[int, Origin], stating: set[int],
+                statements: Mapping[str, Statement], props: Sequence[Proposition]) -> bool:
+    """Whether a source that states the claim has also taken it back ('Ortiz walked back her claim that
+    the inspection was skipped'): a counted denial by a retracting cue, and a counted side of the same
+    origin that supports it."""
+    backers = {origins[m].key for m in group if m in stating and stances[m] == "supports"}
+    for m in group:
+        statement = statements.get(props[m].statement or "")
+        if m in stating and stances[m] == "denies" and statement is not None and \
+                RETRACTING_CUE.search(statement.cue) and origins[m].key in backers:
+            return True
+    return False
 # The reporter's note that a claim came with nothing to back it: 'claimed, without providing evidence, that
 # ...', 'said ..., offering no evidence', 'did not provide any evidence for the claim'.
 NO_EVIDENCE = re.compile(
@@ -1039,6 +1057,8 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
         flags.append("single-origin")
     variants = claim_variants(props, stances, group, origins, resolver.modes, resolver.documents)
     flags += variant_flags(variants)
+    if _taken_back(group, stances, origins, stating, resolver.statements, props):
+        flags.append(TAKEN_BACK_FLAG)
     if any(stances[m] == "supports" and noted_without_evidence(resolver.statements.get(props[m].statement or ""),
                                                                resolver.documents[props[m].doc].text)
            for m in stating):
