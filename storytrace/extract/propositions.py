@@ -168,8 +168,9 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     if match:
         end = start + match.start()  # '... confirmed seven cases and | said'
     match = TIME_LAG.match(text, start, end)
-    if match and LAG_WORD.match(text, match.end(), end) and "," not in text[match.end():end]:
-        start = LAG_WORD.match(text, match.end(), end).end()  # 'a day after | he was indicted'; not 'Days after the flood, ...'
+    lag = LAG_WORD.match(text, match.end(), end) if match else None
+    if lag and "," not in text[match.end():end]:
+        start = lag.end()  # 'a day after | he was indicted'; not 'Days after the flood, the council ...'
     tail = max(start, end - TAIL_REACH)
     match = TRAILING_LAG.search(text[tail:end])
     if match and (match.group("lag") or LAG_WORD.match(text, end, end + 8)):
@@ -693,10 +694,7 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         if not answered:
             continue
         start = statement.speaker.start if _speaker_leads(text, statement) else statement.start
-        out.append(Proposition(
-            id=content_id("prop", document.id, start, statement.end, "rebuts"), doc=document.id, start=start,
-            end=statement.end, text=answered, statement=statement.id, speaker=statement.speaker.name,
-            speaker_kind=statement.speaker.kind, polarity="deny"))
+        out.append(_side_of(document, statement, start, statement.end, answered, "deny", "rebuts"))
     return out
 
 
@@ -711,6 +709,16 @@ def _accused_words(denial: str) -> set[str]:
     'responsibility for the attack' -> attac); none for 'any wrongdoing'."""
     words = re.findall(r"[a-z]+", denial.lower())
     return {_word_key(w) for w in words if w not in ACCUSATION_WORDS and len(w) > 2}
+
+
+def _side_of(document: Document, statement: Statement, start: int, end: int, text: str, polarity: str,
+             tag: str) -> Proposition:
+    """A statement's side on a claim named elsewhere (`text`, the claim's words), standing at [start, end)
+    of its document; `tag` keeps its id apart from a clause of the same span."""
+    return Proposition(
+        id=content_id("prop", document.id, start, end, tag), doc=document.id, start=start, end=end, text=text,
+        statement=statement.id, speaker=statement.speaker.name, speaker_kind=statement.speaker.kind,
+        polarity=polarity)
 
 
 def _standing_by(document: Document, statement: Statement, found: list[Proposition]) -> list[Proposition]:
@@ -729,10 +737,7 @@ def _standing_by(document: Document, statement: Statement, found: list[Propositi
         if own:
             claim = max(own, key=lambda p: p.end)
             begin = start + len(match.group()) - len(match.group().lstrip())
-            out.append(Proposition(
-                id=content_id("prop", document.id, begin, match.end(), "stands by"), doc=document.id, start=begin,
-                end=match.end(), text=claim.text, statement=statement.id, speaker=statement.speaker.name,
-                speaker_kind=statement.speaker.kind, polarity="assert"))
+            out.append(_side_of(document, statement, begin, match.end(), claim.text, "assert", "stands by"))
     return out
 
 
@@ -759,10 +764,7 @@ def _disputing_then_saying(document: Document, statement: Statement, found: list
     answered = _answered_text(statement, found, _named_claim_words(match.group()), until=match.start())
     if not answered:
         return []
-    return [Proposition(
-        id=content_id("prop", document.id, match.start(), statement.end, "rebuts"), doc=document.id,
-        start=match.start(), end=statement.end, text=answered, statement=statement.id,
-        speaker=statement.speaker.name, speaker_kind=statement.speaker.kind, polarity="deny")]
+    return [_side_of(document, statement, match.start(), statement.end, answered, "deny", "rebuts")]
 
 
 # The question a bare answer (NO_ANSWER, YES_ANSWER) answers in its sentence ('Asked whether the ministry had
@@ -788,10 +790,7 @@ def _answer_to_a_question(document: Document, statement: Statement) -> list[Prop
     if asked is None:
         return []
     start, end = min(asked.start(), statement.start), max(asked.end(1), statement.end)
-    return [Proposition(
-        id=content_id("prop", document.id, start, end, "answers"), doc=document.id, start=start, end=end,
-        text=" ".join(asked.group(1).split()), statement=statement.id, speaker=statement.speaker.name,
-        speaker_kind=statement.speaker.kind, polarity=polarity)]
+    return [_side_of(document, statement, start, end, " ".join(asked.group(1).split()), polarity, "answers")]
 
 
 def _reason_of_a_rebuttal(proposition: Proposition, rebuttals: list[Proposition]) -> Proposition:
@@ -832,10 +831,7 @@ def _pointing_clauses(document: Document, statement: Statement, found: list[Prop
         # '... that number was wrong | and that harm had been confirmed in 14 cases': the reason given goes with it
         end = statement.end if SECOND_THAT.match(text, match.end(), statement.end) else match.end()
         if answered:
-            out.append(Proposition(
-                id=content_id("prop", document.id, match.start(), end, "rebuts"), doc=document.id,
-                start=match.start(), end=end, text=answered, statement=statement.id,
-                speaker=statement.speaker.name, speaker_kind=statement.speaker.kind, polarity="deny"))
+            out.append(_side_of(document, statement, match.start(), end, answered, "deny", "rebuts"))
     return out
 
 
