@@ -148,7 +148,7 @@ def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skippe
     if embed is None or stance is None:
         static, classifier = story_models()
         embed, stance = embed or static, stance or classifier
-    claims = tuple(build_claims(propositions, statements, documents, entities, embed, stance, link_model))
+    claims = tuple(build_claims(propositions, statements, documents, entities, embed, stance, link_model, events))
     provenance = tuple(provenance_from_statements(documents, statements)) + \
         tuple(edge for d in documents for edge in (*credit_provenance(d), *wire_provenance(d), *contributor_provenance(d)))
     return Dossier(documents=documents, entities=tuple(entities), statements=statements, events=events,

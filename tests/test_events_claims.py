@@ -929,3 +929,22 @@ def test_a_claim_its_source_took_back_is_flagged(analyze_text, later, taken_back
     (claim,) = [c for c in build_dossier([first, second]).claims if "2023 inspection" in c.text]
     assert (TAKEN_BACK_FLAG in claim.flags) is taken_back
     assert "denies" in {m.stance for m in claim.mentions}
+
+
+@pytest.mark.parametrize(("first_day", "second_day", "flagged"), [
+    ("on Tuesday", "on Wednesday", True),
+    ("on Tuesday", "next Tuesday", False),  # one day in other words
+    ("on Tuesday", "on May 12", False),  # the timeline resolves Tuesday to May 12
+    ("on Tuesday", "on May 13", True),
+])
+def test_two_reports_dating_one_act_to_different_days_are_flagged(analyze_text, first_day, second_day, flagged):
+    from storytrace.pipeline import build_dossier
+
+    first = analyze_text("Union calls strike\n\nWorkers at the Pellworth car plant will walk out "
+                         f"{first_day}, the union said.\n", published="2026-05-08", outlet="Morning Ledger")
+    second = analyze_text("Strike next week\n\nWorkers at the Pellworth car plant will walk out "
+                          f"{second_day}, the union announced.\n", published="2026-05-08", outlet="Evening Chronicle")
+    (claim,) = [c for c in build_dossier([first, second]).claims if "walk out" in c.text]
+    dates = [[v.text for v in variant.values] for variant in claim.variants if variant.kind == "dates"]
+    assert ("dates differ" in claim.flags) is flagged
+    assert dates == ([["Tuesday", second_day.split(" ", 1)[1]]] if flagged else [])

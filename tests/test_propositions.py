@@ -321,7 +321,17 @@ def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, bo
      ("The mayor said the budget had a surplus of $4 million. The comptroller took issue with the mayor's surplus "
       "claim on Tuesday, arguing that the city would end the year in deficit.",
       "the budget had a surplus of $4 million",
-      "took issue with the mayor's surplus claim on Tuesday, arguing that the city would end the year in deficit")],
+      "took issue with the mayor's surplus claim on Tuesday, arguing that the city would end the year in deficit"),
+     # a denial whose object names the claim: the claim, or whose it is, or what it counts
+     ("Councillor Jane Ott said the city had overspent by $3 million. The mayor rejected the claims.",
+      "the city had overspent by $3 million", "The mayor rejected the claims"),
+     ("Councillor Jane Ott said the city had overspent by $3 million. The mayor denied the report.",
+      "the city had overspent by $3 million", "The mayor denied the report"),
+     ('Councillor Jane Ott said the city had overspent by $3 million. "The books do not lie," she said. A spokeswoman '
+      'for the mayor dismissed the councillor\'s figures as "political theatre."', "the city had overspent by $3 million",
+      'A spokeswoman for the mayor dismissed the councillor\'s figures as "political theatre.'),
+     ("Councillor Jane Ott said the city had overspent by $3 million. The treasurer said the audit was late. The "
+      "mayor disputed Ott's account.", "the city had overspent by $3 million", "The mayor disputed Ott's account")],
 )
 def test_a_denial_that_points_back_denies_what_it_answers(analyze_text, body, denied, side):
     analysis = analyze_text("Headline\n" + body + "\n")
@@ -403,6 +413,39 @@ def test_an_answer_that_is_no_yes_or_no_takes_no_side(analyze_text):
     assert not [p for p in analysis.propositions if "depot" in p.text]
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker", "denied", "side"),
+    [("The ministry denied that the minister had resigned. The prime minister's office also rejected the report.",
+      "The prime minister's office", "the minister had resigned", "The prime minister's office also rejected the report"),
+     ("Zakharova denied that Putin stopped the resolution. Zakharova pointed out that Russia recognised a Palestinian "
+      "state in 1988. Dan Shapiro, a former ambassador, denied the story, as well.", "Dan Shapiro",
+      "Putin stopped the resolution", "Dan Shapiro, a former ambassador, denied the story")],
+)
+def test_a_denial_that_joins_another_denies_what_that_one_denied(analyze_text, body, speaker, denied, side):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    assert [(p.text, analysis.document.text[p.start:p.end]) for p in analysis.propositions
+            if p.polarity == "deny" and p.speaker == speaker] == [(denied, side)]
+
+
+@pytest.mark.parametrize("body", [
+    # a denial not made, or a side neither taken nor refused, takes no side
+    "The mayor did not deny that the city had overspent its flood budget by $3 million.",
+    "Police have not confirmed that the suspect had been arrested.",
+    "City manager Paul Reyes neither confirmed nor denied the overspending.",
+    "The ministry declined to confirm that the talks had collapsed.",
+])
+def test_a_side_not_taken_is_no_claim(analyze_text, body):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    assert analysis.propositions == () or not analysis.propositions
+    assert not analysis.statements
+
+
+def test_not_disputing_concedes(analyze_text):
+    analysis = analyze_text("Headline\nThe warden said he did not dispute that Calder Ridge has too many vacant posts.\n")
+    assert ("Calder Ridge has too many vacant posts", "assert") in [(p.text, p.polarity) for p in analysis.propositions]
+    assert all(p.polarity == "assert" for p in analysis.propositions)
+
+
 def test_disputing_with_no_claim_named_denies_nothing(analyze_text):
     analysis = analyze_text("Headline\nThe mayor said the budget had a surplus. The comptroller disputed the figures "
                             "in the audit, saying the city would end the year in deficit.\n")
@@ -446,9 +489,9 @@ def test_what_is_not_taken_back_is_no_denial(analyze_text, body):
      ("Reuters was unable to verify the video. The footage could not be independently verified.", []),
      ("Police said the man had been shot, a claim that could not be immediately confirmed.", ["the man had been shot"]),
      ("The group said 40 people had died, which could not be independently verified.", ["40 people had died"]),
-     # a check left undone is no note on the reporting: what was not verified stays
+     # a check left undone is no note on the reporting: it stays the reporter's (the agency does not say it)
      ("The agency had not verified that the repairs were made before the fire.",
-      ["the repairs were made before the fire"])],
+      ["The agency had not verified that the repairs were made before the fire"])],
 )
 def test_a_note_that_something_could_not_be_verified_takes_no_side(analyze_text, body, kept):
     analysis = analyze_text("Headline\n" + body + "\n")

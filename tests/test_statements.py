@@ -73,8 +73,7 @@ def test_speech_words_that_report_nothing_said(analyze_text, body):
     ("He was quick to point out that the deal was dead.", ("He", "the deal was dead", "assert")),
     ("The mayor was careful to note that the report was only a draft.",
      ("The mayor", "the report was only a draft", "assert")),
-    # a negated speech verb with a that-clause still reports it; a negated finding denies what it did not find
-    ("The watchdog did not deny that the fund had lost money.", ("The watchdog", "the fund had lost money", "assert")),
+    # a negated finding denies what it did not find
     ("Our data do not show that their power was interrupted by the load shed.",
      ("Our data", "their power was interrupted by the load shed", "deny")),
     ("The audit did not find that all of the patients were harmed by the delay.",
@@ -925,6 +924,29 @@ def test_a_quote_going_on_over_paragraphs_is_its_speakers_to_the_end(analyze_tex
     ("The council met. Alan Smith reads the newspaper every morning at the depot.", []),
 ])
 def test_quotations_introduced_without_a_speech_verb_after_the_speaker(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # a denial or confirmation not made says nothing: the watchdog does not say the fund lost money
+    "The watchdog did not deny that the fund had lost money.",
+    "Police have not confirmed that the suspect was arrested.",
+    "The company has never acknowledged that the leak reached the river.",
+])
+def test_a_denial_or_confirmation_not_made_is_no_statement(analyze_text, body):
+    assert _statements(analyze_text, body) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a denial whose object is a claim rejects it: the object, with what it is dismissed as, is its content
+    ("The mayor rejected the claims.", [("The mayor", "the claims", "deny")]),
+    ("The mayor dismissed Ott's figures as nonsense.", [("The mayor", "Ott's figures as nonsense", "deny")]),
+    ("The ministry denied the report.", [("The ministry", "the report", "deny")]),
+    ("The company said it denies those claims.", [("The company", "it denies those claims", "deny")]),
+    # a denial of something other than a claim is an act
+    ("The board rejected the proposal.", []),
+])
+def test_a_denial_of_a_claim_named_by_a_noun(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected
 
 

@@ -54,6 +54,7 @@ class Cue:
     reference_only: bool = False
     negated: bool = False
     unnamed: bool = False  # passed on with no one named as saying it: 'is said to', 'it is alleged that'
+    rejects_claim: bool = False  # its content is the claim it rejects, named by a noun: 'denied the report'
 
     @property
     def position(self) -> int:
@@ -1349,6 +1350,9 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
         cue = Cue(token=token, text_start=token.idx, text_end=cue_end, lemma=lemma,
                   negated=any(c.dep_ == "neg" for c in token.children))
         cue.content = _content_of(doc, text, token, lemma, quotes)
+        if cue.content is None and (lemma.split()[0] in lx.DENIAL_CUES or lemma in lx.DENIAL_PHRASES):
+            cue.content = rejected_claim(text, token)
+            cue.rejects_claim = cue.content is not None
         if cue.content is None:
             # 'advised the trust on fundraising' is consulting work, not a reference to what was said
             cue.reference_only = lemma not in ("advise", "plead") and any(c.dep_ == "dobj" for c in token.children)
@@ -1364,6 +1368,22 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
     cues.extend(_retraction_cues(doc, text))
     cues.extend(_speech_object_cues(doc, text))
     return sorted(cues, key=lambda c: c.text_start)
+
+
+def rejected_claim(text: str, token: "Token") -> tuple[int, int] | None:
+    """What a denial with a claim for its object rejects, with what it dismisses it as: 'denied | the
+    report', 'dismissed | the councillor's figures as "political theatre"', 'rejected | the claims as
+    baseless'. Another object is an act, not a claim ('denied the permit')."""
+    claim = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if claim is None or claim.lemma_.lower() not in lx.CLAIMED_THINGS:
+        return None
+    end = subtree_span(claim)[1]
+    for child in token.children:
+        if child.i > claim.i and (child.dep_ in ("oprd", "acomp") or child.dep_ == "prep" and child.lower_ == "as"):
+            end = max(end, subtree_span(child)[1])
+    if any(mark in text[claim.idx:end] for mark in "\"“”"):
+        return None  # '... as "simply untrue"': the quote is what it said
+    return trim_span(text, claim.left_edge.idx, end)
 
 
 # Passive speech verbs that pass on what unnamed others say: 'is said to', 'it is alleged that'; and

@@ -43,6 +43,10 @@ EVIDENCE_CUES = frozenset("show indicate reveal suggest find".split())
 PHRASAL_CUES = {("point", "out"), ("go", "on"), ("spell", "out"), ("speak", "out"), ("push", "back"), ("hit", "back")}
 # Phrasal cues that deny what follows: 'pushed back on reports that ...', 'hit back at claims that ...'.
 DENIAL_PHRASES = frozenset({"push back", "hit back"})
+# What a denial's object must be for the denial to reject a claim ('denied the report', 'rejected Ott's figures').
+CLAIMED_THINGS = frozenset("""allegation claim report accusation suggestion story account charge figure number
+finding version description assertion idea notion rumour rumor speculation characterisation characterization
+estimate statement""".split())
 
 # "according to X", "as indicated by X" and similar markers name a source without a speech verb.
 SOURCE_PREPOSITIONS = ("according to", "citing", "quoting", "per")

@@ -237,6 +237,11 @@ EDITORIAL_NOTE = re.compile(
 NO_COMMENT = re.compile(
     r"\b(?:(?:declined|declines|decline|refused|refuses|would\s+not|wouldn['’]t|will\s+not|won['’]t)\s+to\s+"
     r"(?:comment|say|elaborate|discuss|speculate|confirm\s+or\s+deny|be\s+interviewed|give\s+details)|"
+    # 'neither confirmed nor denied', 'did not deny': a side not taken ('did not dispute that' concedes)
+    r"neither\s+(?:confirm(?:s|ed)?|den(?:y|ies|ied))\s+nor\s+(?:confirm(?:s|ed)?|den(?:y|ies|ied))|"
+    r"(?:(?:declined|declines|decline|refused|refuses|would\s+not|wouldn['’]t|will\s+not|won['’]t)\s+to|"
+    r"(?:did|does|do|has|have|had|would|could|will)\s+not|(?:didn|doesn|don|hasn|haven|hadn|wouldn|couldn|won)['’]t|"
+    r"never)\s+(?:deny|denied|confirm|confirmed)\b|"
     r"(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not|had\s+not)\s+(?:immediately\s+)?(?:respond|reply)(?:ed)?"
     r"\s+to\s+(?:\w+\s+){0,3}?(?:requests?\s+for\s+comment|messages?|calls?|e-?mails?|inquiries|queries|questions?)|"
     r"(?:could\s+not|couldn['’]t)\s+(?:immediately\s+)?be\s+reached|"
@@ -479,8 +484,14 @@ def _only_points_at_a_claim(clause: str, denied: bool) -> bool:
     `rebuttal_propositions`), no claim of its own."""
     if denied and SUCH_A_THING.match(clause):
         return True
+    pointed = POINTED_AT.match(clause.lstrip()) if denied else None
+    if pointed and not FINITE_AFTER.search(clause.lstrip()[pointed.end():]):
+        return True  # '(dismissed) the councillor's figures as "political theatre"'
     pointing = POINTING_REJECTION.match(clause) or POINTING_FALSITY.match(clause) or STANDS_BY.match(clause)
     return pointing is not None and _words(clause[pointing.end():]) <= 2
+
+
+FINITE_AFTER = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did|does|do)\b", re.IGNORECASE)
 
 
 # 'denied that any such assurance was given', 'denied that such a promise had been made': the thing denied
@@ -652,9 +663,12 @@ def _is_attribution_shell(sent) -> bool:
 # account false", or a cue whose object is the story ("dismissed that account as simply untrue",
 # "rejected the claims", "called the claims baseless").
 POINTING_DENIAL = re.compile(r"^\W*(?:that|this|it)\b(?!\s+(?:the|a|an)\b)", re.IGNORECASE)
-POINTED_AT = re.compile(r"\b(?:that|this|those|these|the|such)\s+(?:account|accounts|claim|claims|report|reports|"
-                        r"allegation|allegations|suggestion|suggestions|story|stories|version|accusation|accusations)\b",
-                        re.IGNORECASE)
+POINTED_AT = re.compile(r"\b(?:(?:that|this|those|these|the|such|his|her|their|its)\s+(?:[\w-]+['’]s?\s+)?|"
+                        r"[\w-]+['’]s?\s+)(?:account|accounts|claim|claims|report|reports|allegation|allegations|"
+                        r"suggestion|suggestions|story|stories|version|accusation|accusations|figures?|numbers?|"
+                        r"findings?|descriptions?|assertions?|estimates?|characteri[sz]ations?)\b", re.IGNORECASE)
+# Words of a pointed-at claim that say nothing of whose it is ('the claims', 'such allegations').
+POINTER_WORDS = frozenset("that this those these the such his her their its any all of".split()) | lx.CLAIMED_THINGS
 ANSWER_REACH = 600  # characters back to look for the clause a pointing denial answers
 REBUTTAL_MIN_WORDS = 5  # a denial with a clause this long states what it denies itself
 
@@ -678,10 +692,14 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         content = text[statement.start:statement.end]
         asked = re.match(r"\W*([^?.!]{12,}?)\?\s+(.*)$", content, flags=re.DOTALL)
         denial = asked.group(2) if asked else content
+        object_start = statement.cue_end + len(text[statement.cue_end:statement.end]) - \
+            len(text[statement.cue_end:statement.end].lstrip())
+        pointed = POINTED_AT.match(text, object_start, statement.end) or \
+            (statement.cue_end <= statement.start and POINTED_AT.search(text, statement.cue_end, statement.start))
         pointing = POINTING_DENIAL.match(denial) or POINTING_REJECTION.match(denial) or SUCH_A_THING.match(denial) or \
-            POINTING_FALSITY.match(denial) or \
-            POINTED_AT.match(text[statement.cue_end:statement.end].lstrip()) \
-            or (statement.cue_end <= statement.start and POINTED_AT.search(text[statement.cue_end:statement.start]))
+            POINTING_FALSITY.match(denial) or pointed
+        # 'rejected the councillor's account', 'disputed the figures in the audit': the clause of that owner only
+        owner = _owner_words(pointed) if pointing is pointed and pointed else set()
         hint = _accused_words(content)
         # 'denied accepting bribes' answers the clause with its words; 'denied any wrongdoing' the one before;
         # a bare 'pleaded not guilty' names nothing to answer
@@ -689,13 +707,19 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
             bool(hint or lx.ACCUSED_THINGS & set(re.findall(r"[a-z]+", content.lower())))
         if not (pointing or accused):
             continue
-        hint = hint if accused else None
-        answered = asked.group(1).strip() if asked else _answered_text(statement, found, hint, hint_needed=accused)
+        hint = hint if accused else owner
+        if pointing is pointed and pointed and _joins_a_denial(text, statement):
+            answered = _denied_before(statement, found, statements)  # 'Shapiro denied the story, as well'
+        else:
+            answered = asked.group(1).strip() if asked else \
+                _answered_text(statement, found, hint, hint_needed=accused or bool(owner),
+                               amount_wanted=bool(pointed and FIGURE_NOUNS.search(pointed.group())),
+                               text=text if owner else "")
         if not answered:
             continue
         start = statement.speaker.start if _speaker_leads(text, statement) else statement.start
         out.append(_side_of(document, statement, start, statement.end, answered, "deny", "rebuts"))
-    return out
+    return _without_overlapping_twins(out)
 
 
 # Words of a short denial that say only that it answers an accusation ('denied any wrongdoing', 'pleaded not
@@ -709,6 +733,52 @@ def _accused_words(denial: str) -> set[str]:
     'responsibility for the attack' -> attac); none for 'any wrongdoing'."""
     words = re.findall(r"[a-z]+", denial.lower())
     return {_word_key(w) for w in words if w not in ACCUSATION_WORDS and len(w) > 2}
+
+
+def _without_overlapping_twins(sides: list[Proposition]) -> list[Proposition]:
+    """One side per denial: of two that overlap with one speaker and polarity ('Grady disputed the
+    governor's account' and 'disputed the governor's account, saying ...'), the longer."""
+    def twin(a: Proposition, b: Proposition) -> bool:
+        return a is not b and (a.speaker, a.polarity) == (b.speaker, b.polarity) and a.start < b.end and b.start < a.end
+    return [a for a in sides if not any(twin(a, b) and (b.end - b.start, -b.start) > (a.end - a.start, -a.start)
+                                        for b in sides)]
+
+
+JOINING = re.compile(r"\b(?:also|likewise|similarly|as\s+well|too)\b", re.IGNORECASE)
+
+
+def _joins_a_denial(text: str, statement: Statement) -> bool:
+    """'Shapiro denied the story, as well', 'The office also rejected the report': a denial that
+    joins one made before it."""
+    between = text[statement.speaker.end:statement.cue_start] if statement.speaker.end <= statement.cue_start else ""
+    after = text[statement.end:statement.end + 12]
+    return bool(JOINING.search(between) and len(between) <= 40 or re.match(r"\W*(?:as\s+well|too)\b", after))
+
+
+def _denied_before(statement: Statement, found: list[Proposition], statements: list[Statement]) -> str | None:
+    """What the nearest earlier denial of someone else denies: one made with a verb of denial if any
+    ('Zakharova denied that ...', not her 'it would be "incredible" for Russia to oppose ...')."""
+    before = [p for p in found if statement.start - ANSWER_REACH <= p.end <= statement.start
+              and p.speaker != statement.speaker.name and p.polarity == "deny"]
+    cues = {s.id: s.cue for s in statements}
+    denying = [p for p in before if DENYING_VERB.match(cues.get(p.statement or "", ""))]
+    chosen = denying or before
+    return max(chosen, key=lambda p: p.end).text if chosen else None
+
+
+DENYING_VERB = re.compile(r"(?:deni|deny|reject|dismiss|disput|refut|rebut|contradict)", re.IGNORECASE)
+
+
+def _owner_words(pointed: "re.Match[str]") -> set[str]:
+    """The word stems that say whose claim a pointing denial rejects ('the councillor's figures as
+    "political theatre"' -> counc; 'the figures in the audit' -> audit; 'the claims' -> none)."""
+    after = OWNER_AFTER.match(pointed.string, pointed.end())
+    words = re.findall(r"[a-z]+", (pointed.group() + (after.group(1) if after else "")).lower())
+    return {_word_key(w) for w in words
+            if w not in POINTER_WORDS and w.removesuffix("s") not in POINTER_WORDS and w not in ACCUSATION_WORDS and len(w) > 2}
+
+
+OWNER_AFTER = re.compile(r"\s+(?:in|from|of|by)\s+((?:the\s+|a\s+|an\s+)?[\w'’-]+)")
 
 
 def _side_of(document: Document, statement: Statement, start: int, end: int, text: str, polarity: str,
@@ -783,7 +853,7 @@ def _answer_to_a_question(document: Document, statement: Statement) -> list[Prop
     if polarity is None:
         return []
     first = min(statement.speaker.start, statement.cue_start, statement.start)
-    begin = max(text.rfind("\n", 0, first), text.rfind(". ", 0, first)) + 1
+    begin = _sentence_start(text, first)
     stop = text.find("\n", statement.end)
     stop = len(text) if stop < 0 else stop
     asked = ASKED_CLAUSE.search(text, begin, first) or ASKED_CLAUSE.search(text, statement.end, stop)
@@ -851,21 +921,38 @@ def _word_key(word: str) -> str:
     return word.rstrip("s")[:5]
 
 
+FIGURE_NOUNS = re.compile(r"\b(?:figures?|numbers?|estimates?)\s*$", re.IGNORECASE)
+AMOUNT = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|"
+                    r"billions?)\b", re.IGNORECASE)
+
+
 def _answered_text(statement: Statement, found: list[Proposition], hint: set[str] | None = None,
-                   until: int | None = None, hint_needed: bool = False) -> str | None:
+                   until: int | None = None, hint_needed: bool = False, amount_wanted: bool = False,
+                   text: str = "") -> str | None:
     """The nearest earlier clause someone else said (an attributed clause before the reporter's own,
     which is more often the setting of the denial: 'Whitcombe was blunt'), ending by `until` (default:
     where the statement's content starts); with `hint` (word stems naming the claim: 'the gap
-    allegation'), the nearest that has them, if any does (only such a one with `hint_needed`)."""
+    allegation'), the nearest that has them, if any does (only such a one with `hint_needed`); with
+    `amount_wanted` ('disputed the figures'), the nearest that states an amount, if any does. With the
+    document's `text`, the hint may stand anywhere in the clause's sentence before it ('Councillor Jane
+    Ott said ...' for 'the councillor's figures')."""
     until = statement.start if until is None else until
     before = [p for p in found if statement.start - ANSWER_REACH <= p.end <= until
               and p.speaker != statement.speaker.name and p.polarity != "deny"]
     if hint:
-        named = [p for p in before if hint <= {_word_key(w) for w in re.findall(r"[a-z]+", p.text.lower())}]
+        named = [p for p in before if hint <= {_word_key(w) for w in re.findall(
+            r"[a-z]+", f"{p.text} {p.speaker or ''} {text[_sentence_start(text, p.start):p.start]}".lower())}]
         before = named if named or hint_needed else before
+    if amount_wanted:
+        before = [p for p in before if AMOUNT.search(p.text)] or before
     said = [p for p in before if p.statement is not None]
     chosen = said or before
     return max(chosen, key=lambda p: p.end).text if chosen else None
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` begins (a full stop or line break before it; crude)."""
+    return max(text.rfind("\n", 0, position), text.rfind(". ", 0, position)) + 1 if text else position
 
 
 def _speaker_leads(text: str, statement: Statement) -> bool:

@@ -153,8 +153,14 @@ def says_nothing(cue: Cue, text: str, content: tuple[int, int]) -> bool:
     asked = cue.lemma == "ask" and cue.token.tag_ == "VBN" and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cue.token.children) and \
         bool(ASKED_WHETHER.match(text[cue.text_end:content[1]]))  # 'when asked if ...': by someone unnamed
-    return asked or (cue.negated and cue.content is not None and
-                     bool(INDIRECT_QUESTION.match(text[cue.text_end:content[1]])))
+    return asked or _commits_to_nothing(cue) or (cue.negated and cue.content is not None and
+                                                 bool(INDIRECT_QUESTION.match(text[cue.text_end:content[1]])))
+
+
+def _commits_to_nothing(cue: Cue) -> bool:
+    """'did not deny that the city overspent', 'has not confirmed that the talks failed': a denial or
+    confirmation not made takes neither side ('I do not dispute that ...' concedes)."""
+    return cue.negated and (cue.lemma.split()[0] == "deny" or cue.lemma.split()[0] in lx.CONFIRMATION_CUES)
 
 
 def polarity(cue: Cue, content_text: str) -> str:
@@ -365,7 +371,7 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
                 continue
             speaker = resolver.resolve(cue.speaker_head, cue.position)
         spans = [s for s in _contents(text, cue)
-                 if s[1] > s[0] and (content_words(text, *s) >= 2 or _bare_answer(text[s[0]:s[1]]))
+                 if s[1] > s[0] and (content_words(text, *s) >= 2 or _bare_answer(text[s[0]:s[1]]) or cue.rejects_claim)
                  and not _excluded(document, *s)
                  and not ANONYMITY_REQUEST.match(text[s[0]:s[1]]) and not says_nothing(cue, text, s)]
         cited = _cited_by_outlet(cue, speaker, spans)
@@ -499,9 +505,10 @@ def _drop_nested_same_speaker(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _takes_a_side(inner: Cue, outer: Cue) -> bool:
-    """Whether the inner cue denies or confirms where the outer one only reports."""
+    """Whether the inner cue denies or confirms where the outer one only reports ('said it denies
+    those claims' is one denial: the outer one's)."""
     sides = lx.DENIAL_CUES | lx.CONFIRMATION_CUES
-    return inner.lemma.split()[0] in sides and outer.lemma.split()[0] not in sides
+    return inner.lemma.split()[0] in sides and outer.lemma.split()[0] not in sides and not inner.rejects_claim
 
 
 def _continuations(text: str, quotes: list[Quote], drafts: list[_Draft], document: Document) -> list[_Draft]:

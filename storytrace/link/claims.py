@@ -38,7 +38,7 @@ from storytrace import gazetteer
 from storytrace.extract.lexicon import COUNTRY_WORDS
 from storytrace.extract.timex import MONTHS
 from storytrace.link.origins import Origin, OriginResolver, origins_by_stance
-from storytrace.schema import (Claim, ClaimMention, Document, Entity, Proposition, Statement, Variant, VariantValue,
+from storytrace.schema import (Claim, ClaimMention, Document, Entity, Event, Proposition, Statement, Variant, VariantValue,
                                content_id)
 
 if TYPE_CHECKING:
@@ -789,11 +789,13 @@ def side_stance(proposition: Proposition, relation: str) -> str:
 
 def build_claims(propositions: Sequence[Proposition], statements: Sequence[Statement], documents: Sequence[Document],
                  entities: Sequence[Entity], embed: "StaticEmbedder | Callable[[Sequence[str]], np.ndarray]",
-                 stance: "StanceClassifier | None" = None, link_model: "LinkModel | None" = None) -> list[Claim]:
+                 stance: "StanceClassifier | None" = None, link_model: "LinkModel | None" = None,
+                 events: Sequence[Event] = ()) -> list[Claim]:
     """Claims of the story with sides, stances, origins and flags (contested, single-origin).
 
     `embed` maps the story's proposition texts to unit vectors in one call (the distilled static
-    MiniLM vectors by default); `stance` is consulted only where a contradiction is possible."""
+    MiniLM vectors by default); `stance` is consulted only where a contradiction is possible;
+    `events` give the days the timeline resolved relative dates to ('on Tuesday')."""
     model = link_model or LinkModel.load()
     context, pairs = link_context(propositions, entities, embed, documents)
     props, texts = context.props, context.texts
@@ -821,7 +823,8 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
                for counted, center in zip(stating, centers)]
     resolver = OriginResolver(documents, statements, entities)
     relations = _relations(clauses, centers, context, stance)
-    claims = [_claim(group, center, props, texts, relations, resolver, counted)
+    days = resolved_days(events)
+    claims = [_claim(group, center, props, texts, relations, resolver, counted, days)
               for group, center, counted in zip(clauses, centers, stating)]
     return _ordered(claims)
 
@@ -1027,7 +1030,8 @@ def counted_sides(group: Sequence[int], center: int, linked: Mapping[int, Mappin
 
 
 def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: Sequence[str],
-           relations: dict[tuple[int, int], str], resolver: OriginResolver, stating: set[int]) -> Claim:
+           relations: dict[tuple[int, int], str], resolver: OriginResolver, stating: set[int],
+           days: Mapping[str, Sequence[tuple[int, int, str]]]) -> Claim:
     stances = {m: side_stance(props[m], relations.get((center, m), "supports")) for m in group}
     if props[center].polarity == "deny":
         stances[center] = "denies"
@@ -1055,7 +1059,7 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
         flags.append("single-mention")
     elif len(counted["supports"]) + len(counted["denies"]) == 1:
         flags.append("single-origin")
-    variants = claim_variants(props, stances, group, origins, resolver.modes, resolver.documents)
+    variants = claim_variants(props, stances, group, origins, resolver.modes, resolver.documents, days)
     flags += variant_flags(variants)
     if _taken_back(group, stances, origins, stating, resolver.statements, props):
         flags.append(TAKEN_BACK_FLAG)
@@ -1214,10 +1218,12 @@ VARIANT_FLAGS = {"numbers": "numbers differ", "dates": "dates differ", "quote wo
 
 
 def claim_variants(members: Sequence[Proposition], stances: dict[int, str], indices: Sequence[int],
-                   origins: dict[int, Origin], modes: dict[str, str], documents: Mapping[str, Document]) -> tuple[Variant, ...]:
+                   origins: dict[int, Origin], modes: dict[str, str], documents: Mapping[str, Document],
+                   days_resolved: Mapping[str, Sequence[tuple[int, int, str]]] | None = None) -> tuple[Variant, ...]:
     """Same-side differences between documents that are not contradictions but a reader must see,
     each pointing at the words that differ: different amounts or dates for one item ('1948
-    armistice lines' and 'pre-1967 borders'), and one quote worded differently by two outlets."""
+    armistice lines' and 'pre-1967 borders', 'walk out on Tuesday' and 'on Wednesday'), and one
+    quote worded differently by two outlets."""
     pairs = [(a, b) for pos, a in enumerate(indices) for b in indices[pos + 1:]
              if members[a].doc != members[b].doc and stances[a] == stances[b]]
     raw = {i: documents[members[i].doc].text[members[i].start:members[i].end] if members[i].doc in documents
@@ -1228,9 +1234,10 @@ def claim_variants(members: Sequence[Proposition], stances: dict[int, str], indi
         variants.append(Variant("numbers", amounts))
     dates = {i: stated_dates(members[i].text) for i in indices}
     years = _differing_members(pairs, {i: dates[i][0] for i in indices})
-    days = _differing_members([(a, b) for a, b in pairs if _same_act(members[a], members[b])],
-                              {i: dates[i][1] for i in indices})
-    stated = set(_values(members, raw, years, _year_spans) + _values(members, raw, days, _day_spans))
+    month_days = _differing_members([(a, b) for a, b in pairs if _same_act(members[a], members[b])],
+                                    {i: dates[i][1] for i in indices})
+    stated = set(_values(members, raw, years, _year_spans) + _values(members, raw, month_days, _day_spans))
+    stated |= set(_differing_resolved_days(members, pairs, days_resolved or {}, documents))
     if stated:
         variants.append(Variant("dates", tuple(sorted(stated, key=lambda v: (v.doc, v.start)))))
     for a, b in pairs:
@@ -1248,6 +1255,40 @@ def claim_variants(members: Sequence[Proposition], stances: dict[int, str], indi
 
 
 LIGHT_VERBS = frozenset("be have do say make get take go not".split())  # and the kept negation
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def resolved_days(events: Iterable[Event]) -> dict[str, tuple[tuple[int, int, str], ...]]:
+    """Per document, where each date of one day stands and the day the timeline resolved it to, so
+    two reports' days for one act compare by the day they mean, not their words ('Tuesday' in
+    Monday's paper is 'tomorrow' in Tuesday's)."""
+    found: dict[str, set[tuple[int, int, str]]] = defaultdict(set)
+    for event in events:
+        time = event.time
+        if time.text and len(time.value) == 10 and ISO_DAY.fullmatch(time.value):
+            found[event.doc].add((time.start, time.end, time.value))
+    return {doc: tuple(sorted(spans)) for doc, spans in found.items()}
+
+
+def _differing_resolved_days(members: Sequence[Proposition], pairs: Sequence[tuple[int, int]],
+                             days: Mapping[str, Sequence[tuple[int, int, str]]],
+                             documents: Mapping[str, Document]) -> list[VariantValue]:
+    """Where two reports date one act to different days, one of them at least in relative words
+    ('will walk out on Tuesday' / 'will walk out on Wednesday', published the same day; written
+    month-days are compared as written)."""
+    inside = {i: [(s, e, v) for s, e, v in days.get(members[i].doc, ())
+                  if members[i].start <= s and e <= members[i].end and members[i].doc in documents]
+              for pair in pairs for i in pair}
+    found: list[VariantValue] = []
+    for a, b in pairs:
+        values_a, values_b = {v for *_, v in inside[a]}, {v for *_, v in inside[b]}
+        if not values_a or not values_b or values_a & values_b or not _same_act(members[a], members[b]):
+            continue
+        spans = [(i, s, e) for i in (a, b) for s, e, _ in inside[i]]
+        written = [bool(MONTH_DAY.fullmatch(documents[members[i].doc].text[s:e])) for i, s, e in spans]
+        if not all(written):
+            found += [VariantValue(members[i].doc, s, e, documents[members[i].doc].text[s:e]) for i, s, e in spans]
+    return found
 
 
 def _same_act(first: Proposition, second: Proposition) -> bool:
