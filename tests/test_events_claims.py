@@ -948,3 +948,17 @@ def test_two_reports_dating_one_act_to_different_days_are_flagged(analyze_text, 
     dates = [[v.text for v in variant.values] for variant in claim.variants if variant.kind == "dates"]
     assert ("dates differ" in claim.flags) is flagged
     assert dates == ([["Tuesday", second_day.split(" ", 1)[1]]] if flagged else [])
+
+
+def test_a_denial_of_another_figure_is_shown_not_counted(analyze_text):
+    from storytrace.pipeline import build_dossier
+
+    first = analyze_text("Factory fire kills 10\n\nA fire at the Brenner textile factory killed 10 workers on Thursday, "
+                         "the fire service said.\n\nCorrection: An earlier version of this article said 12 workers "
+                         "were killed.\n", outlet="Lodz Daily")
+    second = analyze_text("Fire toll\n\nThe fire service said the fire at the Brenner textile factory killed 10 "
+                          "workers.\n", outlet="Warsaw Voice")
+    (claim,) = [c for c in build_dossier([first, second]).claims if "10 workers" in c.text]
+    denial = [m for m in claim.mentions if m.stance == "denies"]
+    assert denial and not any(m.counted for m in denial)
+    assert "contested" not in claim.flags and not claim.origins["denies"]

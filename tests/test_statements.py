@@ -820,6 +820,19 @@ def test_the_organisation_a_description_names_again(analyze_text, body, speaker)
     assert [s[0] for s in said] == [speaker]
 
 
+@pytest.mark.parametrize(("body", "speaker", "kind"), [
+    # 'the newspaper' that reports is the outlet just named
+    ("Troops will leave Ostrava Pass by June, Defence Minister Karl Weiss told the Northern Times, the newspaper "
+     "reported on Monday.", "Northern Times", "outlet"),
+    # a remark on a noun inside the description, set off by a comma, is no part of the speaker's name
+    ("Survivors of the fire at the Brenner textile factory, which killed 12 people, said the exits had been locked.",
+     "Survivors of the fire at the Brenner textile factory", None),
+])
+def test_who_a_description_of_a_source_is(analyze_text, body, speaker, kind):
+    statements = analyze_text("Headline\n" + body + "\n").statements
+    assert (speaker, kind) in [(s.speaker.name, kind and s.speaker.kind) for s in statements]
+
+
 @pytest.mark.parametrize(("body", "expected"), [
     # 'as X put it' puts the clause it is set before
     ("As one analyst put it, the market has lost its nerve.", [("one analyst", "the market has lost its nerve", "assert")]),

@@ -32,6 +32,10 @@ CORPORATE_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Co|LLC|plc|PLC|Gro
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+# What a story calls a news outlet it has just named ('the newspaper reported'), and how far back (characters).
+OUTLET_NOUNS = frozenset("newspaper paper daily tabloid broadsheet broadcaster network channel station magazine "
+                         "outlet website weekly".split())
+OUTLET_REACH = 400
 # Sentences back to look for the subject a pronoun continues ('Marcus Ivey was pulled over ... by two
 # officers, Kyle Brandt and Jenna Ruiz. He spent three days in hospital ... He has pleaded not guilty').
 SUBJECT_REACH = 2
@@ -86,6 +90,16 @@ def _before_comma(token: "Token") -> "Token":
     return last
 
 
+def _before_set_off_relative(head: "Token", right: "Token") -> "Token":
+    """The phrase's end before a relative clause set off by a comma inside it ('Survivors of the fire at
+    the factory | , which killed 12 people'): a remark on a noun, no part of the speaker's name."""
+    doc = head.doc
+    for token in doc[head.i + 1:right.i]:
+        if token.text == "," and token.i + 1 <= right.i and doc[token.i + 1].lower_ in ("which", "who", "whom", "whose"):
+            return doc[token.i - 1]
+    return right
+
+
 def _noun_phrase_span(head: "Token", with_of: bool, limit: int | None = None) -> tuple[int, int]:
     """Left modifiers + head, plus an 'of'/'between' phrase for descriptions ('member of ...'),
     never reaching `limit` (the cue)."""
@@ -105,6 +119,7 @@ def _noun_phrase_span(head: "Token", with_of: bool, limit: int | None = None) ->
                 right = max(right, _before_comma(child), key=lambda t: t.i)
     while left.i < head.i and (left.is_punct or left.is_space):
         left = left.nbor()
+    right = _before_set_off_relative(head, right)
     if with_of and limit is not None and right.idx + len(right.text) < limit:
         right = _extend_description(head.doc, right, limit)
     if limit is not None and right.idx + len(right.text) > limit > head.idx:
@@ -726,6 +741,10 @@ class SpeakerResolver:
             ref = self.referents.covering(*long_span)
             if ref is not None and ref.kind == "document":
                 return ResolvedSpeaker(ref.name, "document", long_span[0], long_span[1], ref)
+        if definite and heads & OUTLET_NOUNS:  # 'Weiss told the Northern Times, the newspaper reported'
+            outlet = self.referents.most_recent(position, lambda r: r.kind == "outlet")
+            if outlet is not None and position - outlet.last_before(position) <= OUTLET_REACH:
+                return ResolvedSpeaker(outlet.name, "outlet", np_span[0], np_span[1], outlet)
         for kind, vocabulary in (("organization", lx.ORGANIZATION_HEADS),
                                  ("anonymous", lx.ANONYMOUS_HEADS | lx.PERSON_GROUP_HEADS | lx.ROLE_NOUNS)):
             if not heads & vocabulary:

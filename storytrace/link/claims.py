@@ -819,7 +819,9 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
     clauses = [sorted(m for n in g for m in nodes[n]) for g in groups]
     centers = [nodes[c][0] for c in node_centers]
     stating = [{m for n in counted_sides(g, c, linked, sizes) for m in nodes[n]} for g, c in zip(groups, node_centers)]
-    stating = [{m for m in counted if m == center or not only_its_condition_bears_on(texts[m], texts[center])}
+    stating = [{m for m in counted if m == center or not (only_its_condition_bears_on(texts[m], texts[center]) or
+                                                           props[m].polarity == "deny" and
+                                                           denies_another_figure(texts[center], texts[m]))}
                for counted, center in zip(stating, centers)]
     resolver = OriginResolver(documents, statements, entities)
     relations = _relations(clauses, centers, context, stance)
@@ -830,6 +832,20 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
 
 
 CONDITION = re.compile(r"^(?:if|unless)\b[^,]{3,}?,\s+(?P<then>.+)$", re.IGNORECASE | re.DOTALL)
+
+
+def denies_another_figure(center: str, denial: str) -> bool:
+    """A denial of a figure other than the claim's for the same thing ('An earlier version of this
+    article said 12 workers were killed' beside 'the fire killed 10 workers'): it does not deny the
+    claim, so it is shown and not counted."""
+    def counts(text: str) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = defaultdict(set)
+        for _, end, value in quantity_spans(text):
+            for thing in _counted_things(text, end) - {""}:
+                found[thing].add(value)
+        return found
+    claimed, denied = counts(center), counts(denial)
+    return any(not claimed[thing] & denied[thing] for thing in claimed.keys() & denied.keys())
 
 
 def only_its_condition_bears_on(text: str, center: str) -> bool:
