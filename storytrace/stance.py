@@ -37,7 +37,7 @@ FAKENESS_WORDS = frozenset("forgery forgeries forged counterfeit lie lied lies l
                            "faked false misled mislead".split())
 REFUTE_PHRASES = (
     r"no evidence", r"not true", r"made up", r"rules? out", r"ruled out", r"ruling out", r"no plans?",
-    r"no such", r"no truth", r"not the case", r"there (?:was|is|were|are|has been|had been) no",
+    r"no such", r"no truth", r"not the case", r"there (?:was|is|were|are|has been|had been) no\b",
     r"clear(?:s|ed)?(?:\s+\S+){0,4}\s+of", r"shuts? down(?:\s+\S+){0,2}\s+(?:rumou?rs?|reports?|claims?)",
     r"(?:rejects?|rejected|rejecting|dismiss(?:es|ed|ing)?) (?:\S+ )?(?:claims?|reports?|rumou?rs?|allegations?|suggestions?|"
     r"speculation|story|stories)", r"^no\s*[,:;!.\u2013\u2014-]",
@@ -201,7 +201,8 @@ def _negated_stems(words: tuple[str, ...], window: int) -> frozenset[str]:
     """negated_stems, remembered per token tuple."""
     found: set[str] = set()
     for i, word in enumerate(words):
-        if not (is_negator(word) or (word == "no" and i + 1 < len(words) and words[i + 1] == "one")):
+        if not (is_negator(word) or (word == "no" and i + 1 < len(words) and words[i + 1] == "one") or
+                _no_subject(words, i)):
             continue
         if word == "not" and i + 1 < len(words) and words[i + 1] in NOT_MERELY:
             continue  # 'not just a sense of urgency but pure speed' adds, it does not negate
@@ -219,6 +220,15 @@ def _negated_stems(words: tuple[str, ...], window: int) -> frozenset[str]:
             if taken >= window:
                 break
     return frozenset(found)
+
+
+SUBJECT_AUXILIARIES = frozenset("has have had was were is are did does do will would could can should".split())
+
+
+def _no_subject(words: tuple[str, ...], i: int) -> bool:
+    """'No ward has closed', 'no charges were filed': a 'no' opening a subject that a verb follows
+    negates the clause ('no beds left', 'no second resolution planned' say what there is not)."""
+    return words[i] == "no" and any(w in SUBJECT_AUXILIARIES for w in words[i + 2:i + 4])
 
 
 def refute_hits(text: str, words: Sequence[str]) -> int:

@@ -56,6 +56,9 @@ PLANT = "Robert Plant ripped up an $800M Led Zeppelin reunion contract"
     # withholding against disclosing, either way round
     ("Veltrix withheld the liver data from regulators", "Veltrix disclosed all liver data to regulators", "denies"),
     ("The ministry disclosed the death toll to reporters", "The ministry hid the death toll from reporters", "denies"),
+    # a 'no' that opens a subject negates its clause
+    ("Wards are closing for lack of staff", "No ward has closed for lack of staff", "denies"),
+    ("Charges were filed against the officers", "No charges were filed against the officers", "denies"),
 ])
 def test_rule_cases(claim: str, text: str, expected: str) -> None:
     result = rule_stance(claim, text)
@@ -81,6 +84,8 @@ def test_rule_cases(claim: str, text: str, expected: str) -> None:
     ("The company cancelled the contract with Boeing", "Boeing signed the contract"),
     # a company's shares are nothing it shares
     ("Veltrix withheld the liver data from regulators", "Shares of Veltrix fell after the liver data report"),
+    # 'there are now' is no 'there are no'
+    ("Waiting lists had fallen by 40,000 since April", "There are now 40,000 fewer people waiting than in April"),
 ])
 def test_rules_stay_silent_when_unsure(claim: str, text: str) -> None:
     assert rule_stance(claim, text) is None

@@ -827,6 +827,11 @@ def test_the_organisation_a_description_names_again(analyze_text, body, speaker)
     # a remark on a noun inside the description, set off by a comma, is no part of the speaker's name
     ("Survivors of the fire at the Brenner textile factory, which killed 12 people, said the exits had been locked.",
      "Survivors of the fire at the Brenner textile factory", None),
+    # a form of address before the subject is no speaker ('Smith, the company's chief executive, said' is Smith)
+    ("Minister, the nurses' union says wards are closing for lack of staff. Is that true?", "the nurses' union",
+     "organization"),
+    ("Mr President, your own advisers say the plan will fail.", "your own advisers", None),
+    ("Smith, the company's chief executive, said the plant would close.", "Smith", None),
 ])
 def test_who_a_description_of_a_source_is(analyze_text, body, speaker, kind):
     statements = analyze_text("Headline\n" + body + "\n").statements

@@ -435,7 +435,7 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
             if len(left) == 2 and nearest.pos_ == "PROPN" and nearest.left_edge.i == min(c.i for c in left) + 1:
                 return nearest  # 'American automobile manufacturer | General Motors announced': the name
             first = min(left, key=lambda c: c.i) if left else min(subjects, key=lambda c: c.i)
-            return _noun_before_participle(first) or first
+            return _noun_before_participle(first) or _past_a_vocative(first) or first
         for child in current.children:
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -459,6 +459,23 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
         return named
     subject = _textual_subject(doc, token)
     return subject if subject is not None and not quoted(subject.idx) else None
+
+
+ADDRESS_WORDS = lx.ROLE_NOUNS | frozenset("sir madam madame ma'am".split())
+
+
+def _past_a_vocative(subject: "Token") -> "Token | None":
+    """The subject after a form of address the parser took for it ('Minister, | the nurses' union says
+    ...', 'Mr President, | your own advisers say ...'): the apposition that runs into the verb without
+    a closing comma ('Smith, the company's chief executive, said' is Smith)."""
+    doc = subject.doc
+    if subject.left_edge.i != subject.sent.start or subject.lower_ not in ADDRESS_WORDS or \
+            subject.i + 1 >= len(doc) or doc[subject.i + 1].text != ",":
+        return None
+    apposition = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
+    if apposition is None or apposition.right_edge.i + 1 != subject.head.i:
+        return None
+    return apposition
 
 
 def _noun_before_participle(subject: "Token") -> "Token | None":
