@@ -427,6 +427,23 @@ def test_a_denial_that_joins_another_denies_what_that_one_denied(analyze_text, b
             if p.polarity == "deny" and p.speaker == speaker] == [(denied, side)]
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker", "confirmed"),
+    [("The Gazette reported that the mayor had resigned. The city's spokeswoman later confirmed the report.",
+      "The city's spokeswoman", "the mayor had resigned"),
+     ("Witnesses said soldiers fired at the crowd. Police confirmed that account on Monday.", "Police",
+      "soldiers fired at the crowd"),
+     # a confirmation not given, or that could not be given, supports nothing
+     ("The Gazette reported that the mayor had resigned. The city declined to confirm the report.", None, None),
+     ("Vestrum said the cost was 600 million. The Meridian was unable to confirm her figure.", None, None)],
+)
+def test_confirming_a_claim_named_by_a_noun_supports_it(analyze_text, body, speaker, confirmed):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    first_speaker = analysis.propositions[0].speaker
+    others = [(p.speaker, p.text, p.polarity) for p in analysis.propositions if p.speaker != first_speaker]
+    assert others == ([(speaker, confirmed, "assert")] if speaker else [])
+
+
 @pytest.mark.parametrize("body", [
     # a denial not made, or a side neither taken nor refused, takes no side
     "The mayor did not deny that the city had overspent its flood budget by $3 million.",

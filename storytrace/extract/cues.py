@@ -54,7 +54,7 @@ class Cue:
     reference_only: bool = False
     negated: bool = False
     unnamed: bool = False  # passed on with no one named as saying it: 'is said to', 'it is alleged that'
-    rejects_claim: bool = False  # its content is the claim it rejects, named by a noun: 'denied the report'
+    rejects_claim: bool = False  # its content is the claim it rejects or confirms, named by a noun: 'denied the report'
 
     @property
     def position(self) -> int:
@@ -1367,7 +1367,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
         cue = Cue(token=token, text_start=token.idx, text_end=cue_end, lemma=lemma,
                   negated=any(c.dep_ == "neg" for c in token.children))
         cue.content = _content_of(doc, text, token, lemma, quotes)
-        if cue.content is None and (lemma.split()[0] in lx.DENIAL_CUES or lemma in lx.DENIAL_PHRASES):
+        if cue.content is None and (lemma.split()[0] in lx.DENIAL_CUES | lx.CONFIRMATION_CUES or lemma in lx.DENIAL_PHRASES):
             cue.content = rejected_claim(text, token)
             cue.rejects_claim = cue.content is not None
         if cue.content is None:
@@ -1387,13 +1387,21 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
     return sorted(cues, key=lambda c: c.text_start)
 
 
+# An act not done: 'was unable to confirm', 'declined to confirm', 'could not independently verify'.
+NOT_DONE_BEFORE = re.compile(r"\b(?:unable|failed|fails|fail|declined|declines|refused|refuses|not\s+able|"
+                             r"(?:could|can|would|did|does|will)\s*(?:not|n['’]t)|cannot)\s+(?:to\s+)?(?:\w+\s+)?$",
+                             re.IGNORECASE)
+
+
 def rejected_claim(text: str, token: "Token") -> tuple[int, int] | None:
-    """What a denial with a claim for its object rejects, with what it dismisses it as: 'denied | the
-    report', 'dismissed | the councillor's figures as "political theatre"', 'rejected | the claims as
-    baseless'. Another object is an act, not a claim ('denied the permit')."""
+    """What a denial or confirmation with a claim for its object rejects or confirms, with what it
+    dismisses it as: 'denied | the report', 'dismissed | the councillor's figures as "political theatre"',
+    'rejected | the claims as baseless', 'confirmed | the report'. Another object is an act, not a claim
+    ('denied the permit')."""
     claim = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-    if claim is None or claim.lemma_.lower() not in lx.CLAIMED_THINGS:
-        return None
+    if claim is None or claim.lemma_.lower() not in lx.CLAIMED_THINGS or \
+            NOT_DONE_BEFORE.search(text, max(0, token.idx - 40), token.idx):
+        return None  # 'The Meridian was unable to confirm her figure': no confirmation
     end = subtree_span(claim)[1]
     for child in token.children:
         if child.i > claim.i and (child.dep_ in ("oprd", "acomp") or child.dep_ == "prep" and child.lower_ == "as"):

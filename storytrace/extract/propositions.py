@@ -466,7 +466,8 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
             start, end = _clean(text, *piece)
             end = _without_refusal_to_comment(text, start, _without_dangling_words(doc, text, start, end))
             if _words(text[start:end]) < MIN_WORDS or text[start:end].rstrip().endswith("?") or \
-                    _only_points_at_a_claim(text[start:end], statement.polarity == "deny") or \
+                    _only_points_at_a_claim(text[start:end], statement.polarity == "deny",
+                                            statement.polarity == "confirm") or \
                     SOURCING_NOTE.search(text[start:end]):
                 continue
             polarity = statement.polarity
@@ -478,13 +479,13 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
     return found
 
 
-def _only_points_at_a_claim(clause: str, denied: bool) -> bool:
+def _only_points_at_a_claim(clause: str, denied: bool, confirmed: bool = False) -> bool:
     """'it "rejects these allegations entirely"', 'it stood by its count', and what a denial says of 'any
     such assurance': a denial or an affirmation naming only what it answers (found by
     `rebuttal_propositions`), no claim of its own."""
     if denied and SUCH_A_THING.match(clause):
         return True
-    pointed = POINTED_AT.match(clause.lstrip()) if denied else None
+    pointed = POINTED_AT.match(clause.lstrip()) if denied or confirmed else None
     if pointed and not FINITE_AFTER.search(clause.lstrip()[pointed.end():]):
         return True  # '(dismissed) the councillor's figures as "political theatre"'
     pointing = POINTING_REJECTION.match(clause) or POINTING_FALSITY.match(clause) or STANDS_BY.match(clause)
@@ -685,6 +686,7 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         out += _standing_by(document, statement, found)
         out += _disputing_then_saying(document, statement, found)
         out += _answer_to_a_question(document, statement)
+        out += _confirming_a_claim(document, statement, found)
         if statement.polarity != "deny" or any(
                 p.statement == statement.id and _words(p.text) >= REBUTTAL_MIN_WORDS for p in found):
             out += _pointing_clauses(document, statement, found)
@@ -692,14 +694,9 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         content = text[statement.start:statement.end]
         asked = re.match(r"\W*([^?.!]{12,}?)\?\s+(.*)$", content, flags=re.DOTALL)
         denial = asked.group(2) if asked else content
-        object_start = statement.cue_end + len(text[statement.cue_end:statement.end]) - \
-            len(text[statement.cue_end:statement.end].lstrip())
-        pointed = POINTED_AT.match(text, object_start, statement.end) or \
-            (statement.cue_end <= statement.start and POINTED_AT.search(text, statement.cue_end, statement.start))
+        pointed = _pointed_claim(text, statement)
         pointing = POINTING_DENIAL.match(denial) or POINTING_REJECTION.match(denial) or SUCH_A_THING.match(denial) or \
             POINTING_FALSITY.match(denial) or pointed
-        # 'rejected the councillor's account', 'disputed the figures in the audit': the clause of that owner only
-        owner = _owner_words(pointed) if pointing is pointed and pointed else set()
         hint = _accused_words(content)
         # 'denied accepting bribes' answers the clause with its words; 'denied any wrongdoing' the one before;
         # a bare 'pleaded not guilty' names nothing to answer
@@ -707,14 +704,14 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
             bool(hint or lx.ACCUSED_THINGS & set(re.findall(r"[a-z]+", content.lower())))
         if not (pointing or accused):
             continue
-        hint = hint if accused else owner
         if pointing is pointed and pointed and _joins_a_denial(text, statement):
             answered = _denied_before(statement, found, statements)  # 'Shapiro denied the story, as well'
+        elif asked:
+            answered = asked.group(1).strip()
+        elif pointing is pointed and pointed:
+            answered = _pointed_clause(text, statement, found, pointed)
         else:
-            answered = asked.group(1).strip() if asked else \
-                _answered_text(statement, found, hint, hint_needed=accused or bool(owner),
-                               amount_wanted=bool(pointed and FIGURE_NOUNS.search(pointed.group())),
-                               text=text if owner else "")
+            answered = _answered_text(statement, found, hint, hint_needed=accused)
         if not answered:
             continue
         start = statement.speaker.start if _speaker_leads(text, statement) else statement.start
@@ -733,6 +730,39 @@ def _accused_words(denial: str) -> set[str]:
     'responsibility for the attack' -> attac); none for 'any wrongdoing'."""
     words = re.findall(r"[a-z]+", denial.lower())
     return {_word_key(w) for w in words if w not in ACCUSATION_WORDS and len(w) > 2}
+
+
+def _pointed_claim(text: str, statement: Statement) -> "re.Match[str] | None":
+    """The claim a statement's cue takes for its object ('denied | the report', 'confirmed | that account',
+    'dismissed | the councillor's figures as "political theatre"'), if it names one."""
+    object_start = statement.cue_end + len(text[statement.cue_end:statement.end]) - \
+        len(text[statement.cue_end:statement.end].lstrip())
+    return POINTED_AT.match(text, object_start, statement.end) or \
+        (statement.cue_end <= statement.start and POINTED_AT.search(text, statement.cue_end, statement.start) or None)
+
+
+def _pointed_clause(text: str, statement: Statement, found: list[Proposition], pointed: "re.Match[str]") -> str | None:
+    """The clause a claim named by a noun stands for: of its owner only where one is named ('the
+    councillor's account', 'the figures in the audit'), one with an amount for 'the figures'."""
+    owner = _owner_words(pointed)
+    return _answered_text(statement, found, owner, hint_needed=bool(owner),
+                          amount_wanted=bool(FIGURE_NOUNS.search(pointed.group())), text=text if owner else "")
+
+
+def _confirming_a_claim(document: Document, statement: Statement, found: list[Proposition]) -> list[Proposition]:
+    """'The city's spokeswoman later confirmed the report', 'Police confirmed that account': a
+    confirmation of a claim named by a noun supports the clause that claim stands for."""
+    text = document.text
+    if statement.polarity != "confirm":
+        return []
+    pointed = _pointed_claim(text, statement)
+    if pointed is None or FINITE_AFTER.search(text, pointed.end(), statement.end):
+        return []
+    answered = _pointed_clause(text, statement, found, pointed)
+    if not answered:
+        return []
+    start = statement.speaker.start if _speaker_leads(text, statement) else statement.start
+    return [_side_of(document, statement, start, statement.end, answered, "assert", "confirms")]
 
 
 def _without_overlapping_twins(sides: list[Proposition]) -> list[Proposition]:
