@@ -961,8 +961,13 @@ def test_a_denial_or_confirmation_not_made_is_no_statement(analyze_text, body):
     ("The mayor dismissed Ott's figures as nonsense.", [("The mayor", "Ott's figures as nonsense", "deny")]),
     ("The ministry denied the report.", [("The ministry", "the report", "deny")]),
     ("The company said it denies those claims.", [("The company", "it denies those claims", "deny")]),
+    # phrasal and other verbs of denial
+    ("The mayor brushed off the report.", [("The mayor", "the report", "deny")]),
+    ("The mayor shot down the rumours on Tuesday.", [("The mayor", "the rumours", "deny")]),
+    ("Fact-checkers debunked the claim.", [("Fact-checkers", "the claim", "deny")]),
     # a denial of something other than a claim is an act
     ("The board rejected the proposal.", []),
+    ("The coach brushed off the injury.", []),
 ])
 def test_a_denial_of_a_claim_named_by_a_noun(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected

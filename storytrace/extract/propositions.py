@@ -667,7 +667,8 @@ POINTING_DENIAL = re.compile(r"^\W*(?:that|this|it)\b(?!\s+(?:the|a|an)\b)", re.
 POINTED_AT = re.compile(r"\b(?:(?:that|this|those|these|the|such|his|her|their|its)\s+(?:[\w-]+['’]s?\s+)?|"
                         r"[\w-]+['’]s?\s+)(?:account|accounts|claim|claims|report|reports|allegation|allegations|"
                         r"suggestion|suggestions|story|stories|version|accusation|accusations|figures?|numbers?|"
-                        r"findings?|descriptions?|assertions?|estimates?|characteri[sz]ations?)\b", re.IGNORECASE)
+                        r"findings?|descriptions?|assertions?|estimates?|characteri[sz]ations?|rumou?rs?|speculation)\b",
+                        re.IGNORECASE)
 # Words of a pointed-at claim that say nothing of whose it is ('the claims', 'such allegations').
 POINTER_WORDS = frozenset("that this those these the such his her their its any all of".split()) | lx.CLAIMED_THINGS
 ANSWER_REACH = 600  # characters back to look for the clause a pointing denial answers
