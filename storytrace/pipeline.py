@@ -76,8 +76,9 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str],
     """The statement with its speaker's entity: the one named at the speaker's words (or at the
     mention they refer back to); for a speaker known by one word only (a transcript's 'BRANDT:'),
     the story's one person of that surname; for unnamed officials or a spokesman of a named body
-    ('USAF officials', 'a spokesman for the ministry'), that body; for a record of someone named
-    ('a statement on Apple's website', "Olander's report"), its owner."""
+    ('USAF officials', 'a spokesman for the ministry'), that body; for an unnamed holder of a role
+    ('the mayor of Eastfield') or their spokesperson, the story's one person in that role; for a
+    record of someone named ('a statement on Apple's website', "Olander's report"), its owner."""
     speaker = statement.speaker
     if names.visible(speaker.name) != speaker.name:  # 'Maria\xa0Zakharova' is shown 'Maria Zakharova'
         speaker = replace(speaker, name=names.visible(speaker.name))
@@ -100,8 +101,10 @@ def _entity_spoken_for(statement: Statement, lookup: EntityLookup) -> str | None
     if speaker.kind == "anonymous":
         spoken_for = SPEAKING_FOR.match(speaker.name.strip())
         if spoken_for:
-            return lookup.last_body_within(statement.doc, speaker.start, speaker.end) or \
-                lookup.named(spoken_for.group("after") or spoken_for.group("before") or "")
+            whose = spoken_for.group("after") or spoken_for.group("before") or ""
+            return lookup.last_body_within(statement.doc, speaker.start, speaker.end) or lookup.named(whose) or \
+                lookup.role_holder(whose)  # 'a spokeswoman for the mayor': the story's one mayor
+        return lookup.role_holder(speaker.name)  # 'the mayor of Eastfield', named in another report
     if speaker.kind == "document":
         owner = record_owner(speaker.name.strip())
         return lookup.named(owner) if owner else None

@@ -746,3 +746,24 @@ def test_an_outlets_source_is_found_past_the_denial_it_also_prints():
     (claim,) = [c for c in dossier.claims if any("withheld" in m.text for m in c.mentions)]
     assert len(claim.origins["supports"]) == 1 and "emails" in claim.origins["supports"][0].lower()
     assert claim.origins["denies"] == ("Veltrix",)
+
+
+@pytest.mark.parametrize(("others", "linked"), [
+    ("", True),
+    # two mayors in the story: 'the mayor' could be either
+    ("Lisa Grant's predecessor as mayor, Tom Hale, said nothing.\n\nThe former mayor Tom Hale declined to comment.\n", False),
+])
+def test_an_unnamed_role_holder_is_the_storys_one_person_in_that_role(others, linked):
+    from storytrace.ingest import IngestOptions, make_document
+    from storytrace.pipeline import analyze_documents, build_dossier
+
+    first = ("Mayor under fire\n\nThe mayor of Eastfield told reporters on Monday that the numbers were being "
+             "reviewed.\n\nA spokeswoman for the mayor said the councillor's figures were wrong.\n")
+    second = f"Audit row\n\nThe mayor, Lisa Grant, told the Courier that there was no overspending.\n\n{others}"
+    documents = [make_document(first, "a.txt", {"outlet": "Harbor Times", "published": "2026-03-09"}, IngestOptions()),
+                 make_document(second, "b.txt", {"outlet": "Valley Courier", "published": "2026-03-10"}, IngestOptions())]
+    dossier = build_dossier(analyze_documents(documents), [])
+    grant = next(e.id for e in dossier.entities if e.name == "Lisa Grant")
+    unnamed = [s for s in dossier.statements if s.speaker.name in ("The mayor of Eastfield", "A spokeswoman for the mayor")]
+    assert len(unnamed) == 2
+    assert all((s.speaker.entity == grant) is linked for s in unnamed)

@@ -530,6 +530,12 @@ class EntityLookup:
                 if entity.id in bodies and len(name.split()) > 1:
                     by_name[names.org_key(names.acronym(name))].add(entity.id)
         self.by_name = {name: next(iter(ids)) for name, ids in by_name.items() if len(ids) == 1}
+        holders: dict[str, set[str]] = defaultdict(set)
+        for entity in entities:
+            if entity.type == "PERSON":
+                for role in entity.roles:
+                    holders[role.lower()].add(entity.id)
+        self.role_holders = {role: next(iter(ids)) for role, ids in holders.items() if len(ids) == 1}
         self.body_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for (doc, start, end), entity in sorted(index.items()):
             if entity in bodies:
@@ -549,3 +555,14 @@ class EntityLookup:
     def named(self, name: str) -> str | None:
         """The one entity of the story with this name or alias, or the one body with this acronym."""
         return self.by_name.get(names.org_key(name)) if name else None
+
+    def role_holder(self, description: str) -> str | None:
+        """The story's one person holding the role a bare description names ('the mayor', 'the mayor of
+        Eastfield' when one report names 'the mayor, Lisa Grant' and no one else is a mayor)."""
+        match = ROLE_DESCRIPTION.fullmatch(description.strip())
+        return self.role_holders.get(match.group("role").lower()) if match else None
+
+
+# 'the mayor', 'the mayor of Eastfield', 'the city's mayor': a role with at most the place it is held in.
+ROLE_DESCRIPTION = re.compile(r"(?:the|a|an)\s+(?:[\w-]+['’]s\s+)?(?P<role>[a-z-]+)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*"
+                              r"(?:\s+[A-Z][\w'’.-]*)*)?", re.IGNORECASE)

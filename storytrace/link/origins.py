@@ -723,8 +723,9 @@ class OriginResolver:
         statement itself was not linked ('Binyamin Netanyahu' and 'Netanyahu' are one origin)."""
         origin = origin_of_speaker(statement)
         linked = self.entity_by_id.get(statement.speaker.entity or "")
-        if linked is not None and statement.speaker.kind == "person":
-            return Origin(key=linked.id, name=linked.name, kind="person")
+        if linked is not None and (statement.speaker.kind == "person" or
+                                   statement.speaker.kind == "anonymous" and linked.type == "PERSON"):
+            return Origin(key=linked.id, name=linked.name, kind="person")  # 'the mayor of Eastfield': Lisa Grant
         if statement.speaker.entity is None and statement.speaker.kind == "person":
             entity = self.person_by_name.get(names.fold(statement.speaker.name))
             if entity is not None:
