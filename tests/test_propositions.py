@@ -408,6 +408,20 @@ def test_a_bare_answer_takes_a_side_on_the_question_it_answers(analyze_text, bod
     assert [(p.polarity, p.text) for p in analysis.propositions if p.text == asked] == [(polarity, asked)]
 
 
+@pytest.mark.parametrize(("headline", "body", "polarity", "asked"), [
+    ("'We did nothing wrong': Port chief speaks out", "Port of Vell chief executive Marta Ruiz spoke to the Coast Journal about the leak.\n\nQ: Did the port know "
+     "about the leaking tank before the spill?\n\nA: No. Our inspectors checked that tank in May and found nothing "
+     "wrong.\n\nQ: Will anyone lose their job?\n\nA: It is too early to say.\n", "deny",
+     "the port know about the leaking tank before the spill"),
+    ("Transcript: Press briefing by Health Minister Ruth Hale", "HALE: Good morning.\n\nREPORTER (City Radio): Minister, the nurses' union says wards are closing. Is that "
+     "true?\n\nHALE: Yes. Some wards have closed.\n", "assert", "the nurses' union says wards are closing"),
+])
+def test_a_turn_that_opens_with_no_or_yes_answers_the_question_before(analyze_text, headline, body, polarity, asked):
+    analysis = analyze_text(headline + "\n\n" + body)
+    answers = [(p.polarity, p.text) for p in analysis.propositions if p.text == asked]
+    assert answers == [(polarity, asked)]
+
+
 def test_an_answer_that_is_no_yes_or_no_takes_no_side(analyze_text):
     analysis = analyze_text('Headline\n"We will see," Smith said when asked if the depot would close next year.\n')
     assert not [p for p in analysis.propositions if "depot" in p.text]

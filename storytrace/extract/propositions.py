@@ -882,7 +882,7 @@ def _answer_to_a_question(document: Document, statement: Statement) -> list[Prop
     answer = text[statement.start:statement.end]
     polarity = "deny" if NO_ANSWER.match(answer) else "assert" if YES_ANSWER.match(answer) else None
     if polarity is None:
-        return []
+        return _answer_to_the_turn_before(document, statement)
     first = min(statement.speaker.start, statement.cue_start, statement.start)
     begin = _sentence_start(text, first)
     stop = text.find("\n", statement.end)
@@ -892,6 +892,52 @@ def _answer_to_a_question(document: Document, statement: Statement) -> list[Prop
         return []
     start, end = min(asked.start(), statement.start), max(asked.end(1), statement.end)
     return [_side_of(document, statement, start, end, " ".join(asked.group(1).split()), polarity, "answers")]
+
+
+FIRST_SENTENCE = re.compile(r"\W*[^.!?]*[.!?]?")
+QUESTION_REACH = 600  # characters back to the question a turn answers
+QUESTION_LABEL = re.compile(r"^[A-Z][\w .'’-]{0,40}(?:\([^()\n]{1,60}\))?\s*:\s*")  # 'Q:', 'REPORTER (Daily Courier):'
+YES_NO_QUESTION = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:[A-Z][\w.'’-]*\s*){0,3},\s+(?=[a-z])|^", re.UNICODE)
+ASKING_AUXILIARY = re.compile(r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\s+(?P<rest>.+?)\?$",
+                              re.IGNORECASE | re.DOTALL)
+POINTING_QUESTION = re.compile(r"(?:that|this|it)(?:\s+(?:true|right|correct|so|accurate|the\s+case))?", re.IGNORECASE)
+
+
+def _answer_to_the_turn_before(document: Document, statement: Statement) -> list[Proposition]:
+    """'Q: Did the port know about the leaking tank before the spill? / A: No. Our inspectors ...': a
+    turn that opens with a bare no or yes answers the yes-or-no question on the line before it, from
+    the answer's first sentence."""
+    text = document.text
+    opening = FIRST_SENTENCE.match(text, statement.start, statement.end)
+    said = text[opening.start():opening.end()] if opening else ""
+    polarity = "deny" if NO_ANSWER.match(said) else "assert" if YES_ANSWER.match(said) else None
+    asked = _question_before(text, statement.start) if polarity else None
+    if not asked:
+        return []
+    return [_side_of(document, statement, statement.start, opening.end(), asked, polarity, "answers")]
+
+
+def _question_before(text: str, position: int) -> str | None:
+    """What the yes-or-no question on the last line before `position` asks ('Did the port know about
+    the tank?' -> 'the port know about the tank'; 'The union says wards are closing. Is that true?' ->
+    'The union says wards are closing'), or None."""
+    line_start = text.rfind("\n", 0, position) + 1
+    before = text[max(0, line_start - QUESTION_REACH):line_start].rstrip()
+    last = before[before.rfind("\n") + 1:].strip()
+    if not last.endswith("?"):
+        return None
+    sentences = QUESTION_SENTENCE_BREAK.split(QUESTION_LABEL.sub("", last, count=1))
+    question = sentences[-1][YES_NO_QUESTION.match(sentences[-1]).end():]
+    match = ASKING_AUXILIARY.match(question)
+    if match is None:
+        return None
+    rest = " ".join(match.group("rest").split())
+    if POINTING_QUESTION.fullmatch(rest):  # 'Is that true?': the sentence before it, less whom it addresses
+        return sentences[-2][YES_NO_QUESTION.match(sentences[-2]).end():].rstrip(".") if len(sentences) > 1 else None
+    return rest if len(rest.split()) >= 3 else None
+
+
+QUESTION_SENTENCE_BREAK = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+")
 
 
 def _reason_of_a_rebuttal(proposition: Proposition, rebuttals: list[Proposition]) -> Proposition:
