@@ -471,6 +471,16 @@ def test_a_side_not_taken_is_no_claim(analyze_text, body):
     assert not analysis.statements
 
 
+@pytest.mark.parametrize("body", [
+    # a claim noun that is the subject of a clause of its own is no pointing: the clause is what was said
+    "The auditor said the company had hidden losses. The company confirmed the company's figures showed a loss.",
+    "Ott said the city overspent. The mayor denied the councillor's figures showed any overspending.",
+])
+def test_a_clause_about_a_claim_noun_is_said_in_its_own_words(analyze_text, body):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    assert any(p.text.endswith(("showed a loss", "showed any overspending")) for p in analysis.propositions)
+
+
 def test_not_disputing_concedes(analyze_text):
     analysis = analyze_text("Headline\nThe warden said he did not dispute that Calder Ridge has too many vacant posts.\n")
     assert ("Calder Ridge has too many vacant posts", "assert") in [(p.text, p.polarity) for p in analysis.propositions]

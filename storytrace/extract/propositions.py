@@ -486,13 +486,22 @@ def _only_points_at_a_claim(clause: str, denied: bool, confirmed: bool = False) 
     if denied and SUCH_A_THING.match(clause):
         return True
     pointed = POINTED_AT.match(clause.lstrip()) if denied or confirmed else None
-    if pointed and not FINITE_AFTER.search(clause.lstrip()[pointed.end():]):
+    if pointed and names_only_the_claim(clause.lstrip()[pointed.end():]):
         return True  # '(dismissed) the councillor's figures as "political theatre"'
     pointing = POINTING_REJECTION.match(clause) or POINTING_FALSITY.match(clause) or STANDS_BY.match(clause)
     return pointing is not None and _words(clause[pointing.end():]) <= 2
 
 
 FINITE_AFTER = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did|does|do)\b", re.IGNORECASE)
+# What may follow a claim named by a noun in a content that only names it: nothing, what it is dismissed
+# as, whose or where it is ('the figures | as political theatre', 'the figures | in the audit').
+NAMING_REST = re.compile(r"\s*(?:$|[,.;:!\"“”]|(?:as|in|of|by|from|on|at|about|over|for)\b)", re.IGNORECASE)
+
+
+def names_only_the_claim(rest: str) -> bool:
+    """Whether what follows a claim named by a noun adds no clause of its own ('the company's figures |
+    showed a loss' does)."""
+    return bool(NAMING_REST.match(rest)) and not FINITE_AFTER.search(rest)
 
 
 # 'denied that any such assurance was given', 'denied that such a promise had been made': the thing denied
@@ -757,7 +766,7 @@ def _confirming_a_claim(document: Document, statement: Statement, found: list[Pr
     if statement.polarity != "confirm":
         return []
     pointed = _pointed_claim(text, statement)
-    if pointed is None or FINITE_AFTER.search(text, pointed.end(), statement.end):
+    if pointed is None or not names_only_the_claim(text[pointed.end():statement.end]):
         return []
     answered = _pointed_clause(text, statement, found, pointed)
     if not answered:
