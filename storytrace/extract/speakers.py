@@ -33,8 +33,8 @@ CORPORATE_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Co|LLC|plc|PLC|Gro
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # What a story calls a news outlet it has just named ('the newspaper reported'), and how far back (characters).
-OUTLET_NOUNS = frozenset("newspaper paper daily tabloid broadsheet broadcaster network channel station magazine "
-                         "outlet website weekly".split())
+# ('the paper', 'the network', 'the station' are too often something else: a study, a grid, a police station).
+OUTLET_NOUNS = frozenset("newspaper daily tabloid broadsheet broadcaster magazine outlet weekly".split())
 OUTLET_REACH = 400
 # Sentences back to look for the subject a pronoun continues ('Marcus Ivey was pulled over ... by two
 # officers, Kyle Brandt and Jenna Ruiz. He spent three days in hospital ... He has pleaded not guilty').

@@ -563,6 +563,7 @@ class EntityLookup:
         return self.role_holders.get(match.group("role").lower()) if match else None
 
 
-# 'the mayor', 'the mayor of Eastfield', 'the city's mayor': a role with at most the place it is held in.
-ROLE_DESCRIPTION = re.compile(r"(?:the|a|an)\s+(?:[\w-]+['’]s\s+)?(?P<role>[a-z-]+)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*"
-                              r"(?:\s+[A-Z][\w'’.-]*)*)?", re.IGNORECASE)
+# 'the mayor', 'the mayor of Eastfield', 'the city's mayor': a role with at most the place it is held in
+# ('a mayor' may be any).
+ROLE_DESCRIPTION = re.compile(r"[Tt]he\s+(?:[\w-]+['’]s\s+)?(?P<role>[a-z-]+)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*"
+                              r"(?:\s+[A-Z][\w'’.-]*)*)?")
