@@ -956,6 +956,20 @@ def test_a_denial_or_confirmation_not_made_is_no_statement(analyze_text, body):
 
 
 @pytest.mark.parametrize(("body", "expected"), [
+    # what the parser hangs on the cue after it but opens with a word of time is when, not what was said
+    ("Oil was still leaking from the Nordic Star on Monday, local fishermen told the Coastal Record, a day after "
+     "the ship's owner said the leak had been contained.",
+     [("local fishermen", "Oil was still leaking from the Nordic Star on Monday", "assert"),
+      ("the ship's owner", "the leak had been contained", "assert")]),
+    # a subject before the word of time keeps the clause what was said
+    ("An engineer said the atmosphere in the weeks before the launch had been tense.",
+     [("An engineer", "the atmosphere in the weeks before the launch had been tense", "assert")]),
+])
+def test_a_clause_of_time_after_the_cue_is_not_what_was_said(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
     # a denial whose object is a claim rejects it: the object, with what it is dismissed as, is its content
     ("The mayor rejected the claims.", [("The mayor", "the claims", "deny")]),
     ("The mayor dismissed Ott's figures as nonsense.", [("The mayor", "Ott's figures as nonsense", "deny")]),

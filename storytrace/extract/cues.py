@@ -554,10 +554,24 @@ def _clause_children(token: "Token") -> list["Token"]:
             # opens with 'that' is itself reported; the parser hung the report on it backwards
             continue
         if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "parataxis" and child.i < token.i):
+            if child.dep_ == "ccomp" and child.i > token.i and _opened_as_a_time(child):
+                continue  # '..., fishermen said, a day after the owner said ...': when, not what
             clauses.append(child)
         elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in child.children):
             clauses.append(child)
     return [c for c in clauses if c.pos_ in ("VERB", "AUX") or any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+
+
+TIME_MARKS = frozenset("after before since until while when once because as".split())
+
+
+def _opened_as_a_time(clause: "Token") -> bool:
+    """A clause the parser hung on a cue as what was said that opens with a word of time or cause
+    ('a day after the owner said ...', 'because the pumps failed'): an adverbial clause. Not one whose
+    subject comes before that word ('said the atmosphere in the weeks before the launch had been tense')."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in TIME_MARKS and c.i < clause.i), None)
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    return mark is not None and mark.i - clause.left_edge.i <= 3 and all(s.i > mark.i for s in subjects)
 
 
 def _that_after(doc: "Doc", token: "Token") -> "Token | None":
