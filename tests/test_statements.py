@@ -961,6 +961,10 @@ def test_a_denial_or_confirmation_not_made_is_no_statement(analyze_text, body):
      "the ship's owner said the leak had been contained.",
      [("local fishermen", "Oil was still leaking from the Nordic Star on Monday", "assert"),
       ("the ship's owner", "the leak had been contained", "assert")]),
+    ("Oil was still leaking on Monday, fishermen said, a day after the owner said the leak had been contained.",
+     [("fishermen", "Oil was still leaking on Monday", "assert"), ("the owner", "the leak had been contained", "assert")]),
+    ("Prices rose sharply in March, analysts said, after the central bank cut rates.",
+     [("analysts", "Prices rose sharply in March", "assert")]),
     # a subject before the word of time keeps the clause what was said
     ("An engineer said the atmosphere in the weeks before the launch had been tense.",
      [("An engineer", "the atmosphere in the weeks before the launch had been tense", "assert")]),

@@ -1318,8 +1318,10 @@ def _speaker_inside_clause(source: "Token") -> "Token | None":
 # What may follow a source phrase and leave the clause before it as what the source vouches for: the
 # clause going on ('..., according to police, and was charged with ...'), or a relative clause about the
 # source itself ('..., according to two people at the authority, who said ...').
-_CONTINUATION = re.compile(r"^[\s,]*(?:and|but|or|after|before|because|when|while|since|although|though|who|whom|"
-                           r"whose|which)\b", re.IGNORECASE)
+_CONTINUATION = re.compile(r"^[\s,]*(?:(?:a|an|one|two|three|four|five|six|several|some|just|only)\s+(?:\w+\s+)?"
+                           r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?=after|before|since))?"
+                           r"(?:and|but|or|after|before|because|when|while|since|although|though|who|whom|"
+                           r"whose|which)\b", re.IGNORECASE)  # ', a day after ...' too
 
 
 def _sentence_minus(doc: "Doc", text: str, token: "Token", cut: tuple[int, int], quotes: list[Quote]) -> tuple[int, int] | None:
@@ -1529,6 +1531,8 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     that = _that_after(doc, token)
     if that is not None and (that.dep_ == "mark" or lemma not in lx.DENIAL_PHRASES):  # not 'pushing back against
         return trim_span(text, *forward_content(doc, text, token, that.idx, quotes))  # a report that has rattled'
+    if not clauses and token.dep_ == "parataxis" and _CONTINUATION.match(text, subtree_span(token)[1]):
+        return _sentence_minus(doc, text, token, subtree_span(token), quotes)  # 'X, fishermen said, a day after ...'
     if not clauses:
         late = _content_subject_after(token)
         if late is not None:
