@@ -18,8 +18,8 @@ from storytrace.extract.cues import (DOING_WITH_INFINITIVE, RELATIVE_TAGS, SUBJE
 from storytrace.extract.datelines import past_dateline
 from storytrace.extract.factcheck import verdict_propositions
 from storytrace.extract.quotes import DOUBLE_MARKS
-from storytrace.extract.statements import (NO_ANSWER, POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION, YES_ANSWER,
-                                          denies_in_content)
+from storytrace.extract.statements import (POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION,
+                                          answer_polarity, denies_in_content)
 from storytrace.extract.transcripts import turn_matches
 from storytrace.ingest.boilerplate import is_editorial_note
 from storytrace.schema import Document, Mention, Proposition, Statement, content_id
@@ -724,7 +724,7 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
             answered = _answered_text(statement, found, hint, hint_needed=accused)
         if not answered:
             continue
-        start = statement.speaker.start if _speaker_leads(text, statement) else statement.start
+        start = _side_start(text, statement)
         out.append(_side_of(document, statement, start, statement.end, answered, "deny", "rebuts"))
     return _without_overlapping_twins(out)
 
@@ -771,7 +771,7 @@ def _confirming_a_claim(document: Document, statement: Statement, found: list[Pr
     answered = _pointed_clause(text, statement, found, pointed)
     if not answered:
         return []
-    start = statement.speaker.start if _speaker_leads(text, statement) else statement.start
+    start = _side_start(text, statement)
     return [_side_of(document, statement, start, statement.end, answered, "assert", "confirms")]
 
 
@@ -889,11 +889,11 @@ def _answer_to_a_question(document: Document, statement: Statement) -> list[Prop
     from the question to the answer."""
     text = document.text
     answer = text[statement.start:statement.end]
-    polarity = "deny" if NO_ANSWER.match(answer) else "assert" if YES_ANSWER.match(answer) else None
+    polarity = answer_polarity(answer)
     if polarity is None:
         return _answer_to_the_turn_before(document, statement)
     first = min(statement.speaker.start, statement.cue_start, statement.start)
-    begin = _sentence_start(text, first)
+    begin = sentence_start(text, first)
     stop = text.find("\n", statement.end)
     stop = len(text) if stop < 0 else stop
     asked = ASKED_CLAUSE.search(text, begin, first) or ASKED_CLAUSE.search(text, statement.end, stop)
@@ -919,7 +919,7 @@ def _answer_to_the_turn_before(document: Document, statement: Statement) -> list
     text = document.text
     opening = FIRST_SENTENCE.match(text, statement.start, statement.end)
     said = text[opening.start():opening.end()] if opening else ""
-    polarity = "deny" if NO_ANSWER.match(said) else "assert" if YES_ANSWER.match(said) else None
+    polarity = answer_polarity(said)
     asked = _question_before(text, statement.start) if polarity else None
     if not asked:
         return []
@@ -1027,7 +1027,7 @@ def _answered_text(statement: Statement, found: list[Proposition], hint: set[str
               and p.speaker != statement.speaker.name and p.polarity != "deny"]
     if hint:
         named = [p for p in before if hint <= {_word_key(w) for w in re.findall(
-            r"[a-z]+", f"{p.text} {p.speaker or ''} {text[_sentence_start(text, p.start):p.start]}".lower())}]
+            r"[a-z]+", f"{p.text} {p.speaker or ''} {text[sentence_start(text, p.start):p.start]}".lower())}]
         before = named if named or hint_needed else before
     if amount_wanted:
         before = [p for p in before if AMOUNT.search(p.text)] or before
@@ -1036,9 +1036,15 @@ def _answered_text(statement: Statement, found: list[Proposition], hint: set[str
     return max(chosen, key=lambda p: p.end).text if chosen else None
 
 
-def _sentence_start(text: str, position: int) -> int:
+def sentence_start(text: str, position: int) -> int:
     """Where the sentence holding `position` begins (a full stop or line break before it; crude)."""
     return max(text.rfind("\n", 0, position), text.rfind(". ", 0, position)) + 1 if text else position
+
+
+def _side_start(text: str, statement: Statement) -> int:
+    """Where a statement's side on a claim named elsewhere starts: at its speaker when the sentence
+    opens with them, else at what was said."""
+    return statement.speaker.start if _speaker_leads(text, statement) else statement.start
 
 
 def _speaker_leads(text: str, statement: Statement) -> bool:

@@ -248,9 +248,14 @@ EVIDENCE_NOTE = re.compile(r",\s+(?:(?:while|but)\s+)?(?:(?:offering|providing|c
                            r"(?:any\s+)?evidence)\b[^.;:!?\"“”]*$", re.IGNORECASE)
 
 
+def answer_polarity(answer: str) -> str | None:
+    """deny for a bare no, assert for a bare yes, None for any other answer."""
+    return "deny" if NO_ANSWER.match(answer) else "assert" if YES_ANSWER.match(answer) else None
+
+
 def _bare_answer(content: str) -> bool:
     """'No', 'Yes': a one-word answer is a statement (of the question it answers), not too short to be one."""
-    return bool(NO_ANSWER.match(content) or YES_ANSWER.match(content))
+    return answer_polarity(content) is not None
 
 
 def _without_evidence_notes(text: str, drafts: list[_Draft]) -> list[_Draft]:

@@ -36,6 +36,7 @@ import numpy as np
 
 from storytrace import gazetteer
 from storytrace.extract.lexicon import COUNTRY_WORDS
+from storytrace.extract.propositions import sentence_start
 from storytrace.extract.timex import MONTHS
 from storytrace.link.origins import Origin, OriginResolver, origins_by_stance
 from storytrace.schema import (Claim, ClaimMention, Document, Entity, Event, Proposition, Statement, Variant, VariantValue,
@@ -1021,7 +1022,7 @@ def noted_without_evidence(statement: Statement | None, text: str) -> bool:
         return False
     first = min(statement.speaker.start, statement.cue_start, statement.start)
     last = max(statement.cue_end, statement.end)
-    begin = max(text.rfind(". ", 0, first), text.rfind("\n", 0, first)) + 1
+    begin = sentence_start(text, first)
     stop = min([i for i in (text.find(". ", last), text.find("\n", last)) if i >= 0], default=len(text))
     around = text[begin:statement.start] + " " + text[statement.end:stop]
     if NO_EVIDENCE.search(around):
