@@ -401,7 +401,11 @@ def test_the_reason_given_with_a_denial_says_what_it_says(analyze_text):
      ('"No," Mayor Smith said when asked if the depot would close next year.', "deny",
       "the depot would close next year"),
      ('Asked if the company had known about the defect, the spokesman said: "Yes, it did."', "assert",
-      "the company had known about the defect")],
+      "the company had known about the defect"),
+     # an answer of subject and auxiliary alone is as bare
+     ("Asked if the club had received a bid for the striker, a spokesman said it had not.", "deny",
+      "the club had received a bid for the striker"),
+     ("Asked whether she would stand again, Ms Ortiz said she would.", "assert", "she would stand again")],
 )
 def test_a_bare_answer_takes_a_side_on_the_question_it_answers(analyze_text, body, polarity, asked):
     analysis = analyze_text("Headline\n" + body + "\n")
@@ -420,6 +424,33 @@ def test_a_turn_that_opens_with_no_or_yes_answers_the_question_before(analyze_te
     analysis = analyze_text(headline + "\n\n" + body)
     answers = [(p.polarity, p.text) for p in analysis.propositions if p.text == asked]
     assert answers == [(polarity, asked)]
+
+
+@pytest.mark.parametrize(
+    ("body", "polarity", "replier"),
+    [("Critics say the plan will raise rents. Supporters say it will not.", "deny", "Supporters"),
+     ("The union says the depot will close. Management says it won't.", "deny", "Management"),
+     ("The union says the depot will close. The council agrees it will.", "assert", "The council")],
+)
+def test_a_reply_of_subject_and_auxiliary_answers_the_clause_before(analyze_text, body, polarity, replier):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    first = analysis.propositions[0].text
+    replies = [(p.polarity, p.speaker) for p in analysis.propositions if p.text == first and p is not analysis.propositions[0]]
+    assert replies == [(polarity, replier)]
+
+
+def test_a_reply_of_subject_and_auxiliary_with_nothing_before_it_answers_nothing(analyze_text):
+    analysis = analyze_text("Headline\nThe vote is on Monday.\n\nSupporters say it will not.\n")
+    assert [p.polarity for p in analysis.propositions] == ["assert"]
+
+
+def test_a_question_about_a_report_asks_about_what_it_reported(analyze_text):
+    analysis = analyze_text("Transcript: hearing\n\nCHAIR OKAFOR: Ms Hall.\n\nMS HALL: Ms Voss, the Tidewater Times has reported that Coinvale moved "
+                            "customer assets to Ravelin Capital in March. Ravelin was co-founded by you. Is that report "
+                            "accurate?\n\nMS VOSS: It is not. No customer assets were lent to Ravelin.\n")
+    assert [(p.speaker, p.polarity) for p in analysis.propositions
+            if p.text == "Coinvale moved customer assets to Ravelin Capital in March"] == \
+        [("Tidewater Times", "assert"), ("Voss", "deny")]  # the paper reported it ('Ms Voss,' addresses her)
 
 
 def test_an_answer_that_is_no_yes_or_no_takes_no_side(analyze_text):

@@ -455,6 +455,39 @@ def test_calling_that_false_is_a_denial(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # another source's reaction appended to a clause as a noun with a clause of its own
+    ("The prosecutor alleged that Reyes had taken bribes, an accusation his lawyer rejected.",
+     [("The prosecutor", "Reyes had taken bribes", "assert"), ("his lawyer", "Reyes had taken bribes", "deny")]),
+    ("The company says the spill was small, a claim environmental groups dispute.",
+     [("The company", "the spill was small", "assert"), ("environmental groups", "the spill was small", "deny")]),
+    ("The fire started in the kitchen, an account the fire service has confirmed.",
+     [("the fire service", "The fire started in the kitchen", "confirm")]),
+    ("Officials estimate that 2,000 people were displaced, a figure aid agencies say is far too low.",
+     [("Officials", "2,000 people were displaced", "assert"), ("aid agencies", "2,000 people were displaced", "deny")]),
+    # a reaction that neither denies nor confirms is no statement
+    ("The tower was safe, a claim residents repeated.", []),
+])
+def test_a_reaction_appended_to_a_clause_is_its_sources_statement(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a denial of what one is accused of is a statement, even in one word
+    ("Brown has denied wrongdoing.", [("Brown", "wrongdoing", "deny")]),
+    ("The club has rebuffed reports that it accepted an offer for Diaz.",
+     [("The club", "it accepted an offer for Diaz", "deny")]),
+    # the same source's contrasting act is a statement of its own
+    ("The agency acknowledged that 300 files had been lost, though it maintained that none contained personal data.",
+     [("The agency", "300 files had been lost", "confirm"), ("The agency", "none contained personal data", "assert")]),
+    # a name with its title, set off by a comma before another subject, is a form of address
+    ("Ms Voss, the Tidewater Times has reported that Coinvale moved customer assets.",
+     [("Tidewater Times", "Coinvale moved customer assets", "assert")]),
+])
+def test_denials_and_contrasting_acts_in_few_words(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected
+
+
 @pytest.mark.parametrize(("body", "speakers"), [
     # a claim rejected and the outlet that first reported it are two statements of one clause
     ("Spokeswoman Lucinda Marsh rejected claims, first reported by the Marlow Falls Sentinel, that a neighboring "

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 
 import numpy as np
 
-from storytrace import gazetteer
+from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
 from storytrace.extract.datelines import dateline_spans, past_dateline
 from storytrace.extract.quotes import Quote, is_full_quote
@@ -469,13 +469,37 @@ def _past_a_vocative(subject: "Token") -> "Token | None":
     ...', 'Mr President, | your own advisers say ...'): the apposition that runs into the verb without
     a closing comma ('Smith, the company's chief executive, said' is Smith)."""
     doc = subject.doc
-    if subject.left_edge.i != subject.sent.start or subject.lower_ not in ADDRESS_WORDS or \
+    if subject.left_edge.i != _sentence_opening(subject.sent).i or not _form_of_address(subject) or \
             subject.i + 1 >= len(doc) or doc[subject.i + 1].text != ",":
         return None
     apposition = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
-    if apposition is None or apposition.right_edge.i + 1 != subject.head.i:
+    if apposition is None:  # 'Ms Voss, | the Tidewater Times has reported': read as a second subject
+        apposition = next((c for c in subject.head.children if c.dep_ in ("nsubj", "nsubjpass") and
+                           subject.i + 1 < c.left_edge.i and c.i < subject.head.i), None)
+    if apposition is None or not _runs_into(apposition, subject.head):
         return None
     return apposition
+
+
+def _runs_into(noun: "Token", verb: "Token") -> bool:
+    """Whether nothing but auxiliaries stand between a noun phrase and its verb (no closing comma)."""
+    between = noun.doc[noun.right_edge.i + 1:verb.i]
+    return all(t.dep_ in ("aux", "auxpass", "neg") for t in between)
+
+
+def _sentence_opening(sentence: "Span") -> "Token":
+    """The sentence's first word, past a speaker's label that opens a transcript's turn ('MS HALL: | Ms Voss, ...')."""
+    words = [t for t in sentence if not t.is_space]
+    label_end = next((i for i, t in enumerate(words[:6]) if t.text == ":"), None)
+    if label_end is not None and label_end + 1 < len(words) and all(t.pos_ == "PROPN" for t in words[:label_end]):
+        return words[label_end + 1]
+    return words[0] if words else sentence[0]
+
+
+def _form_of_address(subject: "Token") -> bool:
+    """A role ('Minister', 'Mr President') or a name with its title ('Ms Whitcombe'): how one addresses someone."""
+    titled = subject.pos_ == "PROPN" and subject.left_edge.lower_.rstrip(".") in names.HONORIFICS
+    return subject.lower_ in ADDRESS_WORDS or titled
 
 
 def _noun_before_participle(subject: "Token") -> "Token | None":

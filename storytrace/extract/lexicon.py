@@ -8,7 +8,7 @@ say tell add explain reiterate respond reply report write recount recall state a
 stress emphasize emphasise insist maintain argue claim contend assert allege comment remark observe
 mention tweet post testify quote cite describe brief inform disclose reveal acknowledge admit concede
 warn caution predict estimate complain protest confirm verify corroborate deny reject dismiss refute dispute
-rebut contradict debunk suggest propose recommend urge advise plead implore beg ask request demand show indicate accuse charge
+rebut rebuff contradict debunk suggest propose recommend urge advise plead implore beg ask request demand show indicate accuse charge
 blame praise promise pledge vow threaten boast concur agree disagree counter retort continue find
 conclude quip joke muse lament grumble whisper shout yell exclaim swear assure forecast speculate
 underline underscore clarify proclaim brag divulge
@@ -21,7 +21,7 @@ DIRECTIVE_CUES = frozenset("ask request demand urge advise plead implore beg pro
 # What someone said or wrote, as a thing ('denied the story', 'attributed the remark to an aide').
 SAID_NOUNS = frozenset("""story report claim account allegation accusation detail rumour rumor idea suggestion article
 version remark comment statement assertion quote quotation word leak""".split())
-DENIAL_CUES = frozenset("deny reject dismiss refute dispute rebut contradict retract debunk".split())
+DENIAL_CUES = frozenset("deny reject dismiss refute dispute rebut rebuff contradict retract debunk".split())
 # Verbs that take back what their subject said before, with the particle or preposition each needs
 # ('walked back her claim that ...', 'backtracked on his statement that ...', 'retracted its claim that ...').
 RETRACTING_VERBS = {"retract": None, "recant": None, "withdraw": None, "disavow": None, "abandon": None,

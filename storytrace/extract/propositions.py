@@ -19,7 +19,7 @@ from storytrace.extract.datelines import past_dateline
 from storytrace.extract.factcheck import verdict_propositions
 from storytrace.extract.quotes import DOUBLE_MARKS
 from storytrace.extract.statements import (POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION,
-                                          answer_polarity, denies_in_content)
+                                          answer_polarity, denies_in_content, elliptic_polarity)
 from storytrace.extract.transcripts import turn_matches
 from storytrace.ingest.boilerplate import is_editorial_note
 from storytrace.schema import Document, Mention, Proposition, Statement, content_id
@@ -695,7 +695,7 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
     for statement in statements:
         out += _standing_by(document, statement, found)
         out += _disputing_then_saying(document, statement, found)
-        out += _answer_to_a_question(document, statement)
+        out += _answer_to_a_question(document, statement) or _elliptic_reply(document, statement, found)
         out += _confirming_a_claim(document, statement, found)
         if statement.polarity != "deny" or any(
                 p.statement == statement.id and _words(p.text) >= REBUTTAL_MIN_WORDS for p in found):
@@ -903,13 +903,36 @@ def _answer_to_a_question(document: Document, statement: Statement) -> list[Prop
     return [_side_of(document, statement, start, end, " ".join(asked.group(1).split()), polarity, "answers")]
 
 
+ELLIPSIS_REACH = 250  # characters back to the clause an elliptic reply ('Supporters say it will not') leans on
+
+
+def _elliptic_reply(document: Document, statement: Statement, found: list[Proposition]) -> list[Proposition]:
+    """'Critics say the plan will raise rents. Supporters say it will not.': a reply that is only a subject
+    and an auxiliary denies (or, without 'not', affirms) the clause another source said just before it
+    in the same paragraph; the side keeps the reply's own place."""
+    text = document.text
+    polarity = elliptic_polarity(text[statement.start:statement.end])
+    first = min(statement.speaker.start, statement.cue_start, statement.start)
+    if polarity is None:
+        return []
+    before = [p for p in found if p.statement is not None and p.statement != statement.id and p.end <= first and
+              first - p.end <= ELLIPSIS_REACH and "\n" not in text[p.end:first] and p.polarity != "deny" and
+              _name_words(p.speaker or "") != _name_words(statement.speaker.name)]
+    if not before:
+        return []
+    answered = max(before, key=lambda p: p.end)
+    return [_side_of(document, statement, first, statement.end, answered.text, polarity, "replies")]
+
+
 FIRST_SENTENCE = re.compile(r"\W*[^.!?]*[.!?]?")
 QUESTION_REACH = 600  # characters back to the question a turn answers
 QUESTION_LABEL = re.compile(r"^[A-Z][\w .'’-]{0,40}(?:\([^()\n]{1,60}\))?\s*:\s*")  # 'Q:', 'REPORTER (Daily Courier):'
 YES_NO_QUESTION = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:[A-Z][\w.'’-]*\s*){0,3},\s+(?=[a-z])|^", re.UNICODE)
-ASKING_AUXILIARY = re.compile(r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\s+(?P<rest>.+?)\?$",
+ASKING_AUXILIARY = re.compile(r"(?P<aux>did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\s+(?P<rest>.+?)\?$",
                               re.IGNORECASE | re.DOTALL)
-POINTING_QUESTION = re.compile(r"(?:that|this|it)(?:\s+(?:true|right|correct|so|accurate|the\s+case))?", re.IGNORECASE)
+POINTING_QUESTION = re.compile(r"(?:that|this|it)(?:\s+(?P<noun>report|claim|account|story|figure|statement|allegation))?"
+                               r"(?:\s+(?:still\s+)?(?:true|right|correct|so|accurate|the\s+case|your\s+position))?",
+                               re.IGNORECASE)
 
 
 def _answer_to_the_turn_before(document: Document, statement: Statement) -> list[Proposition]:
@@ -941,9 +964,31 @@ def _question_before(text: str, position: int) -> str | None:
     if match is None:
         return None
     rest = " ".join(match.group("rest").split())
-    if POINTING_QUESTION.fullmatch(rest):  # 'Is that true?': the sentence before it, less whom it addresses
-        return sentences[-2][YES_NO_QUESTION.match(sentences[-2]).end():].rstrip(".") if len(sentences) > 1 else None
+    pronoun = re.match(r"(?:we|you|they|he|she|i)\b", rest, re.IGNORECASE)
+    if pronoun and match.group("aux").lower() not in ("did", "does", "do"):  # 'Are we taking a motion?' -> 'we are taking'
+        rest = f"{pronoun.group()} {match.group('aux').lower()}{rest[pronoun.end():]}"
+    pointing = POINTING_QUESTION.fullmatch(rest)
+    if pointing:  # 'Is that true?': the sentence before it, less whom it addresses
+        return _pointed_sentence(sentences[:-1], pointing.group("noun"))
     return rest if len(rest.split()) >= 3 else None
+
+
+REPORTED_THAT = re.compile(r"^.*?\b(?:reported|said|says|claimed|claims|alleged|stated|wrote|told\s+[^,.]{1,60}?)\s+that\s+",
+                           re.IGNORECASE)
+
+
+def _pointed_sentence(sentences: list[str], noun: str | None) -> str | None:
+    """The clause a pointing question asks about: the sentence before it ('... wards are closing. Is that
+    true?'), or, for 'Is that report accurate?', the last one that tells of a report, as what was
+    reported ('the Tidewater Times has reported that Coinvale moved ...' -> 'Coinvale moved ...')."""
+    if not sentences:
+        return None
+    chosen = sentences[-1]
+    if noun:
+        stem = noun.lower()[:5]
+        chosen = next((s for s in reversed(sentences) if stem in s.lower()), chosen)
+    chosen = chosen[YES_NO_QUESTION.match(chosen).end():]
+    return REPORTED_THAT.sub("", chosen).rstrip(".") if noun else chosen.rstrip(".")
 
 
 QUESTION_SENTENCE_BREAK = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+")

@@ -234,6 +234,14 @@ NO_ANSWER = re.compile(r"^\W*(?:no|absolutely\s+not|certainly\s+not|of\s+course\
                        r"never|no\s+way|nope)\W*$", re.IGNORECASE)
 YES_ANSWER = re.compile(r"^\W*(?:yes|absolutely|certainly|of\s+course|definitely|yes,?\s+(?:it|they|we|he|she)\s+"
                         r"(?:did|was|were|is|are|has|have))\W*$", re.IGNORECASE)
+# An answer that repeats only the question's subject and auxiliary: '(a spokesman said) it had not', 'she would'.
+_ELLIPTIC_SUBJECT = r"(?:it|they|he|she|we|i|there|that)"
+_ELLIPTIC_AUXILIARY = r"(?:had|has|have|did|does|do|was|were|is|are|would|will|could|can|should)"
+ELLIPTIC_NO = re.compile(rf"^\W*(?:no,?\s+)?{_ELLIPTIC_SUBJECT}\s+(?:{_ELLIPTIC_AUXILIARY}(?:\s+not|n['’]t)|won['’]t|"
+                         r"can(?:not|['’]t)|never\s+(?:did|had|was|were|has|have))(?:\s+(?:been|done\s+so|have))?\W*$",
+                         re.IGNORECASE)
+ELLIPTIC_YES = re.compile(rf"^\W*(?:yes,?\s+)?{_ELLIPTIC_SUBJECT}\s+{_ELLIPTIC_AUXILIARY}(?:\s+(?:been|done\s+so|have))?\W*$",
+                          re.IGNORECASE)
 
 
 # 'Officials said at least 40 people were killed, | though local media put the toll at more than 60': the
@@ -249,8 +257,23 @@ EVIDENCE_NOTE = re.compile(r",\s+(?:(?:while|but)\s+)?(?:(?:offering|providing|c
 
 
 def answer_polarity(answer: str) -> str | None:
-    """deny for a bare no, assert for a bare yes, None for any other answer."""
-    return "deny" if NO_ANSWER.match(answer) else "assert" if YES_ANSWER.match(answer) else None
+    """deny for a bare no ('No', 'it had not'), assert for a bare yes ('Yes', 'she would'), None for any
+    other answer."""
+    if NO_ANSWER.match(answer) or ELLIPTIC_NO.match(answer):
+        return "deny"
+    return "assert" if YES_ANSWER.match(answer) or ELLIPTIC_YES.match(answer) else None
+
+
+def elliptic_polarity(answer: str) -> str | None:
+    """deny or assert for an answer that is only a subject and an auxiliary ('it will not', 'they were'),
+    None otherwise: such an answer leans on the clause just before it."""
+    return "deny" if ELLIPTIC_NO.match(answer) else "assert" if ELLIPTIC_YES.match(answer) else None
+
+
+def _denies_an_accusation(cue: Cue, content: str) -> bool:
+    """'Brown denied wrongdoing', 'The bank denied responsibility': a one-word denial of what its speaker
+    is accused of is a statement (it answers the accusation), not too short to be one."""
+    return cue.lemma.split()[0] in lx.DENIAL_CUES and content.strip(" .,").lower() in lx.ACCUSED_THINGS
 
 
 def _bare_answer(content: str) -> bool:
@@ -269,13 +292,15 @@ def _without_evidence_notes(text: str, drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _without_contrasted_sources(text: str, drafts: list[_Draft]) -> list[_Draft]:
-    """Each draft's content without a contrasting clause of another source that the parser left in it."""
+    """Each draft's content without a contrasting clause of another source, or of the same source's
+    other act ('acknowledged that 300 files had been lost, | though it maintained that none held
+    personal data'), that the parser left in it."""
     out = []
     for draft in drafts:
         end = draft.end
         for other in drafts:
             at = min(other.speaker.start, other.cue.text_start)
-            if other is draft or not draft.start < at < end or other.speaker.name == draft.speaker.name:
+            if other is draft or not draft.start < at < end:
                 continue
             contrast = CONTRAST_BEFORE.search(text, draft.start, at)
             if contrast is not None and content_words(text, draft.start, contrast.start()) >= 3:
@@ -376,7 +401,8 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
                 continue
             speaker = resolver.resolve(cue.speaker_head, cue.position)
         spans = [s for s in _contents(text, cue)
-                 if s[1] > s[0] and (content_words(text, *s) >= 2 or _bare_answer(text[s[0]:s[1]]) or cue.rejects_claim)
+                 if s[1] > s[0] and (content_words(text, *s) >= 2 or _bare_answer(text[s[0]:s[1]]) or cue.rejects_claim
+                                     or _denies_an_accusation(cue, text[s[0]:s[1]]))
                  and not _excluded(document, *s)
                  and not ANONYMITY_REQUEST.match(text[s[0]:s[1]]) and not says_nothing(cue, text, s)]
         cited = _cited_by_outlet(cue, speaker, spans)
@@ -391,6 +417,7 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
         if (spans or cue.reference_only) and not _evidence_of_something(cue, speaker) and \
                 not (not spans and _within_content(cue, drafts)):
             resolver.remember(speaker)
+    drafts = _with_appended_reactions(doc, text, cues, quotes, resolver, drafts)
     drafts = _drop_nested_same_speaker(_without_contrasted_sources(text, _without_evidence_notes(text, drafts)))
     drafts.extend(_continuations(text, unattached, drafts, document))
     _add_nested_via(drafts)
@@ -493,6 +520,49 @@ def _same_speaker(a: ResolvedSpeaker, b: ResolvedSpeaker) -> bool:
     if a.referent is not None and a.referent is b.referent:
         return True
     return a.name == b.name
+
+
+# '..., an accusation his lawyer rejected', '..., a claim environmental groups dispute', '..., a figure aid
+# agencies say is far too low': another source's denial or confirmation of the clause before, appended to
+# it as a noun with a clause of its own.
+APPENDED_REACTION = re.compile(
+    r",\s+(?:a|an)\s+(?:claim|allegation|accusation|charge|assertion|account|figure|number|estimate|version|"
+    r"characteri[sz]ation|suggestion)\s+(?:that\s+|which\s+)?(?P<speaker>(?:[\w.'’-]+\s+){1,5}?)"
+    r"(?:(?:has|have|had|strongly|flatly|vehemently|firmly|also|later)\s+){0,2}"
+    r"(?P<cue>(?:den(?:y|ies|ied)|reject(?:s|ed)?|disput(?:e|es|ed)|contest(?:s|ed)?|challeng(?:e|es|ed)|"
+    r"refut(?:e|es|ed)|dismiss(?:es|ed)?|rebut(?:s|ted)?|contradict(?:s|ed)?|confirm(?:s|ed)?|"
+    r"acknowledg(?:e|es|ed)|corroborat(?:e|es|ed))\b|(?P<saying>says?|said)\b(?=\s+(?:is|was|are|were)\s+"
+    rf"(?:\w+\s+){{0,2}}?(?:{FALSITY}|too\s+(?:low|high|small|large)|inflated|understated|an?\s+(?:under|over)estimate)\b))"
+    r"(?=[^.;!?]*(?:$|[.;!?]))", re.IGNORECASE)
+
+
+def _with_appended_reactions(doc: "Doc", text: str, cues: list[Cue], quotes: list[Quote], resolver: SpeakerResolver,
+                             drafts: list[_Draft]) -> list[_Draft]:
+    """'The prosecutor alleged that Reyes had taken bribes, an accusation his lawyer rejected': the clause
+    before the comma is the prosecutor's, and the lawyer denies that same clause (the parser makes the
+    lawyer's clause part of the first or reads 'a claim ... groups' as one speaker)."""
+    for sentence in doc.sents:
+        for match in APPENDED_REACTION.finditer(text, sentence.start_char, sentence.end_char):
+            cue = next((c for c in cues if c.text_start == match.start("cue")), None)
+            words = doc.char_span(match.start("speaker"), match.end("speaker") - 1, alignment_mode="expand")
+            if cue is None or words is None:
+                continue
+            comma = match.start()
+            owner = next((d for d in drafts if d.start < comma <= d.end and d.cue is not cue), None)
+            start = owner.start if owner is not None else sentence.start_char
+            if content_words(text, start, comma) < 3:
+                continue
+            drafts = [replace(d, end=comma) if d.start < comma < d.end else d for d in drafts if d.cue is not cue]
+            speaker = resolver.resolve(words.root, cue.position)
+            if speaker.start < words.start_char:  # a mention the tagger ran over the noun: 'a claim environmental groups'
+                speaker = ResolvedSpeaker(words.text, speaker.kind, words.start_char, words.end_char)
+            saying = match.group("saying") is not None  # 'a figure aid agencies say is far too low'
+            if saying:  # what they call it is part of the act, not a clause of the reporter's
+                called = re.match(r"[^.;!?]*", text[match.end("cue"):sentence.end_char]).group().rstrip(" ,\"”")
+                cue = replace(cue, text_end=match.end("cue") + len(called))
+            drafts.append(_Draft(cue, start, comma, speaker, mode_of(text, start, comma, quotes), [], saying))
+
+    return drafts
 
 
 def _drop_nested_same_speaker(drafts: list[_Draft]) -> list[_Draft]:
