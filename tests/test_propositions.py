@@ -364,7 +364,9 @@ def test_denying_an_accusation_answers_the_clause_that_makes_it(analyze_text, bo
      "Police said the group carried out the bombing in the market. The mayor said the city would rebuild. Hamas "
      "denied responsibility for the attack.",
      # a bare plea names no charge to answer
-     "Prosecutors said Reyes accepted $340,000 in bribes from Bayline Marine. Reyes pleaded not guilty on Tuesday."],
+     "Prosecutors said Reyes accepted $340,000 in bribes from Bayline Marine. Reyes pleaded not guilty on Tuesday.",
+     # 'any wrongdoing' answers only a clause that names who denies it
+     "Traders said the closure would cost local businesses £2m a week. Anne Price has denied any wrongdoing."],
 )
 def test_a_denial_that_names_nothing_said_answers_nothing(analyze_text, body):
     analysis = analyze_text("Headline\n" + body + "\n")

@@ -720,6 +720,8 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
             answered = asked.group(1).strip()
         elif pointing is pointed and pointed:
             answered = _pointed_clause(text, statement, found, pointed)
+        elif accused and not hint:  # 'Bayline Marine has denied any wrongdoing': a clause that names the accused
+            answered = _answered_text(statement, found, _accused_party(statement), hint_needed=True, text=text)
         else:
             answered = _answered_text(statement, found, hint, hint_needed=accused)
         if not answered:
@@ -733,6 +735,13 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
 # guilty to the charges'), not which one.
 ACCUSATION_WORDS = lx.ACCUSED_THINGS | frozenset("""any all not guilty charge charges count counts allegation
 allegations accusation accusations claim claims the a an of to in for with""".split())
+
+
+def _accused_party(statement: Statement) -> set[str]:
+    """The word stem that names who denies being accused, the last word of their name ('Bayline Marine' ->
+    marin, 'Anne Price' -> price): a denial of 'any wrongdoing' answers only a clause that names them."""
+    words = re.findall(r"[a-z]+", statement.speaker.name.lower())
+    return {_word_key(words[-1])} if words else {"\0"}
 
 
 def _accused_words(denial: str) -> set[str]:
