@@ -107,6 +107,9 @@ import pytest
          ["it never received any written warning about the pumps", "the collapse was caused by a seismic event"]),
         ("The union said the plant lost money and that was the reason for the strike.",
          ["the plant lost money and that was the reason for the strike"]),
+        # what frames a statement's speech act is no claim of the reporter's
+        ("The minister is understood to have told aides that she will not stand for election again.",
+         ["she will not stand for election again"]),
     ],
 )
 def test_clauses_that_become_claim_candidates(analyze_text, body, expected):

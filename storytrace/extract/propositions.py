@@ -575,11 +575,19 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
                     s = subject_before[part[0]]  # 'The city | turned down the request on August 27 |, saying'
                 if _words(text[s:e]) >= MIN_WORDS and _has_own_verb(doc, s, e, skip_cues=True) and \
                         not _asks_only(doc, text, s, e) and not EDITORIAL_NOTE.search(text[s:e]) and \
+                        not RAISING_FRAME.search(text[s:e]) and \
                         not SOURCING_NOTE.search(text[s:e]) and \
                         not is_editorial_note(text[s:e]):
                     polarity = "deny" if denies_in_content(text[s:e]) else "assert"  # 'Any claim that ... is incorrect'
                     found.append(_proposition(doc, document, s, e, mentions, None, polarity))
     return found
+
+
+# What is left of a sentence when the speech act it frames is a statement: 'The minister is understood to have |
+# told aides that ...', 'The chief appears to have | told officers ...'.
+RAISING_FRAME = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:understood|believed|thought|said|reported|expected|known|"
+                           r"alleged|rumou?red|likely|unlikely|due)|appears?|appeared|seems?|seemed)\s+to(?:\s+have)?\s*$",
+                           re.IGNORECASE)
 
 
 QUESTION_MARKS = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
