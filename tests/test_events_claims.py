@@ -27,6 +27,9 @@ from storytrace.schema import Document, Entity, Event, MentionRef, Proposition, 
         ("The company said in February that it would cut 500 jobs.", "2021-06-01", [("say", "2021-02")]),
         ("Shares fell sharply last week after the report.", "2021-06-10", [("fall", "2021-W22")]),
         ("The ministry published the figures in 2019.", "2021-06-10", [("publish", "2019")]),
+        # a short sentence is no dateline
+        ("The plant closed late last month.", "2026-03-11", [("close", "2026-02")]),
+        ("Talks collapsed yesterday.", "2026-03-11", [("collapse", "2026-03-10")]),
         # a timeline's entries: the date labels what its line says
         ("Timeline:\nMarch 2025: The council first proposes closing the library.\n- May 2025 – The council delays "
          "the vote.\nMarch 2025: Library closure.", "2026-03-12", [("propose", "2025-03"), ("delay", "2025-05")]),
@@ -42,6 +45,7 @@ def test_event_dates_its_governing_predicate(analyze_text, text, published, expe
     [
         "The November 2016 election changed everything, analysts said.",  # a date that modifies a noun
         "June 18, 2020\nThe minister spoke to reporters.",                 # a dateline
+        "Last updated on 3 March 2026.\nThe minister spoke to reporters.",  # an update stamp
         "The talks lasted two weeks, officials said.",                      # a duration
     ],
 )

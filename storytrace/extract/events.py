@@ -36,7 +36,7 @@ def extract_events(doc: "Doc", document: Document, mentions: Sequence[Mention] =
     timexes = tag_timexes(document.text, dct, document.published_estimated or dct is None)
     by_predicate: dict[int, list[tuple[Timex, "Token"]]] = {}
     for timex in timexes:
-        if not _can_date_an_event(document, timex):
+        if not _can_date_an_event(document, timex, doc):
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
@@ -67,22 +67,33 @@ def _entry_predicate(doc: "Doc", text: str, timex: Timex) -> "Token | None":
     return roots[0] if roots else None
 
 
-def _can_date_an_event(document: Document, timex: Timex) -> bool:
+def _can_date_an_event(document: Document, timex: Timex, doc: "Doc | None" = None) -> bool:
     """A calendar date or time in running text (not boilerplate, headline or a bare dateline)."""
     if timex.type not in DATED_TYPES or not _VALUE_DATE.match(timex.value):
         return False
     if document.in_boilerplate(timex.start, timex.end) or document.in_headline(timex.start, timex.end):
         return False
-    return not _is_dateline(document.text, timex)
+    return not _is_dateline(document.text, timex, doc)
 
 
-def _is_dateline(text: str, timex: Timex) -> bool:
-    """The expression is (nearly) all of its line: a publication or update stamp, not an event."""
+FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
+STAMP_VERBS = frozenset("update publish post modify edit file amend correct".split())  # 'Last updated on 3 March 2026.'
+
+
+def _is_dateline(text: str, timex: Timex, doc: "Doc | None" = None) -> bool:
+    """The expression is (nearly) all of its line: a publication or update stamp, not an event (a
+    short sentence with a finite verb is one: 'The plant closed late last month.')."""
     line_start = text.rfind("\n", 0, timex.start) + 1
     line_end = text.find("\n", timex.end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    line_end = line_end if line_end >= 0 else len(text)
+    line = text[line_start:line_end]
     rest = (line[:timex.start - line_start] + line[timex.end - line_start:]).strip(" \t,.|-–—:")
-    return len(rest.split()) <= 3 and not re.search(r"\b(?:said|says|will|was|were|is|are|has|had)\b", rest)
+    if len(rest.split()) > 3 or re.search(r"\b(?:said|says|will|was|were|is|are|has|had)\b", rest):
+        return False
+    words = doc.char_span(line_start, line_end, alignment_mode="expand") if doc is not None else None
+    return not (words is not None and line.rstrip().endswith(".") and
+                any(t.tag_ in FINITE_TAGS and t.lemma_.lower() not in STAMP_VERBS and not timex.start <= t.idx < timex.end
+                    for t in words))
 
 
 def governing_predicate(span: "Span") -> "Token | None":
