@@ -334,7 +334,14 @@ def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, bo
       'for the mayor dismissed the councillor\'s figures as "political theatre."', "the city had overspent by $3 million",
       'A spokeswoman for the mayor dismissed the councillor\'s figures as "political theatre.'),
      ("Councillor Jane Ott said the city had overspent by $3 million. The treasurer said the audit was late. The "
-      "mayor disputed Ott's account.", "the city had overspent by $3 million", "The mayor disputed Ott's account")],
+      "mayor disputed Ott's account.", "the city had overspent by $3 million", "The mayor disputed Ott's account"),
+     # however many words it takes to call it false
+     ('The union said the depot would close in May. "That is simply not the case," a company spokeswoman said.',
+      "the depot would close in May", "That is simply not the case"),
+     # a turn that opens by calling what was said false, and goes on
+     ("CHAIR: Mr Marsh.\n\nMR. MARSH: Our observers were barred from the counting room for four hours on Saturday."
+      "\n\nMR. NAKAMURA: That is not what happened. Every campaign had observers present.\n",
+      "Our observers were barred from the counting room for four hours on Saturday", "That is not what happened.")],
 )
 def test_a_denial_that_points_back_denies_what_it_answers(analyze_text, body, denied, side):
     analysis = analyze_text("Headline\n" + body + "\n")

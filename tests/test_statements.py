@@ -475,6 +475,9 @@ def test_a_reaction_appended_to_a_clause_is_its_sources_statement(analyze_text, 
 @pytest.mark.parametrize(("body", "expected"), [
     # a denial of what one is accused of is a statement, even in one word
     ("Brown has denied wrongdoing.", [("Brown", "wrongdoing", "deny")]),
+    ('"That is not the case," Brown said.', [("Brown", "That is not the case", "deny")]),
+    ('"That\'s completely untrue," Brown said.', [("Brown", "That's completely untrue", "deny")]),
+    ('"Nothing could be further from the truth," Brown said.', [("Brown", "Nothing could be further from the truth", "deny")]),
     ("The club has rebuffed reports that it accepted an offer for Diaz.",
      [("The club", "it accepted an offer for Diaz", "deny")]),
     # the same source's contrasting act is a statement of its own

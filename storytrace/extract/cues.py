@@ -1734,7 +1734,7 @@ def _cue_before(text: str, quote: Quote, cues: list[Cue]) -> Cue | None:
 # polarity, mode, via
 
 
-FALSITY = (r"false|untrue|not true|baseless|groundless|unfounded|absurd|nonsense|fake|fabricated|a lie|lies|"
+FALSITY = (r"false|untrue|not true|not the case|never the case|baseless|groundless|unfounded|absurd|nonsense|fake|fabricated|a lie|lies|"
             r"disinformation|misinformation|ridiculous|fantasy|fiction|a hoax|incorrect|inaccurate|wrong|misleading|"
             r"exaggerated|overstated|overblown|mistaken|distorted|never true|not accurate|not correct|"
             r"doctored|manipulated|forged|forgeries|a forgery|staged|photoshopped")

@@ -13,8 +13,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from storytrace.extract import lexicon as lx
-from storytrace.extract.cues import (DOING_WITH_INFINITIVE, RELATIVE_TAGS, SUBJECT_DEPS, doc_text, said_of_antecedent,
-                                     last_mark_end)
+from storytrace.extract.cues import (DOING_WITH_INFINITIVE, FALSITY, RELATIVE_TAGS, SUBJECT_DEPS, doc_text,
+                                     last_mark_end, said_of_antecedent)
 from storytrace.extract.datelines import past_dateline
 from storytrace.extract.factcheck import verdict_propositions
 from storytrace.extract.quotes import DOUBLE_MARKS
@@ -689,6 +689,9 @@ POINTED_AT = re.compile(r"\b(?:(?:that|this|those|these|the|such|his|her|their|i
 # Words of a pointed-at claim that say nothing of whose it is ('the claims', 'such allegations').
 POINTER_WORDS = frozenset("that this those these the such his her their its any all of".split()) | lx.CLAIMED_THINGS
 ANSWER_REACH = 600  # characters back to look for the clause a pointing denial answers
+# A clause that only calls what it answers false, however many words it takes: 'That is simply not the case'.
+CALLED_FALSE_ONLY = re.compile(rf"^\W*(?:that|this|it)(?:\s+(?:is|was|has\s+been|would\s+be)|['’]s)\s+(?:\w+\s+){{0,2}}?"
+                               rf"(?:{FALSITY}|not\s+what\s+happened)\W*$", re.IGNORECASE)
 REBUTTAL_MIN_WORDS = 5  # a denial with a clause this long states what it denies itself
 
 
@@ -705,9 +708,9 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         out += _disputing_then_saying(document, statement, found)
         out += _answer_to_a_question(document, statement) or _elliptic_reply(document, statement, found)
         out += _confirming_a_claim(document, statement, found)
-        if statement.polarity != "deny" or any(
-                p.statement == statement.id and _words(p.text) >= REBUTTAL_MIN_WORDS for p in found):
-            out += _pointing_clauses(document, statement, found)
+        if statement.polarity != "deny" or any(p.statement == statement.id and _words(p.text) >= REBUTTAL_MIN_WORDS
+                                               and not CALLED_FALSE_ONLY.match(p.text) for p in found):
+            out += _pointing_clauses(document, statement, found) + _opening_denial(document, statement, found)
             continue
         content = text[statement.start:statement.end]
         asked = re.match(r"\W*([^?.!]{12,}?)\?\s+(.*)$", content, flags=re.DOTALL)
@@ -1051,6 +1054,23 @@ def _pointing_clauses(document: Document, statement: Statement, found: list[Prop
         if answered:
             out.append(_side_of(document, statement, match.start(), end, answered, "deny", "rebuts"))
     return out
+
+
+def _opening_denial(document: Document, statement: Statement, found: list[Proposition]) -> list[Proposition]:
+    """'MR. NAKAMURA: That is not what happened. Every campaign had observers present.': a turn or quote
+    that opens by calling what it answers false denies the clause someone else said just before, from
+    its first sentence."""
+    text = document.text
+    if statement.polarity == "deny":
+        return []
+    opening = FIRST_SENTENCE.match(text, statement.start, statement.end)
+    if opening is None or opening.end() >= statement.end - 1 or \
+            not CALLED_FALSE_ONLY.match(text[opening.start():opening.end()]):
+        return []
+    answered = _answered_text(statement, found)
+    if not answered:
+        return []
+    return [_side_of(document, statement, statement.start, opening.end(), answered, "deny", "rebuts")]
 
 
 CLAUSE_OPENER = re.compile(r"(?:\bthat|\bbut|\band|\bso|[.;,:\"“‘])\s*$", re.IGNORECASE)

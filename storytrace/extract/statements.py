@@ -64,13 +64,14 @@ _DENIAL_PATTERNS = (
     # 'Any suggestion that she was dismissed for raising concerns is rejected'
     re.compile(rf"^(?:[\"“‘']\s*)?(?:(?:the|these|those|this|that|such|all|any|his|her|their|its|our|your)\s+)?(?:[\w-]+['’]s\s+)?"
                rf"(?:{_CLAIM_NOUNS}|{EVIDENCE_NOUNS})\b(?:[^.;:!?]|{_TITLE_STOP}){{0,120}}?"
-               rf"\b(?:is|are|was|were|(?:has|have|had)\s+been)\s+[\"“‘']?(?:\w+\s+){{0,2}}[\"“‘']?"
+               rf"(?:\b(?:is|are|was|were|(?:has|have|had)\s+been)|['’]s)\s+[\"“‘']?(?:\w+\s+){{0,2}}[\"“‘']?"
                rf"(?:{FALSITY}|rejected|denied|disputed|refuted)\b",
                re.IGNORECASE),
     # 'There was no second resolution planned'; not 'There is no doubt / ambiguity about that', which insists
     re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)there\s+(?:was|were|is|are|has been|have been)\s+no\b"
                r"(?!\s+(?:doubt|question|ambiguity|dispute|mistake|secret|denying|hiding|arguing)\b)", re.IGNORECASE),
-    re.compile(r"\b(?:never happened|did not happen|didn't happen|didn’t happen)\b", re.IGNORECASE),
+    re.compile(r"\b(?:never happened|did not happen|didn't happen|didn’t happen|not what happened|"
+               r"(?:nothing\s+could|could(?:\s+not|n['’]t))\s+be\s+further\s+from\s+the\s+truth)\b", re.IGNORECASE),
     POINTING_REJECTION,
     re.compile(rf"^(?:[\"“‘']\s*)?(?:{FALSITY}|fake news|lies)[\s.,!\"”’']*$", re.IGNORECASE),
     # 'it would be absurd for Russia to oppose ...', 'it is ridiculous to suggest ...': calling it absurd denies it
