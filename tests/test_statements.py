@@ -1065,6 +1065,17 @@ def test_a_contrasted_source_ends_the_first_ones_words(analyze_text, body, expec
 
 
 @pytest.mark.parametrize(("body", "expected"), [
+    ("Local officials gave a higher toll of 52.", [("Local officials", "a higher toll of 52", "assert")]),
+    ("Police gave the number of injured as 15.", [("Police", "the number of injured as 15", "assert")]),
+    # giving anything but a figure reports nothing
+    ("The minister gave a speech at 10 Downing Street.", []),
+    ("The charity gave £40 to each family.", []),
+])
+def test_giving_a_figure_states_it(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
     # the reporter's note that nothing backed the claim is not part of it
     ("Mayor Tom Brandt said on Tuesday that the city election was rigged by postal ballots, offering no evidence.",
      [("Tom Brandt", "the city election was rigged by postal ballots", "assert")]),

@@ -169,10 +169,12 @@ _PHRASAL_HEADS = frozenset(verb for verb, _ in lx.PHRASAL_CUES)
 CALLING_CUES = frozenset({"call", "brand", "label", "deem"})
 # Verbs that report only with an object and its phrase: 'puts the death toll at 14', 'attributed the cuts to ...';
 # those that put a figure somewhere need a number in the phrase.
-PHRASE_ONLY_CUES = frozenset({"put", "place", "peg", "attribute", "characterize", "characterise", "portray"})
+PHRASE_ONLY_CUES = frozenset({"put", "place", "peg", "give", "attribute", "characterize", "characterise", "portray"})
 # Verbs that say what something is as ('described the plan as "comprehensive"'): a denial when that is false.
 DESCRIBING_CUES = frozenset({"describe", "characterize", "characterise", "portray"})
-FIGURE_CUES = frozenset({"put", "place", "peg"})
+FIGURE_CUES = frozenset({"put", "place", "peg", "give"})
+# What one gives when giving a figure: 'gave a higher toll of 52', 'gave the number as 40'.
+GIVEN_FIGURES = frozenset("toll figure number estimate tally count total".split())
 # Cues that with a to-infinitive tell of doing, not saying: 'will continue to steer the company', 'agreed to
 # sell the club' ('he continued, "..."' and 'agreed that ...' report).
 TOLD_PARTICIPLES = frozenset({"brief", "inform", "notify"})  # 'officials informed of the decision'
@@ -221,6 +223,8 @@ def cue_lemma(token: "Token") -> str | None:
             return None
         if lemma in FIGURE_CUES and not any(t.like_num for t in found[1].subtree):
             return None  # 'placed him at the scene': a place, not a figure
+        if lemma == "give" and found[0].lemma_.lower() not in GIVEN_FIGURES:
+            return None  # 'gave a speech at 10 Downing Street
         return lemma
     if lemma not in lx.REPORTING_CUES and lemma not in _PHRASAL_HEADS:
         return None
@@ -737,7 +741,7 @@ def _misparsed_object_clause(token: "Token") -> "Token | None":
 # giveaway', 'cited its success as a source of pride'). One blamed is a claim already ('officials
 # blamed a software update'); one accused is not.
 OBJECT_PHRASE_CUES = {"blame": ("for", "on"), "accuse": ("of",), "attribute": ("to",), "estimate": ("at",),
-                      "put": ("at",), "place": ("at",), "peg": ("at",), "cite": ("as",),
+                      "put": ("at",), "place": ("at",), "peg": ("at",), "give": ("of", "as", "at"), "cite": ("as",),
                       **{lemma: ("as",) for lemma in DESCRIBING_CUES}}
 PHRASE_MAY_BE_IMPLIED = frozenset({"blame"})
 
