@@ -23,7 +23,8 @@ from storytrace.ingest import IngestOptions, IngestResult, read_sources
 from storytrace.link.claims import build_claims
 from storytrace.link.entities import EntityLookup, build_entities
 from storytrace.link.events import link_events
-from storytrace.link.origins import SPEAKING_FOR, contributor_provenance, credit_provenance, record_owner, wire_provenance
+from storytrace.link.origins import (PERSONS_OFFICE, SPEAKING_FOR, contributor_provenance, credit_provenance, record_owner,
+                                     wire_provenance)
 from storytrace.link.provenance import provenance_from_statements
 from storytrace.schema import Document, DocumentAnalysis, Dossier, Entity, Skipped, Statement
 
@@ -108,7 +109,12 @@ def _entity_spoken_for(statement: Statement, lookup: EntityLookup) -> str | None
     if speaker.kind == "document":
         owner = record_owner(speaker.name.strip())
         return lookup.named(owner) if owner else None
+    office = PERSONS_OFFICE.match(speaker.name.strip())
+    if office is not None and speaker.kind == "organization":  # "the mayor's office", "Netanyahu's office"
+        owner = office.group("owner")
+        return lookup.role_holder(f"the {owner}") if owner.islower() else lookup.named(owner)
     return None
+
 
 
 def unique_surnames(entities: Iterable[Entity]) -> dict[str, str]:

@@ -767,3 +767,18 @@ def test_an_unnamed_role_holder_is_the_storys_one_person_in_that_role(others, li
     unnamed = [s for s in dossier.statements if s.speaker.name in ("The mayor of Eastfield", "A spokeswoman for the mayor")]
     assert len(unnamed) == 2
     assert all((s.speaker.entity == grant) is linked for s in unnamed)
+
+
+def test_a_persons_office_is_that_persons_origin():
+    from storytrace.ingest import IngestOptions, make_document
+    from storytrace.pipeline import analyze_documents, build_dossier
+
+    first = ("Mayor says repairs will finish in June\n\nMayor Lisa Grant said on Monday that repairs to the Kellerton "
+             "bridge would be finished in June.\n")
+    second = ("Repairs to finish in June\n\nRepairs to the Kellerton bridge will be finished in June, the mayor's office "
+              "said on Tuesday.\n")
+    documents = [make_document(first, "a.txt", {"outlet": "Kellerton Echo", "published": "2026-05-11"}, IngestOptions()),
+                 make_document(second, "b.txt", {"outlet": "Coastal Record", "published": "2026-05-12"}, IngestOptions())]
+    dossier = build_dossier(analyze_documents(documents), [])
+    (claim,) = [c for c in dossier.claims if len(c.mentions) == 2]
+    assert claim.origins["supports"] == ("Lisa Grant",) and "single-origin" in claim.flags

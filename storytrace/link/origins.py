@@ -52,6 +52,8 @@ SPEAKING_FOR = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:(?P<before>.+?)(?:['’]s)?\s+)?(?:chief\s+|senior\s+|official\s+|press\s+)?"
     r"(?:spokes(?:man|woman|person)|press\s+officer|press\s+office|representative|officials|executives|trustees|directors|leaders)"
     r"(?:\s+(?:for|of|at)\s+(?P<after>.+))?$", re.IGNORECASE)
+# The office that speaks for one person: "the mayor's office", "Netanyahu's office", "the prime minister's press office".
+PERSONS_OFFICE = re.compile(r"^(?:the\s+)?(?P<owner>[\w .'-]+?)['’]s?\s+(?:private\s+|press\s+)?office$", re.IGNORECASE)
 RECORD_NOUNS = (r"(?:report|statement|letter|memo|diary|notes|affidavit|testimony|email|emails|post|posting|account|"
                 r"petition|complaint|filing|lawsuit|submission|review|analysis|findings|investigation|"
                 r"data|figures|records|documents|commentary|timeline|website|log|announcement|video|footage|"
@@ -724,7 +726,7 @@ class OriginResolver:
         origin = origin_of_speaker(statement)
         linked = self.entity_by_id.get(statement.speaker.entity or "")
         if linked is not None and (statement.speaker.kind == "person" or
-                                   statement.speaker.kind == "anonymous" and linked.type == "PERSON"):
+                                   statement.speaker.kind in ("anonymous", "organization") and linked.type == "PERSON"):
             return Origin(key=linked.id, name=linked.name, kind="person")  # 'the mayor of Eastfield': Lisa Grant
         if statement.speaker.entity is None and statement.speaker.kind == "person":
             entity = self.person_by_name.get(names.fold(statement.speaker.name))
