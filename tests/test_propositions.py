@@ -107,6 +107,10 @@ import pytest
          ["it never received any written warning about the pumps", "the collapse was caused by a seismic event"]),
         ("The union said the plant lost money and that was the reason for the strike.",
          ["the plant lost money and that was the reason for the strike"]),
+        # the reporter's note on a clause, as a noun set off by a comma, is no claim; a claim noun opening a sentence is
+        ("The company said it would cut 300 jobs, a figure that was later confirmed.", ["it would cut 300 jobs"]),
+        ("A claim that the dam was unsafe was made in 2019 by local engineers.",
+         ["A claim that the dam was unsafe was made in 2019 by local engineers"]),
         # what frames a statement's speech act is no claim of the reporter's
         ("The minister is understood to have told aides that she will not stand for election again.",
          ["she will not stand for election again"]),

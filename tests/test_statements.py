@@ -467,6 +467,13 @@ def test_calling_that_false_is_a_denial(analyze_text, body, expected):
      [("Officials", "2,000 people were displaced", "assert"), ("aid agencies", "2,000 people were displaced", "deny")]),
     # a reaction that neither denies nor confirms is no statement
     ("The tower was safe, a claim residents repeated.", []),
+    # in the passive, a reaction is a statement only when it says whose it is; the first words end at the comma
+    ("The company said it would cut 300 jobs, a number that was denied by the union.",
+     [("The company", "it would cut 300 jobs", "assert"), ("the union", "it would cut 300 jobs", "deny")]),
+    ("The company said it would cut 300 jobs, a figure which has been disputed.",
+     [("The company", "it would cut 300 jobs", "assert")]),
+    ("The company said it would cut 300 jobs, a figure that was later confirmed.",
+     [("The company", "it would cut 300 jobs", "assert")]),
 ])
 def test_a_reaction_appended_to_a_clause_is_its_sources_statement(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected

@@ -575,7 +575,7 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
                     s = subject_before[part[0]]  # 'The city | turned down the request on August 27 |, saying'
                 if _words(text[s:e]) >= MIN_WORDS and _has_own_verb(doc, s, e, skip_cues=True) and \
                         not _asks_only(doc, text, s, e) and not EDITORIAL_NOTE.search(text[s:e]) and \
-                        not RAISING_FRAME.search(text[s:e]) and \
+                        not RAISING_FRAME.search(text[s:e]) and not _claim_note(text, s, e) and \
                         not SOURCING_NOTE.search(text[s:e]) and \
                         not is_editorial_note(text[s:e]):
                     polarity = "deny" if denies_in_content(text[s:e]) else "assert"  # 'Any claim that ... is incorrect'
@@ -588,6 +588,16 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
 RAISING_FRAME = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:understood|believed|thought|said|reported|expected|known|"
                            r"alleged|rumou?red|likely|unlikely|due)|appears?|appeared|seems?|seemed)\s+to(?:\s+have)?\s*$",
                            re.IGNORECASE)
+
+
+# The reporter's note on the clause before it, as a noun: '(..., ) a figure that was later confirmed'.
+CLAIM_NOTE = re.compile(r"(?:a|an)\s+(?:claim|allegation|accusation|charge|assertion|account|figure|number|estimate|"
+                        r"version|characteri[sz]ation|suggestion)\s+(?:that|which)\b", re.IGNORECASE)
+
+
+def _claim_note(text: str, start: int, end: int) -> bool:
+    """Whether the words are such a note, set off by a comma after the clause it is about."""
+    return bool(CLAIM_NOTE.match(text, start, end)) and text[max(0, start - 3):start].rstrip().endswith(",")
 
 
 QUESTION_MARKS = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)

@@ -29,7 +29,7 @@ from storytrace.ingest.boilerplate import is_editorial_note
 from storytrace.schema import Document, Mention, Speaker, Statement, content_id
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Who passes on what 'is said' or 'is alleged' with no one named.
 UNNAMED_SOURCES = "unnamed sources"
@@ -537,16 +537,30 @@ APPENDED_REACTION = re.compile(
     r"(?=[^.;!?]*(?:$|[.;!?]))", re.IGNORECASE)
 
 
+# The same in the passive, with or without who reacted: '..., a figure that was later confirmed', '..., a
+# number that was denied by the union'.
+APPENDED_PASSIVE = re.compile(
+    r",\s+(?:a|an)\s+(?:claim|allegation|accusation|charge|assertion|account|figure|number|estimate|version|"
+    r"characteri[sz]ation|suggestion)\s+(?:that|which)\s+(?:(?:has|have|had)\s+)?(?:been|was|were|is|are)\s+"
+    r"(?:(?:later|since|also|strongly|flatly|widely|firmly)\s+)?(?P<cue>(?P<denied>denied|rejected|disputed|contested|"
+    r"challenged|refuted|dismissed|rebutted|contradicted)|confirmed|corroborated|acknowledged)\b"
+    r"(?:\s+by\s+(?P<speaker>[^,.;:!?\"“”]+?))?(?=\s*(?:$|[.;,!?]))", re.IGNORECASE)
+AUXILIARY_WORDS = frozenset("was were is are be been has have had".split())
+
+
 def _with_appended_reactions(doc: "Doc", text: str, cues: list[Cue], quotes: list[Quote], resolver: SpeakerResolver,
                              drafts: list[_Draft]) -> list[_Draft]:
     """'The prosecutor alleged that Reyes had taken bribes, an accusation his lawyer rejected': the clause
     before the comma is the prosecutor's, and the lawyer denies that same clause (the parser makes the
-    lawyer's clause part of the first or reads 'a claim ... groups' as one speaker)."""
+    lawyer's clause part of the first or reads 'a claim ... groups' as one speaker). In the passive, the
+    clause ends at the comma too, and the reaction is a statement only when it says whose it is."""
     for sentence in doc.sents:
+        for match in APPENDED_PASSIVE.finditer(text, sentence.start_char, sentence.end_char):
+            drafts = _reaction_in_the_passive(doc, text, sentence, match, quotes, resolver, drafts)
         for match in APPENDED_REACTION.finditer(text, sentence.start_char, sentence.end_char):
             cue = next((c for c in cues if c.text_start == match.start("cue")), None)
             words = doc.char_span(match.start("speaker"), match.end("speaker") - 1, alignment_mode="expand")
-            if cue is None or words is None:
+            if cue is None or words is None or words[0].lower_ in AUXILIARY_WORDS:
                 continue
             comma = match.start()
             owner = next((d for d in drafts if d.start < comma <= d.end and d.cue is not cue), None)
@@ -562,8 +576,29 @@ def _with_appended_reactions(doc: "Doc", text: str, cues: list[Cue], quotes: lis
                 called = re.match(r"[^.;!?]*", text[match.end("cue"):sentence.end_char]).group().rstrip(" ,\"”")
                 cue = replace(cue, text_end=match.end("cue") + len(called))
             drafts.append(_Draft(cue, start, comma, speaker, mode_of(text, start, comma, quotes), [], saying))
-
     return drafts
+
+
+def _reaction_in_the_passive(doc: "Doc", text: str, sentence: "Span", match: "re.Match[str]", quotes: list[Quote],
+                             resolver: SpeakerResolver, drafts: list[_Draft]) -> list[_Draft]:
+    """'The company said it would cut 300 jobs, a number that was denied by the union': the company's
+    words end at the comma; the union denies them."""
+    comma = match.start()
+    owner = next((d for d in drafts if d.start < comma < d.end), None)
+    start = owner.start if owner is not None else sentence.start_char
+    if content_words(text, start, comma) < 3:
+        return drafts
+    drafts = [replace(d, end=comma) if d.start < comma < d.end else d for d in drafts]
+    verb = doc.char_span(match.start("cue"), match.end("cue"))
+    words = doc.char_span(match.start("speaker"), match.end("speaker"), alignment_mode="expand") \
+        if match.group("speaker") else None
+    if verb is None or words is None:
+        return drafts
+    cue = Cue(token=verb[0], text_start=match.start("cue"), text_end=match.end("cue"), lemma=verb[0].lemma_.lower())
+    speaker = resolver.resolve(words.root, cue.position)
+    if not words.start_char <= speaker.start < words.end_char:
+        speaker = ResolvedSpeaker(words.text, speaker.kind, words.start_char, words.end_char)
+    return drafts + [_Draft(cue, start, comma, speaker, mode_of(text, start, comma, quotes), [], False)]
 
 
 def _drop_nested_same_speaker(drafts: list[_Draft]) -> list[_Draft]:
