@@ -345,7 +345,11 @@ def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, bo
      # a turn that opens by calling what was said false, and goes on
      ("CHAIR: Mr Marsh.\n\nMR. MARSH: Our observers were barred from the counting room for four hours on Saturday."
       "\n\nMR. NAKAMURA: That is not what happened. Every campaign had observers present.\n",
-      "Our observers were barred from the counting room for four hours on Saturday", "That is not what happened.")],
+      "Our observers were barred from the counting room for four hours on Saturday", "That is not what happened."),
+     # ... also a quote that goes on, and not at a clause that itself points back
+     ("Our observers were barred from the counting room for four hours, Marsh said. \"That's something we raised in "
+      "May,\" he added. \"That is not what happened. Every campaign had observers present,\" Nakamura said.",
+      "Our observers were barred from the counting room for four hours", "That is not what happened.")],
 )
 def test_a_denial_that_points_back_denies_what_it_answers(analyze_text, body, denied, side):
     analysis = analyze_text("Headline\n" + body + "\n")

@@ -18,7 +18,7 @@ from storytrace.extract.cues import (DOING_WITH_INFINITIVE, FALSITY, RELATIVE_TA
 from storytrace.extract.datelines import past_dateline
 from storytrace.extract.factcheck import verdict_propositions
 from storytrace.extract.quotes import DOUBLE_MARKS
-from storytrace.extract.statements import (POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION,
+from storytrace.extract.statements import (APPENDED_NOUNS, POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION,
                                           answer_polarity, denies_in_content, elliptic_polarity)
 from storytrace.extract.transcripts import turn_matches
 from storytrace.ingest.boilerplate import is_editorial_note
@@ -591,8 +591,7 @@ RAISING_FRAME = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:understood|believed|t
 
 
 # The reporter's note on the clause before it, as a noun: '(..., ) a figure that was later confirmed'.
-CLAIM_NOTE = re.compile(r"(?:a|an)\s+(?:claim|allegation|accusation|charge|assertion|account|figure|number|estimate|"
-                        r"version|characteri[sz]ation|suggestion)\s+(?:that|which)\b", re.IGNORECASE)
+CLAIM_NOTE = re.compile(rf"(?:a|an)\s+(?:{APPENDED_NOUNS})\s+(?:that|which)\b", re.IGNORECASE)
 
 
 def _claim_note(text: str, start: int, end: int) -> bool:
@@ -742,7 +741,8 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         elif pointing is pointed and pointed:
             answered = _pointed_clause(text, statement, found, pointed)
         elif accused and not hint:  # 'Bayline Marine has denied any wrongdoing': a clause that names the accused
-            answered = _answered_text(statement, found, _accused_party(statement), hint_needed=True, text=text)
+            party = _accused_party(statement)
+            answered = _answered_text(statement, found, party, hint_needed=True, text=text) if party else None
         else:
             answered = _answered_text(statement, found, hint, hint_needed=accused)
         if not answered:
@@ -762,7 +762,7 @@ def _accused_party(statement: Statement) -> set[str]:
     """The word stem that names who denies being accused, the last word of their name ('Bayline Marine' ->
     marin, 'Anne Price' -> price): a denial of 'any wrongdoing' answers only a clause that names them."""
     words = re.findall(r"[a-z]+", statement.speaker.name.lower())
-    return {_word_key(words[-1])} if words else {"\0"}
+    return {_word_key(words[-1])} if words else set()
 
 
 def _accused_words(denial: str) -> set[str]:
@@ -1068,16 +1068,14 @@ def _pointing_clauses(document: Document, statement: Statement, found: list[Prop
 
 def _opening_denial(document: Document, statement: Statement, found: list[Proposition]) -> list[Proposition]:
     """'MR. NAKAMURA: That is not what happened. Every campaign had observers present.': a turn or quote
-    that opens by calling what it answers false denies the clause someone else said just before, from
-    its first sentence."""
+    that opens by calling what it answers false denies the clause someone else said just before (not
+    one that itself points back: 'That's something we raised in January'), from its first sentence."""
     text = document.text
-    if statement.polarity == "deny":
-        return []
     opening = FIRST_SENTENCE.match(text, statement.start, statement.end)
     if opening is None or opening.end() >= statement.end - 1 or \
             not CALLED_FALSE_ONLY.match(text[opening.start():opening.end()]):
         return []
-    answered = _answered_text(statement, found)
+    answered = _answered_text(statement, [p for p in found if not POINTING_DENIAL.match(p.text)])
     if not answered:
         return []
     return [_side_of(document, statement, statement.start, opening.end(), answered, "deny", "rebuts")]

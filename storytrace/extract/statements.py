@@ -523,27 +523,26 @@ def _same_speaker(a: ResolvedSpeaker, b: ResolvedSpeaker) -> bool:
     return a.name == b.name
 
 
+# The nouns by which a writer appends a note on the clause before: '..., an accusation his lawyer rejected'.
+APPENDED_NOUNS = (r"claim|allegation|accusation|charge|assertion|account|figure|number|estimate|version|"
+                  r"characteri[sz]ation|suggestion")
 # '..., an accusation his lawyer rejected', '..., a claim environmental groups dispute', '..., a figure aid
 # agencies say is far too low': another source's denial or confirmation of the clause before, appended to
 # it as a noun with a clause of its own.
 APPENDED_REACTION = re.compile(
-    r",\s+(?:a|an)\s+(?:claim|allegation|accusation|charge|assertion|account|figure|number|estimate|version|"
-    r"characteri[sz]ation|suggestion)\s+(?:that\s+|which\s+)?(?P<speaker>(?:[\w.'’-]+\s+){1,5}?)"
+    rf",\s+(?:a|an)\s+(?:{APPENDED_NOUNS})\s+(?:that\s+|which\s+)?(?P<speaker>(?:[\w.'’-]+\s+){{1,5}}?)"
     r"(?:(?:has|have|had|strongly|flatly|vehemently|firmly|also|later)\s+){0,2}"
-    r"(?P<cue>(?:den(?:y|ies|ied)|reject(?:s|ed)?|disput(?:e|es|ed)|contest(?:s|ed)?|challeng(?:e|es|ed)|"
-    r"refut(?:e|es|ed)|dismiss(?:es|ed)?|rebut(?:s|ted)?|contradict(?:s|ed)?|confirm(?:s|ed)?|"
-    r"acknowledg(?:e|es|ed)|corroborat(?:e|es|ed))\b|(?P<saying>says?|said)\b(?=\s+(?:is|was|are|were)\s+"
+    r"(?P<cue>(?:den(?:y|ies|ied)|reject(?:s|ed)?|disput(?:e|es|ed)|refut(?:e|es|ed)|dismiss(?:es|ed)?|rebut(?:s|ted)?|"
+    r"contradict(?:s|ed)?|confirm(?:s|ed)?|acknowledg(?:e|es|ed)|corroborat(?:e|es|ed))\b|"
+    r"(?P<saying>says?|said)\b(?=\s+(?:is|was|are|were)\s+"
     rf"(?:\w+\s+){{0,2}}?(?:{FALSITY}|too\s+(?:low|high|small|large)|inflated|understated|an?\s+(?:under|over)estimate)\b))"
     r"(?=[^.;!?]*(?:$|[.;!?]))", re.IGNORECASE)
-
-
 # The same in the passive, with or without who reacted: '..., a figure that was later confirmed', '..., a
 # number that was denied by the union'.
 APPENDED_PASSIVE = re.compile(
-    r",\s+(?:a|an)\s+(?:claim|allegation|accusation|charge|assertion|account|figure|number|estimate|version|"
-    r"characteri[sz]ation|suggestion)\s+(?:that|which)\s+(?:(?:has|have|had)\s+)?(?:been|was|were|is|are)\s+"
-    r"(?:(?:later|since|also|strongly|flatly|widely|firmly)\s+)?(?P<cue>(?P<denied>denied|rejected|disputed|contested|"
-    r"challenged|refuted|dismissed|rebutted|contradicted)|confirmed|corroborated|acknowledged)\b"
+    rf",\s+(?:a|an)\s+(?:{APPENDED_NOUNS})\s+(?:that|which)\s+(?:(?:has|have|had)\s+)?(?:been|was|were|is|are)\s+"
+    r"(?:(?:later|since|also|strongly|flatly|widely|firmly)\s+)?(?P<cue>denied|rejected|disputed|refuted|dismissed|"
+    r"rebutted|contradicted|confirmed|corroborated|acknowledged)\b"
     r"(?:\s+by\s+(?P<speaker>[^,.;:!?\"“”]+?))?(?=\s*(?:$|[.;,!?]))", re.IGNORECASE)
 AUXILIARY_WORDS = frozenset("was were is are be been has have had".split())
 
@@ -552,53 +551,53 @@ def _with_appended_reactions(doc: "Doc", text: str, cues: list[Cue], quotes: lis
                              drafts: list[_Draft]) -> list[_Draft]:
     """'The prosecutor alleged that Reyes had taken bribes, an accusation his lawyer rejected': the clause
     before the comma is the prosecutor's, and the lawyer denies that same clause (the parser makes the
-    lawyer's clause part of the first or reads 'a claim ... groups' as one speaker). In the passive, the
-    clause ends at the comma too, and the reaction is a statement only when it says whose it is."""
+    lawyer's clause part of the first or reads 'a claim ... groups' as one speaker). In the passive
+    ('..., a number that was denied by the union') the reaction is a statement only when it says whose
+    it is; either way the first source's words end at the comma."""
     for sentence in doc.sents:
         for match in APPENDED_PASSIVE.finditer(text, sentence.start_char, sentence.end_char):
-            drafts = _reaction_in_the_passive(doc, text, sentence, match, quotes, resolver, drafts)
+            cue = _passive_cue(doc, match)
+            drafts = _appended_reaction(doc, text, sentence, match, cue, quotes, resolver, drafts)
         for match in APPENDED_REACTION.finditer(text, sentence.start_char, sentence.end_char):
             cue = next((c for c in cues if c.text_start == match.start("cue")), None)
-            words = doc.char_span(match.start("speaker"), match.end("speaker") - 1, alignment_mode="expand")
-            if cue is None or words is None or words[0].lower_ in AUXILIARY_WORDS:
-                continue
-            comma = match.start()
-            owner = next((d for d in drafts if d.start < comma <= d.end and d.cue is not cue), None)
-            start = owner.start if owner is not None else sentence.start_char
-            if content_words(text, start, comma) < 3:
-                continue
-            drafts = [replace(d, end=comma) if d.start < comma < d.end else d for d in drafts if d.cue is not cue]
-            speaker = resolver.resolve(words.root, cue.position)
-            if speaker.start < words.start_char:  # a mention the tagger ran over the noun: 'a claim environmental groups'
-                speaker = ResolvedSpeaker(words.text, speaker.kind, words.start_char, words.end_char)
-            saying = match.group("saying") is not None  # 'a figure aid agencies say is far too low'
-            if saying:  # what they call it is part of the act, not a clause of the reporter's
+            if cue is not None and match.group("saying"):  # 'say is far too low': what they call it is part of the act
                 called = re.match(r"[^.;!?]*", text[match.end("cue"):sentence.end_char]).group().rstrip(" ,\"”")
+                drafts = [d for d in drafts if d.cue is not cue]
                 cue = replace(cue, text_end=match.end("cue") + len(called))
-            drafts.append(_Draft(cue, start, comma, speaker, mode_of(text, start, comma, quotes), [], saying))
+            if cue is not None:
+                drafts = _appended_reaction(doc, text, sentence, match, cue, quotes, resolver, drafts)
     return drafts
 
 
-def _reaction_in_the_passive(doc: "Doc", text: str, sentence: "Span", match: "re.Match[str]", quotes: list[Quote],
-                             resolver: SpeakerResolver, drafts: list[_Draft]) -> list[_Draft]:
-    """'The company said it would cut 300 jobs, a number that was denied by the union': the company's
-    words end at the comma; the union denies them."""
-    comma = match.start()
-    owner = next((d for d in drafts if d.start < comma < d.end), None)
-    start = owner.start if owner is not None else sentence.start_char
-    if content_words(text, start, comma) < 3:
-        return drafts
-    drafts = [replace(d, end=comma) if d.start < comma < d.end else d for d in drafts]
+def _passive_cue(doc: "Doc", match: "re.Match[str]") -> Cue | None:
+    """The cue of a reaction in the passive, when it names who reacted ('denied | by the union')."""
     verb = doc.char_span(match.start("cue"), match.end("cue"))
+    if verb is None or not match.group("speaker"):
+        return None
+    return Cue(token=verb[0], text_start=match.start("cue"), text_end=match.end("cue"), lemma=verb[0].lemma_.lower())
+
+
+def _appended_reaction(doc: "Doc", text: str, sentence: "Span", match: "re.Match[str]", cue: Cue | None,
+                       quotes: list[Quote], resolver: SpeakerResolver, drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts with the clause before the reaction's comma ended there, and the reaction (when `cue`
+    is given and names a source) a statement of that clause."""
+    comma = match.start()
+    owner = next((d for d in drafts if d.start < comma <= d.end and d.cue is not cue), None)
+    start = owner.start if owner is not None else sentence.start_char
     words = doc.char_span(match.start("speaker"), match.end("speaker"), alignment_mode="expand") \
         if match.group("speaker") else None
-    if verb is None or words is None:
+    if content_words(text, start, comma) < 3 or (cue is not None and (
+            words is None or words[0].lower_ in AUXILIARY_WORDS)):
         return drafts
-    cue = Cue(token=verb[0], text_start=match.start("cue"), text_end=match.end("cue"), lemma=verb[0].lemma_.lower())
+    drafts = [replace(d, end=comma) if d.start < comma < d.end else d for d in drafts
+              if cue is None or d.cue is not cue]
+    if cue is None:
+        return drafts
     speaker = resolver.resolve(words.root, cue.position)
-    if not words.start_char <= speaker.start < words.end_char:
-        speaker = ResolvedSpeaker(words.text, speaker.kind, words.start_char, words.end_char)
-    return drafts + [_Draft(cue, start, comma, speaker, mode_of(text, start, comma, quotes), [], False)]
+    if not words.start_char <= speaker.start < words.end_char:  # a mention run over the noun: 'a claim environmental groups'
+        speaker = ResolvedSpeaker(words.text.strip(), speaker.kind, words.start_char, words.end_char)
+    return drafts + [_Draft(cue, start, comma, speaker, mode_of(text, start, comma, quotes), [],
+                            match.groupdict().get("saying") is not None)]
 
 
 def _drop_nested_same_speaker(drafts: list[_Draft]) -> list[_Draft]:
