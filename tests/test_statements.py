@@ -461,6 +461,10 @@ def test_calling_that_false_is_a_denial(analyze_text, body, expected):
      [("The prosecutor", "Reyes had taken bribes", "assert"), ("his lawyer", "Reyes had taken bribes", "deny")]),
     ("The company says the spill was small, a claim environmental groups dispute.",
      [("The company", "the spill was small", "assert"), ("environmental groups", "the spill was small", "deny")]),
+    # ... also when the tagger reads the verb as a noun
+    ("Keane said the crew had followed procedures, a claim the seafarers' union disputes.",
+     [("Keane", "the crew had followed procedures", "assert"),
+      ("the seafarers' union", "the crew had followed procedures", "deny")]),
     ("The fire started in the kitchen, an account the fire service has confirmed.",
      [("the fire service", "The fire started in the kitchen", "confirm")]),
     ("Officials estimate that 2,000 people were displaced, a figure aid agencies say is far too low.",

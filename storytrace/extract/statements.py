@@ -559,7 +559,7 @@ def _with_appended_reactions(doc: "Doc", text: str, cues: list[Cue], quotes: lis
             cue = _passive_cue(doc, match)
             drafts = _appended_reaction(doc, text, sentence, match, cue, quotes, resolver, drafts)
         for match in APPENDED_REACTION.finditer(text, sentence.start_char, sentence.end_char):
-            cue = next((c for c in cues if c.text_start == match.start("cue")), None)
+            cue = next((c for c in cues if c.text_start == match.start("cue")), None) or _reaction_cue(doc, match)
             if cue is not None and match.group("saying"):  # 'say is far too low': what they call it is part of the act
                 called = re.match(r"[^.;!?]*", text[match.end("cue"):sentence.end_char]).group().rstrip(" ,\"”")
                 drafts = [d for d in drafts if d.cue is not cue]
@@ -567,6 +567,22 @@ def _with_appended_reactions(doc: "Doc", text: str, cues: list[Cue], quotes: lis
             if cue is not None:
                 drafts = _appended_reaction(doc, text, sentence, match, cue, quotes, resolver, drafts)
     return drafts
+
+
+REACTION_LEMMAS = {"den": "deny", "reject": "reject", "disput": "dispute", "refut": "refute", "dismiss": "dismiss",
+                   "rebut": "rebut", "contradict": "contradict", "confirm": "confirm", "acknowledg": "acknowledge",
+                   "corroborat": "corroborate"}
+
+
+def _reaction_cue(doc: "Doc", match: "re.Match[str]") -> Cue | None:
+    """The cue of an appended reaction whose verb the tagger read as a noun ('a claim the seafarers' union
+    disputes')."""
+    verb = doc.char_span(match.start("cue"), match.end("cue"))
+    word = match.group("cue").lower()
+    lemma = next((lemma for stem, lemma in REACTION_LEMMAS.items() if word.startswith(stem)), None)
+    if verb is None or lemma is None:
+        return None
+    return Cue(token=verb[0], text_start=match.start("cue"), text_end=match.end("cue"), lemma=lemma)
 
 
 def _passive_cue(doc: "Doc", match: "re.Match[str]") -> Cue | None:
