@@ -149,6 +149,12 @@ def test_a_clause_cut_before_a_relative_clause_leaves_no_relative_pronoun(analyz
         ("Neither the ministry nor the company responded to requests for comment.", []),
         ("Neither Westwave nor the council would say how much the upgrade cost.", []),
         ("None of the ferry operators would comment on the contract.", []),
+        ("He did not say whether the hospital would face sanctions.", []),
+        ("Police would not say how many officers were injured.", []),
+        ("The company has not explained why the alarm failed.", []),
+        # not telling something is a claim when no question follows
+        ("Officials did not disclose the cost of the repairs to the council.",
+         ["Officials did not disclose the cost of the repairs to the council"]),
         # an auxiliary whose verb is the cue's is no clause of its own ('The Agency has been')
         ("The Agency has been informed by the Ardry and Islands Health Board that ten persons received hospital "
          "treatment.", ["ten persons received hospital treatment"]),

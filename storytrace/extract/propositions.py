@@ -245,6 +245,10 @@ NO_COMMENT = re.compile(
     r"(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not|had\s+not)\s+(?:immediately\s+)?(?:respond|reply)(?:ed)?"
     r"\s+to\s+(?:\w+\s+){0,3}?(?:requests?\s+for\s+comment|messages?|calls?|e-?mails?|inquiries|queries|questions?)|"
     r"(?:could\s+not|couldn['’]t)\s+(?:immediately\s+)?be\s+reached|"
+    # 'did not say whether the hospital would face sanctions', 'would not say how many': nothing said
+    r"(?:(?:did|does|do|has|have|had|would|could|will)\s+not|(?:didn|doesn|don|hasn|haven|hadn|wouldn|couldn|won)['’]t)"
+    r"\s+(?:(?:yet|immediately|publicly)\s+)?(?:say|explain|specify|disclose|reveal|clarify|tell|indicate)(?:ed|d)?"
+    r"\s+(?:\w+\s+){0,3}?(?:whether|if|how|why|when|what|who|which|where)\b|"
     r"(?:neither|none|nobody|no\s+one)\b[^.;]{0,80}?\b(?:responded|replied)\s+to\s+(?:\w+\s+){0,3}?"
     r"(?:requests?\s+for\s+comment|messages?|calls?|e-?mails?|inquiries|queries|questions?)|"
     r"(?:neither|none|nobody|no\s+one)\b[^.;]{0,80}?\b(?:would|could|did|will|was\s+willing\s+to)\s+"

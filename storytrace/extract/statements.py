@@ -544,7 +544,8 @@ APPENDED_PASSIVE = re.compile(
     r"(?:(?:later|since|also|strongly|flatly|widely|firmly)\s+)?(?P<cue>denied|rejected|disputed|refuted|dismissed|"
     r"rebutted|contradicted|confirmed|corroborated|acknowledged)\b"
     r"(?:\s+by\s+(?P<speaker>[^,.;:!?\"“”]+?))?(?=\s*(?:$|[.;,!?]))", re.IGNORECASE)
-AUXILIARY_WORDS = frozenset("was were is are be been has have had".split())
+AUXILIARY_WORDS = frozenset("was were is are be been being has have had not can could will would shall should may might "
+                            "must".split())  # never part of a reacting source's name ('a claim that could not be confirmed')
 
 
 def _with_appended_reactions(doc: "Doc", text: str, cues: list[Cue], quotes: list[Quote], resolver: SpeakerResolver,
@@ -603,7 +604,7 @@ def _appended_reaction(doc: "Doc", text: str, sentence: "Span", match: "re.Match
     words = doc.char_span(match.start("speaker"), match.end("speaker"), alignment_mode="expand") \
         if match.group("speaker") else None
     if content_words(text, start, comma) < 3 or (cue is not None and (
-            words is None or words[0].lower_ in AUXILIARY_WORDS)):
+            words is None or any(w.lower_ in AUXILIARY_WORDS for w in words))):
         return drafts
     drafts = [replace(d, end=comma) if d.start < comma < d.end else d for d in drafts
               if cue is None or d.cue is not cue]
