@@ -39,6 +39,19 @@ def test_units_are_no_actors_and_stores_are_organisations(analyze_text, body, ab
     assert all(m.label != "PERSON" for m in mentions if m.text in present)
 
 
+@pytest.mark.parametrize(("body", "names"), [
+    # a body whose name joins two parts with 'and' is one name
+    ("The Maritime and Coastguard Agency said it had opened an investigation.", {"Maritime and Coastguard Agency"}),
+    ("The strike was called by the Marrowick Dock and Harbour Workers Union, which represents 900 dockers.",
+     {"Marrowick Dock and Harbour Workers Union"}),
+    # ... not two names joined, nor a part that names something else in the story
+    ("Officials at Siemens and Bosch said they would appeal the ruling.", {"Siemens", "Bosch"}),
+    ("A statement from Apple said that Apple and Apple Corps now differ.", {"Apple", "Apple Corps"}),
+])
+def test_a_body_named_with_and_is_one_mention(analyze_text, body, names):
+    assert names <= {m.text for m in analyze_text("Headline\n" + body + "\n").mentions}
+
+
 def test_a_dateline_names_a_place_not_a_person(analyze_text):
     text = ("Smokehouse owner rejects county findings as Kestrel Lake outbreak passes 50 cases\n\nSILL CREEK — The owner "
             "of a Sill Creek barbecue business on Wednesday rejected claims that his pork was behind the salmonella "

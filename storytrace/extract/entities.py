@@ -397,8 +397,49 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
             gender = _gender(surface, roles)
         mentions.append(Mention(doc=document.id, start=start, end=end, text=surface, label=label,
                                 roles=tuple(dict.fromkeys(roles)), gender=gender))
-    kept = [m for m in mentions if not _common_word_at_start(document.text, m)]
+    kept = _joined_body_names(doc, document.text, [m for m in mentions if not _common_word_at_start(document.text, m)])
     return _defined_short_forms(document.text, _short_firm_names(_governments(document.text, kept)))
+
+
+def _joined_body_names(doc: "Doc", text: str, mentions: list[Mention]) -> list[Mention]:
+    """A body whose name joins two parts with 'and' ('the Maritime and Coastguard Agency', 'the Marrowick
+    Dock and Harbour Workers Union'), where the model tagged only the part after it (or the parts apart):
+    one mention over the whole name, when the parse makes the part before 'and' a modifier of the name's
+    head and that part names nothing else in the document ('Apple and Apple Corps', 'City of Halvergate
+    and Halvergate Police Department' are two)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        first = _joined_first_word(doc, mention) if mention.label == "ORG" else None
+        if first is None:
+            out.append(mention)
+            continue
+        before = out[-1] if out and out[-1].start <= first.idx < out[-1].end else None
+        start = before.start if before is not None else first.idx
+        if len(re.findall(rf"\b{re.escape(text[start:first.idx + len(first.text)])}\b", text, re.IGNORECASE)) != 1:
+            out.append(mention)
+            continue
+        if before is not None:
+            out.pop()
+        out.append(replace(mention, start=start, text=text[start:mention.end]))
+    return out
+
+
+# Head words of bodies whose names may join two parts with 'and'.
+JOINED_NAME_HEADS = frozenset("union administration coalition alliance foundation trust society".split())
+
+
+def _joined_first_word(doc: "Doc", mention: Mention) -> "Token | None":
+    """The capitalised word before 'and' that opens the name of a body ('Maritime and | Coastguard Agency'),
+    or None."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start < 2 or span[-1].lower_ not in BODY_HEADS | JOINED_NAME_HEADS or \
+            doc[span.start - 1].lower_ != "and" or doc[span.start - 1].dep_ != "cc":
+        return None
+    word = doc[span.start - 2]
+    if not word.text[:1].isupper() or word.dep_ not in ("nmod", "compound", "amod") or \
+            not span.start <= word.head.i < span.end:
+        return None
+    return word
 
 
 # Public bodies whose names go on with what they are for or of ('Federal Service for the Financial Markets').
