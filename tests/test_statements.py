@@ -1087,6 +1087,23 @@ def test_giving_a_figure_states_it(analyze_text, body, expected):
 
 
 @pytest.mark.parametrize(("body", "expected"), [
+    # a bare 'Another' is a second unnamed source of the kind just quoted
+    ('"Nobody told us anything," said one resident. Another said the sirens never sounded.',
+     [("one resident", "Nobody told us anything", "assert"), ("another resident", "the sirens never sounded", "assert")]),
+    ("One of the engineers said the supports had cracked. Another said the bolts were loose.",
+     [("One of the engineers", "the supports had cracked", "assert"),
+      ("another of the engineers", "the bolts were loose", "assert")]),
+    # ... and of the group itself when 'one of them' stood for the group
+    ("Two engineers told the Courier that warnings were ignored. One of them said the backup was never tested. Another "
+     "said the alarms were off.",
+     [("Two engineers", "warnings were ignored", "assert"), ("Two engineers", "the backup was never tested", "assert"),
+      ("Two engineers", "the alarms were off", "assert")]),
+])
+def test_another_is_a_second_source_of_the_kind_just_quoted(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
     # the reporter's note that nothing backed the claim is not part of it
     ("Mayor Tom Brandt said on Tuesday that the city election was rigged by postal ballots, offering no evidence.",
      [("Tom Brandt", "the city election was rigged by postal ballots", "assert")]),

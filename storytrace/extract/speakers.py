@@ -48,6 +48,7 @@ BARE_PARTITIVES = frozenset("several some many most others few both".split())
 # as one of these or as 'someone'.
 UNNAMED_ONE_HEADS = frozenset("source insider person individual".split())
 UNNAMED_ONE_DESCRIBED = UNNAMED_ONE_HEADS | {"someone"}
+ANOTHER_REACH = 400  # characters back to the unnamed speaker a bare 'Another said' is a second one of
 PARTITIVE_HEADS = frozenset("one two three some several many most all both each either neither".split())
 
 
@@ -331,6 +332,10 @@ class SpeakerResolver:
         if group_head is not None:  # 'two people familiar with the programme, one of whom said': that group
             group = self.resolve(group_head, group_head.idx)
             return ResolvedSpeaker(group.name, group.kind, span[0], span[1], group.referent)
+        if word == "another" and not list(head.children):
+            other = self._another_of_the_last(span, position)
+            if other is not None:  # '"Nobody told us," said one resident. Another said ...': another resident
+                return other
         if word in BARE_PARTITIVES and not list(head.children):
             group_head = _group_just_named(head)
             if group_head is not None:  # 'Workers leaving the plant described confusion. Several said ...'
@@ -537,6 +542,20 @@ class SpeakerResolver:
         words = {w.casefold() for w in re.findall(r"[\w’']+", referent.name)}
         own = {w.casefold() for w in re.findall(r"[\w’']+", self.publisher or "")}
         return gazetteer.is_news_outlet(referent.name) or bool(own and words and words <= own)
+
+    def _another_of_the_last(self, span: tuple[int, int], position: int) -> ResolvedSpeaker | None:
+        """'one resident ... Another said': a second unnamed source of the kind the last speaker was, when
+        that speaker was one unnamed person ('one resident', 'a nurse', 'one of the engineers') in the
+        last few sentences."""
+        if not self.history or position - self.history[-1].end > ANOTHER_REACH:
+            return None
+        last = self.history[-1]
+        if re.match(r"one\s+of\s+(?:them|those|these|whom)\b", self.text[last.start:last.start + 20], re.IGNORECASE):
+            return ResolvedSpeaker(last.name, last.kind, span[0], span[1], last.referent)  # the group, as 'one of them' was
+        one = re.match(r"(?:one|a|an)\s+([a-z][\w '’-]*)$", last.name, re.IGNORECASE)
+        if last.kind not in ("anonymous", "unknown") or one is None:
+            return None
+        return ResolvedSpeaker(f"another {one.group(1)}", "anonymous", span[0], span[1])
 
     def _pronoun(self, gender: str, span: tuple[int, int], position: int) -> ResolvedSpeaker:
         for speaker in reversed(self.history[-6:]):
