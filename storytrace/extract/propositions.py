@@ -8,6 +8,7 @@ attribution shells ("Netanyahu shared the details.") and fragments are left out.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
@@ -521,6 +522,24 @@ STANDS_BY = re.compile(r"\W*(?P<subject>(?:[\w'’-]+\s+){0,3}?)(?:still\s+)?(?:
                        r"findings?|position|version|numbers?)\b", re.IGNORECASE)
 
 
+class _Taken:
+    """Spans sorted once, so that the ones meeting a sentence are found by bisection (a long document
+    has thousands of statements)."""
+
+    LONG = 2000
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.short = sorted(span for span in spans if span[1] - span[0] <= self.LONG)
+        self.starts = [s for s, _ in self.short]
+        self.long = sorted(span for span in spans if span[1] - span[0] > self.LONG)
+
+    def meeting(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that may overlap [start, end), sorted."""
+        low = bisect.bisect_left(self.starts, start - self.LONG)
+        high = bisect.bisect_left(self.starts, end)
+        return sorted(self.short[low:high] + [span for span in self.long if span[0] < end and span[1] > start])
+
+
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     """Parts of [start, end) not covered by any of spans."""
     parts, cursor = [], start
@@ -561,6 +580,7 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
                           max(speaker.end, statement.cue_end, _speaker_relative_clause_end(doc, statement))))
     found = []
     stage_notes = _stage_notes(text)
+    spans = _Taken(taken)
     for sent in doc.sents:
         start, end = sent.start_char, last_mark_end(sent)
         if document.in_boilerplate(start, end) or document.in_headline(start, end) or text[start:end].rstrip().endswith("?"):
@@ -569,7 +589,7 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
             continue
         if _is_attribution_shell(sent):
             continue
-        for part in _covered(taken, start, end):
+        for part in _covered(spans.meeting(start, end), start, end):
             if _words(text[part[0]:part[1]]) < MIN_WORDS and not (part[0] in short_predicates and _predicate(doc, *part)):
                 continue  # a short predicate still makes a clause with its subject ('| closed in May')
             for number, piece in enumerate(_clause_spans(doc, text, *part, skip_cues=True)):

@@ -10,6 +10,7 @@ assembles the records.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
@@ -292,14 +293,42 @@ def _without_evidence_notes(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+class _Spans:
+    """The drafts whose content holds a position, found by bisection rather than a scan of every draft
+    (a long document holds thousands), in the drafts' own order."""
+
+    LONG = 2000  # characters: contents longer than this are checked one by one
+
+    def __init__(self, drafts: list[_Draft]) -> None:
+        self.drafts = drafts
+        short = sorted((d.start, i) for i, d in enumerate(drafts) if d.end - d.start <= self.LONG)
+        self.starts = [start for start, _ in short]
+        self.order = [i for _, i in short]
+        self.long = [i for i, d in enumerate(drafts) if d.end - d.start > self.LONG]
+
+    def holding(self, position: int, current: "list[_Draft | None] | None" = None) -> list[int]:
+        """Indices of the drafts with start <= position < end; with `current`, of the drafts now in those
+        slots (a slot emptied, or a content cut short, since the index was made)."""
+        drafts = self.drafts if current is None else current
+        low = bisect.bisect_left(self.starts, position - self.LONG)
+        high = bisect.bisect_right(self.starts, position)
+        found = [i for i in (*self.order[low:high], *self.long)
+                 if (d := drafts[i]) is not None and d.start <= position < d.end]
+        return sorted(found)
+
+
 def _without_contrasted_sources(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """Each draft's content without a contrasting clause of another source, or of the same source's
     other act ('acknowledged that 300 files had been lost, | though it maintained that none held
     personal data'), that the parser left in it."""
     out = []
+    openings = sorted((min(d.speaker.start, d.cue.text_start), i) for i, d in enumerate(drafts))
+    positions = [at for at, _ in openings]
     for draft in drafts:
         end = draft.end
-        for other in drafts:
+        inside = sorted(i for _, i in openings[bisect.bisect_right(positions, draft.start):
+                                              bisect.bisect_left(positions, draft.end)])
+        for other in (drafts[i] for i in inside):
             at = min(other.speaker.start, other.cue.text_start)
             if other is draft or not draft.start < at < end:
                 continue
@@ -555,19 +584,58 @@ def _with_appended_reactions(doc: "Doc", text: str, cues: list[Cue], quotes: lis
     lawyer's clause part of the first or reads 'a claim ... groups' as one speaker). In the passive
     ('..., a number that was denied by the union') the reaction is a statement only when it says whose
     it is; either way the first source's words end at the comma."""
+    cue_at = {c.text_start: c for c in cues}
+    found = _Reactions(drafts)
     for sentence in doc.sents:
+        found.sentence_added = []
         for match in APPENDED_PASSIVE.finditer(text, sentence.start_char, sentence.end_char):
-            cue = _passive_cue(doc, match)
-            drafts = _appended_reaction(doc, text, sentence, match, cue, quotes, resolver, drafts)
+            _appended_reaction(doc, text, sentence, match, _passive_cue(doc, match), quotes, resolver, found)
         for match in APPENDED_REACTION.finditer(text, sentence.start_char, sentence.end_char):
-            cue = next((c for c in cues if c.text_start == match.start("cue")), None) or _reaction_cue(doc, match)
+            cue = cue_at.get(match.start("cue")) or _reaction_cue(doc, match)
             if cue is not None and match.group("saying"):  # 'say is far too low': what they call it is part of the act
                 called = re.match(r"[^.;!?]*", text[match.end("cue"):sentence.end_char]).group().rstrip(" ,\"”")
-                drafts = [d for d in drafts if d.cue is not cue]
+                found.drop_cue(cue)
                 cue = replace(cue, text_end=match.end("cue") + len(called))
             if cue is not None:
-                drafts = _appended_reaction(doc, text, sentence, match, cue, quotes, resolver, drafts)
-    return drafts
+                _appended_reaction(doc, text, sentence, match, cue, quotes, resolver, found)
+    return found.result()
+
+
+class _Reactions:
+    """The drafts while appended reactions cut and add to them: the first ones in their slots (indexed
+    by where they stand), the reactions added after them."""
+
+    def __init__(self, drafts: list[_Draft]) -> None:
+        self.slots: list[_Draft | None] = list(drafts)
+        self.spans = _Spans(drafts)
+        self.by_cue: dict[int, list[int]] = {}
+        for i, draft in enumerate(drafts):
+            self.by_cue.setdefault(id(draft.cue), []).append(i)
+        self.added: list[_Draft | None] = []
+        self.sentence_added: list[int] = []  # indices into `added` of this sentence's reactions
+
+    def holding(self, position: int) -> list[tuple[list["_Draft | None"], int]]:
+        """(list, index) of every live draft with start <= position < end, first ones before added ones."""
+        out: list[tuple[list[_Draft | None], int]] = []
+        for i in self.spans.holding(position, self.slots):
+            out.append((self.slots, i))
+        for i in self.sentence_added:
+            draft = self.added[i]
+            if draft is not None and draft.start <= position < draft.end:
+                out.append((self.added, i))
+        return out
+
+    def drop_cue(self, cue: Cue) -> None:
+        for i in self.by_cue.get(id(cue), []):
+            self.slots[i] = None
+        self.added = [d if d is None or d.cue is not cue else None for d in self.added]
+
+    def add(self, draft: _Draft) -> None:
+        self.sentence_added.append(len(self.added))
+        self.added.append(draft)
+
+    def result(self) -> list[_Draft]:
+        return [d for d in self.slots + self.added if d is not None]
 
 
 REACTION_LEMMAS = {"den": "deny", "reject": "reject", "disput": "dispute", "refut": "refute", "dismiss": "dismiss",
@@ -595,26 +663,29 @@ def _passive_cue(doc: "Doc", match: "re.Match[str]") -> Cue | None:
 
 
 def _appended_reaction(doc: "Doc", text: str, sentence: "Span", match: "re.Match[str]", cue: Cue | None,
-                       quotes: list[Quote], resolver: SpeakerResolver, drafts: list[_Draft]) -> list[_Draft]:
-    """The drafts with the clause before the reaction's comma ended there, and the reaction (when `cue`
-    is given and names a source) a statement of that clause."""
+                       quotes: list[Quote], resolver: SpeakerResolver, found: _Reactions) -> None:
+    """The clause before the reaction's comma ended there, and the reaction (when `cue` is given and
+    names a source) a statement of that clause."""
     comma = match.start()
-    owner = next((d for d in drafts if d.start < comma <= d.end and d.cue is not cue), None)
+    owner = next((where[i] for where, i in found.holding(comma - 1) if where[i].cue is not cue), None)
     start = owner.start if owner is not None else sentence.start_char
     words = doc.char_span(match.start("speaker"), match.end("speaker"), alignment_mode="expand") \
         if match.group("speaker") else None
     if content_words(text, start, comma) < 3 or (cue is not None and (
             words is None or any(w.lower_ in AUXILIARY_WORDS for w in words))):
-        return drafts
-    drafts = [replace(d, end=comma) if d.start < comma < d.end else d for d in drafts
-              if cue is None or d.cue is not cue]
+        return
+    if cue is not None:
+        found.drop_cue(cue)
+    for where, i in found.holding(comma):
+        if where[i].start < comma:
+            where[i] = replace(where[i], end=comma)
     if cue is None:
-        return drafts
+        return
     speaker = resolver.resolve(words.root, cue.position)
     if not words.start_char <= speaker.start < words.end_char:  # a mention run over the noun: 'a claim environmental groups'
         speaker = ResolvedSpeaker(words.text.strip(), speaker.kind, words.start_char, words.end_char)
-    return drafts + [_Draft(cue, start, comma, speaker, mode_of(text, start, comma, quotes), [],
-                            match.groupdict().get("saying") is not None)]
+    found.add(_Draft(cue, start, comma, speaker, mode_of(text, start, comma, quotes), [],
+                     match.groupdict().get("saying") is not None))
 
 
 def _drop_nested_same_speaker(drafts: list[_Draft]) -> list[_Draft]:
@@ -622,10 +693,12 @@ def _drop_nested_same_speaker(drafts: list[_Draft]) -> list[_Draft]:
     denial or confirmation stays a statement of its own ('said it was cooperating with the police and
     denied that any of its employees had helped'): the outer one only asserts."""
     kept = []
+    spans = _Spans(drafts)
     for draft in drafts:
         nested = any(other is not draft and other.start <= draft.cue.text_start < other.end and
                      other.cue is not draft.cue and _same_speaker(other.speaker, draft.speaker) and
-                     not _takes_a_side(draft.cue, other.cue) for other in drafts)
+                     not _takes_a_side(draft.cue, other.cue)
+                     for other in (drafts[i] for i in spans.holding(draft.cue.text_start)))
         if not nested:
             kept.append(draft)
     return kept
@@ -659,8 +732,9 @@ def _continuations(text: str, quotes: list[Quote], drafts: list[_Draft], documen
 
 def _add_nested_via(drafts: list[_Draft]) -> None:
     """A statement reported inside another speaker's statement reaches us through that speaker."""
+    spans = _Spans(drafts)
     for inner in drafts:
-        for outer in drafts:
+        for outer in (drafts[i] for i in spans.holding(inner.cue.text_start)):
             if outer is inner or outer.cue is inner.cue or outer.cue.lemma in lx.DIRECTIVE_CUES:
                 continue
             if outer.start <= inner.cue.text_start < outer.end and not _same_speaker(outer.speaker, inner.speaker) \
