@@ -409,7 +409,8 @@ def _joined_body_names(doc: "Doc", text: str, mentions: list[Mention]) -> list[M
     and Halvergate Police Department' are two)."""
     out: list[Mention] = []
     for mention in mentions:
-        first = _joined_first_word(doc, mention) if mention.label == "ORG" else None
+        first = _joined_first_word(doc, mention) if mention.label == "ORG" and \
+            AND_BEFORE.search(text, max(0, mention.start - 6), mention.start) else None
         if first is None:
             out.append(mention)
             continue
@@ -424,6 +425,7 @@ def _joined_body_names(doc: "Doc", text: str, mentions: list[Mention]) -> list[M
     return out
 
 
+AND_BEFORE = re.compile(r"\band\s+$")
 # Head words of bodies whose names may join two parts with 'and'.
 JOINED_NAME_HEADS = frozenset("union administration coalition alliance foundation trust society".split())
 

@@ -573,6 +573,7 @@ APPENDED_PASSIVE = re.compile(
     r"(?:(?:later|since|also|strongly|flatly|widely|firmly)\s+)?(?P<cue>denied|rejected|disputed|refuted|dismissed|"
     r"rebutted|contradicted|confirmed|corroborated|acknowledged)\b"
     r"(?:\s+by\s+(?P<speaker>[^,.;:!?\"“”]+?))?(?=\s*(?:$|[.;,!?]))", re.IGNORECASE)
+APPENDED_NOTE_START = re.compile(rf",\s+(?:a|an)\s+(?:{APPENDED_NOUNS})\s", re.IGNORECASE)
 AUXILIARY_WORDS = frozenset("was were is are be been being has have had not can could will would shall should may might "
                             "must".split())  # never part of a reacting source's name ('a claim that could not be confirmed')
 
@@ -584,6 +585,8 @@ def _with_appended_reactions(doc: "Doc", text: str, cues: list[Cue], quotes: lis
     lawyer's clause part of the first or reads 'a claim ... groups' as one speaker). In the passive
     ('..., a number that was denied by the union') the reaction is a statement only when it says whose
     it is; either way the first source's words end at the comma."""
+    if not APPENDED_NOTE_START.search(text):
+        return drafts  # most documents: no note of this kind at all
     cue_at = {c.text_start: c for c in cues}
     found = _Reactions(drafts)
     for sentence in doc.sents:
