@@ -473,8 +473,8 @@ def _past_a_vocative(subject: "Token") -> "Token | None":
     ...', 'Mr President, | your own advisers say ...'): the apposition that runs into the verb without
     a closing comma ('Smith, the company's chief executive, said' is Smith)."""
     doc = subject.doc
-    if subject.left_edge.i != _sentence_opening(subject.sent).i or not _form_of_address(subject) or \
-            subject.i + 1 >= len(doc) or doc[subject.i + 1].text != ",":
+    if subject.i + 1 >= len(doc) or doc[subject.i + 1].text != "," or not _form_of_address(subject) or \
+            subject.left_edge.i != _sentence_opening(subject.sent).i:
         return None
     apposition = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
     if apposition is None:  # 'Ms Voss, | the Tidewater Times has reported': read as a second subject
@@ -493,7 +493,7 @@ def _runs_into(noun: "Token", verb: "Token") -> bool:
 
 def _sentence_opening(sentence: "Span") -> "Token":
     """The sentence's first word, past a speaker's label that opens a transcript's turn ('MS HALL: | Ms Voss, ...')."""
-    words = [t for t in sentence if not t.is_space]
+    words = [t for t in sentence[:8] if not t.is_space]
     label_end = next((i for i, t in enumerate(words[:6]) if t.text == ":"), None)
     if label_end is not None and label_end + 1 < len(words) and all(t.pos_ == "PROPN" for t in words[:label_end]):
         return words[label_end + 1]
