@@ -167,11 +167,13 @@ def sentence_end(text: str, position: int, quotes: list[Quote]) -> int:
 _PHRASAL_HEADS = frozenset(verb for verb, _ in lx.PHRASAL_CUES)
 # Verbs that deny when what they call something is false: 'calls that account false', 'branded the story a lie'.
 CALLING_CUES = frozenset({"call", "brand", "label", "deem"})
+# Verbs that say what something is as ('described the plan as "comprehensive"', 'slammed the report as
+# "inaccurate"'): a denial when that is false.
+DESCRIBING_CUES = frozenset({"describe", "characterize", "characterise", "portray", "slam", "blast", "denounce",
+                             "decry", "condemn", "criticise", "criticize"})
 # Verbs that report only with an object and its phrase: 'puts the death toll at 14', 'attributed the cuts to ...';
 # those that put a figure somewhere need a number in the phrase.
-PHRASE_ONLY_CUES = frozenset({"put", "place", "peg", "give", "attribute", "characterize", "characterise", "portray"})
-# Verbs that say what something is as ('described the plan as "comprehensive"'): a denial when that is false.
-DESCRIBING_CUES = frozenset({"describe", "characterize", "characterise", "portray"})
+PHRASE_ONLY_CUES = frozenset({"put", "place", "peg", "give", "attribute"}) | DESCRIBING_CUES - {"describe"}
 FIGURE_CUES = frozenset({"put", "place", "peg", "give"})
 # What one gives when giving a figure: 'gave a higher toll of 52', 'gave the number as 40'.
 GIVEN_FIGURES = frozenset("toll figure number estimate tally count total".split())
@@ -1530,6 +1532,12 @@ def _in_utterance(text: str, quotes: list[Quote], position: int) -> bool:
     return quote is not None and is_full_quote(text, quote)
 
 
+# What a denial calls a claim before naming it: 'dismissed | as "nonsense" claims that', 'rejected | as speculation
+# reports that'.
+DISMISSED_AS = re.compile(r"\s+as\s+(?:[\"“][^\"“”]{1,40}[\"”]|[\w-]+(?:\s+[\w-]+)?)\s+(?:the\s+)?(?:claims?|reports?|"
+                          r"suggestions?|allegations?|accusations?|rumou?rs?|assertions?)\s+that\s+", re.IGNORECASE)
+
+
 def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[Quote]) -> tuple[int, int] | None:
     """The span a cue reports, or None when it governs no clause ('denied the story')."""
     if lemma == "call for":
@@ -1556,6 +1564,9 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     around = _clause_around(token) if token.dep_ == "parataxis" and not clauses else None
     if around is not None:  # 'His plan, he stated, was for the government to ...': the whole clause it interrupts
         return trim_span(text, around.left_edge.idx, sentence_end(text, around.left_edge.idx, quotes))
+    dismissed_as = DISMISSED_AS.match(text, token.idx + len(token.text)) if lemma in lx.DENIAL_CUES else None
+    if dismissed_as is not None:  # 'dismissed as "nonsense" claims that ...': what the claims say
+        return trim_span(text, *forward_content(doc, text, token, dismissed_as.end(), quotes))
     that = _that_after(doc, token)
     if that is not None and (that.dep_ == "mark" or lemma not in lx.DENIAL_PHRASES):  # not 'pushing back against
         return trim_span(text, *forward_content(doc, text, token, that.idx, quotes))  # a report that has rattled'
