@@ -234,20 +234,24 @@ EDITORIAL_NOTE = re.compile(
     r"\bwill\s+continue\s+to\s+(?:follow|update)\s+this\s+(?:story|article)\b|"
     r"^\W*(?:this|the)\s+(?:article|story|piece|post|column|essay)\s+(?:was\s+|is\s+)?(?:first\s+|originally\s+)?"
     r"(?:published|appeared|ran|republished)\b", re.IGNORECASE)
+# Refusing ('declined to', 'would not'), and an auxiliary negated ('did not', 'hasn't'): the two ways a
+# speech act is not done, in NO_COMMENT below.
+_REFUSED = r"(?:declined|declines|decline|refused|refuses|would\s+not|wouldn['’]t|will\s+not|won['’]t)"
+_NOT_DONE = (r"(?:(?:did|does|do|has|have|had|would|could|will)\s+not|"
+             r"(?:didn|doesn|don|hasn|haven|hadn|wouldn|couldn|won)['’]t)")
 # Saying nothing: 'declined to comment', 'did not respond to requests for comment', 'could not be reached'.
 NO_COMMENT = re.compile(
-    r"\b(?:(?:declined|declines|decline|refused|refuses|would\s+not|wouldn['’]t|will\s+not|won['’]t)\s+to\s+"
+    rf"\b(?:{_REFUSED}\s+to\s+"
     r"(?:comment|say|elaborate|discuss|speculate|confirm\s+or\s+deny|be\s+interviewed|give\s+details)|"
     # 'neither confirmed nor denied', 'did not deny': a side not taken ('did not dispute that' concedes)
     r"neither\s+(?:confirm(?:s|ed)?|den(?:y|ies|ied))\s+nor\s+(?:confirm(?:s|ed)?|den(?:y|ies|ied))|"
-    r"(?:(?:declined|declines|decline|refused|refuses|would\s+not|wouldn['’]t|will\s+not|won['’]t)\s+to|"
-    r"(?:did|does|do|has|have|had|would|could|will)\s+not|(?:didn|doesn|don|hasn|haven|hadn|wouldn|couldn|won)['’]t|"
+    rf"(?:{_REFUSED}\s+to|{_NOT_DONE}|"
     r"never)\s+(?:deny|denied|confirm|confirmed)\b|"
     r"(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not|had\s+not)\s+(?:immediately\s+)?(?:respond|reply)(?:ed)?"
     r"\s+to\s+(?:\w+\s+){0,3}?(?:requests?\s+for\s+comment|messages?|calls?|e-?mails?|inquiries|queries|questions?)|"
     r"(?:could\s+not|couldn['’]t)\s+(?:immediately\s+)?be\s+reached|"
     # 'did not say whether the hospital would face sanctions', 'would not say how many': nothing said
-    r"(?:(?:did|does|do|has|have|had|would|could|will)\s+not|(?:didn|doesn|don|hasn|haven|hadn|wouldn|couldn|won)['’]t)"
+    rf"{_NOT_DONE}"
     r"\s+(?:(?:yet|immediately|publicly)\s+)?(?:say|explain|specify|disclose|reveal|clarify|tell|indicate)(?:ed|d)?"
     r"\s+(?:\w+\s+){0,3}?(?:whether|if|how|why|when|what|who|which|where)\b|"
     r"(?:neither|none|nobody|no\s+one)\b[^.;]{0,80}?\b(?:responded|replied)\s+to\s+(?:\w+\s+){0,3}?"
@@ -966,9 +970,9 @@ def _elliptic_reply(document: Document, statement: Statement, found: list[Propos
     in the same paragraph; the side keeps the reply's own place."""
     text = document.text
     polarity = elliptic_polarity(text[statement.start:statement.end])
-    first = min(statement.speaker.start, statement.cue_start, statement.start)
     if polarity is None:
         return []
+    first = min(statement.speaker.start, statement.cue_start, statement.start)
     before = [p for p in found if p.statement is not None and p.statement != statement.id and p.end <= first and
               first - p.end <= ELLIPSIS_REACH and "\n" not in text[p.end:first] and p.polarity != "deny" and
               _name_words(p.speaker or "") != _name_words(statement.speaker.name)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
@@ -261,9 +261,8 @@ EVIDENCE_NOTE = re.compile(r",\s+(?:(?:while|but)\s+)?(?:(?:offering|providing|c
 def answer_polarity(answer: str) -> str | None:
     """deny for a bare no ('No', 'it had not'), assert for a bare yes ('Yes', 'she would'), None for any
     other answer."""
-    if NO_ANSWER.match(answer) or ELLIPTIC_NO.match(answer):
-        return "deny"
-    return "assert" if YES_ANSWER.match(answer) or ELLIPTIC_YES.match(answer) else None
+    bare = "deny" if NO_ANSWER.match(answer) else "assert" if YES_ANSWER.match(answer) else None
+    return bare or elliptic_polarity(answer)
 
 
 def elliptic_polarity(answer: str) -> str | None:
@@ -590,7 +589,7 @@ def _with_appended_reactions(doc: "Doc", text: str, cues: list[Cue], quotes: lis
     cue_at = {c.text_start: c for c in cues}
     found = _Reactions(drafts)
     for sentence in doc.sents:
-        found.sentence_added = []
+        found.next_sentence()
         for match in APPENDED_PASSIVE.finditer(text, sentence.start_char, sentence.end_char):
             _appended_reaction(doc, text, sentence, match, _passive_cue(doc, match), quotes, resolver, found)
         for match in APPENDED_REACTION.finditer(text, sentence.start_char, sentence.end_char):
@@ -628,6 +627,10 @@ class _Reactions:
                 out.append((self.added, i))
         return out
 
+    def next_sentence(self) -> None:
+        """Reactions added so far cannot hold a later sentence's comma: they end at their own."""
+        self.sentence_added = []
+
     def drop_cue(self, cue: Cue) -> None:
         for i in self.by_cue.get(id(cue), []):
             self.slots[i] = None
@@ -649,20 +652,22 @@ REACTION_LEMMAS = {"den": "deny", "reject": "reject", "disput": "dispute", "refu
 def _reaction_cue(doc: "Doc", match: "re.Match[str]") -> Cue | None:
     """The cue of an appended reaction whose verb the tagger read as a noun ('a claim the seafarers' union
     disputes')."""
-    verb = doc.char_span(match.start("cue"), match.end("cue"))
     word = match.group("cue").lower()
     lemma = next((lemma for stem, lemma in REACTION_LEMMAS.items() if word.startswith(stem)), None)
-    if verb is None or lemma is None:
-        return None
-    return Cue(token=verb[0], text_start=match.start("cue"), text_end=match.end("cue"), lemma=lemma)
+    return _matched_cue(doc, match, lambda verb: lemma) if lemma is not None else None
 
 
 def _passive_cue(doc: "Doc", match: "re.Match[str]") -> Cue | None:
     """The cue of a reaction in the passive, when it names who reacted ('denied | by the union')."""
+    return _matched_cue(doc, match, lambda verb: verb.lemma_.lower()) if match.group("speaker") else None
+
+
+def _matched_cue(doc: "Doc", match: "re.Match[str]", lemma_of: "Callable[[Token], str]") -> Cue | None:
+    """A cue over the words a reaction pattern matched as its verb, with the lemma `lemma_of` gives the verb."""
     verb = doc.char_span(match.start("cue"), match.end("cue"))
-    if verb is None or not match.group("speaker"):
+    if verb is None:
         return None
-    return Cue(token=verb[0], text_start=match.start("cue"), text_end=match.end("cue"), lemma=verb[0].lemma_.lower())
+    return Cue(token=verb[0], text_start=match.start("cue"), text_end=match.end("cue"), lemma=lemma_of(verb[0]))
 
 
 def _appended_reaction(doc: "Doc", text: str, sentence: "Span", match: "re.Match[str]", cue: Cue | None,
