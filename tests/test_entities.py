@@ -368,6 +368,8 @@ def test_a_newspapers_word_alone_in_its_own_report_is_that_outlet():
     # the surname of a person the report names stays that person
     ("Staff said they had no confidence in Marlowe. Diane Marlowe declined to comment.", "Marlowe", "PERSON"),
     ("In Smith's view, the plan failed. Anna Smith said so on Monday.", "Anna Smith", "PERSON"),
+    # an honorific makes a person of what the model took for an organisation
+    ('Asked whether the company would cut jobs, Ms Hart said: "I am not going to speculate."', "Ms Hart", "PERSON"),
 ])
 def test_a_lone_name_after_in_is_a_place_unless_a_person_bears_it(analyze_text, body, name, label):
     found = {m.text: m.label for m in analyze_text("Headline\n" + body + "\n").mentions}

@@ -129,6 +129,15 @@ def _titled_name(text: str) -> bool:
     return len(name) <= 3 and all(w[:1].isupper() and w.lower().strip(".,") not in ORG_WORDS for w in name)
 
 
+def _honoured_name(text: str) -> bool:
+    """'Ms Hart', 'Mr. Lee Hsien Loong', 'Dr Amara Osei': an honorific and one to three capitalised
+    words with no organisation word are a person's name, whatever the model tagged it."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or words[0].lower() not in HONORIFICS:
+        return False
+    return all(w[:1].isupper() and w.lower().strip(".,") not in ORG_WORDS for w in words[1:])
+
+
 def _holder_named_last(doc: "Doc", ent: "Span") -> "Token | None":
     """'Assistant Secretary of | the Air Force for Acquisition Marvin Sambur |': an organisation span
     after a title and 'of' that runs on into the holder's name (a known given name and one or two
@@ -174,7 +183,7 @@ def _relabel(label: str, surface: str) -> str:
             and words[0] not in gazetteer.given_names():
         return "ORG"
     if label in ("ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT") and \
-            (_looks_like_person(surface) or _titled_name(surface)):
+            (_looks_like_person(surface) or _titled_name(surface) or _honoured_name(surface)):
         return "PERSON"
     return label
 
