@@ -208,6 +208,11 @@ def _group_just_named(partitive: "Token") -> "Token | None":
                 None)
 
 
+def _bare_one(head: "Token") -> bool:
+    """'"Nobody warned us," said one, who asked not to be named': 'one' with nothing saying one of what."""
+    return all(c.dep_ in ("punct", "relcl", "acl") for c in head.children)
+
+
 def _is_role(token: "Token") -> bool:
     return token.lower_ in lx.ROLE_NOUNS or token.lemma_.lower() in lx.ROLE_NOUNS
 
@@ -336,7 +341,7 @@ class SpeakerResolver:
             other = self._another_of_the_last(span, position)
             if other is not None:  # '"Nobody told us," said one resident. Another said ...': another resident
                 return other
-        if word in BARE_PARTITIVES and not list(head.children):
+        if word in BARE_PARTITIVES and not list(head.children) or word == "one" and _bare_one(head):
             group_head = _group_just_named(head)
             if group_head is not None:  # 'Workers leaving the plant described confusion. Several said ...'
                 group = self._description(group_head, group_head.idx)
