@@ -152,6 +152,12 @@ def test_a_clause_cut_before_a_relative_clause_leaves_no_relative_pronoun(analyz
         ("He did not say whether the hospital would face sanctions.", []),
         ("Police would not say how many officers were injured.", []),
         ("The company has not explained why the alarm failed.", []),
+        ('Asked whether the company would cut jobs, Ms Hart said: "I am not going to speculate."', []),
+        ('"We are not prepared to comment on an ongoing investigation," the spokesman said.', []),
+        ("The agency has yet to confirm the death toll.", []),
+        # not going to do something other than speak is a claim
+        ('"I am not going to resign over this," the minister said.', ["I am not going to resign over this"]),
+        ("The company has yet to publish its accounts.", ["The company has yet to publish its accounts"]),
         # not telling something is a claim when no question follows
         ("Officials did not disclose the cost of the repairs to the council.",
          ["Officials did not disclose the cost of the repairs to the council"]),
@@ -521,6 +527,9 @@ def test_confirming_a_claim_named_by_a_noun_supports_it(analyze_text, body, spea
     "Police have not confirmed that the suspect had been arrested.",
     "City manager Paul Reyes neither confirmed nor denied the overspending.",
     "The ministry declined to confirm that the talks had collapsed.",
+    "The agency stopped short of confirming that the virus had spread to humans.",
+    "The agency has yet to confirm that the virus had spread to humans.",
+    "The club stopped short of denying that the coach would leave.",
 ])
 def test_a_side_not_taken_is_no_claim(analyze_text, body):
     analysis = analyze_text("Headline\n" + body + "\n")

@@ -1039,9 +1039,30 @@ def test_a_clause_of_time_after_the_cue_is_not_what_was_said(analyze_text, body,
     ("The company brushed off the allegations.", [("The company", "the allegations", "deny")]),
     ("The mayor shot down the rumours on Tuesday.", [("The mayor", "the rumours", "deny")]),
     ("Fact-checkers debunked the claim.", [("Fact-checkers", "the claim", "deny")]),
+    # idioms of doubt: what they are cast on, or the clause it states
+    ("The minister poured cold water on reports that the plant would close.",
+     [("The minister", "the plant would close", "deny")]),
+    ("The minister cast doubt on the report.", [("The minister", "the report", "deny")]),
+    ("The union poured scorn on claims that the talks had collapsed.", [("The union", "the talks had collapsed", "deny")]),
+    ("The club played down reports that the coach would leave.", [("The club", "the coach would leave", "deny")]),
+    ("The club downplayed suggestions that the coach would leave.", [("The club", "the coach would leave", "deny")]),
     # a denial of something other than a claim is an act
     ("The board rejected the proposal.", []),
     ("The coach brushed off the injury.", []),
+    ("The minister downplayed the risk of flooding.", []),
+    # a record described by what it said: what it said is denied; by what it found: the record
+    ("The minister rejected a report which said that the plant would close.",
+     [("The minister", "the plant would close", "deny"), ("Report", "the plant would close", "assert")]),
+    ("Officials insisted the dam was safe, contradicting an engineer's report that found cracks in the spillway.",
+     [("Officials", "the dam was safe", "assert"),
+      ("Officials", "an engineer's report that found cracks in the spillway", "deny")]),
+    ("The minister cited a report by the National Audit Office that found a £2bn overspend.",
+     [("The minister", "a report by the National Audit Office that found a £2bn overspend", "assert")]),
+    # a denial quoted in part still denies
+    ('The firm said it "categorically rejects" the allegations.',
+     [("The firm", 'it "categorically rejects" the allegations', "deny")]),
+    ("The row cast doubt on the future of the project.", []),
+    ("She poured water on the plants.", []),
 ])
 def test_a_denial_of_a_claim_named_by_a_noun(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected
@@ -1102,6 +1123,9 @@ def test_giving_a_figure_states_it(analyze_text, body, expected):
     ("One of the engineers said the supports had cracked. Another said the bolts were loose.",
      [("One of the engineers", "the supports had cracked", "assert"),
       ("another of the engineers", "the bolts were loose", "assert")]),
+    # a bare 'one' is one of the group just named, as 'one of them' is
+    ('Residents disputed the official account. "Nobody warned us at all," said one, who asked not to be named.',
+     [("Residents", "the official account", "deny"), ("Residents", "Nobody warned us at all", "assert")]),
     # ... and of the group itself when 'one of them' stood for the group
     ("Two engineers told the Courier that warnings were ignored. One of them said the backup was never tested. Another "
      "said the alarms were off.",

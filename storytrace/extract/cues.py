@@ -228,6 +228,11 @@ def cue_lemma(token: "Token") -> str | None:
         if lemma == "give" and found[0].lemma_.lower() not in GIVEN_FIGURES:
             return None  # 'gave a speech at 10 Downing Street
         return lemma
+    idiom = doubting_idiom(token)
+    if idiom is not None:
+        return lx.DOUBTING_IDIOMS[(lemma, idiom.lemma_.lower())]
+    if lemma == "downplay":
+        return lemma
     if lemma not in lx.REPORTING_CUES and lemma not in _PHRASAL_HEADS:
         return None
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "back"), None)
@@ -237,6 +242,23 @@ def cue_lemma(token: "Token") -> str | None:
             (lemma == "write" and particle in ("up", "off", "down")):  # 'inspectors wrote up the stall': cited it
         return None
     return lemma
+
+
+def doubting_idiom(token: "Token") -> "Token | None":
+    """The object noun of an idiom of doubt the verb opens ('cast | doubt on reports that ...',
+    'poured cold | water on claims that ...'), when something follows on or upon it."""
+    lemma = token.lemma_.lower()
+    noun = next((c for c in token.children if c.i > token.i and c.dep_ in ("dobj", "advmod", "npadvmod")  # 'scorn' as an adverb
+                 and (lemma, c.lemma_.lower()) in lx.DOUBTING_IDIOMS), None)
+    if noun is None or _doubted(token, noun) is None:
+        return None
+    return noun
+
+
+def _doubted(token: "Token", noun: "Token") -> "Token | None":
+    """What an idiom of doubt is cast on: the object of 'on' or 'upon', hung on the verb or its noun."""
+    prepositions = [c for c in (*token.children, *noun.children) if c.dep_ == "prep" and c.lower_ in ("on", "upon")]
+    return next((o for p in prepositions for o in p.children if o.dep_ == "pobj"), None)
 
 
 def _outlet_reports(token: "Token") -> bool:
@@ -269,12 +291,23 @@ def is_hypothetical(token: "Token") -> bool:
         return is_hypothetical(token.head.head)  # 'would you start by telling us ...?'
     head = token.head
     head_lemma = head.lemma_.lower()
+    if _not_yet_done(token):
+        return True
     if token.dep_ == "ccomp" and token.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in token.children):
         return head_lemma in lx.DIRECTIVE_CUES or head_lemma in ("want", "hope", "wish", "expect", "insist")
     if token.dep_ in ("xcomp", "ccomp") and head_lemma in ("want", "plan", "intend", "refuse", "decline", "hope",
                                                           "try", "ask", "urge", "request", "go"):
         return not _goes_on(head)  # 'is going to say' is yet to come; 'went on to say' is said
     return False
+
+
+def _not_yet_done(token: "Token") -> bool:
+    """'has yet to confirm that ...', 'is yet to say', 'stopped short of confirming that ...': a speech act
+    not (yet) made."""
+    head = token.head
+    if token.dep_ == "xcomp" and head.lemma_.lower() in ("have", "be"):
+        return any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
+    return token.dep_ == "pcomp" and head.lower_ == "of" and head.head.lower_ == "short"
 
 
 def is_yes_no_question(token: "Token") -> bool:
@@ -957,6 +990,7 @@ def _trailing_attribution(doc: "Doc", text: str, token: "Token") -> tuple[int, i
 
 
 TAKING_SIDES = lx.DENIAL_CUES | lx.CONFIRMATION_CUES
+RECORD_CUES = TAKING_SIDES | {"cite"}  # cues whose object may be a record of what someone said or found
 NEXT_ACT_HEADS = lx.REPORTING_CUES | {"call", "appeal"}  # the verbs of ASKING_OF_SOMEONE and TAKING_SIDES cues
 
 
@@ -1410,6 +1444,9 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
         particle = next((c for c in token.children if c.dep_ == "prt"), None)
         if " " in lemma and particle is not None:
             cue_end = particle.idx + len(particle.text)
+        idiom = doubting_idiom(token)
+        if idiom is not None:
+            cue_end = idiom.idx + len(idiom.text)
         cue = Cue(token=token, text_start=token.idx, text_end=cue_end, lemma=lemma,
                   negated=any(c.dep_ == "neg" for c in token.children))
         cue.content = _content_of(doc, text, token, lemma, quotes)
@@ -1444,7 +1481,9 @@ def rejected_claim(text: str, token: "Token") -> tuple[int, int] | None:
     dismisses it as: 'denied | the report', 'dismissed | the councillor's figures as "political theatre"',
     'rejected | the claims as baseless', 'confirmed | the report'. Another object is an act, not a claim
     ('denied the permit')."""
-    claim = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    idiom = doubting_idiom(token)
+    claim = _doubted(token, idiom) if idiom is not None else \
+        next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
     if claim is None or claim.lemma_.lower() not in lx.CLAIMED_THINGS or \
             NOT_DONE_BEFORE.search(text, max(0, token.idx - 40), token.idx):
         return None  # 'The Meridian was unable to confirm her figure': no confirmation
@@ -1567,6 +1606,10 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     dismissed_as = DISMISSED_AS.match(text, token.idx + len(token.text)) if lemma in lx.DENIAL_CUES else None
     if dismissed_as is not None:  # 'dismissed as "nonsense" claims that ...': what the claims say
         return trim_span(text, *forward_content(doc, text, token, dismissed_as.end(), quotes))
+    if lemma.split()[0] in RECORD_CUES or lemma in lx.DENIAL_PHRASES:
+        reported = _reported_in_object(token)
+        if reported is not None:  # 'rejected a report which said | the plant would close'; 'contradicting |
+            return trim_span(text, *forward_content(doc, text, token, reported, quotes))  # a report that found cracks'
     that = _that_after(doc, token)
     if that is not None and (that.dep_ == "mark" or lemma not in lx.DENIAL_PHRASES):  # not 'pushing back against
         return trim_span(text, *forward_content(doc, text, token, that.idx, quotes))  # a report that has rattled'
@@ -1606,6 +1649,31 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
             start = token.idx + len(token.text)  # said comes after the speaker and the cue
         return trim_span(text, start, subtree_span(clause)[1])
     return trim_span(text, *forward_content(doc, text, token, start, quotes))
+
+
+def _reported_in_object(token: "Token") -> int | None:
+    """Where the content of a cue whose object is a record described by what it says or found starts:
+    past the record's own verb when that verb has a clause ('rejected a report by the audit office which
+    said | the plant would close'), else at the record ('contradicting | an engineer's report that found
+    cracks in the spillway')."""
+    idiom = doubting_idiom(token)
+    record = _doubted(token, idiom) if idiom is not None else \
+        next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if record is None:
+        return None
+    for verb in record.children:
+        if verb.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in verb.children):
+            continue
+        if verb.lemma_.lower() not in lx.REPORTING_CUES | lx.EVIDENCE_CUES:
+            return None if idiom is not None or token.lemma_.lower() not in TAKING_SIDES else record.left_edge.idx
+        doc = token.doc
+        after = verb.i + 1
+        while after < verb.sent.end and (doc[after].dep_ == "prt" or doc[after].lower_ == "that" and doc[after].dep_ == "mark"):
+            after += 1
+        if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) or after >= verb.sent.end:
+            return record.left_edge.idx
+        return doc[after].idx
+    return None
 
 
 def _past_time_of_saying(clause: "Token", cue: "Token") -> int:

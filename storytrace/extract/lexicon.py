@@ -41,10 +41,16 @@ EVIDENCE_CUES = frozenset("show indicate reveal suggest find".split())
 
 # Two-word cues: the verb lemma and its particle.
 PHRASAL_CUES = {("point", "out"), ("go", "on"), ("spell", "out"), ("speak", "out"), ("push", "back"), ("hit", "back"),
-                ("brush", "off"), ("shoot", "down"), ("wave", "off"), ("wave", "away"), ("laugh", "off")}
+                ("brush", "off"), ("shoot", "down"), ("wave", "off"), ("wave", "away"), ("laugh", "off"),
+                ("play", "down")}
 # Phrasal cues that deny what follows: 'pushed back on reports that ...', 'hit back at claims that ...',
 # 'brushed off the report', 'shot down the rumours'.
-DENIAL_PHRASES = frozenset({"push back", "hit back", "brush off", "shoot down", "wave off", "wave away", "laugh off"})
+DENIAL_PHRASES = frozenset({"push back", "hit back", "brush off", "shoot down", "wave off", "wave away", "laugh off",
+                            "play down", "downplay", "cast doubt on", "pour cold water on", "pour scorn on"})
+# Idioms of doubt, verb and object, named as a cue: 'cast doubt on reports that ...', 'poured cold water on
+# claims that ...', 'threw doubt on the figures'.
+DOUBTING_IDIOMS = {("cast", "doubt"): "cast doubt on", ("throw", "doubt"): "cast doubt on",
+                   ("pour", "water"): "pour cold water on", ("pour", "scorn"): "pour scorn on"}
 # What a denial's object must be for the denial to reject a claim ('denied the report', 'rejected Ott's figures').
 CLAIMED_THINGS = frozenset("""allegation claim report accusation suggestion story account charge figure number
 finding version description assertion idea notion rumour rumor speculation characterisation characterization

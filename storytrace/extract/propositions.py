@@ -236,7 +236,8 @@ EDITORIAL_NOTE = re.compile(
     r"(?:published|appeared|ran|republished)\b", re.IGNORECASE)
 # Refusing ('declined to', 'would not'), and an auxiliary negated ('did not', 'hasn't'): the two ways a
 # speech act is not done, in NO_COMMENT below.
-_REFUSED = r"(?:declined|declines|decline|refused|refuses|would\s+not|wouldn['’]t|will\s+not|won['’]t)"
+_REFUSED = (r"(?:declined|declines|decline|refused|refuses|would\s+not|wouldn['’]t|will\s+not|won['’]t|"
+            r"(?:(?:am|is|are|was|were)\s+|['’](?:m|re|s)\s+)not\s+(?:going|prepared|willing))")
 _NOT_DONE = (r"(?:(?:did|does|do|has|have|had|would|could|will)\s+not|"
              r"(?:didn|doesn|don|hasn|haven|hadn|wouldn|couldn|won)['’]t)")
 # Saying nothing: 'declined to comment', 'did not respond to requests for comment', 'could not be reached'.
@@ -245,6 +246,9 @@ NO_COMMENT = re.compile(
     r"(?:comment|say|elaborate|discuss|speculate|confirm\s+or\s+deny|be\s+interviewed|give\s+details)|"
     # 'neither confirmed nor denied', 'did not deny': a side not taken ('did not dispute that' concedes)
     r"neither\s+(?:confirm(?:s|ed)?|den(?:y|ies|ied))\s+nor\s+(?:confirm(?:s|ed)?|den(?:y|ies|ied))|"
+    # 'has yet to confirm the toll', 'stopped short of confirming that ...': not (yet) said
+    r"(?:has|have|had|is|are|was|were)\s+yet\s+to\s+(?:publicly\s+)?(?:confirm|deny|say|comment|explain|disclose|reveal)|"
+    r"(?:stop|stops|stopped|stopping|fell|falls|fall)\s+short\s+of\s+(?:confirming|denying|saying|accusing|blaming|calling)|"
     rf"(?:{_REFUSED}\s+to|{_NOT_DONE}|"
     r"never)\s+(?:deny|denied|confirm|confirmed)\b|"
     r"(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not|had\s+not)\s+(?:immediately\s+)?(?:respond|reply)(?:ed)?"

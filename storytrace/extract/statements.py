@@ -51,8 +51,8 @@ EVIDENCE_NOUNS = (r"videos?|footage|photos?|photographs?|pictures?|images?|recor
 POINTED_CLAIM = rf"(?:allegations?|claims?|reports?|accusations?|suggestions?|stor(?:y|ies)|accounts?|charges?|{EVIDENCE_NOUNS})"
 # '(said) it "rejects these allegations entirely"', 'we deny those claims': a denial that only points at a claim
 POINTING_REJECTION = re.compile(
-    r"^\W*(?:it|we|they|he|she|i)\s+(?:\w+\s+)?[\"“‘']?(?:rejects?|rejected|denies|deny|denied|disputes?|disputed|"
-    r"refutes?|refuted|dismiss(?:es)?|dismissed)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the|these|those|this|that|such)\s+"
+    r"^\W*(?:it|we|they|he|she|i)\s+[\"“‘']?(?:\w+\s+)?[\"“‘']?(?:rejects?|rejected|denies|deny|denied|disputes?|disputed|"
+    r"refutes?|refuted|dismiss(?:es)?|dismissed)[\"”’']?\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the|these|those|this|that|such)\s+"
     rf"(?:\w+\s+)?{POINTED_CLAIM}\b", re.IGNORECASE)
 # 'and that the allegation was false', 'That account is untrue': a clause calling a claim false that
 # says nothing else, so it denies the claim it answers
