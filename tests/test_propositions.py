@@ -111,6 +111,11 @@ import pytest
         ("The company said it would cut 300 jobs, a figure that was later confirmed.", ["it would cut 300 jobs"]),
         ("A claim that the dam was unsafe was made in 2019 by local engineers.",
          ["A claim that the dam was unsafe was made in 2019 by local engineers"]),
+        # who a speaker named after the cue is, and where they spoke, is no claim
+        ('"We will appeal against the ruling," said Priya Raman, a lawyer who represents several families.',
+         ["We will appeal against the ruling"]),
+        ('"The crane was juddering on every lift," said Tomas Ekwueme, the branch secretary, speaking outside the '
+         'picket line as rain came in off the estuary.', ["The crane was juddering on every lift"]),
         # what frames a statement's speech act is no claim of the reporter's
         ("The minister is understood to have told aides that she will not stand for election again.",
          ["she will not stand for election again"]),
@@ -351,6 +356,10 @@ def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, bo
       'A spokeswoman for the mayor dismissed the councillor\'s figures as "political theatre.'),
      ("Councillor Jane Ott said the city had overspent by $3 million. The treasurer said the audit was late. The "
       "mayor disputed Ott's account.", "the city had overspent by $3 million", "The mayor disputed Ott's account"),
+     # a passive denial of a claim named by a noun, with its pointing word
+     ('President Howard Mensah said he was angry. "Neither I nor anyone on my team knew anything about these '
+      'payments," he wrote. That account was challenged by Naomi Feld, a lawyer who represents several families.',
+      "Neither I nor anyone on my team knew anything about these payments", "That account was challenged by Naomi Feld"),
      # however many words it takes to call it false
      ('The union said the depot would close in May. "That is simply not the case," a company spokeswoman said.',
       "the depot would close in May", "That is simply not the case"),

@@ -1058,6 +1058,17 @@ def test_a_clause_of_time_after_the_cue_is_not_what_was_said(analyze_text, body,
       ("Officials", "an engineer's report that found cracks in the spillway", "deny")]),
     ("The minister cited a report by the National Audit Office that found a £2bn overspend.",
      [("The minister", "a report by the National Audit Office that found a £2bn overspend", "assert")]),
+    # passive, with an agent and a claim for subject: the agent's side on what the claim says, or on the claim
+    ("The union's claim that 3,000 jobs are at risk has been challenged by the company.",
+     [("The union", "3,000 jobs are at risk", "assert"), ("the company", "3,000 jobs are at risk", "deny")]),
+    ("The figures were disputed by the opposition.", [("the opposition", "The figures", "deny")]),
+    ("The bid was rejected by the board.", []),
+    # calling a report, study or memo wrong in other words
+    ('A government spokesman said: "These reports are wide of the mark."',
+     [("A government spokesman", "These reports are wide of the mark.", "deny")]),
+    ('The ministry said the memo had been "taken out of context".',
+     [("The ministry", 'the memo had been "taken out of context"', "deny")]),
+    ("The ministry said the study was flawed.", [("The ministry", "the study was flawed", "deny")]),
     # a denial quoted in part still denies
     ('The firm said it "categorically rejects" the allegations.',
      [("The firm", 'it "categorically rejects" the allegations', "deny")]),

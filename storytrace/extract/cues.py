@@ -1429,6 +1429,10 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
     for token in _verbs(doc):
         if token.i in skip:
             continue
+        disputed = passive_side_cue(text, token)
+        if disputed is not None:
+            cues.append(disputed)
+            continue
         lemma = cue_lemma(token) or (token.lemma_.lower() if token.lemma_.lower() in UNDERSTOOD_CUES else None)
         if lemma is None or is_hypothetical(token) or is_writers_aside(token) or is_yes_no_question(token) or \
                 (token.dep_ == "pcomp" and token.head.lower_ == "without") or _published_without_maker(token):
@@ -1510,6 +1514,36 @@ def _source_named_in_sentence(text: str, token: "Token", source_cues: list[Cue])
     sentence = token.sent
     return any(sentence.start_char <= c.text_start < sentence.end_char for c in source_cues) or \
         bool(AS_STATED_BY.search(text, sentence.start_char, sentence.end_char))
+
+
+# Verbs that, passive with an agent and a claim for subject, take a side on it: 'the union's claim that ...
+# has been disputed by the company'. 'challenged', 'contested', 'questioned' only so.
+PASSIVE_SIDES = {**{lemma: lemma for lemma in lx.DENIAL_CUES | lx.CONFIRMATION_CUES},
+                 "challenge": "dispute", "contest": "dispute", "question": "dispute"}
+
+
+def passive_side_cue(text: str, token: "Token") -> Cue | None:
+    """'The union's claim that 3,000 jobs are at risk has been challenged by the company': the agent denies
+    (or confirms) what the claim says, or the claim itself when it says nothing ('the figures were
+    disputed by the union'). A passive with anything but a claim for subject is an act ('the bid was
+    rejected by the board')."""
+    lemma = PASSIVE_SIDES.get(token.lemma_.lower())
+    if lemma is None or token.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in token.children):
+        return None
+    claim = next((c for c in token.children if c.dep_ == "nsubjpass" and c.i < token.i), None)
+    agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if claim is None or agent is None or claim.lemma_.lower() not in lx.CLAIMED_THINGS:
+        return None
+    said = next((c for c in claim.children if c.dep_ == "acl" and c.i > claim.i and
+                 any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if said is not None:
+        start = next(m for m in said.children if m.dep_ == "mark").idx + len("that")
+        content = trim_span(text, start, subtree_span(said)[1])
+    else:
+        content = trim_span(text, claim.left_edge.idx, claim.idx + len(claim.text))
+    return Cue(token=token, text_start=token.idx, text_end=token.idx + len(token.text), lemma=lemma,
+               speaker_head=agent, content=content, rejects_claim=said is None,
+               negated=any(c.dep_ == "neg" for c in token.children))
 
 
 def hearsay_cue(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[Quote]) -> Cue | None:
@@ -1820,4 +1854,6 @@ def _cue_before(text: str, quote: Quote, cues: list[Cue]) -> Cue | None:
 FALSITY = (r"false|untrue|not true|not the case|never the case|baseless|groundless|unfounded|absurd|nonsense|fake|fabricated|a lie|lies|"
             r"disinformation|misinformation|ridiculous|fantasy|fiction|a hoax|incorrect|inaccurate|wrong|misleading|"
             r"exaggerated|overstated|overblown|mistaken|distorted|never true|not accurate|not correct|"
-            r"doctored|manipulated|forged|forgeries|a forgery|staged|photoshopped")
+            r"doctored|manipulated|forged|forgeries|a forgery|staged|photoshopped|wide of the mark|off the mark|"
+            r"(?:taken\s+)?out of context|flawed|erroneous|bogus|misrepresented|mischaracteri[sz]ed|a distortion|"
+            r"a fabrication|a smear")

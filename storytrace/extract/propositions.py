@@ -19,6 +19,7 @@ from storytrace.extract.cues import (DOING_WITH_INFINITIVE, FALSITY, RELATIVE_TA
 from storytrace.extract.datelines import past_dateline
 from storytrace.extract.factcheck import verdict_propositions
 from storytrace.extract.quotes import DOUBLE_MARKS
+from storytrace.extract.speakers import WHY_UNNAMED
 from storytrace.extract.statements import (APPENDED_NOUNS, POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION,
                                           answer_polarity, denies_in_content, elliptic_polarity)
 from storytrace.extract.transcripts import turn_matches
@@ -681,17 +682,30 @@ def _stage_notes(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in STAGE_NOTE.finditer(text)] if turn_matches(text) else []
 
 
+SPEAKING_VERBS = frozenset("speak talk write address".split())
+
+
 def _speaker_relative_clause_end(doc: "Doc", statement: Statement) -> int:
     """Where a relative clause describing a speaker named after the cue ends ('..., said Priya Raman, who
-    chairs the patients' association'): it tells who speaks, as it does before the cue ('Ben Holloway,
-    who first spotted the files, said'), and is no claim of the story; 0 when there is none."""
+    chairs the patients' association', '..., said Priya Raman, a lawyer who represents several families',
+    '..., said Tomas Ekwueme, the branch secretary, speaking outside the gate'):
+    it tells who speaks, as it does before the cue ('Ben Holloway, who first spotted the files, said'), and
+    is no claim of the story; 0 when there is none."""
     speaker = statement.speaker
     if speaker.start < statement.cue_end:
         return 0
     tokens = _tokens_in(doc, speaker.start, speaker.end)
     head = next((t for t in tokens if t.head is t or not speaker.start <= t.head.idx < speaker.end), None)
-    clause = next((c for c in head.children if c.dep_ == "relcl" and c.idx >= speaker.end), None) if head else None
-    return clause.right_edge.idx + len(clause.right_edge.text) if clause is not None else 0
+    if head is None:
+        return 0
+    clauses = [c for c in head.children if c.dep_ in ("relcl", "appos") and c.idx >= speaker.end]
+    clauses += [c for c in (*head.children, *head.head.children) if c.dep_ in ("acl", "advcl", "xcomp") and
+                c.idx >= speaker.end and c.tag_ == "VBG" and c.lemma_.lower() in SPEAKING_VERBS]  # ', speaking outside
+    end = max((c.right_edge.idx + len(c.right_edge.text) for c in clauses), default=0)
+    sentence_end = head.sent.end_char
+    if end and WHY_UNNAMED.search(doc_text(doc)[speaker.end:sentence_end]):
+        return sentence_end  # '... who asked not to be named because he fears losing work': all of it
+    return end
 
 
 def _speaker_acts_first(doc: "Doc", statement: Statement) -> bool:
@@ -779,8 +793,7 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
             answered = _answered_text(statement, found, hint, hint_needed=accused)
         if not answered:
             continue
-        start = _side_start(text, statement)
-        out.append(_side_of(document, statement, start, statement.end, answered, "deny", "rebuts"))
+        out.append(_side_of(document, statement, *_side_span(text, statement), answered, "deny", "rebuts"))
     return _without_overlapping_twins(out)
 
 
@@ -810,7 +823,26 @@ def _pointed_claim(text: str, statement: Statement) -> "re.Match[str] | None":
     object_start = statement.cue_end + len(text[statement.cue_end:statement.end]) - \
         len(text[statement.cue_end:statement.end].lstrip())
     return POINTED_AT.match(text, object_start, statement.end) or \
-        (statement.cue_end <= statement.start and POINTED_AT.search(text, statement.cue_end, statement.start) or None)
+        (statement.cue_end <= statement.start and POINTED_AT.search(text, statement.cue_end, statement.start) or None) or \
+        (_passive_cue(text, statement) and _pointed_before_cue(text, statement) or None)
+
+
+# What stands between a claim and a passive cue that takes a side on it ('The figures | were later | disputed')
+PASSIVE_GAP = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:been|was|were|is|are)\s+(?:\w+ly\s+|later\s+|since\s+|also\s+)?$",
+                         re.IGNORECASE)
+
+
+def _passive_cue(text: str, statement: Statement) -> bool:
+    """'That account | was challenged | by Naomi Feld': the claim stands before a passive cue."""
+    return statement.end <= statement.cue_start and PASSIVE_GAP.fullmatch(text, statement.end, statement.cue_start) is not None
+
+
+def _pointed_before_cue(text: str, statement: Statement) -> "re.Match[str] | None":
+    """'That account | was challenged by Naomi Feld': a passive cue's claim, its pointing word (which the
+    content leaves out) included."""
+    word_before = re.search(r"\b\w+\s+$", text[max(0, statement.start - 8):statement.start])
+    start = statement.start - len(word_before.group()) if word_before else statement.start
+    return POINTED_AT.match(text, start, statement.end)
 
 
 def _pointed_clause(text: str, statement: Statement, found: list[Proposition], pointed: "re.Match[str]") -> str | None:
@@ -833,8 +865,7 @@ def _confirming_a_claim(document: Document, statement: Statement, found: list[Pr
     answered = _pointed_clause(text, statement, found, pointed)
     if not answered:
         return []
-    start = _side_start(text, statement)
-    return [_side_of(document, statement, start, statement.end, answered, "assert", "confirms")]
+    return [_side_of(document, statement, *_side_span(text, statement), answered, "assert", "confirms")]
 
 
 def _without_overlapping_twins(sides: list[Proposition]) -> list[Proposition]:
@@ -1163,10 +1194,14 @@ def sentence_start(text: str, position: int) -> int:
     return max(text.rfind("\n", 0, position), text.rfind(". ", 0, position)) + 1 if text else position
 
 
-def _side_start(text: str, statement: Statement) -> int:
-    """Where a statement's side on a claim named elsewhere starts: at its speaker when the sentence
-    opens with them, else at what was said."""
-    return statement.speaker.start if _speaker_leads(text, statement) else statement.start
+def _side_span(text: str, statement: Statement) -> tuple[int, int]:
+    """Where a statement's side on a claim named elsewhere lies: from its speaker when the sentence
+    opens with them, else from what was said; for a passive cue ('That account | was challenged by Naomi
+    Feld'), from the claim's pointing word to its speaker."""
+    if _passive_cue(text, statement):
+        pointed = _pointed_before_cue(text, statement)
+        return pointed.start() if pointed else statement.start, max(statement.end, statement.speaker.end)
+    return statement.speaker.start if _speaker_leads(text, statement) else statement.start, statement.end
 
 
 def _speaker_leads(text: str, statement: Statement) -> bool:

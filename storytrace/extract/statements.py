@@ -41,6 +41,7 @@ ANONYMITY_REQUEST = re.compile(r"(?:(?:not\s+to\s+be|that\s+(?:he|she|they)\s+no
 SIGNATORY = re.compile(r"(?:^|\n)\s*I,\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),")
 _CLAIM_NOUNS = (r"allegations?|claims?|reports?|idea|story|stories|accusations?|suggestions?|notion|charges?|"
                 r"rumou?rs?|assertions?|figures?|numbers?|estimates?|accounts?|versions?|"
+                r"stud(?:y|ies)|findings?|memos?|data|statistics|surveys?|polls?|analysis|"
                 r"this|that|it|these|those")
 _TITLE_STOP = r"(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\."  # the full stop of 'Ms. Voss' ends no sentence
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)(?<=[.!?])\s+")
