@@ -370,6 +370,10 @@ def test_a_newspapers_word_alone_in_its_own_report_is_that_outlet():
     ("In Smith's view, the plan failed. Anna Smith said so on Monday.", "Anna Smith", "PERSON"),
     # an honorific makes a person of what the model took for an organisation
     ('Asked whether the company would cut jobs, Ms Hart said: "I am not going to speculate."', "Ms Hart", "PERSON"),
+    # a word for a firm's trade before a one-word name, or a name ending in a trade, makes an organisation of it
+    ("Paint maker Brightcoat has denied that it plans to close the factory.", "Brightcoat", "ORG"),
+    ("Workers at Greyfen Terminals walked out on Monday.", "Greyfen Terminals", "ORG"),
+    ("Results were published by Orrin Therapeutics in May.", "Orrin Therapeutics", "ORG"),
 ])
 def test_a_lone_name_after_in_is_a_place_unless_a_person_bears_it(analyze_text, body, name, label):
     found = {m.text: m.label for m in analyze_text("Headline\n" + body + "\n").mentions}

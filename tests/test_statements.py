@@ -402,6 +402,44 @@ def test_the_company_is_no_public_body(analyze_text):
     assert _statements(analyze_text, body)[-1][0] == "Bear Stearns"
 
 
+@pytest.mark.parametrize(("body", "speaker"), [
+    # nor a union, nor an investigating unit named since; a company that ends in 'Union' may be
+    ("The plant opened in 1990. Brightcoat Ltd said it had no plans. The Amalgamated Workers Union said the plant would "
+     "close. The company said the union was wrong.", "Brightcoat Ltd"),
+    ("The ferry caught fire on Sunday. Tallis Ferries said it would not comment while the Marine Accident Investigation "
+     "Unit carried out its inquiry. On Thursday, the company said it had chartered a smaller vessel.", "Tallis Ferries"),
+    ("Trains were halted on Monday. Union Pacific said the line would reopen. The company said repairs were under way.",
+     "Union Pacific"),
+])
+def test_the_company_is_no_union_or_inquiry(analyze_text, body, speaker):
+    assert _statements(analyze_text, body)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    # the record a participle phrase describes, not its date
+    ('The Courier has seen an internal memo, dated March 2, which says the board "intends to move production".',
+     "Internal memo"),
+    ("The ministry released figures on Monday, which show that crime fell.", "Figures on Monday"),
+])
+def test_which_after_a_date_is_the_record_it_dates(analyze_text, body, speaker):
+    assert _statements(analyze_text, body)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # another speaker's clause of time after the content is no part of it
+    ("Paint maker Brightcoat has denied that it has decided to close its Hexley factory, after a union said 600 "
+     "jobs would go.", [("Brightcoat", "it has decided to close its Hexley factory", "deny"),
+                        ("a union", "600 jobs would go", "assert")]),
+    # a clause of comparison, or one of time with nobody speaking, stays
+    ("The mayor said the bridge would reopen in May, as engineers had predicted.",
+     [("The mayor", "the bridge would reopen in May, as engineers had predicted", "assert")]),
+    ("Coldline said it received no call about the unit until Monday, after the outbreak had been reported.",
+     [("Coldline", "it received no call about the unit until Monday, after the outbreak had been reported", "assert")]),
+])
+def test_a_clause_of_time_with_another_speaker_ends_the_content(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected
+
+
 @pytest.mark.parametrize("lead", ["Drivers protested.", "This time she appears to have more support."])
 def test_a_name_read_as_an_adverb_is_the_antecedent_of_which(analyze_text, lead):
     body = (f"{lead} Swiftly, which says about 12,000 people drive for it in Harwick, argues that a floor would raise "

@@ -1056,6 +1056,12 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
             if joint is not None:  # '..., while House Speaker Tom Emmer argued ...': another speaker's turn
                 cuts.append(joint)
                 continue
+            mark = next((c for c in later.children if c.dep_ == "mark" and c.lower_ in TIME_MARKS - {"as", "because"}), None)
+            if later.dep_ == "advcl" and subject is not None and mark is not None and mark.idx > start and \
+                    doc[mark.i - 1].text == "," and later.lemma_.lower() in SAYING_CUES | TELLING_CUES and \
+                    not is_passive(later):  # 'denied that it would close the plant, after a union said ...'
+                cuts.append(doc[mark.i - 1].idx)
+                continue
             rest = [t for t in takewhile(lambda t: t.idx < end, doc[later.i + 1:]) if not t.is_punct]
             if subject is not None and len(rest) <= 3 and subject.left_edge.idx > start and \
                     subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text in (",", "”", "\""):

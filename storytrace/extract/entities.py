@@ -37,6 +37,8 @@ global ventures resources mining petroleum chemicals steel logistics shipping mo
 store stores shop shops computer computers corps
 water waterworks power electric electricity gas oil coal rail railway railways air aviation health healthcare
 hospital hospitals clinic lines freight ferries transit construction builders properties utilities
+terminals terminal maritime stevedoring marine engineering therapeutics biotech pharmaceutical dynamics aerospace
+exchange markets brands retail farms dairies mills works plastics paints coatings
 """.split()) | NEWSPAPER_ENDINGS
 # Units and currencies the model tags as names ('64 GB', 'USD').
 UNIT_NAMES = frozenset("GB MB KB TB GHz MHz USD EUR GBP JPY CNY CHF AUD CAD km kg mph kph".split())
@@ -159,6 +161,16 @@ def _holder_named_last(doc: "Doc", ent: "Span") -> "Token | None":
 def _after_honorific(doc: "Doc", ent: "Span") -> bool:
     """'Mr MacFarlane said': a name after Mr, Ms, Dr ... is a person's, whatever the model tagged it."""
     return ent.start > 0 and doc[ent.start - 1].lower_ in HONORIFICS and ent[0].text[:1].isupper()
+
+
+# What a firm is called by its trade right before its name ('paint maker Brightcoat', 'retailer Tesco').
+TRADE_WORDS = TRADE_HEADS | frozenset("""maker makers manufacturer retailer airline insurer lender firm company
+supermarket broadcaster publisher conglomerate startup carrier operator developer builder""".split())
+
+
+def _after_trade_word(doc: "Doc", ent: "Span") -> bool:
+    """A one-word name right after a word for a firm's trade, which no title is ('paint maker Brightcoat')."""
+    return len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ in TRADE_WORDS
 
 
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
@@ -399,6 +411,8 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
             label = "GPE"  # 'SILL CREEK — The owner of ...': a dateline names a place
         if label == "PERSON" and given is None and ent.text not in surnames and _placed_in(doc, ent):
             label = "GPE"  # 'a news conference in Dunmore': the model's person is a town
+        if label == "PERSON" and given is None and _after_trade_word(doc, ent):
+            label = "ORG"  # 'Paint maker Brightcoat', 'drugmaker Orrin': a firm by its trade
         roles: list[str] = []
         gender = None
         if label == "PERSON":

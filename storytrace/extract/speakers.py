@@ -25,7 +25,7 @@ BUSINESS_HEADS = frozenset("company firm carrier maker manufacturer airline insu
                            "conglomerate".split()) | lx.TRADE_HEADS
 PUBLIC_BODY_WORDS = frozenset("""ministry department agency commission council authority government court police bureau
 administration senate parliament congress reserve directorate regulator inspectorate committee coastguard army navy
-embassy""".split())
+embassy unit investigation inquiry tribunal watchdog board""".split())
 GENERIC_ORGANIZATION_HEADS = frozenset("company firm group carrier maker manufacturer airline bank insurer club "
                                        "retailer lender operator startup giant conglomerate".split()) | lx.TRADE_HEADS
 CORPORATE_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Co|LLC|plc|PLC|Group|Holdings|AG|SA|NV|GmbH)\b\.?")
@@ -173,7 +173,15 @@ def _role_owner(head: "Token") -> "Token | None":
 
 
 def _public_body(name: str) -> bool:
-    return bool({w.casefold() for w in re.findall(r"[\w’']+", name)} & PUBLIC_BODY_WORDS)
+    """A ministry, council, court ... or, by the last word of its name, a union, party, charity or school:
+    no business ('the company' is not the Amalgamated Workers Union; Union Pacific may be)."""
+    words = [w.casefold() for w in re.findall(r"[\w’']+", name)]
+    return bool(set(words) & PUBLIC_BODY_WORDS) or bool(words) and words[-1] in NON_BUSINESS_HEADS
+
+
+# The last word of names of bodies that are no business.
+NON_BUSINESS_HEADS = frozenset("""union unions association federation confederation party charity foundation institute
+university college school church league society campaign coalition alliance movement guild""".split())
 
 
 HONORIFICS = frozenset("mr ms mrs dr".split())
@@ -266,6 +274,11 @@ def _relative_antecedent(doc: "Doc", pronoun: "Token") -> "Token | None":
         if personal and token.ent_type_ in ("ORG", "GPE", "LOC", "FAC") and token.dep_ in ("pobj", "compound"):
             i -= 1  # 'Charles O'Reilly, a management expert at Stanford University, who stated': not the university
             continue
+        if not personal and (token.ent_type_ in ("DATE", "TIME") or token.like_num):
+            i -= 1  # 'an internal memo, dated March 2, which says': not the date
+            continue
+        if not personal and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head  # ... but the memo the participle describes
         if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in TEMPORAL_NOUNS:
             token = (_described_by_phrase(token) if personal else None) or token  # 'a person familiar with the terms, who'
             if personal and token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.head.i < token.i:
