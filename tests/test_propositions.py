@@ -294,7 +294,7 @@ def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, bo
     [('Observers said they were locked out of the counting room for hours on Nov. 9. City Clerk Janet Ferreira '
       'dismissed that account as "simply untrue," saying the sign-in sheets showed observers present all day.',
       "they were locked out of the counting room for hours on Nov. 9",
-      'Clerk Janet Ferreira dismissed that account as "simply untrue'),
+      'Clerk Janet Ferreira dismissed that account as "simply untrue,"'),
      ('"I promoted the ballpark at public hearings and nowhere else," Linwood said. '
       '"Lobbying members in secret? That never happened."',
       "Lobbying members in secret", "Lobbying members in secret? That never happened."),
@@ -353,7 +353,7 @@ def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, bo
       "the city had overspent by $3 million", "The mayor denied the report"),
      ('Councillor Jane Ott said the city had overspent by $3 million. "The books do not lie," she said. A spokeswoman '
       'for the mayor dismissed the councillor\'s figures as "political theatre."', "the city had overspent by $3 million",
-      'A spokeswoman for the mayor dismissed the councillor\'s figures as "political theatre.'),
+      'A spokeswoman for the mayor dismissed the councillor\'s figures as "political theatre."'),
      ("Councillor Jane Ott said the city had overspent by $3 million. The treasurer said the audit was late. The "
       "mayor disputed Ott's account.", "the city had overspent by $3 million", "The mayor disputed Ott's account"),
      # a passive denial of a claim named by a noun, with its pointing word
@@ -539,6 +539,7 @@ def test_confirming_a_claim_named_by_a_noun_supports_it(analyze_text, body, spea
     "The agency stopped short of confirming that the virus had spread to humans.",
     "The agency has yet to confirm that the virus had spread to humans.",
     "The club stopped short of denying that the coach would leave.",
+    "The White House neither confirmed nor denied that the president had been briefed.",
 ])
 def test_a_side_not_taken_is_no_claim(analyze_text, body):
     analysis = analyze_text("Headline\n" + body + "\n")

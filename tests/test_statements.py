@@ -1107,6 +1107,13 @@ def test_a_clause_of_time_after_the_cue_is_not_what_was_said(analyze_text, body,
     ('The ministry said the memo had been "taken out of context".',
      [("The ministry", 'the memo had been "taken out of context"', "deny")]),
     ("The ministry said the study was flawed.", [("The ministry", "the study was flawed", "deny")]),
+    # a relative clause's denial ends with the clause, and the main clause is said too
+    ("The ministry, which has repeatedly denied that any civilians were harmed, said the strike targeted a depot.",
+     [("The ministry", "any civilians were harmed", "deny"), ("The ministry", "the strike targeted a depot", "assert")]),
+    # dismissed as a word or two in quotes
+    ('Kremlin spokesman Dmitry Peskov dismissed the allegations as "absurd".',
+     [("Dmitry Peskov", 'the allegations as "absurd"', "deny")]),
+    ("Ferreira rejected that account.", [("Ferreira", "that account", "deny")]),
     # a denial quoted in part still denies
     ('The firm said it "categorically rejects" the allegations.',
      [("The firm", 'it "categorically rejects" the allegations', "deny")]),

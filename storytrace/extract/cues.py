@@ -302,12 +302,21 @@ def is_hypothetical(token: "Token") -> bool:
 
 
 def _not_yet_done(token: "Token") -> bool:
-    """'has yet to confirm that ...', 'is yet to say', 'stopped short of confirming that ...': a speech act
-    not (yet) made."""
+    """'has yet to confirm that ...', 'is yet to say', 'stopped short of confirming that ...', 'neither
+    confirmed nor denied that ...': a speech act not (yet) made."""
     head = token.head
     if token.dep_ == "xcomp" and head.lemma_.lower() in ("have", "be"):
         return any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
+    if _neither_nor(token):
+        return True
     return token.dep_ == "pcomp" and head.lower_ == "of" and head.head.lower_ == "short"
+
+
+def _neither_nor(token: "Token") -> bool:
+    """'neither confirmed nor denied that ...': both verbs of the pair."""
+    first = token.head if token.dep_ == "conj" else token
+    return any(c.dep_ == "preconj" and c.lower_ == "neither" for c in first.children) and \
+        any(c.dep_ == "cc" and c.lower_ == "nor" for c in first.children)
 
 
 def is_yes_no_question(token: "Token") -> bool:
@@ -1501,8 +1510,9 @@ def rejected_claim(text: str, token: "Token") -> tuple[int, int] | None:
     for child in token.children:
         if child.i > claim.i and (child.dep_ in ("oprd", "acomp") or child.dep_ == "prep" and child.lower_ == "as"):
             end = max(end, subtree_span(child)[1])
-    if any(mark in text[claim.idx:end] for mark in "\"“”"):
-        return None  # '... as "simply untrue"': the quote is what it said
+    quoted = re.findall(r"[\"“]([^\"“”]*)(?:[\"”]|$)", text[claim.idx:end])
+    if any(mark in text[claim.idx:end] for mark in "\"“”") and not (quoted and all(len(q.split()) <= 3 for q in quoted)):
+        return None  # '... as "a politically motivated attack on our staff"': the quote is what it said
     return trim_span(text, claim.left_edge.idx, end)
 
 
@@ -1652,7 +1662,11 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
             return trim_span(text, *forward_content(doc, text, token, reported, quotes))  # a report that found cracks'
     that = _that_after(doc, token)
     if that is not None and (that.dep_ == "mark" or lemma not in lx.DENIAL_PHRASES):  # not 'pushing back against
-        return trim_span(text, *forward_content(doc, text, token, that.idx, quotes))  # a report that has rattled'
+        start, end = forward_content(doc, text, token, that.idx, quotes)  # a report that has rattled'
+        clause_end = subtree_span(token)[1]
+        if token.dep_ == "relcl" and text[clause_end:clause_end + 1] == ",":
+            end = min(end, clause_end)  # 'The ministry, which has denied that any civilians were harmed, | said ...'
+        return trim_span(text, start, end)
     if not clauses and token.dep_ == "parataxis" and _CONTINUATION.match(text, subtree_span(token)[1]):
         return _sentence_minus(doc, text, token, subtree_span(token), quotes)  # 'X, fishermen said, a day after ...'
     if not clauses:

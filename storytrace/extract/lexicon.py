@@ -154,9 +154,12 @@ PLURAL_PRONOUNS = frozenset("they them their".split())
 RELATIVE_PRONOUNS = frozenset("which who that whom".split())
 
 # A clause's leading complementizer 'that' ("said that the plant closed"), not the pronoun of "That
-# is false" or "That never happened" (a regex fragment, matched case-insensitively).
+# is false" or "That never happened", nor the determiner of a claim named alone ('rejected | that account',
+# 'dismissed that report as "simply untrue"') (a regex fragment, matched case-insensitively).
 LEADING_THAT = (r"that(?!\s+(?:is|was|are|were|has|had|never|will|would|could|can|may|might|must|should|"
-                r"does|did|seems|remains)\b)")
+                r"does|did|seems|remains)\b)"
+                r"(?!\s+(?:account|claim|report|allegation|accusation|suggestion|story|version|figure|assertion|"
+                r"characteri[sz]ation|description|estimate|statement)s?(?:\s+as\b|\W*$))")
 
 # A nation's key, then its name, adjective and the places that stand for it (claims: 'a Russian veto' meets
 # 'Russia would block it'; entities: 'the German government' is the government of Germany).
