@@ -446,11 +446,19 @@ def test_the_reason_given_with_a_denial_says_what_it_says(analyze_text):
      # an answer of subject and auxiliary alone is as bare
      ("Asked if the club had received a bid for the striker, a spokesman said it had not.", "deny",
       "the club had received a bid for the striker"),
-     ("Asked whether she would stand again, Ms Ortiz said she would.", "assert", "she would stand again")],
+     ("Asked whether she would stand again, Ms Ortiz said she would.", "assert", "she would stand again"),
+     ('Pressed on whether the minister would resign, the spokesman replied: "Absolutely not."', "deny",
+      "the minister would resign")],
 )
 def test_a_bare_answer_takes_a_side_on_the_question_it_answers(analyze_text, body, polarity, asked):
     analysis = analyze_text("Headline\n" + body + "\n")
     assert [(p.polarity, p.text) for p in analysis.propositions if p.text == asked] == [(polarity, asked)]
+
+
+def test_the_question_put_to_a_speaker_is_neither_their_statement_nor_a_claim(analyze_text):
+    analysis = analyze_text('Headline\nAsked whether the minister would resign, the spokesman said: "Absolutely not."\n')
+    assert [(s.cue, s.text) for s in analysis.statements] == [("said", "Absolutely not.")]
+    assert [(p.polarity, p.text) for p in analysis.propositions] == [("deny", "the minister would resign")]
 
 
 @pytest.mark.parametrize(("headline", "body", "polarity", "asked"), [

@@ -1164,6 +1164,10 @@ def test_a_contrasted_source_ends_the_first_ones_words(analyze_text, body, expec
 @pytest.mark.parametrize(("body", "expected"), [
     ("Local officials gave a higher toll of 52.", [("Local officials", "a higher toll of 52", "assert")]),
     ("Police gave the number of injured as 15.", [("Police", "the number of injured as 15", "assert")]),
+    # a figure put near a number
+    ("The toll rose to 41, though rescuers at the scene put the figure closer to 60.",
+     [("rescuers at the scene", "the figure closer to 60", "assert")]),
+    ("She put the book on the table.", []),
     # giving anything but a figure reports nothing
     ("The minister gave a speech at 10 Downing Street.", []),
     ("The charity gave £40 to each family.", []),

@@ -800,7 +800,13 @@ def _object_and_phrase(token: "Token") -> "tuple[Token, Token | None] | None":
     phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions and c.i > token.i), None)
     if phrase is None:  # the parser may hang it inside the object ('an update installed over the break for ...')
         phrase = next((c for c in target.subtree if c.dep_ == "prep" and c.lower_ in prepositions), None)
+    if phrase is None and lemma in FIGURE_CUES:  # 'put the figure closer to 60', 'put the toll above 100'
+        phrase = next((c for c in token.children if c.i > target.i and c.lower_ in FIGURE_BOUNDS), None)
     return target, phrase
+
+
+# What puts a figure near a number, when no 'at' does ('put the figure | closer to 60').
+FIGURE_BOUNDS = frozenset("closer nearer near higher lower above below over under around about".split())
 
 
 def _what_is_called(token: "Token") -> tuple[int, int] | None:

@@ -637,12 +637,20 @@ QUESTION_MARKS = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
 
 def _asks_only(doc: "Doc", text: str, start: int, end: int) -> bool:
     """Whether every finite verb of the words sits in a clause opened by 'whether' or 'if': a phrase
-    around a question ('In response to questions of whether the New GM would import cars') asserts
-    nothing, while 'The question of whether the dam was inspected remains open' does."""
+    around a question ('In response to questions of whether the New GM would import cars', 'Asked
+    whether the minister would resign') asserts nothing, while 'The question of whether the dam was
+    inspected remains open' does."""
     if not QUESTION_MARKS.search(text, text.rfind("\n", 0, start) + 1, end):
         return False  # no 'whether' or 'if' in the paragraph so far: the clause it opens may begin before start
-    finite = [t for t in _tokens_in(doc, start, end) if t.tag_ in FINITE_TAGS]
+    finite = [t for t in _tokens_in(doc, start, end) if t.tag_ in FINITE_TAGS and not _asked_of_the_speaker(t)]
     return bool(finite) and all(_opened_by_whether(t, start, end) for t in finite)
+
+
+def _asked_of_the_speaker(token: "Token") -> bool:
+    """'Asked whether the minister would resign, | the spokesman said': a participle the parser may take
+    for a finite verb, with no subject of its own."""
+    return token.lemma_.lower() in ("ask", "press", "question", "quiz") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _opened_by_whether(token: "Token", start: int, end: int) -> bool:
@@ -972,7 +980,7 @@ def _disputing_then_saying(document: Document, statement: Statement, found: list
 
 # The question a bare answer (NO_ANSWER, YES_ANSWER) answers in its sentence ('Asked whether the ministry had
 # covered up the death toll, ...', '... when asked if the depot would close').
-ASKED_CLAUSE = re.compile(r"\b(?:asked|questioned)\s+(?:\w+\s+){0,4}?(?:whether|if)\s+([^,?;:\"“”]{12,}?)\s*"
+ASKED_CLAUSE = re.compile(r"\b(?:asked|questioned|pressed|quizzed|challenged)\s+(?:\w+\s+){0,4}?(?:whether|if)\s+([^,?;:\"“”]{12,}?)\s*"
                           r"(?:[,?;:]|\.?\s*$|\.\s)", re.IGNORECASE)
 
 

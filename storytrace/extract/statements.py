@@ -153,7 +153,7 @@ def says_nothing(cue: Cue, text: str, content: tuple[int, int]) -> bool:
     he was forced out', 'has not mentioned what prompted it', 'did not tell the council how long';
     nor is a question put to the speaker by someone unnamed ('"No," Smith said when asked if the
     depot would close') the speaker's."""
-    asked = cue.lemma == "ask" and cue.token.tag_ == "VBN" and \
+    asked = cue.lemma == "ask" and cue.token.tag_ in ("VBN", "VBD") and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cue.token.children) and \
         bool(ASKED_WHETHER.match(text[cue.text_end:content[1]]))  # 'when asked if ...': by someone unnamed
     return asked or _commits_to_nothing(cue) or (cue.negated and cue.content is not None and
