@@ -623,6 +623,9 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
      [("a company document", "the dam had not been inspected since 2017", "assert")]),
     ("Interfax reported, citing Kremlin spokesman Dmitry Peskov, that the talks were over.",
      [("Dmitry Peskov", "the talks were over", "assert")]),
+    # ... and so is unnamed media's
+    ("Local media, citing police, said at least 12 people had been arrested.",
+     [("police", "at least 12 people had been arrested", "assert")]),
     # a statement posted or released is its maker's, whatever stands between the cue and its 'that'
     ("The ministry said in a statement posted on its website that the dam had been inspected in May.",
      [("The ministry", "the dam had been inspected in May", "assert")]),
@@ -1128,6 +1131,8 @@ def test_a_denial_of_a_claim_named_by_a_noun(analyze_text, body, expected):
     ("Ben Holloway told us the number could be higher than 40,000.", ("Daily Test",)),
     ('"We will appeal the ruling," Ann Lee told us.', ("Daily Test",)),
     ("Ann Lee told reporters the plan would fail.", ()),
+    # media that cite a source pass it on
+    ("Local media, citing police, said at least 12 people had been arrested.", ("Local media",)),
 ])
 def test_told_us_is_the_reports_own_outlet(analyze_text, body, via):
     (statement,) = analyze_text("Headline\n" + body + "\n", outlet="Daily Test").statements

@@ -436,13 +436,15 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
                  and not _excluded(document, *s)
                  and not ANONYMITY_REQUEST.match(text[s[0]:s[1]]) and not says_nothing(cue, text, s)]
         cited = _cited_by_outlet(cue, speaker, spans)
+        citing = speaker if cited is not None and speaker.kind != "outlet" else None  # 'Local media, citing police'
         if cited is not None:  # 'Reuters, citing a company document, said ...': the document, through Reuters
             speaker = _cited_speaker(resolver, cited, cue.position)
         for start, end in spans:
             claim_end = _claim_called_false(text, start, end)
             end = claim_end or end
+            via = _via(cue, referents, (start, end), speaker, datelines, document.outlet)
             drafts.append(_Draft(cue, start, end, speaker, mode_of(text, start, end, quotes),
-                                 _via(cue, referents, (start, end), speaker, datelines, document.outlet),
+                                 via + [citing.name] if citing is not None and citing.name not in via else via,
                                  claim_end is not None))
         if (spans or cue.reference_only) and not _evidence_of_something(cue, speaker) and \
                 not (not spans and _within_content(cue, drafts)):
@@ -481,11 +483,17 @@ def _source_aside(cue: Cue) -> bool:
         any(c.dep_ == "dobj" and names_a_source(c) for c in token.children)
 
 
+# Unnamed news media as a speaker: 'Local media, citing police, said', 'state television, citing ...'.
+MEDIA_WORDS = re.compile(r"\b(?:media|press|newspapers?|television|tv|broadcasters?|radio|news\s+agenc(?:y|ies)|"
+                         r"outlets?)\b", re.IGNORECASE)
+
+
 def _cited_by_outlet(cue: Cue, speaker: ResolvedSpeaker, spans: list[tuple[int, int]]) -> "Token | None":
     """Who a news outlet (or anything but a person that reports) cites for what it reports ('The Times
     reported, citing two officials, that ...', 'Reuters, citing a company document, said ...'): the
     source, whose word it passes on. The citing phrase is outside the content, after the speaker."""
-    if not spans or not (speaker.kind == "outlet" or speaker.kind != "person" and cue.lemma == "report"):
+    if not spans or not (speaker.kind == "outlet" or speaker.kind != "person" and
+                         (cue.lemma == "report" or MEDIA_WORDS.search(speaker.name))):
         return None  # a person citing evidence still says it ('The minister, citing a police report, said')
     opening = min(speaker.start, cue.text_start)
     for token in cue.token.sent:
