@@ -505,8 +505,13 @@ def test_calling_that_false_is_a_denial(analyze_text, body, expected):
      [("the fire service", "The fire started in the kitchen", "confirm")]),
     ("Officials estimate that 2,000 people were displaced, a figure aid agencies say is far too low.",
      [("Officials", "2,000 people were displaced", "assert"), ("aid agencies", "2,000 people were displaced", "deny")]),
+    # ... or calls it false
+    ('The minister insisted the figures were accurate, a claim the opposition has described as "fantasy".',
+     [("The minister", "the figures were accurate", "assert"), ("the opposition", "the figures were accurate", "deny")]),
     # a reaction that neither denies nor confirms is no statement
     ("The tower was safe, a claim residents repeated.", []),
+    ("The company said it would cut 300 jobs, a figure the union described as low.",
+     [("The company", "it would cut 300 jobs, a figure the union described as low", "assert")]),
     # in the passive, a reaction is a statement only when it says whose it is; the first words end at the comma
     ("The company said it would cut 300 jobs, a number that was denied by the union.",
      [("The company", "it would cut 300 jobs", "assert"), ("the union", "it would cut 300 jobs", "deny")]),

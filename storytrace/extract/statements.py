@@ -572,7 +572,10 @@ APPENDED_REACTION = re.compile(
     r"(?P<cue>(?:den(?:y|ies|ied)|reject(?:s|ed)?|disput(?:e|es|ed)|refut(?:e|es|ed)|dismiss(?:es|ed)?|rebut(?:s|ted)?|"
     r"contradict(?:s|ed)?|confirm(?:s|ed)?|acknowledg(?:e|es|ed)|corroborat(?:e|es|ed))\b|"
     r"(?P<saying>says?|said)\b(?=\s+(?:is|was|are|were)\s+"
-    rf"(?:\w+\s+){{0,2}}?(?:{FALSITY}|too\s+(?:low|high|small|large)|inflated|understated|an?\s+(?:under|over)estimate)\b))"
+    rf"(?:\w+\s+){{0,2}}?(?:{FALSITY}|too\s+(?:low|high|small|large)|inflated|understated|an?\s+(?:under|over)estimate)\b)|"
+    # '..., a claim the opposition has described as "fantasy"'
+    r"(?P<calling>(?:describ(?:e|es|ed)|call(?:s|ed)?|brand(?:s|ed)?|label(?:s|led|ed)?)(?:\s+as)?)"
+    rf"(?=\s+[\"“‘']?(?:\w+\s+){{0,2}}?(?:{FALSITY})\b))"
     r"(?=[^.;!?]*(?:$|[.;!?]))", re.IGNORECASE)
 # The same in the passive, with or without who reacted: '..., a figure that was later confirmed', '..., a
 # number that was denied by the union'.
@@ -603,8 +606,11 @@ def _with_appended_reactions(doc: "Doc", text: str, cues: list[Cue], quotes: lis
             _appended_reaction(doc, text, sentence, match, _passive_cue(doc, match), quotes, resolver, found)
         for match in APPENDED_REACTION.finditer(text, sentence.start_char, sentence.end_char):
             cue = cue_at.get(match.start("cue")) or _reaction_cue(doc, match)
-            if cue is not None and match.group("saying"):  # 'say is far too low': what they call it is part of the act
+            if cue is not None and (match.group("saying") or match.group("calling")):  # 'say is far too low': what
+                # they call it is part of the act
                 called = re.match(r"[^.;!?]*", text[match.end("cue"):sentence.end_char]).group().rstrip(" ,\"”")
+                if sum(called.count(mark) for mark in "\"“”") % 2:  # 'described as "fantasy"': its closing mark too
+                    called += text[match.end("cue") + len(called):match.end("cue") + len(called) + 1]
                 found.drop_cue(cue)
                 cue = replace(cue, text_end=match.end("cue") + len(called))
             if cue is not None:
@@ -655,7 +661,7 @@ class _Reactions:
 
 REACTION_LEMMAS = {"den": "deny", "reject": "reject", "disput": "dispute", "refut": "refute", "dismiss": "dismiss",
                    "rebut": "rebut", "contradict": "contradict", "confirm": "confirm", "acknowledg": "acknowledge",
-                   "corroborat": "corroborate"}
+                   "corroborat": "corroborate", "describ": "describe", "call": "call", "brand": "brand", "label": "label"}
 
 
 def _reaction_cue(doc: "Doc", match: "re.Match[str]") -> Cue | None:
@@ -702,7 +708,7 @@ def _appended_reaction(doc: "Doc", text: str, sentence: "Span", match: "re.Match
     if not words.start_char <= speaker.start < words.end_char:  # a mention run over the noun: 'a claim environmental groups'
         speaker = ResolvedSpeaker(words.text.strip(), speaker.kind, words.start_char, words.end_char)
     found.add(_Draft(cue, start, comma, speaker, mode_of(text, start, comma, quotes), [],
-                     match.groupdict().get("saying") is not None))
+                     match.groupdict().get("saying") is not None or match.groupdict().get("calling") is not None))
 
 
 def _drop_nested_same_speaker(drafts: list[_Draft]) -> list[_Draft]:
