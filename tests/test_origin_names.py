@@ -748,6 +748,32 @@ def test_an_outlets_source_is_found_past_the_denial_it_also_prints():
     assert claim.origins["denies"] == ("Veltrix",)
 
 
+NEWSWIRE = """Inspectors flagged Kell Bridge cracks before collapse
+
+ARDEN (Newswire) - Inspectors found cracks in two steel girders of the Kell Bridge in 2022, according to an inspection report seen by Newswire.
+
+The bridge collapsed on Friday, killing three motorists.
+"""
+TRIBUNE = """Questions mount over Kell Bridge repairs
+
+Newswire reported on Monday that inspectors had found cracks in two steel girders of the Kell Bridge in 2022.
+"""
+
+
+def test_a_report_citing_a_service_that_is_no_known_name_repeats_that_services_source():
+    """'Newswire reported ...' where the story holds Newswire's own report: the report's source, not a second
+    origin (Newswire is in no list of outlets)."""
+    from storytrace.ingest import IngestOptions, make_document
+    from storytrace.pipeline import analyze_documents, build_dossier
+
+    documents = [make_document(NEWSWIRE, "a.txt", {"outlet": "Newswire", "published": "2026-03-09"}, IngestOptions()),
+                 make_document(TRIBUNE, "b.txt", {"outlet": "Arden Tribune", "published": "2026-03-10"}, IngestOptions())]
+    dossier = build_dossier(analyze_documents(documents), [])
+    (claim,) = [c for c in dossier.claims if any("Newswire reported" in m.text or m.doc == documents[1].id
+                                                 for m in c.mentions)]
+    assert claim.origins["supports"] == ("Newswire",)  # the report seen by Newswire, whoever cites it
+
+
 @pytest.mark.parametrize(("others", "linked"), [
     ("", True),
     # two mayors in the story: 'the mayor' could be either

@@ -68,6 +68,9 @@ def test_a_turn_clause_that_denies_is_a_denial(analyze_text):
         "Headline\n\nSMITH: One.\nSMITH: Two.\nSMITH: Three.\n",  # one speaker only: no exchange
         "Headline\n\nJONES: Hello there.\nSMITH: Hello to you.\n",  # too few turns to read as a transcript
         "Headline\n\nHearing: Recall of tablets\nWitness: Dr. Helen Marsh\nOn Halvorsen: the letter did not say so.\n",
+        # a report's section labels
+        "Inspection Report\n\nInspection date: 14 June 2022\n\nFindings: Cracks were seen in two girders.\n\n"
+        "Recommendation: Restrict the bridge to light vehicles.\n",
     ],
 )
 def test_lines_that_are_not_speaker_turns(text):

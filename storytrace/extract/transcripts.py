@@ -31,7 +31,12 @@ NOT_SPEAKERS = frozenset("""q a question answer note notes editor's editors corr
 updated source sources photo photos image images caption credit related read more see also subject re from
 to date cc bcc attachment attachments transcript excerpt item agenda present absent time location place
 summary background contact media press tags topics hearing meeting session witness witnesses panel interview
-attendees on in at for as about regarding with by and but so also filed posted published disclaimer warning ps p.s""".split())
+attendees on in at for as about regarding with by and but so also filed posted published disclaimer warning ps p.s
+finding findings recommendation recommendations conclusion conclusions inspection inspections status condition
+rating result results outcome action actions observation observations description scope purpose objective objectives
+introduction overview methodology method methods issue issues decision ruling verdict penalty cause reason notice
+reference ref case structure highlights key next steps findings summary appendix annex table figure chart
+""".split())
 FIRST_PERSON = frozenset("i we me us my our".split())
 ROLE_WORDS = lx.ROLE_NOUNS | frozenset("""council member councilmember councillor councilor committee finance
 internal audit madam mr mr. mrs mrs. ms ms. dr dr. the vice deputy acting interim city county state police

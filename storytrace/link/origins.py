@@ -732,6 +732,8 @@ class OriginResolver:
             entity = self.person_by_name.get(names.fold(statement.speaker.name))
             if entity is not None:
                 return Origin(key=entity.id, name=entity.name, kind="person")
+        if statement.speaker.kind == "unknown" and _outlet_key(statement.speaker.name) in self.outlet_keys:
+            return outlet_origin(statement.speaker.name)  # 'Newswire reported ...', Newswire's report in the story
         return origin
 
     def _person_origin(self, name: str) -> Origin:
@@ -861,14 +863,14 @@ class OriginResolver:
         found = {}
         for m in group:
             origin = origins[m]
-            if origin.kind != "outlet" or props[m].statement is None or not gazetteer.is_news_outlet(origin.name):
-                continue  # a body's own statement or notice is its word, whoever it quotes
             key = _outlet_key(origin.name)
-            if key not in self.outlet_keys:
-                continue  # the outlet's own report is not among the story's
-            own = [n for n in group if n != m and self.doc_outlet_key.get(props[n].doc) == key]
-            if any(props[n].statement is None or origins[n].kind == "outlet" or
-                   _outlet_key(origins[n].name) == key for n in own):
+            if key not in self.outlet_keys or props[m].statement is None or m not in stating:
+                continue  # the outlet's own report is not among the story's, or the side only bears on the claim
+            if origin.kind != "outlet" or not (gazetteer.is_news_outlet(origin.name) or
+                                               self.doc_outlet_key.get(props[m].doc) != key):
+                continue  # a body's own statement or notice is its word, whoever it quotes
+            own = [n for n in group if n != m and self.doc_outlet_key.get(props[n].doc) == key and n in stating]
+            if any(props[n].statement is None or _outlet_key(origins[n].name) == key for n in own):
                 continue  # the outlet's report states it in its own voice: its word
             sources = {origins[n].key: origins[n] for n in own
                        if n in stating and (stances is None or stances[n] == stances[m])}
