@@ -117,6 +117,15 @@ def _entity_spoken_for(statement: Statement, lookup: EntityLookup) -> str | None
 
 
 
+def _as_story_outlet(statement: Statement, outlets: set[str]) -> Statement:
+    """A speaker of unknown kind named like the outlet of one of the story's reports is that outlet
+    ('Newswire reported on Monday ...', Newswire being in no list of outlets)."""
+    speaker = statement.speaker
+    if speaker.kind != "unknown" or names.org_key(speaker.name) not in outlets:
+        return statement
+    return replace(statement, speaker=replace(speaker, kind="outlet"))
+
+
 def unique_surnames(entities: Iterable[Entity]) -> dict[str, str]:
     """Lower-cased last name -> entity id, for the surnames only one person of the story bears."""
     owners: dict[str, set[str]] = {}
@@ -151,7 +160,10 @@ def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skippe
     entities, index = build_entities(mentions, documents)
     surnames = unique_surnames(entities)
     lookup = EntityLookup(index, entities)
-    statements = tuple(_link_speaker(s, index, surnames, lookup) for a in analyses for s in a.statements)
+    outlet_names = [d.outlet for d in documents if d.outlet]
+    outlets = {names.org_key(name) for name in outlet_names}
+    statements = tuple(_as_story_outlet(_link_speaker(s, index, surnames, lookup), outlets)
+                       for a in analyses for s in a.statements)
     events = tuple(link_events([e for a in analyses for e in a.events], entities))
     propositions = [p for a in analyses for p in a.propositions]
     if embed is None or stance is None:
@@ -159,7 +171,8 @@ def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skippe
         embed, stance = embed or static, stance or classifier
     claims = tuple(build_claims(propositions, statements, documents, entities, embed, stance, link_model, events))
     provenance = tuple(provenance_from_statements(documents, statements)) + \
-        tuple(edge for d in documents for edge in (*credit_provenance(d), *wire_provenance(d), *contributor_provenance(d)))
+        tuple(edge for d in documents for edge in (*credit_provenance(d), *wire_provenance(d, outlet_names),
+                                                   *contributor_provenance(d)))
     return Dossier(documents=documents, entities=tuple(entities), statements=statements, events=events,
                    claims=claims, provenance=provenance, skipped=tuple(skipped))
 

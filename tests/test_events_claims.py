@@ -451,6 +451,16 @@ def test_a_wire_service_in_the_dateline_is_whose_copy_the_report_is(text, outlet
     assert origin.name == (wire or outlet)  # the reporter's own sentences are the service's word
 
 
+def test_a_service_in_the_dateline_that_is_no_known_name_is_whose_copy_the_report_is_when_the_story_holds_it():
+    from storytrace.link.origins import wire_provenance
+
+    text = "Report warned of cracks\nARDEN (Newswire) - Inspectors found cracks in the Kell Bridge in 2022.\n"
+    document = make_document(text, "a.txt", {"outlet": "Arden Gazette"}, IngestOptions())
+    assert wire_provenance(document) == []
+    assert [(e.cites, e.relation) for e in wire_provenance(document, ["Newswire", "Arden Gazette"])] == \
+        [("Newswire", "wire copy of")]
+
+
 def test_a_dateline_is_no_part_of_an_event(analyze_text):
     analysis = analyze_text("Story\nLONDON (Reuters) - The dam at Kellow Reservoir collapsed on Tuesday.\n",
                             published="2021-03-04")

@@ -363,23 +363,28 @@ def contributor_provenance(document: Document) -> list[Provenance]:
     return edges
 
 
-def copied_from(document: Document, credits: Sequence[Provenance] | None = None) -> str | None:
+def copied_from(document: Document, credits: Sequence[Provenance] | None = None,
+                story_outlets: Iterable[str] = ()) -> str | None:
     """The news service or publication whose copy the document runs: a wire in its dateline, or the
-    publication it says it was first published by. `credits`: its `credit_provenance`, when known."""
+    publication it says it was first published by. `credits`: its `credit_provenance`, when known;
+    `story_outlets`: the outlets of the story's reports (see `wire_provenance`)."""
     credits = credit_provenance(document) if credits is None else credits
-    edges = wire_provenance(document) + [e for e in credits if e.relation == "republished from"]
+    edges = wire_provenance(document, story_outlets) + [e for e in credits if e.relation == "republished from"]
     return edges[0].cites if edges else None
 
 
-def wire_provenance(document: Document) -> list[Provenance]:
+def wire_provenance(document: Document, story_outlets: Iterable[str] = ()) -> list[Provenance]:
     """A 'wire copy of' edge when the document's first dateline names a news service other than its
-    own outlet ('LONDON (Reuters) -' in the Evening Star): the report is that service's copy."""
+    own outlet ('LONDON (Reuters) -' in the Evening Star): the report is that service's copy. The
+    service is a known one, or one of `story_outlets` (the outlets of the story's reports: 'ARDEN
+    (Newswire) -' where the story holds Newswire's own report)."""
     from storytrace.extract.datelines import dateline_spans
 
     own = _own_key(document)
+    by_key = {names.org_key(name): name for name in story_outlets}
     for start, end in dateline_spans(document.text)[:1]:
         match = WIRE_IN_DATELINE.search(document.text[start:end])
-        wire = match and gazetteer.outlet_name(match.group(1).strip())
+        wire = match and (gazetteer.outlet_name(match.group(1).strip()) or by_key.get(names.org_key(match.group(1).strip())))
         if wire and names.org_key(wire) != own:
             begin = start + match.start(1)
             return [Provenance(doc=document.id, cites=wire, relation="wire copy of", start=begin,
@@ -695,7 +700,9 @@ class OriginResolver:
                        for d in documents for party in [filing_party(d)] if party}
         credits = {d.id: credit_provenance(d) for d in documents}
         self.credits = {d.id: [outlet_origin(o) for o in credited_outlets(d, credits[d.id])] for d in documents}
-        self.copies = {d.id: outlet_origin(name) for d in documents for name in [copied_from(d, credits[d.id])] if name}
+        outlets = [d.outlet for d in documents if d.outlet]
+        self.copies = {d.id: outlet_origin(name) for d in documents
+                       for name in [copied_from(d, credits[d.id], outlets)] if name}
         self.signatories: dict[str, Origin] = {}  # filled once the story's names are known
         self.columnists: dict[str, Origin] = {}
         self.shown: dict[str, str] = {}  # each origin key's name as first shown
