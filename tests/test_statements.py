@@ -628,6 +628,9 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
      [("a company document", "the dam had not been inspected since 2017", "assert")]),
     ("Interfax reported, citing Kremlin spokesman Dmitry Peskov, that the talks were over.",
      [("Dmitry Peskov", "the talks were over", "assert")]),
+    # a record after the clause, which the parser took for part of a name
+    ("The plan was approved. The vote was 7-2 in favour of the plan, council minutes show.",
+     [("Council minutes", "The vote was 7-2 in favour of the plan", "assert")]),
     # ... and so is unnamed media's
     ("Local media, citing police, said at least 12 people had been arrested.",
      [("police", "at least 12 people had been arrested", "assert")]),

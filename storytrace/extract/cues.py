@@ -505,6 +505,9 @@ def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lam
     named = _name_taken_for_an_adverb(token)
     if named is not None and not quoted(named.idx):
         return named
+    noun = _subject_taken_for_a_compound(token)
+    if noun is not None and not quoted(noun.idx):
+        return noun
     subject = _textual_subject(doc, token)
     return subject if subject is not None and not quoted(subject.idx) else None
 
@@ -599,6 +602,16 @@ def _name_taken_for_an_adverb(token: "Token") -> "Token | None":
                 any(c.dep_ == "relcl" for c in child.children):
             return child
     return None
+
+
+def _subject_taken_for_a_compound(token: "Token") -> "Token | None":
+    """'The vote was 7-2, | council minutes show': the noun right before a trailing cue, which the parser
+    hung on the cue as part of a name."""
+    doc = token.doc
+    noun = doc[token.i - 1] if token.i else None
+    if noun is None or noun.head.i != token.i or noun.dep_ != "compound" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return noun if noun.left_edge.i > 0 and doc[noun.left_edge.i - 1].text == "," else None
 
 
 def _quoted_as_saying(token: "Token") -> "Token | None":
