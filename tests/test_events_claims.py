@@ -141,10 +141,12 @@ def test_candidate_pairs_grow_linearly_with_the_story():
     [("the tender was rigged", "deny", False, True),  # what a denial denies: terse
      ("There was no siren", "assert", True, True),
      ("the tender was awarded", "assert", False, False),  # four words that assert: too little
+     ("30 people were arrested", "assert", False, True),  # ... unless they give a figure
+     ("the number at 35,000", "assert", False, True),
      ("That never happened", "assert", True, False),
      ("Was the tender rigged by anyone at all?", "assert", False, False)],
 )
-def test_denials_and_negations_may_be_a_word_shorter(text, polarity, negated, candidate):
+def test_denials_negations_and_figures_may_be_a_word_shorter(text, polarity, negated, candidate):
     from storytrace.link.claims import is_candidate
     from storytrace.schema import Proposition
 

@@ -121,10 +121,13 @@ def claim_text(proposition_words: str) -> str:
 
 
 def is_candidate(proposition: Proposition) -> bool:
-    """Long enough to state something, and not a question. Denials and negations are terse ("There
-    was no siren", Brennock denied that "the tender was rigged"), so they need a word less."""
-    words = len(proposition_text(proposition).split())
-    shortest = MIN_WORDS - 1 if proposition.polarity == "deny" or proposition.negated else MIN_WORDS
+    """Long enough to state something, and not a question. Denials, negations and figures are terse
+    ("There was no siren", Brennock denied that "the tender was rigged", "30 people were arrested"),
+    so they need a word less."""
+    text = proposition_text(proposition)
+    words = len(text.split())
+    terse = proposition.polarity == "deny" or proposition.negated or any(c.isdigit() for c in text)
+    shortest = MIN_WORDS - 1 if terse else MIN_WORDS
     return words >= shortest and not proposition.text.rstrip().endswith("?")
 
 
