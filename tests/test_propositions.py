@@ -111,6 +111,9 @@ import pytest
         ("The company said it would cut 300 jobs, a figure that was later confirmed.", ["it would cut 300 jobs"]),
         ("A claim that the dam was unsafe was made in 2019 by local engineers.",
          ["A claim that the dam was unsafe was made in 2019 by local engineers"]),
+        # the subject a relative clause's speaker is keeps its predicate
+        ("Doyle, who denies murder, is due to give evidence next week.",
+         ["Doyle, who denies murder, is due to give evidence next week"]),
         # who a speaker named after the cue is, and where they spoke, is no claim
         ('"We will appeal against the ruling," said Priya Raman, a lawyer who represents several families.',
          ["We will appeal against the ruling"]),

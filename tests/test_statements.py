@@ -628,6 +628,15 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
      [("a company document", "the dam had not been inspected since 2017", "assert")]),
     ("Interfax reported, citing Kremlin spokesman Dmitry Peskov, that the talks were over.",
      [("Dmitry Peskov", "the talks were over", "assert")]),
+    # what a court or inquest heard was said there
+    ("The inquest heard the pilot had flown for 14 hours without a break.",
+     [("The inquest", "the pilot had flown for 14 hours without a break", "assert")]),
+    ("Neighbours heard the explosion at 3am.", []),
+    # a record that 'read:', whatever the tagger made of the verb
+    ('The family issued a statement on Monday. A statement from the family read: "We are heartbroken and want answers."',
+     [("Statement from the family", "We are heartbroken and want answers.", "assert")]),
+    # denying a crime by name
+    ("Doyle denies murder.", [("Doyle", "murder", "deny")]),
     # a record after the clause, which the parser took for part of a name
     ("The plan was approved. The vote was 7-2 in favour of the plan, council minutes show.",
      [("Council minutes", "The vote was 7-2 in favour of the plan", "assert")]),

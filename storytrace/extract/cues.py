@@ -187,8 +187,8 @@ DOING_WITH_INFINITIVE = frozenset({"continue", "go on", "agree"})
 
 def cue_lemma(token: "Token") -> str | None:
     """The cue a token stands for ('point out' for pointed ... out), or None."""
-    if token.pos_ not in ("VERB", "AUX") or token.dep_ == "pobj":  # 'dismissed as speculation reports that': a noun
-        return None
+    if token.pos_ not in ("VERB", "AUX") and not _reads_out(token) or token.dep_ == "pobj":
+        return None  # 'dismissed as speculation reports that': a noun
     lemma = token.lemma_.lower()
     if token.dep_ == "acl" and lemma in TOLD_PARTICIPLES and token.tag_ != "VBG":
         return None  # 'people briefed on the plans said': the ones told, whatever tag the participle got
@@ -233,6 +233,8 @@ def cue_lemma(token: "Token") -> str | None:
         return lx.DOUBTING_IDIOMS[(lemma, idiom.lemma_.lower())]
     if lemma == "downplay":
         return lemma
+    if lemma == "hear":  # 'The jury heard that ...', 'the inquest heard the pilot had flown for 14 hours'
+        return lemma if _hearing_told(token) else None
     if lemma not in lx.REPORTING_CUES and lemma not in _PHRASAL_HEADS:
         return None
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "back"), None)
@@ -242,6 +244,19 @@ def cue_lemma(token: "Token") -> str | None:
             (lemma == "write" and particle in ("up", "off", "down")):  # 'inspectors wrote up the stall': cited it
         return None
     return lemma
+
+
+# Proceedings that hear evidence: what they heard was said there ('The inquest heard that ...').
+HEARING_BODIES = frozenset("""jury jurors court inquest tribunal hearing inquiry trial magistrates coroner panel
+committee""".split())
+
+
+def _hearing_told(token: "Token") -> bool:
+    """'The jury heard that Mr Doyle had sent 40 messages': a court, inquest or inquiry that heard a
+    clause: evidence given there."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in HEARING_BODIES and \
+        any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
 
 
 def doubting_idiom(token: "Token") -> "Token | None":
@@ -1436,12 +1451,23 @@ def _sentence_minus(doc: "Doc", text: str, token: "Token", cut: tuple[int, int],
 
 
 def _verbs(doc: "Doc") -> Iterator["Token"]:
-    """The doc's verbs and auxiliaries, read off the POS array so other tokens are never built."""
+    """The doc's verbs and auxiliaries, read off the POS array so other tokens are never built, and a
+    'read' before a colon that the tagger took for a noun."""
     from spacy.symbols import AUX, POS, VERB
 
     tags = doc.to_array([POS])
-    for i in np.flatnonzero((tags == VERB) | (tags == AUX)):
+    verbs = set(np.flatnonzero((tags == VERB) | (tags == AUX)).tolist())
+    if ": " in doc_text(doc):
+        verbs |= {t.i for t in doc if t.lower_ in ("read", "reads") and _reads_out(t)}
+    for i in sorted(verbs):
         yield doc[int(i)]
+
+
+def _reads_out(token: "Token") -> bool:
+    """'A statement from the family read: "..."': 'read' with a subject and a colon after it, whatever
+    its tag."""
+    return token.lower_ in ("read", "reads") and token.i + 1 < len(token.doc) and token.nbor(1).text == ":" and \
+        any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _published_without_maker(token: "Token") -> bool:

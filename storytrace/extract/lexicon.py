@@ -34,7 +34,9 @@ CONFIRMATION_CUES = frozenset("confirm verify corroborate acknowledge admit conc
 # What one is accused of, as the object of 'deny': 'denied any wrongdoing', 'denied involvement in the scheme'.
 ACCUSED_THINGS = frozenset("""wrongdoing involvement responsibility guilt knowledge misconduct culpability liability
 role part link links tie ties connection connections complicity fault negligence corruption bribery fraud
-impropriety irregularity irregularities""".split())
+impropriety irregularity irregularities murder manslaughter assault theft rape robbery burglary kidnapping
+arson harassment abuse misconduct embezzlement extortion blackmail espionage treason terrorism perjury
+charge charges allegation allegations""".split())
 
 # Cues that mostly take documents or evidence as subject ("the transcripts show").
 EVIDENCE_CUES = frozenset("show indicate reveal suggest find".split())

@@ -366,6 +366,20 @@ def _described_subject(doc: "Doc", statement: Statement) -> int | None:
     return None
 
 
+def _speaking_subject(doc: "Doc", statement: Statement) -> int | None:
+    """Where the subject starts when the speaker is that subject, named by the relative pronoun of a
+    clause between it and its verb ('[Doyle], who denies murder, | is due to give evidence next week')."""
+    cue = doc.char_span(statement.cue_start, statement.cue_end, alignment_mode="expand")
+    verb = cue[0] if cue is not None else None
+    if verb is None or verb.dep_ != "relcl" or verb.head.i >= verb.i or \
+            not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in RELATIVE_TAGS for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.idx >= statement.end:
+        return noun.left_edge.idx
+    return None
+
+
 def _predicate_hung_on_cue(doc: "Doc", noun: "Token", statement: Statement) -> bool:
     """Whether a verb right after what was said, past a comma, belongs to the noun the relative
     clause describes although the parser hung it on the cue: the sentence has no other main verb
@@ -575,7 +589,7 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
     short_predicates: set[int] = set()  # of those, where a predicate of few words makes a clause with its subject
     for statement in statements:
         speaker = statement.speaker
-        subject = _described_subject(doc, statement)
+        subject = _described_subject(doc, statement) or _speaking_subject(doc, statement)
         if subject is not None:  # 'The union, which officials said had 300 members, | walked out'
             subject_before[statement.end] = subject
             short_predicates.add(statement.end)
