@@ -163,6 +163,10 @@ def test_a_clause_cut_before_a_relative_clause_leaves_no_relative_pronoun(analyz
         ('Asked whether the company would cut jobs, Ms Hart said: "I am not going to speculate."', []),
         ('"We are not prepared to comment on an ongoing investigation," the spokesman said.', []),
         ("The agency has yet to confirm the death toll.", []),
+        ("The plant opened in 1990. We will not be commenting further until the review is complete.",
+         ["The plant opened in 1990"]),
+        ("The plant opened in 1990. Brightcoat Ltd notes speculation in the media regarding the future of its Hexley site.",
+         ["The plant opened in 1990"]),
         # not going to do something other than speak is a claim
         ('"I am not going to resign over this," the minister said.', ["I am not going to resign over this"]),
         ("The company has yet to publish its accounts.", ["The company has yet to publish its accounts"]),

@@ -8,6 +8,18 @@ def _statements(analyze_text, body: str) -> list[tuple[str, str, str]]:
     return [(s.speaker.name, s.text, s.polarity) for s in analysis.statements]
 
 
+def test_what_was_not_said_is_no_ones_word_but_the_writers(analyze_text):
+    """'did not say that ...', 'never said ...': no statement of the clause, which would make the speaker
+    assert it; the sentence stays the writer's, negated."""
+    for body in ("The plant opened in 1990. The mayor did not say that the plant would close.",
+                 "The plant opened in 1990. The minister never said the plant would close.",
+                 "The plant opened in 1990. Contrary to some reports, we have not told employee representatives that "
+                 "the site will close."):
+        analysis = analyze_text("Headline\n" + body + "\n")
+        assert analysis.statements == ()
+        assert [(p.speaker, p.negated) for p in analysis.propositions][-1] == (None, True)
+
+
 @pytest.mark.parametrize("body", [
     # a negated speech verb with a question for content
     "Apple confirmed the move but did not say whether Papermaster decided to leave or was forced out.",

@@ -245,6 +245,11 @@ _NOT_DONE = (r"(?:(?:did|does|do|has|have|had|would|could|will)\s+not|"
 NO_COMMENT = re.compile(
     rf"\b(?:{_REFUSED}\s+to\s+"
     r"(?:comment|say|elaborate|discuss|speculate|confirm\s+or\s+deny|be\s+interviewed|give\s+details)|"
+    # 'We will not be commenting further', 'is not commenting on the reports'
+    r"(?:will|would|is|are|am|was|were|['’](?:ll|s|re|m))\s+not\s+(?:be\s+)?(?:commenting|speculating)|"
+    # a release's opening note on what is being said ('Brightcoat notes speculation in the media regarding ...')
+    r"(?:notes|noted|is\s+aware\s+of)\s+(?:the\s+)?(?:recent\s+)?(?:media\s+)?"
+    r"(?:speculation|reports|press\s+reports|media\s+reports|comment|commentary|rumou?rs)\b(?!\s+that\b)|"
     # 'neither confirmed nor denied', 'did not deny': a side not taken ('did not dispute that' concedes)
     r"neither\s+(?:confirm(?:s|ed)?|den(?:y|ies|ied))\s+nor\s+(?:confirm(?:s|ed)?|den(?:y|ies|ied))|"
     # 'has yet to confirm the toll', 'stopped short of confirming that ...': not (yet) said

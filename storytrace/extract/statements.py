@@ -162,8 +162,26 @@ def says_nothing(cue: Cue, text: str, content: tuple[int, int]) -> bool:
 
 def _commits_to_nothing(cue: Cue) -> bool:
     """'did not deny that the city overspent', 'has not confirmed that the talks failed': a denial or
-    confirmation not made takes neither side ('I do not dispute that ...' concedes)."""
-    return cue.negated and (cue.lemma.split()[0] == "deny" or cue.lemma.split()[0] in lx.CONFIRMATION_CUES)
+    confirmation not made takes neither side ('I do not dispute that ...' concedes); and 'did not say
+    that the plant would close', 'never said it', 'have not told representatives that the site will
+    close': what was not said is no one's word (the sentence stays its writer's)."""
+    lemma = cue.lemma.split()[0]
+    if lemma in UNSAID_CUES:
+        return _not_said(cue)
+    return cue.negated and (lemma == "deny" or lemma in lx.CONFIRMATION_CUES)
+
+
+def _not_said(cue: Cue) -> bool:
+    """'did not say', 'never said', 'have not told': a negation on the verb itself, just before it, not
+    the parser's hanging of a quote's 'not' on the verb ('"Absolutely not," Smith said')."""
+    token = cue.token
+    text = token.doc.text
+    return any(c.dep_ == "neg" and 0 < token.i - c.i <= 3 and not any(m in text[c.idx:token.idx] for m in "\"“”,")
+               for c in token.children)
+
+
+# Speech verbs whose negation says that something was not said ('did not say that ...').
+UNSAID_CUES = frozenset("say tell state claim announce suggest write report promise predict assert mention".split())
 
 
 def polarity(cue: Cue, content_text: str) -> str:
