@@ -163,6 +163,8 @@ def test_a_clause_cut_before_a_relative_clause_leaves_no_relative_pronoun(analyz
         ('Asked whether the company would cut jobs, Ms Hart said: "I am not going to speculate."', []),
         ('"We are not prepared to comment on an ongoing investigation," the spokesman said.', []),
         ("The agency has yet to confirm the death toll.", []),
+        ('"It\'s too early to say," the manager said, adding that scans would be done on Monday.',
+         ["scans would be done on Monday"]),
         ("The plant opened in 1990. We will not be commenting further until the review is complete.",
          ["The plant opened in 1990"]),
         ("The plant opened in 1990. Brightcoat Ltd notes speculation in the media regarding the future of its Hexley site.",

@@ -245,6 +245,8 @@ _NOT_DONE = (r"(?:(?:did|does|do|has|have|had|would|could|will)\s+not|"
 NO_COMMENT = re.compile(
     rf"\b(?:{_REFUSED}\s+to\s+"
     r"(?:comment|say|elaborate|discuss|speculate|confirm\s+or\s+deny|be\s+interviewed|give\s+details)|"
+    # "It's too early to say", 'it is too soon to speculate': nothing said yet
+    r"\btoo\s+(?:early|soon)\s+to\s+(?:say|tell|comment|speculate|know|judge)\b|"
     # 'We will not be commenting further', 'is not commenting on the reports'
     r"(?:will|would|is|are|am|was|were|['’](?:ll|s|re|m))\s+not\s+(?:be\s+)?(?:commenting|speculating)|"
     # a release's opening note on what is being said ('Brightcoat notes speculation in the media regarding ...')
