@@ -748,6 +748,21 @@ def test_an_outlets_source_is_found_past_the_denial_it_also_prints():
     assert claim.origins["denies"] == ("Veltrix",)
 
 
+@pytest.mark.parametrize(("second", "origin"), [
+    # a spokesman who names no body speaks for the one that spoke just before
+    ('"He will be out for the rest of the season," a spokesman said.', "The club"),
+    # ... not when a body is named
+    ('"He will be out for the rest of the season," a spokesman for the players\' union said.', None)])
+def test_a_bare_spokesman_speaks_for_the_body_just_heard(second, origin):
+    from storytrace.ingest import IngestOptions, make_document
+    from storytrace.pipeline import analyze_documents, build_dossier
+
+    text = f"Striker out\n\nThe club confirmed on Monday that its striker had suffered a broken leg in training. {second}\n"
+    dossier = build_dossier(analyze_documents([make_document(text, "a.txt", {"outlet": "Sport Daily"}, IngestOptions())]), [])
+    (side,) = [m for c in dossier.claims for m in c.mentions if "rest of the season" in m.text]
+    assert side.origin == origin or origin is None and side.origin != "The club"
+
+
 NEWSWIRE = """Inspectors flagged Kell Bridge cracks before collapse
 
 ARDEN (Newswire) - Inspectors found cracks in two steel girders of the Kell Bridge in 2022, according to an inspection report seen by Newswire.

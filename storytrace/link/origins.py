@@ -52,6 +52,9 @@ SPEAKING_FOR = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:(?P<before>.+?)(?:['’]s)?\s+)?(?:chief\s+|senior\s+|official\s+|press\s+)?"
     r"(?:spokes(?:man|woman|person)|press\s+officer|press\s+office|representative|officials|executives|trustees|directors|leaders)"
     r"(?:\s+(?:for|of|at)\s+(?P<after>.+))?$", re.IGNORECASE)
+# A spokesperson who names no body: the one that spoke just before, within this many characters.
+BARE_SPOKESPERSON = re.compile(r"an?\s+spokes(?:man|woman|person)", re.IGNORECASE)
+BODY_REACH = 400
 # The office that speaks for one person: "the mayor's office", "Netanyahu's office", "the prime minister's press office".
 PERSONS_OFFICE = re.compile(r"^(?:the\s+)?(?P<owner>[\w .'-]+?)['’]s?\s+(?:private\s+|press\s+)?office$", re.IGNORECASE)
 RECORD_NOUNS = (r"(?:report|statement|letter|memo|diary|notes|affidavit|testimony|email|emails|post|posting|account|"
@@ -741,7 +744,19 @@ class OriginResolver:
                 return Origin(key=entity.id, name=entity.name, kind="person")
         if statement.speaker.kind == "unknown" and _outlet_key(statement.speaker.name) in self.outlet_keys:
             return outlet_origin(statement.speaker.name)  # 'Newswire reported ...', Newswire's report in the story
+        if statement.speaker.kind == "anonymous" and BARE_SPOKESPERSON.fullmatch(statement.speaker.name.strip()):
+            body = self._body_just_heard(statement)
+            if body is not None:  # 'The club confirmed ... "He will be out for the season," a spokesman said'
+                return self.speaker_origin(body)
         return origin
+
+    def _body_just_heard(self, statement: Statement) -> Statement | None:
+        """The organisation whose statement comes last before this one in its document, when close
+        before it: the one a bare 'a spokesman' speaks for."""
+        before = [s for s in self.statements_in.get(statement.doc, ())
+                  if s.cue_start < statement.cue_start and statement.cue_start - s.cue_start <= BODY_REACH]
+        last = max(before, key=lambda s: s.cue_start, default=None)
+        return last if last is not None and last.speaker.kind == "organization" else None
 
     def _person_origin(self, name: str) -> Origin:
         person = self.names.person(name)
