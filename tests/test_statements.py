@@ -1251,3 +1251,17 @@ def test_a_note_that_no_evidence_was_given_is_not_what_was_said(analyze_text, bo
 ])
 def test_a_second_side_taken_and_a_bare_answer(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected
+
+
+@pytest.mark.parametrize(("text", "negated"), [
+    ("Smith did not say that the depot would close.", True),
+    ("Smith never said the depot would close.", True),
+    # a quote's 'not' that the parser hangs on the verb after it is no negation of the saying
+    ('"Absolutely not," Alan Smith said when asked if the depot would close.', False),
+])
+def test_a_negation_on_the_speech_verb_itself(nlp, text, negated):
+    from storytrace.extract.cues import verb_negated
+
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lemma_ == "say")
+    assert verb_negated(verb) is negated

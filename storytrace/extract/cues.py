@@ -1470,6 +1470,14 @@ def _reads_out(token: "Token") -> bool:
         any(c.dep_ == "nsubj" for c in token.children)
 
 
+def verb_negated(token: "Token") -> bool:
+    """A negation on the verb itself ('did not say', 'has never confirmed'), not a quote's 'not' the
+    parser hung on the verb after it ('"Absolutely not," Smith said')."""
+    text = doc_text(token.doc)
+    return any(c.dep_ == "neg" and not any(m in text[min(c.idx, token.idx):max(c.idx, token.idx)] for m in "\"“”,")
+               for c in token.children)
+
+
 def _published_without_maker(token: "Token") -> bool:
     """A participle that tells how a record was made public, with no one named as making it ('a statement
     posted on its website', 'remarks released on Friday'): no speech act of its own."""
@@ -1512,7 +1520,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
         if idiom is not None:
             cue_end = idiom.idx + len(idiom.text)
         cue = Cue(token=token, text_start=token.idx, text_end=cue_end, lemma=lemma,
-                  negated=any(c.dep_ == "neg" for c in token.children))
+                  negated=verb_negated(token))
         cue.content = _content_of(doc, text, token, lemma, quotes)
         if cue.content is None and (lemma.split()[0] in lx.DENIAL_CUES | lx.CONFIRMATION_CUES or lemma in lx.DENIAL_PHRASES):
             cue.content = rejected_claim(text, token)
@@ -1604,7 +1612,7 @@ def passive_side_cue(text: str, token: "Token") -> Cue | None:
         content = trim_span(text, claim.left_edge.idx, claim.idx + len(claim.text))
     return Cue(token=token, text_start=token.idx, text_end=token.idx + len(token.text), lemma=lemma,
                speaker_head=agent, content=content, rejects_claim=said is None,
-               negated=any(c.dep_ == "neg" for c in token.children))
+               negated=verb_negated(token))
 
 
 def hearsay_cue(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[Quote]) -> Cue | None:

@@ -172,12 +172,8 @@ def _commits_to_nothing(cue: Cue) -> bool:
 
 
 def _not_said(cue: Cue) -> bool:
-    """'did not say', 'never said', 'have not told': a negation on the verb itself, just before it, not
-    the parser's hanging of a quote's 'not' on the verb ('"Absolutely not," Smith said')."""
-    token = cue.token
-    text = token.doc.text
-    return any(c.dep_ == "neg" and 0 < token.i - c.i <= 3 and not any(m in text[c.idx:token.idx] for m in "\"“”,")
-               for c in token.children)
+    """'did not say', 'never said', 'have not told': a negation just before the verb itself."""
+    return cue.negated and any(c.dep_ == "neg" and 0 < cue.token.i - c.i <= 3 for c in cue.token.children)
 
 
 # Speech verbs whose negation says that something was not said ('did not say that ...').
