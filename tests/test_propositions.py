@@ -114,6 +114,9 @@ import pytest
         # the subject a relative clause's speaker is keeps its predicate
         ("Doyle, who denies murder, is due to give evidence next week.",
          ["Doyle, who denies murder, is due to give evidence next week"]),
+        # 'was quoted by the Times as saying' is the attribution, no clause of the speaker's own
+        ("The plant opened in 1990. The minister was quoted by the Times as saying the plant would close.",
+         ["The plant opened in 1990", "the plant would close"]),
         # who a speaker named after the cue is, and where they spoke, is no claim
         ('"We will appeal against the ruling," said Priya Raman, a lawyer who represents several families.',
          ["We will appeal against the ruling"]),

@@ -1139,6 +1139,10 @@ def test_a_clause_of_time_after_the_cue_is_not_what_was_said(analyze_text, body,
     ('The ministry said the memo had been "taken out of context".',
      [("The ministry", 'the memo had been "taken out of context"', "deny")]),
     ("The ministry said the study was flawed.", [("The ministry", "the study was flawed", "deny")]),
+    # someone's claim, named by a possessive, called false
+    ("The plant opened in 1990. The senator's claim that the plant had closed was false, records show.",
+     [("Records", "The senator's claim that the plant had closed was false", "deny"),
+      ("The senator", "the plant had closed", "assert")]),
     # a relative clause's denial ends with the clause, and the main clause is said too
     ("The ministry, which has repeatedly denied that any civilians were harmed, said the strike targeted a depot.",
      [("The ministry", "any civilians were harmed", "deny"), ("The ministry", "the strike targeted a depot", "assert")]),

@@ -737,6 +737,9 @@ def _speaker_relative_clause_end(doc: "Doc", statement: Statement) -> int:
     return end
 
 
+QUOTING_VERBS = frozenset("quote cite report".split())
+
+
 def _speaker_acts_first(doc: "Doc", statement: Statement) -> bool:
     """Between the speaker and a later cue stands a clause of the speaker's own ('The city turned
     down that request on August 27, saying ...'): a verb other than the cue whose subject is the speaker."""
@@ -746,6 +749,8 @@ def _speaker_acts_first(doc: "Doc", statement: Statement) -> bool:
     for token in _tokens_in(doc, speaker.end, statement.cue_start):
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "relcl", "csubj") or token.idx >= statement.cue_start:
             continue
+        if token.lemma_.lower() in QUOTING_VERBS and token.tag_ == "VBN":
+            continue  # 'was quoted by the Times as saying': the attribution, not an act of the speaker's
         if any(c.dep_ in ("nsubj", "nsubjpass") and speaker.start <= c.idx < speaker.end for c in token.children):
             return True
     return False

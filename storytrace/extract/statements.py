@@ -101,7 +101,8 @@ NO_TRUTH = re.compile(r"\bno\s+truth\s+(?:to|in|whatsoever\s+(?:to|in))\b|"
 # 'they say it is false', 'he claims the story is untrue' report a denial rather than make it; 'the
 # claim that I approved it is false' makes one
 _REPORTS_SPEECH = re.compile(r"\b(?:say|says|said|claimed)\b|(?<!the )(?<!this )(?<!that )(?<!these )(?<!those )"
-                             r"(?<!any )(?<!such )(?<!their )(?<!his )(?<!her )(?<!its )\bclaims?\b", re.IGNORECASE)
+                             r"(?<!any )(?<!such )(?<!their )(?<!his )(?<!her )(?<!its )(?<!'s )(?<!’s )\bclaims?\b",
+                             re.IGNORECASE)  # "the senator's claim" is a noun
 
 
 # every denial pattern needs one of these words: a text without them is passed over at once
