@@ -1139,6 +1139,12 @@ def test_a_clause_of_time_after_the_cue_is_not_what_was_said(analyze_text, body,
     ('The ministry said the memo had been "taken out of context".',
      [("The ministry", 'the memo had been "taken out of context"', "deny")]),
     ("The ministry said the study was flawed.", [("The ministry", "the study was flawed", "deny")]),
+    # claims called false in quoted words
+    ('The plant opened in 1990. Zakharova said claims that Moscow had blocked the resolution were "a fabrication".',
+     [("Zakharova", "Moscow had blocked the resolution", "deny")]),
+    # who tells it is no part of what is told
+    ("The plant opened in 1990. According to Netanyahu, Putin agreed to the request.",
+     [("Netanyahu", "Putin agreed to the request", "assert")]),
     # someone's claim, named by a possessive, called false
     ("The plant opened in 1990. The senator's claim that the plant had closed was false, records show.",
      [("Records", "The senator's claim that the plant had closed was false", "deny"),

@@ -1013,6 +1013,10 @@ def _beyond_semicolon(doc: "Doc", token: "Token", clause: "Token") -> bool:
     return clause.i > token.i and any(doc[i].text == ";" for i in range(token.i + 1, clause.left_edge.i))
 
 
+# A phrase that names a source, never what a cue after it says ('According to Netanyahu, Putin agreed ...').
+SOURCE_OPENING = re.compile(r"(?:according\s+to|citing|quoting|per)\b", re.IGNORECASE)
+
+
 def _trailing_attribution(doc: "Doc", text: str, token: "Token") -> tuple[int, int] | None:
     """'The samples tested above the limit, the agency said, though ...': the part of the sentence
     before a comma that the speaker and cue follow, when the parser tied neither to the cue."""
@@ -1029,6 +1033,8 @@ def _trailing_attribution(doc: "Doc", text: str, token: "Token") -> tuple[int, i
            for t in before):
         return None  # 'To help complement the video section, Apple and ABC have agreed ...': the act's purpose
     span = trim_span(text, sentence.start_char, doc[subject.left_edge.i - 1].idx)
+    if SOURCE_OPENING.match(text, span[0]):
+        return None  # 'According to Netanyahu, | Putin agreed to the request': who tells it, not what was said
     return span if content_words(text, *span) >= 3 else None
 
 

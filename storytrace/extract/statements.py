@@ -356,8 +356,8 @@ def _without_contrasted_sources(text: str, drafts: list[_Draft]) -> list[_Draft]
 
 _CLAIM_NOUN_THAT = re.compile(rf"\b(?:{_CLAIM_NOUNS})\s+that\s*$", re.IGNORECASE)
 # '... were exaggerated', or 'dismissed reports that ... as fake news' (the parser hangs the 'as' on the clause)
-_FALSITY_TAIL = re.compile(rf",?\s+(?:(?:is|are|was|were)\s+(?:\w+\s+){{0,2}}(?:{FALSITY})|"
-                           rf"as\s+(?:(?:a|an|pure|simply|just|complete|utter)\s+)?(?:{FALSITY})(?:\s+news)?)[\s.,\"”’']*$",
+_FALSITY_TAIL = re.compile(rf",?\s+(?:(?:is|are|was|were)\s+[\"“‘']?(?:\w+\s+){{0,2}}[\"“‘']?(?:{FALSITY})|"
+                           rf"as\s+[\"“‘']?(?:(?:a|an|pure|simply|just|complete|utter)\s+)?(?:{FALSITY})(?:\s+news)?)[\s.,\"”’']*$",
                            re.IGNORECASE)
 
 
