@@ -173,8 +173,8 @@ DESCRIBING_CUES = frozenset({"describe", "characterize", "characterise", "portra
                              "decry", "condemn", "criticise", "criticize"})
 # Verbs that report only with an object and its phrase: 'puts the death toll at 14', 'attributed the cuts to ...';
 # those that put a figure somewhere need a number in the phrase.
-PHRASE_ONLY_CUES = frozenset({"put", "place", "peg", "give", "attribute"}) | DESCRIBING_CUES - {"describe"}
-FIGURE_CUES = frozenset({"put", "place", "peg", "give"})
+PHRASE_ONLY_CUES = frozenset({"put", "place", "peg", "give", "attribute", "revise"}) | DESCRIBING_CUES - {"describe"}
+FIGURE_CUES = frozenset({"put", "place", "peg", "give", "revise"})
 # What one gives when giving a figure: 'gave a higher toll of 52', 'gave the number as 40'.
 GIVEN_FIGURES = frozenset("toll figure number estimate tally count total".split())
 # Cues that with a to-infinitive tell of doing, not saying: 'will continue to steer the company', 'agreed to
@@ -225,7 +225,7 @@ def cue_lemma(token: "Token") -> str | None:
             return None
         if lemma in FIGURE_CUES and not any(t.like_num for t in found[1].subtree):
             return None  # 'placed him at the scene': a place, not a figure
-        if lemma == "give" and found[0].lemma_.lower() not in GIVEN_FIGURES:
+        if lemma in ("give", "revise") and found[0].lemma_.lower() not in GIVEN_FIGURES:
             return None  # 'gave a speech at 10 Downing Street
         return lemma
     idiom = doubting_idiom(token)
@@ -814,6 +814,7 @@ def _misparsed_object_clause(token: "Token") -> "Token | None":
 # blamed a software update'); one accused is not.
 OBJECT_PHRASE_CUES = {"blame": ("for", "on"), "accuse": ("of",), "attribute": ("to",), "estimate": ("at",),
                       "put": ("at",), "place": ("at",), "peg": ("at",), "give": ("of", "as", "at"), "cite": ("as",),
+                      "revise": ("to",),
                       **{lemma: ("as",) for lemma in DESCRIBING_CUES}}
 PHRASE_MAY_BE_IMPLIED = frozenset({"blame"})
 
@@ -1043,10 +1044,17 @@ RECORD_CUES = TAKING_SIDES | {"cite"}  # cues whose object may be a record of wh
 NEXT_ACT_HEADS = lx.REPORTING_CUES | {"call", "appeal"}  # the verbs of ASKING_OF_SOMEONE and TAKING_SIDES cues
 
 
+# What a source does to its own words afterwards ('said 12 people had died but later revised the toll to 15').
+REVISING_VERBS = frozenset("revise correct amend update change raise lower reverse retract withdraw".split())
+AFTERWARDS = frozenset("later then subsequently since afterwards".split())
+
+
 def _the_speakers_next_act(later: "Token", cue: "Token") -> bool:
     """A cue coordinated inside what another cue reports that is the same speaker's next act: an appeal
     ('said the plant was unsafe and urged the state to close it') or a side taken after a side taken
     ('acknowledged that some records were incomplete but denied that any data had been falsified')."""
+    if later.lemma_.lower() in REVISING_VERBS:
+        return cue_lemma(later) is not None  # 'said 12 people had died but later revised the toll to 15'
     if later.lemma_.lower() not in NEXT_ACT_HEADS:
         return False  # the cheap test first: most coordinated verbs are no cue
     lemma, outer = cue_lemma(later), cue_lemma(cue)
@@ -1096,6 +1104,11 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
                 not any(c.dep_ in SUBJECT_DEPS for c in later.children):
             # '... vigorously and declined to comment', '"... the truth" and called on the minister to ...'
             cuts.append((doc[later.i - 2] if later.i >= 2 and doc[later.i - 2].text == "," else before).idx)
+        elif later.dep_ == "conj" and later.lemma_.lower() in REVISING_VERBS and \
+                not any(c.dep_ in SUBJECT_DEPS for c in later.children) and later.left_edge.i > 0 and \
+                later.left_edge.lower_ in AFTERWARDS and \
+                doc[later.left_edge.i - 1].dep_ == "cc":  # 'said 12 people had died but later revised the toll'
+            cuts.append(doc[later.left_edge.i - 1].idx)
         elif later.dep_ == "conj" and cue_lemma(later) and _comparison_clause(later.head) and \
                 not any(c.dep_ in SUBJECT_DEPS for c in later.children):  # '... as the law requires and accused'
             cuts.append((before if before.dep_ == "cc" else later).idx)
