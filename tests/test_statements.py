@@ -649,6 +649,10 @@ def test_a_pronoun_after_a_statement_is_its_speaker(analyze_text, body, speakers
      [("Statement from the family", "We are heartbroken and want answers.", "assert")]),
     # denying a crime by name
     ("Doyle denies murder.", [("Doyle", "murder", "deny")]),
+    # ... or a happening; refusing something is no statement
+    ("The plant opened in 1990. The company first denied the breach, then admitted that 2,000 records had been exposed.",
+     [("The company", "the breach", "deny"), ("The company", "2,000 records had been exposed", "confirm")]),
+    ("The plant opened in 1990. The council denied the permit.", []),
     # a record after the clause, which the parser took for part of a name
     ("The plan was approved. The vote was 7-2 in favour of the plan, council minutes show.",
      [("Council minutes", "The vote was 7-2 in favour of the plan", "assert")]),

@@ -885,8 +885,8 @@ def _object_phrase_content(text: str, token: "Token") -> tuple[int, int] | None:
 
 def _denied_thing(text: str, token: "Token") -> tuple[int, int] | None:
     """'denied any wrongdoing', 'denied responsibility for the attack', 'pleaded not guilty to fraud
-    charges': a denial of what one is accused of, named by a noun; not 'denied the permit' (refused it)
-    nor 'denied the story' (a reference to what was said)."""
+    charges', 'denied the breach': a denial of what one is accused of or of a happening, named by a
+    noun; not 'denied the permit' (refused it) nor 'denied the story' (a reference to what was said)."""
     if token.lemma_.lower() == "plead":
         guilty = next((c for c in token.children if c.lower_ == "guilty"), None)
         if guilty is None:
@@ -897,7 +897,7 @@ def _denied_thing(text: str, token: "Token") -> tuple[int, int] | None:
     if token.lemma_.lower() != "deny":
         return None
     target = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-    if target is None or target.lemma_.lower() not in lx.ACCUSED_THINGS:
+    if target is None or target.lemma_.lower() not in lx.ACCUSED_THINGS | lx.DENIED_EVENTS:
         return None
     return trim_span(text, *subtree_span(target))
 

@@ -37,6 +37,10 @@ role part link links tie ties connection connections complicity fault negligence
 impropriety irregularity irregularities murder manslaughter assault theft rape robbery burglary kidnapping
 arson harassment abuse misconduct embezzlement extortion blackmail espionage treason terrorism perjury
 charge charges allegation allegations""".split())
+# Happenings one may deny took place, named by a noun ('denied the breach', 'denied the affair'): a denial,
+# not a refusal ('denied the permit').
+DENIED_EVENTS = frozenset("""attack attacks breach leak hack affair raid bombing shooting killing killings payment payments
+bribe bribes""".split())
 
 # Cues that mostly take documents or evidence as subject ("the transcripts show").
 EVIDENCE_CUES = frozenset("show indicate reveal suggest find".split())

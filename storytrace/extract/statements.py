@@ -290,7 +290,8 @@ def elliptic_polarity(answer: str) -> str | None:
 def _denies_an_accusation(cue: Cue, content: str) -> bool:
     """'Brown denied wrongdoing', 'The bank denied responsibility': a one-word denial of what its speaker
     is accused of is a statement (it answers the accusation), not too short to be one."""
-    return cue.lemma.split()[0] in lx.DENIAL_CUES and content.strip(" .,").lower() in lx.ACCUSED_THINGS
+    words = content.strip(" .,").lower().split()
+    return cue.lemma.split()[0] in lx.DENIAL_CUES and 0 < len(words) <= 3 and words[-1] in lx.ACCUSED_THINGS | lx.DENIED_EVENTS
 
 
 def _bare_answer(content: str) -> bool:
