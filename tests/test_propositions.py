@@ -372,6 +372,12 @@ def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, bo
      ('President Howard Mensah said he was angry. "Neither I nor anyone on my team knew anything about these '
       'payments," he wrote. That account was challenged by Naomi Feld, a lawyer who represents several families.',
       "Neither I nor anyone on my team knew anything about these payments", "That account was challenged by Naomi Feld"),
+     # a pronoun for what was just said, and 'anyone who says otherwise is wrong'
+     ("The union said the plant was unsafe for workers. The company denied that.",
+      "the plant was unsafe for workers", "The company denied that"),
+     ('Residents say they were never consulted about the plan. "We held three meetings," council leader Jo Marsh '
+      'said. "Anyone who says otherwise is wrong."', "they were never consulted about the plan",
+      "Anyone who says otherwise is wrong."),
      # however many words it takes to call it false
      ('The union said the depot would close in May. "That is simply not the case," a company spokeswoman said.',
       "the depot would close in May", "That is simply not the case"),
@@ -531,6 +537,13 @@ def test_a_denial_that_joins_another_denies_what_that_one_denied(analyze_text, b
     analysis = analyze_text("Headline\n" + body + "\n")
     assert [(p.text, analysis.document.text[p.start:p.end]) for p in analysis.propositions
             if p.polarity == "deny" and p.speaker == speaker] == [(denied, side)]
+
+
+def test_confirming_this_supports_what_was_just_said(analyze_text):
+    analysis = analyze_text("Headline\nThe plant opened in 1990. The council said residents were consulted on the plan. "
+                            "The mayor confirmed this.\n")
+    assert [(p.speaker, p.polarity) for p in analysis.propositions if p.text == "residents were consulted on the plan"] == \
+        [("The council", "assert"), ("The mayor", "assert")]
 
 
 @pytest.mark.parametrize(

@@ -1216,6 +1216,9 @@ def test_a_contrasted_source_ends_the_first_ones_words(analyze_text, body, expec
     ("The toll rose to 41, though rescuers at the scene put the figure closer to 60.",
      [("rescuers at the scene", "the figure closer to 60", "assert")]),
     ("She put the book on the table.", []),
+    # what is said after a side taken is the same speaker's next statement
+    ("The plant opened in 1990. The mayor acknowledged mistakes had been made but said the project would go ahead.",
+     [("The mayor", "mistakes had been made", "confirm"), ("The mayor", "the project would go ahead", "assert")]),
     # a figure revised afterwards is the source's new figure, not part of what it said first
     ("The plant opened in 1990. Officials initially said 12 people had died but later revised the toll to 15.",
      [("Officials", "12 people had died", "assert"), ("Officials", "the toll to 15", "assert")]),

@@ -688,6 +688,8 @@ def _that_after(doc: "Doc", token: "Token") -> "Token | None":
             continue
         if word.lower_ == "that" and word.dep_ in ("mark", "dobj", "nsubj", "det") and i + 1 < len(doc):
             following = doc[i + 1]
+            if word.dep_ == "dobj" and not list(word.children) and following.is_punct and following.text != ":":
+                return None  # 'Campaigners dispute that.': a pronoun for what was just said, no clause
             if word.dep_ == "det" and following.pos_ == "NOUN" and not _opens_clause(doc, word, sent_end):
                 return None  # 'confirmed that part of the story': a reference, not a clause
             return word
@@ -1051,8 +1053,9 @@ AFTERWARDS = frozenset("later then subsequently since afterwards".split())
 
 def _the_speakers_next_act(later: "Token", cue: "Token") -> bool:
     """A cue coordinated inside what another cue reports that is the same speaker's next act: an appeal
-    ('said the plant was unsafe and urged the state to close it') or a side taken after a side taken
-    ('acknowledged that some records were incomplete but denied that any data had been falsified')."""
+    ('said the plant was unsafe and urged the state to close it'), a side taken after a side taken
+    ('acknowledged that some records were incomplete but denied that any data had been falsified'), or
+    what is said after a side taken ('acknowledged mistakes had been made but said ...')."""
     if later.lemma_.lower() in REVISING_VERBS:
         return cue_lemma(later) is not None  # 'said 12 people had died but later revised the toll to 15'
     if later.lemma_.lower() not in NEXT_ACT_HEADS:
@@ -1060,7 +1063,13 @@ def _the_speakers_next_act(later: "Token", cue: "Token") -> bool:
     lemma, outer = cue_lemma(later), cue_lemma(cue)
     if outer is None or lemma is None:
         return False
-    return lemma in ASKING_OF_SOMEONE or (lemma.split()[0] in TAKING_SIDES and outer.split()[0] in TAKING_SIDES)
+    return lemma in ASKING_OF_SOMEONE or (lemma.split()[0] in TAKING_SIDES and outer.split()[0] in TAKING_SIDES) or \
+        (lemma in SAYING_CUES and outer.split()[0] in TAKING_SIDES and _but_before(later))
+
+
+def _but_before(verb: "Token") -> bool:
+    """'acknowledged mistakes had been made | but said the project would go ahead': a 'but' joins it."""
+    return verb.i > 0 and verb.doc[verb.i - 1].lower_ == "but" and verb.doc[verb.i - 1].dep_ == "cc"
 
 
 def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int]:
@@ -1575,6 +1584,9 @@ def rejected_claim(text: str, token: "Token") -> tuple[int, int] | None:
     idiom = doubting_idiom(token)
     claim = _doubted(token, idiom) if idiom is not None else \
         next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if claim is not None and claim.lower_ in ("that", "this") and not list(claim.children) and \
+            not NOT_DONE_BEFORE.search(text, max(0, token.idx - 40), token.idx):
+        return claim.idx, claim.idx + len(claim.text)  # 'Campaigners dispute that': what was just said
     if claim is None or claim.lemma_.lower() not in lx.CLAIMED_THINGS or \
             NOT_DONE_BEFORE.search(text, max(0, token.idx - 40), token.idx):
         return None  # 'The Meridian was unable to confirm her figure': no confirmation

@@ -20,7 +20,7 @@ from storytrace.extract.datelines import past_dateline
 from storytrace.extract.factcheck import verdict_propositions
 from storytrace.extract.quotes import DOUBLE_MARKS
 from storytrace.extract.speakers import WHY_UNNAMED
-from storytrace.extract.statements import (APPENDED_NOUNS, POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION,
+from storytrace.extract.statements import (APPENDED_NOUNS, OTHERWISE_WRONG, POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION,
                                           answer_polarity, denies_in_content, elliptic_polarity)
 from storytrace.extract.transcripts import turn_matches
 from storytrace.ingest.boilerplate import is_editorial_note
@@ -523,7 +523,8 @@ def _only_points_at_a_claim(clause: str, denied: bool, confirmed: bool = False) 
     pointed = POINTED_AT.match(clause.lstrip()) if denied or confirmed else None
     if pointed and names_only_the_claim(clause.lstrip()[pointed.end():]):
         return True  # '(dismissed) the councillor's figures as "political theatre"'
-    pointing = POINTING_REJECTION.match(clause) or POINTING_FALSITY.match(clause) or STANDS_BY.match(clause)
+    pointing = POINTING_REJECTION.match(clause) or POINTING_FALSITY.match(clause) or STANDS_BY.match(clause) or \
+        (OTHERWISE_WRONG.match(clause) if denied else None)
     return pointing is not None and _words(clause[pointing.end():]) <= 2
 
 
@@ -806,7 +807,7 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         denial = asked.group(2) if asked else content
         pointed = _pointed_claim(text, statement)
         pointing = POINTING_DENIAL.match(denial) or POINTING_REJECTION.match(denial) or SUCH_A_THING.match(denial) or \
-            POINTING_FALSITY.match(denial) or pointed
+            POINTING_FALSITY.match(denial) or OTHERWISE_WRONG.match(denial) or pointed
         hint = _accused_words(content)
         # 'denied accepting bribes' answers the clause with its words; 'denied any wrongdoing' the one before;
         # a bare 'pleaded not guilty' names nothing to answer
@@ -889,10 +890,15 @@ def _pointed_clause(text: str, statement: Statement, found: list[Proposition], p
 
 def _confirming_a_claim(document: Document, statement: Statement, found: list[Proposition]) -> list[Proposition]:
     """'The city's spokeswoman later confirmed the report', 'Police confirmed that account': a
-    confirmation of a claim named by a noun supports the clause that claim stands for."""
+    confirmation of a claim named by a noun supports the clause that claim stands for; 'The mayor
+    confirmed this', the clause someone else said just before."""
     text = document.text
     if statement.polarity != "confirm":
         return []
+    if text[statement.start:statement.end].lower() in ("this", "that"):
+        answered = _answered_text(statement, found)
+        return [_side_of(document, statement, *_side_span(text, statement), answered, "assert", "confirms")] \
+            if answered else []
     pointed = _pointed_claim(text, statement)
     if pointed is None or not names_only_the_claim(text[pointed.end():statement.end]):
         return []

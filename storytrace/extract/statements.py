@@ -61,6 +61,10 @@ POINTING_FALSITY = re.compile(
     rf"\b(?:the|that|this|these|those|such|any)\s+(?:(?!the\b)\w+\s+)?{POINTED_CLAIM}\s+(?:is|are|was|were|(?:has|have|had)\s+been)\s+"
     rf"[\"“‘']?(?:\w+\s+){{0,2}}[\"“‘']?(?:{FALSITY})(?:\s+news)?\b[\"”’']?(?=\s*(?:[.;,!\"”’']|$)|\s+(?:and|but)\b)",
     re.IGNORECASE)
+# '"Anyone who says otherwise is wrong"', 'those who claim otherwise are lying': denies what was said against it
+OTHERWISE_WRONG = re.compile(
+    r"^\W*(?:anyone|anybody|those|people|whoever)\s+(?:who\s+)?(?:says?|claims?|suggests?|thinks?|believes?)\s+"
+    rf"otherwise\s+(?:is|are)\s+(?:\w+\s+)?(?:{FALSITY}|lying|misinformed)\b", re.IGNORECASE)
 _DENIAL_PATTERNS = (
     # 'The allegations are false', "the Courier's figure was wrong", 'reports that 200 homes flooded were exaggerated',
     # 'Any suggestion that she was dismissed for raising concerns is rejected'
@@ -75,6 +79,7 @@ _DENIAL_PATTERNS = (
     re.compile(r"\b(?:never happened|did not happen|didn't happen|didn’t happen|not what happened|"
                r"(?:nothing\s+could|could(?:\s+not|n['’]t))\s+be\s+further\s+from\s+the\s+truth)\b", re.IGNORECASE),
     POINTING_REJECTION,
+    OTHERWISE_WRONG,
     re.compile(rf"^(?:[\"“‘']\s*)?(?:{FALSITY}|fake news|lies)[\s.,!\"”’']*$", re.IGNORECASE),
     # 'it would be absurd for Russia to oppose ...', 'it is ridiculous to suggest ...': calling it absurd denies it
     re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)it\s+would\s+(?:\w+\s+)?be\s+(?:\w+\s+)?[\"“‘']?(?:absurd|ridiculous|"
@@ -106,7 +111,7 @@ _REPORTS_SPEECH = re.compile(r"\b(?:say|says|said|claimed)\b|(?<!the )(?<!this )
 
 
 # every denial pattern needs one of these words: a text without them is passed over at once
-_DENIAL_WORDS = re.compile(rf"\b(?:{FALSITY}|rejects?|rejected|denies|deny|denied|disputes?|disputed|refutes?|refuted|"
+_DENIAL_WORDS = re.compile(rf"\b(?:{FALSITY}|otherwise|rejects?|rejected|denies|deny|denied|disputes?|disputed|refutes?|refuted|"
                            r"dismiss(?:es)?|dismissed|no|truth|happen|happened|fake|unthinkable|"
                            r"inconceivable|preposterous|laughable|nonsensical|illogical|incredible|unbelievable|"
                            r"implausible|strange|odd|bizarre)\b", re.IGNORECASE)
@@ -118,6 +123,8 @@ def denies_in_content(content: str) -> bool:
     if not _DENIAL_WORDS.search(content):
         return False
     for sentence in _SENTENCE_BREAK.split(content.strip()):
+        if OTHERWISE_WRONG.match(sentence):
+            return True  # its own 'says' is part of the denial
         called_false = FALSE_TO_SAY.search(sentence) or NO_TRUTH.search(sentence)
         if called_false and not _REPORTS_SPEECH.search(sentence[:called_false.start()]):
             return True
