@@ -259,10 +259,15 @@ def _hearing_told(token: "Token") -> bool:
         any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
 
 
+_IDIOM_VERBS = frozenset(verb for verb, _ in lx.DOUBTING_IDIOMS)
+
+
 def doubting_idiom(token: "Token") -> "Token | None":
     """The object noun of an idiom of doubt the verb opens ('cast | doubt on reports that ...',
     'poured cold | water on claims that ...'), when something follows on or upon it."""
     lemma = token.lemma_.lower()
+    if lemma not in _IDIOM_VERBS:
+        return None
     noun = next((c for c in token.children if c.i > token.i and c.dep_ in ("dobj", "advmod", "npadvmod")  # 'scorn' as an adverb
                  and (lemma, c.lemma_.lower()) in lx.DOUBTING_IDIOMS), None)
     if noun is None or _doubted(token, noun) is None:
@@ -663,6 +668,7 @@ def _clause_children(token: "Token") -> list["Token"]:
 
 
 TIME_MARKS = frozenset("after before since until while when once because as".split())
+OTHER_SPEAKERS_TIME_MARKS = TIME_MARKS - {"as", "because"}  # '..., after a union said ...': not 'as engineers had predicted'
 
 
 def _opened_as_a_time(clause: "Token") -> bool:
@@ -899,7 +905,7 @@ def _denied_thing(text: str, token: "Token") -> tuple[int, int] | None:
     if token.lemma_.lower() != "deny":
         return None
     target = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-    if target is None or target.lemma_.lower() not in lx.ACCUSED_THINGS | lx.DENIED_EVENTS:
+    if target is None or target.lemma_.lower() not in lx.DENIED_BY_NAME:
         return None
     return trim_span(text, *subtree_span(target))
 
@@ -1127,7 +1133,7 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
             if joint is not None:  # '..., while House Speaker Tom Emmer argued ...': another speaker's turn
                 cuts.append(joint)
                 continue
-            mark = next((c for c in later.children if c.dep_ == "mark" and c.lower_ in TIME_MARKS - {"as", "because"}), None)
+            mark = next((c for c in later.children if c.dep_ == "mark" and c.lower_ in OTHER_SPEAKERS_TIME_MARKS), None)
             if later.dep_ == "advcl" and subject is not None and mark is not None and mark.idx > start and \
                     doc[mark.i - 1].text == "," and later.lemma_.lower() in SAYING_CUES | TELLING_CUES and \
                     not is_passive(later):  # 'denied that it would close the plant, after a union said ...'
@@ -1485,10 +1491,13 @@ def _verbs(doc: "Doc") -> Iterator["Token"]:
 
     tags = doc.to_array([POS])
     verbs = set(np.flatnonzero((tags == VERB) | (tags == AUX)).tolist())
-    if ": " in doc_text(doc):
+    if READ_OUT.search(doc_text(doc)):
         verbs |= {t.i for t in doc if t.lower_ in ("read", "reads") and _reads_out(t)}
     for i in sorted(verbs):
         yield doc[int(i)]
+
+
+READ_OUT = re.compile(r"\breads?\s*:", re.IGNORECASE)  # where a 'read' before a colon may stand
 
 
 def _reads_out(token: "Token") -> bool:

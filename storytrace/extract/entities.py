@@ -124,20 +124,22 @@ def _looks_like_person(text: str) -> bool:
 def _titled_name(text: str) -> bool:
     """A title and then two or three capitalised words with no organisation word ('Superintendent
     Marian Hale', 'Commissioner Lorraine Macready'): a person, whatever the given name."""
+    return _name_after(text, TITLE_WORDS, fewest=2)
+
+
+def _name_after(text: str, prefixes: "frozenset[str]", fewest: int) -> bool:
+    """A word of `prefixes` and then `fewest` to three capitalised words with no organisation word."""
     words = text.split()
-    if len(words) < 3 or words[0].lower().strip(".") not in TITLE_WORDS:
+    if not words or words[0].lower().strip(".") not in prefixes:
         return False
     name = words[1:]
-    return len(name) <= 3 and all(w[:1].isupper() and w.lower().strip(".,") not in ORG_WORDS for w in name)
+    return fewest <= len(name) <= 3 and all(w[:1].isupper() and w.lower().strip(".,") not in ORG_WORDS for w in name)
 
 
 def _honoured_name(text: str) -> bool:
     """'Ms Hart', 'Mr. Lee Hsien Loong', 'Dr Amara Osei': an honorific and one to three capitalised
     words with no organisation word are a person's name, whatever the model tagged it."""
-    words = text.split()
-    if not 2 <= len(words) <= 4 or words[0].lower() not in HONORIFICS:
-        return False
-    return all(w[:1].isupper() and w.lower().strip(".,") not in ORG_WORDS for w in words[1:])
+    return _name_after(text, HONORIFICS, fewest=1)
 
 
 def _holder_named_last(doc: "Doc", ent: "Span") -> "Token | None":

@@ -41,6 +41,7 @@ charge charges allegation allegations""".split())
 # not a refusal ('denied the permit').
 DENIED_EVENTS = frozenset("""attack attacks breach leak hack affair raid bombing shooting killing killings payment payments
 bribe bribes""".split())
+DENIED_BY_NAME = ACCUSED_THINGS | DENIED_EVENTS  # what a denial names with a noun alone ('denied wrongdoing')
 
 # Cues that mostly take documents or evidence as subject ("the transcripts show").
 EVIDENCE_CUES = frozenset("show indicate reveal suggest find".split())

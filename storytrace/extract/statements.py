@@ -298,7 +298,7 @@ def _denies_an_accusation(cue: Cue, content: str) -> bool:
     """'Brown denied wrongdoing', 'The bank denied responsibility': a one-word denial of what its speaker
     is accused of is a statement (it answers the accusation), not too short to be one."""
     words = content.strip(" .,").lower().split()
-    return cue.lemma.split()[0] in lx.DENIAL_CUES and 0 < len(words) <= 3 and words[-1] in lx.ACCUSED_THINGS | lx.DENIED_EVENTS
+    return cue.lemma.split()[0] in lx.DENIAL_CUES and 0 < len(words) <= 3 and words[-1] in lx.DENIED_BY_NAME
 
 
 def _bare_answer(content: str) -> bool:

@@ -35,7 +35,7 @@ attendees on in at for as about regarding with by and but so also filed posted p
 finding findings recommendation recommendations conclusion conclusions inspection inspections status condition
 rating result results outcome action actions observation observations description scope purpose objective objectives
 introduction overview methodology method methods issue issues decision ruling verdict penalty cause reason notice
-reference ref case structure highlights key next steps findings summary appendix annex table figure chart
+reference ref case structure highlights key next steps appendix annex table figure chart
 """.split())
 FIRST_PERSON = frozenset("i we me us my our".split())
 ROLE_WORDS = lx.ROLE_NOUNS | frozenset("""council member councilmember councillor councilor committee finance

@@ -742,8 +742,6 @@ class OriginResolver:
             entity = self.person_by_name.get(names.fold(statement.speaker.name))
             if entity is not None:
                 return Origin(key=entity.id, name=entity.name, kind="person")
-        if statement.speaker.kind == "unknown" and _outlet_key(statement.speaker.name) in self.outlet_keys:
-            return outlet_origin(statement.speaker.name)  # 'Newswire reported ...', Newswire's report in the story
         if statement.speaker.kind == "anonymous" and BARE_SPOKESPERSON.fullmatch(statement.speaker.name.strip()):
             body = self._body_just_heard(statement)
             if body is not None:  # 'The club confirmed ... "He will be out for the season," a spokesman said'
