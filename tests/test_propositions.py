@@ -375,6 +375,8 @@ def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, bo
      # a pronoun for what was just said, and 'anyone who says otherwise is wrong'
      ("The union said the plant was unsafe for workers. The company denied that.",
       "the plant was unsafe for workers", "The company denied that"),
+     ("The union said the plant was unsafe for workers. The company denied it.",
+      "the plant was unsafe for workers", "The company denied it"),
      ('Residents say they were never consulted about the plan. "We held three meetings," council leader Jo Marsh '
       'said. "Anyone who says otherwise is wrong."', "they were never consulted about the plan",
       "Anyone who says otherwise is wrong."),
@@ -520,6 +522,11 @@ def test_a_question_about_a_report_asks_about_what_it_reported(analyze_text):
         [("Tidewater Times", "assert"), ("Voss", "deny")]  # the paper reported it ('Ms Voss,' addresses her)
 
 
+def test_rejecting_it_is_an_act_not_a_denial(analyze_text):
+    analysis = analyze_text("Headline\nThe plant opened in 1990. Harlow Homes said its bid was fair. The council rejected it.\n")
+    assert not [p for p in analysis.propositions if p.polarity == "deny"]
+
+
 def test_an_answer_that_is_no_yes_or_no_takes_no_side(analyze_text):
     analysis = analyze_text('Headline\n"We will see," Smith said when asked if the depot would close next year.\n')
     assert not [p for p in analysis.propositions if "depot" in p.text]
@@ -539,9 +546,10 @@ def test_a_denial_that_joins_another_denies_what_that_one_denied(analyze_text, b
             if p.polarity == "deny" and p.speaker == speaker] == [(denied, side)]
 
 
-def test_confirming_this_supports_what_was_just_said(analyze_text):
+@pytest.mark.parametrize("pronoun", ["this", "it"])
+def test_confirming_this_supports_what_was_just_said(analyze_text, pronoun):
     analysis = analyze_text("Headline\nThe plant opened in 1990. The council said residents were consulted on the plan. "
-                            "The mayor confirmed this.\n")
+                            f"The mayor confirmed {pronoun}.\n")
     assert [(p.speaker, p.polarity) for p in analysis.propositions if p.text == "residents were consulted on the plan"] == \
         [("The council", "assert"), ("The mayor", "assert")]
 

@@ -1585,6 +1585,17 @@ NOT_DONE_BEFORE = re.compile(r"\b(?:unable|failed|fails|fail|declined|declines|r
                              re.IGNORECASE)
 
 
+# Verbs whose bare 'it' is what was just said ('The company denied it'); 'rejected it' may be a bid
+POINTED_BY_IT = frozenset({"deny", "dispute", "refute", "confirm", "contest"})
+
+
+def _points_back(claim: "Token", cue: "Token") -> bool:
+    """'dispute that', 'confirmed this', 'denied it': a bare pronoun for what was just said."""
+    if list(claim.children):
+        return False
+    return claim.lower_ in ("that", "this") or claim.lower_ == "it" and cue.lemma_.lower() in POINTED_BY_IT
+
+
 def rejected_claim(text: str, token: "Token") -> tuple[int, int] | None:
     """What a denial or confirmation with a claim for its object rejects or confirms, with what it
     dismisses it as: 'denied | the report', 'dismissed | the councillor's figures as "political theatre"',
@@ -1593,7 +1604,7 @@ def rejected_claim(text: str, token: "Token") -> tuple[int, int] | None:
     idiom = doubting_idiom(token)
     claim = _doubted(token, idiom) if idiom is not None else \
         next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-    if claim is not None and claim.lower_ in ("that", "this") and not list(claim.children) and \
+    if claim is not None and _points_back(claim, token) and \
             not NOT_DONE_BEFORE.search(text, max(0, token.idx - 40), token.idx):
         return claim.idx, claim.idx + len(claim.text)  # 'Campaigners dispute that': what was just said
     if claim is None or claim.lemma_.lower() not in lx.CLAIMED_THINGS or \

@@ -895,7 +895,7 @@ def _confirming_a_claim(document: Document, statement: Statement, found: list[Pr
     text = document.text
     if statement.polarity != "confirm":
         return []
-    if text[statement.start:statement.end].lower() in ("this", "that"):
+    if text[statement.start:statement.end].lower() in ("this", "that", "it"):
         answered = _answered_text(statement, found)
         return [_side_of(document, statement, *_side_span(text, statement), answered, "assert", "confirms")] \
             if answered else []
