@@ -107,6 +107,10 @@ import pytest
          ["it never received any written warning about the pumps", "the collapse was caused by a seismic event"]),
         ("The union said the plant lost money and that was the reason for the strike.",
          ["the plant lost money and that was the reason for the strike"]),
+        # what was said before, spelled out after a colon, is what the speech verb reports
+        ("Teresa Okafor repeated to the Ledger what she had told reporters earlier in the week: that she raised the "
+         "alarm with festival workers on the Friday evening.",
+         ["she raised the alarm with festival workers on the Friday evening"]),
         # the reporter's note on a clause, as a noun set off by a comma, is no claim; a claim noun opening a sentence is
         ("The company said it would cut 300 jobs, a figure that was later confirmed.", ["it would cut 300 jobs"]),
         ("A claim that the dam was unsafe was made in 2019 by local engineers.",

@@ -56,6 +56,11 @@ def test_what_was_not_said_is_no_ones_word_but_the_writers(analyze_text):
     # understanding and learning are speech only when a news outlet does them
     "The talks ran late. Smith learned that his post had been cut.",
     "The talks ran late. The minister understands that voters are angry.",
+    # verbs that report a clause, and only a clause: not a hearing's purpose, a ruling out, a hint at, a noun
+    "A June 3 hearing has been scheduled in the US Bankruptcy Court to determine whether the move should be approved.",
+    "The talks ran late. The minister ruled out a tax rise at the conference.",
+    "The talks ran late. Netanyahu hinted at the story of the veto in an election rally.",
+    "The talks ran late. A 2022 audit of signalling assets on the line recommended new relays.",
 ])
 def test_speech_words_that_report_nothing_said(analyze_text, body):
     assert _statements(analyze_text, body) == []
@@ -102,6 +107,21 @@ def test_speech_words_that_report_nothing_said(analyze_text, body):
     ("Smith said there was no truth to claims that the plant would close.",
      ("Smith", "there was no truth to claims that the plant would close", "deny")),
     ("Smith said there was not a shred of truth in the report.", ("Smith", "there was not a shred of truth in the report", "deny")),
+    # saying again, ruling, determining, hinting, signalling
+    ("The talks ran late. The mayor repeated that the plant would close in March.",
+     ("The mayor", "the plant would close in March", "assert")),
+    ("The talks ran late. The mayor reaffirmed that the plant would close in March.",
+     ("The mayor", "the plant would close in March", "assert")),
+    ("The talks ran late. The judge ruled that the contract was void.", ("The judge", "the contract was void", "assert")),
+    ("The talks ran late. Investigators determined that the fire was caused by a cigarette.",
+     ("Investigators", "the fire was caused by a cigarette", "assert")),
+    ("The talks ran late. The governor signalled that she would veto the bill.",
+     ("The governor", "she would veto the bill", "assert")),
+    ("The talks ran late. Rourke repeated Kettlewell's testimony that the records showed no interruption.",
+     ("Rourke", "the records showed no interruption", "assert")),
+    # ... and a noun the tagger read as one of them is none ('signal CV41')
+    ("At 17:52 the driver of a freight train reported to the signaller that signal CV41 had changed from red to green.",
+     ("the driver of a freight train", "signal CV41 had changed from red to green", "assert")),
 ])
 def test_what_a_speech_verb_reports(analyze_text, body, expected):
     assert _statements(analyze_text, body)[-1:] == [expected]

@@ -181,7 +181,9 @@ GIVEN_FIGURES = frozenset("toll figure number estimate tally count total".split(
 # sell the club' ('he continued, "..."' and 'agreed that ...' report).
 TOLD_PARTICIPLES = frozenset({"brief", "inform", "notify"})  # 'officials informed of the decision'
 NEWSROOM_CUES = frozenset({"understand", "learn"})  # cues only for an outlet: see _outlet_reports
-CLAUSE_ONLY_CUES = frozenset({"forecast"})  # a cue only with a clause it reports: 'analysts forecast that ...'
+# Cues only with a clause they report ('analysts forecast that ...', 'the judge ruled that ...'), not
+# 'temperatures forecast to stay high', 'signal CV41', 'hinted at the story', 'ruled on the appeal'.
+CLAUSE_ONLY_CUES = frozenset({"forecast", "signal", "hint", "rule", "determine", "reckon"})
 DOING_WITH_INFINITIVE = frozenset({"continue", "go on", "agree"})
 
 
@@ -217,7 +219,8 @@ def cue_lemma(token: "Token") -> str | None:
         return lemma  # '"The depot will close in June," reads the letter
     if lemma in NEWSROOM_CUES:
         return lemma if _outlet_reports(token) else None
-    if lemma in CLAUSE_ONLY_CUES and not any(c.dep_ == "ccomp" for c in token.children):
+    if lemma in CLAUSE_ONLY_CUES and (not any(c.dep_ == "ccomp" and not _asks_whether(c) for c in token.children)
+                                      or _noun_after_that(token)):
         return None  # 'temperatures forecast to stay above 100 degrees': the forecast thing, not a forecaster
     if lemma in PHRASE_ONLY_CUES:
         found = _object_and_phrase(token)
@@ -240,7 +243,7 @@ def cue_lemma(token: "Token") -> str | None:
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "back"), None)
     if particle and (lemma, particle) in lx.PHRASAL_CUES:
         return f"{lemma} {particle}"
-    if lemma not in lx.REPORTING_CUES or (particle and lemma in ("call", "show", "point", "add")) or \
+    if lemma not in lx.REPORTING_CUES or (particle and lemma in ("call", "show", "point", "add", "rule")) or \
             (lemma == "write" and particle in ("up", "off", "down")):  # 'inspectors wrote up the stall': cited it
         return None
     return lemma
@@ -647,6 +650,25 @@ def _quoted_as_saying(token: "Token") -> "Token | None":
     return quoted[0] if quoted else None
 
 
+def _noun_after_that(token: "Token") -> bool:
+    """'reported that signal CV41 had changed': a noun the tagger made a verb, right after 'that' and
+    with no subject of its own."""
+    return token.i > 0 and token.nbor(-1).lower_ == "that" and \
+        (token.tag_ in ("VB", "VBP") or not any(c.dep_ in SUBJECT_DEPS for c in token.children))
+
+
+def _asks_whether(clause: "Token") -> bool:
+    """'to determine whether the move should be approved': a question, not what was found."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
+
+
+def _said_noun_misread(clause: "Token") -> bool:
+    """'repeated that account to lawmakers': a noun for something said that the tagger made a verb
+    with 'that' for its subject; a reference to what was said, not a clause."""
+    return clause.lemma_.lower() in lx.SAID_NOUNS | lx.CLAIMED_THINGS and clause.i > 0 and \
+        clause.nbor(-1).lower_ in ("that", "this", "his", "her", "its", "their") and clause.nbor(-1).dep_ in SUBJECT_DEPS
+
+
 def _clause_children(token: "Token") -> list["Token"]:
     clauses = []
     inverted = _inverted_participle(token)
@@ -659,7 +681,7 @@ def _clause_children(token: "Token") -> list["Token"]:
             # opens with 'that' is itself reported; the parser hung the report on it backwards
             continue
         if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "parataxis" and child.i < token.i):
-            if child.dep_ == "ccomp" and child.i > token.i and _opened_as_a_time(child):
+            if child.dep_ == "ccomp" and child.i > token.i and (_opened_as_a_time(child) or _said_noun_misread(child)):
                 continue  # '..., fishermen said, a day after the owner said ...': when, not what
             clauses.append(child)
         elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in child.children):
@@ -696,8 +718,9 @@ def _that_after(doc: "Doc", token: "Token") -> "Token | None":
             following = doc[i + 1]
             if word.dep_ == "dobj" and not list(word.children) and following.is_punct and following.text != ":":
                 return None  # 'Campaigners dispute that.': a pronoun for what was just said, no clause
-            if word.dep_ == "det" and following.pos_ == "NOUN" and not _opens_clause(doc, word, sent_end):
-                return None  # 'confirmed that part of the story': a reference, not a clause
+            if word.dep_ == "det" and following.pos_ == "NOUN" and not _opens_clause(doc, word, sent_end) or \
+                    word.dep_ == "nsubj" and _said_noun_misread(word.head):
+                return None  # 'confirmed that part of the story', 'repeated that account': a reference, not a clause
             return word
         if word.pos_ in ("VERB", "AUX") and word.dep_ == "acl" and word.tag_ in ("VBN", "VBG") and word.head.i > token.i:
             last += 4  # 'said in a statement posted on its website that ...': a participle describing a noun
@@ -1603,7 +1626,8 @@ def rejected_claim(text: str, token: "Token") -> tuple[int, int] | None:
     ('denied the permit')."""
     idiom = doubting_idiom(token)
     claim = _doubted(token, idiom) if idiom is not None else \
-        next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+        next((c for c in token.children if c.i > token.i and (c.dep_ == "dobj" or c.dep_ == "ccomp" and _said_noun_misread(c))),
+             None)
     if claim is not None and _points_back(claim, token) and \
             not NOT_DONE_BEFORE.search(text, max(0, token.idx - 40), token.idx):
         return claim.idx, claim.idx + len(claim.text)  # 'Campaigners dispute that': what was just said

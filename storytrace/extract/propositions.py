@@ -14,13 +14,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from storytrace.extract import lexicon as lx
-from storytrace.extract.cues import (DOING_WITH_INFINITIVE, FALSITY, RELATIVE_TAGS, SUBJECT_DEPS, doc_text,
+from storytrace.extract.cues import (CLAUSE_ONLY_CUES, DOING_WITH_INFINITIVE, FALSITY, RELATIVE_TAGS, SUBJECT_DEPS, doc_text,
                                      last_mark_end, said_of_antecedent)
 from storytrace.extract.datelines import past_dateline
 from storytrace.extract.factcheck import verdict_propositions
 from storytrace.extract.quotes import DOUBLE_MARKS
 from storytrace.extract.speakers import WHY_UNNAMED
-from storytrace.extract.statements import (APPENDED_NOUNS, OTHERWISE_WRONG, POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION,
+from storytrace.extract.statements import (WHAT_WAS_SAID, APPENDED_NOUNS, OTHERWISE_WRONG, POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION,
                                           answer_polarity, denies_in_content, elliptic_polarity)
 from storytrace.extract.transcripts import turn_matches
 from storytrace.ingest.boilerplate import is_editorial_note
@@ -59,6 +59,8 @@ def acts_rather_than_speaks(token: "Token") -> bool:
     children = list(token.children)
     if any(c.dep_ in ("ccomp", "xcomp") for c in children):
         return False
+    if token.lemma_.lower() in CLAUSE_ONLY_CUES:
+        return True  # 'hinted at the story', 'ruled on the appeal': no clause, no speech act
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
         return True
     objects = [c for c in children if c.dep_ == "dobj"]
@@ -609,6 +611,8 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
         else:
             taken.append((min(speaker.start, statement.cue_start, _intermediary_start(text, statement)),
                           max(speaker.end, statement.cue_end, _speaker_relative_clause_end(doc, statement))))
+        if statement.cue_end < statement.start and WHAT_WAS_SAID.search(text, statement.cue_end, statement.start):
+            taken.append((statement.cue_end, statement.start))  # 'repeated to the Ledger what she had told reporters: |
     found = []
     stage_notes = _stage_notes(text)
     spans = _Taken(taken)

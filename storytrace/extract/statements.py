@@ -383,11 +383,20 @@ def _excluded(document: Document, start: int, end: int) -> bool:
     return document.in_boilerplate(start, end) or document.in_headline(start, end)
 
 
+# 'what she had told reporters earlier in the week: that ...': a reference to what was said, spelled out after the colon
+WHAT_WAS_SAID = re.compile(r"what\s+(?:[\w'’-]+\s+){0,3}?(?:(?:had|has|have)\s+)?(?:told|said|written|wrote|testified|"
+                           r"stated|claimed|alleged|reported|argued|insisted)\b[^:;.\"“”]{0,80}?:\s+(?:that\s+)?(?=\w)",
+                           re.IGNORECASE)
+
+
 def _contents(text: str, cue: Cue) -> list[tuple[int, int]]:
     """The spans a cue reports: its clause widened over the quotes it overlaps, and its other quotes."""
     spans: list[tuple[int, int]] = []
     if cue.content:
         start, end = cue.content
+        spelled_out = WHAT_WAS_SAID.match(text, start, end)
+        if spelled_out is not None:  # 'repeated what she had told reporters: | that she raised the alarm ...'
+            start = spelled_out.end()
         for quote in cue.quotes:
             if quote.inner_start < end and start < quote.inner_end:
                 start, end = min(start, quote.inner_start), max(end, quote.inner_end)
