@@ -564,6 +564,11 @@ def test_confirming_this_supports_what_was_just_said(analyze_text, pronoun):
       "The city's spokeswoman", "the mayor had resigned"),
      ("Witnesses said soldiers fired at the crowd. Police confirmed that account on Monday.", "Police",
       "soldiers fired at the crowd"),
+     # backing a claim named by a noun, also in the passive
+     ("The mayor said the plant would close in March. The council leader backed the mayor's account.",
+      "The council leader", "the plant would close in March"),
+     ("The mayor said the plant would close in March. The mayor's account was backed by the council leader.",
+      "the council leader", "the plant would close in March"),
      # a confirmation not given, or that could not be given, supports nothing
      ("The Gazette reported that the mayor had resigned. The city declined to confirm the report.", None, None),
      ("Vestrum said the cost was 600 million. The Meridian was unable to confirm her figure.", None, None)],
@@ -573,6 +578,22 @@ def test_confirming_a_claim_named_by_a_noun_supports_it(analyze_text, body, spea
     first_speaker = analysis.propositions[0].speaker
     others = [(p.speaker, p.text, p.polarity) for p in analysis.propositions if p.speaker != first_speaker]
     assert others == ([(speaker, confirmed, "assert")] if speaker else [])
+
+
+def test_echoing_a_claim_that_says_something_supports_what_it_says(analyze_text):
+    analysis = analyze_text("Headline\nThe plant opened in 1990. The mayor said the plant would close in March. "
+                            "Councillor Ann Webb echoed the mayor's claim that the plant would close.\n")
+    assert [(p.speaker, p.polarity) for p in analysis.propositions if p.text == "the plant would close"] == \
+        [("Ann Webb", "confirm"), ("The mayor", "assert")]
+
+
+@pytest.mark.parametrize("body", ["The council backed the plan on Monday.",
+                                  "The party supports the idea of a four-day week.",
+                                  "The council did not back the union's claim."])
+def test_backing_a_plan_or_an_idea_is_an_act(analyze_text, body):
+    analysis = analyze_text("Headline\nThe plant opened in 1990. " + body + "\n")
+    assert not analysis.statements
+    assert [p.speaker for p in analysis.propositions] == [None, None]
 
 
 @pytest.mark.parametrize("body", [

@@ -217,6 +217,8 @@ def cue_lemma(token: "Token") -> str | None:
     if lemma == "read" and any(c.dep_ == "nsubj" and c.i > token.i and c.lemma_.lower() in lx.DOCUMENT_HEADS
                                for c in token.children):
         return lemma  # '"The depot will close in June," reads the letter
+    if lemma in ENDORSING_VERBS:  # 'backed the mayor's account': a confirmation; 'backed the plan' is none
+        return "confirm" if _endorsed_claim(token) is not None else None
     if lemma in NEWSROOM_CUES:
         return lemma if _outlet_reports(token) else None
     if lemma in CLAUSE_ONLY_CUES and (not any(c.dep_ == "ccomp" and not _asks_whether(c) for c in token.children)
@@ -247,6 +249,18 @@ def cue_lemma(token: "Token") -> str | None:
             (lemma == "write" and particle in ("up", "off", "down")):  # 'inspectors wrote up the stall': cited it
         return None
     return lemma
+
+
+# Verbs that side with a claim only when a claim is their object: 'backed the mayor's account', 'echoed the
+# union's claim that ...', 'supported the finding'.
+ENDORSING_VERBS = frozenset("back echo endorse support uphold".split())
+ENDORSED_THINGS = lx.CLAIMED_THINGS - {"idea", "notion", "suggestion", "speculation", "rumour", "rumor"}
+
+
+def _endorsed_claim(token: "Token") -> "Token | None":
+    """The claim an endorsing verb takes as its object, if it takes one."""
+    return next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i and c.lemma_.lower() in ENDORSED_THINGS),
+                None)
 
 
 # Proceedings that hear evidence: what they heard was said there ('The inquest heard that ...').
@@ -1663,7 +1677,8 @@ def _source_named_in_sentence(text: str, token: "Token", source_cues: list[Cue])
 # Verbs that, passive with an agent and a claim for subject, take a side on it: 'the union's claim that ...
 # has been disputed by the company'. 'challenged', 'contested', 'questioned' only so.
 PASSIVE_SIDES = {**{lemma: lemma for lemma in lx.DENIAL_CUES | lx.CONFIRMATION_CUES},
-                 "challenge": "dispute", "contest": "dispute", "question": "dispute"}
+                 "challenge": "dispute", "contest": "dispute", "question": "dispute",
+                 **{lemma: "confirm" for lemma in ENDORSING_VERBS}}
 
 
 def passive_side_cue(text: str, token: "Token") -> Cue | None:
