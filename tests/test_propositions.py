@@ -381,6 +381,11 @@ def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, bo
       "the plant was unsafe for workers", "The company denied that"),
      ("The union said the plant was unsafe for workers. The company denied it.",
       "the plant was unsafe for workers", "The company denied it"),
+     # saying otherwise
+     ("The mayor said the plant would close in March. Union officials say otherwise.",
+      "the plant would close in March", "Union officials say otherwise"),
+     ("Achterberg said the front doors were compliant. Inspectors found otherwise: the self-closers were missing.",
+      "the front doors were compliant", "Inspectors found otherwise"),
      ('Residents say they were never consulted about the plan. "We held three meetings," council leader Jo Marsh '
       'said. "Anyone who says otherwise is wrong."', "they were never consulted about the plan",
       "Anyone who says otherwise is wrong."),

@@ -61,6 +61,11 @@ def test_what_was_not_said_is_no_ones_word_but_the_writers(analyze_text):
     "The talks ran late. The minister ruled out a tax rise at the conference.",
     "The talks ran late. Netanyahu hinted at the story of the veto in an election rally.",
     "The talks ran late. A 2022 audit of signalling assets on the line recommended new relays.",
+    # a speech act in a condition is not made
+    "The plant opened in 1990. Unless the mayor says otherwise, the plant will close.",
+    "The registrar may order a fresh election if it finds that a breach of the rules may have affected the result.",
+    "A waking watch is to be maintained until the Service agrees otherwise.",
+    "The sharp change in oxygen concentration below the outfall is difficult to explain otherwise.",
 ])
 def test_speech_words_that_report_nothing_said(analyze_text, body):
     assert _statements(analyze_text, body) == []
@@ -125,6 +130,14 @@ def test_speech_words_that_report_nothing_said(analyze_text, body):
 ])
 def test_what_a_speech_verb_reports(analyze_text, body, expected):
     assert _statements(analyze_text, body)[-1:] == [expected]
+
+
+def test_an_outlet_in_a_clause_set_against_a_statement_did_not_carry_it(analyze_text):
+    analysis = analyze_text("Headline\nThe plant opened in 1990. The government says it was not involved in the deal, "
+                            "but documents obtained by the Guardian suggest otherwise.\n")
+    assert [(s.speaker.name, s.text, s.polarity, s.via) for s in analysis.statements] == [
+        ("The government", "it was not involved in the deal", "assert", ()),
+        ("Documents", "otherwise", "deny", ("Guardian",))]
 
 
 @pytest.mark.parametrize(("body", "clause", "predicate"), [

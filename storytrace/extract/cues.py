@@ -330,6 +330,8 @@ def is_hypothetical(token: "Token") -> bool:
     head_lemma = head.lemma_.lower()
     if _not_yet_done(token):
         return True
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("unless", "if", "until") for c in token.children):
+        return True  # 'Unless the mayor says otherwise, ...', 'if anyone claims that ...': a condition, nothing said
     if token.dep_ == "ccomp" and token.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in token.children):
         return head_lemma in lx.DIRECTIVE_CUES or head_lemma in ("want", "hope", "wish", "expect", "insist")
     if token.dep_ in ("xcomp", "ccomp") and head_lemma in ("want", "plan", "intend", "refuse", "decline", "hope",
@@ -1770,6 +1772,12 @@ DISMISSED_AS = re.compile(r"\s+as\s+(?:[\"“][^\"“”]{1,40}[\"”]|[\w-]+(?:
                           r"suggestions?|allegations?|accusations?|rumou?rs?|assertions?)\s+that\s+", re.IGNORECASE)
 
 
+# Cues that deny what was said with 'otherwise' alone ('Union officials say otherwise', 'Inspectors found
+# otherwise'); not 'until the Service agrees otherwise', 'difficult to explain otherwise'.
+SAYING_OTHERWISE = frozenset("""say tell suggest show find claim argue insist indicate contend maintain state testify
+report conclude""".split())
+
+
 def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[Quote]) -> tuple[int, int] | None:
     """The span a cue reports, or None when it governs no clause ('denied the story')."""
     if lemma == "call for":
@@ -1790,6 +1798,10 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     if lemma in DOING_WITH_INFINITIVE and any(c.dep_ == "xcomp" for c in token.children):
         return None  # in 'went on to say that ...' the inner verb reports
     clauses = [c for c in _clause_children(token) if not _beyond_semicolon(doc, token, c)]
+    otherwise = next((c for c in token.children if c.lower_ == "otherwise" and c.i > token.i), None) \
+        if lemma in SAYING_OTHERWISE else None
+    if otherwise is not None and not clauses:  # 'Union officials say otherwise': a denial of what was just said
+        return otherwise.idx, otherwise.idx + len(otherwise.text)
     if lemma in lx.DIRECTIVE_CUES and not clauses:
         asked = _asked_of_someone(token, ("with", "to", "of"))  # 'pleaded with Congress to give them ...'
         clauses = [c for c in token.children if c.dep_ == "xcomp"] or ([asked] if asked is not None else [])

@@ -20,7 +20,7 @@ from storytrace.extract.datelines import past_dateline
 from storytrace.extract.factcheck import verdict_propositions
 from storytrace.extract.quotes import DOUBLE_MARKS
 from storytrace.extract.speakers import WHY_UNNAMED
-from storytrace.extract.statements import (WHAT_WAS_SAID, APPENDED_NOUNS, OTHERWISE_WRONG, POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION,
+from storytrace.extract.statements import (SAYS_OTHERWISE, WHAT_WAS_SAID, APPENDED_NOUNS, OTHERWISE_WRONG, POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION,
                                           answer_polarity, denies_in_content, elliptic_polarity)
 from storytrace.extract.transcripts import turn_matches
 from storytrace.ingest.boilerplate import is_editorial_note
@@ -811,7 +811,7 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         denial = asked.group(2) if asked else content
         pointed = _pointed_claim(text, statement)
         pointing = POINTING_DENIAL.match(denial) or POINTING_REJECTION.match(denial) or SUCH_A_THING.match(denial) or \
-            POINTING_FALSITY.match(denial) or OTHERWISE_WRONG.match(denial) or pointed
+            POINTING_FALSITY.match(denial) or OTHERWISE_WRONG.match(denial) or SAYS_OTHERWISE.match(denial) or pointed
         hint = _accused_words(content)
         # 'denied accepting bribes' answers the clause with its words; 'denied any wrongdoing' the one before;
         # a bare 'pleaded not guilty' names nothing to answer

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
-from storytrace.extract.cues import (CALLING_CUES, DESCRIBING_CUES, FALSITY, Cue, attach_quotes, content_words, find_cues,
+from storytrace.extract.cues import (CALLING_CUES, DESCRIBING_CUES, FALSITY, Cue, attach_quotes, content_words, doc_text, find_cues,
                                      is_citing, names_a_source, opens_source_aside, subtree_span, trim_span)
 from storytrace.extract.datelines import dateline_spans
 from storytrace.extract.factcheck import correction_statements, factcheck_statements
@@ -65,6 +65,8 @@ POINTING_FALSITY = re.compile(
 OTHERWISE_WRONG = re.compile(
     r"^\W*(?:anyone|anybody|those|people|whoever)\s+(?:who\s+)?(?:says?|claims?|suggests?|thinks?|believes?)\s+"
     rf"otherwise\s+(?:is|are)\s+(?:\w+\s+)?(?:{FALSITY}|lying|misinformed)\b", re.IGNORECASE)
+# 'Union officials say otherwise', 'documents obtained by the Guardian suggest otherwise': a denial of what was just said
+SAYS_OTHERWISE = re.compile(r"^\W*otherwise\W*$", re.IGNORECASE)
 _DENIAL_PATTERNS = (
     # 'The allegations are false', "the Courier's figure was wrong", 'reports that 200 homes flooded were exaggerated',
     # 'Any suggestion that she was dismissed for raising concerns is rejected'
@@ -199,7 +201,7 @@ def polarity(cue: Cue, content_text: str) -> str:
         return "assert" if cue.negated else "deny"
     if lemma in lx.CONFIRMATION_CUES:
         return "assert" if cue.negated else "confirm"
-    if finds_nothing(cue):
+    if finds_nothing(cue) or SAYS_OTHERWISE.match(content_text):
         return "deny"
     return "deny" if denies_in_content(content_text) else "assert"
 
@@ -234,9 +236,21 @@ def _via(cue: Cue, referents: Referents, content: tuple[int, int], speaker: Reso
         if ref.kind != "outlet" or ref is speaker.referent:
             continue
         if any(sent.start_char <= s < sent.end_char and not (content[0] <= s < content[1])
-               and not any(ds <= s < de for ds, de in datelines) for s, e in ref.spans) and ref.name not in found:
+               and not any(ds <= s < de for ds, de in datelines) and not _set_against(cue, content, s)
+               for s, e in ref.spans) and ref.name not in found:
             found.append(ref.name)
     return found
+
+
+# 'says it was not involved, | but documents obtained by the Guardian suggest otherwise': another clause,
+# set against the statement
+SET_AGAINST = re.compile(r"(?:,|;|\s[–—-])\s*(?:but|though|although|while|whereas|yet|however)\b", re.IGNORECASE)
+
+
+def _set_against(cue: Cue, content: tuple[int, int], position: int) -> bool:
+    """Whether an outlet named after both the cue and the content stands in a clause set against them."""
+    after = max(content[1], cue.text_end)
+    return position >= after and SET_AGAINST.search(doc_text(cue.token.doc), after, position) is not None
 
 
 # ----------------------------------------------------------------------------------------------
@@ -464,6 +478,7 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
             speaker = resolver.resolve(cue.speaker_head, cue.position)
         spans = [s for s in _contents(text, cue)
                  if s[1] > s[0] and (content_words(text, *s) >= 2 or _bare_answer(text[s[0]:s[1]]) or cue.rejects_claim
+                                     or SAYS_OTHERWISE.match(text[s[0]:s[1]])
                                      or _denies_an_accusation(cue, text[s[0]:s[1]]))
                  and not _excluded(document, *s)
                  and not ANONYMITY_REQUEST.match(text[s[0]:s[1]]) and not says_nothing(cue, text, s)]
