@@ -531,6 +531,12 @@ def test_a_question_about_a_report_asks_about_what_it_reported(analyze_text):
         [("Tidewater Times", "assert"), ("Voss", "deny")]  # the paper reported it ('Ms Voss,' addresses her)
 
 
+def test_anyone_who_says_otherwise_answers_a_source_not_the_reporter(analyze_text):
+    analysis = analyze_text('Headline\nThe plant opened in 1990. "We will not close the plant," the chief executive, '
+                            'Maria Lopez, told shareholders. "Anyone who says otherwise is misinformed."\n')
+    assert not [p for p in analysis.propositions if p.polarity == "deny" and p.text == "The plant opened in 1990"]
+
+
 def test_rejecting_it_is_an_act_not_a_denial(analyze_text):
     analysis = analyze_text("Headline\nThe plant opened in 1990. Harlow Homes said its bid was fair. The council rejected it.\n")
     assert not [p for p in analysis.propositions if p.polarity == "deny"]

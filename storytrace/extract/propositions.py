@@ -828,8 +828,9 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         elif accused and not hint:  # 'Bayline Marine has denied any wrongdoing': a clause that names the accused
             party = _accused_party(statement)
             answered = _answered_text(statement, found, party, hint_needed=True, text=text) if party else None
-        else:
-            answered = _answered_text(statement, found, hint, hint_needed=accused)
+        else:  # 'Anyone who says otherwise is wrong' answers someone who said so, not the reporter's account
+            answered = _answered_text(statement, found, hint, hint_needed=accused,
+                                      said_only=bool(OTHERWISE_WRONG.match(denial)))
         if not answered:
             continue
         out.append(_side_of(document, statement, *_side_span(text, statement), answered, "deny", "rebuts"))
@@ -1211,14 +1212,14 @@ AMOUNT = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen
 
 def _answered_text(statement: Statement, found: list[Proposition], hint: set[str] | None = None,
                    until: int | None = None, hint_needed: bool = False, amount_wanted: bool = False,
-                   text: str = "") -> str | None:
+                   text: str = "", said_only: bool = False) -> str | None:
     """The nearest earlier clause someone else said (an attributed clause before the reporter's own,
     which is more often the setting of the denial: 'Whitcombe was blunt'), ending by `until` (default:
     where the statement's content starts); with `hint` (word stems naming the claim: 'the gap
     allegation'), the nearest that has them, if any does (only such a one with `hint_needed`); with
     `amount_wanted` ('disputed the figures'), the nearest that states an amount, if any does. With the
     document's `text`, the hint may stand anywhere in the clause's sentence before it ('Councillor Jane
-    Ott said ...' for 'the councillor's figures')."""
+    Ott said ...' for 'the councillor's figures'). With `said_only`, only an attributed clause."""
     until = statement.start if until is None else until
     before = [p for p in found if statement.start - ANSWER_REACH <= p.end <= until
               and p.speaker != statement.speaker.name and p.polarity != "deny"]
@@ -1229,7 +1230,7 @@ def _answered_text(statement: Statement, found: list[Proposition], hint: set[str
     if amount_wanted:
         before = [p for p in before if AMOUNT.search(p.text)] or before
     said = [p for p in before if p.statement is not None]
-    chosen = said or before
+    chosen = said if said or said_only else before
     return max(chosen, key=lambda p: p.end).text if chosen else None
 
 
