@@ -454,7 +454,9 @@ def test_the_company_is_no_public_body(analyze_text):
     ("The ferry caught fire on Sunday. Tallis Ferries said it would not comment while the Marine Accident Investigation "
      "Unit carried out its inquiry. On Thursday, the company said it had chartered a smaller vessel.", "Tallis Ferries"),
     ("Trains were halted on Monday. Union Pacific said the line would reopen. The company said repairs were under way.",
-     "Union Pacific"),
+     "Union Pacific"),    # nor the White House
+    ("The plant opened in 1990. The White House has insisted that the president was not briefed. Police said two "
+     "people had died. The company, for its part, maintains it followed all regulations.", "The company"),
 ])
 def test_the_company_is_no_union_or_inquiry(analyze_text, body, speaker):
     assert _statements(analyze_text, body)[-1][0] == speaker
@@ -564,6 +566,14 @@ def test_calling_that_false_is_a_denial(analyze_text, body, expected):
      [("The company", "it would cut 300 jobs", "assert")]),
     ("The company said it would cut 300 jobs, a figure that was later confirmed.",
      [("The company", "it would cut 300 jobs", "assert")]),
+    # ... also without 'that was', and not read as spoken by 'later'
+    ("The White House insisted that the president was not briefed, a position contradicted by emails released on Monday.",
+     [("White House", "the president was not briefed", "assert"), ("Emails", "the president was not briefed", "deny")]),
+    ("The union said 600 jobs would go, a figure later confirmed by the company.",
+     [("The union", "600 jobs would go", "assert"), ("the company", "600 jobs would go", "confirm")]),
+    # a claim repeated by someone, in the passive, is theirs
+    ("The plant opened in 1990. The claim that the dam was safe has been repeated by the company for years.",
+     [("the company", "the dam was safe", "confirm")]),
 ])
 def test_a_reaction_appended_to_a_clause_is_its_sources_statement(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected

@@ -1680,7 +1680,7 @@ def _source_named_in_sentence(text: str, token: "Token", source_cues: list[Cue])
 # has been disputed by the company'. 'challenged', 'contested', 'questioned' only so.
 PASSIVE_SIDES = {**{lemma: lemma for lemma in lx.DENIAL_CUES | lx.CONFIRMATION_CUES},
                  "challenge": "dispute", "contest": "dispute", "question": "dispute",
-                 **{lemma: "confirm" for lemma in ENDORSING_VERBS}}
+                 **{lemma: "confirm" for lemma in ENDORSING_VERBS | {"repeat"}}}
 
 
 def passive_side_cue(text: str, token: "Token") -> Cue | None:

@@ -25,7 +25,10 @@ BUSINESS_HEADS = frozenset("company firm carrier maker manufacturer airline insu
                            "conglomerate".split()) | lx.TRADE_HEADS
 PUBLIC_BODY_WORDS = frozenset("""ministry department agency commission council authority government court police bureau
 administration senate parliament congress reserve directorate regulator inspectorate committee coastguard army navy
-embassy unit investigation inquiry tribunal watchdog board""".split())
+embassy unit investigation inquiry tribunal watchdog board kremlin pentagon presidency cabinet legislature
+assembly secretariat military nato fbi cia nhs""".split())
+# Public bodies named as a house ('the White House', 'the House of Commons'); Random House is a business
+PUBLIC_HOUSES = re.compile(r"\b(?:white\s+house|house\s+of\s+(?:commons|lords|representatives|delegates))\b", re.IGNORECASE)
 GENERIC_ORGANIZATION_HEADS = frozenset("company firm group carrier maker manufacturer airline bank insurer club "
                                        "retailer lender operator startup giant conglomerate".split()) | lx.TRADE_HEADS
 CORPORATE_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Co|LLC|plc|PLC|Group|Holdings|AG|SA|NV|GmbH)\b\.?")
@@ -176,7 +179,8 @@ def _public_body(name: str) -> bool:
     """A ministry, council, court ... or, by the last word of its name, a union, party, charity or school:
     no business ('the company' is not the Amalgamated Workers Union; Union Pacific may be)."""
     words = [w.casefold() for w in re.findall(r"[\w’']+", name)]
-    return bool(set(words) & PUBLIC_BODY_WORDS) or bool(words) and words[-1] in NON_BUSINESS_HEADS
+    return bool(set(words) & PUBLIC_BODY_WORDS) or bool(words) and words[-1] in NON_BUSINESS_HEADS or \
+        bool(PUBLIC_HOUSES.search(name))
 
 
 # The last word of names of bodies that are no business.

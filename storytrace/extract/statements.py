@@ -609,15 +609,16 @@ def _same_speaker(a: ResolvedSpeaker, b: ResolvedSpeaker) -> bool:
 
 # The nouns by which a writer appends a note on the clause before: '..., an accusation his lawyer rejected'.
 APPENDED_NOUNS = (r"claim|allegation|accusation|charge|assertion|account|figure|number|estimate|version|"
-                  r"characteri[sz]ation|suggestion")
+                  r"characteri[sz]ation|suggestion|position|explanation")
 # '..., an accusation his lawyer rejected', '..., a claim environmental groups dispute', '..., a figure aid
 # agencies say is far too low': another source's denial or confirmation of the clause before, appended to
 # it as a noun with a clause of its own.
 APPENDED_REACTION = re.compile(
-    rf",\s+(?:a|an)\s+(?:{APPENDED_NOUNS})\s+(?:that\s+|which\s+)?(?P<speaker>(?:[\w.'’-]+\s+){{1,5}}?)"
+    rf",\s+(?:a|an)\s+(?:{APPENDED_NOUNS})\s+(?:that\s+|which\s+)?"
+    r"(?P<speaker>(?!(?:later|since|also|widely|firmly|strongly|flatly|subsequently)\s)(?:[\w.'’-]+\s+){1,5}?)"
     r"(?:(?:has|have|had|strongly|flatly|vehemently|firmly|also|later)\s+){0,2}"
     r"(?P<cue>(?:den(?:y|ies|ied)|reject(?:s|ed)?|disput(?:e|es|ed)|refut(?:e|es|ed)|dismiss(?:es|ed)?|rebut(?:s|ted)?|"
-    r"contradict(?:s|ed)?|confirm(?:s|ed)?|acknowledg(?:e|es|ed)|corroborat(?:e|es|ed))\b|"
+    r"contradict(?:s|ed)?|confirm(?:s|ed)?|acknowledg(?:e|es|ed)|corroborat(?:e|es|ed))\b(?!\s+by\b)|"
     r"(?P<saying>says?|said)\b(?=\s+(?:is|was|are|were)\s+"
     rf"(?:\w+\s+){{0,2}}?(?:{FALSITY}|too\s+(?:low|high|small|large)|inflated|understated|an?\s+(?:under|over)estimate)\b)|"
     # '..., a claim the opposition has described as "fantasy"'
@@ -627,7 +628,7 @@ APPENDED_REACTION = re.compile(
 # The same in the passive, with or without who reacted: '..., a figure that was later confirmed', '..., a
 # number that was denied by the union'.
 APPENDED_PASSIVE = re.compile(
-    rf",\s+(?:a|an)\s+(?:{APPENDED_NOUNS})\s+(?:that|which)\s+(?:(?:has|have|had)\s+)?(?:been|was|were|is|are)\s+"
+    rf",\s+(?:a|an)\s+(?:{APPENDED_NOUNS})\s+(?:(?:that|which)\s+(?:(?:has|have|had)\s+)?(?:been|was|were|is|are)\s+)?"
     r"(?:(?:later|since|also|strongly|flatly|widely|firmly)\s+)?(?P<cue>denied|rejected|disputed|refuted|dismissed|"
     r"rebutted|contradicted|confirmed|corroborated|acknowledged)\b"
     r"(?:\s+by\s+(?P<speaker>[^,.;:!?\"“”]+?))?(?=\s*(?:$|[.;,!?]))", re.IGNORECASE)
