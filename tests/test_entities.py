@@ -52,6 +52,13 @@ def test_a_body_named_with_and_is_one_mention(analyze_text, body, names):
     assert names <= {m.text for m in analyze_text("Headline\n" + body + "\n").mentions}
 
 
+def test_a_name_tagged_once_is_that_name_wherever_the_document_writes_it(analyze_text):
+    analysis = analyze_text("Headline\nHarlow Water told Newswire there was no risk to residents. Harlow Water said it "
+                            "had not received any complaints before this week. The Harlow Water Board met on Friday.\n")
+    assert [(m.text, m.label) for m in analysis.mentions if m.text == "Harlow Water"] == [("Harlow Water", "ORG")] * 2
+    assert [(s.speaker.name, s.speaker.kind) for s in analysis.statements] == [("Harlow Water", "organization")] * 2
+
+
 def test_a_dateline_names_a_place_not_a_person(analyze_text):
     text = ("Smokehouse owner rejects county findings as Kestrel Lake outbreak passes 50 cases\n\nSILL CREEK — The owner "
             "of a Sill Creek barbecue business on Wednesday rejected claims that his pork was behind the salmonella "

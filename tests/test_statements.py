@@ -132,6 +132,12 @@ def test_what_a_speech_verb_reports(analyze_text, body, expected):
     assert _statements(analyze_text, body)[-1:] == [expected]
 
 
+def test_a_company_did_not_carry_its_own_release(analyze_text):
+    analysis = analyze_text('Headline\nThe clinic reopened. "We let these patients down," said Dr. Martin Kessel, Chief '
+                            'Pharmacy Officer of Corvane Health.\n', outlet="Corvane Health")
+    assert [(s.speaker.name, s.via) for s in analysis.statements] == [("Martin Kessel", ())]
+
+
 def test_an_outlet_in_a_clause_set_against_a_statement_did_not_carry_it(analyze_text):
     analysis = analyze_text("Headline\nThe plant opened in 1990. The government says it was not involved in the deal, "
                             "but documents obtained by the Guardian suggest otherwise.\n")
@@ -454,7 +460,10 @@ def test_the_company_is_no_public_body(analyze_text):
     ("The ferry caught fire on Sunday. Tallis Ferries said it would not comment while the Marine Accident Investigation "
      "Unit carried out its inquiry. On Thursday, the company said it had chartered a smaller vessel.", "Tallis Ferries"),
     ("Trains were halted on Monday. Union Pacific said the line would reopen. The company said repairs were under way.",
-     "Union Pacific"),    # nor the White House
+     "Union Pacific"),    # nor a description that names which one it is
+    ("The plant opened in 1990. Brannock Smokehouse LLC said the trailer was cold. The operator of Stall 9 stated that "
+     "she warned event staff.", "The operator of Stall 9"),
+    # nor the White House
     ("The plant opened in 1990. The White House has insisted that the president was not briefed. Police said two "
      "people had died. The company, for its part, maintains it followed all regulations.", "The company"),
 ])

@@ -7,6 +7,7 @@ and outlets tagged as people (the EntityRuler catches the listed ones).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
@@ -423,7 +424,34 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
         mentions.append(Mention(doc=document.id, start=start, end=end, text=surface, label=label,
                                 roles=tuple(dict.fromkeys(roles)), gender=gender))
     kept = _joined_body_names(doc, document.text, [m for m in mentions if not _common_word_at_start(document.text, m)])
+    kept = _repeated_names(document.text, kept)
     return _defined_short_forms(document.text, _short_firm_names(_governments(document.text, kept)))
+
+
+REPEATED_LABELS = frozenset({"ORG", "PERSON"})
+NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'’-]* $")  # 'North | Harlow Water': part of a longer name
+
+
+def _repeated_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name of two or more words tagged once is that name wherever else the document writes it and
+    the model tagged nothing ('Harlow Water said ...' tagged, 'Harlow Water told Newswire ...' not):
+    one name, one sense, in one document. Not where it is part of a longer name ('Harlow Water Board')."""
+    surfaces: dict[str, str] = {}
+    for mention in mentions:
+        if mention.label in REPEATED_LABELS and " " in mention.text.strip() and mention.text[:1].isupper():
+            surfaces.setdefault(mention.text, mention.label)
+    if not surfaces:
+        return mentions
+    taken = sorted((m.start, m.end) for m in mentions)
+    added = []
+    for surface, label in surfaces.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])(?! [A-Z])", text):
+            at = bisect.bisect_right(taken, (match.start(), float("inf")))
+            if at and taken[at - 1][1] > match.start() or at < len(taken) and taken[at][0] < match.end() or \
+                    NAME_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+                continue
+            added.append(Mention(doc=mentions[0].doc, start=match.start(), end=match.end(), text=surface, label=label))
+    return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
 
 
 def _joined_body_names(doc: "Doc", text: str, mentions: list[Mention]) -> list[Mention]:

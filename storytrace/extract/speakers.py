@@ -790,7 +790,7 @@ class SpeakerResolver:
                                  ("anonymous", lx.ANONYMOUS_HEADS | lx.PERSON_GROUP_HEADS | lx.ROLE_NOUNS)):
             if not heads & vocabulary:
                 continue
-            if definite:
+            if definite and not (kind == "organization" and _specified_by_name(head)):
                 marks = _distinguishing_modifiers(head)
                 previous = self.referents.most_recent(position, lambda r: r.kind == kind and bool(heads & r.heads)
                                                       and _bears_modifiers(r, marks))
@@ -1007,6 +1007,13 @@ def _one_person(referent: Referent) -> bool:
     if any(h.endswith("s") and (h[:-1] in heads or h[:-2] in heads or h[:-3] + "y" in heads) for h in heads):
         return False
     return _names_people(heads)
+
+
+def _specified_by_name(head: "Token") -> bool:
+    """'The operator of Stall 9', 'the owner of the Harlow dam': a description that says by a name or
+    number which one it is, not 'the company' pointing back to one named before."""
+    return any(child.dep_ == "prep" and child.lower_ == "of" and
+               any(t.pos_ in ("PROPN", "NUM") for t in child.subtree) for child in head.children)
 
 
 def _names_people(heads: set[str]) -> bool:

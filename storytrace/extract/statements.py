@@ -232,9 +232,10 @@ def _via(cue: Cue, referents: Referents, content: tuple[int, int], speaker: Reso
     quoted; the report's own outlet when the speaker 'told us'."""
     sent = cue.token.sent
     found = [own_outlet] if own_outlet and _told_us(cue) else []
+    publisher = own_outlet.casefold() if own_outlet and not gazetteer.is_news_outlet(own_outlet) else None
     for ref in referents.items:
-        if ref.kind != "outlet" or ref is speaker.referent:
-            continue
+        if ref.kind != "outlet" or ref is speaker.referent or ref.name.casefold() == publisher:
+            continue  # a release's own company, named in its officer's title, carried nothing
         if any(sent.start_char <= s < sent.end_char and not (content[0] <= s < content[1])
                and not any(ds <= s < de for ds, de in datelines) and not _set_against(cue, content, s)
                for s, e in ref.spans) and ref.name not in found:
