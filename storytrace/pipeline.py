@@ -8,6 +8,7 @@ worker that made them. `build_dossier` is the cross-document step.
 from __future__ import annotations
 
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import lru_cache
@@ -126,6 +127,23 @@ def _as_story_outlet(statement: Statement, outlets: set[str]) -> Statement:
     return replace(statement, speaker=replace(speaker, kind="outlet"))
 
 
+# 'Harlow Water told Newswire ...', '"...," Lopez told the Harlow Gazette', 'in an interview with Newswire'
+TOLD_BEFORE_OUTLET = r"\b(?:told|tells|telling|said\s+to|spoke\s+to|speaking\s+to|in\s+an\s+interview\s+with|" \
+                     r"in\s+a\s+statement\s+to)\s+(?:the\s+)?"
+
+
+def _told_story_outlet(statement: Statement, document: Document, outlet_names: Sequence[str]) -> Statement:
+    """A statement made to one of the story's outlets, whose name no list of outlets knows, was carried by
+    that outlet: 'Harlow Water told Newswire there was no risk' in another paper draws on Newswire."""
+    text = document.text
+    window = text[statement.cue_start:statement.start] if statement.start > statement.cue_start else \
+        text[statement.cue_start:statement.cue_end + 80]
+    own = names.org_key(document.outlet or "")
+    told = [name for name in outlet_names if names.org_key(name) != own and name not in statement.via and
+            re.match(rf"{TOLD_BEFORE_OUTLET}{re.escape(name)}\b", window)]
+    return replace(statement, via=statement.via + tuple(told[:1])) if told else statement
+
+
 def unique_surnames(entities: Iterable[Entity]) -> dict[str, str]:
     """Lower-cased last name -> entity id, for the surnames only one person of the story bears."""
     owners: dict[str, set[str]] = {}
@@ -162,7 +180,9 @@ def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skippe
     lookup = EntityLookup(index, entities)
     outlet_names = [d.outlet for d in documents if d.outlet]
     outlets = {names.org_key(name) for name in outlet_names}
-    statements = tuple(_as_story_outlet(_link_speaker(s, index, surnames, lookup), outlets)
+    distinct_outlets = list(dict.fromkeys(outlet_names))
+    statements = tuple(_told_story_outlet(_as_story_outlet(_link_speaker(s, index, surnames, lookup), outlets),
+                                          a.document, distinct_outlets)
                        for a in analyses for s in a.statements)
     events = tuple(link_events([e for a in analyses for e in a.events], entities))
     propositions = [p for a in analyses for p in a.propositions]
@@ -170,7 +190,7 @@ def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skippe
         static, classifier = story_models()
         embed, stance = embed or static, stance or classifier
     claims = tuple(build_claims(propositions, statements, documents, entities, embed, stance, link_model, events))
-    provenance = tuple(provenance_from_statements(documents, statements)) + \
+    provenance = tuple(provenance_from_statements(documents, statements, distinct_outlets)) + \
         tuple(edge for d in documents for edge in (*credit_provenance(d), *wire_provenance(d, outlet_names),
                                                    *contributor_provenance(d)))
     return Dossier(documents=documents, entities=tuple(entities), statements=statements, events=events,

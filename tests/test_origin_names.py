@@ -789,6 +789,20 @@ def test_a_report_citing_a_service_that_is_no_known_name_repeats_that_services_s
     assert claim.origins["supports"] == ("Newswire",)  # the report seen by Newswire, whoever cites it
 
 
+def test_a_statement_made_to_a_story_outlet_is_carried_by_it():
+    """'Harlow Water told Newswire ...' in another paper draws on Newswire, though no list knows it."""
+    from storytrace.ingest import IngestOptions, make_document
+    from storytrace.pipeline import analyze_documents, build_dossier
+
+    gazette = "Dam leak found\n\nThe dam at Harlow has a leak. Harlow Water told Newswire there was no risk to residents.\n"
+    wire = "Dam leak\n\nHARLOW (Newswire) - The operator of the Harlow dam said engineers had found a small leak.\n"
+    documents = [make_document(gazette, "a.txt", {"outlet": "Harlow Gazette"}, IngestOptions()),
+                 make_document(wire, "b.txt", {"outlet": "Newswire"}, IngestOptions())]
+    dossier = build_dossier(analyze_documents(documents), [])
+    assert [s.via for s in dossier.statements if s.text == "there was no risk to residents"] == [("Newswire",)]
+    assert [(p.cites, p.relation) for p in dossier.provenance if p.doc == documents[0].id] == [("Newswire", "quoted in")]
+
+
 @pytest.mark.parametrize(("others", "linked"), [
     ("", True),
     # two mayors in the story: 'the mayor' could be either

@@ -124,6 +124,9 @@ def test_speech_words_that_report_nothing_said(analyze_text, body):
      ("The governor", "she would veto the bill", "assert")),
     ("The talks ran late. Rourke repeated Kettlewell's testimony that the records showed no interruption.",
      ("Rourke", "the records showed no interruption", "assert")),
+    # what a request asks someone to say is not said
+    ("The plant opened in 1990. We ask that you inspect the dam and tell us what you find.",
+     ("We", "you inspect the dam and tell us what you find", "assert")),
     # ... and a noun the tagger read as one of them is none ('signal CV41')
     ("At 17:52 the driver of a freight train reported to the signaller that signal CV41 had changed from red to green.",
      ("the driver of a freight train", "signal CV41 had changed from red to green", "assert")),

@@ -330,14 +330,25 @@ def is_hypothetical(token: "Token") -> bool:
     head_lemma = head.lemma_.lower()
     if _not_yet_done(token):
         return True
+    if token.dep_ == "conj" and _asked_for_act(token.head):
+        return True  # 'asked that you inspect the dam and | tell us what you find'
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("unless", "if", "until") for c in token.children):
         return True  # 'Unless the mayor says otherwise, ...', 'if anyone claims that ...': a condition, nothing said
+    if _asked_for_act(token):
+        return True
     if token.dep_ == "ccomp" and token.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in token.children):
-        return head_lemma in lx.DIRECTIVE_CUES or head_lemma in ("want", "hope", "wish", "expect", "insist")
+        return head_lemma in ("want", "hope", "wish", "expect", "insist")
     if token.dep_ in ("xcomp", "ccomp") and head_lemma in ("want", "plan", "intend", "refuse", "decline", "hope",
                                                           "try", "ask", "urge", "request", "go"):
         return not _goes_on(head)  # 'is going to say' is yet to come; 'went on to say' is said
     return False
+
+
+def _asked_for_act(token: "Token") -> bool:
+    """'requesting that Putin announce ...', 'We ask that you inspect the dam': a bare verb in what a
+    request asks for."""
+    return token.dep_ == "ccomp" and token.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in token.children) \
+        and token.head.lemma_.lower() in lx.DIRECTIVE_CUES
 
 
 def _not_yet_done(token: "Token") -> bool:

@@ -41,6 +41,9 @@ hospital hospitals clinic lines freight ferries transit construction builders pr
 terminals terminal maritime stevedoring marine engineering therapeutics biotech pharmaceutical dynamics aerospace
 exchange markets brands retail farms dairies mills works plastics paints coatings
 """.split()) | NEWSPAPER_ENDINGS
+# Last words of organisations' names that also end titles of works ('Evening News', 'Late Show Radio')
+TITLE_WORDS = NEWSPAPER_ENDINGS | frozenset("""news times post press magazine journal herald tribune daily radio tv
+television network media entertainment studios house""".split())
 # Units and currencies the model tags as names ('64 GB', 'USD').
 UNIT_NAMES = frozenset("GB MB KB TB GHz MHz USD EUR GBP JPY CNY CHF AUD CAD km kg mph kph".split())
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -200,6 +203,9 @@ def _relabel(label: str, surface: str) -> str:
     if label in ("ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT") and \
             (_looks_like_person(surface) or _titled_name(surface) or _honoured_name(surface)):
         return "PERSON"
+    if label == "WORK_OF_ART" and len(words) >= 2 and all(w[:1].isupper() for w in words) and \
+            words[-1].lower() in ORG_WORDS - TITLE_WORDS:
+        return "ORG"  # 'Harlow Water', 'Brightwater Offshore Limited': a body, not a title
     return label
 
 
@@ -429,6 +435,7 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
 
 
 REPEATED_LABELS = frozenset({"ORG", "PERSON"})
+NAME_WORD = re.compile(r"[A-Z][A-Za-z'’&.-]*|of|and|the|de|van|von|du|la|le|al|bin")  # no 'Stall 14', 'Recommendation 4.3(b'
 NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'’-]* $")  # 'North | Harlow Water': part of a longer name
 
 
@@ -436,10 +443,13 @@ def _repeated_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name of two or more words tagged once is that name wherever else the document writes it and
     the model tagged nothing ('Harlow Water said ...' tagged, 'Harlow Water told Newswire ...' not):
     one name, one sense, in one document. Not where it is part of a longer name ('Harlow Water Board')."""
-    surfaces: dict[str, str] = {}
+    labels: dict[str, set[str]] = {}
     for mention in mentions:
-        if mention.label in REPEATED_LABELS and " " in mention.text.strip() and mention.text[:1].isupper():
-            surfaces.setdefault(mention.text, mention.label)
+        labels.setdefault(mention.text, set()).add(mention.label)
+    surfaces = {surface: label for surface, (label, *others) in labels.items()
+                if not others and label in REPEATED_LABELS and " " in surface.strip() and
+                all(NAME_WORD.fullmatch(word) for word in surface.split()) and
+                (label == "ORG" or surface.split()[0] in gazetteer.given_names())}
     if not surfaces:
         return mentions
     taken = sorted((m.start, m.end) for m in mentions)
