@@ -94,7 +94,16 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str],
         entity = surnames.get(speaker.name.lower())
     if entity is None and lookup is not None:
         entity = _entity_spoken_for(statement, lookup)
+    if entity is None and lookup is not None and speaker.kind == "unknown":
+        entity = lookup.named(speaker.name)  # 'Harlow Water told Newswire': the body another report names
+        kind = KIND_OF_TYPE.get(lookup.type_of[entity]) if entity else None
+        if kind is not None:
+            return replace(statement, speaker=replace(speaker, entity=entity, kind=kind))
+        entity = None
     return replace(statement, speaker=replace(speaker, entity=entity)) if entity else statement
+
+
+KIND_OF_TYPE = {"ORG": "organization", "PERSON": "person"}  # a speaker's kind for an entity the model tagged so
 
 
 def _entity_spoken_for(statement: Statement, lookup: EntityLookup) -> str | None:

@@ -803,6 +803,20 @@ def test_a_statement_made_to_a_story_outlet_is_carried_by_it():
     assert [(p.cites, p.relation) for p in dossier.provenance if p.doc == documents[0].id] == [("Newswire", "quoted in")]
 
 
+def test_an_untyped_speaker_named_like_a_body_of_the_story_is_that_body():
+    from storytrace.ingest import IngestOptions, make_document
+    from storytrace.pipeline import analyze_documents, build_dossier
+
+    gazette = "Dam leak found\n\nThe dam has a leak. Harlow Water told Newswire there was no risk to residents.\n"
+    wire = "Dam leak\n\nThe leak is small, a spokeswoman for Harlow Water said on Tuesday.\n"
+    documents = [make_document(gazette, "a.txt", {"outlet": "Harlow Gazette"}, IngestOptions()),
+                 make_document(wire, "b.txt", {"outlet": "Newswire"}, IngestOptions())]
+    dossier = build_dossier(analyze_documents(documents), [])
+    (body,) = [e for e in dossier.entities if e.name == "Harlow Water"]
+    assert [(s.speaker.kind, s.speaker.entity) for s in dossier.statements if s.doc == documents[0].id] == \
+        [("organization", body.id)]
+
+
 @pytest.mark.parametrize(("others", "linked"), [
     ("", True),
     # two mayors in the story: 'the mayor' could be either

@@ -522,6 +522,7 @@ class EntityLookup:
 
     def __init__(self, index: dict[tuple[str, int, int], str], entities: Iterable[Entity]) -> None:
         entities = list(entities)
+        self.type_of = {e.id: e.type for e in entities}
         bodies = {e.id for e in entities if e.type != "PERSON"}
         by_name: dict[str, set[str]] = defaultdict(set)
         for entity in entities:
