@@ -53,6 +53,13 @@ def test_a_body_named_with_and_is_one_mention(analyze_text, body, names):
     assert names <= {m.text for m in analyze_text("Headline\n" + body + "\n").mentions}
 
 
+def test_streets_and_salutations_are_no_people(analyze_text):
+    analysis = analyze_text("Headline\nDear Sir or Madam,\n\nWe write on behalf of residents of Mill Lane to report damp "
+                            "ground. Jim Way said the damp was bad.\n")
+    people = {m.text for m in analysis.mentions if m.label == "PERSON"}
+    assert "Jim Way" in people and not people & {"Madam", "Sir", "Mill Lane"}
+
+
 def test_a_name_tagged_once_is_that_name_wherever_the_document_writes_it(analyze_text):
     analysis = analyze_text("Headline\nHarlow Water told Newswire there was no risk to residents. Harlow Water said it "
                             "had not received any complaints before this week. The Harlow Water Board met on Friday.\n")

@@ -463,7 +463,10 @@ def test_the_company_is_no_public_body(analyze_text):
     ("The ferry caught fire on Sunday. Tallis Ferries said it would not comment while the Marine Accident Investigation "
      "Unit carried out its inquiry. On Thursday, the company said it had chartered a smaller vessel.", "Tallis Ferries"),
     ("Trains were halted on Monday. Union Pacific said the line would reopen. The company said repairs were under way.",
-     "Union Pacific"),    # nor a description that names which one it is
+     "Union Pacific"),    # 'it' after a body's statement is that body, also when the model tagged its name nowhere
+    ("The other idle well has become a flashpoint. Bellhaven Water Watch, a residents' group formed last summer, says "
+     "Well 4 was closed in May, and it has accused the district of keeping quiet about it.", "Bellhaven Water Watch"),
+    # nor a description that names which one it is
     ("The plant opened in 1990. Brannock Smokehouse LLC said the trailer was cold. The operator of Stall 9 stated that "
      "she warned event staff.", "The operator of Stall 9"),
     # nor the White House

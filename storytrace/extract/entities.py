@@ -42,8 +42,12 @@ terminals terminal maritime stevedoring marine engineering therapeutics biotech 
 exchange markets brands retail farms dairies mills works plastics paints coatings
 """.split()) | NEWSPAPER_ENDINGS
 # Last words of organisations' names that also end titles of works ('Evening News', 'Late Show Radio')
-TITLE_WORDS = NEWSPAPER_ENDINGS | frozenset("""news times post press magazine journal herald tribune daily radio tv
+WORK_TITLE_ENDINGS = NEWSPAPER_ENDINGS | frozenset("""news times post press magazine journal herald tribune daily radio tv
 television network media entertainment studios house""".split())
+STREET_WORDS = frozenset("""lane street st road rd avenue ave drive close way crescent terrace boulevard gardens mews
+row grove""".split())
+# A letter's salutation, which the model may tag as a person ('Dear Sir or Madam')
+SALUTATIONS = frozenset("Sir Madam Sirs Dear".split())
 # Units and currencies the model tags as names ('64 GB', 'USD').
 UNIT_NAMES = frozenset("GB MB KB TB GHz MHz USD EUR GBP JPY CNY CHF AUD CAD km kg mph kph".split())
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -203,8 +207,11 @@ def _relabel(label: str, surface: str) -> str:
     if label in ("ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT") and \
             (_looks_like_person(surface) or _titled_name(surface) or _honoured_name(surface)):
         return "PERSON"
+    if label == "PERSON" and len(words) >= 2 and words[-1].lower().strip(".,") in STREET_WORDS and \
+            words[0] not in gazetteer.given_names():
+        return "FAC"  # 'residents of Mill Lane': a street
     if label == "WORK_OF_ART" and len(words) >= 2 and all(w[:1].isupper() for w in words) and \
-            words[-1].lower() in ORG_WORDS - TITLE_WORDS:
+            words[-1].lower() in ORG_WORDS - WORK_TITLE_ENDINGS:
         return "ORG"  # 'Harlow Water', 'Brightwater Offshore Limited': a body, not a title
     return label
 
@@ -413,7 +420,8 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
         if _extends_name_before(document.text, mentions, start, surface):
             mentions[-1] = replace(mentions[-1], end=end, text=document.text[mentions[-1].start:end])
             continue
-        if (ent.label_ in ("ORG", "PERSON", "NORP") and _is_title_only(surface)) or surface.strip() in UNIT_NAMES:
+        if (ent.label_ in ("ORG", "PERSON", "NORP") and _is_title_only(surface)) or surface.strip() in UNIT_NAMES or \
+                surface.strip() in SALUTATIONS:
             continue
         label = "PERSON" if given is not None or _after_honorific(doc, ent) else _relabel(ent.label_, surface)
         if any(s <= start < e for s, e in datelines) and surface.isupper():

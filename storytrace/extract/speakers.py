@@ -35,6 +35,7 @@ CORPORATE_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Co|LLC|plc|PLC|Gro
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+UNTAGGED_BODY = re.compile(r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){1,6}")  # a name of capitalised words, untagged
 # What a story calls a news outlet it has just named ('the newspaper reported'), and how far back (characters).
 # ('the paper', 'the network', 'the station' are too often something else: a study, a grid, a police station).
 OUTLET_NOUNS = frozenset("newspaper daily tabloid broadsheet broadcaster magazine outlet weekly".split())
@@ -670,12 +671,14 @@ class SpeakerResolver:
         """'It said': the last organisation, outlet or document that spoke, else the last one named
         ('It was reported' is passive and never reaches here)."""
         for speaker in reversed(self.history[-4:]):
-            if speaker.kind in ("organization", "document", "outlet"):
+            if speaker.kind in ("organization", "document", "outlet") or speaker.kind == "unknown" and \
+                    UNTAGGED_BODY.fullmatch(speaker.name):  # 'Bellhaven Water Watch ... says ..., and it has accused'
                 return ResolvedSpeaker(speaker.name, speaker.kind, span[0], span[1], speaker.referent)
             if speaker.kind == "person":
                 break
         ref = self._organization_subject_since(position) or self.referents.most_recent(
-            position, lambda r: r.kind in ("organization", "outlet") and not self.in_quote(r.last_before(position)))
+            position, lambda r: r.kind in ("organization", "outlet") and r.label not in PLACE_LABELS | {"FAC"} and
+            not self.in_quote(r.last_before(position)))
         if ref is not None:  # the company a sentence is about, not a place named in its apposition
             return ResolvedSpeaker(ref.name, ref.kind, span[0], span[1], ref)
         return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
