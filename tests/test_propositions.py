@@ -381,6 +381,18 @@ def test_a_side_points_at_its_speaker_and_cue_when_they_lead_in(analyze_text, bo
       "the plant was unsafe for workers", "The company denied that"),
      ("The union said the plant was unsafe for workers. The company denied it.",
       "the plant was unsafe for workers", "The company denied it"),
+     # doubting, challenging, laughing off, 'no truth in the report'
+     ("The union said the plant would close in March. The company challenged the claim.",
+      "the plant would close in March", "The company challenged the claim"),
+     ("The union said the plant would close in March. The chief executive laughed off the suggestion.",
+      "the plant would close in March", "The chief executive laughed off the suggestion"),
+     ('The union said the plant would close in March. The company said there was "no truth whatsoever" in the report.',
+      "the plant would close in March", 'The company said there was "no truth whatsoever" in the report'),
+     ("The union said the plant would close in March. Company officials called the claim \"scaremongering\".",
+      "the plant would close in March", 'Company officials called the claim "scaremongering"'),
+     # maintaining one's innocence denies what one is accused of
+     ("Prosecutors said Doyle had stolen the money. Doyle has maintained his innocence.",
+      "Doyle had stolen the money", "Doyle has maintained his innocence"),
      # saying otherwise
      ("The mayor said the plant would close in March. Union officials say otherwise.",
       "the plant would close in March", "Union officials say otherwise"),
@@ -535,6 +547,29 @@ def test_anyone_who_says_otherwise_answers_a_source_not_the_reporter(analyze_tex
     analysis = analyze_text('Headline\nThe plant opened in 1990. "We will not close the plant," the chief executive, '
                             'Maria Lopez, told shareholders. "Anyone who says otherwise is misinformed."\n')
     assert not [p for p in analysis.propositions if p.polarity == "deny" and p.text == "The plant opened in 1990"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # questioning whether something is so, or doubting it, denies it; doubling down on a claim asserts it
+    ("The company questioned whether the plant would close at all.", ("The company", "deny")),
+    ("The minister doubted that the plant would close in March this year.", ("The minister", "deny")),
+    ("The mayor doubled down on his claim that the plant would stay open.", ("The mayor", "assert")),
+])
+def test_doubts_and_insistence(analyze_text, body, expected):
+    analysis = analyze_text("Headline\nThe plant opened in 1990. " + body + "\n")
+    assert [(p.speaker, p.polarity) for p in analysis.propositions if p.speaker] == [expected]
+
+
+@pytest.mark.parametrize("body", [
+    # questioning how something was done doubts no claim; a lawyer who never contested it concedes it
+    "Rival bidders have questioned how the contest was scored.",
+    "Police questioned the suspect about the payments.",
+    "The firm challenged the ruling in court.",
+    "Doyle admitted the theft. His lawyers have never contested that.",
+])
+def test_questions_and_challenges_that_deny_nothing(analyze_text, body):
+    analysis = analyze_text("Headline\nThe plant opened in 1990. " + body + "\n")
+    assert not [p for p in analysis.propositions if p.polarity == "deny"]
 
 
 def test_rejecting_it_is_an_act_not_a_denial(analyze_text):

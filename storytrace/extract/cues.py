@@ -217,6 +217,10 @@ def cue_lemma(token: "Token") -> str | None:
     if lemma == "read" and any(c.dep_ == "nsubj" and c.i > token.i and c.lemma_.lower() in lx.DOCUMENT_HEADS
                                for c in token.children):
         return lemma  # '"The depot will close in June," reads the letter
+    if _claims_innocence(token):
+        return "deny"  # 'Doyle has maintained his innocence': a denial of what he is accused of
+    if lemma in DOUBTING_VERBS and any(c.dep_ == "ccomp" and _opens_with_question_word(c) for c in token.children):
+        return None  # 'questioned how the contest was scored': a question raised, no claim doubted
     if lemma in ENDORSING_VERBS:  # 'backed the mayor's account': a confirmation; 'backed the plan' is none
         return "confirm" if _endorsed_claim(token) is not None else None
     if lemma in NEWSROOM_CUES:
@@ -242,13 +246,29 @@ def cue_lemma(token: "Token") -> str | None:
         return lemma if _hearing_told(token) else None
     if lemma not in lx.REPORTING_CUES and lemma not in _PHRASAL_HEADS:
         return None
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "back"), None)
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "back"
+                     or _particle_read_as_preposition(token, c)), None)
     if particle and (lemma, particle) in lx.PHRASAL_CUES:
         return f"{lemma} {particle}"
     if lemma not in lx.REPORTING_CUES or (particle and lemma in ("call", "show", "point", "add", "rule")) or \
             (lemma == "write" and particle in ("up", "off", "down")):  # 'inspectors wrote up the stall': cited it
         return None
     return lemma
+
+
+DOUBTING_VERBS = frozenset("question challenge contest doubt".split())
+
+
+def _claims_innocence(token: "Token") -> bool:
+    """'maintained his innocence', 'protested her innocence'."""
+    return token.lemma_.lower() in ("maintain", "protest", "proclaim", "assert", "insist") and \
+        any(c.dep_ == "dobj" and c.lower_ == "innocence" for c in token.children)
+
+
+def _opens_with_question_word(clause: "Token") -> bool:
+    """'how the contest was scored', 'why the alarm failed': a clause that asks."""
+    first = clause.left_edge
+    return first.lower_ in ("how", "why", "what", "when", "where", "who", "which", "whom")
 
 
 # Verbs that side with a claim only when a claim is their object: 'backed the mayor's account', 'echoed the
@@ -684,6 +704,13 @@ def _noun_after_that(token: "Token") -> bool:
         (token.tag_ in ("VB", "VBP") or not any(c.dep_ in SUBJECT_DEPS for c in token.children))
 
 
+def _particle_read_as_preposition(verb: "Token", word: "Token") -> bool:
+    """'laughed off | the suggestion', 'waved away the report': a phrasal cue's particle the parser made
+    a preposition."""
+    return word.dep_ == "prep" and word.i == verb.i + 1 and word.lower_ in ("off", "away", "down") and \
+        (verb.lemma_.lower(), word.lower_) in lx.PHRASAL_CUES
+
+
 def _asks_whether(clause: "Token") -> bool:
     """'to determine whether the move should be approved': a question, not what was found."""
     return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
@@ -952,7 +979,7 @@ def _denied_thing(text: str, token: "Token") -> tuple[int, int] | None:
         charge = next((c for c in guilty.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         start = min([guilty.idx] + [c.idx for c in guilty.children if c.dep_ == "neg"])
         return trim_span(text, start, subtree_span(charge)[1] if charge is not None else guilty.idx + len(guilty.text))
-    if token.lemma_.lower() != "deny":
+    if token.lemma_.lower() != "deny" and not _claims_innocence(token):
         return None
     target = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
     if target is None or target.lemma_.lower() not in lx.DENIED_BY_NAME:
@@ -1600,7 +1627,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
         if lemma in UNDERSTOOD_CUES and not _outlet_reports(token):
             continue
         cue_end = token.idx + len(token.text)
-        particle = next((c for c in token.children if c.dep_ == "prt"), None)
+        particle = next((c for c in token.children if c.dep_ == "prt" or _particle_read_as_preposition(token, c)), None)
         if " " in lemma and particle is not None:
             cue_end = particle.idx + len(particle.text)
         idiom = doubting_idiom(token)
@@ -1654,7 +1681,8 @@ def rejected_claim(text: str, token: "Token") -> tuple[int, int] | None:
     idiom = doubting_idiom(token)
     claim = _doubted(token, idiom) if idiom is not None else \
         next((c for c in token.children if c.i > token.i and (c.dep_ == "dobj" or c.dep_ == "ccomp" and _said_noun_misread(c))),
-             None)
+             None) or next((g for c in token.children if _particle_read_as_preposition(token, c)
+                            for g in c.children if g.dep_ == "pobj"), None)
     if claim is not None and _points_back(claim, token) and \
             not NOT_DONE_BEFORE.search(text, max(0, token.idx - 40), token.idx):
         return claim.idx, claim.idx + len(claim.text)  # 'Campaigners dispute that': what was just said
@@ -2042,4 +2070,6 @@ FALSITY = (r"false|untrue|not true|not the case|never the case|baseless|groundle
             r"exaggerated|overstated|overblown|mistaken|distorted|never true|not accurate|not correct|"
             r"doctored|manipulated|forged|forgeries|a forgery|staged|photoshopped|wide of the mark|off the mark|"
             r"(?:taken\s+)?out of context|flawed|erroneous|bogus|misrepresented|mischaracteri[sz]ed|a distortion|"
-            r"a fabrication|a smear")
+            r"a fabrication|a smear|scaremongering|fearmongering|alarmist|hysteria|hysterical|propaganda|slanderous|"
+            r"defamatory|rubbish|garbage|preposterous|laughable|outlandish|a conspiracy theory|conspiracy theories|"
+            r"a myth|unsubstantiated|without foundation|without basis")

@@ -11,7 +11,7 @@ warn caution predict estimate complain protest confirm verify corroborate deny r
 rebut rebuff contradict debunk suggest propose recommend urge advise plead implore beg ask request demand show indicate accuse charge
 blame praise promise pledge vow threaten boast concur agree disagree counter retort continue find
 conclude quip joke muse lament grumble whisper shout yell exclaim swear assure forecast speculate
-underline underscore clarify proclaim brag divulge repeat reaffirm restate reassert affirm attest hint signal rule determine reckon
+underline underscore clarify proclaim brag divulge repeat reaffirm restate reassert affirm attest hint signal rule determine reckon question challenge contest doubt
 """.split())
 
 # Cues whose complement is something wished for, not something asserted to have happened.
@@ -21,7 +21,8 @@ DIRECTIVE_CUES = frozenset("ask request demand urge advise plead implore beg pro
 # What someone said or wrote, as a thing ('denied the story', 'attributed the remark to an aide').
 SAID_NOUNS = frozenset("""story report claim account allegation accusation detail rumour rumor idea suggestion article
 version remark comment statement assertion quote quotation word leak""".split())
-DENIAL_CUES = frozenset("deny reject dismiss refute dispute rebut rebuff contradict retract debunk".split())
+DENIAL_CUES = frozenset("""deny reject dismiss refute dispute rebut rebuff contradict retract debunk question challenge
+contest doubt""".split())
 # Verbs that take back what their subject said before, with the particle or preposition each needs
 # ('walked back her claim that ...', 'backtracked on his statement that ...', 'retracted its claim that ...').
 RETRACTING_VERBS = {"retract": None, "recant": None, "withdraw": None, "disavow": None, "abandon": None,
@@ -36,7 +37,7 @@ ACCUSED_THINGS = frozenset("""wrongdoing involvement responsibility guilt knowle
 role part link links tie ties connection connections complicity fault negligence corruption bribery fraud
 impropriety irregularity irregularities murder manslaughter assault theft rape robbery burglary kidnapping
 arson harassment abuse misconduct embezzlement extortion blackmail espionage treason terrorism perjury
-charge charges allegation allegations""".split())
+charge charges allegation allegations innocence""".split())
 # Happenings one may deny took place, named by a noun ('denied the breach', 'denied the affair'): a denial,
 # not a refusal ('denied the permit').
 DENIED_EVENTS = frozenset("""attack attacks breach leak hack affair raid bombing shooting killing killings payment payments
@@ -49,7 +50,7 @@ EVIDENCE_CUES = frozenset("show indicate reveal suggest find".split())
 # Two-word cues: the verb lemma and its particle.
 PHRASAL_CUES = {("point", "out"), ("go", "on"), ("spell", "out"), ("speak", "out"), ("push", "back"), ("hit", "back"),
                 ("brush", "off"), ("shoot", "down"), ("wave", "off"), ("wave", "away"), ("laugh", "off"),
-                ("play", "down")}
+                ("play", "down"), ("double", "down")}
 # Phrasal cues that deny what follows: 'pushed back on reports that ...', 'hit back at claims that ...',
 # 'brushed off the report', 'shot down the rumours'.
 DENIAL_PHRASES = frozenset({"push back", "hit back", "brush off", "shoot down", "wave off", "wave away", "laugh off",

@@ -486,8 +486,8 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
     """The clauses of one statement's content, each carrying the statement's polarity."""
     text = document.text
     found = []
-    if ASKED_WHETHER.search(text[max(0, statement.start - 12):statement.start]):
-        return found  # 'asked whether the dam had been inspected' states nothing
+    if ASKED_WHETHER.search(text[max(0, statement.start - 12):statement.start]) and statement.polarity != "deny":
+        return found  # 'asked whether the dam had been inspected' states nothing; 'questioned whether ...' doubts it
     if _asked_for(text, statement):
         return found
     antecedent = _relative_antecedent(doc, statement)
@@ -785,7 +785,11 @@ POINTER_WORDS = frozenset("that this those these the such his her their its any 
 ANSWER_REACH = 600  # characters back to look for the clause a pointing denial answers
 # A clause that only calls what it answers false, however many words it takes: 'That is simply not the case'.
 CALLED_FALSE_ONLY = re.compile(rf"^\W*(?:that|this|it)(?:\s+(?:is|was|has\s+been|would\s+be)|['’]s)\s+(?:\w+\s+){{0,2}}?"
-                               rf"(?:{FALSITY}|not\s+what\s+happened)\W*$", re.IGNORECASE)
+                               rf"(?:{FALSITY}|not\s+what\s+happened)\W*$|"
+                               # 'there was "no truth whatsoever" in the report': of a claim named only by a noun
+                               rf"^\W*there\s+(?:is|was|has\s+been)\s+[\"“‘']?no\s+truth(?:\s+(?:whatsoever|at\s+all))?"
+                               rf"[\"”’']?\s+(?:to|in)\s+(?:the|that|this|these|those|such|his|her|their|its)\s+"
+                               rf"(?:[\w-]+\s+)?{POINTED_CLAIM}\W*$", re.IGNORECASE)
 REBUTTAL_MIN_WORDS = 5  # a denial with a clause this long states what it denies itself
 
 
@@ -811,7 +815,8 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         denial = asked.group(2) if asked else content
         pointed = _pointed_claim(text, statement)
         pointing = POINTING_DENIAL.match(denial) or POINTING_REJECTION.match(denial) or SUCH_A_THING.match(denial) or \
-            POINTING_FALSITY.match(denial) or OTHERWISE_WRONG.match(denial) or SAYS_OTHERWISE.match(denial) or pointed
+            POINTING_FALSITY.match(denial) or OTHERWISE_WRONG.match(denial) or SAYS_OTHERWISE.match(denial) or \
+            CALLED_FALSE_ONLY.match(denial) or pointed
         hint = _accused_words(content)
         # 'denied accepting bribes' answers the clause with its words; 'denied any wrongdoing' the one before;
         # a bare 'pleaded not guilty' names nothing to answer
@@ -840,7 +845,7 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
 # Words of a short denial that say only that it answers an accusation ('denied any wrongdoing', 'pleaded not
 # guilty to the charges'), not which one.
 ACCUSATION_WORDS = lx.ACCUSED_THINGS | frozenset("""any all not guilty charge charges count counts allegation
-allegations accusation accusations claim claims the a an of to in for with""".split())
+allegations accusation accusations claim claims the a an of to in for with his her their its innocence""".split())
 
 
 def _accused_party(statement: Statement) -> set[str]:

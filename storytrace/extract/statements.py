@@ -101,7 +101,7 @@ FALSE_TO_SAY = re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*|\bso\s+)it\s+(?:is|was
 
 
 # 'there was no truth to claims that ...', 'not a shred of truth in the report': the claims named are denied
-NO_TRUTH = re.compile(r"\bno\s+truth\s+(?:to|in|whatsoever\s+(?:to|in))\b|"
+NO_TRUTH = re.compile(r"\bno\s+truth(?:\s+(?:whatsoever|at\s+all))?[\"”’']?\s+(?:to|in)\b|"
                       r"\bnot\s+(?:a\s+)?(?:shred|grain|word|ounce)\s+of\s+truth\b", re.IGNORECASE)
 
 
@@ -166,8 +166,10 @@ def says_nothing(cue: Cue, text: str, content: tuple[int, int]) -> bool:
     asked = cue.lemma == "ask" and cue.token.tag_ in ("VBN", "VBD") and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cue.token.children) and \
         bool(ASKED_WHETHER.match(text[cue.text_end:content[1]]))  # 'when asked if ...': by someone unnamed
-    return asked or _commits_to_nothing(cue) or (cue.negated and cue.content is not None and
-                                                 bool(INDIRECT_QUESTION.match(text[cue.text_end:content[1]])))
+    conceded = cue.negated and cue.rejects_claim and cue.lemma in lx.DENIAL_CUES and \
+        text[content[0]:content[1]].lower() in ("that", "this", "it")  # 'his lawyers have never contested that'
+    return asked or conceded or _commits_to_nothing(cue) or \
+        (cue.negated and cue.content is not None and bool(INDIRECT_QUESTION.match(text[cue.text_end:content[1]])))
 
 
 def _commits_to_nothing(cue: Cue) -> bool:
