@@ -61,6 +61,9 @@ def test_what_was_not_said_is_no_ones_word_but_the_writers(analyze_text):
     "The talks ran late. The minister ruled out a tax rise at the conference.",
     "The talks ran late. Netanyahu hinted at the story of the veto in an election rally.",
     "The talks ran late. A 2022 audit of signalling assets on the line recommended new relays.",
+    # taking note of what others report is no word of one's own, however the parser reads 'notes'
+    "The plant opened in 1990. The company notes reports that the site will close in March.",
+    "The plant opened in 1990. Brightcoat notes reports that the site will close in March.",
     # a speech act in a condition is not made
     "The plant opened in 1990. Unless the mayor says otherwise, the plant will close.",
     "The registrar may order a fresh election if it finds that a breach of the rules may have affected the result.",

@@ -189,8 +189,11 @@ DOING_WITH_INFINITIVE = frozenset({"continue", "go on", "agree"})
 
 def cue_lemma(token: "Token") -> str | None:
     """The cue a token stands for ('point out' for pointed ... out), or None."""
-    if token.pos_ not in ("VERB", "AUX") and not _reads_out(token) or token.dep_ == "pobj":
-        return None  # 'dismissed as speculation reports that': a noun
+    if token.pos_ not in ("VERB", "AUX") and not _reads_out(token) or token.dep_ == "pobj" or \
+            token.dep_ in ("dobj", "nsubj") and token.tag_ in ("VBZ", "NNS") and token.head.pos_ == "VERB":
+        return None  # 'dismissed as speculation reports that', 'notes reports that': a noun
+    if any(c.dep_ == "nsubj" and c.tag_ == "VBZ" and c.lemma_.lower() in lx.REPORTING_CUES for c in token.children):
+        return None  # 'Brightcoat notes | reports that ...' parsed with the verb 'notes' as the subject of 'reports'
     lemma = token.lemma_.lower()
     if token.dep_ == "acl" and lemma in TOLD_PARTICIPLES and token.tag_ != "VBG":
         return None  # 'people briefed on the plans said': the ones told, whatever tag the participle got
@@ -831,6 +834,8 @@ def _object_clause(token: "Token") -> "Token | None":
     for child in token.children:
         if child.dep_ not in ("dobj", "nsubjpass"):
             continue
+        if token.lemma_.lower() in NOTING_CUES and child.lemma_.lower() in lx.SAID_NOUNS:
+            return None  # 'notes reports that the site will close': what others say, not the company's word
         for grandchild in child.children:
             if grandchild.dep_ in ("acl", "relcl", "ccomp", "appos") and grandchild.pos_ in ("VERB", "AUX"):
                 marks = [m for m in grandchild.children if m.dep_ == "mark" and m.lower_ == "that"]
@@ -869,6 +874,9 @@ def _content_subject_after(token: "Token") -> "Token | None":
     verbs = [c for c in token.children if c.dep_ in ("advcl", "conj", "dep") and c.pos_ in ("VERB", "AUX")
              and after and c.i > after[0].i]
     return after[0] if before and after and verbs else None
+
+
+NOTING_CUES = frozenset({"note", "mention"})  # cues that only take note of what others say ('notes reports that ...')
 
 
 def _misparsed_object_clause(token: "Token") -> "Token | None":

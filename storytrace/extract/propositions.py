@@ -766,7 +766,10 @@ def _is_attribution_shell(sent) -> bool:
     story (not 'Respondents denied the request', an act)."""
     root = sent.root
     clauses = any(c.dep_ in ("ccomp", "xcomp") or c.dep_ in ("advcl", "conj") and c.pos_ in ("VERB", "AUX")
-                  for c in root.children)  # 'Photographs shared in a group appear to show ...': a parse, no shell
+                  for c in root.children) or \
+        any(g.dep_ in ("ccomp", "acl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+            for c in root.children if c.dep_ == "dobj" for g in c.children)  # 'notes reports that ...' says what
+    # ('Photographs shared in a group appear to show ...': a parse, no shell)
     return root.lemma_.lower() in lx.REPORTING_CUES | {"share", "detail", "recount", "discuss"} and \
         not clauses and not acts_rather_than_speaks(root) and not _goes_on_doing(root)
 
