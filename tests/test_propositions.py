@@ -572,6 +572,14 @@ def test_questions_and_challenges_that_deny_nothing(analyze_text, body):
     assert not [p for p in analysis.propositions if p.polarity == "deny"]
 
 
+@pytest.mark.parametrize("body", ["It is not clear whether the plant will close in March.",
+                                  "It remains unclear how the fire started in the plant.",
+                                  "The mayor said it was unclear whether the plant would close in March."])
+def test_what_is_not_known_is_no_claim(analyze_text, body):
+    analysis = analyze_text("Headline\nThe plant opened in 1990. " + body + "\n")
+    assert [p.text for p in analysis.propositions] == ["The plant opened in 1990"]
+
+
 def test_rejecting_it_is_an_act_not_a_denial(analyze_text):
     analysis = analyze_text("Headline\nThe plant opened in 1990. Harlow Homes said its bid was fair. The council rejected it.\n")
     assert not [p for p in analysis.propositions if p.polarity == "deny"]
