@@ -37,6 +37,15 @@ def test_each_turn_is_a_direct_statement_of_its_speaker(analyze_text):
     assert any(s.speaker.name.lower() == "the newspaper" for s in analysis.statements)
 
 
+def test_a_turn_speakers_own_we_is_not_the_body_that_issued_the_transcript(analyze_text):
+    text = ("Office of the Trade Union Registrar: preliminary hearing, transcript\n\nDEPUTY REGISTRAR WHITCOMBE: "
+            "Ms. Hargreave, you may begin.\n\nMS. HARGREAVE: Deputy Registrar, we have statements from branch secretaries, "
+            "and we ask for disclosure of all head office emails to branches in April.\n\nMR. BELLAMY: The union does "
+            "not oppose disclosure.\n")
+    analysis = analyze_text(text, outlet="Office of the Trade Union Registrar")
+    assert [s.speaker.name for s in analysis.statements if "disclosure of all" in s.text] == ["Hargreave"]
+
+
 def test_a_label_is_linked_to_the_documents_fullest_mention_of_that_name():
     document = Document(id="d", source="d.txt", text=HEARING)
     start = HEARING.index("Dolores Vantreese")

@@ -506,7 +506,7 @@ def extract_statements(doc: "Doc", document: Document, mentions: list[Mention]) 
     found = [_statement(document, d, text) for d in drafts]
     turns = transcript_statements(document, mentions) + interview_statements(document, mentions) + \
         embedded_posts(document, mentions)
-    found = within_turns(found, turns) + turns
+    found = within_turns(found, turns, text) + turns
     found += labelled_quotes(document, mentions, quotes, found)
     found += factcheck_statements(document, mentions, found) + correction_statements(document)
     return sorted(found, key=lambda s: (s.start, s.cue_start))

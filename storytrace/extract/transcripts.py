@@ -171,12 +171,14 @@ def _said_after_colon(document: Document, start: int, end: int, speaker: Speaker
 EVIDENCE_CUE = re.compile("|".join(sorted(w.rstrip("e") for w in lx.EVIDENCE_CUES)) + "|found", re.IGNORECASE)
 
 
-def within_turns(statements: Sequence[Statement], turns: Sequence[Statement]) -> list[Statement]:
+def within_turns(statements: Sequence[Statement], turns: Sequence[Statement], text: str = "") -> list[Statement]:
     """Statements other than a turn speaker's own speech acts inside the turn ('I will say this: ...',
-    'we are agreeing to ...') and what the speaker reads from unnamed evidence ('The sample I saw
-    suggests ...'), which the turn already holds; reported speech of others stays."""
+    'we are agreeing to ...', 'we ask for disclosure', however the document's own 'we' was resolved) and
+    what the speaker reads from unnamed evidence ('The sample I saw suggests ...'), which the turn already
+    holds; reported speech of others stays."""
     def own_act(statement: Statement) -> bool:
-        own = statement.speaker.name.lower() in FIRST_PERSON or \
+        said_as = text[statement.speaker.start:statement.speaker.end].lower() if text else ""
+        own = statement.speaker.name.lower() in FIRST_PERSON or said_as in FIRST_PERSON or \
             (statement.speaker.kind == "anonymous" and bool(EVIDENCE_CUE.match(statement.cue)))
         return own and any(t.start <= statement.cue_start < t.end for t in turns)
     return [s for s in statements if not own_act(s)]
