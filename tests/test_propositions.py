@@ -572,7 +572,8 @@ def test_questions_and_challenges_that_deny_nothing(analyze_text, body):
     assert not [p for p in analysis.propositions if p.polarity == "deny"]
 
 
-@pytest.mark.parametrize("body", ["It is not clear whether the plant will close in March.",
+@pytest.mark.parametrize("body", ['A spokeswoman told Reuters that Brightcoat "does not comment on speculation".',
+                                  "It is not clear whether the plant will close in March.",
                                   "It remains unclear how the fire started in the plant.",
                                   "The mayor said it was unclear whether the plant would close in March."])
 def test_what_is_not_known_is_no_claim(analyze_text, body):
@@ -623,6 +624,10 @@ def test_confirming_this_supports_what_was_just_said(analyze_text, pronoun):
       "The council leader", "the plant would close in March"),
      ("The mayor said the plant would close in March. The mayor's account was backed by the council leader.",
       "the council leader", "the plant would close in March"),
+     # a claim named by whose report it is
+     ("Brightcoat is preparing to close its Ashby plant, according to three people briefed on the plans. The FT "
+      "report was later confirmed by two government officials.", "two government officials",
+      "Brightcoat is preparing to close its Ashby plant"),
      # a confirmation not given, or that could not be given, supports nothing
      ("The Gazette reported that the mayor had resigned. The city declined to confirm the report.", None, None),
      ("Vestrum said the cost was 600 million. The Meridian was unable to confirm her figure.", None, None)],

@@ -127,6 +127,14 @@ def test_speech_words_that_report_nothing_said(analyze_text, body):
      ("The governor", "she would veto the bill", "assert")),
     ("The talks ran late. Rourke repeated Kettlewell's testimony that the records showed no interruption.",
      ("Rourke", "the records showed no interruption", "assert")),
+    # a source's clause is the one before it when a note on that clause follows
+    ("The plant opened in 1990. Brightcoat is preparing to close its Ashby plant, according to three people briefed on "
+     "the plans, a move first reported by the Financial Times on Monday.",
+     ("three people briefed on the plans", "Brightcoat is preparing to close its Ashby plant", "assert")),
+    # 'another' after 'one of the people' is another of that group
+    ("Three people briefed on the plans described them. One of the people said the closure could come next week. "
+     "Another said no final decision had been taken.",
+     ("Three people briefed on the plans", "no final decision had been taken", "assert")),
     # what a request asks someone to say is not said
     ("The plant opened in 1990. We ask that you inspect the dam and tell us what you find.",
      ("We", "you inspect the dam and tell us what you find", "assert")),

@@ -1556,6 +1556,12 @@ _CONTINUATION = re.compile(r"^[\s,]*(?:(?:a|an|one|two|three|four|five|six|sever
                            r"whose|which)\b", re.IGNORECASE)  # ', a day after ...' too
 
 
+# ', a move first reported by the Financial Times', ', a claim the company denies': a note on the clause before
+_NOTE_ON_CLAUSE = re.compile(r"^\s*,\s*(?:a|an)\s+(?:[\w-]+\s+)?(?:move|step|decision|development|plan|claim|figure|"
+                             r"number|account|allegation|report|charge|estimate|assertion|version|detail|change)\b",
+                             re.IGNORECASE)
+
+
 def _sentence_minus(doc: "Doc", text: str, token: "Token", cut: tuple[int, int], quotes: list[Quote]) -> tuple[int, int] | None:
     """The part of the sentence the source phrase vouches for once it is cut out: the clause before
     it when the rest only continues that clause, else the larger part."""
@@ -1563,7 +1569,7 @@ def _sentence_minus(doc: "Doc", text: str, token: "Token", cut: tuple[int, int],
     start = sent.start_char
     end = sentence_end(text, max(cut[1], start), quotes)
     left, right = trim_span(text, start, cut[0]), trim_span(text, cut[1], end)
-    if content_words(text, *left) >= 3 and _CONTINUATION.match(text[cut[1]:end]):
+    if content_words(text, *left) >= 3 and (_CONTINUATION.match(text[cut[1]:end]) or _NOTE_ON_CLAUSE.match(text[cut[1]:end])):
         return left
     best = right if right[1] - right[0] >= left[1] - left[0] else left
     return best if content_words(text, *best) >= 3 else None

@@ -254,6 +254,9 @@ NO_COMMENT = re.compile(
     r"(?:comment|say|elaborate|discuss|speculate|confirm\s+or\s+deny|be\s+interviewed|give\s+details)|"
     # "It's too early to say", 'it is too soon to speculate': nothing said yet
     r"\btoo\s+(?:early|soon)\s+to\s+(?:say|tell|comment|speculate|know|judge)\b|"
+    # 'does not comment on speculation', "we don't comment on rumours": a policy of saying nothing
+    r"(?:does|do|did|will|would)\s*(?:not|n['’]t)\s+comment\s+on\s+(?:market\s+|media\s+)?(?:speculation|rumou?rs|"
+    r"reports|leaks|individual\s+cases)|"
     # 'We will not be commenting further', 'is not commenting on the reports'
     r"(?:will|would|is|are|am|was|were|['’](?:ll|s|re|m))\s+not\s+(?:be\s+)?(?:commenting|speculating)|"
     # a release's opening note on what is being said ('Brightcoat notes speculation in the media regarding ...')
@@ -784,7 +787,7 @@ def _is_attribution_shell(sent) -> bool:
 # account false", or a cue whose object is the story ("dismissed that account as simply untrue",
 # "rejected the claims", "called the claims baseless").
 POINTING_DENIAL = re.compile(r"^\W*(?:that|this|it)\b(?!\s+(?:the|a|an)\b)", re.IGNORECASE)
-POINTED_AT = re.compile(r"\b(?:(?:that|this|those|these|the|such|his|her|their|its)\s+(?:[\w-]+['’]s?\s+)?|"
+POINTED_AT = re.compile(r"\b(?:(?:that|this|those|these|the|such|his|her|their|its)\s+(?:[\w-]+(?:['’]s?)?\s+)?|"
                         r"[\w-]+['’]s?\s+)(?:account|accounts|claim|claims|report|reports|allegation|allegations|"
                         r"suggestion|suggestions|story|stories|version|accusation|accusations|figures?|numbers?|"
                         r"findings?|descriptions?|assertions?|estimates?|characteri[sz]ations?|rumou?rs?|speculation)\b",

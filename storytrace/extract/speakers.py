@@ -573,7 +573,10 @@ class SpeakerResolver:
         if not self.history or position - self.history[-1].end > ANOTHER_REACH:
             return None
         last = self.history[-1]
-        if re.match(r"one\s+of\s+(?:them|those|these|whom)\b", self.text[last.start:last.start + 20], re.IGNORECASE):
+        opening = self.text[last.start:last.start + 30]
+        if re.match(r"one\s+of\s+(?:them|those|these|whom)\b", opening, re.IGNORECASE) or \
+                last.kind == "anonymous" and re.match(r"one\s+of\s+the\s+[a-z]+\b", opening, re.IGNORECASE):
+            # 'One of the people said ... Another said': the same group
             return ResolvedSpeaker(last.name, last.kind, span[0], span[1], last.referent)  # the group, as 'one of them' was
         one = re.match(r"(?:one|a|an)\s+([a-z][\w '’-]*)$", last.name, re.IGNORECASE)
         if last.kind not in ("anonymous", "unknown") or one is None:
