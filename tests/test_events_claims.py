@@ -613,6 +613,23 @@ def test_variants_point_at_the_words_that_differ(nlp, first, second, modes, expe
     assert _variants_of(first, second, modes, nlp=nlp) == expected
 
 
+def test_two_things_counted_differently_are_two_variants():
+    """'40 people died ... 210 passengers' against '52 people ... 180 passengers': a reader must see which
+    figure stands against which."""
+    from storytrace.link.claims import claim_variants
+    from storytrace.link.origins import Origin
+    from storytrace.schema import Document
+
+    first, second = "40 people died on the ferry, which carried 210 passengers", "52 people died on the ferry, which carried 180 passengers"
+    documents = {"A": Document("A", "a.txt", first), "B": Document("B", "b.txt", second)}
+    members = [Proposition(id="p1", doc="A", start=0, end=len(first), text=first, statement="s1"),
+               Proposition(id="p2", doc="B", start=0, end=len(second), text=second, statement="s2")]
+    origins = {0: Origin("ent-x", "X", "person"), 1: Origin("ent-y", "Y", "person")}
+    variants = claim_variants(members, {0: "supports", 1: "supports"}, [0, 1], origins, {}, documents)
+    assert [(v.kind, [x.text for x in v.values]) for v in variants] == [("numbers", ["40", "52"]),
+                                                                        ("numbers", ["210", "180"])]
+
+
 def test_quote_wording_differs_only_for_one_speaker():
     assert _variants_of("We will not give in", "We will never give in", {"s1": "direct", "s2": "direct"},
                         same_origin=False) == {}

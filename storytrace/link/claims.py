@@ -1249,9 +1249,7 @@ def claim_variants(members: Sequence[Proposition], stances: dict[int, str], indi
     raw = {i: documents[members[i].doc].text[members[i].start:members[i].end] if members[i].doc in documents
            else members[i].text for i in indices}
     variants = []
-    amounts = _differing_amounts(members, raw, pairs)
-    if amounts:
-        variants.append(Variant("numbers", amounts))
+    variants.extend(Variant("numbers", amounts) for amounts in _differing_amounts(members, raw, pairs))
     dates = {i: stated_dates(members[i].text) for i in indices}
     years = _differing_members(pairs, {i: dates[i][0] for i in indices})
     month_days = _differing_members([(a, b) for a, b in pairs if _same_act(members[a], members[b])],
@@ -1333,24 +1331,31 @@ def _counted_things(text: str, end: int) -> frozenset[str]:
 
 
 def _differing_amounts(members: Sequence[Proposition], raw: Mapping[int, str],
-                       pairs: Sequence[tuple[int, int]]) -> tuple[VariantValue, ...]:
+                       pairs: Sequence[tuple[int, int]]) -> tuple[tuple[VariantValue, ...], ...]:
     """Amounts of one thing that two reports give differently ('hired six new officers' / 'recruited
-    eight officers'): amounts of the same counted word that share no value; an amount of something
-    else in the same clause ('300 passengers' beside '212 sailings') is no variant."""
+    eight officers'), one group per thing counted ('40 people' / '52 people', and apart from them
+    '210 passengers' / '180 passengers'): amounts of the same counted word that share no value; an
+    amount of something else in the same clause ('300 passengers' beside '212 sailings') is no variant."""
     found = {i: [(s, e, value, _counted_things(raw[i], e)) for s, e, value in quantity_spans(raw[i])]
              for i in {i for pair in pairs for i in pair}}
-    differing: set[tuple[int, int, int]] = set()
+    differing: dict[str, set[tuple[int, int, int]]] = {}  # per counted thing, so 'people' and 'passengers' stay apart
     for a, b in pairs:
         for thing in {t for *_, things in found[a] for t in things} & {t for *_, things in found[b] for t in things}:
             own_a = [(s, e, v) for s, e, v, things in found[a] if thing in things]
             own_b = [(s, e, v) for s, e, v, things in found[b] if thing in things]
             if not {v for *_, v in own_a} & {v for *_, v in own_b}:
-                differing.update((a, s, e) for s, e, _ in own_a)
-                differing.update((b, s, e) for s, e, _ in own_b)
+                differing.setdefault(thing, set()).update((a, s, e) for s, e, _ in own_a)
+                differing[thing].update((b, s, e) for s, e, _ in own_b)
         if _one_count_of_one_act(found[a], found[b], raw[a], raw[b]):
-            differing.update({(a, *found[a][0][:2]), (b, *found[b][0][:2])})
-    return tuple(VariantValue(members[i].doc, members[i].start + s, members[i].start + e, raw[i][s:e])
-                 for i, s, e in sorted(differing, key=lambda x: (members[x[0]].doc, members[x[0]].start + x[1])))
+            differing.setdefault("", set()).update({(a, *found[a][0][:2]), (b, *found[b][0][:2])})
+    groups: list[set[tuple[int, int, int]]] = []
+    for spans in differing.values():  # one group per thing; a value counted under two words joins them
+        overlapping = [g for g in groups if g & spans]
+        merged = set(spans).union(*overlapping)
+        groups = [g for g in groups if not g & spans] + [merged]
+    return tuple(tuple(VariantValue(members[i].doc, members[i].start + s, members[i].start + e, raw[i][s:e])
+                       for i, s, e in sorted(group, key=lambda x: (members[x[0]].doc, members[x[0]].start + x[1])))
+                 for group in sorted(groups, key=lambda g: min((members[x[0]].doc, members[x[0]].start + x[1]) for x in g)))
 
 
 def _one_count_of_one_act(first: Sequence[tuple[int, int, str, frozenset[str]]],
