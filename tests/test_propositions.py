@@ -489,7 +489,9 @@ def test_the_reason_given_with_a_denial_says_what_it_says(analyze_text):
       "the club had received a bid for the striker"),
      ("Asked whether she would stand again, Ms Ortiz said she would.", "assert", "she would stand again"),
      ('Pressed on whether the minister would resign, the spokesman replied: "Absolutely not."', "deny",
-      "the minister would resign")],
+      "the minister would resign"),
+     # an idiom that says no
+     ('Asked if the plant would close, Patel replied: "Not on my watch."', "deny", "the plant would close")],
 )
 def test_a_bare_answer_takes_a_side_on_the_question_it_answers(analyze_text, body, polarity, asked):
     analysis = analyze_text("Headline\n" + body + "\n")

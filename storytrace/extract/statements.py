@@ -273,7 +273,8 @@ class _Draft:
 
 # A bare answer to a question: '"Absolutely not."', '"No," she said', '"Yes, it did."'.
 NO_ANSWER = re.compile(r"^\W*(?:no|absolutely\s+not|certainly\s+not|of\s+course\s+not|definitely\s+not|not\s+at\s+all|"
-                       r"never|no\s+way|nope)\W*$", re.IGNORECASE)
+                       r"never|no\s+way|nope|not\s+a\s+chance|no\s+chance|not\s+on\s+my\s+watch|far\s+from\s+it|"
+                       r"not\s+in\s+the\s+slightest|by\s+no\s+means)\W*$", re.IGNORECASE)
 YES_ANSWER = re.compile(r"^\W*(?:yes|absolutely|certainly|of\s+course|definitely|yes,?\s+(?:it|they|we|he|she)\s+"
                         r"(?:did|was|were|is|are|has|have))\W*$", re.IGNORECASE)
 # An answer that repeats only the question's subject and auxiliary: '(a spokesman said) it had not', 'she would'.
