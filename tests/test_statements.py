@@ -477,6 +477,11 @@ def test_the_company_is_no_public_body(analyze_text):
      "Union Pacific"),    # 'it' after a body's statement is that body, also when the model tagged its name nowhere
     ("The other idle well has become a flashpoint. Bellhaven Water Watch, a residents' group formed last summer, says "
      "Well 4 was closed in May, and it has accused the district of keeping quiet about it.", "Bellhaven Water Watch"),
+    # a body's name the model did not tag, known by the word it ends in, is the company meant
+    ("The Harlow dam has a leak in its spillway, its operator said on Tuesday.\n\nHarlow Water told Newswire there was "
+     "no risk to residents. But councillor Tom Briggs said people had complained about damp ground for months.\n\n"
+     "Harlow Water said it had not received any complaints before this week. The company said a full inspection "
+     "would be carried out by Friday.", "Harlow Water"),
     # nor a description that names which one it is
     ("The plant opened in 1990. Brannock Smokehouse LLC said the trailer was cold. The operator of Stall 9 stated that "
      "she warned event staff.", "The operator of Stall 9"),

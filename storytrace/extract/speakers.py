@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable
 from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
 from storytrace.extract.cues import TEMPORAL_NOUNS, Cue, doc_text, named_in_phrase, subtree_span
+from storytrace.extract.entities import ORG_WORDS
 from storytrace.extract.quotes import Quote
 from storytrace.extract.referents import Referent, Referents
 
@@ -819,8 +820,8 @@ class SpeakerResolver:
             # 'Apple's response to the issue' is Apple's word; 'Macintosh support sites' are not Macintosh
             return ResolvedSpeaker(inner.name, inner.kind, long_span[0], long_span[1], inner)
         acronym = head.pos_ == "PROPN" and head.text.isalpha() and head.text.isupper() and 2 <= len(head.text) <= 6
-        if (head.text[:1].isupper() and _which_clause(head)) or acronym:
-            # 'Corvane, which operates 140 pharmacies, said'; 'USAF denied ...'
+        if (head.text[:1].isupper() and _which_clause(head)) or acronym or _named_like_a_body(phrase, head):
+            # 'Corvane, which operates 140 pharmacies, said'; 'USAF denied ...'; 'Harlow Water told ...'
             ref = self.referents.add(phrase, "organization", long_span, label="ORG", heads=heads)
             return ResolvedSpeaker(phrase, "organization", long_span[0], long_span[1], ref)
         if head.pos_ == "NOUN" or head.lower_ in UNNAMED_PEOPLE:  # 'one electrician said': an unnamed person
@@ -1013,6 +1014,13 @@ def _one_person(referent: Referent) -> bool:
     if any(h.endswith("s") and (h[:-1] in heads or h[:-2] in heads or h[:-3] + "y" in heads) for h in heads):
         return False
     return _names_people(heads)
+
+
+def _named_like_a_body(phrase: str, head: "Token") -> bool:
+    """'Harlow Water', 'Kell Ferries' untagged: capitalised words ending in a word bodies' names end in."""
+    words = phrase.split()
+    return head.pos_ == "PROPN" and 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) and \
+        words[-1].lower() in ORG_WORDS and words[0] not in gazetteer.given_names()
 
 
 def _specified_by_name(head: "Token") -> bool:
