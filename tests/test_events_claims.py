@@ -983,6 +983,18 @@ def test_two_reports_dating_one_act_to_different_days_are_flagged(analyze_text, 
     assert dates == ([["Tuesday", second_day.split(" ", 1)[1]]] if flagged else [])
 
 
+def test_what_someone_asked_for_is_shown_not_counted_on_a_claim_of_fact(analyze_text):
+    from storytrace.pipeline import build_dossier
+
+    first = analyze_text("Dam leak\n\nThe operator of the Harlow dam said engineers had found a small leak in the dam "
+                         "spillway.\n", outlet="Newswire")
+    second = analyze_text("Letter\n\nWe ask that Harlow Water inspect the dam spillway for a leak.\n",
+                          outlet="Harlow Residents Association")
+    claims = [c for c in build_dossier([first, second]).claims if any("spillway" in m.text for m in c.mentions)]
+    asked = [m for c in claims for m in c.mentions if "inspect" in m.text]
+    assert asked and not any(m.counted for c in claims if len(c.mentions) > 1 for m in c.mentions if "inspect" in m.text)
+
+
 def test_a_denial_of_another_figure_is_shown_not_counted(analyze_text):
     from storytrace.pipeline import build_dossier
 

@@ -825,8 +825,9 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
     stating = [{m for n in counted_sides(g, c, linked, sizes) for m in nodes[n]} for g, c in zip(groups, node_centers)]
     stating = [{m for m in counted if m == center or not (only_its_condition_bears_on(texts[m], texts[center]) or
                                                            props[m].polarity == "deny" and
-                                                           denies_another_figure(texts[center], texts[m]))}
-               for counted, center in zip(stating, centers)]
+                                                           denies_another_figure(texts[center], texts[m]) or
+                                                           props[m].requested and not props[center].requested)}
+               for counted, center in zip(stating, centers)]  # what someone asked for neither states nor denies a fact
     resolver = OriginResolver(documents, statements, entities)
     relations = _relations(clauses, centers, context, stance)
     days = resolved_days(events)
