@@ -64,6 +64,8 @@ def test_what_was_not_said_is_no_ones_word_but_the_writers(analyze_text):
     # taking note of what others report is no word of one's own, however the parser reads 'notes'
     "The plant opened in 1990. The company notes reports that the site will close in March.",
     "The plant opened in 1990. Brightcoat notes reports that the site will close in March.",
+    # ... not a sentence of another paragraph
+    "The plant opened in 1990.\n\nThat is the view of most economists.",
     # a speech act in a condition is not made
     "The plant opened in 1990. Unless the mayor says otherwise, the plant will close.",
     "The registrar may order a fresh election if it finds that a breach of the rules may have affected the result.",
@@ -135,6 +137,9 @@ def test_speech_words_that_report_nothing_said(analyze_text, body):
     ("Three people briefed on the plans described them. One of the people said the closure could come next week. "
      "Another said no final decision had been taken.",
      ("Three people briefed on the plans", "no final decision had been taken", "assert")),
+    # 'That was the message from X': the sentence before, in the same paragraph, is X's
+    ("The plant opened in 1990.\n\nThe plant will close in March and 600 jobs will go. That was the message from the "
+     "union on Tuesday.", ("the union", "The plant will close in March and 600 jobs will go", "assert")),
     # what a request asks someone to say is not said
     ("The plant opened in 1990. We ask that you inspect the dam and tell us what you find.",
      ("We", "you inspect the dam and tell us what you find", "assert")),

@@ -1667,7 +1667,39 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
     cues.extend(_claim_noun_cues(doc, text))
     cues.extend(_retraction_cues(doc, text))
     cues.extend(_speech_object_cues(doc, text))
+    cues.extend(_message_cues(doc, text))
     return sorted(cues, key=lambda c: c.text_start)
+
+
+# Nouns that name what someone said, in 'That was the message from the union'
+MESSAGE_NOUNS = frozenset("""message warning verdict view assessment conclusion position argument line account
+prediction promise pledge claim""".split())
+MESSAGE_FROM = re.compile(r"(?:that|this)\s+(?:was|is)\s+the\s+(?:[\w-]+\s+)?(?:message|warning|verdict|view|assessment|"
+                          r"conclusion|position|argument|line|account|prediction|promise|pledge|claim)\s+(?:from|of)\b",
+                          re.IGNORECASE)
+
+
+def _message_cues(doc: "Doc", text: str) -> list[Cue]:
+    """'The plant will close and 600 jobs will go. That was the message from the union on Tuesday.': the
+    sentence before, in the same paragraph, is what the one named after 'from' said."""
+    if not MESSAGE_FROM.search(text):
+        return []
+    cues = []
+    previous = None
+    for sent in doc.sents:
+        match = MESSAGE_FROM.match(text, sent.start_char)
+        if match and previous is not None and "\n" not in text[last_mark_end(previous):sent.start_char] and \
+                not any(mark in previous.text for mark in "\"“”"):
+            noun = next((t for t in sent if t.idx >= match.start() and t.lemma_.lower() in MESSAGE_NOUNS), None)
+            source = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                           for g in c.children if g.dep_ == "pobj"), None) if noun is not None else None
+            if source is not None:
+                start, end = trim_span(text, previous.start_char, last_mark_end(previous))
+                end -= text[start:end].endswith((".", "!"))
+                cues.append(Cue(token=noun, text_start=noun.idx, text_end=noun.idx + len(noun.text), lemma="say",
+                                speaker_head=source, content=(start, end)))
+        previous = sent
+    return cues
 
 
 # An act not done: 'was unable to confirm', 'declined to confirm', 'could not independently verify'.
