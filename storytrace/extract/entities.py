@@ -443,6 +443,8 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
 
 
 REPEATED_LABELS = frozenset({"ORG", "PERSON"})
+CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-Z][A-Za-z'’&.-]*")
+REPEAT_STOPS = re.compile(r"[\w-]| [A-Z]")  # a longer word or a longer name goes on after the repeat
 NAME_WORD = re.compile(r"[A-Z][A-Za-z'’&.-]*|of|and|the|de|van|von|du|la|le|al|bin")  # no 'Stall 14', 'Recommendation 4.3(b'
 NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'’-]* $")  # 'North | Harlow Water': part of a longer name
 
@@ -461,14 +463,22 @@ def _repeated_names(text: str, mentions: list[Mention]) -> list[Mention]:
     if not surfaces:
         return mentions
     taken = sorted((m.start, m.end) for m in mentions)
+    by_first_word: dict[str, list[str]] = {}
+    for surface in sorted(surfaces, key=len, reverse=True):
+        by_first_word.setdefault(surface.split()[0], []).append(surface)
     added = []
-    for surface, label in surfaces.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])(?! [A-Z])", text):
-            at = bisect.bisect_right(taken, (match.start(), float("inf")))
-            if at and taken[at - 1][1] > match.start() or at < len(taken) and taken[at][0] < match.end() or \
-                    NAME_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start()):
-                continue
-            added.append(Mention(doc=mentions[0].doc, start=match.start(), end=match.end(), text=surface, label=label))
+    for word in CAPITALISED_WORD.finditer(text):  # one pass over the text, whatever the number of names
+        start = word.start()
+        surface = next((s for s in by_first_word.get(word.group(), ()) if text.startswith(s, start) and
+                        not REPEAT_STOPS.match(text, start + len(s))), None)
+        if surface is None:
+            continue
+        end = start + len(surface)
+        at = bisect.bisect_right(taken, (start, float("inf")))
+        if at and taken[at - 1][1] > start or at < len(taken) and taken[at][0] < end or \
+                NAME_WORD_BEFORE.search(text, max(0, start - 40), start):
+            continue
+        added.append(Mention(doc=mentions[0].doc, start=start, end=end, text=surface, label=surfaces[surface]))
     return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
 
 
