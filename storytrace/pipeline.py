@@ -96,11 +96,14 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str],
         entity = _entity_spoken_for(statement, lookup)
     if entity is None and lookup is not None and speaker.kind == "unknown":
         entity = lookup.named(speaker.name)  # 'Harlow Water told Newswire': the body another report names
-        kind = KIND_OF_TYPE.get(lookup.type_of[entity]) if entity else None
-        if kind is not None:
-            return replace(statement, speaker=replace(speaker, entity=entity, kind=kind))
-        entity = None
-    return replace(statement, speaker=replace(speaker, entity=entity)) if entity else statement
+        if entity is not None and KIND_OF_TYPE.get(lookup.type_of[entity]) is None:
+            entity = None
+    if entity is None:
+        return statement
+    kind = speaker.kind
+    if lookup is not None and kind in ("unknown", "person", "organization") and lookup.named(speaker.name) == entity:
+        kind = KIND_OF_TYPE.get(lookup.type_of[entity], kind)  # 'Greyfen told ...' tagged a person here, a body in the story
+    return replace(statement, speaker=replace(speaker, entity=entity, kind=kind))
 
 
 KIND_OF_TYPE = {"ORG": "organization", "PERSON": "person"}  # a speaker's kind for an entity the model tagged so

@@ -789,30 +789,33 @@ def test_a_report_citing_a_service_that_is_no_known_name_repeats_that_services_s
     assert claim.origins["supports"] == ("Newswire",)  # the report seen by Newswire, whoever cites it
 
 
-def test_a_statement_made_to_a_story_outlet_is_carried_by_it():
-    """'Harlow Water told Newswire ...' in another paper draws on Newswire, though no list knows it."""
+def _paper_and_wire(paper: str, wire: str):
+    """The documents and dossier of a two-report story: a paper (Harlow Gazette) and a wire (Newswire)."""
     from storytrace.ingest import IngestOptions, make_document
     from storytrace.pipeline import analyze_documents, build_dossier
 
-    gazette = "Dam leak found\n\nThe dam at Harlow has a leak. Harlow Water told Newswire there was no risk to residents.\n"
-    wire = "Dam leak\n\nHARLOW (Newswire) - The operator of the Harlow dam said engineers had found a small leak.\n"
-    documents = [make_document(gazette, "a.txt", {"outlet": "Harlow Gazette"}, IngestOptions()),
+    documents = [make_document(paper, "a.txt", {"outlet": "Harlow Gazette"}, IngestOptions()),
                  make_document(wire, "b.txt", {"outlet": "Newswire"}, IngestOptions())]
-    dossier = build_dossier(analyze_documents(documents), [])
+    return documents, build_dossier(analyze_documents(documents), [])
+
+
+def test_a_statement_made_to_a_story_outlet_is_carried_by_it():
+    """'Harlow Water told Newswire ...' in another paper draws on Newswire, though no list knows it."""
+    documents, dossier = _paper_and_wire(
+        "Dam leak found\n\nThe dam at Harlow has a leak. Harlow Water told Newswire there was no risk to residents.\n",
+        "Dam leak\n\nHARLOW (Newswire) - The operator of the Harlow dam said engineers had found a small leak.\n")
     assert [s.via for s in dossier.statements if s.text == "there was no risk to residents"] == [("Newswire",)]
     assert [(p.cites, p.relation) for p in dossier.provenance if p.doc == documents[0].id] == [("Newswire", "quoted in")]
 
 
-def test_an_untyped_speaker_named_like_a_body_of_the_story_is_that_body():
-    from storytrace.ingest import IngestOptions, make_document
-    from storytrace.pipeline import analyze_documents, build_dossier
-
-    gazette = "Dam leak found\n\nThe dam has a leak. Harlow Water told Newswire there was no risk to residents.\n"
-    wire = "Dam leak\n\nThe leak is small, a spokeswoman for Harlow Water said on Tuesday.\n"
-    documents = [make_document(gazette, "a.txt", {"outlet": "Harlow Gazette"}, IngestOptions()),
-                 make_document(wire, "b.txt", {"outlet": "Newswire"}, IngestOptions())]
-    dossier = build_dossier(analyze_documents(documents), [])
-    (body,) = [e for e in dossier.entities if e.name == "Harlow Water"]
+@pytest.mark.parametrize("name", ["Harlow Water", "Greyfen"])
+def test_a_speaker_named_like_a_body_of_the_story_is_that_body(name):
+    """Untyped in one report ('Harlow Water told ...') or tagged a person there ('Greyfen told ...'), a
+    name the story knows as a body speaks as that body."""
+    documents, dossier = _paper_and_wire(
+        f"Dam leak found\n\nThe dam has a leak. {name} told Newswire there was no risk to residents.\n",
+        f"Dam leak\n\nThe leak is small, a spokeswoman for {name} said on Tuesday. {name} is based in Leeds.\n")
+    (body,) = [e for e in dossier.entities if e.name == name]
     assert [(s.speaker.kind, s.speaker.entity) for s in dossier.statements if s.doc == documents[0].id] == \
         [("organization", body.id)]
 
