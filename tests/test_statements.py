@@ -140,6 +140,10 @@ def test_speech_words_that_report_nothing_said(analyze_text, body):
     # 'That was the message from X': the sentence before, in the same paragraph, is X's
     ("The plant opened in 1990.\n\nThe plant will close in March and 600 jobs will go. That was the message from the "
      "union on Tuesday.", ("the union", "The plant will close in March and 600 jobs will go", "assert")),
+    # a trailing source the parser made the object of the clause before it
+    ("The talks ran late. Kellow council will close three of its five libraries next year to save £1.2 million, the "
+     "council's finance chief, Amir Shah, said on Monday.",
+     ("Amir Shah", "Kellow council will close three of its five libraries next year to save £1.2 million", "assert")),
     # what a request asks someone to say is not said
     ("The plant opened in 1990. We ask that you inspect the dam and tell us what you find.",
      ("We", "you inspect the dam and tell us what you find", "assert")),

@@ -1111,6 +1111,41 @@ def _beyond_semicolon(doc: "Doc", token: "Token", clause: "Token") -> bool:
 SOURCE_OPENING = re.compile(r"(?:according\s+to|citing|quoting|per)\b", re.IGNORECASE)
 
 
+def _run_on_trailing_source(doc: "Doc", text: str, token: "Token") -> tuple["Token", tuple[int, int]] | None:
+    """'Kellow council will close three libraries, the council's finance chief, Amir Shah, said on Monday':
+    a trailing source the parser made the object of the clause before, its 'said' a verb joined to that
+    clause with no subject. The speaker is the phrase between the commas (with its appositions), what
+    was said the clause before it."""
+    if token.dep_ != "conj" or token.i < 3 or doc[token.i - 1].text != "," or \
+            any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children) or \
+            any(t.pos_ in ("VERB", "AUX", "NOUN", "PROPN") for t in doc[token.i + 1:token.sent.end] if t.dep_ != "pobj"
+                and t.head.i != token.i and t.head.dep_ != "prep"):
+        return None
+    sentence_start = token.sent.start
+    end = token.i - 1  # the comma before the cue
+    start = end
+    while True:
+        comma = next((k for k in range(start - 1, max(sentence_start, start - 12) - 1, -1) if doc[k].text == ","), None)
+        if comma is None:
+            return None
+        chunk = doc[comma + 1:start]
+        roots = [t for t in chunk if not comma < t.head.i < start]
+        if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN"):
+            return None
+        start = comma
+        if roots[0].dep_ != "appos" or not comma > sentence_start:
+            break
+    head = roots[0]
+    if head.dep_ not in ("dobj", "conj", "npadvmod", "appos") or not (head.lemma_.lower() in lx.ROLE_NOUNS or
+                                                                      head.pos_ == "PROPN" or
+                                                                      any(t.lemma_.lower() in lx.ROLE_NOUNS for t in chunk)):
+        return None
+    span = trim_span(text, doc[sentence_start].idx, doc[start].idx)
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[sentence_start:start]) or content_words(text, *span) < 3:
+        return None
+    return head, span
+
+
 def _trailing_attribution(doc: "Doc", text: str, token: "Token") -> tuple[int, int] | None:
     """'The samples tested above the limit, the agency said, though ...': the part of the sentence
     before a comma that the speaker and cue follow, when the parser tied neither to the cue."""
@@ -1633,6 +1668,11 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
         if lemma is None or is_hypothetical(token) or is_writers_aside(token) or is_yes_no_question(token) or \
                 (token.dep_ == "pcomp" and token.head.lower_ == "without") or _published_without_maker(token):
             continue  # 'approved slips without verifying that ...'; 'a statement posted on its website that ...'
+        run_on = _run_on_trailing_source(doc, text, token)
+        if run_on is not None:  # '..., the council's finance chief, Amir Shah, said on Monday.' read as an object
+            cues.append(Cue(token=token, text_start=token.idx, text_end=token.idx + len(token.text), lemma=lemma,
+                            speaker_head=run_on[0], content=run_on[1]))
+            continue
         if is_passive(token):
             hearsay = hearsay_cue(doc, text, token, lemma, quotes)
             if hearsay is not None and not _source_named_in_sentence(text, token, source_cues):
