@@ -719,10 +719,13 @@ def _asks_whether(clause: "Token") -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
 
 
+SAID_OR_CLAIMED = lx.SAID_NOUNS | lx.CLAIMED_THINGS
+
+
 def _said_noun_misread(clause: "Token") -> bool:
     """'repeated that account to lawmakers': a noun for something said that the tagger made a verb
     with 'that' for its subject; a reference to what was said, not a clause."""
-    return clause.lemma_.lower() in lx.SAID_NOUNS | lx.CLAIMED_THINGS and clause.i > 0 and \
+    return clause.lemma_.lower() in SAID_OR_CLAIMED and clause.i > 0 and \
         clause.nbor(-1).lower_ in ("that", "this", "his", "her", "its", "their") and clause.nbor(-1).dep_ in SUBJECT_DEPS
 
 
@@ -1714,9 +1717,8 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
 # Nouns that name what someone said, in 'That was the message from the union'
 MESSAGE_NOUNS = frozenset("""message warning verdict view assessment conclusion position argument line account
 prediction promise pledge claim""".split())
-MESSAGE_FROM = re.compile(r"(?:that|this)\s+(?:was|is)\s+the\s+(?:[\w-]+\s+)?(?:message|warning|verdict|view|assessment|"
-                          r"conclusion|position|argument|line|account|prediction|promise|pledge|claim)\s+(?:from|of)\b",
-                          re.IGNORECASE)
+MESSAGE_FROM = re.compile(rf"(?:that|this)\s+(?:was|is)\s+the\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(MESSAGE_NOUNS))})\s+"
+                          r"(?:from|of)\b", re.IGNORECASE)
 
 
 def _message_cues(doc: "Doc", text: str) -> list[Cue]:

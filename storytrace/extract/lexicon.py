@@ -11,7 +11,8 @@ warn caution predict estimate complain protest confirm verify corroborate deny r
 rebut rebuff contradict debunk suggest propose recommend urge advise plead implore beg ask request demand show indicate accuse charge
 blame praise promise pledge vow threaten boast concur agree disagree counter retort continue find
 conclude quip joke muse lament grumble whisper shout yell exclaim swear assure forecast speculate
-underline underscore clarify proclaim brag divulge repeat reaffirm restate reassert affirm attest hint signal rule determine reckon question challenge contest doubt
+underline underscore clarify proclaim brag divulge repeat reaffirm restate reassert affirm attest hint signal rule
+determine reckon question challenge contest doubt
 """.split())
 
 # Cues whose complement is something wished for, not something asserted to have happened.

@@ -20,8 +20,9 @@ from storytrace.extract.datelines import past_dateline
 from storytrace.extract.factcheck import verdict_propositions
 from storytrace.extract.quotes import DOUBLE_MARKS
 from storytrace.extract.speakers import WHY_UNNAMED
-from storytrace.extract.statements import (SAYS_OTHERWISE, WHAT_WAS_SAID, APPENDED_NOUNS, OTHERWISE_WRONG, POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION,
-                                          answer_polarity, denies_in_content, elliptic_polarity)
+from storytrace.extract.statements import (APPENDED_NOUNS, OTHERWISE_WRONG, POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION,
+                                          SAYS_OTHERWISE, WHAT_WAS_SAID, answer_polarity, denies_in_content,
+                                          elliptic_polarity)
 from storytrace.extract.transcripts import turn_matches
 from storytrace.ingest.boilerplate import is_editorial_note
 from storytrace.schema import Document, Mention, Proposition, Statement, content_id

@@ -36,6 +36,7 @@ CORPORATE_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Co|LLC|plc|PLC|Gro
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+PLACES_AND_BUILDINGS = PLACE_LABELS | {"FAC"}  # never what an 'it' that speaks stands for
 UNTAGGED_BODY = re.compile(r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){1,6}")  # a name of capitalised words, untagged
 # What a story calls a news outlet it has just named ('the newspaper reported'), and how far back (characters).
 # ('the paper', 'the network', 'the station' are too often something else: a study, a grid, a police station).
@@ -681,7 +682,7 @@ class SpeakerResolver:
             if speaker.kind == "person":
                 break
         ref = self._organization_subject_since(position) or self.referents.most_recent(
-            position, lambda r: r.kind in ("organization", "outlet") and r.label not in PLACE_LABELS | {"FAC"} and
+            position, lambda r: r.kind in ("organization", "outlet") and r.label not in PLACES_AND_BUILDINGS and
             not self.in_quote(r.last_before(position)))
         if ref is not None:  # the company a sentence is about, not a place named in its apposition
             return ResolvedSpeaker(ref.name, ref.kind, span[0], span[1], ref)
