@@ -94,14 +94,13 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str],
         entity = surnames.get(speaker.name.lower())
     if entity is None and lookup is not None:
         entity = _entity_spoken_for(statement, lookup)
-    if entity is None and lookup is not None and speaker.kind == "unknown":
-        entity = lookup.named(speaker.name)  # 'Harlow Water told Newswire': the body another report names
-        if entity is not None and KIND_OF_TYPE.get(lookup.type_of[entity]) is None:
-            entity = None
+    named = lookup.named(speaker.name) if lookup is not None else None
+    if entity is None and speaker.kind == "unknown" and named is not None and lookup.type_of[named] in KIND_OF_TYPE:
+        entity = named  # 'Harlow Water told Newswire': the body another report names
     if entity is None:
         return statement
     kind = speaker.kind
-    if lookup is not None and kind in ("unknown", "person", "organization") and lookup.named(speaker.name) == entity:
+    if named == entity and kind in ("unknown", "person", "organization"):
         kind = KIND_OF_TYPE.get(lookup.type_of[entity], kind)  # 'Greyfen told ...' tagged a person here, a body in the story
     return replace(statement, speaker=replace(speaker, entity=entity, kind=kind))
 
