@@ -298,6 +298,23 @@ def test_a_countrys_government_is_one_entity_however_named():
     assert {"US government", "American administration"} <= set(entities[0].aliases)
 
 
+@pytest.mark.parametrize(
+    ("forms", "apart"),
+    [([("Russian Foreign Ministry", "ORG"), ("Ministry of Foreign Affairs of Russia", "ORG"),
+       ("Russia's Ministry of Foreign Affairs", "ORG"), ("Foreign Ministry", "ORG")], []),
+     ([("State Department", "ORG"), ("Department of State", "ORG"), ("US State Department", "ORG")], []),
+     ([("Lithuanian Defence Ministry", "ORG"), ("Ministry of Defense of Lithuania", "ORG")], []),
+     ([("Prime Minister's Office", "ORG"), ("Office of the Prime Minister", "ORG")], []),
+     # a country's body is not the country, and Europe's council is not the Council of Europe
+     ([("Ministry of Interior of Orvenia", "ORG"), ("Orvenian Interior Ministry", "ORG")], [("Orvenia", "GPE")]),
+     ([("European Council", "ORG")], [("Council of Europe", "ORG")]),
+     ([("Russian Foreign Ministry", "ORG")], [("Ukrainian Foreign Ministry", "ORG")])],
+)
+def test_a_public_body_is_one_entity_in_any_word_order(forms, apart):
+    entities, _ = build_entities([_mention(text, label, 60 * i) for i, (text, label) in enumerate(forms + apart)])
+    assert sorted(len(e.mentions) for e in entities) == sorted([len(forms)] + [1] * len(apart))
+
+
 def test_a_makers_thing_is_one_entity_with_or_without_the_makers_name():
     forms = [("Apple", "ORG"), ("Apple", "ORG"), ("Apple Macintosh", "ORG"), ("Macintosh", "ORG"), ("Ford Falcon", "PRODUCT"),
              ("Falcon", "ORG"), ("Harbour Falcon", "ORG"), ("Clipper", "ORG"), ("Paris Clipper", "ORG")]

@@ -759,7 +759,12 @@ def test_calling_a_report_or_figure_wrong_denies_it(content, denies):
      ("the lorry was not heavier than the limit", True),
      ("a replacement pump motor is not due until September", False),
      ("the city didn't answer until October", False),
-     ("the council would not hold the vote on the budget until Friday", True)],
+     ("the council would not hold the vote on the budget until Friday", True),
+     # certainty is no negation
+     ("We have no doubt about where this aircraft came from", False),
+     ("I do not doubt that the pumps failed", False),
+     ("There is no question that the pumps failed", False),
+     ("There is no question of a recount", True)],
 )
 def test_a_negated_purpose_or_bound_does_not_negate_the_clause(text, negated):
     from storytrace.extract.propositions import NEGATION

@@ -72,6 +72,10 @@ KNOWN = [
         (Origin("anonymous:x", "The bureau's directors", "anonymous"), "State Bureau of Mine Safety"),
         # a body named by whose it is
         (Origin("organization:x", "Orvenia's ministry", "organization"), "Ministry of Interior of Orvenia"),
+        # a public body named in another word order
+        (Origin("organization:x", "Orvenia's interior ministry", "organization"), "Ministry of Interior of Orvenia"),
+        (Origin("organization:x", "the Orvenian Interior Ministry", "organization"), "Ministry of Interior of Orvenia"),
+        (Origin("organization:x", "Interior Ministry", "organization"), "Ministry of Interior of Orvenia"),
         # the short form of an organisation's name, or its head word alone
         (Origin("organization:harbourline", "Harbourline", "organization"), "Harbourline Freight Systems"),
         (Origin("organization:corvane air ltd", "Corvane Air Ltd", "organization"), "Corvane Air"),

@@ -189,6 +189,21 @@ def test_a_clause_cut_before_a_relative_clause_leaves_no_relative_pronoun(analyz
          ["Talks ended after the union refused to discuss pay before safety"]),
         ("As of today, the city has not responded to the second request in any form.",
          ["As of today, the city has not responded to the second request in any form"]),
+        # saying no more: the reporter's note on the statement, not a claim against it
+        ("Kurin said the drone could have been bought by anyone. He did not elaborate.",
+         ["the drone could have been bought by anyone"]),
+        ("Kurin said the drone could have been bought by anyone. He gave no further details.",
+         ["the drone could have been bought by anyone"]),
+        ("Kurin said the drone could have been bought by anyone. He did not give details about the buyer.",
+         ["the drone could have been bought by anyone"]),
+        ("Kurin said the drone could have been bought by anyone, without elaborating.",
+         ["the drone could have been bought by anyone"]),
+        ("Kurin said the drone could have been bought by anyone, without giving any evidence for the claim.",
+         ["the drone could have been bought by anyone"]),
+        ("The minister has not published the evidence.", []),
+        # withholding from someone is the story
+        ("The airline gave no information to passengers for six hours.",
+         ["The airline gave no information to passengers for six hours"]),
     ],
 )
 def test_a_refusal_to_comment_is_no_claim(analyze_text, body, expected):
@@ -204,6 +219,9 @@ def test_a_refusal_to_comment_is_no_claim(analyze_text, body, expected):
         ("The Spectator will continue to follow this story.", []),
         ("This article was originally published by The Conversation.", []),
         ("This story appeared in ProPublica and is republished under a Creative Commons licence.", []),
+        # an explainer's signposts
+        ("Here is what we know.", []),
+        ("Here's what you need to know about the recall.", []),
         # ... but what a document left out, or academic transcripts, can be the story
         ("Key findings were omitted from the final report.", ["Key findings were omitted from the final report"]),
         ("Transcripts already sent to employers will be reissued.",
@@ -650,11 +668,18 @@ def test_echoing_a_claim_that_says_something_supports_what_it_says(analyze_text)
 
 @pytest.mark.parametrize("body", ["The council backed the plan on Monday.",
                                   "The party supports the idea of a four-day week.",
-                                  "The council did not back the union's claim."])
+                                  "The council did not back the union's claim.",
+                                  "No one has backed the mayor's account."])
 def test_backing_a_plan_or_an_idea_is_an_act(analyze_text, body):
     analysis = analyze_text("Headline\nThe plant opened in 1990. " + body + "\n")
     assert not analysis.statements
     assert [p.speaker for p in analysis.propositions] == [None, None]
+
+
+def test_evidence_missing_to_support_a_claim_confirms_nothing(analyze_text):
+    analysis = analyze_text("Headline\nThe Ministry notes that the other side has presented no evidence to support "
+                            "its allegations.\n")
+    assert [(s.speaker.name, s.polarity) for s in analysis.statements] == [("The Ministry", "assert")]
 
 
 @pytest.mark.parametrize("body", [

@@ -486,6 +486,9 @@ def test_the_company_is_no_public_body(analyze_text):
      "Union Pacific"),    # 'it' after a body's statement is that body, also when the model tagged its name nowhere
     ("The other idle well has become a flashpoint. Bellhaven Water Watch, a residents' group formed last summer, says "
      "Well 4 was closed in May, and it has accused the district of keeping quiet about it.", "Bellhaven Water Watch"),
+    # an 'it' inside the sentence of a named body or country is that one, not an organisation named before
+    ("The Orvenian Interior Ministry did not respond. Orvenia has also released a photograph of a rifle it says was "
+     "found beside the body.", "Orvenia"),
     # a body's name the model did not tag, known by the word it ends in, is the company meant
     ("The Harlow dam has a leak in its spillway, its operator said on Tuesday.\n\nHarlow Water told Newswire there was "
      "no risk to residents. But councillor Tom Briggs said people had complained about damp ground for months.\n\n"

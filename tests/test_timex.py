@@ -82,6 +82,8 @@ CASES = [
     ("Shares fell this morning.", DCT, [("this morning", "TIME", "2020-06-18TMO")]),
     ("The vote is tonight.", DCT, [("tonight", "TIME", "2020-06-18TNI")]),
     ("The meeting starts at 2:30 p.m. today.", DCT, [("2:30 p.m. today", "TIME", "2020-06-18T14:30")]),
+    # a British clock time, with a dot: never '12am' read out of '3.12am'
+    ("The aircraft crossed the coast at 3.12am.", DCT, [("3.12am", "TIME", "2020-06-18T03:12")]),
     ("The Dow was down at 16:08 UTC.", DCT, [("16:08 UTC", "TIME", "2020-06-18T16:08Z")]),
     ("They met at noon.", DCT, [("noon", "TIME", "2020-06-18T12:00")]),
     ("The strike began at midnight on Sunday.", DCT, [("midnight", "TIME", "2020-06-14T24:00"),

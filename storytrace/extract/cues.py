@@ -281,9 +281,24 @@ ENDORSED_THINGS = lx.CLAIMED_THINGS - {"idea", "notion", "suggestion", "speculat
 
 
 def _endorsed_claim(token: "Token") -> "Token | None":
-    """The claim an endorsing verb takes as its object, if it takes one."""
+    """The claim an endorsing verb takes as its object, if someone does endorse it: not in 'no evidence to
+    support its allegations' (what is missing) nor 'No one backed the mayor's account'."""
+    if _infinitive_of_a_noun(token) or any(c.dep_ in ("nsubj", "nsubjpass") and _names_nobody(c) for c in token.children):
+        return None
     return next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i and c.lemma_.lower() in ENDORSED_THINGS),
                 None)
+
+
+def _infinitive_of_a_noun(token: "Token") -> bool:
+    """'evidence to support its allegations': the verb only says what the noun would be for."""
+    return token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN", "PRON") and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _names_nobody(subject: "Token") -> bool:
+    """'No one', 'nobody', 'no official', 'none of the experts': a subject that denies anyone did it."""
+    return subject.lower_ in ("nobody", "none", "noone") or \
+        any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 # Proceedings that hear evidence: what they heard was said there ('The inquest heard that ...').

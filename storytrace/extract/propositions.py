@@ -37,8 +37,11 @@ HEDGES = re.compile(r"\b(?:might|may|could|reportedly|allegedly|apparently|possi
 # 'no later than July 11' and 'not only' bound or stress an amount, and 'not due until September',
 # 'did not reopen until March' put the event later: they negate nothing
 _NOT_UNTIL = r"(?!\s+(?:[\w-]+\s+){0,3}until\b)"
+# 'We have no doubt about where it came from', 'I do not doubt that', 'there is no question that': certainty
+_NOT_DOUBTED = r"(?!\s+(?:doubts?|doubted|wonder)\b)(?!\s+question\s+(?:that|about)\b)"
 NEGATION = re.compile(rf"(?<!in order )(?<!so as )\b(?:(?:not|no)(?!\s+(?:fewer|less|more|later|earlier|sooner|longer|"
-                      rf"greater|smaller|older|younger)\s+than\b)(?!\s+(?:only|just|merely|simply|solely)\b){_NOT_UNTIL}|n't{_NOT_UNTIL}|n’t{_NOT_UNTIL}|"
+                      rf"greater|smaller|older|younger)\s+than\b)(?!\s+(?:only|just|merely|simply|solely)\b){_NOT_UNTIL}{_NOT_DOUBTED}|"
+                      rf"n't{_NOT_UNTIL}{_NOT_DOUBTED}|n’t{_NOT_UNTIL}{_NOT_DOUBTED}|"
                       rf"never|neither|nor|without)\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)\s+|;\s+|\s+[–—-]\s+|:\s+)")
 MIN_WORDS = 4
@@ -241,6 +244,10 @@ EDITORIAL_NOTE = re.compile(
     r"^\W*(?:(?:this|the)\s+)?(?:excerpt|extract)\b|^\W*transcript\s+(?:prepared|issued|excerpt|of|from)\b|^\W*(?:end|start)\s+of\s+(?:the\s+)?(?:excerpt|transcript)\b|"
     r"\b(?:in|from|of)\s+this\s+(?:excerpt|extract|transcript)\b|\bomitted(?:\s+where\s+marked)?\W*$|"
     r"\bwill\s+continue\s+to\s+(?:follow|update)\s+this\s+(?:story|article)\b|"
+    # an explainer's signpost: 'Here is what we know', "Here's what you need to know about the recall"
+    r"^\W*(?:here\s+is|here\s+are|here['’]s|this\s+is|that\s+is)\s+(?:what|all)\s+(?:we|you)\s+(?:know|"
+    r"need\s+to\s+know|can\s+say|have\s+learned|do\s+not\s+know|don['’]t\s+know|do\s+not\s+yet\s+know|"
+    r"still\s+do\s+not\s+know)\b|"
     r"^\W*(?:this|the)\s+(?:article|story|piece|post|column|essay)\s+(?:was\s+|is\s+)?(?:first\s+|originally\s+)?"
     r"(?:published|appeared|ran|republished)\b", re.IGNORECASE)
 # Refusing ('declined to', 'would not'), and an auxiliary negated ('did not', 'hasn't'): the two ways a
@@ -282,9 +289,16 @@ NO_COMMENT = re.compile(
     r"(?:neither|none|nobody|no\s+one)\b[^.;]{0,80}?\b(?:would|could|did|will|was\s+willing\s+to)\s+"
     r"(?:say|comment|disclose|reveal|confirm|discuss)|"
     r"(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment|"
+    # 'He did not elaborate', 'gave no further details about the suspect': nothing more said
+    rf"{_NOT_DONE}\s+(?:immediately\s+|further\s+)?elaborate\b|"
+    rf"(?:{_NOT_DONE}\s+(?:give|offer|provide|disclose|release|share)|(?:gave|gives|give|offered|offers|provided|provides)"
+    r"\s+no)\s+(?:any\s+)?(?:further\s+|more\s+|other\s+|additional\s+)?(?:details?|explanation|information|specifics)"
+    r"(?=\s*(?:[.;,]|$|\s(?:about|on|of|as\s+to|regarding)\b))|"
     # 'He offered no evidence for the claim', 'did not provide any evidence': a note on a claim, no claim
-    r"(?:offered|provided|gave|presented|produced)\s+no\s+evidence|(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|"
-    r"have\s+not)\s+(?:provide|offer|give|present|produce)d?\s+(?:any\s+)?evidence|"
+    r"(?:offered|provided|gave|presented|produced|published|released|showed|shown|shared)\s+no\s+evidence|"
+    r"(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t|had\s+not|hadn['’]t)\s+(?:yet\s+)?"
+    r"(?:provid|offer|giv|present|produc|publish|releas|show|shar|disclos)\w*\s+(?:any\s+|the\s+|its\s+|his\s+|her\s+|"
+    r"their\s+)?(?:supporting\s+)?evidence|"
     # 'The Gazette could not independently confirm the figure', 'which could not be verified': no side taken
     r"(?:could\s+not|couldn['’]t|cannot|can\s+not|can['’]t|was\s+unable\s+to|were\s+unable\s+to|"
     r"(?:has|have|had)\s+not\s+been\s+able\s+to|(?:hasn|haven|hadn)['’]t\s+been\s+able\s+to)\s*"
@@ -296,12 +310,22 @@ JOINED_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:then\s+|also\s+)?$|"
                            r"estimate|allegation|toll)\s+)?(?:that|which)\s+$")  # '..., a claim that could not be verified'
 
 
+# '..., without elaborating', '..., without giving details of the suspects': what the speaker did not add.
+WITHOUT_ELABORATING = re.compile(
+    r",?\s*\bwithout\s+(?:elaborating|explaining|(?:giving|offering|providing|citing|presenting|producing|releasing)"
+    r"\s+(?:any\s+)?(?:further\s+|more\s+|additional\s+)?(?:details?|evidence|explanation|reasons?|proof|specifics|"
+    r"a\s+reason))(?:\s+(?:about|on|of|for|to\s+support)\s+[^,.;:]*)?\W*$", re.IGNORECASE)
+
+
 def _without_refusal_to_comment(text: str, start: int, end: int) -> int:
     """The clause's end without a refusal to comment joined to it ('it would defend the proceedings
     vigorously | and declined to comment further'); the clause's start when the clause is only such a
     refusal ('A spokesman declined to comment', 'Thornby declined to say how long the inquiry would
     last', 'Halvorsen did not respond to a request for comment'), which tells nothing of the story.
     A refusal inside a clause of time or reason stays ('... after the union refused to discuss pay')."""
+    trailing = WITHOUT_ELABORATING.search(text, start, end)
+    if trailing is not None and _words(text[start:trailing.start()]) >= MIN_WORDS:
+        end = trailing.start()
     match = NO_COMMENT.search(text, start, end)
     if match is None:
         return end

@@ -107,6 +107,16 @@ def _before_set_off_relative(head: "Token", right: "Token") -> "Token":
     return right
 
 
+def _named_subject_of_sentence(pronoun: "Token") -> "Token | None":
+    """The named subject of the sentence an embedded 'it' sits in, before it: that is what the 'it' stands
+    for ('Orvenia has released a photograph of a rifle it says was found beside the body')."""
+    root = pronoun.sent.root
+    if pronoun.head == root:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
+    return subject if subject is not None and subject.pos_ == "PROPN" and subject.ent_type_ in ("ORG", "GPE") else None
+
+
 def _noun_phrase_span(head: "Token", with_of: bool, limit: int | None = None) -> tuple[int, int]:
     """Left modifiers + head, plus an 'of'/'between' phrase for descriptions ('member of ...'),
     never reaching `limit` (the cue)."""
@@ -330,6 +340,11 @@ class SpeakerResolver:
         if head.pos_ == "PRON" and word in lx.PLURAL_PRONOUNS:
             return self._plural_pronoun(span)
         if head.pos_ == "PRON" and word == "it" and head.dep_ == "nsubj":
+            subject = _named_subject_of_sentence(head)
+            if subject is not None:  # 'Orvenia has released a photograph of a rifle it says was found ...'
+                resolved = self.resolve(subject, position)
+                if resolved.kind in ("organization", "outlet", "document"):
+                    return ResolvedSpeaker(resolved.name, resolved.kind, span[0], span[1], resolved.referent)
             return self._neuter_pronoun(span, position)
         if head.pos_ == "PRON" and word == "you":
             addressed = self._addressed(head)

@@ -160,7 +160,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("vaguedur", r"\b(?P<pre>(?:the\s+)?(?:past|last|next|coming|previous|following|recent)\s+(?:few\s+|several\s+|many\s+)?|over\s+the\s+|decades?\s+|in\s+|for\s+|within\s+|(?:just\s+|only\s+|mere\s+)?)(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)(?P<long>-long)?\b(?:\s+" + SIGNAL + r"\b)?"),
         ("set", rf"\b(?:(?P<freq>once|twice|thrice|(?:{qty})\s+times)\s+)?(?P<per>a|an|per|each|every)\s+(?:(?P<qty>(?!a\b|an\b){qty})\s+)?(?P<unit>{UNIT}|{weekday})\b"),
         ("setadj", r"\b(?P<w>annual|annually|yearly|weekly|daily|monthly|quarterly|hourly|nightly|biweekly|semiannual|bi-annual)\b"),
-        ("clock", rf"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b){TIMEZONE}(?:,?\s+(?P<dw>{weekday}|today|yesterday|tomorrow))?"),
+        ("clock", rf"(?<!\d[.:])\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b){TIMEZONE}(?:,?\s+(?P<dw>{weekday}|today|yesterday|tomorrow))?"),
         ("clock24", rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!:\d|\.\d|,\d){TIMEZONE}(?:,?\s+(?P<dw>{weekday}|today|yesterday|tomorrow))?"),
         ("clockmil", r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:hours\b|hrs\b|(?P<tz>utc|gmt)\b)"),
         ("noon", r"\b(?P<w>noon|midnight|midday)\b"),

@@ -76,7 +76,65 @@ def _thing_key(text: str) -> str:
     outlet = gazetteer.outlet_name(text, allow_ambiguous=False)
     if outlet:
         return names.org_key(outlet)
-    return names.firm_key(_country_written_out(text))
+    return public_body_key(text) or names.firm_key(_country_written_out(text))
+
+
+# A public body named three ways: 'Russia's foreign ministry', 'the Russian Foreign Ministry', 'the Ministry of
+# Foreign Affairs of Russia'; 'the Department of State' and 'the State Department'.
+BODY_HEADS = r"(?:ministry|department|office|agency|bureau|directorate|inspectorate|commission|committee)"
+_OWNER = r"(?:the\s+)?(?:(?:republic|kingdom|state|federation|principality)\s+of\s+)?(?P<{}>[a-z][\w.-]*)"
+BODY_AFTER = re.compile(rf"^(?:(?P<own>[a-z][\w.-]*)['’]s?\s+|(?P<adj>[a-z][\w.-]*)\s+(?={BODY_HEADS}\s+of\b))?"
+                        rf"(?P<head>{BODY_HEADS})\s+(?:of|for|on)\s+(?:the\s+)?(?P<field>[a-z][\w\s'’.-]*?)"
+                        rf"(?:\s+of\s+{_OWNER.format('of')})?$")
+BODY_BEFORE = re.compile(rf"^(?:(?P<own>[a-z][\w.-]*)['’]s?\s+|(?P<adj>[a-z][\w.-]*)\s+(?=[a-z][\w\s'’.-]*?\s+{BODY_HEADS}$))?"
+                         rf"(?P<field>[a-z][\w\s'’.-]*?)\s+(?P<head>{BODY_HEADS})$")
+
+
+def public_body_key(text: str) -> str | None:
+    """One key for a public body's name in its several word orders: the country or owner, the body's field
+    and its kind ('russia foreign ministry'); None for other names."""
+    parts = public_body_parts(text)
+    return None if parts is None else " ".join(filter(None, (parts[0], *parts[1])))
+
+
+def public_body_parts(text: str) -> tuple[str | None, list[str]] | None:
+    """A public body's owner ('russia', or None) and the words naming the body ('foreign', 'ministry')."""
+    folded = names.fold(names.strip_article(text.strip()))
+    match = BODY_AFTER.match(folded) or BODY_BEFORE.match(folded)
+    if match is None:
+        return None
+    groups = match.groupdict()
+    field_words = [w for w in re.sub(r"['’]s\b", "", match.group("field")).split() if w not in ("affairs", "the")]
+    if not field_words or len(field_words) > 4:
+        return None
+    owner = groups.get("own") or groups.get("of")
+    adjective = groups.get("adj")
+    if adjective is not None:
+        owner = _country_adjective(adjective)
+        if owner is None:
+            field_words.insert(0, adjective)  # 'federal bureau of investigation', 'health and human services department'
+    elif groups.get("own") is None and groups.get("of") is None and _country_adjective(field_words[0]):
+        owner = _country_adjective(field_words.pop(0))  # 'russian foreign ministry' read as one field
+        if not field_words:
+            return None
+    body = [names.SPELLING_VARIANTS.get(w, w) for w in (*field_words, match.group("head"))]
+    return (_owner_word(owner) if owner else None), body
+
+
+def _country_adjective(word: str) -> str | None:
+    """'russian' -> 'russia', 'lithuanian' -> 'lithuania': a country's adjective as its name."""
+    if word in COUNTRY_WORDS.get("europe", "").split():
+        return None  # 'the Council of Europe' is not 'the European Council'
+    country = _country_of(word)
+    if country:
+        return names.org_key(country)
+    return word[:-1] if word.endswith("ian") and len(word) > 5 else None
+
+
+def _owner_word(owner: str) -> str:
+    """A country's one word whatever the form ('russia's', 'russian' and 'russia' -> 'russia')."""
+    word = names.strip_possessive(owner)
+    return _country_adjective(word) or word
 
 
 GOVERNMENT_NAME = re.compile(r"^(?:the\s+)?(?:(?P<before>.+?)\s+(?:federal\s+)?(?:government|administration)|"
@@ -431,10 +489,18 @@ def _display_name(cluster: Cluster) -> str:
             return outlet
     def score(form: str) -> tuple[bool, int, int, int]:
         kind_word = form.split()[-1] in ORG_WORDS and " ".join(form.split()[:-1]) in forms  # '... Workers union'
-        return (not kind_word, len(names.person_tokens(form)) if cluster.person else len(form.split()),
+        return (not kind_word, len(names.person_tokens(form)) if cluster.person else _informative_words(form),
+                len(form.split()),
                 not form.isupper(), forms[form])
     best = max(forms, key=score)
     return best.title() if cluster.person and best.isupper() else best  # a transcript's 'PRICE:' reads 'Price'
+
+
+def _informative_words(name: str) -> int:
+    """How much a name says: its words, a public body's counted without 'of', 'the' and 'affairs' (the
+    'Russian Foreign Ministry' says more than the 'Ministry of Foreign Affairs')."""
+    body = public_body_key(name)
+    return len(body.split()) if body is not None else len(name.split())
 
 
 def _entity_type(cluster: Cluster) -> str:

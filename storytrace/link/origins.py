@@ -26,6 +26,7 @@ from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
 from storytrace.extract.statements import SIGNATORY
 from storytrace.extract.timex import MONTHS, WEEKDAYS
+from storytrace.link.entities import public_body_parts
 from storytrace.schema import Document, Entity, Proposition, Provenance, Statement
 
 NARRATION = re.compile(
@@ -449,7 +450,18 @@ def _credited_name(text: str, at: int, published: bool) -> tuple[int, str] | Non
 
 
 def name_words(name: str) -> list[str]:
-    """An organisation's name as folded words without article, possessive or legal suffix."""
+    """An organisation's name as folded words without article, possessive or legal suffix; a public body's
+    in one order whichever way it is written ('Russia's foreign ministry', 'the Ministry of Foreign Affairs
+    of Russia')."""
+    body = public_body_parts(name)
+    if body is None:
+        return _written_words(name)
+    owner, words = body
+    return [*words, "of", *owner.split()] if owner else words  # 'interior ministry of orvenia': not Orvenia
+
+
+def _written_words(name: str) -> list[str]:
+    """An organisation's name as folded words in the order written."""
     return [w for w in (w.strip(".,") for w in names.firm_key(names.strip_article(name.strip())).split()) if w]
 
 
