@@ -118,14 +118,19 @@ def _entity_spoken_for(statement: Statement, lookup: EntityLookup) -> str | None
             return lookup.last_body_within(statement.doc, speaker.start, speaker.end) or lookup.named(whose) or \
                 lookup.role_holder(whose)  # 'a spokeswoman for the mayor': the story's one mayor
         return lookup.role_holder(speaker.name)  # 'the mayor of Eastfield', named in another report
-    if speaker.kind == "document":
+    if speaker.kind == "document":  # 'a readout of the call released by the senator's office': the senator's
         owner = record_owner(speaker.name.strip())
-        return lookup.named(owner) if owner else None
-    office = PERSONS_OFFICE.match(speaker.name.strip())
-    if office is not None and speaker.kind == "organization":  # "the mayor's office", "Netanyahu's office"
-        owner = office.group("owner")
-        return lookup.role_holder(f"the {owner}") if owner.islower() else lookup.named(owner)
-    return None
+        return (lookup.named(owner) or _office_holder(owner, lookup)) if owner else None
+    return _office_holder(speaker.name, lookup) if speaker.kind == "organization" else None
+
+
+def _office_holder(name: str, lookup: EntityLookup) -> str | None:
+    """The person whose office speaks: "the mayor's office", "Netanyahu's office"."""
+    office = PERSONS_OFFICE.match(name.strip())
+    if office is None:
+        return None
+    owner = office.group("owner")
+    return lookup.role_holder(f"the {owner}") if owner.islower() else lookup.named(owner)
 
 
 

@@ -755,6 +755,7 @@ def test_an_outlets_source_is_found_past_the_denial_it_also_prints():
 @pytest.mark.parametrize(("second", "origin"), [
     # a spokesman who names no body speaks for the one that spoke just before
     ('"He will be out for the rest of the season," a spokesman said.', "The club"),
+    ('"He will be out for the rest of the season," a club spokeswoman said.', "The club"),
     # ... not when a body is named
     ('"He will be out for the rest of the season," a spokesman for the players\' union said.', None)])
 def test_a_bare_spokesman_speaks_for_the_body_just_heard(second, origin):
@@ -765,6 +766,18 @@ def test_a_bare_spokesman_speaks_for_the_body_just_heard(second, origin):
     dossier = build_dossier(analyze_documents([make_document(text, "a.txt", {"outlet": "Sport Daily"}, IngestOptions())]), [])
     (side,) = [m for c in dossier.claims for m in c.mentions if "rest of the season" in m.text]
     assert side.origin == origin or origin is None and side.origin != "The club"
+
+
+def test_a_readout_released_by_a_persons_office_is_that_persons_word():
+    from storytrace.ingest import IngestOptions, make_document
+    from storytrace.pipeline import analyze_documents, build_dossier
+
+    text = ("Senator accuses pipeline firm\n\nSenator Mark Ellison said on Sunday that Northway Energy had hidden a leak. "
+            "According to a readout of a call between Ellison and Northway's chief executive, Paula Grant, released by "
+            "the senator's office, Grant acknowledged that a pressure drop was recorded on May 2.\n")
+    dossier = build_dossier(analyze_documents([make_document(text, "a.txt", {"outlet": "Newswire"}, IngestOptions())]), [])
+    sides = [m for c in dossier.claims for m in c.mentions if "pressure drop" in m.text]
+    assert sides and {m.origin for m in sides} == {"Mark Ellison"}
 
 
 NEWSWIRE = """Inspectors flagged Kell Bridge cracks before collapse

@@ -201,6 +201,7 @@ def test_a_clause_cut_before_a_relative_clause_leaves_no_relative_pronoun(analyz
         ("Kurin said the drone could have been bought by anyone, without giving any evidence for the claim.",
          ["the drone could have been bought by anyone"]),
         ("The minister has not published the evidence.", []),
+        ("Grant has not said whether she will appear.", []),
         # withholding from someone is the story
         ("The airline gave no information to passengers for six hours.",
          ["The airline gave no information to passengers for six hours"]),

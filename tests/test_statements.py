@@ -1020,6 +1020,10 @@ def test_no_further_clause_for_a_cue_inside_another_cues_clause(analyze_text):
     ("Many Republicans said the bill was dead.", "Many Republicans", "anonymous"),
     ("Two Ukrainians said the bridge had been hit.", "Two Ukrainians", "anonymous"),
     ("The Democrats said the plan would fail.", "Democrats", "organization"),
+    # people who once did a firm's work are people; firms that do it are firms
+    ("Two former control-room operators told the Gazette that alarms had sounded.", "Two former control-room operators",
+     "anonymous"),
+    ("Two ferry operators said fares would rise.", "Two ferry operators", "organization"),
 ])
 def test_some_members_of_a_party_speak_as_themselves(analyze_text, body, speaker, kind):
     statements = analyze_text("Headline\n" + body + "\n").statements

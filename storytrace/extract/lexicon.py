@@ -135,7 +135,7 @@ emails e-mail e-mails letter letters filing filings file files paper papers stud
 data figures statistics footage video videos recording recordings tape tapes conversation
 conversations minutes notes log logs assessment indictment complaint lawsuit ruling judgment
 verdict report reports audit dossier chart charts analysis review investigation inquiry testimony
-statement statements release notice post posts tweet tweets message messages note notes affidavit
+statement statements release notice post posts tweet tweets message messages note notes affidavit readout readouts
 warrant subpoena motion order decree directive circular website webpage blog research announcement announcements finding findings petition petitions submission submissions result results
 """.split())
 # ... and papers a report names as its source ('according to the council's 2025 capital plan'), though

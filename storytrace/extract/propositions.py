@@ -282,7 +282,8 @@ NO_COMMENT = re.compile(
     r"(?:could\s+not|couldn['’]t)\s+(?:immediately\s+)?be\s+reached|"
     # 'did not say whether the hospital would face sanctions', 'would not say how many': nothing said
     rf"{_NOT_DONE}"
-    r"\s+(?:(?:yet|immediately|publicly)\s+)?(?:say|explain|specify|disclose|reveal|clarify|tell|indicate)(?:ed|d)?"
+    r"\s+(?:(?:yet|immediately|publicly)\s+)?(?:say|said|explain|specify|specified|disclose|reveal|clarify|clarified|"
+    r"tell|told|indicate|confirm)(?:ed|d)?"
     r"\s+(?:\w+\s+){0,3}?(?:whether|if|how|why|when|what|who|which|where)\b|"
     r"(?:neither|none|nobody|no\s+one)\b[^.;]{0,80}?\b(?:responded|replied)\s+to\s+(?:\w+\s+){0,3}?"
     r"(?:requests?\s+for\s+comment|messages?|calls?|e-?mails?|inquiries|queries|questions?)|"

@@ -107,6 +107,11 @@ def _before_set_off_relative(head: "Token", right: "Token") -> "Token":
     return right
 
 
+def _former_staff(head: "Token") -> bool:
+    """'two former control-room operators': people who once did the work, not firms that do it."""
+    return head.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in ("former", "retired", "ex") for c in head.children)
+
+
 def _named_subject_of_sentence(pronoun: "Token") -> "Token | None":
     """The named subject of the sentence an embedded 'it' sits in, before it: that is what the 'it' stands
     for ('Orvenia has released a photograph of a rifle it says was found beside the body')."""
@@ -811,7 +816,7 @@ class SpeakerResolver:
                 return ResolvedSpeaker(outlet.name, "outlet", np_span[0], np_span[1], outlet)
         for kind, vocabulary in (("organization", lx.ORGANIZATION_HEADS),
                                  ("anonymous", lx.ANONYMOUS_HEADS | lx.PERSON_GROUP_HEADS | lx.ROLE_NOUNS)):
-            if not heads & vocabulary:
+            if not heads & vocabulary or kind == "organization" and _former_staff(head):
                 continue
             if definite and not (kind == "organization" and _specified_by_name(head)):
                 marks = _distinguishing_modifiers(head)

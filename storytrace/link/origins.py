@@ -54,20 +54,22 @@ SPEAKING_FOR = re.compile(
     r"(?:spokes(?:man|woman|person)|press\s+officer|press\s+office|representative|officials|executives|trustees|directors|leaders)"
     r"(?:\s+(?:for|of|at)\s+(?P<after>.+))?$", re.IGNORECASE)
 # A spokesperson who names no body: the one that spoke just before, within this many characters.
-BARE_SPOKESPERSON = re.compile(r"an?\s+spokes(?:man|woman|person)", re.IGNORECASE)
+BARE_SPOKESPERSON = re.compile(r"an?\s+(?:(?:company|firm|group|ministry|agency|department|council|club|airline|"
+                               r"utility|union|bank|government)\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
 BODY_REACH = 400
 # The office that speaks for one person: "the mayor's office", "Netanyahu's office", "the prime minister's press office".
 PERSONS_OFFICE = re.compile(r"^(?:the\s+)?(?P<owner>[\w .'-]+?)['’]s?\s+(?:private\s+|press\s+)?office$", re.IGNORECASE)
 RECORD_NOUNS = (r"(?:report|statement|letter|memo|diary|notes|affidavit|testimony|email|emails|post|posting|account|"
                 r"petition|complaint|filing|lawsuit|submission|review|analysis|findings|investigation|"
                 r"data|figures|records|documents|commentary|timeline|website|log|announcement|video|footage|"
-                r"photos?|photographs?|images?|recording|tweet|message|clip)")
+                r"photos?|photographs?|images?|recording|tweet|message|clip|readout)")
 # A record in its author's name: "Olander's report", "Ballotline's own letter to the union's executive",
 # "a letter from Ballotline Services, the firm that ran the ballot".
 RECORD_NAME = r"(?:[\w-]+\s+){0,2}" + RECORD_NOUNS  # 'report', '48-page report', 'internal audit findings'
 RECORD_ADDRESSEE = r"(?:\s+(?:to|for|on|about)\s+.+)?"  # 'letter to the union's executive', 'testimony to the committee'
 OWN_RECORD = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?:own\s+)?" + RECORD_NAME + RECORD_ADDRESSEE + "$", re.IGNORECASE)
 RECORD_BY = re.compile(r"^(?:(?:an?|the)\s+)?" + RECORD_NAME  # 'Statement by Boeing', 'report published on Thursday by'
+                       + r"(?:\s+of\s+(?:an?|the|their|his|her|its)\s+(?:call|meeting|conversation|talks)\b.*?,?)?"
                        + r"(?:\s+(?:published|released|compiled|issued|prepared|produced|written|filed|submitted|"
                        + r"posted|uploaded|shared|filmed|recorded|tweeted)"
                        + r"(?:\s+(?:on|in|last|this|earlier|late|early)(?:\s+[\w,]+){1,3}?)?)?\s+by\s+"
@@ -212,6 +214,7 @@ def _surnames(text: str) -> set[str]:
 def narrative_scopes(document: Document, statements: Sequence[Statement], entities: Sequence[Entity]) -> list[Scope]:
     """Accounts a named person gives ("X shared the details") and documents speaking ("the transcripts show")."""
     people = _person_mentions(entities).get(document.id, [])
+    people_by_id = {e.id: e for e in entities if e.type == "PERSON"}
     scopes: list[Scope] = []
     for match in NARRATION.finditer(document.text):
         if document.in_boilerplate(match.start(), match.end()):
@@ -230,9 +233,22 @@ def narrative_scopes(document: Document, statements: Sequence[Statement], entiti
         high = max(statement.end, statement.speaker.end)
         participants = frozenset(w for start, end, person in people if low <= start < high
                                  for w in _surnames(person.name))
-        scopes.append(Scope(document.id, statement.start, len(document.text), origin_of_speaker(statement),
+        scopes.append(Scope(document.id, statement.start, len(document.text), _record_origin(statement, people_by_id),
                             participants, "document"))
     return _closed_scopes(sorted(scopes, key=lambda s: s.start), statements, document)
+
+
+def _record_origin(statement: Statement, people_by_id: Mapping[str, Entity]) -> Origin:
+    """A record's origin: the person it is linked to when it is theirs ('a readout of the call released by
+    the senator's office'), else the record as its speaker."""
+    owner = people_by_id.get(statement.speaker.entity or "") if _released_by_an_office(statement) else None
+    return Origin(owner.id, owner.name, "person") if owner is not None else origin_of_speaker(statement)
+
+
+def _released_by_an_office(statement: Statement) -> bool:
+    """Whether the speaker is a record whose author is someone's office ('released by the senator's office')."""
+    owner = record_owner(statement.speaker.name.strip()) if statement.speaker.kind == "document" else None
+    return owner is not None and PERSONS_OFFICE.match(owner) is not None
 
 
 def _speaker_words(statement: Statement) -> set[str]:
@@ -748,7 +764,8 @@ class OriginResolver:
         origin = origin_of_speaker(statement)
         linked = self.entity_by_id.get(statement.speaker.entity or "")
         if linked is not None and (statement.speaker.kind == "person" or
-                                   statement.speaker.kind in ("anonymous", "organization") and linked.type == "PERSON"):
+                                   (statement.speaker.kind in ("anonymous", "organization") or _released_by_an_office(statement))
+                                   and linked.type == "PERSON"):
             return Origin(key=linked.id, name=linked.name, kind="person")  # 'the mayor of Eastfield': Lisa Grant
         if statement.speaker.entity is None and statement.speaker.kind == "person":
             entity = self.person_by_name.get(names.fold(statement.speaker.name))
