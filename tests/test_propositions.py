@@ -202,6 +202,8 @@ def test_a_clause_cut_before_a_relative_clause_leaves_no_relative_pronoun(analyz
          ["the drone could have been bought by anyone"]),
         ("The minister has not published the evidence.", []),
         ("Grant has not said whether she will appear.", []),
+        ('Dmitry Peskov told TASS that Putin "does not discuss the content of his conversations with foreign leaders."',
+         []),
         # withholding from someone is the story
         ("The airline gave no information to passengers for six hours.",
          ["The airline gave no information to passengers for six hours"]),

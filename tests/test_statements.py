@@ -1015,6 +1015,23 @@ def test_no_further_clause_for_a_cue_inside_another_cues_clause(analyze_text):
         contents and "its observers would visit the ford on Friday" not in contents
 
 
+@pytest.mark.parametrize(("body", "speaker"), [
+    # an outlet named by what it is, also after 'according to', where the name after the comma opens the clause
+    ("Netanyahu asked Putin to delay a vote, Channel 12 reported Thursday. According to the network, Netanyahu made "
+     "the request in a phone call.", "Channel 12"),
+    # the bare 'report' just after an outlet reported is that outlet's ...
+    ('Netanyahu asked Putin to delay a vote, Channel 12 reported Thursday. The report, which cited two unnamed '
+     'officials, said Putin agreed to "look into it".', "Channel 12"),
+    # ... not a record published since
+    ("Channel 12 reported the dam had failed. The inspectors published their findings on Monday. The report said the "
+     "dam was safe.", "Report"),
+    ("The dam failed at 6 a.m., according to a preliminary report released Friday. Channel 12 first reported on "
+     "Wednesday that workers had seen water. Workers fled the site, the report said.", "Preliminary report"),
+])
+def test_an_outlet_named_by_what_it_is_speaks(analyze_text, body, speaker):
+    assert _statements(analyze_text, body)[-1][0] == speaker
+
+
 @pytest.mark.parametrize(("body", "speaker", "kind"), [
     # unnamed members of a party or a people are not the party or the country
     ("Many Republicans said the bill was dead.", "Many Republicans", "anonymous"),

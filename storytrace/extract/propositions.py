@@ -265,6 +265,9 @@ NO_COMMENT = re.compile(
     # 'does not comment on speculation', "we don't comment on rumours": a policy of saying nothing
     r"(?:does|do|did|will|would)\s*(?:not|n['’]t)\s+comment\s+on\s+(?:market\s+|media\s+)?(?:speculation|rumou?rs|"
     r"reports|leaks|individual\s+cases)|"
+    # 'Putin does not discuss the content of his conversations with foreign leaders'
+    r"(?:does|do|did|will|would)\s*(?:not|n['’]t)\s+(?:discuss|disclose|reveal|comment\s+on)\s+(?:the\s+)?"
+    r"(?:content|contents|details|substance)\s+of\b|"
     # 'We will not be commenting further', 'is not commenting on the reports'
     r"(?:will|would|is|are|am|was|were|['’](?:ll|s|re|m))\s+not\s+(?:be\s+)?(?:commenting|speculating)|"
     # a release's opening note on what is being said ('Brightcoat notes speculation in the media regarding ...')

@@ -40,8 +40,9 @@ PLACES_AND_BUILDINGS = PLACE_LABELS | {"FAC"}  # never what an 'it' that speaks 
 UNTAGGED_BODY = re.compile(r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){1,6}")  # a name of capitalised words, untagged
 # What a story calls a news outlet it has just named ('the newspaper reported'), and how far back (characters).
 # ('the paper', 'the network', 'the station' are too often something else: a study, a grid, a police station).
-OUTLET_NOUNS = frozenset("newspaper daily tabloid broadsheet broadcaster magazine outlet weekly".split())
+OUTLET_NOUNS = frozenset("newspaper daily tabloid broadsheet broadcaster magazine outlet weekly network channel station".split())
 OUTLET_REACH = 400
+RECORD_RELEASES = frozenset("published publishes released releases issued issues".split())  # a record since
 # Sentences back to look for the subject a pronoun continues ('Marcus Ivey was pulled over ... by two
 # officers, Kyle Brandt and Jenna Ruiz. He spent three days in hospital ... He has pleaded not guilty').
 SUBJECT_REACH = 2
@@ -105,6 +106,17 @@ def _before_set_off_relative(head: "Token", right: "Token") -> "Token":
         if token.text == "," and token.i + 1 <= right.i and doc[token.i + 1].lower_ in ("which", "who", "whom", "whose"):
             return doc[token.i - 1]
     return right
+
+
+def _opens_next_clause(token: "Token", head: "Token") -> bool:
+    """Whether the word after a source's comma is the subject of the clause the source introduces."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head != head and token not in list(head.subtree)
+
+
+def _bare_noun(head: "Token") -> bool:
+    """'the report' with nothing to say which one: no modifier, owner or of-phrase."""
+    return all(c.dep_ in ("det", "punct", "relcl", "appos") or c.dep_ == "det" for c in head.children) and \
+        not any(c.dep_ in ("amod", "compound", "poss", "prep", "nmod") for c in head.children)
 
 
 def _former_staff(head: "Token") -> bool:
@@ -398,11 +410,29 @@ class SpeakerResolver:
         members = self._some_members(head)
         if members is not None:
             return members
+        outlet = self._outlets_report(head, position)
+        if outlet is not None:
+            return ResolvedSpeaker(outlet.name, "outlet", span[0], span[1], outlet.referent)
         referent = self._named(head)
         if referent is not None:
             ref_span = next(((s, e) for s, e in referent.spans if s <= head.idx < e), span)
             return ResolvedSpeaker(referent.name, referent.kind, ref_span[0], ref_span[1], referent)
         return self._description(head, position)
+
+    def _outlets_report(self, head: "Token", position: int) -> ResolvedSpeaker | None:
+        """'Channel 12 reported Thursday ... The report, which cited two officials, said': a bare 'the report'
+        just after an outlet spoke is that outlet's."""
+        if head.lemma_.lower() != "report" or not _definite(head) or not _bare_noun(head):
+            return None
+        outlet = next((s for s in reversed(self.history[-3:]) if s.kind == "outlet"), None)
+        if outlet is None or not 0 <= position - outlet.end <= OUTLET_REACH:
+            return None
+        between = re.findall(r"[a-z]+", self.text[outlet.end:head.idx].lower())
+        if set(between) & (lx.DOCUMENT_HEADS | RECORD_RELEASES):
+            return None  # 'The inspectors published their findings. The report said'
+        earlier = self.referents.most_recent(min(outlet.start, head.left_edge.idx),
+                                             lambda r: r.kind == "document" and "report" in r.name.lower())
+        return outlet if earlier is None else None  # 'according to a preliminary report ... the report said'
 
     def _some_members(self, head: "Token") -> ResolvedSpeaker | None:
         """'Some Democrats', 'many Republicans', 'two Ukrainians': unnamed members of a party or people,
@@ -433,8 +463,10 @@ class SpeakerResolver:
         named = ("person", "organization", "outlet")
         candidates = [(c, named) for c in head.children if c.dep_ == "appos"]
         if head.i + 2 < len(doc) and doc[head.i + 1].text == "," and doc[head.i + 2].dep_ != "prep" and \
-                doc[head.i + 2].pos_ not in ("VERB", "AUX"):  # not 'Smith, speaking on the BBC, said'
-            candidates.append((doc[head.i + 2], named))  # not 'Kaufman, along with Senator Mark Warner, said
+                doc[head.i + 2].pos_ not in ("VERB", "AUX") and not _opens_next_clause(doc[head.i + 2], head):
+            # not 'Smith, speaking on the BBC, said', 'Kaufman, along with Senator Mark Warner, said', nor 'According
+            # to the network, Netanyahu made the request'
+            candidates.append((doc[head.i + 2], named))
         if _is_role(head):  # 'the general secretary of the British union Unite, Tony Woodley': the parser hangs the
             # name on the last noun of the title; only a person can hold the title
             candidates += [(t, ("person",)) for t in head.subtree if t.dep_ == "appos" and t.head.i != head.i
