@@ -204,6 +204,11 @@ def test_a_clause_cut_before_a_relative_clause_leaves_no_relative_pronoun(analyz
         ("Grant has not said whether she will appear.", []),
         ('Dmitry Peskov told TASS that Putin "does not discuss the content of his conversations with foreign leaders."',
          []),
+        # a briefing's opening and holding lines
+        ('"Just one item at the top, and then I\'ll take your questions," Price said.', []),
+        ('"I\'m not going to get ahead of our assessment," Price said.', []),
+        ('"We\'ll have more details on that tomorrow," Price said.', []),
+        ('"We will have more troops in the region by May," Price said.', ["We will have more troops in the region by May"]),
         # withholding from someone is the story
         ("The airline gave no information to passengers for six hours.",
          ["The airline gave no information to passengers for six hours"]),

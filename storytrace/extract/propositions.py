@@ -293,6 +293,13 @@ NO_COMMENT = re.compile(
     r"(?:neither|none|nobody|no\s+one)\b[^.;]{0,80}?\b(?:would|could|did|will|was\s+willing\s+to)\s+"
     r"(?:say|comment|disclose|reveal|confirm|discuss)|"
     r"(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment|"
+    # a briefing's opening: 'Just one item at the top, and then I'll take your questions'
+    r"\b(?:I|we)(?:\s+will|['’]ll|\s+am\s+happy\s+to|\s+can)\s+(?:then\s+)?(?:take|answer)\s+(?:a\s+few\s+|some\s+|"
+    r"your\s+)?questions\b|(?:one|two|three|a\s+couple\s+of|a\s+few)\s+(?:items?|things?)\s+at\s+the\s+top\b|"
+    # a briefing's holding lines: "I'm not going to get ahead of our assessment", "We'll have more on that tomorrow"
+    r"(?:not|n['’]t)\s+(?:going\s+to\s+|want\s+to\s+|able\s+to\s+)?(?:get\s+ahead\s+of|prejudge|preview)\b|"
+    r"(?:will|['’]ll|may|might|hope\s+to)\s+have\s+more\s+(?:details\s+|information\s+|to\s+say\s+)?(?:on|about|"
+    r"for\s+you|later|soon|tomorrow)\b|"
     # 'He did not elaborate', 'gave no further details about the suspect': nothing more said
     rf"{_NOT_DONE}\s+(?:immediately\s+|further\s+)?elaborate\b|"
     rf"(?:{_NOT_DONE}\s+(?:give|offer|provide|disclose|release|share)|(?:gave|gives|give|offered|offers|provided|provides)"
