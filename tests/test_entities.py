@@ -305,6 +305,8 @@ def test_a_countrys_government_is_one_entity_however_named():
      ([("State Department", "ORG"), ("Department of State", "ORG"), ("US State Department", "ORG")], []),
      ([("Lithuanian Defence Ministry", "ORG"), ("Ministry of Defense of Lithuania", "ORG")], []),
      ([("Prime Minister's Office", "ORG"), ("Office of the Prime Minister", "ORG")], []),
+     ([("Russian Embassy", "ORG"), ("Embassy of Russia", "ORG"), ("Russia's embassy in Washington", "ORG")],
+      [("Ukrainian Embassy", "ORG")]),
      # a country's body is not the country, and Europe's council is not the Council of Europe
      ([("Ministry of Interior of Orvenia", "ORG"), ("Orvenian Interior Ministry", "ORG")], [("Orvenia", "GPE")]),
      ([("European Council", "ORG")], [("Council of Europe", "ORG")]),

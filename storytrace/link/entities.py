@@ -90,6 +90,11 @@ BODY_BEFORE = re.compile(rf"^(?:(?P<own>[a-z][\w.-]*)['’]s?\s+|(?P<adj>[a-z][\
                          rf"(?P<field>[a-z][\w\s'’.-]*?)\s+(?P<head>{BODY_HEADS})$")
 
 
+# A country's embassy or consulate, wherever it is: the place it sits in is left out of the key.
+MISSION = re.compile(r"^(?:(?P<own>[a-z][\w.-]*)['’]s?\s+|(?P<adj>[a-z][\w.-]*)\s+)?(?P<head>embassy|consulate)"
+                     rf"(?:\s+of\s+{_OWNER.format('of')})?(?:\s+(?:in|to)\s+[\w\s.'’-]+)?$")
+
+
 def public_body_key(text: str) -> str | None:
     """One key for a public body's name in its several word orders: the country or owner, the body's field
     and its kind ('russia foreign ministry'); None for other names."""
@@ -100,6 +105,10 @@ def public_body_key(text: str) -> str | None:
 def public_body_parts(text: str) -> tuple[str | None, list[str]] | None:
     """A public body's owner ('russia', or None) and the words naming the body ('foreign', 'ministry')."""
     folded = names.fold(names.strip_article(text.strip()))
+    mission = MISSION.match(folded)
+    if mission is not None:  # "Russia's embassy in Washington" = 'the Russian Embassy'
+        owner = mission.group("own") or mission.group("of") or _country_adjective(mission.group("adj") or "")
+        return (_owner_word(owner), [mission.group("head")]) if owner else None
     match = BODY_AFTER.match(folded) or BODY_BEFORE.match(folded)
     if match is None:
         return None
