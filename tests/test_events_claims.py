@@ -439,6 +439,7 @@ def test_a_news_service_credited_with_part_of_the_reporting(line, cited):
     ("Dam gives way\nLONDON (Reuters) - The dam at Kellow collapsed on Tuesday.\n", "Evening Star", "Reuters"),
     ("Dam gives way\nNEW YORK, March 3 (AP) — The dam at Kellow collapsed.\n", "Evening Star", "Associated Press"),
     ("Dam gives way\nLONDON (Reuters) - The dam at Kellow collapsed on Tuesday.\n", "Reuters", None),  # its own copy
+    ("Dam gives way\n(Reuters) - The dam at Kellow collapsed on Tuesday.\n", "Evening Star", "Reuters"),  # no place
     ("Dam gives way\nLONDON (Kellow Water) - The dam at Kellow collapsed.\n", "Evening Star", None),  # no news service
     ("Dam gives way\nThe dam at Kellow collapsed on Tuesday, Reuters reported.\n", "Evening Star", None),
 ])

@@ -768,6 +768,22 @@ def test_a_bare_spokesman_speaks_for_the_body_just_heard(second, origin):
     assert side.origin == origin or origin is None and side.origin != "The club"
 
 
+@pytest.mark.parametrize(("sentence", "credited"), [
+    ("Bloomberg News first reported the talks earlier on Tuesday.", ["Bloomberg News"]),
+    ("The Financial Times was the first to report the plan.", ["Financial Times"]),
+    ("The council first reported the leak on Tuesday.", []),  # no news outlet
+])
+def test_an_outlet_named_as_first_to_report_is_credited(sentence, credited):
+    from storytrace.ingest import IngestOptions, make_document
+    from storytrace.link.origins import credit_provenance
+
+    document = make_document(f"Talks\n\nHalden is in talks to buy Corvo. {sentence}\n", "a.txt", {"outlet": "Reuters"},
+                             IngestOptions())
+    edges = credit_provenance(document)
+    assert [(e.cites, e.relation) for e in edges] == [(name, "first reported by") for name in credited]
+    assert all(document.text[e.start:e.end] == e.cites for e in edges)
+
+
 def test_a_readout_released_by_a_persons_office_is_that_persons_word():
     from storytrace.ingest import IngestOptions, make_document
     from storytrace.pipeline import analyze_documents, build_dossier

@@ -1032,6 +1032,19 @@ def test_an_outlet_named_by_what_it_is_speaks(analyze_text, body, speaker):
     assert _statements(analyze_text, body)[-1][0] == speaker
 
 
+@pytest.mark.parametrize(("body", "content"), [
+    # a wire's dateline without its place is no part of what was said, nor is a deal appended after the source
+    ("(Reuters) - Halden Foods is in advanced talks to buy Corvo Brands, three people familiar with the matter said on "
+     "Tuesday, a deal that would create the largest maker of frozen meals.",
+     "Halden Foods is in advanced talks to buy Corvo Brands"),
+    # a statement in a relative clause ends with it
+    ("Halden, whose chief executive said last month that it had no plans for a big acquisition, again declined to "
+     "comment.", "it had no plans for a big acquisition"),
+])
+def test_what_was_said_ends_where_its_clause_does(analyze_text, body, content):
+    assert [s[1] for s in _statements(analyze_text, body)] == [content]
+
+
 @pytest.mark.parametrize(("body", "speaker", "kind"), [
     # unnamed members of a party or a people are not the party or the country
     ("Many Republicans said the bill was dead.", "Many Republicans", "anonymous"),

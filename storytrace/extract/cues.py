@@ -789,6 +789,9 @@ def _that_after(doc: "Doc", token: "Token") -> "Token | None":
             last += aside_end - i + 1
             i = aside_end + 1
             continue
+        if word.lower_ == "that" and word.dep_ in ("dobj", "nsubj") and word.head.dep_ == "relcl" and \
+                word.head.head.i > token.i and any(t.text == "," for t in doc[token.i + 1:word.head.head.i]):
+            return None  # '..., three people said, a deal that would create ...': a relative pronoun of the noun after
         if word.lower_ == "that" and word.dep_ in ("mark", "dobj", "nsubj", "det") and i + 1 < len(doc):
             following = doc[i + 1]
             if word.dep_ == "dobj" and not list(word.children) and following.is_punct and following.text != ":":
@@ -1312,6 +1315,14 @@ def _contrast_joint(doc: "Doc", start: int, cue: "Token") -> int | None:
         if token.pos_ in ("VERB", "AUX") and token.i != cue.i and token.dep_ not in ("amod", "compound"):
             return None
     return None
+
+
+def _end_without_punctuation(token: "Token") -> int:
+    """Where the token's subtree ends, a comma or stop the parser hung on it left out."""
+    last = token.right_edge
+    while last.i > token.i and last.is_punct:
+        last = last.doc[last.i - 1]
+    return last.idx + len(last.text)
 
 
 def forward_content(doc: "Doc", text: str, token: "Token", start: int, quotes: list[Quote]) -> tuple[int, int]:
@@ -1960,7 +1971,7 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     that = _that_after(doc, token)
     if that is not None and (that.dep_ == "mark" or lemma not in lx.DENIAL_PHRASES):  # not 'pushing back against
         start, end = forward_content(doc, text, token, that.idx, quotes)  # a report that has rattled'
-        clause_end = subtree_span(token)[1]
+        clause_end = _end_without_punctuation(token)
         if token.dep_ == "relcl" and text[clause_end:clause_end + 1] == ",":
             end = min(end, clause_end)  # 'The ministry, which has denied that any civilians were harmed, | said ...'
         return trim_span(text, start, end)

@@ -654,7 +654,8 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
                 short_predicates.add(speaker.end)
         else:
             taken.append((min(speaker.start, statement.cue_start, _intermediary_start(text, statement)),
-                          max(speaker.end, statement.cue_end, _speaker_relative_clause_end(doc, statement))))
+                          max(speaker.end, _cue_adjunct_end(text, statement),
+                              _speaker_relative_clause_end(doc, statement))))
         if statement.cue_end < statement.start and WHAT_WAS_SAID.search(text, statement.cue_end, statement.start):
             taken.append((statement.cue_end, statement.start))  # 'repeated to the Ledger what she had told reporters: |
     found = []
@@ -741,6 +742,19 @@ def _predicate(doc: "Doc", start: int, end: int) -> bool:
 
 
 STAGE_NOTE = re.compile(r"(?m)^[ \t]*[(\[][^()\[\]\n]{1,200}[)\]][ \t]*$")
+
+
+# When and how a trailing attribution was made, up to its comma: '..., the people said | on Tuesday |, a deal that ...'
+CUE_ADJUNCT = re.compile(r"\s+(?:on|late|early|earlier|later|last|this|in|at|during|yesterday|today|overnight)\b"
+                         r"[^,.;:!?\n\"“”]{0,40}?(?=\s*,)", re.IGNORECASE)
+
+
+def _cue_adjunct_end(text: str, statement: Statement) -> int:
+    """The end of a trailing attribution's cue with its time or manner phrase, when a comma follows that."""
+    if statement.end > statement.cue_start:
+        return statement.cue_end  # the content follows the cue: nothing of the cue's trails it
+    adjunct = CUE_ADJUNCT.match(text, statement.cue_end)
+    return adjunct.end() if adjunct else statement.cue_end
 
 
 def _intermediary_start(text: str, statement: Statement) -> int:

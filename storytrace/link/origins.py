@@ -435,17 +435,34 @@ def _credits(text: str) -> list[tuple["re.Match[str]", bool]]:
     return sorted(found, key=lambda item: item[0].start())
 
 
+# The credit with the outlet first: 'Bloomberg News first reported the talks', 'The FT was the first to report'.
+ACTIVE_CREDIT = re.compile(r"(?P<name>" + PUBLICATION_NAME.pattern + r")\s+(?:first\s+reported|was\s+the\s+first\s+to\s+"
+                           r"report|(?:first\s+)?broke\s+the\s+(?:news|story))\b")
+
+
+def _active_credits(document: Document, own: str | None) -> list[Provenance]:
+    """'first reported by' edges for the news outlets a sentence names as first to report."""
+    edges = []
+    for match in ACTIVE_CREDIT.finditer(document.text):
+        name = re.sub(r"^[Tt]he\s+", "", match.group("name").split(". ")[-1])  # 'Corvo. Bloomberg News': the last
+        if gazetteer.is_news_outlet(name) and names.org_key(name) != own:
+            start = match.start("name") + match.group("name").find(name)
+            edges.append(Provenance(doc=document.id, cites=name, start=start, end=start + len(name),
+                                    relation="first reported by"))
+    return edges
+
+
 def credit_provenance(document: Document) -> list[Provenance]:
     """'first reported by' edges for the outlets a document credits with the story."""
-    edges = []
     own = _own_key(document)
+    edges = _active_credits(document, own)
     for match, republished in _credits(document.text):
         found = _credited_name(document.text, match.end(), published=republished or bool(match.group("published")))
         if found is not None and names.org_key(found[1]) != own:
             start, name = found
             edges.append(Provenance(doc=document.id, cites=name, start=start, end=start + len(name),
                                     relation="republished from" if republished else "first reported by"))
-    return edges
+    return sorted(edges, key=lambda edge: edge.start)
 
 
 def _credited_name(text: str, at: int, published: bool) -> tuple[int, str] | None:
