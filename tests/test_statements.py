@@ -1045,6 +1045,16 @@ def test_what_was_said_ends_where_its_clause_does(analyze_text, body, content):
     assert [s[1] for s in _statements(analyze_text, body)] == [content]
 
 
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("The plant opened in 1990. Halden Foods, whose chief executive said last month that it had no plans, again "
+     "declined to comment.",
+     "Halden Foods' chief executive"),
+    ("The company, whose chief executive said it had no plans, declined to comment.", "The company's chief executive"),
+])
+def test_whose_officer_speaks_is_named_by_whose(analyze_text, body, speaker):
+    assert [s[0] for s in _statements(analyze_text, body)] == [speaker]
+
+
 @pytest.mark.parametrize(("body", "speaker", "kind"), [
     # unnamed members of a party or a people are not the party or the country
     ("Many Republicans said the bill was dead.", "Many Republicans", "anonymous"),

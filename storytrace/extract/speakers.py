@@ -113,6 +113,21 @@ def _opens_next_clause(token: "Token", head: "Token") -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head != head and token not in list(head.subtree)
 
 
+def _whose_owner_named(head: "Token", phrase: str) -> str:
+    """'Halden, whose chief executive said ...': the chief executive is "Halden's chief executive"."""
+    whose = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+    clause = head.head if head.head.dep_ == "relcl" else None
+    if whose is None or clause is None or not phrase.lower().startswith("whose "):
+        return phrase
+    owner = clause.head
+    if owner.pos_ not in ("PROPN", "NOUN"):
+        return phrase
+    named = next((e for e in owner.sent.ents if e.start <= owner.i < e.end), None)
+    name = named.text if named is not None else owner.doc[owner.left_edge.i:owner.i + 1].text
+    apostrophe = "'" if name.endswith("s") else "'s"
+    return f"{name}{apostrophe} {phrase[len('whose '):]}"
+
+
 def _bare_noun(head: "Token") -> bool:
     """'the report' with nothing to say which one: no modifier, owner or of-phrase."""
     return all(c.dep_ in ("det", "punct", "relcl", "appos") or c.dep_ == "det" for c in head.children) and \
@@ -836,7 +851,7 @@ class SpeakerResolver:
         if named_later is not None:
             return ResolvedSpeaker(named_later.name, "person", np_span[0], np_span[1], named_later)
         long_span = _noun_phrase_span(head, with_of=True, limit=position if position > head.idx else None)
-        phrase = _phrase_name(self.text[long_span[0]:long_span[1]])
+        phrase = _whose_owner_named(head, _phrase_name(self.text[long_span[0]:long_span[1]]))
         heads = {lemma, word}
         if heads & lx.SOURCE_DOCUMENT_HEADS:
             ref = self.referents.covering(*long_span)
@@ -863,7 +878,7 @@ class SpeakerResolver:
                     return ResolvedSpeaker(previous.name, previous.kind, np_span[0], np_span[1], previous)
             if kind == "anonymous":
                 long_span = (long_span[0], _who_clause_end(head, long_span[1], position))
-                phrase = _phrase_name(self.text[long_span[0]:long_span[1]])
+                phrase = _whose_owner_named(head, _phrase_name(self.text[long_span[0]:long_span[1]]))
             ref = self.referents.add(phrase, kind, long_span, heads=heads)
             return ResolvedSpeaker(phrase, kind, long_span[0], long_span[1], ref)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -879,7 +894,7 @@ class SpeakerResolver:
             return ResolvedSpeaker(phrase, "organization", long_span[0], long_span[1], ref)
         if head.pos_ == "NOUN" or head.lower_ in UNNAMED_PEOPLE:  # 'one electrician said': an unnamed person
             long_span = (long_span[0], _who_clause_end(head, long_span[1], position))
-            phrase = _phrase_name(self.text[long_span[0]:long_span[1]])
+            phrase = _whose_owner_named(head, _phrase_name(self.text[long_span[0]:long_span[1]]))
             ref = self.referents.add(phrase, "anonymous", long_span, heads=heads)
             return ResolvedSpeaker(phrase, "anonymous", long_span[0], long_span[1], ref)
         return ResolvedSpeaker(phrase, "unknown", long_span[0], long_span[1], None)
