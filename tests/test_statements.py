@@ -1045,6 +1045,20 @@ def test_what_was_said_ends_where_its_clause_does(analyze_text, body, content):
     assert [s[1] for s in _statements(analyze_text, body)] == [content]
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # a sentence opened by 'Per' and its source
+    ("Per sources close to the player, personal terms have been agreed.",
+     [("sources close to the player", "personal terms have been agreed")]),
+    ("The fare rose 5 per cent. Per cent figures are rounded.", []),
+    # an outlet told by its sources reports what it was told; anyone else told is no speaker
+    ("Grant scored twice on Saturday. Sky Sports News has been told the deal could be completed this week.",
+     [("Sky Sports News", "the deal could be completed this week")]),
+    ("Residents were told the water was safe.", []),
+])
+def test_sources_of_transfer_news(analyze_text, body, expected):
+    assert [(s[0], s[1]) for s in _statements(analyze_text, body)] == expected
+
+
 @pytest.mark.parametrize(("body", "speaker"), [
     ("The plant opened in 1990. Halden Foods, whose chief executive said last month that it had no plans, again "
      "declined to comment.",

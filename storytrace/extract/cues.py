@@ -443,10 +443,23 @@ def is_passive(token: "Token") -> bool:
     if token.tag_ != "VBN":
         return False
     if any(c.dep_ == "auxpass" for c in token.children):
+        if _outlet_was_told(token):
+            return False  # 'Sky Sports News has been told the deal could be completed': the outlet reports it
         told_by = token.lemma_.lower() in TELLING_CUES  # 'was rejected by ClearPath' is no speech
         return not (told_by and any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in token.children))
     sentence_initial = token.i == token.sent.start or all(t.is_punct or t.is_space for t in token.doc[token.sent.start:token.i])
     return sentence_initial and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+def _outlet_was_told(token: "Token") -> bool:
+    """'Sky Sports News has been told that ...': a news outlet passing on what unnamed sources told it."""
+    if token.lemma_.lower() not in ("tell", "inform", "brief") or any(c.dep_ == "agent" for c in token.children):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or not any(c.dep_ == "ccomp" for c in token.children):
+        return False
+    words = [t for t in subject.subtree if t.dep_ != "det"]
+    return bool(words) and gazetteer.outlet_name(" ".join(t.text for t in words)) is not None
 
 
 def _ancestor_cue(token: "Token") -> "Token | None":
@@ -1345,8 +1358,8 @@ def _quoted_at(quotes: list[Quote], position: int) -> bool:
     return any(q.start <= position < q.end for q in quotes)
 
 
-_SOURCE_PREPOSITION_WORDS = re.compile(r"\b(according)\s+to\b|\bas\s+([\w-]+)(?:\s+([\w-]+))?(?:\s+([\w-]+))?",
-                                       re.IGNORECASE)
+_SOURCE_PREPOSITION_WORDS = re.compile(r"\b(according)\s+to\b|\bas\s+([\w-]+)(?:\s+([\w-]+))?(?:\s+([\w-]+))?|"
+                                       r"(?:^|(?<=[.!?]\s)|(?<=\n))(Per)\s", re.IGNORECASE | re.MULTILINE)
 
 
 def _source_preposition_candidates(doc: "Doc", text: str) -> list["Token"]:
@@ -1355,7 +1368,7 @@ def _source_preposition_candidates(doc: "Doc", text: str) -> list["Token"]:
     walking every token of the Doc; in text order, each once."""
     found: dict[int, "Token"] = {}
     for match in _SOURCE_PREPOSITION_WORDS.finditer(text):
-        for group in range(1, 5):
+        for group in range(1, 6):
             if match.group(group) is None:
                 continue
             span = doc.char_span(match.start(group), match.end(group))
@@ -1369,10 +1382,11 @@ def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue
     paper): a source without a speech verb."""
     cues = []
     for token in _source_preposition_candidates(doc, text):
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            to = doc[token.i + 1]
+        opening_per = token.lower_ == "per" and token.is_sent_start  # 'Per sources close to the player, ...'
+        if opening_per or token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            to = token if opening_per else doc[token.i + 1]
             source = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
-            if source is None:
+            if source is None or opening_per and not _set_off_by_comma(source):
                 continue
             speaker = _speaker_inside_clause(source) or _noun_read_as_gerund(source) or source
             cut = (token.idx, source.right_edge.idx + len(source.right_edge.text))
@@ -1400,6 +1414,12 @@ def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue
                                 lemma=token.lemma_.lower(), speaker_head=source, content=content,
                                 speaker_span=trim_span(text, source.left_edge.idx, phrase_end)))
     return cues
+
+
+def _set_off_by_comma(phrase: "Token") -> bool:
+    """Whether a comma follows the phrase: 'Per the agreement, ...' opens a sentence, 'per cent' does not."""
+    after = phrase.right_edge.i + 1
+    return after < len(phrase.doc) and phrase.doc[after].text == ","
 
 
 RECORD_PLACES = frozenset("website site page blog feed account channel".split())
