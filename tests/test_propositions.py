@@ -202,6 +202,8 @@ def test_a_clause_cut_before_a_relative_clause_leaves_no_relative_pronoun(analyz
          ["the drone could have been bought by anyone"]),
         ("The minister has not published the evidence.", []),
         ("Grant has not said whether she will appear.", []),
+        ("The study does not prove that erythritol causes heart problems, the authors cautioned, only that the two are "
+         "associated.", ["The study does not prove that erythritol causes heart problems"]),
         ('Dmitry Peskov told TASS that Putin "does not discuss the content of his conversations with foreign leaders."',
          []),
         # a briefing's opening and holding lines

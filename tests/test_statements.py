@@ -1037,6 +1037,9 @@ def test_an_outlet_named_by_what_it_is_speaks(analyze_text, body, speaker):
     ("(Reuters) - Halden Foods is in advanced talks to buy Corvo Brands, three people familiar with the matter said on "
      "Tuesday, a deal that would create the largest maker of frozen meals.",
      "Halden Foods is in advanced talks to buy Corvo Brands"),
+    # ', only that ...' goes on with the clause before the source, shortened: no clause of the source's own
+    ("The study does not prove that erythritol causes heart problems, the authors cautioned, only that the two are "
+     "associated.", "The study does not prove that erythritol causes heart problems"),
     # a statement in a relative clause ends with it
     ("Halden, whose chief executive said last month that it had no plans for a big acquisition, again declined to "
      "comment.", "it had no plans for a big acquisition"),

@@ -757,6 +757,13 @@ def _said_noun_misread(clause: "Token") -> bool:
         clause.nbor(-1).lower_ in ("that", "this", "his", "her", "its", "their") and clause.nbor(-1).dep_ in SUBJECT_DEPS
 
 
+def _elliptic_only_that(clause: "Token") -> bool:
+    """', only that the two are associated': the clause before the source goes on, shortened; not the
+    source's own clause."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("only", "merely", "just", "simply") and c.i < clause.i
+               and c.i > 0 and c.doc[c.i - 1].text == "," for c in clause.children)
+
+
 def _clause_children(token: "Token") -> list["Token"]:
     clauses = []
     inverted = _inverted_participle(token)
@@ -772,7 +779,8 @@ def _clause_children(token: "Token") -> list["Token"]:
             if child.dep_ == "ccomp" and child.i > token.i and (_opened_as_a_time(child) or _said_noun_misread(child)):
                 continue  # '..., fishermen said, a day after the owner said ...': when, not what
             clauses.append(child)
-        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in child.children):
+        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in child.children) \
+                and not _elliptic_only_that(child):
             clauses.append(child)
     return [c for c in clauses if c.pos_ in ("VERB", "AUX") or any(g.dep_ in SUBJECT_DEPS for g in c.children)]
 
@@ -802,6 +810,9 @@ def _that_after(doc: "Doc", token: "Token") -> "Token | None":
             last += aside_end - i + 1
             i = aside_end + 1
             continue
+        if word.lower_ == "that" and i >= 2 and doc[i - 1].lower_ in ("only", "merely", "just", "simply") and \
+                doc[i - 2].text == ",":
+            return None  # '..., the authors cautioned, only that the two are associated': the clause before goes on
         if word.lower_ == "that" and word.dep_ in ("dobj", "nsubj") and word.head.dep_ == "relcl" and \
                 word.head.head.i > token.i and any(t.text == "," for t in doc[token.i + 1:word.head.head.i]):
             return None  # '..., three people said, a deal that would create ...': a relative pronoun of the noun after

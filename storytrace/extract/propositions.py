@@ -753,8 +753,12 @@ def _cue_adjunct_end(text: str, statement: Statement) -> int:
     """The end of a trailing attribution's cue with its time or manner phrase, when a comma follows that."""
     if statement.end > statement.cue_start:
         return statement.cue_end  # the content follows the cue: nothing of the cue's trails it
-    adjunct = CUE_ADJUNCT.match(text, statement.cue_end)
+    adjunct = CUE_ADJUNCT.match(text, statement.cue_end) or ELLIPTIC_ONLY_THAT.match(text, statement.cue_end)
     return adjunct.end() if adjunct else statement.cue_end
+
+
+# '..., the authors cautioned, only that the two are associated': the source's clause goes on, shortened
+ELLIPTIC_ONLY_THAT = re.compile(r",\s*(?:only|merely|just|simply)\s+that\b[^.;!?\n]*", re.IGNORECASE)
 
 
 def _intermediary_start(text: str, statement: Statement) -> int:
