@@ -466,13 +466,24 @@ def test_denying_an_accusation_answers_the_clause_that_makes_it(analyze_text, bo
     assert denials == [(speaker, answered)]
 
 
+@pytest.mark.parametrize(("body", "denied"), [
+    ("Prosecutors said Reyes accepted $340,000 in bribes from Bayline Marine. Reyes pleaded not guilty on Tuesday.",
+     "Reyes accepted $340,000 in bribes from Bayline Marine"),
+    ("Doyle is accused of sending 40 threatening messages. He has pleaded not guilty to the charges.",
+     "Doyle is accused of sending 40 threatening messages"),
+])
+def test_a_plea_of_not_guilty_denies_the_charge(analyze_text, body, denied):
+    analysis = analyze_text("Headline\n" + body + "\n")
+    assert [p.text for p in analysis.propositions if p.polarity == "deny"] == [denied]
+
+
 @pytest.mark.parametrize(
     "body",
     [  # nothing before names the attack: the denial stays its own, and answers nothing else
      "Police said the group carried out the bombing in the market. The mayor said the city would rebuild. Hamas "
      "denied responsibility for the attack.",
-     # a bare plea names no charge to answer
-     "Prosecutors said Reyes accepted $340,000 in bribes from Bayline Marine. Reyes pleaded not guilty on Tuesday.",
+     # a bare plea answers only a charge made before, not the last clause that names its speaker
+     "Ivey spent three days in hospital, his family said. He has pleaded not guilty.",
      # 'any wrongdoing' answers only a clause that names who denies it
      "Traders said the closure would cost local businesses £2m a week. Anne Price has denied any wrongdoing."],
 )

@@ -2217,4 +2217,5 @@ FALSITY = (r"false|untrue|not true|not the case|never the case|baseless|groundle
             r"(?:taken\s+)?out of context|flawed|erroneous|bogus|misrepresented|mischaracteri[sz]ed|a distortion|"
             r"a fabrication|a smear|scaremongering|fearmongering|alarmist|hysteria|hysterical|propaganda|slanderous|"
             r"defamatory|rubbish|garbage|preposterous|laughable|outlandish|a conspiracy theory|conspiracy theories|"
-            r"a myth|unsubstantiated|without foundation|without basis")
+            r"a myth|unsubstantiated|without foundation|without basis|a witch[- ]hunt|politically motivated|"
+            r"a politically motivated attack|a sham|trumped[- ]up|a hatchet job|character assassination")

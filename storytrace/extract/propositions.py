@@ -358,6 +358,9 @@ ASKED_FOR = re.compile(r"\b(?:(?:call|ask|press|push|appeal|plead)(?:s|ed|ing)?\
                        re.IGNORECASE)
 
 
+PLEA = re.compile(r"\W*(?:not\s+)?guilty\b", re.IGNORECASE)
+
+
 def _asked_for(text: str, statement: Statement) -> bool:
     """Whether the statement's content is what its speaker called or asked for, wanted of someone, or
     talked about."""
@@ -532,8 +535,8 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
     found = []
     if ASKED_WHETHER.search(text[max(0, statement.start - 12):statement.start]) and statement.polarity != "deny":
         return found  # 'asked whether the dam had been inspected' states nothing; 'questioned whether ...' doubts it
-    if _asked_for(text, statement):
-        return found
+    if _asked_for(text, statement) or PLEA.match(text, statement.start, statement.end):
+        return found  # 'pleaded not guilty to fraud charges' states no claim of its own; it answers the charge
     antecedent = _relative_antecedent(doc, statement)
     if antecedent is not None:  # 'Arvanitis's complaint, which the ethics office said it logged on Sept. 9'
         start, end = _clean(text, antecedent, statement.end)
@@ -872,8 +875,9 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         out += _disputing_then_saying(document, statement, found)
         out += _answer_to_a_question(document, statement) or _elliptic_reply(document, statement, found)
         out += _confirming_a_claim(document, statement, found)
-        if statement.polarity != "deny" or any(p.statement == statement.id and _words(p.text) >= REBUTTAL_MIN_WORDS
-                                               and not CALLED_FALSE_ONLY.match(p.text) for p in found):
+        if statement.polarity != "deny" or not _is_plea(statement) and any(
+                p.statement == statement.id and _words(p.text) >= REBUTTAL_MIN_WORDS and not CALLED_FALSE_ONLY.match(p.text)
+                for p in found):
             out += _pointing_clauses(document, statement, found) + _opening_denial(document, statement, found)
             continue
         content = text[statement.start:statement.end]
@@ -884,10 +888,11 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
             POINTING_FALSITY.match(denial) or OTHERWISE_WRONG.match(denial) or SAYS_OTHERWISE.match(denial) or \
             CALLED_FALSE_ONLY.match(denial) or pointed
         hint = _accused_words(content)
-        # 'denied accepting bribes' answers the clause with its words; 'denied any wrongdoing' the one before;
-        # a bare 'pleaded not guilty' names nothing to answer
-        accused = not pointing and not asked and _words(content) < REBUTTAL_MIN_WORDS and \
-            bool(hint or lx.ACCUSED_THINGS & set(re.findall(r"[a-z]+", content.lower())))
+        # 'denied accepting bribes' answers the clause with its words; 'denied any wrongdoing' and 'pleaded not
+        # guilty' the one before that names the accused
+        plea = _is_plea(statement)
+        accused = not pointing and not asked and (plea or _words(content) < REBUTTAL_MIN_WORDS and
+                                                  bool(hint or lx.ACCUSED_THINGS & set(re.findall(r"[a-z]+", content.lower()))))
         if not (pointing or accused):
             continue
         if pointing is pointed and pointed and _joins_a_denial(text, statement):
@@ -896,6 +901,8 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
             answered = asked.group(1).strip()
         elif pointing is pointed and pointed:
             answered = _pointed_clause(text, statement, found, pointed)
+        elif plea:  # 'Reyes pleaded not guilty': the charge, made before, that names him
+            answered = _charge_before(statement, found, _accused_party(statement), text)
         elif accused and not hint:  # 'Bayline Marine has denied any wrongdoing': a clause that names the accused
             party = _accused_party(statement)
             answered = _answered_text(statement, found, party, hint_needed=True, text=text) if party else None
@@ -906,6 +913,27 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
             continue
         out.append(_side_of(document, statement, *_side_span(text, statement), answered, "deny", "rebuts"))
     return _without_overlapping_twins(out)
+
+
+CHARGE_WORDS = re.compile(r"\b(?:charged|charges?|accused|accus(?:es|ing)|indicted|indictment|alleg\w*|prosecutors?|"
+                          r"faces?\s+(?:a\s+)?(?:counts?|charges?|trial))\b", re.IGNORECASE)
+
+
+def _charge_before(statement: Statement, found: list[Proposition], party: set[str], text: str) -> str | None:
+    """The nearest earlier clause of someone else that charges the speaker with something: it, or its sentence
+    before it, says 'charged', 'accused', 'alleges' or 'prosecutors', and names the speaker."""
+    if not party:
+        return None
+    charges = [p for p in found if statement.start - ANSWER_REACH <= p.end <= statement.start and p.polarity != "deny"
+               and p.speaker != statement.speaker.name
+               and CHARGE_WORDS.search(f"{text[sentence_start(text, p.start):p.start]} {p.text}")
+               and party & {_word_key(w) for w in re.findall(r"[a-z]+", f"{p.text} {text[sentence_start(text, p.start):p.start]}".lower())}]
+    return max(charges, key=lambda p: p.end).text if charges else None
+
+
+def _is_plea(statement: Statement) -> bool:
+    """'pleaded not guilty (to the charges)': a denial of the charge made before, which it does not restate."""
+    return statement.cue.lower().startswith("plead") and statement.polarity == "deny"
 
 
 # Words of a short denial that say only that it answers an accusation ('denied any wrongdoing', 'pleaded not
