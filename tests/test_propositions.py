@@ -466,6 +466,23 @@ def test_denying_an_accusation_answers_the_clause_that_makes_it(analyze_text, bo
     assert denials == [(speaker, answered)]
 
 
+def test_nobody_would_do_that_denies_what_was_put_to_the_speaker(analyze_text):
+    analysis = analyze_text("Headline\nThe plant opened in 1990. Former operators say they were told to silence alarms. "
+                            '"I\'ve never heard that, and nobody on my team would do that," Grant said.\n')
+    denials = [(p.speaker, p.text) for p in analysis.propositions if p.polarity == "deny"]
+    assert ("Grant", "they were told to silence alarms") in denials
+    assert ("Grant", "nobody on my team would do that") not in denials
+
+
+@pytest.mark.parametrize(("content", "denies"), [
+    ("nobody on my team would do that", True), ("None of us would ever do such a thing", True),
+    ("Nobody would do that job for less", False), ("No one did that better than her", False)])
+def test_nobody_did_that_is_a_denial_only_of_an_act_pointed_at(content, denies):
+    from storytrace.extract.statements import denies_in_content
+
+    assert denies_in_content(content) is denies
+
+
 @pytest.mark.parametrize(("body", "denied"), [
     ("Prosecutors said Reyes accepted $340,000 in bribes from Bayline Marine. Reyes pleaded not guilty on Tuesday.",
      "Reyes accepted $340,000 in bribes from Bayline Marine"),

@@ -20,9 +20,9 @@ from storytrace.extract.datelines import past_dateline
 from storytrace.extract.factcheck import verdict_propositions
 from storytrace.extract.quotes import DOUBLE_MARKS
 from storytrace.extract.speakers import WHY_UNNAMED
-from storytrace.extract.statements import (APPENDED_NOUNS, OTHERWISE_WRONG, POINTED_CLAIM, POINTING_FALSITY, POINTING_REJECTION,
-                                          SAYS_OTHERWISE, WHAT_WAS_SAID, answer_polarity, denies_in_content,
-                                          elliptic_polarity)
+from storytrace.extract.statements import (APPENDED_NOUNS, NOBODY_DID_THAT, OTHERWISE_WRONG, POINTED_CLAIM,
+                                          POINTING_FALSITY, POINTING_REJECTION, SAYS_OTHERWISE, WHAT_WAS_SAID,
+                                          answer_polarity, denies_in_content, elliptic_polarity)
 from storytrace.extract.transcripts import turn_matches
 from storytrace.ingest.boilerplate import is_editorial_note
 from storytrace.schema import Document, Mention, Proposition, Statement, content_id
@@ -875,6 +875,7 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         out += _disputing_then_saying(document, statement, found)
         out += _answer_to_a_question(document, statement) or _elliptic_reply(document, statement, found)
         out += _confirming_a_claim(document, statement, found)
+        out += _nobody_did_that(document, statement, found)
         if statement.polarity != "deny" or not _is_plea(statement) and any(
                 p.statement == statement.id and _words(p.text) >= REBUTTAL_MIN_WORDS and not CALLED_FALSE_ONLY.match(p.text)
                 for p in found):
@@ -1273,6 +1274,17 @@ def _pointing_clauses(document: Document, statement: Statement, found: list[Prop
     return out
 
 
+def _nobody_did_that(document: Document, statement: Statement, found: list[Proposition]) -> list[Proposition]:
+    """'nobody on my team would do that': a clause that says the act just put to the speaker was never done
+    denies the clause someone else said just before, from its own place."""
+    out = []
+    for own in (p for p in found if p.statement == statement.id and NOBODY_DID_THAT.search(p.text)):
+        answered = _answered_text(statement, found)
+        if answered:
+            out.append(_side_of(document, statement, own.start, own.end, answered, "deny", "rebuts"))
+    return out
+
+
 def _opening_denial(document: Document, statement: Statement, found: list[Proposition]) -> list[Proposition]:
     """'MR. NAKAMURA: That is not what happened. Every campaign had observers present.': a turn or quote
     that opens by calling what it answers false denies the clause someone else said just before (not
@@ -1365,6 +1377,9 @@ def extract_propositions(doc: "Doc", document: Document, statements: list[Statem
     answering = {p.statement for p in rebuttals if p.polarity == "deny"}
     # 'denied responsibility for the attack': what it answers is the claim, not the fragment it names
     found = [p for p in found if p.statement not in answering or p.polarity != "deny" or _words(p.text) >= REBUTTAL_MIN_WORDS]
+    standing_in = {(p.statement, p.start, p.end) for p in rebuttals if p.polarity == "deny"}
+    # 'nobody on my team would do that': the denial's clause stands for what it answers, not for itself
+    found = [p for p in found if p.polarity != "deny" or (p.statement, p.start, p.end) not in standing_in]
     found = [_reason_of_a_rebuttal(p, rebuttals) for p in found]
     found += rebuttals
     found += verdict_propositions(document, statements)

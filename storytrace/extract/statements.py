@@ -67,6 +67,11 @@ OTHERWISE_WRONG = re.compile(
     rf"otherwise\s+(?:is|are)\s+(?:\w+\s+)?(?:{FALSITY}|lying|misinformed)\b", re.IGNORECASE)
 # 'Union officials say otherwise', 'documents obtained by the Guardian suggest otherwise': a denial of what was just said
 SAYS_OTHERWISE = re.compile(r"^\W*otherwise\W*$", re.IGNORECASE)
+# 'nobody on my team would do that', 'no one here did any such thing': the act pointed at never done
+NOBODY_DID_THAT = re.compile(
+    r"\b(?:nobody|no\s+one|none\s+of\s+(?:us|them))\b[^.;:!?]{0,40}?\b(?:(?:would|could|will|has|had|ever)\s+"
+    r"(?:ever\s+)?(?:have\s+)?)?(?:do|done|did)\s+(?:that|this|such\s+a\s+thing|any\s+such\s+thing|anything\s+like\s+"
+    r"(?:that|this))(?=\s*(?:[.,;:!?\"”’]|$|\s+(?:again|ever)\b))", re.IGNORECASE)
 _DENIAL_PATTERNS = (
     # 'The allegations are false', "the Courier's figure was wrong", 'reports that 200 homes flooded were exaggerated',
     # 'Any suggestion that she was dismissed for raising concerns is rejected'
@@ -78,6 +83,7 @@ _DENIAL_PATTERNS = (
     # 'There was no second resolution planned'; not 'There is no doubt / ambiguity about that', which insists
     re.compile(r"(?:^|[.;:!?]\s+|[\"“‘]\s*)there\s+(?:was|were|is|are|has been|have been)\s+no\b"
                r"(?!\s+(?:doubt|question|ambiguity|dispute|mistake|secret|denying|hiding|arguing)\b)", re.IGNORECASE),
+    NOBODY_DID_THAT,
     re.compile(r"\b(?:never happened|did not happen|didn't happen|didn’t happen|not what happened|"
                r"(?:nothing\s+could|could(?:\s+not|n['’]t))\s+be\s+further\s+from\s+the\s+truth)\b", re.IGNORECASE),
     POINTING_REJECTION,
@@ -114,7 +120,7 @@ _REPORTS_SPEECH = re.compile(r"\b(?:say|says|said|claimed)\b|(?<!the )(?<!this )
 
 # every denial pattern needs one of these words: a text without them is passed over at once
 _DENIAL_WORDS = re.compile(rf"\b(?:{FALSITY}|otherwise|rejects?|rejected|denies|deny|denied|disputes?|disputed|refutes?|refuted|"
-                           r"dismiss(?:es)?|dismissed|no|truth|happen|happened|fake|unthinkable|"
+                           r"dismiss(?:es)?|dismissed|no|nobody|none|truth|happen|happened|fake|unthinkable|"
                            r"inconceivable|preposterous|laughable|nonsensical|illogical|incredible|unbelievable|"
                            r"implausible|strange|odd|bizarre)\b", re.IGNORECASE)
 
