@@ -102,13 +102,14 @@ def public_body_key(text: str) -> str | None:
     return None if parts is None else " ".join(filter(None, (parts[0], *parts[1])))
 
 
-def public_body_parts(text: str) -> tuple[str | None, list[str]] | None:
+@lru_cache(maxsize=65536)
+def public_body_parts(text: str) -> tuple[str | None, tuple[str, ...]] | None:
     """A public body's owner ('russia', or None) and the words naming the body ('foreign', 'ministry')."""
     folded = names.fold(names.strip_article(text.strip()))
     mission = MISSION.match(folded)
     if mission is not None:  # "Russia's embassy in Washington" = 'the Russian Embassy'
         owner = mission.group("own") or mission.group("of") or _country_adjective(mission.group("adj") or "")
-        return (_owner_word(owner), [mission.group("head")]) if owner else None
+        return (_owner_word(owner), (mission.group("head"),)) if owner else None
     match = BODY_AFTER.match(folded) or BODY_BEFORE.match(folded)
     if match is None:
         return None
@@ -126,7 +127,7 @@ def public_body_parts(text: str) -> tuple[str | None, list[str]] | None:
         owner = _country_adjective(field_words.pop(0))  # 'russian foreign ministry' read as one field
         if not field_words:
             return None
-    body = [names.SPELLING_VARIANTS.get(w, w) for w in (*field_words, match.group("head"))]
+    body = tuple(names.SPELLING_VARIANTS.get(w, w) for w in (*field_words, match.group("head")))
     return (_owner_word(owner) if owner else None), body
 
 

@@ -490,7 +490,7 @@ def name_words(name: str) -> list[str]:
     if body is None:
         return _written_words(name)
     owner, words = body
-    return [*words, "of", *owner.split()] if owner else words  # 'interior ministry of orvenia': not Orvenia
+    return [*words, "of", *owner.split()] if owner else list(words)  # 'interior ministry of orvenia': not Orvenia
 
 
 def _written_words(name: str) -> list[str]:
