@@ -1434,3 +1434,12 @@ def test_a_negation_on_the_speech_verb_itself(nlp, text, negated):
     doc = nlp(text)
     verb = next(t for t in doc if t.lemma_ == "say")
     assert verb_negated(verb) is negated
+
+
+def test_a_quote_left_open_is_the_speaker_named_where_it_goes_on(analyze_text):
+    body = ('"We were never told," said resident Maria Lopez. "Not one letter."\n\n"The pipes were replaced in 2019, '
+            'and the tests since then have been clean.\n\n"If there were a problem, we would have told people," said '
+            'utility spokesman Dan Reed.')
+    assert [(s[0], s[1]) for s in _statements(analyze_text, body)][-2:] == [
+        ("Dan Reed", "The pipes were replaced in 2019, and the tests since then have been clean."),
+        ("Dan Reed", "If there were a problem, we would have told people")]

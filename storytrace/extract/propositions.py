@@ -925,10 +925,11 @@ def _charge_before(statement: Statement, found: list[Proposition], party: set[st
     before it, says 'charged', 'accused', 'alleges' or 'prosecutors', and names the speaker."""
     if not party:
         return None
+    def charges_the_speaker(p: Proposition) -> bool:
+        words = f"{text[sentence_start(text, p.start):p.start]} {p.text}"
+        return bool(CHARGE_WORDS.search(words)) and bool(party & {_word_key(w) for w in re.findall(r"[a-z]+", words.lower())})
     charges = [p for p in found if statement.start - ANSWER_REACH <= p.end <= statement.start and p.polarity != "deny"
-               and p.speaker != statement.speaker.name
-               and CHARGE_WORDS.search(f"{text[sentence_start(text, p.start):p.start]} {p.text}")
-               and party & {_word_key(w) for w in re.findall(r"[a-z]+", f"{p.text} {text[sentence_start(text, p.start):p.start]}".lower())}]
+               and p.speaker != statement.speaker.name and charges_the_speaker(p)]
     return max(charges, key=lambda p: p.end).text if charges else None
 
 

@@ -799,6 +799,11 @@ def _continuations(text: str, quotes: list[Quote], drafts: list[_Draft], documen
     for quote in quotes:
         if not is_full_quote(text, quote) or _excluded(document, quote.start, quote.end):
             continue
+        going_on = _quote_going_on(text, quote, drafts)
+        if going_on is not None:  # '"The pipes were replaced ... ¶ "If there were a problem," said Dan Reed.'
+            extra.append(_Draft(going_on.cue, quote.inner_start, quote.inner_end, going_on.speaker, "direct",
+                                list(going_on.via)))
+            continue
         previous = [d for d in drafts + extra if d.end <= quote.start]
         if not previous:
             continue
@@ -809,6 +814,21 @@ def _continuations(text: str, quotes: list[Quote], drafts: list[_Draft], documen
         if same_paragraph or next_paragraph:
             extra.append(_Draft(last.cue, quote.inner_start, quote.inner_end, last.speaker, "direct", list(last.via)))
     return extra
+
+
+def _quote_going_on(text: str, quote: Quote, drafts: list[_Draft]) -> _Draft | None:
+    """A quote its paragraph leaves open goes on in the next paragraph, which reopens it: when that
+    paragraph's quote has its speaker, the open one is theirs too."""
+    if quote.closed:
+        return None
+    following = re.match(r"[^\S\n]*\n\s*[\"“]", text[quote.end:])
+    if following is None:
+        return None
+    opens = quote.end + following.end() - 1
+    paragraph_end = text.find("\n", opens)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    return next((d for d in drafts if d.mode == "direct" and opens <= d.start <= opens + 2
+                 and d.cue.text_start < paragraph_end), None)
 
 
 def _add_nested_via(drafts: list[_Draft]) -> None:
