@@ -84,6 +84,16 @@ CASES = [
     ("The meeting starts at 2:30 p.m. today.", DCT, [("2:30 p.m. today", "TIME", "2020-06-18T14:30")]),
     # a British clock time, with a dot: never '12am' read out of '3.12am'
     ("The aircraft crossed the coast at 3.12am.", DCT, [("3.12am", "TIME", "2020-06-18T03:12")]),
+    # a day told from the last date mentioned, not from the publication date
+    ("The vote was held on March 3. The following day, protests began.", DCT,
+     [("March 3", "DATE", "2020-03-03"), ("The following day", "DATE", "2020-03-04")]),
+    ("The vote was held on March 3. The next morning, protests began.", DCT,
+     [("March 3", "DATE", "2020-03-03"), ("The next morning", "TIME", "2020-03-04TMO")]),
+    ("The vote was held on March 3. The following Monday, protests began.", DCT,
+     [("March 3", "DATE", "2020-03-03"), ("The following Monday", "DATE", "2020-03-09")]),
+    ("The vote was held on March 3. The previous Friday, talks failed.", DCT,
+     [("March 3", "DATE", "2020-03-03"), ("The previous Friday", "DATE", "2020-02-28")]),
+    ("He said the next step is clear.", DCT, []),
     ("The Dow was down at 16:08 UTC.", DCT, [("16:08 UTC", "TIME", "2020-06-18T16:08Z")]),
     ("They met at noon.", DCT, [("noon", "TIME", "2020-06-18T12:00")]),
     ("The strike began at midnight on Sunday.", DCT, [("midnight", "TIME", "2020-06-14T24:00"),

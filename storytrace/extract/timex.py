@@ -165,6 +165,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("clockmil", r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:hours\b|hrs\b|(?P<tz>utc|gmt)\b)"),
         ("noon", r"\b(?P<w>noon|midnight|midday)\b"),
         ("refs", r"\b(?P<w>currently|more\s+recently|until\s+recently|recently|recent|nowadays|right\s+now|now|at\s+present|the\s+(?:distant\s+|recent\s+)?past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:near|long|short|medium)\s+term|short-term|long-term|the\s+time\s+being|(?:very\s+)?soon|in\s+the\s+meantime)\b"),
+        ("sequel", rf"\b[Tt]he\s+(?P<w>following|next|previous|preceding)\s+(?P<unit>day|morning|afternoon|evening|night|{weekday})\b"),
         ("theday", r"\b(?P<pre>end|ends|ending|ended|finish|finished|finishing|close|closed|closing|for|during|throughout|start|started|starting|late\s+in|earlier\s+in|later\s+in|on)\s+(?P<x>the\s+same\s+day|the\s+day|that\s+day)\b"),
         ("holiday", r"\b(?P<w>christmas\s+eve|christmas\s+day|christmas|new\s+year's\s+(?:eve|day)|halloween|valentine's\s+day)\b"),
         # 'on the 28th', 'until the 3rd,': a day of the month the dct is in, or of the one next to it
@@ -916,6 +917,27 @@ def _handle_the_day(ctx: Context, m: re.Match[str]) -> Reading | None:
     return Reading(m.start("x"), m.end("x"), "DATE", "ANAPHOR", "document", False, rule="day")
 
 
+def _handle_sequel(ctx: Context, m: re.Match[str]) -> Reading | None:
+    """'the following day', 'the next morning', 'the previous Monday': a day told from the last day-level
+    date mentioned, not from the publication date (resolved in the second pass)."""
+    direction = "later" if m["w"].lower() in ("following", "next") else "earlier"
+    return Reading(m.start(), m.end(), "DATE", "ANAPHOR", "event", True, rule=f"sequel|{direction}|{m['unit'].lower()}")
+
+
+def _after_day(base: str, direction: str, unit: str) -> str:
+    """The day a sequel names from a day-level date: a day on ('the following day', 'the next morning'),
+    or the nearest such weekday after or before ('the following Monday')."""
+    origin = _base_date(base)
+    if origin is None:
+        return base
+    sign = 1 if direction == "later" else -1
+    if unit in WEEKDAYS:
+        steps = next(n for n in range(1, 8) if (origin + dt.timedelta(days=sign * n)).weekday() == WEEKDAYS.index(unit))
+        return _day(origin + dt.timedelta(days=sign * steps))
+    day = _day(origin + dt.timedelta(days=sign))
+    return f"{day}T{PARTS_OF_DAY[unit]}" if unit in PARTS_OF_DAY else day
+
+
 def _handle_day_of_month(ctx: Context, m: re.Match[str]) -> Reading | None:
     """'on the 28th': that day of the dct's month or the month before (the month after if the clause
     is about the future), whichever is nearest on the right side of the dct."""
@@ -952,7 +974,7 @@ HANDLERS = {
     "duration": _handle_duration, "halfunit": _handle_half_unit, "vaguedur": _handle_vague_duration,
     "set": _handle_set, "setadj": _handle_set_adjective, "clock": _handle_clock, "clock24": _handle_clock,
     "clockmil": _handle_clock_military, "noon": _handle_noon, "refs": _handle_refs,
-    "theday": _handle_the_day, "holiday": _handle_holiday, "dayord": _handle_day_of_month,
+    "theday": _handle_the_day, "holiday": _handle_holiday, "dayord": _handle_day_of_month, "sequel": _handle_sequel,
 }
 RULE_PRIORITY = {name: index for index, name in enumerate(HANDLERS)} | {"set": -1}
 
@@ -1093,7 +1115,15 @@ def _resolve_deferred(ctx: Context, readings: list[Reading]) -> list[Reading]:
             reading = _clock_in_sentence(ctx, reading, readings)
         elif reading.value == "ANAPHOR":
             previous = next((r for r in reversed(resolved) if _granularity(r.value) == "day"), None)
-            if reading.rule == "day":
+            if reading.rule.startswith("sequel|"):
+                _, direction, unit = reading.rule.split("|")
+                value = _after_day(previous.value, direction, unit) if previous else "XXXX-XX-XX"
+                kind = "TIME" if "T" in value else "DATE"
+                reading = Reading(reading.start, reading.end, kind, value, "event", previous is None, rule="sequel")
+            elif reading.rule == "day":
+                # 'close the day' is the day the story is about, not one told from it ('by the following day')
+                previous = next((r for r in reversed(resolved) if _granularity(r.value) == "day" and r.rule != "sequel"),
+                                None)
                 value = previous.value if previous else (_day(ctx.dct) if ctx.dct else "XXXX-XX-XX")
                 reading = Reading(reading.start, reading.end, "DATE", value, "document", previous is None and ctx.dct is None)
             else:
@@ -1128,6 +1158,7 @@ RULE_REACH = {"iso": (0, 20), "dotted": (1, 1), "dmyhyphen": (4, 10), "slash": (
               "clock24": (0, 40), "clockmil": (0, 12),
               "noon": (0, 10), "setadj": (0, 12), "shortyear": (1, 5), "qcode": (6, 8), "holiday": (12, 12),
               "dayrel": (26, 22), "podrel": (12, 12), "weekday": (14, 22), "refs": (24, 12), "theday": (14, 5),
+              "sequel": (6, 22),
               "weekend": (6, 2), "mdy": (14, 12), "dmy": (20, 12), "dayord": (14, 12)}
 DEFAULT_REACH = (42, 32)
 
@@ -1151,6 +1182,7 @@ def _trigger_rules() -> dict[str, tuple[str, ...]]:
     add(("week", "weekend"), "weekend")
     add(("year",), "modyear")
     add(("day",), "theday")
+    add(("following", "next", "previous", "preceding"), "sequel")
     add(("quarter", "half"), "quarter")
     add(("q",), "qcode")
     add(("half",), "halfunit")
