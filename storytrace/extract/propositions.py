@@ -1278,7 +1278,9 @@ def _pointing_clauses(document: Document, statement: Statement, found: list[Prop
 def _nobody_did_that(document: Document, statement: Statement, found: list[Proposition]) -> list[Proposition]:
     """'nobody on my team would do that': a clause that says the act just put to the speaker was never done
     denies the clause someone else said just before, from its own place."""
-    out = []
+    out: list[Proposition] = []
+    if statement.polarity != "deny" or not NOBODY_DID_THAT.search(document.text, statement.start, statement.end):
+        return out
     for own in (p for p in found if p.statement == statement.id and NOBODY_DID_THAT.search(p.text)):
         answered = _answered_text(statement, found)
         if answered:

@@ -115,9 +115,11 @@ def _opens_next_clause(token: "Token", head: "Token") -> bool:
 
 def _whose_owner_named(head: "Token", phrase: str) -> str:
     """'Halden, whose chief executive said ...': the chief executive is "Halden's chief executive"."""
+    if not phrase.lower().startswith("whose "):
+        return phrase
     whose = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
     clause = head.head if head.head.dep_ == "relcl" else None
-    if whose is None or clause is None or not phrase.lower().startswith("whose "):
+    if whose is None or clause is None:
         return phrase
     owner = clause.head
     if owner.pos_ not in ("PROPN", "NOUN"):
