@@ -440,3 +440,15 @@ def test_names_written_with_odd_spaces_or_invisible_marks_are_one_actor_shown_pl
 def test_a_capitalised_common_word_at_a_start_is_no_name(analyze_text, body, absent, present):
     texts = {m.text for m in analyze_text(body + "\n").mentions}
     assert absent not in texts and (present is None or present in texts), texts
+
+
+def test_two_countries_ministries_named_by_possessive_stay_two(analyze_text):
+    from storytrace.link.entities import build_entities
+
+    analysis = analyze_text("Headline\nThe strike came at dawn. Israel's Defence Ministry said its air defences had shot "
+                            "down 12 drones. The Iranian Defence Ministry denied that any drones had been launched. "
+                            "The Israeli Ministry of Defense released video. Iran's defence ministry called it fake.\n")
+    entities, _ = build_entities(analysis.mentions)
+    ministries = sorted(sorted(e.aliases) for e in entities if "inistry" in e.name)
+    assert ["Iran's defence ministry", "Iranian Defence Ministry"] in ministries
+    assert ["Israel's Defence Ministry", "Israeli Ministry of Defense"] in ministries

@@ -439,7 +439,7 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
                                 roles=tuple(dict.fromkeys(roles)), gender=gender))
     kept = _joined_body_names(doc, document.text, [m for m in mentions if not _common_word_at_start(document.text, m)])
     kept = _repeated_names(document.text, kept)
-    return _defined_short_forms(document.text, _short_firm_names(_governments(document.text, kept)))
+    return _defined_short_forms(document.text, _short_firm_names(_owned_bodies(document.text, _governments(document.text, kept))))
 
 
 REPEATED_LABELS = frozenset({"ORG", "PERSON"})
@@ -574,6 +574,31 @@ def _governments(text: str, mentions: list[Mention]) -> list[Mention]:
                 start = before.start() if before else mention.start
                 end = after.end() if after else mention.end
                 mention = replace(mention, start=start, end=end, text=text[start:end], label="ORG")
+        found.append(mention)
+    return found
+
+
+# A country's ministry or embassy named by its possessive: "Israel's Defence Ministry", "Iran's defence ministry".
+OWNED_BODY = re.compile(r"['’]s\s+(?:(?!(?:to|the|of|a|an|and|in|at|for|on|with|said|says)\b)[A-Za-z-]+\s+){0,3}?"
+                        r"(?:[Mm]inistry|[Dd]epartment|[Ee]mbassy|[Cc]onsulate)\b")
+
+
+def _owned_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A country named with a possessive before its ministry, department or embassy names that body, one
+    mention with the owner ("Israel's Defence Ministry"), so two countries' defence ministries stay two."""
+    found: list[Mention] = []
+    covered_until = -1
+    for number, mention in enumerate(mentions):
+        if mention.start < covered_until:
+            continue  # the model's 'Defence Ministry', now part of the owned body's name
+        body = OWNED_BODY.match(text, mention.end) if mention.label in ("GPE", "NORP") else None
+        if body is not None:
+            end = body.end()
+            named = mentions[number + 1] if number + 1 < len(mentions) else None
+            if named is not None and named.label == "ORG" and named.start < end:
+                end = max(end, named.end)  # "Ardesia's Ministry of Culture and Heritage": the whole name
+            mention = replace(mention, end=end, text=text[mention.start:end], label="ORG")
+            covered_until = end
         found.append(mention)
     return found
 

@@ -114,6 +114,9 @@ def public_body_parts(text: str) -> tuple[str | None, tuple[str, ...]] | None:
     if match is None:
         return None
     groups = match.groupdict()
+    owner_only = re.fullmatch(r"([a-z][\w.-]*)['’]s?", match.group("field"))
+    if owner_only is not None and groups.get("own") is None and groups.get("adj") is None:
+        return _owner_word(owner_only.group(1)), (match.group("head"),)  # "Orvenia's ministry": Orvenia's, no field
     field_words = [w for w in re.sub(r"['’]s\b", "", match.group("field")).split() if w not in ("affairs", "the")]
     if not field_words or len(field_words) > 4:
         return None
@@ -338,8 +341,8 @@ def _head_name_owner(key: str, cluster: Cluster, index: ThingIndex) -> Cluster |
 def _kind_word_owner(key: str, cluster: Cluster, index: ThingIndex) -> Cluster | None:
     """'United Auto Workers union' -> 'United Auto Workers': an organisation's name followed by a
     lower-case word saying what kind of body it is ('Obama administration' stays: Obama is a person)."""
-    if not _ends_in_kind_word(cluster):
-        return None
+    if not _ends_in_kind_word(cluster) or any(re.search(r"['’]s\s+\S+$", m.text) for m in cluster.mentions):
+        return None  # "Orvenia's ministry" is Orvenia's, not Orvenia
     owner = index.clusters.get(" ".join(key.split()[:-1]))
     if owner is None or owner.person or not owner.mentions or not owner.labels["ORG"]:
         return None
