@@ -500,7 +500,7 @@ def _display_name(cluster: Cluster) -> str:
             return country
         if outlet:
             return outlet
-    def score(form: str) -> tuple[bool, int, int, int]:
+    def score(form: str) -> tuple[bool, int, int, bool, int]:
         kind_word = form.split()[-1] in ORG_WORDS and " ".join(form.split()[:-1]) in forms  # '... Workers union'
         return (not kind_word, len(names.person_tokens(form)) if cluster.person else _informative_words(form),
                 len(form.split()),
