@@ -340,8 +340,11 @@ def _outlet_reports(token: "Token") -> bool:
     """'The BBC understands that ...', 'CNN has learned that ...': a news outlet telling what its
     unnamed sources told it; with anyone else as the subject these verbs report no speech."""
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subject is None or not any(c.dep_ == "ccomp" for c in token.children):
-        return False
+    return subject is not None and any(c.dep_ == "ccomp" for c in token.children) and _names_an_outlet(subject)
+
+
+def _names_an_outlet(subject: "Token") -> bool:
+    """Whether the subject phrase, articles aside, is a news outlet's name ('The BBC', 'Sky Sports News')."""
     words = [t for t in subject.subtree if t.dep_ != "det"]
     return bool(words) and gazetteer.outlet_name(" ".join(t.text for t in words)) is not None
 
@@ -456,10 +459,7 @@ def _outlet_was_told(token: "Token") -> bool:
     if token.lemma_.lower() not in ("tell", "inform", "brief") or any(c.dep_ == "agent" for c in token.children):
         return False
     subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-    if subject is None or not any(c.dep_ == "ccomp" for c in token.children):
-        return False
-    words = [t for t in subject.subtree if t.dep_ != "det"]
-    return bool(words) and gazetteer.outlet_name(" ".join(t.text for t in words)) is not None
+    return subject is not None and any(c.dep_ == "ccomp" for c in token.children) and _names_an_outlet(subject)
 
 
 def _ancestor_cue(token: "Token") -> "Token | None":
@@ -757,11 +757,11 @@ def _said_noun_misread(clause: "Token") -> bool:
         clause.nbor(-1).lower_ in ("that", "this", "his", "her", "its", "their") and clause.nbor(-1).dep_ in SUBJECT_DEPS
 
 
-def _elliptic_only_that(clause: "Token") -> bool:
+def _only_that(that: "Token") -> bool:
     """', only that the two are associated': the clause before the source goes on, shortened; not the
     source's own clause."""
-    return any(c.dep_ == "advmod" and c.lower_ in ("only", "merely", "just", "simply") and c.i < clause.i
-               and c.i > 0 and c.doc[c.i - 1].text == "," for c in clause.children)
+    return that.lower_ == "that" and that.i >= 2 and that.doc[that.i - 1].lower_ in ("only", "merely", "just", "simply") \
+        and that.doc[that.i - 2].text == ","
 
 
 def _clause_children(token: "Token") -> list["Token"]:
@@ -779,8 +779,8 @@ def _clause_children(token: "Token") -> list["Token"]:
             if child.dep_ == "ccomp" and child.i > token.i and (_opened_as_a_time(child) or _said_noun_misread(child)):
                 continue  # '..., fishermen said, a day after the owner said ...': when, not what
             clauses.append(child)
-        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in child.children) \
-                and not _elliptic_only_that(child):
+        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") and not _only_that(m)
+                                           for m in child.children):
             clauses.append(child)
     return [c for c in clauses if c.pos_ in ("VERB", "AUX") or any(g.dep_ in SUBJECT_DEPS for g in c.children)]
 
@@ -810,8 +810,7 @@ def _that_after(doc: "Doc", token: "Token") -> "Token | None":
             last += aside_end - i + 1
             i = aside_end + 1
             continue
-        if word.lower_ == "that" and i >= 2 and doc[i - 1].lower_ in ("only", "merely", "just", "simply") and \
-                doc[i - 2].text == ",":
+        if _only_that(word):
             return None  # '..., the authors cautioned, only that the two are associated': the clause before goes on
         if word.lower_ == "that" and word.dep_ in ("dobj", "nsubj") and word.head.dep_ == "relcl" and \
                 word.head.head.i > token.i and any(t.text == "," for t in doc[token.i + 1:word.head.head.i]):

@@ -132,8 +132,7 @@ def _whose_owner_named(head: "Token", phrase: str) -> str:
 
 def _bare_noun(head: "Token") -> bool:
     """'the report' with nothing to say which one: no modifier, owner or of-phrase."""
-    return all(c.dep_ in ("det", "punct", "relcl", "appos") or c.dep_ == "det" for c in head.children) and \
-        not any(c.dep_ in ("amod", "compound", "poss", "prep", "nmod") for c in head.children)
+    return all(c.dep_ in ("det", "punct", "relcl", "appos") for c in head.children)
 
 
 def _former_staff(head: "Token") -> bool:
