@@ -207,7 +207,7 @@ def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skippe
         embed, stance = embed or static, stance or classifier
     claims = tuple(build_claims(propositions, statements, documents, entities, embed, stance, link_model, events))
     provenance = tuple(provenance_from_statements(documents, statements, distinct_outlets)) + \
-        tuple(edge for d in documents for edge in (*credit_provenance(d), *wire_provenance(d, outlet_names),
+        tuple(edge for d in documents for edge in (*credit_provenance(d, outlet_names), *wire_provenance(d, outlet_names),
                                                    *contributor_provenance(d)))
     return Dossier(documents=documents, entities=tuple(entities), statements=statements, events=events,
                    claims=claims, provenance=provenance, skipped=tuple(skipped))

@@ -167,6 +167,9 @@ def test_a_firm_and_its_older_name_are_one_unless_another_firm_shares_the_word()
     ("The jet was delivered to Singapore Airlines (SIA) on Monday.", "SIA", "Singapore Airlines"),
     ("A spokesman for the Congressional Budget Office (CBO) declined to comment.", "CBO", "Congressional Budget Office"),
     ("WASHINGTON (AP) - The Islamic State (ISIS) claimed the attack.", "ISIS", "Islamic State"),
+    # a long formal name's acronym in its own language
+    ("Germany's Federal Office for Information Security (BSI) said it was in contact with the firm.", "BSI",
+     "Federal Office for Information Security"),
 ])
 def test_a_short_name_in_brackets_after_a_name_is_defined_as_short_for_it(analyze_text, body, short, full):
     mentions = analyze_text("Headline\n" + body + "\n").mentions
@@ -178,9 +181,25 @@ def test_a_short_name_in_brackets_after_a_name_is_defined_as_short_for_it(analyz
     "WASHINGTON (AP) - Lawmakers met on Monday.",  # a place and an agency's credit
     "The deal was signed by Acme Corp (Reuters) on Monday.",  # an outlet credited in brackets
     "Shares of Apple (Microsoft rival) rose.",  # no short form, and not its initial
+    "The plane was built by Airbus (EADS) in Toulouse.",  # its parent
 ])
 def test_brackets_that_define_no_short_name(analyze_text, body):
     assert not [m for m in analyze_text("Headline\n" + body + "\n").mentions if m.short_for]
+
+
+def test_the_acronym_of_a_part_of_a_name_is_not_short_for_the_whole(analyze_text):
+    body = "The Board of the Northfold Broadcasting Service (NBS) met on Monday."
+    defined = {m.text: m.short_for for m in analyze_text("Headline\n" + body + "\n").mentions if m.short_for}
+    assert "Board" not in defined.get("NBS", "")
+
+
+@pytest.mark.parametrize(("label", "merged"), [("FAC", True), ("PERSON", True), ("GPE", False)])
+def test_a_lone_word_opening_a_firm_name_is_that_firm_whatever_the_model_tagged_it(label, merged):
+    from storytrace.extract.entities import _short_firm_names
+
+    mentions = _short_firm_names([_mention("Norvale Telecom", "ORG", 0), _mention("Norvale", label, 40)])
+    entities, _ = build_entities(mentions)  # 'Norvale shares fell', the model's building
+    assert any({"Norvale", "Norvale Telecom"} <= set(e.aliases) for e in entities) is merged
 
 
 def test_a_short_name_defined_in_one_report_is_that_name_in_every_report():

@@ -419,6 +419,14 @@ def test_a_credit_names_who_published_first(line, cites, relation):
     assert credited_outlets(document) == []  # a credit for one fact, not for the story as a whole
 
 
+def test_a_credit_to_an_outlet_the_gazetteer_does_not_know_but_the_story_holds():
+    text = "Leak row\nThe breach was first reported by TechWire on Tuesday, citing a researcher.\n"
+    document = make_document(text, "a.txt", {"outlet": "Reuters"}, IngestOptions())
+    assert credit_provenance(document) == []  # alone, an unknown name could be anything
+    (edge,) = credit_provenance(document, ["Reuters", "TechWire"])
+    assert (edge.cites, edge.relation, text[edge.start:edge.end]) == ("TechWire", "first reported by", "TechWire")
+
+
 @pytest.mark.parametrize(("line", "cited"), [
     ("Additional reporting by Reuters.", ["Reuters"]),
     ("(With AFP)", ["AFP"]),

@@ -497,6 +497,10 @@ def test_the_company_is_no_public_body(analyze_text):
     # nor a description that names which one it is
     ("The plant opened in 1990. Brannock Smokehouse LLC said the trailer was cold. The operator of Stall 9 stated that "
      "she warned event staff.", "The operator of Stall 9"),
+    # nor a federal office
+    ("Norvale Telecom AG said hackers had accessed a database. Germany's Federal Office for Information Security said "
+     "it was in contact with the company. The company said it first detected unusual activity on Feb. 27.",
+     "Norvale Telecom AG"),
     # nor the White House
     ("The plant opened in 1990. The White House has insisted that the president was not briefed. Police said two "
      "people had died. The company, for its part, maintains it followed all regulations.", "The company"),
@@ -1415,6 +1419,15 @@ def test_a_note_that_no_evidence_was_given_is_not_what_was_said(analyze_text, bo
     ("The company acknowledged that some records were incomplete but denied that any data had been falsified.",
      [("The company", "some records were incomplete", "confirm"),
       ("The company", "any data had been falsified", "deny")]),
+    # a side taken on someone's claim after ', but': the speaker's, not the reported clause's subject's
+    ("Norvale Telecom AG said that hackers had accessed a database holding customer records, but disputed a "
+     "security researcher's estimate that the data of more than 9 million people had been taken.",
+     [("Norvale Telecom AG", "hackers had accessed a database holding customer records", "assert"),
+      ("Norvale Telecom AG", "the data of more than 9 million people had been taken", "deny")]),
+    # a side taken on a deed, not on someone's claim, stays the reported clause subject's
+    ("Police said the suspect had confessed to the break-in, but denied the assault.",
+     [("Police", "the suspect had confessed to the break-in", "assert"),
+      ("the suspect", "the assault", "deny")]),
     # a one-word answer is a statement
     ('"No," Mayor Smith said when asked if the depot would close next year.', [("Smith", "No", "assert")]),
 ])

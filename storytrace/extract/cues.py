@@ -1234,7 +1234,17 @@ def _the_speakers_next_act(later: "Token", cue: "Token") -> bool:
     if outer is None or lemma is None:
         return False
     return lemma in ASKING_OF_SOMEONE or (lemma.split()[0] in TAKING_SIDES and outer.split()[0] in TAKING_SIDES) or \
-        (lemma in SAYING_CUES and outer.split()[0] in TAKING_SIDES and _but_before(later))
+        (lemma in SAYING_CUES and outer.split()[0] in TAKING_SIDES and _but_before(later)) or \
+        (lemma.split()[0] in TAKING_SIDES and outer in SAYING_CUES and _but_before(later) and _answers_a_claim(later))
+
+
+def _answers_a_claim(verb: "Token") -> bool:
+    """'said hackers had accessed a database, | but disputed a researcher's estimate that ...': a side
+    taken, after a comma, on someone's claim, which the reported clause's own subject is not answering."""
+    return verb.doc[verb.i - 2].text == "," and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lx.CLAIMED_THINGS and
+        any(g.dep_ in ("poss", "acl", "relcl") or g.lower_ == "that" for g in c.subtree if g.i != c.i)
+        for c in verb.children)
 
 
 def _but_before(verb: "Token") -> bool:

@@ -632,17 +632,26 @@ def _defined_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if gazetteer.outlet_name(short.text, allow_ambiguous=False):
             continue
-        if short.text[0].upper() != re.sub(r"^(?:[Tt]he\s+)", "", name.text)[:1].upper():
-            continue
+        if short.text[0].upper() != re.sub(r"^(?:[Tt]he\s+)", "", name.text)[:1].upper() and not _foreign_acronym(name, short):
+            continue  # 'Airbus (EADS)': its parent
         defined[i] = replace(short, short_for=name.text)
     return defined
 
 
+def _foreign_acronym(name: Mention, short: Mention) -> bool:
+    """'the Federal Office for Information Security (BSI)': the acronym of a long formal name in its own
+    language, in capitals, not made of the name's own initials (those of a part of it name that part); a
+    one- or two-word name in brackets after another is its parent ('Airbus (EADS)')."""
+    initials = iter(w[0] for w in name.text.split() if w[0].isupper())
+    within = all(letter in initials for letter in short.text)  # 'Board of the Northfold Broadcasting Service (NBS)'
+    return name.label == "ORG" and len(name.text.split()) >= 3 and short.text.isupper() and len(short.text) >= 2 and not within
+
+
 def _short_firm_names(mentions: list[Mention]) -> list[Mention]:
-    """A lone word the model took for a person that opens an organisation's name in the same
-    document is that organisation called short ('Allerton' for 'Allerton Mutual Insurance'), unless
-    it is the surname of a person named in full there."""
+    """A lone word the model took for a person or a building that opens an organisation's name in the
+    same document is that organisation called short ('Allerton' for 'Allerton Mutual Insurance',
+    'Norvale shares' for Norvale Telecom's), unless it is the surname of a person named in full there."""
     firms = {m.text.split()[0] for m in mentions if m.label == "ORG" and len(m.text.split()) > 1}
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
     return [replace(m, label="ORG", roles=(), gender=None)
-            if m.label == "PERSON" and " " not in m.text and m.text in firms - surnames else m for m in mentions]
+            if m.label in ("PERSON", "FAC") and " " not in m.text and m.text in firms - surnames else m for m in mentions]

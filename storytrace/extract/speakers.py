@@ -30,6 +30,9 @@ embassy unit investigation inquiry tribunal watchdog board kremlin pentagon pres
 assembly secretariat military nato fbi cia nhs""".split())
 # Public bodies named as a house ('the White House', 'the House of Commons'); Random House is a business
 PUBLIC_HOUSES = re.compile(r"\b(?:white\s+house|house\s+of\s+(?:commons|lords|representatives|delegates))\b", re.IGNORECASE)
+# ... and as an office ('the Federal Office for Information Security', 'the Home Office'); a box office is none
+PUBLIC_OFFICES = re.compile(r"(?i:\b(?:federal|home|foreign|cabinet|national|state)\s+office\b)|\bOffice\s+(?:of|for)\s+"
+                            r"(?:the\s+)?[A-Z]")
 GENERIC_ORGANIZATION_HEADS = frozenset("company firm group carrier maker manufacturer airline bank insurer club "
                                        "retailer lender operator startup giant conglomerate".split()) | lx.TRADE_HEADS
 CORPORATE_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Co|LLC|plc|PLC|Group|Holdings|AG|SA|NV|GmbH)\b\.?")
@@ -226,7 +229,7 @@ def _public_body(name: str) -> bool:
     no business ('the company' is not the Amalgamated Workers Union; Union Pacific may be)."""
     words = [w.casefold() for w in re.findall(r"[\w’']+", name)]
     return bool(set(words) & PUBLIC_BODY_WORDS) or bool(words) and words[-1] in NON_BUSINESS_HEADS or \
-        bool(PUBLIC_HOUSES.search(name))
+        bool(PUBLIC_HOUSES.search(name)) or bool(PUBLIC_OFFICES.search(name))
 
 
 # The last word of names of bodies that are no business.

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Collection, Iterable, Mapping, Sequence
 
 from storytrace import gazetteer, names
 from storytrace.extract import lexicon as lx
@@ -440,24 +440,33 @@ ACTIVE_CREDIT = re.compile(r"(?P<name>" + PUBLICATION_NAME.pattern + r")\s+(?:fi
                            r"report|(?:first\s+)?broke\s+the\s+(?:news|story))\b")
 
 
-def _active_credits(document: Document, own: str | None) -> list[Provenance]:
+def _is_outlet(name: str, story_keys: Collection[str]) -> bool:
+    """A news outlet: a known or masthead-worded one, or one of the story's own reports' outlets."""
+    return gazetteer.is_news_outlet(name) or names.org_key(name) in story_keys
+
+
+def _active_credits(document: Document, own: str | None, story_keys: Collection[str] = ()) -> list[Provenance]:
     """'first reported by' edges for the news outlets a sentence names as first to report."""
     edges = []
     for match in ACTIVE_CREDIT.finditer(document.text):
         name = re.sub(r"^[Tt]he\s+", "", match.group("name").split(". ")[-1])  # 'Corvo. Bloomberg News': the last
-        if gazetteer.is_news_outlet(name) and names.org_key(name) != own:
+        if _is_outlet(name, story_keys) and names.org_key(name) != own:
             start = match.start("name") + match.group("name").find(name)
             edges.append(Provenance(doc=document.id, cites=name, start=start, end=start + len(name),
                                     relation="first reported by"))
     return edges
 
 
-def credit_provenance(document: Document) -> list[Provenance]:
-    """'first reported by' edges for the outlets a document credits with the story."""
+def credit_provenance(document: Document, story_outlets: Iterable[str] = ()) -> list[Provenance]:
+    """'first reported by' edges for the outlets a document credits with the story. `story_outlets`:
+    the outlets of the story's reports, news outlets even when not known ones ('first reported by
+    TechWire', whose own report the story holds)."""
     own = _own_key(document)
-    edges = _active_credits(document, own)
+    story_keys = {names.org_key(name) for name in story_outlets}
+    edges = _active_credits(document, own, story_keys)
     for match, republished in _credits(document.text):
-        found = _credited_name(document.text, match.end(), published=republished or bool(match.group("published")))
+        found = _credited_name(document.text, match.end(), published=republished or bool(match.group("published")),
+                               story_keys=story_keys)
         if found is not None and names.org_key(found[1]) != own:
             start, name = found
             edges.append(Provenance(doc=document.id, cites=name, start=start, end=start + len(name),
@@ -465,14 +474,15 @@ def credit_provenance(document: Document) -> list[Provenance]:
     return sorted(edges, key=lambda edge: edge.start)
 
 
-def _credited_name(text: str, at: int, published: bool) -> tuple[int, str] | None:
+def _credited_name(text: str, at: int, published: bool, story_keys: Collection[str] = ()) -> tuple[int, str] | None:
     """Where the publication a credit phrase ending at `at` names starts, and its name: the name
-    right after the phrase when it is a news outlet, or any name after a verb of publishing
-    ('originally published by The Conversation'); else a known outlet later in the sentence."""
+    right after the phrase when it is a news outlet (`story_keys`: the story's own outlets, as org
+    keys, are ones), or any name after a verb of publishing ('originally published by The
+    Conversation'); else a known outlet later in the sentence."""
     named = PUBLICATION_NAME.match(text, at)
     if named is not None and not NOT_A_PUBLICATION.match(named.group()):
         name = re.sub(r"^the\s+", "", named.group().split(". ")[0]).rstrip(".")  # 'the Calder Post. Election ...'
-        if published or gazetteer.is_news_outlet(name):
+        if published or _is_outlet(name, story_keys):
             return named.start() + named.group().find(name), name
     sentence = re.split(r"(?<=[.!?])\s", text[at:at + 60], maxsplit=1)[0]
     outlets = _outlets_in(sentence)
@@ -746,9 +756,9 @@ class OriginResolver:
         self.sources = outlet_sources(documents, (s for group in self.scopes.values() for s in group))
         self.filers = {d.id: Origin(f"party:{names.org_key(party)}", party, "organization")
                        for d in documents for party in [filing_party(d)] if party}
-        credits = {d.id: credit_provenance(d) for d in documents}
-        self.credits = {d.id: [outlet_origin(o) for o in credited_outlets(d, credits[d.id])] for d in documents}
         outlets = [d.outlet for d in documents if d.outlet]
+        credits = {d.id: credit_provenance(d, outlets) for d in documents}
+        self.credits = {d.id: [outlet_origin(o) for o in credited_outlets(d, credits[d.id])] for d in documents}
         self.copies = {d.id: outlet_origin(name) for d in documents
                        for name in [copied_from(d, credits[d.id], outlets)] if name}
         self.signatories: dict[str, Origin] = {}  # filled once the story's names are known
