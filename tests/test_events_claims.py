@@ -33,6 +33,9 @@ from storytrace.schema import Document, Entity, Event, MentionRef, Proposition, 
         # a timeline's entries: the date labels what its line says
         ("Timeline:\nMarch 2025: The council first proposes closing the library.\n- May 2025 – The council delays "
          "the vote.\nMarch 2025: Library closure.", "2026-03-12", [("propose", "2025-03"), ("delay", "2025-05")]),
+        # a live blog's entry times: each dates its own entry, not the sentence before
+        ("Live updates\n\n09:12 — Polls have closed in the election. The commission says turnout stood at 58%.\n\n"
+         "10:45 — An exit poll gives the Civic Union 47%.", "2025-10-13", [("close", "2025-10-13"), ("give", "2025-10-13")]),
     ],
 )
 def test_event_dates_its_governing_predicate(analyze_text, text, published, expected):
@@ -1007,6 +1010,36 @@ def test_what_someone_asked_for_is_shown_not_counted_on_a_claim_of_fact(analyze_
     claims = [c for c in build_dossier([first, second]).claims if any("spillway" in m.text for m in c.mentions)]
     asked = [m for c in claims for m in c.mentions if "inspect" in m.text]
     assert asked and not any(m.counted for c in claims if len(c.mentions) > 1 for m in c.mentions if "inspect" in m.text)
+
+
+def test_a_correction_of_another_detail_does_not_deny_the_claim(analyze_text):
+    from storytrace.pipeline import build_dossier
+
+    first = analyze_text("Sprinter suspended\n\nOlympic 200m silver medallist Amara Osei has been provisionally suspended "
+                         "after testing positive for a banned steroid, the Athletics Integrity Unit announced on "
+                         "Thursday. The 26-year-old, who won silver in Paris, faces a ban of up to four years.\n\n"
+                         "Correction: An earlier version of this article said Osei won bronze in Paris. She won "
+                         "silver.\n", outlet="The Guardian")
+    second = analyze_text("Osei banned\n\nOlympic silver medallist Amara Osei has been provisionally banned after a "
+                          "positive test for the steroid trenbolone.\n", outlet="BBC Sport")
+    (claim,) = [c for c in build_dossier([first, second]).claims if any("bronze" in m.text for m in c.mentions)]
+    assert len(claim.mentions) > 1  # grouped with the suspension, which it does not deny
+    assert not any(m.counted for m in claim.mentions if m.stance == "denies")
+    assert "contested" not in claim.flags and not claim.origins["denies"]
+
+
+@pytest.mark.parametrize(("center", "retracted", "elsewhere"), [
+    ("Olympic silver medallist Amara Osei has been provisionally banned after a positive test", "Osei won bronze in Paris",
+     True),  # only a name in common
+    ("Adair was fired by the board on Monday", "Adair had been fired by the authority's board", False),
+])
+def test_a_correction_sharing_only_names_with_a_claim_corrects_something_else(center, retracted, elsewhere):
+    from storytrace.link.claims import corrects_something_else, retracted_by_corrections
+
+    assert corrects_something_else(center, retracted) is elsewhere
+    text = f"Story\n\n{center}.\n\nCorrection: An earlier version of this article said {retracted}.\n"
+    document = make_document(text, "a.txt", {"outlet": "Evening Star"}, IngestOptions())
+    assert retracted_by_corrections([document]) == {(document.id, text.index(retracted))}
 
 
 def test_a_denial_of_another_figure_is_shown_not_counted(analyze_text):

@@ -198,6 +198,13 @@ def test_a_clause_cut_before_a_relative_clause_leaves_no_relative_pronoun(analyz
          ["the drone could have been bought by anyone"]),
         ("Kurin said the drone could have been bought by anyone, without elaborating.",
          ["the drone could have been bought by anyone"]),
+        ("Osei was suspended on Thursday. The agency said it would not comment further while the case was ongoing.",
+         ["Osei was suspended on Thursday"]),
+        ("Osei was suspended on Thursday. A spokesman said the agency cannot comment on individual cases.",
+         ["Osei was suspended on Thursday"]),
+        # a past form that describes the noun before it is no cue
+        ("Her lawyer said the concentration found was 0.5 nanograms per millilitre.",
+         ["the concentration found was 0.5 nanograms per millilitre"]),
         ("Kurin said the drone could have been bought by anyone, without giving any evidence for the claim.",
          ["the drone could have been bought by anyone"]),
         ("The minister has not published the evidence.", []),
@@ -688,7 +695,9 @@ def test_confirming_this_supports_what_was_just_said(analyze_text, pronoun):
       "Brightcoat is preparing to close its Ashby plant"),
      # a confirmation not given, or that could not be given, supports nothing
      ("The Gazette reported that the mayor had resigned. The city declined to confirm the report.", None, None),
-     ("Vestrum said the cost was 600 million. The Meridian was unable to confirm her figure.", None, None)],
+     ("Vestrum said the cost was 600 million. The Meridian was unable to confirm her figure.", None, None),
+     ("Breza says his monitors have reported ballot stuffing at 200 polling stations. We have not been able to "
+      "verify these reports.", None, None)],
 )
 def test_confirming_a_claim_named_by_a_noun_supports_it(analyze_text, body, speaker, confirmed):
     analysis = analyze_text("Headline\n" + body + "\n")

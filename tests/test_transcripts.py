@@ -157,6 +157,10 @@ def test_a_label_may_carry_an_affiliation_in_brackets(line, label):
     ("The strike hit a depot. Pentagon officials said the strike was legal.", "Pentagon officials", "Pentagon"),
     ("A spokesman for the Justice Department said the inquiry was closed.",
      "A spokesman for the Justice Department", "Justice Department"),
+    # a mission's observers speak for the body that sent them
+    ("International observers from the Organization for Security and Co-operation in Europe said the vote was "
+     "competitive.", "observers from the Organization for Security and Co-operation in Europe",
+     "Organization for Security and Co-operation in Europe"),
     ("A professor from the University of Michigan said the company would file for bankruptcy.",
      "A professor from the University of Michigan", None),  # a member speaks for no body
     ('Apple announced his death on Wednesday. A statement on Apple\'s website states: "Apple has lost a visionary '

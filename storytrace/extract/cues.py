@@ -195,6 +195,8 @@ def cue_lemma(token: "Token") -> str | None:
     if any(c.dep_ == "nsubj" and c.tag_ == "VBZ" and c.lemma_.lower() in lx.REPORTING_CUES for c in token.children):
         return None  # 'Brightcoat notes | reports that ...' parsed with the verb 'notes' as the subject of 'reports'
     lemma = token.lemma_.lower()
+    if _participle_before_its_nouns_verb(token):
+        return None  # 'the concentration found was 0.5 nanograms', 'what he said was true': said of a thing
     if token.dep_ == "acl" and lemma in TOLD_PARTICIPLES and token.tag_ != "VBG":
         return None  # 'people briefed on the plans said': the ones told, whatever tag the participle got
     if lemma in CALLING_CUES:  # 'calls that account false': a denial; 'called the mayor a friend' is none
@@ -260,6 +262,25 @@ def cue_lemma(token: "Token") -> str | None:
 
 
 DOUBTING_VERBS = frozenset("question challenge contest doubt".split())
+
+
+def _participle_before_its_nouns_verb(token: "Token") -> bool:
+    """A past form between a noun phrase and a finite 'be' ('the amount detected | was tiny'): it
+    describes that noun, whose verb 'be' is. Not when the noun phrase is the speaker in a relative
+    clause that left out its subject ('which the agency stressed was not a finding', 'a form it said
+    was signed', 'what he said was a report')."""
+    doc = token.doc
+    if token.tag_ not in ("VBD", "VBN") or token.i + 1 >= len(doc) or token.i == 0:
+        return False
+    following, noun = doc[token.i + 1], doc[token.i - 1]
+    if following.lemma_ != "be" or following.tag_ not in ("VBD", "VBZ", "VBP") or noun.pos_ != "NOUN":
+        return False
+    start = noun.i
+    while start > 0 and doc[start - 1].dep_ in ("det", "amod", "compound", "nummod", "poss", "case"):
+        start -= 1
+    before = doc[start - 1] if start > 0 else None
+    return before is None or before.lower_ not in lx.RELATIVE_PRONOUNS | {"what"} and \
+        before.pos_ not in ("NOUN", "PROPN", "PRON")
 
 
 def _claims_innocence(token: "Token") -> bool:
@@ -1810,8 +1831,8 @@ def _message_cues(doc: "Doc", text: str) -> list[Cue]:
     return cues
 
 
-# An act not done: 'was unable to confirm', 'declined to confirm', 'could not independently verify'.
-NOT_DONE_BEFORE = re.compile(r"\b(?:unable|failed|fails|fail|declined|declines|refused|refuses|not\s+able|"
+# An act not done: 'was unable to confirm', 'declined to confirm', 'could not independently verify', 'have not been able to'.
+NOT_DONE_BEFORE = re.compile(r"\b(?:unable|failed|fails|fail|declined|declines|refused|refuses|not\s+(?:been\s+)?able|n['’]t\s+been\s+able|"
                              r"(?:could|can|would|did|does|will)\s*(?:not|n['’]t)|cannot)\s+(?:to\s+)?(?:\w+\s+)?$",
                              re.IGNORECASE)
 

@@ -41,7 +41,8 @@ def extract_events(doc: "Doc", document: Document, mentions: Sequence[Mention] =
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
             continue
-        predicate = governing_predicate(span) or _entry_predicate(doc, document.text, timex)
+        predicate = _entry_predicate(doc, document.text, timex) or governing_predicate(span)  # a label first: a
+        # live blog's '10:45 —' is blanked for the parser, so its span lies in the sentence before
         if predicate is not None:
             by_predicate.setdefault(predicate.i, []).append((timex, predicate))
     events = [_event(document, doc, pairs) for _, pairs in sorted(by_predicate.items())]

@@ -302,6 +302,8 @@ NO_COMMENT = re.compile(
     r"for\s+you|later|soon|tomorrow)\b|"
     # 'He did not elaborate', 'gave no further details about the suspect': nothing more said
     rf"{_NOT_DONE}\s+(?:immediately\s+|further\s+)?elaborate\b|"
+    # 'it would not comment further while the case was ongoing', 'cannot comment on an ongoing case'
+    rf"(?:{_NOT_DONE}|cannot|can\s+not|can['’]t)\s+(?:immediately\s+|publicly\s+|further\s+)?comment\b|"
     rf"(?:{_NOT_DONE}\s+(?:give|offer|provide|disclose|release|share)|(?:gave|gives|give|offered|offers|provided|provides)"
     r"\s+no)\s+(?:any\s+)?(?:further\s+|more\s+|other\s+|additional\s+)?(?:details?|explanation|information|specifics)"
     r"(?=\s*(?:[.;,]|$|\s(?:about|on|of|as\s+to|regarding)\b))|"

@@ -823,9 +823,12 @@ def build_claims(propositions: Sequence[Proposition], statements: Sequence[State
     clauses = [sorted(m for n in g for m in nodes[n]) for g in groups]
     centers = [nodes[c][0] for c in node_centers]
     stating = [{m for n in counted_sides(g, c, linked, sizes) for m in nodes[n]} for g, c in zip(groups, node_centers)]
+    retracted = retracted_by_corrections(documents)
     stating = [{m for m in counted if m == center or not (only_its_condition_bears_on(texts[m], texts[center]) or
                                                            props[m].polarity == "deny" and
                                                            denies_another_figure(texts[center], texts[m]) or
+                                                           (props[m].doc, props[m].start) in retracted and
+                                                           corrects_something_else(texts[center], texts[m]) or
                                                            props[m].requested and not props[center].requested)}
                for counted, center in zip(stating, centers)]  # what someone asked for neither states nor denies a fact
     resolver = OriginResolver(documents, statements, entities)
@@ -851,6 +854,23 @@ def denies_another_figure(center: str, denial: str) -> bool:
         return found
     claimed, denied = counts(center), counts(denial)
     return any(not claimed[thing] & denied[thing] for thing in claimed.keys() & denied.keys())
+
+
+def retracted_by_corrections(documents: Sequence[Document]) -> set[tuple[str, int]]:
+    """(document, start) of every clause a report's correction withdraws ('An earlier version of this
+    article said Osei won bronze'); the claim step sees it as the outlet's denial."""
+    from storytrace.extract.factcheck import CORRECTED
+
+    return {(d.id, match.start("claim")) for d in documents if "version of this" in d.text
+            for match in CORRECTED.finditer(d.text)}
+
+
+def corrects_something_else(center: str, retracted: str) -> bool:
+    """A correction's withdrawn words that share no common word with the claim, only names ('said Osei
+    won bronze in Paris' beside 'Osei has been provisionally banned after a positive test'): it corrects
+    another detail of the story, so it is shown and does not deny the claim."""
+    common = " ".join(w for w in retracted.split() if not w[:1].isupper())
+    return not content_keys(common) & content_keys(center)
 
 
 def only_its_condition_bears_on(text: str, center: str) -> bool:
