@@ -202,6 +202,13 @@ def test_a_lone_word_opening_a_firm_name_is_that_firm_whatever_the_model_tagged_
     assert any({"Norvale", "Norvale Telecom"} <= set(e.aliases) for e in entities) is merged
 
 
+def test_a_firm_with_its_legal_form_in_one_report_is_no_person_in_another():
+    mentions = [_mention("Brightmart", "PERSON", 0), _mention("Brightmart", "PERSON", 50),
+                _mention("Brightmart Inc", "ORG", 0, doc="d2")]
+    entities, _ = build_entities(mentions)
+    assert [(e.name, e.type, len(e.mentions)) for e in entities] == [("Brightmart Inc", "ORG", 3)]
+
+
 def test_a_short_name_defined_in_one_report_is_that_name_in_every_report():
     mentions = [_mention("Singapore Airlines", "ORG", 0), replace(_mention("SIA", "ORG", 20), short_for="Singapore Airlines"),
                 _mention("SIA", "ORG", 50, doc="d2"), _mention("Singapore Airlines", "ORG", 90, doc="d3")]

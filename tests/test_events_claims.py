@@ -563,7 +563,12 @@ def test_proposition_text_drops_quote_marks_not_apostrophes(text, expected):
      ("about 1.5k jobs and fifteen hundred more", {"1500"}), ("rose 3.5 percent", {"3.5%"}), ("£40m", {"£40000000"}),
      # a sentence opened by a word for how near the amount is: no identifier ('Flight 370' is one)
      ("About 25,000 people marched", {"25000"}), ("Nearly 300 flights were cancelled", {"300"}),
-     ("Flight 370 vanished", set())],
+     ("Flight 370 vanished", set()),
+     # a day after an abbreviated month and an hour of the clock are none
+     ("every patient had been called by Oct. 28", set()), ("a hotline staffed from 8 a.m. to 6 p.m.", set()),
+     ("the board meets at 9 o'clock", set()),
+     # a figure with a thousands comma is no year
+     ("the company will cut 1,800 jobs", {"1800"})],
 )
 def test_quantities_are_amounts_not_years_or_names(text, expected):
     from storytrace.link.claims import quantities
@@ -613,6 +618,15 @@ def _variants_of(first: str, second: str, modes: dict[str, str] | None = None, s
      ("It stranded 300 passengers and cancelled 212 sailings last year", "It cancelled 190 sailings last year", None,
       {"numbers": ["212", "190"]}),
      ("It stranded 300 passengers", "It cancelled 190 sailings", None, {}),
+     # a share, a sum of money and a count are never one amount, whatever words follow
+     ("Brightmart employs about 37,000 office workers", "It will cut 4% of its office workforce", None, {}),
+     ("The zoo counted 47 elephants", "The zoo spent $3.8 million", None, {}),
+     ("The plan cut roughly six million dollars from overtime", "The plan trimmed $6.2 million from overtime", None,
+      {"numbers": ["six million", "$6.2 million"]}),
+     # what is counted is the words right after the amount, not a rate further on
+     ("The offer is valid for the next 30 days", "The fleet makes about 240 departures a day", None, {}),
+     ("Brightmart will cut 1,500 corporate jobs", "Brightmart will cut 1,800 corporate positions", None,
+      {"numbers": ["1,500", "1,800"]}),
      # one count of one act, the thing counted named on one side only
      ("A fire at the warehouse killed 12 people on Tuesday", "The death toll from the warehouse fire has risen to 15",
       None, {"numbers": ["12", "15"]}),

@@ -497,6 +497,9 @@ def test_the_company_is_no_public_body(analyze_text):
     # nor a description that names which one it is
     ("The plant opened in 1990. Brannock Smokehouse LLC said the trailer was cold. The operator of Stall 9 stated that "
      "she warned event staff.", "The operator of Stall 9"),
+    # the firm a sentence's clause is about, also when the model took it for a person or tagged a place a firm
+    ("Profits rose. Brightmart will eliminate roughly 1,800 corporate positions, including about 600 at its Dunmore "
+     "headquarters, the company confirmed Tuesday.", "Brightmart"),
     # nor a federal office
     ("Norvale Telecom AG said hackers had accessed a database. Germany's Federal Office for Information Security said "
      "it was in contact with the company. The company said it first detected unusual activity on Feb. 27.",

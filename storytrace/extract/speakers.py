@@ -224,6 +224,14 @@ def _role_owner(head: "Token") -> "Token | None":
     return possessor or named_in_phrase(head, ("of",))
 
 
+def _firm_taken_for_person(referent: Referent) -> bool:
+    """A lone word the model called a person, with no given name, role or gender anywhere in the report
+    ('Brightmart will eliminate 1,800 positions, the company confirmed'): when no organisation is named
+    in the sentence, the company meant."""
+    return referent.kind == "person" and " " not in referent.name and not referent.roles and referent.gender is None \
+        and referent.name not in gazetteer.given_names()
+
+
 def _public_body(name: str) -> bool:
     """A ministry, council, court ... or, by the last word of its name, a union, party, charity or school:
     no business ('the company' is not the Amalgamated Workers Union; Union Pacific may be)."""
@@ -574,6 +582,9 @@ class SpeakerResolver:
             return not self._news_outlet(ref) and not self._venue_only(ref) and not (business and _public_body(ref.name))
         if business:  # 'In a statement on the Airbus website, the company said', 'with the airframer promising'
             sentence_start = max(self.text.rfind(mark, 0, position) for mark in (". ", "; ", "\n")) + 1
+            subject = self._firm_as_subject_in_sentence(sentence_start, position)
+            if subject is not None:
+                return subject  # 'Brightmart will eliminate 1,800 positions at its Dunmore headquarters, the company said'
             in_sentence = [r for r in self.referents.items if r.label == "ORG" and r.kind == "organization"
                            and r.last_before(position) >= sentence_start]
             if len(in_sentence) == 1 and could_be(in_sentence[0]):
@@ -590,6 +601,15 @@ class SpeakerResolver:
         return corporate or self.referents.most_recent(
             position, lambda r: r.label == "ORG" and r.kind == "organization" and could_be(r) and _bears_modifiers(r, trade)) \
             or (self._firm_taken_for_place() if business else None)
+
+    def _firm_as_subject_in_sentence(self, sentence_start: int, position: int) -> Referent | None:
+        """The one business, or lone word the model took for a person (`_firm_taken_for_person`), that
+        is a clause's subject between sentence_start and position."""
+        found = {r.key: r for r in self.referents.items
+                 if (r.label == "ORG" and r.kind == "organization" and not self._news_outlet(r) and not _public_body(r.name)
+                     or _firm_taken_for_person(r))
+                 for start, end in r.spans if sentence_start <= start < position and self._is_subject(start, end)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _firm_taken_for_place(self) -> Referent | None:
         """The last speaker the model labelled a place that no country word names ('Veltrix on Tuesday

@@ -849,7 +849,7 @@ def denies_another_figure(center: str, denial: str) -> bool:
     def counts(text: str) -> dict[str, set[str]]:
         found: dict[str, set[str]] = defaultdict(set)
         for _, end, value in quantity_spans(text):
-            for thing in _counted_things(text, end) - {""}:
+            for thing in _counted_things(text, end, value) - {_amount_kind(value)}:
                 found[thing].add(value)
         return found
     claimed, denied = counts(center), counts(denial)
@@ -1183,7 +1183,7 @@ NUMBER_VALUES = {word: value for value, word in enumerate(
 NUMBER_WORDS = re.compile(
     rf"\b({'|'.join(sorted(NUMBER_VALUES, key=len, reverse=True))})(?:-(two|three|four|five|six|seven|eight|nine))?"
     r"(?:\s+(hundred|thousand|million|billion))?\b", re.IGNORECASE)
-CLOCK_TIME = re.compile(r"\d{1,2}(?::\d{2}|\.\d{2}\s*[ap]\.?m\b)", re.IGNORECASE)
+CLOCK_TIME = re.compile(r"\d{1,2}(?::\d{2}|(?:\.\d{2})?\s*[ap]\.?m\b|\s*o['’]clock)", re.IGNORECASE)
 QUANTITY = re.compile(r"(?<![\w.$£€])[$£€]?\d[\d,]*(?:\.\d+)?\s*(?:%|percent|thousand|million|billion|trillion|"
                       r"k\b|m\b|bn\b|tn\b)?", re.IGNORECASE)
 AMOUNT_PARTS = re.compile(r"([$£€]?)(\d[\d,]*(?:\.\d+)?)\s*([a-z%]*)")
@@ -1220,15 +1220,15 @@ def quantity_spans(text: str, in_words: bool = True) -> tuple[tuple[int, int, st
     """Where the text states each amount, with the amount normalised ('$40,000' -> '$40000')."""
     found = []
     for match in QUANTITY.finditer(text):
-        before = text[:match.start()].rstrip().split()[-1:] if match.start() else []
+        before = [word.rstrip(".") for word in text[:match.start()].rstrip().split()[-1:]] if match.start() else []
         if before and before[0][:1].isupper() and before[0].isalpha() and not before[0].isupper() and \
                 before[0].casefold() not in AMOUNT_MODIFIERS:
-            continue  # 'Resolution 2334', 'Flight 370': an identifier; not 'About 25,000 people'
+            continue  # 'Resolution 2334', 'Flight 370', 'Oct. 28': an identifier or a day; not 'About 25,000 people'
 
         if CLOCK_TIME.match(text, match.start()) or text[max(0, match.start() - 3):match.start()].endswith(":"):
             continue  # '10:00', 'at 3.15pm': a time of day, not an amount
         value = " ".join(match.group().lower().replace(",", "").split())
-        if not YEARS.fullmatch(value):
+        if "," in match.group() or not YEARS.fullmatch(value):  # '1,800 jobs' is no year
             found.append((match.start(), match.start() + len(match.group().rstrip()), amount_value(value)))
     for match in NUMBER_WORDS.finditer(text) if in_words else ():
         value = NUMBER_VALUES[match.group(1).lower()] + (NUMBER_VALUES[match.group(2).lower()] if match.group(2) else 0)
@@ -1340,15 +1340,38 @@ def variant_flags(variants: Sequence[Variant]) -> list[str]:
     return [VARIANT_FLAGS[v.kind] for v in variants]
 
 
-UNIT_SKIPPED = frozenset("a an the of in on at to for and or per more than some about around new other last this next".split())
+UNIT_SKIPPED = frozenset("a an the of in on at to for and or per more than some about around new other last this next "
+                         "its their his her our my your is are was were be been had has have will would".split())
 
 
-def _counted_things(text: str, end: int) -> frozenset[str]:
-    """What an amount counts: the next two words after it, less small words, without a plural 's'
-    ('six new officers' -> new, officer; '212 sailings last year' -> sailing)."""
-    words = re.findall(r"[a-z]+", text[end:end + 40].lower())[:2]
-    things = frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in UNIT_SKIPPED)
-    return things or frozenset({""})  # 'lost $40 million.': amounts with nothing after them compare alike
+def _counted_things(text: str, end: int, value: str = "") -> frozenset[str]:
+    """What an amount counts: past any small words after it, in its clause, the next one or two words,
+    without a plural 's' ('six new officers' -> officer; '212 sailings last year' -> sailing; '4% of
+    its office workforce' -> office, workforce; '240 departures a day' -> departure); each marked
+    with the kind of amount `value` is, so a share, a sum of money and a count never compare ('4% of
+    its office workforce' / '37,000 office workers')."""
+    rest = re.split(r"[,;:]|\.(?!\w)", text[end:end + 40].lower(), maxsplit=1)[0]
+    words = re.findall(r"[a-z]+", rest)
+    kind = CURRENCY_WORDS.get(words[0], _amount_kind(value)) if words else _amount_kind(value)  # 'six million dollars'
+    counted: list[str] = []
+    for word in words[:4]:  # past small words, the run of up to two words that follows: '240 departures | a day'
+        if word in UNIT_SKIPPED or word in CURRENCY_WORDS:
+            if counted:
+                break
+            continue
+        counted.append(word)
+        if len(counted) == 2:
+            break
+    things = frozenset(kind + (w[:-1] if w.endswith("s") and len(w) > 3 else w) for w in counted)
+    return things or frozenset({kind})  # 'lost $40 million.': amounts with nothing after them compare alike
+
+
+CURRENCY_WORDS = {"dollars": "$", "dollar": "$", "pounds": "£", "pound": "£", "euros": "€", "euro": "€"}
+
+
+def _amount_kind(value: str) -> str:
+    """'%' for a share, the currency sign for a sum of money, '' for a count (see `quantity_spans`)."""
+    return "%" if value.endswith("%") else value[:1] if value[:1] and not value[:1].isdigit() else ""
 
 
 def _differing_amounts(members: Sequence[Proposition], raw: Mapping[int, str],
@@ -1357,7 +1380,7 @@ def _differing_amounts(members: Sequence[Proposition], raw: Mapping[int, str],
     eight officers'), one group per thing counted ('40 people' / '52 people', and apart from them
     '210 passengers' / '180 passengers'): amounts of the same counted word that share no value; an
     amount of something else in the same clause ('300 passengers' beside '212 sailings') is no variant."""
-    found = {i: [(s, e, value, _counted_things(raw[i], e)) for s, e, value in quantity_spans(raw[i])]
+    found = {i: [(s, e, value, _counted_things(raw[i], e, value)) for s, e, value in quantity_spans(raw[i])]
              for i in {i for pair in pairs for i in pair}}
     differing: dict[str, set[tuple[int, int, int]]] = {}  # per counted thing, so 'people' and 'passengers' stay apart
     for a, b in pairs:
@@ -1385,7 +1408,8 @@ def _one_count_of_one_act(first: Sequence[tuple[int, int, str, frozenset[str]]],
     words of one concept and share some other word: 'killed 12 people' / 'the death toll from the
     fire has risen to 15'. Different values are one count reported two ways."""
     if len(first) != 1 or len(second) != 1 or first[0][2] == second[0][2] or \
-            frozenset({""}) not in (first[0][3], second[0][3]):
+            _amount_kind(first[0][2]) != _amount_kind(second[0][2]) or \
+            not any(things == frozenset({_amount_kind(value)}) for _, _, value, things in (first[0], second[0])):
         return False
     keys_a, keys_b = content_keys(text_a), content_keys(text_b)
     shared = keys_a & keys_b

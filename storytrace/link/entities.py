@@ -448,6 +448,8 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
         cluster = things.get(key)
         if cluster is None:
             cluster = things[key] = Cluster(key=key, person=mention.label == "PERSON")
+        elif cluster.person and mention.label != "PERSON" and names.strip_legal_suffix(mention.text) != mention.text:
+            cluster.person = False  # 'Brightmart Inc' in one report: the lone 'Brightmart' of another was no person
         cluster.add(mention)
     index = ThingIndex.build(things)
     for key in sorted(things, key=lambda k: len(k.split())):
@@ -519,6 +521,8 @@ def _informative_words(name: str) -> int:
 def _entity_type(cluster: Cluster) -> str:
     if cluster.person:
         return "PERSON"
+    if any(m.label != "PERSON" and names.strip_legal_suffix(m.text) != m.text for m in cluster.mentions):
+        return "ORG"  # 'Coinvale Ltd', whatever the model called its lone 'Coinvale'
     labels = Counter({k: v for k, v in cluster.labels.items() if k != "PERSON"}) or cluster.labels
     return labels.most_common(1)[0][0]
 
