@@ -478,3 +478,12 @@ def test_two_countries_ministries_named_by_possessive_stay_two(analyze_text):
     ministries = sorted(sorted(e.aliases) for e in entities if "inistry" in e.name)
     assert ["Iran's defence ministry", "Iranian Defence Ministry"] in ministries
     assert ["Israel's Defence Ministry", "Israeli Ministry of Defense"] in ministries
+
+
+@pytest.mark.parametrize(("body", "name", "role"), [
+    ("County Clerk Robert Haines said Friday he disagreed with the ruling.", "Robert Haines", "clerk"),
+    ("Spokeswoman Lucinda Marsh said the siren had sounded.", "Lucinda Marsh", "spokeswoman"),
+])
+def test_a_title_the_model_tagged_with_a_name_is_a_role_not_part_of_it(analyze_text, body, name, role):
+    people = [m for m in analyze_text("Headline\n" + body + "\n").mentions if m.label == "PERSON"]
+    assert [(m.text, role in m.roles) for m in people] == [(name, True)]

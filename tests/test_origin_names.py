@@ -294,7 +294,7 @@ def test_a_leading_that_is_dropped_only_as_a_conjunction(analyze_text, body, con
      # the one an outlet quotes speaks, not the outlet
      ("The vote was close. The allegations were first reported by the Tarrenfield Morning Beacon, which quoted "
       "Councilmember Dalia Arvanitis as saying that the owner had pressed members on the deal.",
-      "Councilmember Dalia Arvanitis", "the owner had pressed members on the deal"),
+      "Dalia Arvanitis", "the owner had pressed members on the deal"),
      # a company described by a 'which' clause is an organisation
      ("Corvane, which operates 140 pharmacies in four states, said in a brief statement that it was cooperating fully "
       "with health officials.", "Corvane", "it was cooperating fully with health officials")],
@@ -508,7 +508,7 @@ def test_a_report_called_false_is_denied(analyze_text, body, content, polarity):
 @pytest.mark.parametrize(
     ("body", "speaker", "denied"),
     [("The board met. The story was that the council postponed the vote. Committee Chair Gail Holloway calls that "
-      "account false.", "Chair Gail Holloway", "The story was that the council postponed the vote"),
+      "account false.", "Gail Holloway", "The story was that the council postponed the vote"),
      ("The board met. Critics said the council hid the costs. The minister called the claims baseless.",
       "The minister", "the council hid the costs")],
 )

@@ -114,6 +114,17 @@ TITLE_WORDS = frozenset(ROLE_NOUNS) | frozenset(ROLE_ABBREVIATIONS)
 NAME_PREFIXES = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
 
 
+def _leading_titles(surface: str) -> tuple[int, list[str]]:
+    """How many characters of titles open a person's name the model tagged with them ('Clerk Robert
+    Haines' in 'County Clerk Robert Haines'), and those titles as roles; a name is left."""
+    cut, titles = 0, []
+    for match in re.finditer(r"([A-Z][a-z]+|[A-Z]+)\s+(?=[A-Z])", surface):  # 'CHAIR KAMINSKI' in a transcript too
+        if match.start() != cut or match.group(1).lower() not in ROLE_NOUNS:
+            break
+        cut, titles = match.end(), titles + [match.group(1).lower()]
+    return cut, titles
+
+
 def _is_title_only(text: str) -> bool:
     """'Russian Pres', 'Israeli PM': a nationality and a title, not a name."""
     words = text.replace(".", " ").split()
@@ -433,7 +444,9 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
         roles: list[str] = []
         gender = None
         if label == "PERSON":
-            roles = _roles_before(doc, ent, person_starts) + _roles_set_off_before(doc, ent) + _roles_after(doc, ent)
+            cut, titles = _leading_titles(surface)
+            start, surface = start + cut, surface[cut:]
+            roles = titles + _roles_before(doc, ent, person_starts) + _roles_set_off_before(doc, ent) + _roles_after(doc, ent)
             gender = _gender(surface, roles)
         mentions.append(Mention(doc=document.id, start=start, end=end, text=surface, label=label,
                                 roles=tuple(dict.fromkeys(roles)), gender=gender))
