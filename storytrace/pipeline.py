@@ -12,7 +12,7 @@ import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from storytrace import names
 from storytrace.extract.entities import extract_mentions
@@ -24,8 +24,8 @@ from storytrace.ingest import IngestOptions, IngestResult, read_sources
 from storytrace.link.claims import build_claims
 from storytrace.link.entities import EntityLookup, build_entities
 from storytrace.link.events import link_events
-from storytrace.link.origins import (PERSONS_OFFICE, SPEAKING_FOR, contributor_provenance, credit_provenance, record_owner,
-                                     wire_provenance)
+from storytrace.link.origins import (PERSONS_OFFICE, SPEAKING_FOR, caption_party, contributor_provenance, credit_provenance,
+                                     record_owner, wire_provenance)
 from storytrace.link.provenance import provenance_from_statements
 from storytrace.schema import Document, DocumentAnalysis, Dossier, Entity, Skipped, Statement
 
@@ -74,13 +74,16 @@ def analyze_documents(documents: Sequence[Document], workers: int = 1, model: st
 
 
 def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str],
-                  surnames: dict[str, str] | None = None, lookup: EntityLookup | None = None) -> Statement:
+                  surnames: dict[str, str] | None = None, lookup: EntityLookup | None = None,
+                  documents: Mapping[str, Document] | None = None) -> Statement:
     """The statement with its speaker's entity: the one named at the speaker's words (or at the
     mention they refer back to); for a speaker known by one word only (a transcript's 'BRANDT:'),
     the story's one person of that surname; for unnamed officials or a spokesman of a named body
     ('USAF officials', 'a spokesman for the ministry'), that body; for an unnamed holder of a role
     ('the mayor of Eastfield') or their spokesperson, the story's one person in that role; for a
-    record of someone named ('a statement on Apple's website', "Olander's report"), its owner."""
+    record of someone named ('a statement on Apple's website', "Olander's report"), its owner; for a court
+    paper's 'Defendant' or 'Plaintiffs', the party of its caption (`documents`: the story's, by id)."""
+    documents = documents or {}
     speaker = statement.speaker
     if names.visible(speaker.name) != speaker.name:  # 'Maria\xa0Zakharova' is shown 'Maria Zakharova'
         speaker = replace(speaker, name=names.visible(speaker.name))
@@ -93,7 +96,7 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str],
     if entity is None and surnames and speaker.kind == "person" and len(speaker.name.split()) == 1:
         entity = surnames.get(speaker.name.lower())
     if entity is None and lookup is not None:
-        entity = _entity_spoken_for(statement, lookup)
+        entity = _entity_spoken_for(statement, lookup) or _caption_party(statement, documents.get(statement.doc), lookup)
     named = lookup.named(speaker.name) if lookup is not None else None
     if entity is None and speaker.kind == "unknown" and named is not None and lookup.type_of[named] in KIND_OF_TYPE:
         entity = named  # 'Harlow Water told Newswire': the body another report names
@@ -122,6 +125,13 @@ def _entity_spoken_for(statement: Statement, lookup: EntityLookup) -> str | None
         owner = record_owner(speaker.name.strip())
         return (lookup.named(owner) or _office_holder(owner, lookup)) if owner else None
     return _office_holder(speaker.name, lookup) if speaker.kind == "organization" else None
+
+
+def _caption_party(statement: Statement, document: Document | None, lookup: EntityLookup) -> str | None:
+    """'Defendant contends ...' in 'Oregon Voter Access Project v. Harlan County: Opinion and Order':
+    the story's entity of that caption party."""
+    party = caption_party(document, statement.speaker.name) if document is not None else None
+    return lookup.named(party) if party else None
 
 
 def _office_holder(name: str, lookup: EntityLookup) -> str | None:
@@ -197,7 +207,8 @@ def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skippe
     outlet_names = [d.outlet for d in documents if d.outlet]
     outlets = {names.org_key(name) for name in outlet_names}
     distinct_outlets = list(dict.fromkeys(outlet_names))
-    statements = tuple(_told_story_outlet(_as_story_outlet(_link_speaker(s, index, surnames, lookup), outlets),
+    by_id = {d.id: d for d in documents}
+    statements = tuple(_told_story_outlet(_as_story_outlet(_link_speaker(s, index, surnames, lookup, by_id), outlets),
                                           a.document, distinct_outlets)
                        for a in analyses for s in a.statements)
     events = tuple(link_events([e for a in analyses for e in a.events], entities))

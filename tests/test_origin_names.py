@@ -887,3 +887,25 @@ def test_a_persons_office_is_that_persons_origin():
     dossier = build_dossier(analyze_documents(documents), [])
     (claim,) = [c for c in dossier.claims if len(c.mentions) == 2]
     assert claim.origins["supports"] == ("Lisa Grant",) and "single-origin" in claim.flags
+
+
+@pytest.mark.parametrize(("role", "party"), [("Defendant", "Harlan County"), ("Plaintiffs", "Oregon Voter Access Project")])
+def test_a_court_papers_party_by_role_is_the_party_of_its_caption(analyze_text, role, party):
+    from storytrace.pipeline import build_dossier
+
+    title = "Oregon Voter Access Project v. Harlan County: Opinion and Order"
+    body = (f"{title}\n\nThe Oregon Voter Access Project sued Harlan County in August. {role} contend that the "
+            "notices satisfied state law.\n")
+    dossier = build_dossier([analyze_text(body, title=title)])
+    names = {e.id: e.name for e in dossier.entities}
+    [statement] = [s for s in dossier.statements if s.speaker.name == role]
+    assert names.get(statement.speaker.entity) == party
+
+
+def test_a_party_by_role_outside_a_court_paper_is_no_one_in_particular():
+    from storytrace.link.origins import caption_party
+    from storytrace.schema import Document
+
+    assert caption_party(Document("d", "a.txt", "text", title="Harlan County purge blocked"), "Defendant") is None
+    assert caption_party(Document("d", "a.txt", "text", title="Ivey et al. v. City of Halvergate: petition"),
+                         "the petitioners") == "Ivey"

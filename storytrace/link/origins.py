@@ -161,13 +161,30 @@ def origin_of_speaker(statement: Statement) -> Origin:
 # petition ... (Ivey v. City of Halvergate)'): the first party filed it, and its unattributed
 # allegations are that party's word, not the court's. Hearings, transcripts and rulings are the court's;
 # an affidavit is its witness's.
-CAPTION = re.compile(r"(?:^|[(,:]\s*)(?P<first>[A-Z][^:(),]*?)\s+v\.?\s+[A-Z][^:()]*")
+CAPTION = re.compile(r"(?:^|[(,:]\s*)(?P<first>[A-Z][^:(),]*?)\s+v\.?\s+(?P<second>[A-Z][^:()]*)")
 FILED_BY_FIRST_PARTY = re.compile(r"\b(?:complaint|petition|claim|lawsuit|suit|writ)\b", re.IGNORECASE)
 NOT_A_FILING = re.compile(r"\b(?:transcript|hearing|judgment|judgement|ruling|order|decision|verdict|affidavit|declaration)\b",
                           re.IGNORECASE)
 # How other reports name such a filing or its filers: 'the lawsuit says', 'court papers', 'the plaintiffs'.
 FILING_WORDS = frozenset("""lawsuit suit complaint petition filing papers plaintiffs plaintiff claimants claimant
 petitioners petitioner""".split())
+
+
+# How a court paper names the parties of its caption: the first party, then the second.
+PARTY_ROLES = {**dict.fromkeys(("plaintiff", "plaintiffs", "petitioner", "petitioners", "claimant", "claimants",
+                                "appellant", "appellants"), 0),
+               **dict.fromkeys(("defendant", "defendants", "respondent", "respondents", "appellee", "appellees"), 1)}
+
+
+def caption_party(document: Document, role: str) -> str | None:
+    """The caption party a court paper means by 'Defendant', 'Plaintiffs', 'the respondent' ... ('Harlan
+    County' in 'Oregon Voter Access Project v. Harlan County: Opinion and Order'); None elsewhere."""
+    which = PARTY_ROLES.get(re.sub(r"^the\s+", "", role.strip().casefold()))
+    caption = CAPTION.search(document.title or "") if which is not None else None
+    if caption is None:
+        return None
+    name = caption.group("first" if which == 0 else "second").strip()
+    return re.sub(r",?\s+et\s+al\.?$", "", name) or None
 
 
 def filing_party(document: Document) -> str | None:
