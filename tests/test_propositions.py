@@ -835,3 +835,10 @@ def test_standing_by_ones_account_supports_it(analyze_text, body, affirmed):
     sides = [p for p in analysis.propositions if "stood by" in text[p.start:p.end]]
     assert [p.text for p in sides] == affirmed
     assert all(p.polarity == "assert" and text[p.start:p.end].startswith("it stood by") for p in sides)
+
+
+@pytest.mark.parametrize("line", ["That is not what the study shows.", "That is not what the data show.",
+                                  "This is not what the footage showed."])
+def test_saying_the_record_shows_otherwise_denies(analyze_text, line):
+    analysis = analyze_text("Headline\nA new study claims that coffee cuts the risk of liver disease by 40%. " + line + "\n")
+    assert [p.polarity for p in analysis.propositions if p.text == line.rstrip(".")] == ["deny"]

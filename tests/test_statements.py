@@ -1459,3 +1459,15 @@ def test_a_quote_left_open_is_the_speaker_named_where_it_goes_on(analyze_text):
     assert [(s[0], s[1]) for s in _statements(analyze_text, body)][-2:] == [
         ("Dan Reed", "The pipes were replaced in 2019, and the tests since then have been clean."),
         ("Dan Reed", "If there were a problem, we would have told people")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a sentence's opening 'But' ties it to the one before and was not said
+    ("People drink coffee. But the study was observational, the authors acknowledged.",
+     [("the authors", "the study was observational", "confirm")]),
+    # inside a quotation it is the speaker's own word
+    ('People drink coffee. "But the study was observational," Marsh said.',
+     [("Marsh", "But the study was observational", "assert")]),
+])
+def test_an_opening_conjunction_is_no_part_of_what_was_said(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected

@@ -146,6 +146,10 @@ CASES = [
     ("The plant employs 1500 workers.", DCT, []),
     ("A second resolution was planned.", DCT, []),
     ("The score was 24/7 all along.", DCT, []),
+    # 'Today' that ends a name is no day; one that opens a sentence is
+    ("It was published in the journal Hepatology Today.", DCT, []),
+    ("He told USA Today that it was fine.", DCT, []),
+    ("The council met. Today the mayor spoke.", DCT, [("Today", "DATE", "2020-06-18")]),
     # 'the day' that a clause or phrase after it defines is not the day last mentioned
     ("On Wednesday no quake was recorded on the day one of its shafts collapsed.", DCT,
      [("Wednesday", "DATE", "2020-06-17")]),

@@ -92,8 +92,8 @@ def last_mark_end(sentence: "Span") -> int:
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """A content span without surrounding blanks, commas, dashes or a leading 'that' (one that opens a
-    quotation is the speaker's own word and stays)."""
+    """A content span without surrounding blanks, commas, dashes, a leading 'that' or a sentence's
+    opening 'But' (one that opens a quotation is the speaker's own word and stays)."""
     while True:
         before = (start, end)
         while start < end and (text[start].isspace() or text[start] in ",;:–—-" or
@@ -106,10 +106,15 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         opens_quote = start > 0 and text[start - 1] in "\"“„«‘"  # '"That figure is accurate," he said'
         if match and end - start > match.end() + 3 and not _called_so(text[start + match.end():end]) and not opens_quote:
             start += match.end()
+        joined = SENTENCE_CONJUNCTION.match(text, start, end)
+        if joined and not opens_quote and end - start > joined.end() - start + 3:
+            start = joined.end()  # 'But the study was observational ..., the authors acknowledged': not said
         if (start, end) == before:
             return start, end
 
 
+# A sentence's opening conjunction, which ties it to the sentence before and is no part of what was said.
+SENTENCE_CONJUNCTION = re.compile(r"(?:But|And|Yet|However|Still)\b,?\s+")
 CLOSING_BRACKETS = {"(": ")", "[": "]"}
 
 

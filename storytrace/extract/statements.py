@@ -85,6 +85,10 @@ _DENIAL_PATTERNS = (
                r"(?!\s+(?:doubt|question|ambiguity|dispute|mistake|secret|denying|hiding|arguing)\b)", re.IGNORECASE),
     NOBODY_DID_THAT,
     re.compile(r"\b(?:never happened|did not happen|didn't happen|didn’t happen|not what happened|"
+               # 'That is not what the study shows'
+               r"not\s+what\s+(?:the|this|that|these|its|their|our)\s+(?:[\w-]+\s+)?(?:study|studies|report|data|"
+               r"evidence|figures|research|paper|records?|documents?|footage|video|results|findings|numbers)\s+"
+               r"(?:show|shows|showed|say|says|said|found|finds|suggests?|suggested)|"
                r"(?:nothing\s+could|could(?:\s+not|n['’]t))\s+be\s+further\s+from\s+the\s+truth)\b", re.IGNORECASE),
     POINTING_REJECTION,
     OTHERWISE_WRONG,
@@ -122,7 +126,7 @@ _REPORTS_SPEECH = re.compile(r"\b(?:say|says|said|claimed)\b|(?<!the )(?<!this )
 _DENIAL_WORDS = re.compile(rf"\b(?:{FALSITY}|otherwise|rejects?|rejected|denies|deny|denied|disputes?|disputed|refutes?|refuted|"
                            r"dismiss(?:es)?|dismissed|no|nobody|none|truth|happen|happened|fake|unthinkable|"
                            r"inconceivable|preposterous|laughable|nonsensical|illogical|incredible|unbelievable|"
-                           r"implausible|strange|odd|bizarre)\b", re.IGNORECASE)
+                           r"implausible|strange|odd|bizarre|what)\b", re.IGNORECASE)
 
 
 def denies_in_content(content: str) -> bool:

@@ -1304,12 +1304,25 @@ def tag_timexes(text: str, dct: str | None, dct_estimated: bool = False) -> list
     readings = _resolve_deferred(ctx, _select([_trim(text, r) for r in _candidates(ctx)]))
     timexes: list[Timex] = []
     for reading in readings:
-        if reading.end <= reading.start or not reading.value:
+        if reading.end <= reading.start or not reading.value or _ends_a_name(text, reading.start, reading.end):
             continue
         estimated = reading.estimated or (reading.anchor == "document" and (day is None or dct_estimated))
         timexes.append(Timex(reading.start, reading.end, text[reading.start:reading.end], reading.type,
                              reading.value, reading.anchor, estimated))
     return timexes
+
+
+CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&'’.-]*[ \t]+$")
+
+
+def _ends_a_name(text: str, start: int, end: int) -> bool:
+    """'Today' or 'Tonight' capitalised after a capitalised word that does not open its sentence: the
+    end of a name ('the journal Hepatology Today', 'USA Today'), no day."""
+    if text[start:end] not in ("Today", "Tonight"):
+        return False
+    before = text[max(0, start - 40):start]
+    word = CAPITALISED_BEFORE.search(before)
+    return word is not None and not re.search(r"(?:^|[.!?:\n])\s*$", before[:word.start()])
 
 
 def estimate_published(text: str) -> str | None:
