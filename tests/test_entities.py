@@ -487,3 +487,9 @@ def test_two_countries_ministries_named_by_possessive_stay_two(analyze_text):
 def test_a_title_the_model_tagged_with_a_name_is_a_role_not_part_of_it(analyze_text, body, name, role):
     people = [m for m in analyze_text("Headline\n" + body + "\n").mentions if m.label == "PERSON"]
     assert [(m.text, role in m.roles) for m in people] == [(name, True)]
+
+
+def test_a_credit_after_a_slash_is_no_part_of_a_persons_name(analyze_text):
+    body = "Residents wade through a flooded street on Monday. Photographer Lena Fischer/The Ledger took the picture."
+    people = [m.text for m in analyze_text("Headline\n" + body + "\n").mentions if m.label == "PERSON"]
+    assert "Lena Fischer" in people and not any("/" in p for p in people)

@@ -224,6 +224,8 @@ def test_press_release_back_matter_is_boilerplate():
      ("(Reporting by Ana Kovac; Editing by Martin Hale)", True),
      ("Additional reporting by Joel Fentress in Carrow Point", True),
      ("(By Sam Smith)", True),
+     ("(Photo: Ana Ortiz speaks at City Hall on Thursday. Lena Fischer/The Ledger)", True),
+     ("(Pictures of the flood were shared widely.)", False),
      ("(Reporting was limited by the blackout.)", False),
      # a note about the report itself, not about the story
      ("Correction: An earlier version of this article said 400,000 patients were affected.", True),

@@ -909,3 +909,15 @@ def test_a_party_by_role_outside_a_court_paper_is_no_one_in_particular():
     assert caption_party(Document("d", "a.txt", "text", title="Harlan County purge blocked"), "Defendant") is None
     assert caption_party(Document("d", "a.txt", "text", title="Ivey et al. v. City of Halvergate: petition"),
                          "the petitioners") == "Ivey"
+
+
+def test_a_record_cited_at_a_sentences_end_sources_that_sentence_only(analyze_text):
+    from storytrace.pipeline import build_dossier
+
+    body = ("Emails obtained by the Ledger show that the chief of staff, Mark Delaney, was told about the debts in a "
+            "Jan. 14 message. Delaney forwarded the message to Ortiz the same day, according to the emails.\n\n"
+            "Ortiz said she did not read the forwarded email. \"I get 400 emails a day,\" she said.")
+    dossier = build_dossier([analyze_text("Headline\n\n" + body + "\n", outlet="The Ledger")])
+    origins = {m.text: m.origin for c in dossier.claims for m in c.mentions}
+    assert origins["Delaney forwarded the message to Ortiz the same day"] == "Emails"
+    assert origins["I get 400 emails a day"] == "Ortiz"

@@ -80,6 +80,9 @@ def _clean_span(doc: "Doc", document: Document, ent: "Span") -> tuple[int, int]:
     if verb is not None:
         end = doc[verb.i - 1].idx + len(doc[verb.i - 1].text)
     start = _strip_the(ent, text, start, end)
+    credit = re.search(r"\s*/\s*(?:The\s+)?[A-Z]", text[start:end]) if ent.label_ == "PERSON" else None
+    if credit and credit.start() > 0:
+        end = start + credit.start()  # 'Lena Fischer/The Ledger': a photographer and the paper of a credit
     trade = re.match(r"([A-Za-z]+)\s+(?=[A-Z])", text[start:end])
     if trade and trade.group(1).casefold() in TRADE_HEADS:
         start += trade.end()  # 'Drugmaker Veltrix', 'Carmaker Ford': the trade is no part of the name

@@ -23,7 +23,7 @@ PHOTO_AGENCIES = (
 
 _CREDIT = re.compile(
     r"\((?:photo|image|picture|video)?\s*credit\s*:[^)]*\)|"
-    r"^\s*(?:photo|image|picture|credit|photograph|illustration)s?\s*(?:credit)?\s*[:|]",
+    r"^\s*[(\[]?\s*(?:photo|image|picture|credit|photograph|illustration)s?\s*(?:credit)?\s*[:|]",  # '(Photo: ...)' too
     re.IGNORECASE,
 )
 _AGENCY_TAIL = re.compile(

@@ -251,7 +251,9 @@ def narrative_scopes(document: Document, statements: Sequence[Statement], entiti
         high = max(statement.end, statement.speaker.end)
         participants = frozenset(w for start, end, person in people if low <= start < high
                                  for w in _surnames(person.name))
-        scopes.append(Scope(document.id, statement.start, len(document.text), _record_origin(statement, people_by_id),
+        reach = high if statement.cue_start > statement.start and statement.cue in lx.SOURCE_PREPOSITIONS else \
+            len(document.text)  # '..., according to the emails.' sources its own sentence, not the story after it
+        scopes.append(Scope(document.id, statement.start, reach, _record_origin(statement, people_by_id),
                             participants, "document"))
     return _closed_scopes(sorted(scopes, key=lambda s: s.start), statements, document)
 
