@@ -490,6 +490,6 @@ def test_a_title_the_model_tagged_with_a_name_is_a_role_not_part_of_it(analyze_t
 
 
 def test_a_credit_after_a_slash_is_no_part_of_a_persons_name(analyze_text):
-    body = "Residents wade through a flooded street on Monday. Photographer Lena Fischer/The Ledger took the picture."
+    body = "The mayor spoke on Thursday.\n\n(Photo: Ana Ortiz speaks at City Hall on Thursday. Lena Fischer/The Ledger)"
     people = [m.text for m in analyze_text("Headline\n" + body + "\n").mentions if m.label == "PERSON"]
     assert "Lena Fischer" in people and not any("/" in p for p in people)
