@@ -554,7 +554,12 @@ def test_the_reason_given_with_a_denial_says_what_it_says(analyze_text):
      ('Pressed on whether the minister would resign, the spokesman replied: "Absolutely not."', "deny",
       "the minister would resign"),
      # an idiom that says no
-     ('Asked if the plant would close, Patel replied: "Not on my watch."', "deny", "the plant would close")],
+     ('Asked if the plant would close, Patel replied: "Not on my watch."', "deny", "the plant would close"),
+     # a reported no or yes, unquoted
+     ("Asked whether replacement workers had been brought in, Hale said no.", "deny",
+      "replacement workers had been brought in"),
+     ("Asked if the terminal would reopen on Monday, the company said yes.", "assert",
+      "the terminal would reopen on Monday")],
 )
 def test_a_bare_answer_takes_a_side_on_the_question_it_answers(analyze_text, body, polarity, asked):
     analysis = analyze_text("Headline\n" + body + "\n")
@@ -842,3 +847,9 @@ def test_standing_by_ones_account_supports_it(analyze_text, body, affirmed):
 def test_saying_the_record_shows_otherwise_denies(analyze_text, line):
     analysis = analyze_text("Headline\nA new study claims that coffee cuts the risk of liver disease by 40%. " + line + "\n")
     assert [p.polarity for p in analysis.propositions if p.text == line.rstrip(".")] == ["deny"]
+
+
+def test_disputing_that_before_a_comma_points_back(analyze_text):
+    analysis = analyze_text("Headline\nHale said no replacement workers were used. Ekwueme disputed that, saying pickets "
+                            "had seen two minibuses.\n")
+    assert ("Ekwueme", "that", "deny") in [(s.speaker.name, s.text, s.polarity) for s in analysis.statements]

@@ -1853,6 +1853,15 @@ def _points_back(claim: "Token", cue: "Token") -> bool:
     return claim.lower_ in ("that", "this") or claim.lower_ == "it" and cue.lemma_.lower() in POINTED_BY_IT
 
 
+def _pointer_taken_for_a_mark(token: "Token") -> "Token | None":
+    """'disputed that, saying ...': a 'that' or 'this' right after the cue and before a comma or stop
+    points back, whatever the parser made of it."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ not in ("that", "this") or not doc[token.i + 2].is_punct:
+        return None
+    return doc[token.i + 1]
+
+
 def rejected_claim(text: str, token: "Token") -> tuple[int, int] | None:
     """What a denial or confirmation with a claim for its object rejects or confirms, with what it
     dismisses it as: 'denied | the report', 'dismissed | the councillor's figures as "political theatre"',
@@ -1863,6 +1872,7 @@ def rejected_claim(text: str, token: "Token") -> tuple[int, int] | None:
         next((c for c in token.children if c.i > token.i and (c.dep_ == "dobj" or c.dep_ == "ccomp" and _said_noun_misread(c))),
              None) or next((g for c in token.children if _particle_read_as_preposition(token, c)
                             for g in c.children if g.dep_ == "pobj"), None)
+    claim = claim or _pointer_taken_for_a_mark(token)
     if claim is not None and _points_back(claim, token) and \
             not NOT_DONE_BEFORE.search(text, max(0, token.idx - 40), token.idx):
         return claim.idx, claim.idx + len(claim.text)  # 'Campaigners dispute that': what was just said
@@ -1997,8 +2007,13 @@ SAYING_OTHERWISE = frozenset("""say tell suggest show find claim argue insist in
 report conclude""".split())
 
 
+BARE_ANSWER_CUES = frozenset({"say", "reply", "answer", "respond"})
+
+
 def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[Quote]) -> tuple[int, int] | None:
     """The span a cue reports, or None when it governs no clause ('denied the story')."""
+    if lemma.split()[0] in TAKING_SIDES and _pointer_taken_for_a_mark(token) is not None:
+        return None  # 'disputed that, saying ...': what was just said (`rejected_claim`)
     if lemma == "call for":
         return _requested_thing(text, token)
     if lemma in ("call on", "appeal to"):
@@ -2017,6 +2032,10 @@ def _content_of(doc: "Doc", text: str, token: "Token", lemma: str, quotes: list[
     if lemma in DOING_WITH_INFINITIVE and any(c.dep_ == "xcomp" for c in token.children):
         return None  # in 'went on to say that ...' the inner verb reports
     clauses = [c for c in _clause_children(token) if not _beyond_semicolon(doc, token, c)]
+    bare = next((c for c in token.children if c.i == token.i + 1 and c.lower_ in ("no", "yes") and
+                 c.dep_ in ("intj", "dobj", "advmod", "npadvmod")), None) if lemma in BARE_ANSWER_CUES else None
+    if bare is not None and not clauses:  # 'Asked whether ..., Hale said no': the answer
+        return bare.idx, bare.idx + len(bare.text)
     otherwise = next((c for c in token.children if c.lower_ == "otherwise" and c.i > token.i), None) \
         if lemma in SAYING_OTHERWISE else None
     if otherwise is not None and not clauses:  # 'Union officials say otherwise': a denial of what was just said
