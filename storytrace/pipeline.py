@@ -25,7 +25,7 @@ from storytrace.link.claims import build_claims
 from storytrace.link.entities import EntityLookup, build_entities
 from storytrace.link.events import link_events
 from storytrace.link.origins import (PERSONS_OFFICE, SPEAKING_FOR, caption_party, contributor_provenance, credit_provenance,
-                                     record_owner, wire_provenance)
+                                     record_owner, reporting_provenance, wire_provenance)
 from storytrace.link.provenance import provenance_from_statements
 from storytrace.schema import Document, DocumentAnalysis, Dossier, Entity, Skipped, Statement
 
@@ -170,6 +170,18 @@ def _told_story_outlet(statement: Statement, document: Document, outlet_names: S
     return replace(statement, via=statement.via + tuple(told[:1])) if told else statement
 
 
+def _new_edges(known: Sequence[Provenance], edges: Iterable[Provenance]) -> list[Provenance]:
+    """The edges to an outlet that no known edge of the same report already cites, one per outlet."""
+    seen = {(e.doc, names.org_key(e.cites)) for e in known}
+    out = []
+    for edge in edges:
+        key = (edge.doc, names.org_key(edge.cites))
+        if key not in seen:
+            seen.add(key)
+            out.append(edge)
+    return out
+
+
 def unique_surnames(entities: Iterable[Entity]) -> dict[str, str]:
     """Lower-cased last name -> entity id, for the surnames only one person of the story bears."""
     owners: dict[str, set[str]] = {}
@@ -220,6 +232,7 @@ def build_dossier(analyses: Iterable[DocumentAnalysis], skipped: Iterable[Skippe
     provenance = tuple(provenance_from_statements(documents, statements, distinct_outlets)) + \
         tuple(edge for d in documents for edge in (*credit_provenance(d, outlet_names), *wire_provenance(d, outlet_names),
                                                    *contributor_provenance(d)))
+    provenance += tuple(_new_edges(provenance, (e for d in documents for e in reporting_provenance(d, outlet_names))))
     return Dossier(documents=documents, entities=tuple(entities), statements=statements, events=events,
                    claims=claims, provenance=provenance, skipped=tuple(skipped))
 

@@ -493,3 +493,17 @@ def test_a_credit_after_a_slash_is_no_part_of_a_persons_name(analyze_text):
     body = "The mayor spoke on Thursday.\n\n(Photo: Ana Ortiz speaks at City Hall on Thursday. Lena Fischer/The Ledger)"
     people = [m.text for m in analyze_text("Headline\n" + body + "\n").mentions if m.label == "PERSON"]
     assert "Lena Fischer" in people and not any("/" in p for p in people)
+
+
+def test_a_name_right_after_a_role_is_a_persons_whatever_the_model_tagged_it(analyze_text):
+    body = '"There is no proposal to delay the targets," Commission spokesperson Anna-Kaisa Itkonen told reporters.'
+    mentions = analyze_text("Headline\n" + body + "\n").mentions
+    assert ("Anna-Kaisa Itkonen", "PERSON") in [(m.text, m.label) for m in mentions]
+
+
+@pytest.mark.parametrize(("short", "merged"), [("Commission", True), ("Directorate", True), ("Board", False)])
+def test_a_body_called_by_its_kind_is_the_one_body_of_that_kind(short, merged):
+    full = {"Commission": "European Commission", "Directorate": "National Space Directorate",
+            "Board": "Charities Standards Board"}[short]
+    entities, _ = build_entities([_mention(full, "ORG", 0), _mention(short, "ORG", 40)])
+    assert any({full, short} <= set(e.aliases) for e in entities) is merged  # a board is too often another one

@@ -431,6 +431,21 @@ def test_a_credit_to_an_outlet_the_gazetteer_does_not_know_but_the_story_holds()
 
 
 @pytest.mark.parametrize(("line", "cited"), [
+    ("It acted a day after the Financial Times reported on a leaked draft.", ["Financial Times"]),
+    ("She said the document reported by the FT was a working paper.", ["Financial Times"]),  # the story holds the FT's
+    ("The Sentinel reported this week that the inspection noted wet ground.", ["Marlow Falls Sentinel"]),
+    ("Officials reported no injuries.", []), ("It was first reported by the Evening Star.", []),  # its own
+])
+def test_an_outlet_that_reported_is_cited_whether_or_not_it_speaks(line, cited):
+    from storytrace.link.origins import reporting_provenance
+
+    text = f"Dam row\nThe dam at Kellow collapsed on Tuesday after weeks of rain.\n{line}\n"
+    document = make_document(text, "a.txt", {"outlet": "Evening Star"}, IngestOptions())
+    edges = reporting_provenance(document, ["Evening Star", "Financial Times", "Marlow Falls Sentinel"])
+    assert [e.cites for e in edges] == cited and {e.relation for e in edges} <= {"reported by"}
+
+
+@pytest.mark.parametrize(("line", "cited"), [
     ("Additional reporting by Reuters.", ["Reuters"]),
     ("(With AFP)", ["AFP"]),
     ("With AFP and AP", ["AFP", "AP"]),

@@ -1471,3 +1471,23 @@ def test_a_quote_left_open_is_the_speaker_named_where_it_goes_on(analyze_text):
 ])
 def test_an_opening_conjunction_is_no_part_of_what_was_said(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # what a source would not say whether it did is nothing said
+    ("Germany's transport ministry said it had always argued for flexibility but declined to say whether it had "
+     "asked for a two-year delay.", [("Germany's transport ministry", "it had always argued for flexibility", "assert")]),
+    # when the source spoke, set after what it says now, is no part of it; a time within a past account is
+    ("The European Commission on Tuesday denied that it plans to postpone the 2027 emissions targets, a day after the "
+     "Financial Times reported on a leaked draft.",
+     [("European Commission", "it plans to postpone the 2027 emissions targets", "deny")]),
+    ("Police said the man died, two days after he was shot.", [("Police", "the man died, two days after he was shot",
+                                                                "assert")]),
+    # a draft the report has seen speaks, and so does 'it' after it
+    ("The Commission is preparing to delay the rules, according to a draft proposal seen by the Financial Times. The "
+     "draft, dated March 3, would push back the deadline. It says the delay is needed because demand has slowed.",
+     [("Draft proposal", "The Commission is preparing to delay the rules", "assert"),
+      ("Draft proposal", "the delay is needed because demand has slowed", "assert")]),
+])
+def test_what_a_source_did_not_say_when_it_spoke_and_a_draft(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected

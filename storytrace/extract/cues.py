@@ -401,6 +401,8 @@ def is_hypothetical(token: "Token") -> bool:
         return True  # 'asked that you inspect the dam and | tell us what you find'
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("unless", "if", "until") for c in token.children):
         return True  # 'Unless the mayor says otherwise, ...', 'if anyone claims that ...': a condition, nothing said
+    if token.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children):
+        return True  # 'declined to say whether it had asked for a delay': a question, nothing said
     if _asked_for_act(token):
         return True
     if token.dep_ == "ccomp" and token.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in token.children):
@@ -1278,6 +1280,21 @@ def _but_before(verb: "Token") -> bool:
     return verb.i > 0 and verb.doc[verb.i - 1].lower_ == "but" and verb.doc[verb.i - 1].dep_ == "cc"
 
 
+# ', a day after ...', ', hours before ...': when a report's source spoke, set after what it said
+TIME_OF_SAYING = re.compile(r",\s+(?:(?:a|one|two|three|four|five|several|just|only|barely|some)\s+)?(?:day|days|hours?|"
+                            r"weeks?|months?|minutes?)\s+(?:after|before)\s|,\s+(?:shortly|soon|just|moments)\s+"
+                            r"(?:after|before)\s|,\s+the\s+day\s+(?:after|before)\s", re.IGNORECASE)
+
+
+def _told_in_the_present(cue: "Token") -> bool:
+    """Whether what the cue reports is told in the present or future ('denied that it plans ...'), so a
+    later past event timed against it ('..., a day after the FT reported') dates the saying, not it;
+    'said the man died, two days after he was shot' times what was said."""
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    return clause is not None and (clause.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.tag_ in ("MD", "VBZ", "VBP") for c in clause.children))
+
+
 def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int]:
     """Offsets where a forward content stops before the sentence does.
 
@@ -1288,6 +1305,9 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
     refusal or appeal ('... vigorously and declined to comment further', '... and called on the minister
     to ...'); and a trailing attribution ('..., the journalist recounted.')."""
     cuts = []
+    timed = TIME_OF_SAYING.search(doc_text(doc), start, end)
+    if timed is not None and _told_in_the_present(token):
+        cuts.append(timed.start())  # 'denied that it plans to ..., a day after the FT reported': when it denied
     main = _verb_above_phrase(token)  # 'In response to critics saying that ..., Jobs said': the sentence's own clause
     subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS and c.idx > start), None) if main else None
     if subject is not None:

@@ -183,8 +183,14 @@ def _holder_named_last(doc: "Doc", ent: "Span") -> "Token | None":
 
 
 def _after_honorific(doc: "Doc", ent: "Span") -> bool:
-    """'Mr MacFarlane said': a name after Mr, Ms, Dr ... is a person's, whatever the model tagged it."""
-    return ent.start > 0 and doc[ent.start - 1].lower_ in HONORIFICS and ent[0].text[:1].isupper()
+    """'Mr MacFarlane said': a name after Mr, Ms, Dr ... is a person's, whatever the model tagged it; so is
+    a name of two or three words, none an organisation's, right after a role ('Commission spokesperson
+    Anna-Kaisa Itkonen')."""
+    if ent.start == 0 or not ent[0].text[:1].isupper():
+        return False
+    before = doc[ent.start - 1].lower_
+    return before in HONORIFICS or before in ROLE_NOUNS and ent.label_ == "ORG" and 2 <= len(ent.text.split()) <= 3 and \
+        all(w[:1].isupper() and w.lower() not in ORG_WORDS for w in ent.text.split()) and not gazetteer.outlet_name(ent.text)
 
 
 # What a firm is called by its trade right before its name ('paint maker Brightcoat', 'retailer Tesco').

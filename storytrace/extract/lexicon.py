@@ -141,7 +141,7 @@ warrant subpoena motion order decree directive circular website webpage blog res
 # ... and papers a report names as its source ('according to the council's 2025 capital plan'), though
 # 'announced plans to ...' tells of an intention, not a document
 SOURCE_DOCUMENT_HEADS = DOCUMENT_HEADS | frozenset("""plan plans budget budgets contract contracts invoice invoices
-receipt receipts spreadsheet spreadsheets""".split())
+receipt receipts spreadsheet spreadsheets draft drafts proposal proposals""".split())
 
 # Words of a news outlet's name ("Calder Evening Post", "Ashbury Courier-Post", "Northsound Broadcasting").
 MASTHEAD_WORDS = frozenset("""post times news herald tribune courier gazette journal ledger examiner dispatch

@@ -293,7 +293,8 @@ class ThingIndex:
 def _suffix_owner(key: str, cluster: Cluster, index: ThingIndex) -> Cluster | None:
     """The one longer name that ends with this name ('security council' -> 'un security council',
     'post' -> 'jerusalem post'). A place never merges into an organisation named after it
-    ('England' / 'NHS England'), and a one-word name only into an outlet."""
+    ('England' / 'NHS England'), and a one-word name only into an outlet, a country's or maker's thing,
+    or as a body's kind ('Commission' -> 'european commission')."""
     if set(cluster.labels) & PLACE_LABELS or _canonical_country(cluster.mentions[0].text):
         return None
     words = key.split()
@@ -302,9 +303,15 @@ def _suffix_owner(key: str, cluster: Cluster, index: ThingIndex) -> Cluster | No
     if len(owners) != 1:
         return None
     if len(words) == 1 and not _is_outlet_cluster(owners[0]) and not _country_and(owners[0].key, key) and \
-            not _maker_and(owners[0].key, key, index):
+            not _maker_and(owners[0].key, key, index) and key not in BODY_WORDS:
         return None
     return owners[0]
+
+
+# A body called by its kind alone, capitalised, when the story names one body of that kind ('A Commission
+# spokesperson' beside 'the European Commission').
+BODY_WORDS = frozenset("""commission council ministry parliament assembly court agency senate department
+authority committee tribunal bureau inquiry directorate inspectorate regulator""".split())
 
 
 def _country_and(longer: str, word: str) -> bool:

@@ -477,6 +477,40 @@ def _active_credits(document: Document, own: str | None, story_keys: Collection[
     return edges
 
 
+# An outlet that reported something, with or without a statement of it: 'a day after the Financial Times
+# reported on a leaked draft', 'the document reported by the FT'.
+OUTLET_REPORTED = re.compile(r"(?P<name>" + PUBLICATION_NAME.pattern + r")\s+(?:had\s+|has\s+)?(?:first\s+)?"
+                             r"(?:reported|revealed|disclosed)\b|\b(?:reported|revealed|disclosed)\s+by\s+(?P<agent>"
+                             + PUBLICATION_NAME.pattern + r")")
+
+
+def reporting_provenance(document: Document, story_outlets: Iterable[str] = ()) -> list[Provenance]:
+    """'reported by' edges for the news outlets a report says reported something, named as known
+    outlets or as one of `story_outlets` (the story's reports' outlets; 'the FT' for the Financial Times
+    whose report the story holds), other than its own."""
+    own = _own_key(document)
+    story_keys = {names.org_key(name) for name in story_outlets}
+    edges = []
+    for match in OUTLET_REPORTED.finditer(document.text):
+        group = "name" if match.group("name") else "agent"
+        name = re.sub(r"^[Tt]he\s+", "", match.group(group).split(". ")[-1])
+        canonical = gazetteer.outlet_name(name) or _story_outlet_ending(name, story_outlets) or name
+        if (_is_outlet(name, story_keys) or names.org_key(canonical) in story_keys) and \
+                names.org_key(canonical) != own and names.org_key(name) != own:
+            start = match.start(group) + match.group(group).rfind(name)
+            edges.append(Provenance(doc=document.id, cites=canonical, relation="reported by", start=start,
+                                    end=start + len(name)))
+    return edges
+
+
+def _story_outlet_ending(name: str, story_outlets: Iterable[str]) -> str | None:
+    """The one story outlet whose name ends with this short one ('the Sentinel' for the Marlow Falls
+    Sentinel), if one does."""
+    key = names.org_key(name)
+    found = {outlet for outlet in story_outlets if names.org_key(outlet).endswith(" " + key)}
+    return found.pop() if len(found) == 1 else None
+
+
 def credit_provenance(document: Document, story_outlets: Iterable[str] = ()) -> list[Provenance]:
     """'first reported by' edges for the outlets a document credits with the story. `story_outlets`:
     the outlets of the story's reports, news outlets even when not known ones ('first reported by
