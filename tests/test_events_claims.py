@@ -33,6 +33,10 @@ from storytrace.schema import Document, Entity, Event, MentionRef, Proposition, 
         # a timeline's entries: the date labels what its line says
         ("Timeline:\nMarch 2025: The council first proposes closing the library.\n- May 2025 – The council delays "
          "the vote.\nMarch 2025: Library closure.", "2026-03-12", [("propose", "2025-03"), ("delay", "2025-05")]),
+        # a possessive date dates the happening it names, not a thing ('Sunday's edition')
+        ("The number of people killed in Friday night's landslide rose to 31 on Monday.", "2025-09-15",
+         [("landslide", "2025-09-12"), ("rise", "2025-09-15")]),
+        ("The story ran in Sunday's edition.", "2025-09-15", []),
         # a live blog's entry times: each dates its own entry, not the sentence before
         ("Live updates\n\n09:12 — Polls have closed in the election. The commission says turnout stood at 58%.\n\n"
          "10:45 — An exit poll gives the Civic Union 47%.", "2025-10-13", [("close", "2025-10-13"), ("give", "2025-10-13")]),

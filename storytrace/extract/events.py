@@ -41,8 +41,8 @@ def extract_events(doc: "Doc", document: Document, mentions: Sequence[Mention] =
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
             continue
-        predicate = _entry_predicate(doc, document.text, timex) or governing_predicate(span)  # a label first: a
-        # live blog's '10:45 —' is blanked for the parser, so its span lies in the sentence before
+        predicate = _entry_predicate(doc, document.text, timex) or governing_predicate(span) or \
+            _dated_happening(span)  # a label first: a live blog's '10:45 —' is blanked for the parser
         if predicate is not None:
             by_predicate.setdefault(predicate.i, []).append((timex, predicate))
     events = [_event(document, doc, pairs) for _, pairs in sorted(by_predicate.items())]
@@ -66,6 +66,22 @@ def _entry_predicate(doc: "Doc", text: str, timex: Timex) -> "Token | None":
     roots = [t for t in rest if t.pos_ in ("VERB", "AUX") and
              (t.dep_ == "ROOT" or t.head.i not in range(rest.start, rest.end))]
     return roots[0] if roots else None
+
+
+# Nouns for a happening, which a possessive date dates: "Friday night's landslide", "Sunday's election".
+HAPPENING_NOUNS = frozenset("""landslide earthquake quake flood floods fire blaze explosion blast crash collision
+derailment shooting attack attacks bombing strike raid storm hurricane typhoon cyclone tornado eruption collapse
+election vote referendum poll meeting summit talks debate hearing match game final race protest protests march rally
+riot riots outage leak spill accident incident killing killings murder arrest arrests raid resignation""".split())
+
+
+def _dated_happening(span: "Span") -> "Token | None":
+    """The noun a possessive date dates when it names a happening ("Friday night's landslide in
+    Karsi"): the event is the happening itself; 'Sunday's edition' dates none."""
+    root = span.root
+    if root.dep_ != "poss" or root.head.pos_ != "NOUN" or root.head.lemma_.lower() not in HAPPENING_NOUNS:
+        return None
+    return root.head
 
 
 def _can_date_an_event(document: Document, timex: Timex, doc: "Doc | None" = None) -> bool:
@@ -169,7 +185,8 @@ def _event(document: Document, doc: "Doc", pairs: list[tuple[Timex, "Token"]]) -
     timexes = [t for t, _ in pairs]
     predicate = pairs[0][1]
     chosen = reconcile_year(choose_time(timexes), timexes)
-    start, end = clause_bounds(predicate)
+    start, end = clause_bounds(predicate) if predicate.pos_ != "NOUN" else \
+        (predicate.left_edge.idx, predicate.right_edge.idx + len(predicate.right_edge.text))  # "Friday's landslide in Karsi"
     start, end = min(start, chosen.start), max(end, chosen.end)
     if end - start > MAX_EVENT_CHARS * 2:
         start, end = clause_bounds(predicate)
