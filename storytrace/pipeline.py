@@ -93,8 +93,8 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str],
         entity = index.get((statement.doc, speaker.ref_start, speaker.ref_end))
     if entity is None:
         entity = index.get((statement.doc, speaker.start, speaker.end))
-    if entity is None and surnames and speaker.kind == "person" and len(speaker.name.split()) == 1:
-        entity = surnames.get(speaker.name.lower())
+    if entity is None and surnames and speaker.kind in ("person", "unknown") and len(speaker.name.split()) == 1:
+        entity = surnames.get(speaker.name.lower())  # 'Haldane said', the model having tagged only 'Mira Haldane'
     if entity is None and lookup is not None:
         entity = _entity_spoken_for(statement, lookup) or _caption_party(statement, documents.get(statement.doc), lookup)
     named = lookup.named(speaker.name) if lookup is not None else None
@@ -103,7 +103,7 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str],
     if entity is None:
         return statement
     kind = speaker.kind
-    if named == entity and kind in ("unknown", "person", "organization"):
+    if (named == entity or kind == "unknown") and kind in ("unknown", "person", "organization") and lookup is not None:
         kind = KIND_OF_TYPE.get(lookup.type_of[entity], kind)  # 'Greyfen told ...' tagged a person here, a body in the story
     return replace(statement, speaker=replace(speaker, entity=entity, kind=kind))
 

@@ -507,3 +507,9 @@ def test_a_body_called_by_its_kind_is_the_one_body_of_that_kind(short, merged):
             "Board": "Charities Standards Board"}[short]
     entities, _ = build_entities([_mention(full, "ORG", 0), _mention(short, "ORG", 40)])
     assert any({full, short} <= set(e.aliases) for e in entities) is merged  # a board is too often another one
+
+
+def test_a_minerals_firm_is_no_person(analyze_text):
+    body = ('A quarry operator, Tarin Minerals, denied that its blasting had contributed to the disaster.')
+    labels = {m.text: m.label for m in analyze_text("Headline\n" + body + "\n").mentions}
+    assert labels.get("Tarin Minerals") == "ORG"

@@ -921,3 +921,15 @@ def test_a_record_cited_at_a_sentences_end_sources_that_sentence_only(analyze_te
     origins = {m.text: m.origin for c in dossier.claims for m in c.mentions}
     assert origins["Delaney forwarded the message to Ortiz the same day"] == "Emails"
     assert origins["I get 400 emails a day"] == "Ortiz"
+
+
+def test_a_surname_the_model_did_not_tag_is_the_storys_one_person_of_that_surname(analyze_text):
+    from storytrace.pipeline import build_dossier
+
+    body = ("KARSI — The number of people killed in Friday night's landslide in Karsi rose to 31 on Monday, the district "
+            "administrator, Mira Haldane, said, as rescuers pulled more bodies from the mud.\n\nHaldane said 19 people "
+            "were still unaccounted for.")
+    dossier = build_dossier([analyze_text("Headline\n\n" + body + "\n")])
+    names = {e.id: e.name for e in dossier.entities}
+    [later] = [s for s in dossier.statements if s.text.startswith("19 people")]
+    assert (names.get(later.speaker.entity), later.speaker.kind) == ("Mira Haldane", "person")

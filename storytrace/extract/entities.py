@@ -34,7 +34,7 @@ airlines airways motors systems technologies fund trust club society church hous
 parliament assembly cabinet semiconductor semiconductors technologies technology pharmaceuticals pharma energy
 capital partners holdings industries systems networks labs laboratories media entertainment studios foods
 solutions software electronics telecom communications insurance securities research consulting international
-global ventures resources mining petroleum chemicals steel logistics shipping motors motor automotive airways airlines
+global ventures resources mining minerals metals materials petroleum chemicals steel logistics shipping motors motor automotive airways airlines
 store stores shop shops computer computers corps
 water waterworks power electric electricity gas oil coal rail railway railways air aviation health healthcare
 hospital hospitals clinic lines freight ferries transit construction builders properties utilities
