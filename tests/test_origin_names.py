@@ -647,13 +647,17 @@ Westwave says the crew shortage is over. I do not believe it. The company has ma
 """
 
 
-@pytest.mark.parametrize(("title", "owner"), [("Opinion: Westwave has had its last chance", "Alasdair Greer"),
-                                              ("Westwave has had its last chance", "Island Gazette")])
-def test_an_opinion_pieces_own_sentences_are_its_authors(title, owner):
+@pytest.mark.parametrize(("title", "note", "owner"), [
+    ("Opinion: Westwave has had its last chance", "", "Alasdair Greer"),
+    ("Westwave has had its last chance", "", "Island Gazette"),
+    # a guest piece: its author's note says who they are, and it speaks in the first person
+    ("Westwave has had its last chance", "Alasdair Greer chairs the Kessel Island ferry users' group.\n\n",
+     "Alasdair Greer")])
+def test_an_opinion_pieces_own_sentences_are_its_authors(title, note, owner):
     from storytrace.pipeline import analyze_documents, build_dossier
     from storytrace.ingest import IngestOptions, make_document
 
-    text = OPINION.replace("Opinion: Westwave has had its last chance", title)
+    text = OPINION.replace("Opinion: Westwave has had its last chance", title).replace("I have lived", note + "I have lived")
     document = make_document(text, "oped.txt", {"outlet": "Island Gazette", "published": "2026-03-14",
                                                 "author": "Alasdair Greer", "title": title}, IngestOptions())
     dossier = build_dossier(analyze_documents([document]), [])

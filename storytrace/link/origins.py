@@ -368,10 +368,26 @@ OPINION_LABEL = re.compile(r"^\W*(?:opinion|comment|op-ed|oped|column|viewpoint|
 
 
 def columnist(document: Document) -> str | None:
-    """The author of an opinion piece, whose word its own sentences are ('I do not believe it'); a
-    news report's own sentences stay its outlet's."""
+    """The author of an opinion piece, whose word its own sentences are ('I do not believe it'): one
+    labelled so, or a guest piece whose author's note says who they are ('Tomas Ekwueme is general
+    secretary of the dockworkers' union.') and that speaks in the first person; a news report's own
+    sentences stay its outlet's."""
+    if not document.author:
+        return None
     heading = document.title or (document.text[document.headline[0]:document.headline[1]] if document.headline else "")
-    return document.author if document.author and OPINION_LABEL.match(heading) else None
+    return document.author if OPINION_LABEL.match(heading) or _guest_piece(document) else None
+
+
+FIRST_PERSON = re.compile(r"(?<![\"“‘'])\b(?:I|my|we|our)\b(?![^\"“”]*[”\"])")
+
+
+def _guest_piece(document: Document) -> bool:
+    """An author's note ('<author> is ...', 'The author is ...') on a line of its own, and the body in
+    the first person outside quotations."""
+    author = re.escape(" ".join(document.author.split()))
+    note = re.search(rf"(?m)^[ \t]*(?:{author}|the\s+(?:author|writer))\s+(?:is|was|has\s+been|serves\s+as|"
+                     rf"chairs|leads|heads|directs|teaches|works)\b[^\n]{{0,200}}$", document.text, re.IGNORECASE)
+    return note is not None and len(FIRST_PERSON.findall(document.text)) >= 2
 
 
 # The wire service a dateline names: 'KYIV (Reuters) -', 'NEW YORK, March 3 (AP) —'.
