@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from storytrace.extract.lexicon import ROLE_ABBREVIATIONS, ROLE_NOUNS
+from storytrace.extract.lexicon import ROLE_ABBREVIATIONS, ROLE_NOUNS, TITLE_MODIFIERS
 
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. mx mx. miss dr dr. sir dame lord lady cllr cllr. rabbi sheikh prof prof.".split())
@@ -111,8 +111,9 @@ def strip_possessive(name: str) -> str:
 def person_tokens(name: str) -> list[str]:
     """A person's name as folded tokens without honorifics, titles or suffixes."""
     tokens = [t.strip(".,") for t in fold(strip_possessive(name)).split()]
-    while tokens and (tokens[0] in HONORIFICS or tokens[0] in ROLE_ABBREVIATIONS or tokens[0] in ROLE_NOUNS):
-        tokens = tokens[1:]
+    while tokens and (tokens[0] in HONORIFICS or tokens[0] in ROLE_ABBREVIATIONS or tokens[0] in ROLE_NOUNS or
+                      tokens[0] in TITLE_MODIFIERS and len(tokens) > 1 and tokens[1] in ROLE_NOUNS | TITLE_MODIFIERS):
+        tokens = tokens[1:]  # 'Crown Prince Mohammed bin Salman'
     while tokens and tokens[-1] in SUFFIXES:
         tokens = tokens[:-1]
     return [t for t in tokens if t]
@@ -121,6 +122,12 @@ def person_tokens(name: str) -> list[str]:
 def surname(name: str) -> str:
     tokens = person_tokens(name)
     return tokens[-1] if tokens else ""
+
+
+def surname_key(token: str) -> str:
+    """A folded surname as compared across reports: transliterations that differ by a doubled letter
+    are one ('Zelensky' / 'Zelenskyy')."""
+    return re.sub(r"(.)\1+", r"\1", token)
 
 
 def given_names_compatible(a: str, b: str) -> bool:
@@ -151,7 +158,7 @@ def similarity(a: str, b: str) -> float:
 def same_person(a: str, b: str) -> bool:
     """Two full names of one person: same surname and compatible given names (or one is surname-only)."""
     ta, tb = person_tokens(a), person_tokens(b)
-    if not ta or not tb or ta[-1] != tb[-1]:
+    if not ta or not tb or surname_key(ta[-1]) != surname_key(tb[-1]):
         return False
     if len(ta) == 1 or len(tb) == 1:
         return True

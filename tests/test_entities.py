@@ -483,6 +483,7 @@ def test_two_countries_ministries_named_by_possessive_stay_two(analyze_text):
 @pytest.mark.parametrize(("body", "name", "role"), [
     ("County Clerk Robert Haines said Friday he disagreed with the ruling.", "Robert Haines", "clerk"),
     ("Spokeswoman Lucinda Marsh said the siren had sounded.", "Lucinda Marsh", "spokeswoman"),
+    ("The visit was hosted by Crown Prince Mohammed bin Salman in Jeddah.", "Mohammed bin Salman", "crown prince"),
 ])
 def test_a_title_the_model_tagged_with_a_name_is_a_role_not_part_of_it(analyze_text, body, name, role):
     people = [m for m in analyze_text("Headline\n" + body + "\n").mentions if m.label == "PERSON"]
@@ -513,3 +514,21 @@ def test_a_minerals_firm_is_no_person(analyze_text):
     body = ('A quarry operator, Tarin Minerals, denied that its blasting had contributed to the disaster.')
     labels = {m.text: m.label for m in analyze_text("Headline\n" + body + "\n").mentions}
     assert labels.get("Tarin Minerals") == "ORG"
+
+
+def test_transliterations_that_differ_by_a_doubled_letter_are_one_person():
+    mentions = [_mention("Volodymyr Zelensky", "PERSON", 0), _mention("Zelensky", "PERSON", 40),
+                _mention("Volodymyr Zelenskyy", "PERSON", 0, doc="d2"), _mention("Zelenskyy", "PERSON", 40, doc="d2")]
+    entities, _ = build_entities(mentions)
+    assert [(e.type, len(e.mentions)) for e in entities] == [("PERSON", 4)]
+
+
+def test_a_title_of_several_words_is_no_part_of_the_name_and_known_as_defines_a_short_name(analyze_text):
+    from storytrace.pipeline import build_dossier
+
+    body = ("Ukrainian President Volodymyr Zelensky met Saudi Crown Prince Mohammed bin Salman, known as MBS, in Jeddah "
+            "on Monday. MBS did not comment.")
+    dossier = build_dossier([analyze_text("Headline\n" + body + "\n")])
+    [prince] = [e for e in dossier.entities if "Mohammed bin Salman" in e.aliases]
+    assert prince.name == "Mohammed bin Salman" and "MBS" in prince.aliases
+    assert len(prince.mentions) == 3

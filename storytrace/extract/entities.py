@@ -17,7 +17,7 @@ import numpy as np
 from storytrace import gazetteer
 from storytrace.extract.datelines import dateline_spans
 from storytrace.extract.lexicon import (FEMALE_ROLE_NOUNS, MALE_ROLE_NOUNS, NEWSPAPER_ENDINGS, PLATFORMS, ROLE_ABBREVIATIONS,
-                                       ROLE_NOUNS, TRADE_HEADS)
+                                       ROLE_NOUNS, TITLE_MODIFIERS, TRADE_HEADS)
 from storytrace.names import HONORIFICS, LEGAL_SUFFIXES
 from storytrace.schema import Document, Mention
 
@@ -120,11 +120,18 @@ NAME_PREFIXES = TITLE_WORDS | HONORIFICS  # words before a name that are not par
 def _leading_titles(surface: str) -> tuple[int, list[str]]:
     """How many characters of titles open a person's name the model tagged with them ('Clerk Robert
     Haines' in 'County Clerk Robert Haines'), and those titles as roles; a name is left."""
-    cut, titles = 0, []
+    cut, titles, modifiers = 0, [], []
     for match in re.finditer(r"([A-Z][a-z]+|[A-Z]+)\s+(?=[A-Z])", surface):  # 'CHAIR KAMINSKI' in a transcript too
-        if match.start() != cut or match.group(1).lower() not in ROLE_NOUNS:
+        word = match.group(1).lower()
+        if match.start() != (modifiers[-1][1] if modifiers else cut):
             break
-        cut, titles = match.end(), titles + [match.group(1).lower()]
+        if word in TITLE_MODIFIERS:  # 'Crown Prince Mohammed bin Salman': only with its role noun
+            modifiers.append((word, match.end()))
+            continue
+        if word not in ROLE_NOUNS:
+            break
+        cut, titles = match.end(), titles + [" ".join([m for m, _ in modifiers] + [word])]
+        modifiers = []
     return cut, titles
 
 
@@ -643,11 +650,15 @@ def _common_word_at_start(text: str, mention: Mention) -> bool:
 
 def _defined_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     """A short name in brackets right after a name ('Singapore Airlines (SIA)', 'the Federal Reserve
-    (Fed)') is defined as short for it, wherever the story uses it; a bracketed outlet after a
-    place is a dateline's credit ('WASHINGTON (AP)'), not a short form."""
+    (Fed)'), or in capitals after 'known as' ('Mohammed bin Salman, known as MBS'), is defined as short
+    for it, wherever the story uses it; a bracketed outlet after a place is a dateline's credit
+    ('WASHINGTON (AP)'), not a short form."""
     defined = list(mentions)
     for i in range(1, len(mentions)):
         name, short = mentions[i - 1], mentions[i]
+        if KNOWN_AS.fullmatch(text[name.end:short.start]) and SHORT_FORM.fullmatch(short.text) and short.text.isupper():
+            defined[i] = replace(short, short_for=name.text, label=name.label)  # 'Mohammed bin Salman, known as MBS'
+            continue
         if text[name.end:short.start] not in (" (", "(") or text[short.end:short.end + 1] != ")":
             continue
         if name.label not in SHORT_FORM_LABELS or short.label == "PERSON" or not SHORT_FORM.fullmatch(short.text):
@@ -658,6 +669,9 @@ def _defined_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
             continue  # 'Airbus (EADS)': its parent
         defined[i] = replace(short, short_for=name.text)
     return defined
+
+
+KNOWN_AS = re.compile(r",?\s+(?:(?:also|better|widely|commonly)\s+)?known\s+as\s+(?:the\s+)?")
 
 
 def _foreign_acronym(name: Mention, short: Mention) -> bool:

@@ -94,6 +94,10 @@ superintendent sheriff inspector sergeant detective clerk supervisor auditor tre
 registrar surgeon physician nurse coroner magistrate ombudsman corporal
 """.split())
 
+# Words that open a title before its role noun ('Crown Prince', 'Vice President', 'Foreign Minister').
+TITLE_MODIFIERS = frozenset("""crown vice prime deputy foreign defence defense finance interior justice acting former
+chief supreme grand attorney first junior senior managing assistant associate""".split())
+
 FEMALE_ROLE_NOUNS = frozenset("spokeswoman congresswoman chairwoman queen princess actress".split())
 MALE_ROLE_NOUNS = frozenset("spokesman congressman chairman king prince".split())
 

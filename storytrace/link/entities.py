@@ -211,7 +211,7 @@ def _person_clusters(mentions: list[Mention]) -> tuple[list[Cluster], dict[str, 
         tokens = names.person_tokens(mention.text)
         if len(tokens) < 2:
             continue
-        surname = tokens[-1]
+        surname = names.surname_key(tokens[-1])
         match = next((c for c in by_surname[surname] if names.same_person(c.key, mention.text)), None)
         if match is None:
             match = Cluster(key=mention.text, person=True)
@@ -222,6 +222,14 @@ def _person_clusters(mentions: list[Mention]) -> tuple[list[Cluster], dict[str, 
 
 
 DOMINANT_TIMES = 5  # a person named this many times as often as anyone else of that given name
+
+
+def _person_defined(mention: Mention, clusters: list[Cluster], short_forms: dict[str, str]) -> Cluster | None:
+    """The person whose full name a short name is defined as short for in the story ('MBS')."""
+    full = mention.short_for or short_forms.get(names.fold(names.strip_possessive(mention.text)))
+    if full is None or " " in mention.text.strip():
+        return None
+    return next((c for c in clusters if any(m.text == full for m in c.mentions)), None)
 
 
 def _given_name_owner(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
@@ -427,12 +435,17 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
     organisation_openers = {names.fold(m.text).split()[0] for m in ordered  # 'ford' of 'Ford Motor Company'
                             if m.label == "ORG" and len(m.text.split()) > 1 and _is_firm_name(m.text)}
     leftovers: list[Mention] = []
+    short_forms = _short_forms(ordered)
     for mention in ordered:
         tokens = names.person_tokens(mention.text) if mention.label == "PERSON" else []
         if mention.label == "PERSON" and len(tokens) >= 2:
             continue
+        defined = _person_defined(mention, person_clusters, short_forms)
+        if defined is not None:  # 'MBS' after 'Mohammed bin Salman, known as MBS'
+            defined.add(mention)
+            continue
         folded = names.fold(names.strip_possessive(mention.text))
-        surname_key = tokens[-1] if tokens else folded
+        surname_key = names.surname_key(tokens[-1] if tokens else folded)
         candidates = _surname_candidates(surname_key, mention.label, by_surname)
         one_word_name = len(folded.split()) == 1 and not _canonical_country(mention.text) \
             and folded not in organisation_openers
@@ -447,7 +460,6 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
             continue
         leftovers.append(mention)
     things: dict[str, Cluster] = {}
-    short_forms = _short_forms(ordered)
     for mention in leftovers:
         key = _thing_key(mention.short_for or short_forms.get(names.fold(names.strip_possessive(mention.text)), mention.text))
         if not key:
