@@ -500,6 +500,10 @@ def test_the_company_is_no_public_body(analyze_text):
     # the firm a sentence's clause is about, also when the model took it for a person or tagged a place a firm
     ("Profits rose. Brightmart will eliminate roughly 1,800 corporate positions, including about 600 at its Dunmore "
      "headquarters, the company confirmed Tuesday.", "Brightmart"),
+    # nor a public service named by what it serves, even when it spoke last
+    ("Kessler Foods has expanded its recall after two people fell ill, federal officials said Tuesday. The Food Safety "
+     "and Inspection Service said the recall covers products made from Dec. 28. In its first announcement, the "
+     "company had said only products made between Jan. 3 and Jan. 9 were affected.", "Kessler Foods"),
     # nor a federal office
     ("Norvale Telecom AG said hackers had accessed a database. Germany's Federal Office for Information Security said "
      "it was in contact with the company. The company said it first detected unusual activity on Feb. 27.",
@@ -1491,3 +1495,15 @@ def test_an_opening_conjunction_is_no_part_of_what_was_said(analyze_text, body, 
 ])
 def test_what_a_source_did_not_say_when_it_spoke_and_a_draft(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    # 'the agency', 'the regulator': the public body last heard or named, though its name has no such word
+    ("Kessler Foods is recalling chicken, the Food Safety and Inspection Service said on Friday. The agency said in "
+     "a notice that the problem was found during routine testing.", "Food Safety and Inspection Service"),
+    # a body named in full is itself, not the body last heard
+    ("The Ardry Coastguard said the fire was out. The Coastal Maritime Safety Agency said it had sent inspectors.",
+     "Coastal Maritime Safety Agency"),
+])
+def test_the_agency_is_the_public_body_last_heard(analyze_text, body, speaker):
+    assert _statements(analyze_text, body)[-1][0] == speaker

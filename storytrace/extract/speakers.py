@@ -33,6 +33,8 @@ PUBLIC_HOUSES = re.compile(r"\b(?:white\s+house|house\s+of\s+(?:commons|lords|re
 # ... and as an office ('the Federal Office for Information Security', 'the Home Office'); a box office is none
 PUBLIC_OFFICES = re.compile(r"(?i:\b(?:federal|home|foreign|cabinet|national|state)\s+office\b)|\bOffice\s+(?:of|for)\s+"
                             r"(?:the\s+)?[A-Z]")
+# Words for a public body by its kind, which a story uses for the body it names by a name without them.
+PUBLIC_KIND_HEADS = frozenset({"agency", "regulator", "watchdog"})
 GENERIC_ORGANIZATION_HEADS = frozenset("company firm group carrier maker manufacturer airline bank insurer club "
                                        "retailer lender operator startup giant conglomerate".split()) | lx.TRADE_HEADS
 CORPORATE_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Co|LLC|plc|PLC|Group|Holdings|AG|SA|NV|GmbH)\b\.?")
@@ -237,7 +239,14 @@ def _public_body(name: str) -> bool:
     no business ('the company' is not the Amalgamated Workers Union; Union Pacific may be)."""
     words = [w.casefold() for w in re.findall(r"[\w’']+", name)]
     return bool(set(words) & PUBLIC_BODY_WORDS) or bool(words) and words[-1] in NON_BUSINESS_HEADS or \
-        bool(PUBLIC_HOUSES.search(name)) or bool(PUBLIC_OFFICES.search(name))
+        bool(PUBLIC_HOUSES.search(name)) or bool(PUBLIC_OFFICES.search(name)) or bool(PUBLIC_SERVICES.search(name))
+
+
+# A public service by what it serves ('the Food Safety and Inspection Service', 'the National Health Service')
+PUBLIC_SERVICES = re.compile(r"\b(?:national|federal|state|civil|public|postal|secret|forest|parks?|fire|ambulance|"
+                             r"prison|probation|health|revenue|inspection|weather|marshals?|intelligence|security|"
+                             r"diplomatic|border|immigration|coast|meteorological|geological)\s+(?:[\w&]+\s+)?service\b",
+                             re.IGNORECASE)
 
 
 # The last word of names of bodies that are no business.
@@ -574,6 +583,8 @@ class SpeakerResolver:
             return by_word
         if marks:
             return None
+        if heads & PUBLIC_KIND_HEADS and self.text[position:position + 1].islower():  # not 'The ... Safety Agency'
+            return self._public_body_last_heard(position)  # 'the agency' for the Food Safety and Inspection Service
         if not heads & GENERIC_ORGANIZATION_HEADS:
             return None
         business = bool(heads & BUSINESS_HEADS)  # 'the company' is no central bank or ministry
@@ -601,6 +612,15 @@ class SpeakerResolver:
         return corporate or self.referents.most_recent(
             position, lambda r: r.label == "ORG" and r.kind == "organization" and could_be(r) and _bears_modifiers(r, trade)) \
             or (self._firm_taken_for_place() if business else None)
+
+    def _public_body_last_heard(self, position: int) -> Referent | None:
+        """The public body that spoke last, else the one named last before position."""
+        for speaker in reversed(self.history[-6:]):
+            ref = speaker.referent
+            if speaker.kind == "organization" and ref is not None and ref.label == "ORG" and _public_body(ref.name):
+                return ref
+        return self.referents.most_recent(
+            position, lambda r: r.label == "ORG" and r.kind == "organization" and _public_body(r.name))
 
     def _firm_as_subject_in_sentence(self, sentence_start: int, position: int) -> Referent | None:
         """The one business, or lone word the model took for a person (`_firm_taken_for_person`), that
