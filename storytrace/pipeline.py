@@ -118,8 +118,10 @@ def _entity_spoken_for(statement: Statement, lookup: EntityLookup) -> str | None
         spoken_for = SPEAKING_FOR.match(speaker.name.strip())
         if spoken_for:
             whose = spoken_for.group("after") or spoken_for.group("before") or ""
-            return lookup.last_body_within(statement.doc, speaker.start, speaker.end) or lookup.named(whose) or \
-                lookup.role_holder(whose)  # 'a spokeswoman for the mayor': the story's one mayor
+            named_at = lookup.last_body_within(statement.doc, speaker.start, speaker.end)
+            if named_at is None and speaker.ref_start is not None and speaker.ref_end is not None:
+                named_at = lookup.last_body_within(statement.doc, speaker.ref_start, speaker.ref_end)  # 'The officials'
+            return named_at or lookup.named(whose) or lookup.role_holder(whose)  # 'a spokeswoman for the mayor
         return lookup.role_holder(speaker.name)  # 'the mayor of Eastfield', named in another report
     if speaker.kind == "document":  # 'a readout of the call released by the senator's office': the senator's
         owner = record_owner(speaker.name.strip())

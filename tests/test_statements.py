@@ -1507,3 +1507,17 @@ def test_what_a_source_did_not_say_when_it_spoke_and_a_draft(analyze_text, body,
 ])
 def test_the_agency_is_the_public_body_last_heard(analyze_text, body, speaker):
     assert _statements(analyze_text, body)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a party member described, then named between commas: the named one speaks
+    ("A senior Republican on the House Armed Services Committee, Rep. Dana Whitfield of Texas, said in a post on X "
+     "that a withdrawal would be a gift to Moscow.", [("Dana Whitfield", "a withdrawal would be a gift to Moscow", "assert")]),
+    # the anonymity formula says nothing
+    ("A person familiar with the matter, who requested anonymity to discuss private conversations, said the White "
+     "House had asked for options.", [("A person familiar with the matter", "the White House had asked for options",
+                                       "assert")]),
+])
+def test_a_described_member_named_after_and_the_anonymity_formula(analyze_text, body, expected):
+    assert _statements(analyze_text, body)[:len(expected)] == expected and \
+        not any(s[1].startswith("to discuss") for s in _statements(analyze_text, body))

@@ -151,6 +151,15 @@ def test_a_label_may_carry_an_affiliation_in_brackets(line, label):
     assert [m.group("label") for m in turn_matches(text)] == ["CHAIR HOLLOWAY", label, "CHAIR HOLLOWAY"]
 
 
+def test_officials_named_again_are_linked_to_the_body_they_were_first_named_with(analyze_text):
+    from storytrace.pipeline import build_dossier
+
+    body = ("The Pentagon is considering withdrawing about 800 troops, two U.S. officials said Wednesday. The officials, "
+            "who spoke on condition of anonymity, said no final decision had been made.")
+    dossier = build_dossier([analyze_text("Headline\n" + body + "\n")])
+    assert len({s.speaker.entity for s in dossier.statements}) == 1 and dossier.statements[0].speaker.entity
+
+
 @pytest.mark.parametrize(("body", "speaker", "body_name"), [
     ("The US Air Force awarded the contract. USAF officials said that the award was based on competence.",
      "USAF officials", "US Air Force"),  # the body by its acronym, which the model tagged nowhere

@@ -200,6 +200,8 @@ def cue_lemma(token: "Token") -> str | None:
     if any(c.dep_ == "nsubj" and c.tag_ == "VBZ" and c.lemma_.lower() in lx.REPORTING_CUES for c in token.children):
         return None  # 'Brightcoat notes | reports that ...' parsed with the verb 'notes' as the subject of 'reports'
     lemma = token.lemma_.lower()
+    if any(c.dep_ == "dobj" and c.lower_ == "anonymity" for c in token.children):
+        return None  # 'who requested anonymity to discuss private conversations': the sourcing formula
     if _participle_before_its_nouns_verb(token):
         return None  # 'the concentration found was 0.5 nanograms', 'what he said was true': said of a thing
     if token.dep_ == "acl" and lemma in TOLD_PARTICIPLES and token.tag_ != "VBG":

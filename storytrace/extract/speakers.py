@@ -484,8 +484,10 @@ class SpeakerResolver:
 
     def _apposition(self, head: "Token", position: int) -> ResolvedSpeaker | None:
         """'Acme's chief executive, John Whitfield, told ...', 'The company that built the dam,
-        Costruzioni Alpine, said ...': the name set off by commas before the cue speaks."""
-        if self.referents.covering(head.idx, head.idx + len(head.text)) is not None:
+        Costruzioni Alpine, said ...', 'A senior Republican on the committee, Rep. Dana Whitfield, said':
+        the name set off by commas before the cue speaks."""
+        described = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)  # 'A senior Republican'
+        if self.referents.covering(head.idx, head.idx + len(head.text)) is not None and not described:
             return None
         if head.idx < position and (head.pos_ != "PROPN" or _is_role(head)):  # a name is not renamed by another after it
             for ref in self.referents.items:
