@@ -27,7 +27,7 @@ from storytrace.link.events import link_events
 from storytrace.link.origins import (PERSONS_OFFICE, SPEAKING_FOR, caption_party, contributor_provenance, credit_provenance,
                                      record_owner, reporting_provenance, wire_provenance)
 from storytrace.link.provenance import provenance_from_statements
-from storytrace.schema import Document, DocumentAnalysis, Dossier, Entity, Skipped, Statement
+from storytrace.schema import Document, DocumentAnalysis, Dossier, Entity, Provenance, Skipped, Statement
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
