@@ -229,7 +229,8 @@ class VariantValue:
 @dataclass(frozen=True)
 class Variant:
     """Same-side wording that differs between documents without contradicting: `kind` is 'numbers',
-    'dates' or 'quote wording'; `values` point at each side's words."""
+    'dates', 'quote wording' or 'quote speaker' (one quote, two speakers named); `values` point at each
+    side's words (for 'quote speaker', at each report's speaker)."""
 
     kind: str
     values: tuple[VariantValue, ...]

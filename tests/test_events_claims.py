@@ -1087,3 +1087,31 @@ def test_a_denial_of_another_figure_is_shown_not_counted(analyze_text):
     denial = [m for m in claim.mentions if m.stance == "denies"]
     assert denial and not any(m.counted for m in denial)
     assert "contested" not in claim.flags and not claim.origins["denies"]
+
+
+@pytest.mark.parametrize(("first", "second", "speakers", "flagged"), [
+    ("This is a sad day, but the numbers simply do not add up", "This is a sad day, but the numbers simply don't add up",
+     ("ent-costa", "ent-reeve"), True),
+    # one person named two ways, or a short phrase two people used, is no misattribution
+    ("This is a sad day, but the numbers simply do not add up", "This is a sad day, but the numbers simply do not add up",
+     ("ent-costa", "ent-costa"), False),
+    ("No comment", "No comment", ("ent-costa", "ent-reeve"), False),
+])
+def test_one_quote_put_in_two_speakers_mouths_is_flagged(first, second, speakers, flagged):
+    from storytrace.link.claims import claim_variants, variant_flags
+    from storytrace.link.origins import Origin
+    from storytrace.schema import Document
+
+    texts = [f'"{first}," Maria Costa said.', f'"{second}," said Tom Reeve.']
+    documents = {"A": Document("A", "a.txt", texts[0]), "B": Document("B", "b.txt", texts[1])}
+    members = [Proposition(id="p1", doc="A", start=1, end=1 + len(first), text=first, statement="s1"),
+               Proposition(id="p2", doc="B", start=1, end=1 + len(second), text=second, statement="s2")]
+    origins = {0: Origin("ent-costa", "Maria Costa", "person"), 1: Origin("ent-reeve", "Tom Reeve", "person")}
+    named = {"s1": (texts[0].index("Maria"), texts[0].index(" said"), speakers[0]),
+             "s2": (texts[1].index("Tom"), len(texts[1]) - 1, speakers[1])}
+    variants = claim_variants(members, {0: "supports", 1: "supports"}, [0, 1], origins,
+                              {"s1": "direct", "s2": "direct"}, documents, speaker_words=named)
+    found = [v for v in variants if v.kind == "quote speaker"]
+    assert bool(found) is flagged and ("speakers differ" in variant_flags(variants)) is flagged
+    if found:
+        assert [v.text for v in found[0].values] == ["Maria Costa", "Tom Reeve"]

@@ -1100,7 +1100,8 @@ def _claim(group: list[int], center: int, props: Sequence[Proposition], texts: S
         flags.append("single-mention")
     elif len(counted["supports"]) + len(counted["denies"]) == 1:
         flags.append("single-origin")
-    variants = claim_variants(props, stances, group, origins, resolver.modes, resolver.documents, days)
+    variants = claim_variants(props, stances, group, origins, resolver.modes, resolver.documents, days,
+                              resolver.speaker_words)
     flags += variant_flags(variants)
     if _taken_back(group, stances, origins, stating, resolver.statements, props):
         flags.append(TAKEN_BACK_FLAG)
@@ -1255,16 +1256,19 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
 
 
-VARIANT_FLAGS = {"numbers": "numbers differ", "dates": "dates differ", "quote wording": "quote wording differs"}
+VARIANT_FLAGS = {"numbers": "numbers differ", "dates": "dates differ", "quote wording": "quote wording differs",
+                 "quote speaker": "speakers differ"}
 
 
 def claim_variants(members: Sequence[Proposition], stances: dict[int, str], indices: Sequence[int],
                    origins: dict[int, Origin], modes: dict[str, str], documents: Mapping[str, Document],
-                   days_resolved: Mapping[str, Sequence[tuple[int, int, str]]] | None = None) -> tuple[Variant, ...]:
+                   days_resolved: Mapping[str, Sequence[tuple[int, int, str]]] | None = None,
+                   speaker_words: Mapping[str, tuple[int, int, str]] | None = None) -> tuple[Variant, ...]:
     """Same-side differences between documents that are not contradictions but a reader must see,
     each pointing at the words that differ: different amounts or dates for one item ('1948
-    armistice lines' and 'pre-1967 borders', 'walk out on Tuesday' and 'on Wednesday'), and one
-    quote worded differently by two outlets."""
+    armistice lines' and 'pre-1967 borders', 'walk out on Tuesday' and 'on Wednesday'), one
+    quote worded differently by two outlets, and one quote put in two speakers' mouths
+    (`speaker_words`: where each statement names its speaker, and its entity or folded name)."""
     pairs = [(a, b) for pos, a in enumerate(indices) for b in indices[pos + 1:]
              if members[a].doc != members[b].doc and stances[a] == stances[b]]
     raw = {i: documents[members[i].doc].text[members[i].start:members[i].end] if members[i].doc in documents
@@ -1278,7 +1282,7 @@ def claim_variants(members: Sequence[Proposition], stances: dict[int, str], indi
     stated = set(_values(members, raw, years, _year_spans) + _values(members, raw, month_days, _day_spans))
     stated |= set(_differing_resolved_days(members, pairs, days_resolved or {}, documents))
     if stated:
-        variants.append(Variant("dates", tuple(sorted(stated, key=lambda v: (v.doc, v.start)))))
+        variants.append(Variant("dates", tuple(sorted(stated, key=lambda v: (v.doc, v.start, v.end)))))
     for a, b in pairs:
         if modes.get(members[a].statement or "") != "direct" or modes.get(members[b].statement or "") != "direct":
             continue
@@ -1290,7 +1294,34 @@ def claim_variants(members: Sequence[Proposition], stances: dict[int, str], indi
             whole = [VariantValue(members[i].doc, members[i].start, members[i].end, raw[i]) for i in (a, b)]
             variants.append(Variant("quote wording", tuple(whole)))
             break
+    speakers = _one_quote_two_speakers(members, pairs, raw, origins, modes, documents, speaker_words or {})
+    if speakers:
+        variants.append(Variant("quote speaker", speakers))
     return tuple(variants)
+
+
+QUOTE_SPEAKER_WORDS = 4  # a quote this long, nearly word for word, is one utterance, not a phrase two people used
+QUOTE_SPEAKER_SHARE = 0.8
+
+
+def _one_quote_two_speakers(members: Sequence[Proposition], pairs: Sequence[tuple[int, int]], raw: Mapping[int, str],
+                            origins: dict[int, Origin], modes: dict[str, str], documents: Mapping[str, Document],
+                            speaker_words: Mapping[str, tuple[int, int, str]]) -> tuple[VariantValue, ...]:
+    """The speakers' names where two reports quote the same words ('"This is a sad day," council leader
+    Maria Costa said' / '"This is a sad day," said deputy leader Tom Reeve'), one of them wrong."""
+    for a, b in pairs:
+        ids = [members[i].statement or "" for i in (a, b)]
+        if any(modes.get(i) != "direct" or i not in speaker_words for i in ids) or origins[a].key == origins[b].key \
+                or speaker_words[ids[0]][2] == speaker_words[ids[1]][2]:
+            continue
+        words_a, words_b = set(_words(raw[a])), set(_words(raw[b]))
+        if min(len(words_a), len(words_b)) < QUOTE_SPEAKER_WORDS or \
+                len(words_a & words_b) < QUOTE_SPEAKER_SHARE * min(len(words_a), len(words_b)):
+            continue  # 'do not add up' / 'don't add up' is one quote
+        named = [(members[i].doc, *speaker_words[s][:2]) for i, s in zip((a, b), ids)]
+        if all(doc in documents for doc, _, _ in named):
+            return tuple(VariantValue(doc, start, end, documents[doc].text[start:end]) for doc, start, end in named)
+    return ()
 
 
 LIGHT_VERBS = frozenset("be have do say make get take go not".split())  # and the kept negation

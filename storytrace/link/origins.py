@@ -817,6 +817,8 @@ class OriginResolver:
         self.doc_outlet_key = {d.id: _outlet_key(d.outlet) for d in documents if d.outlet}
         self.outlet_keys = set(self.doc_outlet_key.values())
         self.modes = {s.id: s.mode for s in statements}
+        self.speaker_words = {s.id: (s.speaker.start, s.speaker.end, s.speaker.entity or names.fold(s.speaker.name))
+                              for s in statements}  # where each speaker is named, and who it is
         self.entity_by_id = {e.id: e for e in entities}
         self.known: dict[str, Origin] = {}
         self.person_by_name = {names.fold(alias): e for e in entities if e.type == "PERSON" for alias in (e.name, *e.aliases)}

@@ -325,7 +325,8 @@ def extra_flags(claim: Claim, group: str) -> list[str]:
     return [f for f in claim.flags if f != group and not (group in ("single-origin", "made-once") and "single" in f)]
 
 
-VARIANT_LABELS = {"numbers": "numbers differ", "dates": "dates differ", "quote wording": "quote worded differently"}
+VARIANT_LABELS = {"numbers": "numbers differ", "dates": "dates differ", "quote wording": "quote worded differently",
+                  "quote speaker": "one quote, different speakers"}
 VARIANT_CAP = 120
 
 
