@@ -37,6 +37,9 @@ from storytrace.schema import Document, Entity, Event, MentionRef, Proposition, 
         ("The number of people killed in Friday night's landslide rose to 31 on Monday.", "2025-09-15",
          [("landslide", "2025-09-12"), ("rise", "2025-09-15")]),
         ("The story ran in Sunday's edition.", "2025-09-15", []),
+        # ... also after an update label
+        ("Ferry news\n\nUPDATE 4:15 p.m.: Westwave said a replacement vessel would sail.\n\nUPDATE 5:40 p.m.: The "
+         "replacement sailing has been cancelled.", "2026-03-10", [("say", "2026-03-10"), ("cancel", "2026-03-10")]),
         # a live blog's entry times: each dates its own entry, not the sentence before
         ("Live updates\n\n09:12 — Polls have closed in the election. The commission says turnout stood at 58%.\n\n"
          "10:45 — An exit poll gives the Civic Union 47%.", "2025-10-13", [("close", "2025-10-13"), ("give", "2025-10-13")]),

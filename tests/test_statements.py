@@ -500,6 +500,9 @@ def test_the_company_is_no_public_body(analyze_text):
     # the firm a sentence's clause is about, also when the model took it for a person or tagged a place a firm
     ("Profits rose. Brightmart will eliminate roughly 1,800 corporate positions, including about 600 at its Dunmore "
      "headquarters, the company confirmed Tuesday.", "Brightmart"),
+    # a one-word firm the model tagged nowhere, that spoke and recurs
+    ("The Westwave ferry broke down on Tuesday.\n\nWestwave said in a statement that a replacement vessel would sail "
+     "at 6 p.m. \"We apologise to every passenger affected,\" the company said.", "Westwave"),
     # nor a public service named by what it serves, even when it spoke last
     ("Kessler Foods has expanded its recall after two people fell ill, federal officials said Tuesday. The Food Safety "
      "and Inspection Service said the recall covers products made from Dec. 28. In its first announcement, the "

@@ -49,6 +49,7 @@ def extract_events(doc: "Doc", document: Document, mentions: Sequence[Mention] =
     return timexes, events
 
 
+UPDATE_WORD = re.compile(r"(?:update[ds]?|breaking|latest)(?:\s+at)?", re.IGNORECASE)
 DATE_LABEL_END = re.compile(r"[ \t]*[:–—-][ \t]*(?=\S)")
 
 
@@ -57,8 +58,9 @@ def _entry_predicate(doc: "Doc", text: str, timex: Timex) -> "Token | None":
     the parser makes a fragment of its own, the main verb of what the line says after the date."""
     line_start = text.rfind("\n", 0, timex.start) + 1
     label_end = DATE_LABEL_END.match(text, timex.end)
-    if text[line_start:timex.start].strip(" \t-*•") or label_end is None:
-        return None
+    before = text[line_start:timex.start].strip(" \t-*•")
+    if (before and not UPDATE_WORD.fullmatch(before)) or label_end is None:
+        return None  # 'UPDATE 5:40 p.m.: The replacement sailing has been cancelled' is a label too
     line_end = text.find("\n", timex.end)
     rest = doc.char_span(label_end.end(), line_end if line_end >= 0 else len(text), alignment_mode="contract")
     if rest is None:

@@ -226,6 +226,13 @@ def _role_owner(head: "Token") -> "Token | None":
     return possessor or named_in_phrase(head, ("of",))
 
 
+def _untagged_firm(text: str, name: str) -> bool:
+    """A one-word name the model tagged nowhere that spoke, is no given name and recurs in the report
+    ('Westwave said in a statement ... the company said'): a business, since a person is named in full."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+[A-Za-z]*", name)) and name not in gazetteer.given_names() and \
+        len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2
+
+
 def _firm_taken_for_person(referent: Referent) -> bool:
     """A lone word the model called a person, with no given name, role or gender anywhere in the report
     ('Brightmart will eliminate 1,800 positions, the company confirmed'): when no organisation is named
@@ -609,6 +616,9 @@ class SpeakerResolver:
             if speaker.kind == "organization" and speaker.referent is not None and speaker.referent.label == "ORG" \
                     and could_be(speaker.referent):
                 return speaker.referent
+        for speaker in reversed(self.history[-6:]) if business else ():
+            if speaker.kind == "unknown" and speaker.referent is None and _untagged_firm(self.text, speaker.name):
+                return self.referents.add(speaker.name, "organization", (speaker.start, speaker.end), label="ORG")
         corporate = self.referents.most_recent(
             position, lambda r: r.label == "ORG" and r.kind == "organization" and bool(CORPORATE_SUFFIX.search(r.name)))
         return corporate or self.referents.most_recent(
