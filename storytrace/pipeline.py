@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
-from storytrace import names
+from storytrace import gazetteer, names
 from storytrace.extract.entities import extract_mentions
 from storytrace.extract.events import extract_events
 from storytrace.extract.propositions import extract_propositions
@@ -174,10 +174,12 @@ def _told_story_outlet(statement: Statement, document: Document, outlet_names: S
 
 def _new_edges(known: Sequence[Provenance], edges: Iterable[Provenance]) -> list[Provenance]:
     """The edges to an outlet that no known edge of the same report already cites, one per outlet."""
-    seen = {(e.doc, names.org_key(e.cites)) for e in known}
+    def key_of(edge: Provenance) -> tuple[str, str]:
+        return edge.doc, names.org_key(gazetteer.outlet_name(edge.cites) or edge.cites)  # 'Bloomberg News' = 'Bloomberg'
+    seen = {key_of(e) for e in known}
     out = []
     for edge in edges:
-        key = (edge.doc, names.org_key(edge.cites))
+        key = key_of(edge)
         if key not in seen:
             seen.add(key)
             out.append(edge)

@@ -1118,3 +1118,13 @@ def test_one_quote_put_in_two_speakers_mouths_is_flagged(first, second, speakers
     assert bool(found) is flagged and ("speakers differ" in variant_flags(variants)) is flagged
     if found:
         assert [v.text for v in found[0].values] == ["Maria Costa", "Tom Reeve"]
+
+
+def test_an_outlet_that_speaks_and_reported_is_cited_once(analyze_text):
+    from storytrace.pipeline import build_dossier
+
+    body = ("Orrin is in talks to buy Valtek, The Wall Street Journal reported on Thursday.\n\nBloomberg News reported "
+            "last month that Orrin had approached several chip companies.")
+    dossier = build_dossier([analyze_text("Deal talks\n\n" + body + "\n", outlet="Reuters")])
+    cited = [e.cites for e in dossier.provenance]
+    assert sorted(cited) == ["Bloomberg News", "The Wall Street Journal"]

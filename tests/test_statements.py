@@ -1524,3 +1524,10 @@ def test_the_agency_is_the_public_body_last_heard(analyze_text, body, speaker):
 def test_a_described_member_named_after_and_the_anonymity_formula(analyze_text, body, expected):
     assert _statements(analyze_text, body)[:len(expected)] == expected and \
         not any(s[1].startswith("to discuss") for s in _statements(analyze_text, body))
+
+
+def test_a_source_phrase_before_in_what_would_be_vouches_for_the_clause_before(analyze_text):
+    body = ("Orrin is nearing a deal to buy Valtek, according to people familiar with the matter, in what would be the "
+            "largest chip acquisition this year.")
+    assert _statements(analyze_text, body) == [("people familiar with the matter", "Orrin is nearing a deal to buy Valtek",
+                                                 "assert")]

@@ -1705,7 +1705,7 @@ def _speaker_inside_clause(source: "Token") -> "Token | None":
 _CONTINUATION = re.compile(r"^[\s,]*(?:(?:a|an|one|two|three|four|five|six|several|some|just|only)\s+(?:\w+\s+)?"
                            r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?=after|before|since))?"
                            r"(?:and|but|or|after|before|because|when|while|since|although|though|who|whom|"
-                           r"whose|which)\b", re.IGNORECASE)  # ', a day after ...' too
+                           r"whose|which|in\s+what)\b", re.IGNORECASE)  # ', a day after ...', ', in what would be ...' too
 
 
 # ', a move first reported by the Financial Times', ', a claim the company denies': a note on the clause before

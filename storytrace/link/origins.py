@@ -485,7 +485,7 @@ def _active_credits(document: Document, own: str | None, story_keys: Collection[
     """'first reported by' edges for the news outlets a sentence names as first to report."""
     edges = []
     for match in ACTIVE_CREDIT.finditer(document.text):
-        name = re.sub(r"^[Tt]he\s+", "", match.group("name").split(". ")[-1])  # 'Corvo. Bloomberg News': the last
+        name = re.sub(r"^[Tt]he\s+", "", re.split(r"\.\s+", match.group("name"))[-1])  # 'Corvo. Bloomberg News': the last
         if _is_outlet(name, story_keys) and names.org_key(name) != own:
             start = match.start("name") + match.group("name").find(name)
             edges.append(Provenance(doc=document.id, cites=name, start=start, end=start + len(name),
@@ -509,7 +509,7 @@ def reporting_provenance(document: Document, story_outlets: Iterable[str] = ()) 
     edges = []
     for match in OUTLET_REPORTED.finditer(document.text):
         group = "name" if match.group("name") else "agent"
-        name = re.sub(r"^[Tt]he\s+", "", match.group(group).split(". ")[-1])
+        name = re.sub(r"^[Tt]he\s+", "", re.split(r"\.\s+", match.group(group))[-1])  # 'Thursday.\n\nBloomberg News'
         canonical = gazetteer.outlet_name(name) or _story_outlet_ending(name, story_outlets) or name
         if (_is_outlet(name, story_keys) or names.org_key(canonical) in story_keys) and \
                 names.org_key(canonical) != own and names.org_key(name) != own:
@@ -551,7 +551,7 @@ def _credited_name(text: str, at: int, published: bool, story_keys: Collection[s
     Conversation'); else a known outlet later in the sentence."""
     named = PUBLICATION_NAME.match(text, at)
     if named is not None and not NOT_A_PUBLICATION.match(named.group()):
-        name = re.sub(r"^the\s+", "", named.group().split(". ")[0]).rstrip(".")  # 'the Calder Post. Election ...'
+        name = re.sub(r"^the\s+", "", re.split(r"\.\s+", named.group())[0]).rstrip(".")  # 'the Calder Post. Election ...'
         if published or _is_outlet(name, story_keys):
             return named.start() + named.group().find(name), name
     sentence = re.split(r"(?<=[.!?])\s", text[at:at + 60], maxsplit=1)[0]
