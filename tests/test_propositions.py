@@ -463,6 +463,9 @@ def test_a_denial_that_points_back_denies_what_it_answers(analyze_text, body, de
       "accepting bribes.", "The former head of the port", "Reyes accepted bribes from the firm"),
      ("Prosecutors said Reyes accepted $340,000 in bribes from Bayline Marine. Reyes has pleaded not guilty to "
       "charges that he accepted bribes.", "Reyes", "Reyes accepted $340,000 in bribes from Bayline Marine"),
+     # the act denied in other words than the clause that told it: by what it was done to
+     ("Councillor Tom Briggs says residents complained for months; the company denies receiving complaints.",
+      "the company", "residents complained for months"),
      # 'any wrongdoing' names no act: the clause just before
      ("Prosecutors said Reyes accepted $340,000 in bribes from Bayline Marine. Bayline Marine has denied any "
       "wrongdoing.", "Bayline Marine", "Reyes accepted $340,000 in bribes from Bayline Marine")],

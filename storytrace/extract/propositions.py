@@ -912,6 +912,8 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         else:  # 'Anyone who says otherwise is wrong' answers someone who said so, not the reporter's account
             answered = _answered_text(statement, found, hint, hint_needed=accused,
                                       said_only=bool(OTHERWISE_WRONG.match(denial)))
+            if not answered and accused and len(hint) >= 2:  # 'denies receiving complaints' / 'residents complained'
+                answered = _answered_text(statement, found, _object_word(content), hint_needed=True, said_only=True)
         if not answered:
             continue
         out.append(_side_of(document, statement, *_side_span(text, statement), answered, "deny", "rebuts"))
@@ -950,6 +952,13 @@ def _accused_party(statement: Statement) -> set[str]:
     """The word stem that names who denies being accused, the last word of their name ('Bayline Marine' ->
     marin, 'Anne Price' -> price): a denial of 'any wrongdoing' answers only a clause that names them."""
     words = re.findall(r"[a-z]+", statement.speaker.name.lower())
+    return {_word_key(words[-1])} if words else set()
+
+
+def _object_word(denial: str) -> set[str]:
+    """The stem of a short denial's last word, what the act it denies was done to ('receiving complaints' ->
+    compl), by which a clause telling that act in other words is found."""
+    words = [w for w in re.findall(r"[a-z]+", denial.lower()) if w not in ACCUSATION_WORDS and len(w) > 2]
     return {_word_key(words[-1])} if words else set()
 
 
