@@ -912,7 +912,8 @@ def rebuttal_propositions(document: Document, statements: list[Statement],
         else:  # 'Anyone who says otherwise is wrong' answers someone who said so, not the reporter's account
             answered = _answered_text(statement, found, hint, hint_needed=accused,
                                       said_only=bool(OTHERWISE_WRONG.match(denial)))
-            if not answered and accused and len(hint) >= 2:  # 'denies receiving complaints' / 'residents complained'
+            if not answered and accused and len(hint) >= 2 and DENIED_DOING.match(content):
+                # 'denies receiving complaints' / 'residents complained for months'
                 answered = _answered_text(statement, found, _object_word(content), hint_needed=True, said_only=True)
         if not answered:
             continue
@@ -953,6 +954,9 @@ def _accused_party(statement: Statement) -> set[str]:
     marin, 'Anne Price' -> price): a denial of 'any wrongdoing' answers only a clause that names them."""
     words = re.findall(r"[a-z]+", statement.speaker.name.lower())
     return {_word_key(words[-1])} if words else set()
+
+
+DENIED_DOING = re.compile(r"\s*(?:ever\s+|having\s+)?[a-z]+ing\b")  # 'receiving complaints', 'ever taking money'
 
 
 def _object_word(denial: str) -> set[str]:
