@@ -1271,7 +1271,7 @@ def _the_speakers_next_act(later: "Token", cue: "Token") -> bool:
 def _answers_a_claim(verb: "Token") -> bool:
     """'said hackers had accessed a database, | but disputed a researcher's estimate that ...': a side
     taken, after a comma, on someone's claim, which the reported clause's own subject is not answering."""
-    return verb.doc[verb.i - 2].text == "," and any(
+    return verb.i >= 2 and verb.doc[verb.i - 2].text == "," and any(
         c.dep_ == "dobj" and c.lemma_.lower() in lx.CLAIMED_THINGS and
         any(g.dep_ in ("poss", "acl", "relcl") or g.lower_ == "that" for g in c.subtree if g.i != c.i)
         for c in verb.children)

@@ -33,6 +33,11 @@ PUBLIC_HOUSES = re.compile(r"\b(?:white\s+house|house\s+of\s+(?:commons|lords|re
 # ... and as an office ('the Federal Office for Information Security', 'the Home Office'); a box office is none
 PUBLIC_OFFICES = re.compile(r"(?i:\b(?:federal|home|foreign|cabinet|national|state)\s+office\b)|\bOffice\s+(?:of|for)\s+"
                             r"(?:the\s+)?[A-Z]")
+# A public service by what it serves ('the Food Safety and Inspection Service', 'the National Health Service')
+PUBLIC_SERVICES = re.compile(r"\b(?:national|federal|state|civil|public|postal|secret|forest|parks?|fire|ambulance|"
+                             r"prison|probation|health|revenue|inspection|weather|marshals?|intelligence|security|"
+                             r"diplomatic|border|immigration|coast|meteorological|geological)\s+(?:[\w&]+\s+)?service\b",
+                             re.IGNORECASE)
 # Words for a public body by its kind, which a story uses for the body it names by a name without them.
 PUBLIC_KIND_HEADS = frozenset({"agency", "regulator", "watchdog"})
 GENERIC_ORGANIZATION_HEADS = frozenset("company firm group carrier maker manufacturer airline bank insurer club "
@@ -248,12 +253,6 @@ def _public_body(name: str) -> bool:
     return bool(set(words) & PUBLIC_BODY_WORDS) or bool(words) and words[-1] in NON_BUSINESS_HEADS or \
         bool(PUBLIC_HOUSES.search(name)) or bool(PUBLIC_OFFICES.search(name)) or bool(PUBLIC_SERVICES.search(name))
 
-
-# A public service by what it serves ('the Food Safety and Inspection Service', 'the National Health Service')
-PUBLIC_SERVICES = re.compile(r"\b(?:national|federal|state|civil|public|postal|secret|forest|parks?|fire|ambulance|"
-                             r"prison|probation|health|revenue|inspection|weather|marshals?|intelligence|security|"
-                             r"diplomatic|border|immigration|coast|meteorological|geological)\s+(?:[\w&]+\s+)?service\b",
-                             re.IGNORECASE)
 
 
 # The last word of names of bodies that are no business.
