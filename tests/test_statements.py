@@ -1531,3 +1531,12 @@ def test_a_source_phrase_before_in_what_would_be_vouches_for_the_clause_before(a
             "largest chip acquisition this year.")
     assert _statements(analyze_text, body) == [("people familiar with the matter", "Orrin is nearing a deal to buy Valtek",
                                                  "assert")]
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    # 'her office' speaks for the office-holder of that gender named last, not the woman quoted last
+    ("Mayor Ana Ortiz did not attend the meeting. Council member Priya Shah said the vote was fair. Her office said "
+     "she had a scheduling conflict.", "Ana Ortiz's office"),
+])
+def test_a_persons_office_by_pronoun(analyze_text, body, speaker):
+    assert _statements(analyze_text, body)[-1][0] == speaker

@@ -38,6 +38,10 @@ PUBLIC_SERVICES = re.compile(r"\b(?:national|federal|state|civil|public|postal|s
                              r"prison|probation|health|revenue|inspection|weather|marshals?|intelligence|security|"
                              r"diplomatic|border|immigration|coast|meteorological|geological)\s+(?:[\w&]+\s+)?service\b",
                              re.IGNORECASE)
+# Roles whose holder has an office that speaks for them ('Her office said', of the mayor).
+OFFICE_ROLES = frozenset("""president premier chancellor minister mayor governor senator congressman congresswoman
+representative secretary commissioner""".split()) | {"prime minister", "foreign minister", "defence minister",
+                                                       "defense minister", "finance minister", "vice president"}
 # Words for a public body by its kind, which a story uses for the body it names by a name without them.
 PUBLIC_KIND_HEADS = frozenset({"agency", "regulator", "watchdog"})
 GENERIC_ORGANIZATION_HEADS = frozenset("company firm group carrier maker manufacturer airline bank insurer club "
@@ -398,6 +402,9 @@ class SpeakerResolver:
             return self._pronoun(lx.PERSON_PRONOUNS[word], span, position)
         if head.pos_ == "PRON" and word in lx.PLURAL_PRONOUNS:
             return self._plural_pronoun(span)
+        office = self._persons_office(head, position)
+        if office is not None:
+            return office
         if head.pos_ == "PRON" and word == "it" and head.dep_ == "nsubj":
             subject = _named_subject_of_sentence(head)
             if subject is not None:  # 'Orvenia has released a photograph of a rifle it says was found ...'
@@ -731,6 +738,23 @@ class SpeakerResolver:
             described = self._description(holder, holder.idx)
             return ResolvedSpeaker(described.name, described.kind, span[0], span[1], described.referent)
         return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
+
+    def _persons_office(self, head: "Token", position: int) -> ResolvedSpeaker | None:
+        """'Her office said': the office of the person the pronoun stands for ('Ana Ortiz's office'),
+        which speaks for that person."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        if head.lemma_.lower() != "office" or owner is None:
+            return None
+        gender = lx.PERSON_PRONOUNS[owner.lower_]
+        holder = self.referents.most_recent(position, lambda r: r.kind == "person" and r.gender in (gender, None)
+                                            and bool(r.roles & OFFICE_ROLES))  # the mayor, not the councillor quoted last
+        name = holder.name if holder is not None else None
+        if name is None:
+            person = self._pronoun(gender, token_span(owner), position)
+            name = person.name if person.kind == "person" else None
+        if name is None:
+            return None
+        return ResolvedSpeaker(f"{name}'s office", "organization", owner.idx, head.idx + len(head.text), None)
 
     def _sentences_back(self, position: int, count: int) -> int:
         """Where the sentence `count` sentences before the one at `position` starts."""
