@@ -83,7 +83,9 @@ def test_contract_value(value, expected):
 @pytest.mark.parametrize(
     ("first", "second", "agree"),
     [("2016-12", "2016-12-23", True), ("2016-12-23", "2016-12-29", False), ("2016", "2016-12-29", True),
-     ("2016-11", "2016-12", False)],
+     ("2016-11", "2016-12", False),
+     # a week and a day in it agree ('this week' / 'on Wednesday'); a day outside it does not
+     ("2024-W26", "2024-06-27", True), ("2024-W26", "2024-07-01", False)],
 )
 def test_dates_agree(first, second, agree):
     assert dates_agree(first, second) is agree
@@ -107,6 +109,19 @@ def test_one_happening_in_two_documents_is_one_timeline_entry_with_a_conflict_fl
     assert call_a.group == call_b.group != vote.group
     assert call_a.sources == ("A", "B") and call_a.conflict and call_a.participants == ("ent-putin",)
     assert vote.sources == ("B",) and not vote.conflict
+
+
+def test_one_named_disaster_told_with_different_days_is_one_timeline_entry_with_a_conflict_flag():
+    events = [
+        _event("A", 0, 40, "The landslide struck at around 4 a.m.", "2025-09-13", "strike"),
+        _event("B", 0, 40, "Friday night's landslide in Karsi", "2025-09-12", "landslide"),
+        _event("B", 100, 160, "The landslide had buried 40 homes by Monday", "2025-09-15", "bury"),  # no occurring
+        _event("C", 0, 60, "The fire had blackened 7,000 acres by Sunday", "2025-09-14", "blacken"),
+    ]
+    struck, dated, buried, fire = link_events(events, [])
+    assert struck.group == dated.group and struck.conflict and dated.sources == ("A", "B")
+    assert buried.group != struck.group  # what it did afterwards is another event
+    assert fire.group != struck.group and not fire.conflict
 
 
 @pytest.mark.parametrize(

@@ -146,6 +146,9 @@ CASES = [
     ("The plant employs 1500 workers.", DCT, []),
     ("A second resolution was planned.", DCT, []),
     ("The score was 24/7 all along.", DCT, []),
+    # a month and day told with a year relative to the report's date
+    ("Varga vetoed the budget on June 19 last year, before the deal.", DCT, [("June 19 last year", "DATE", "2019-06-19")]),
+    ("It opens on 4 May next year.", DCT, [("4 May next year", "DATE", "2021-05-04")]),
     # 'Today' that ends a name is no day; one that opens a sentence is
     ("It was published in the journal Hepatology Today.", DCT, []),
     ("He told USA Today that it was fine.", DCT, []),

@@ -137,8 +137,8 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # 24.11.2016: day first, as Europe writes it
         ("dotted", rf"(?<![\d.])(?P<d>[0-2]?\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{year})\b(?![.]\d)"),
         ("slash", r"\b(?P<a>[01]?\d|2\d|3[01])/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b"),
-        ("mdy", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{mon})\s+(?P<day>{day})\b(?![,.]\d)(?:,?\s+(?P<year>{year})\b)?"),
-        ("dmy", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>{day})\s+(?:of\s+)?(?P<mon>{mon})(?:(?<=\.)|\b)(?:,?\s+(?P<year>{year})\b)?"),
+        ("mdy", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{mon})\s+(?P<day>{day})\b(?![,.]\d)(?:,?\s+(?:(?P<year>{year})\b|{rel_year}\b))?"),
+        ("dmy", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>{day})\s+(?:of\s+)?(?P<mon>{mon})(?:(?<=\.)|\b)(?:,?\s+(?:(?P<year>{year})\b|{rel_year}\b))?"),
         # 24-Nov-2016, 24-Nov-16: a form of records and filings
         ("dmyhyphen", rf"\b(?P<day>[12]\d|3[01]|0?[1-9])-(?P<mon>{mon})-(?P<year>{year}|\d\d)\b(?!-)"),
         ("monyear", rf"\b{MODIFIER}(?P<mon>{mon}),?\s+(?:of\s+)?(?:(?P<year>{year})\b|{rel_year}\b)"),
@@ -480,6 +480,11 @@ def _handle_month_day(ctx: Context, m: re.Match[str]) -> Reading | None:
         return Reading(m.start(), m.end(), "DATE", f"{int(m['year']):04d}-{month:02d}-{day:02d}")
     if m["mon"].lower() == "may" and _previous_word(ctx.text, m.start()) in {"i", "you", "we", "they", "it", "he", "she"}:
         return None
+    if m["rel"]:  # 'June 19 last year'
+        year, estimated = _year_from_relative(ctx, m["rel"])
+        if year is None or _safe_date(year, month, day) is None:
+            return None
+        return Reading(m.start(), m.end(), "DATE", f"{year:04d}-{month:02d}-{day:02d}", "document", estimated)
     value, estimated = _resolve_day_without_year(ctx, month, day, m.start(), m.end())
     if _safe_date(2000, month, day) is None:
         return None
@@ -1159,7 +1164,7 @@ RULE_REACH = {"iso": (0, 20), "dotted": (1, 1), "dmyhyphen": (4, 10), "slash": (
               "noon": (0, 10), "setadj": (0, 12), "shortyear": (1, 5), "qcode": (6, 8), "holiday": (12, 12),
               "dayrel": (26, 22), "podrel": (12, 12), "weekday": (14, 22), "refs": (24, 12), "theday": (14, 5),
               "sequel": (6, 22),
-              "weekend": (6, 2), "mdy": (14, 12), "dmy": (20, 12), "dayord": (14, 12)}
+              "weekend": (6, 2), "mdy": (14, 24), "dmy": (20, 24), "dayord": (14, 12)}  # mdy: "June 19 last year"
 DEFAULT_REACH = (42, 32)
 
 

@@ -9,6 +9,7 @@ the other ("2016-12" and "2016-12-23"); a group whose day-level dates disagree i
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -54,15 +55,52 @@ def participants_of(event: Event, mention_index: dict[str, list[tuple[int, int, 
 
 
 def dates_agree(first: str, second: str) -> bool:
-    """'2016-12' and '2016-12-23' agree; '2016-12-23' and '2016-12-29' do not."""
+    """'2016-12' and '2016-12-23' agree, and so do a week and a day in it ('2024-W26', '2024-06-27');
+    '2016-12-23' and '2016-12-29' do not."""
     shorter, longer = sorted((first, second), key=len)
+    week = ISO_WEEK.fullmatch(shorter)
+    if week is not None and ISO_DAY.fullmatch(longer):
+        year, number, _ = datetime.date.fromisoformat(longer).isocalendar()
+        return (year, number) == (int(week["year"]), int(week["week"]))
     return longer.startswith(shorter)
 
 
+ISO_WEEK = re.compile(r"(?P<year>\d{4})-W(?P<week>\d{2})")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+# Happenings a story has one of, named by a noun: two reports' landslide is the one landslide.
+ONE_OFF_HAPPENINGS = frozenset("""landslide mudslide avalanche earthquake quake flood fire blaze wildfire explosion blast
+crash collision derailment shooting bombing eruption collapse tornado hurricane typhoon cyclone sinking""".split())
+
+
+# Verbs that tell a happening took place ('The landslide struck at 4 a.m.'), not what it did later.
+OCCURRING_VERBS = frozenset("strike hit happen occur start begin erupt ignite break explode".split())
+NAMED_BY_DATE = re.compile(r"['’]s\s+(?:[\w-]+\s+)??(?P<noun>[a-z]+)\b")  # "Friday night's landslide"
+OPENING_SUBJECT = re.compile(r"^(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[a-z]+)\b")
+
+
+def _happening(event: Event) -> str | None:
+    """The one-off happening an event is the occurrence of: a happening a possessive date dates ("Friday
+    night's landslide"), or one its clause opens with as the subject of a verb of occurring ("The
+    landslide struck at around 4 a.m."); not what it did later ("The fire had blackened 7,000 acres")."""
+    text = event.text.lower()
+    if event.predicate in ONE_OFF_HAPPENINGS and any(m["noun"] == event.predicate for m in NAMED_BY_DATE.finditer(text)):
+        return event.predicate
+    opening = OPENING_SUBJECT.match(text)
+    nouns = [w for w in re.findall(r"[a-z]+", opening.group().lower())] if opening is not None else []
+    noun = next((w for w in nouns[1:] if w in ONE_OFF_HAPPENINGS), None)
+    return noun if noun is not None and event.predicate in OCCURRING_VERBS else None
+
+
 def same_happening(first: Event, second: Event) -> bool:
-    """Same predicate class with a shared participant, or clauses that share most content words."""
+    """Same predicate class with a shared participant, one named one-off happening ('the landslide'), or
+    clauses that share most content words."""
     if first.doc == second.doc:
         return False
+    happening = _happening(first)
+    if happening is not None and happening == _happening(second):
+        return True
     shared = set(first.participants) & set(second.participants)
     if shared and _predicate_class(first.predicate) == _predicate_class(second.predicate):
         return True
