@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 import numpy as np
 
 from storytrace import gazetteer
+from storytrace.extract.factcheck import CORRECTED
 from storytrace.extract.lexicon import COUNTRY_WORDS
 from storytrace.extract.propositions import sentence_start
 from storytrace.extract.timex import MONTHS
@@ -859,8 +860,6 @@ def denies_another_figure(center: str, denial: str) -> bool:
 def retracted_by_corrections(documents: Sequence[Document]) -> set[tuple[str, int]]:
     """(document, start) of every clause a report's correction withdraws ('An earlier version of this
     article said Osei won bronze'); the claim step sees it as the outlet's denial."""
-    from storytrace.extract.factcheck import CORRECTED
-
     return {(d.id, match.start("claim")) for d in documents if "version of this" in d.text
             for match in CORRECTED.finditer(d.text)}
 
@@ -1375,7 +1374,7 @@ UNIT_SKIPPED = frozenset("a an the of in on at to for and or per more than some 
                          "its their his her our my your is are was were be been had has have will would".split())
 
 
-def _counted_things(text: str, end: int, value: str = "") -> frozenset[str]:
+def _counted_things(text: str, end: int, value: str) -> frozenset[str]:
     """What an amount counts: past any small words after it, in its clause, the next one or two words,
     without a plural 's' ('six new officers' -> officer; '212 sailings last year' -> sailing; '4% of
     its office workforce' -> office, workforce; '240 departures a day' -> departure); each marked

@@ -224,6 +224,11 @@ def _person_clusters(mentions: list[Mention]) -> tuple[list[Cluster], dict[str, 
 DOMINANT_TIMES = 5  # a person named this many times as often as anyone else of that given name
 
 
+def _firm_by_legal_form(mention: Mention) -> bool:
+    """A name the model did not call a person that ends in a legal form ('Brightmart Inc'): a firm."""
+    return mention.label != "PERSON" and names.strip_legal_suffix(mention.text) != mention.text
+
+
 def _person_defined(mention: Mention, clusters: list[Cluster], short_forms: dict[str, str]) -> Cluster | None:
     """The person whose full name a short name is defined as short for in the story ('MBS')."""
     full = mention.short_for or short_forms.get(names.fold(names.strip_possessive(mention.text)))
@@ -467,7 +472,7 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
         cluster = things.get(key)
         if cluster is None:
             cluster = things[key] = Cluster(key=key, person=mention.label == "PERSON")
-        elif cluster.person and mention.label != "PERSON" and names.strip_legal_suffix(mention.text) != mention.text:
+        elif cluster.person and _firm_by_legal_form(mention):
             cluster.person = False  # 'Brightmart Inc' in one report: the lone 'Brightmart' of another was no person
         cluster.add(mention)
     index = ThingIndex.build(things)
@@ -540,7 +545,7 @@ def _informative_words(name: str) -> int:
 def _entity_type(cluster: Cluster) -> str:
     if cluster.person:
         return "PERSON"
-    if any(m.label != "PERSON" and names.strip_legal_suffix(m.text) != m.text for m in cluster.mentions):
+    if any(_firm_by_legal_form(m) for m in cluster.mentions):
         return "ORG"  # 'Coinvale Ltd', whatever the model called its lone 'Coinvale'
     labels = Counter({k: v for k, v in cluster.labels.items() if k != "PERSON"}) or cluster.labels
     return labels.most_common(1)[0][0]
