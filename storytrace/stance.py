@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 import numpy as np
 
 from storytrace.errors import StorytraceError
+from storytrace.extract.lexicon import ABLE_FORMS, CONCESSIVE_WORDS, WHOLE_WORDS
 
 if TYPE_CHECKING:
     from storytrace.embed import Embedder
@@ -187,8 +188,9 @@ def is_negator(word: str) -> bool:
 
 
 def negation_count(words: Sequence[str]) -> int:
-    """How many negators, counting "no one" and bare "no"."""
-    return sum(1 for w in words if is_negator(w) or w == "no")
+    """How many negators, counting "no one" and bare "no", less concessions and disbelief."""
+    return sum(1 for i, w in enumerate(words) if (is_negator(w) or w == "no")
+               and not _concedes_a_part(tuple(words), i) and not _disbelief(tuple(words), i))
 
 
 def negated_stems(words: Sequence[str], window: int = 3) -> set[str]:
@@ -206,6 +208,8 @@ def _negated_stems(words: tuple[str, ...], window: int) -> frozenset[str]:
             continue
         if word == "not" and i + 1 < len(words) and words[i + 1] in NOT_MERELY:
             continue  # 'not just a sense of urgency but pure speed' adds, it does not negate
+        if _concedes_a_part(words, i) or _disbelief(words, i):
+            continue
         following = next((w for w in words[i + 1:i + 4] if w not in FUNCTION_WORDS), None)
         if following in DOUBTING_WORDS:
             continue  # 'would not rule out', 'would not be surprised', 'did not dispute': no denial
@@ -220,6 +224,20 @@ def _negated_stems(words: tuple[str, ...], window: int) -> frozenset[str]:
             if taken >= window:
                 break
     return frozenset(found)
+
+
+def _concedes_a_part(words: tuple[str, ...], i: int) -> bool:
+    """'..., though not all of their claims were upheld', 'most, if not all, members': a concession
+    that limits how far the clause goes; it does not deny it."""
+    return words[i] == "not" and 0 < i and words[i - 1] in CONCESSIVE_WORDS \
+        and i + 1 < len(words) and words[i + 1] in WHOLE_WORDS
+
+
+def _disbelief(words: tuple[str, ...], i: int) -> bool:
+    """'I can not believe we would create French jobs', 'couldn't believe they upheld it': outrage at
+    what happened, which takes it as so ('do not believe' doubts it and stays a negation)."""
+    able = words[i] if words[i] in ABLE_FORMS else words[i - 1] if words[i] == "not" and i > 0 else ""
+    return able in ABLE_FORMS and i + 1 < len(words) and words[i + 1] == "believe"
 
 
 SUBJECT_AUXILIARIES = frozenset("has have had was were is are did does do will would could can should".split())

@@ -59,6 +59,8 @@ PLANT = "Robert Plant ripped up an $800M Led Zeppelin reunion contract"
     # a 'no' that opens a subject negates its clause
     ("Wards are closing for lack of staff", "No ward has closed for lack of staff", "denies"),
     ("Charges were filed against the officers", "No charges were filed against the officers", "denies"),
+    # a concession that limits the clause still restates it
+    ("The GAO upheld the protest", "The GAO upheld the protest, though not all of the points raised were upheld", "supports"),
 ])
 def test_rule_cases(claim: str, text: str, expected: str) -> None:
     result = rule_stance(claim, text)
@@ -79,6 +81,8 @@ def test_rule_cases(claim: str, text: str, expected: str) -> None:
     ("The full data set is bigger", "I would not rule out that the full data set is bigger"),
     ("The mill will close next year", "The owners would not be surprised if the mill closed next year"),
     ("The fund lost money", "The watchdog did not dispute that the fund lost money"),
+    # a concession or disbelief is no denial
+    ("The contract outsources jobs to France", "I can not believe we would create French jobs in place of Kansas jobs"),
     # called off and not held agree; a contract signed is no contract cancelled's opposite by these words
     ("Officials skipped the inspection of the dam", "The dam was not inspected"),
     ("The company cancelled the contract with Boeing", "Boeing signed the contract"),

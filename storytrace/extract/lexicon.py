@@ -195,3 +195,10 @@ COUNTRY_WORDS = {
 # company that later speaks as 'the company'.
 PLATFORMS = frozenset("""x twitter telegram facebook instagram tiktok youtube whatsapp linkedin reddit weibo wechat
 bluesky threads snapchat substack mastodon vk""".split()) | {"truth social"}
+
+# A negation that limits or marvels rather than denies: '..., though not all of their claims were
+# upheld', 'most, if not all, members' (a concession, then a whole-word), 'I can not believe we would
+# create French jobs' (disbelief at what happened, which takes it as so).
+CONCESSIVE_WORDS = frozenset("though although albeit if".split())
+WHOLE_WORDS = frozenset("all every everything everyone entirely fully always each".split())
+ABLE_FORMS = frozenset("can could cannot can't couldn't".split())

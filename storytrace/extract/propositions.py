@@ -43,6 +43,9 @@ NEGATION = re.compile(rf"(?<!in order )(?<!so as )\b(?:(?:not|no)(?!\s+(?:fewer|
                       rf"greater|smaller|older|younger)\s+than\b)(?!\s+(?:only|just|merely|simply|solely)\b){_NOT_UNTIL}{_NOT_DOUBTED}|"
                       rf"n't{_NOT_UNTIL}{_NOT_DOUBTED}|n’t{_NOT_UNTIL}{_NOT_DOUBTED}|"
                       rf"never|neither|nor|without)\b", re.IGNORECASE)
+_WORDS_OF = "|".join
+NEGATION_EXCUSED = re.compile(rf"\b(?:(?:{_WORDS_OF(sorted(lx.CONCESSIVE_WORDS))}),?\s+not,?\s+(?:{_WORDS_OF(sorted(lx.WHOLE_WORDS))})"
+                              rf"|(?:can|could)(?:\s*not|n['’]t)\s+believe)\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)\s+|;\s+|\s+[–—-]\s+|:\s+)")
 MIN_WORDS = 4
 
@@ -517,6 +520,12 @@ def _whole_clause(tokens: list["Token"], start: int, end: int) -> bool:
     return False
 
 
+def negates(text: str) -> bool:
+    """A negation the clause's claim turns on, not one that concedes a part or marvels (NEGATION_EXCUSED)."""
+    excused = [m.span() for m in NEGATION_EXCUSED.finditer(text)]
+    return any(not any(start <= m.start() < end for start, end in excused) for m in NEGATION.finditer(text))
+
+
 def _proposition(doc: "Doc", document: Document, start: int, end: int, mentions: list[Mention],
                  statement: Statement | None, polarity: str) -> Proposition:
     text = document.text[start:end]
@@ -526,7 +535,7 @@ def _proposition(doc: "Doc", document: Document, start: int, end: int, mentions:
         text=" ".join(text.split()), statement=statement.id if statement else None,
         speaker=statement.speaker.name if statement else None,
         speaker_kind=statement.speaker.kind if statement else None, polarity=polarity,
-        negated=bool(NEGATION.search(text)), hedged=bool(HEDGES.search(text)), whole=whole,
+        negated=negates(text), hedged=bool(HEDGES.search(text)), whole=whole,
         entities=_entities_in(mentions, start, end), predicates=predicates, arguments=arguments)
 
 
