@@ -190,9 +190,15 @@ _LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:" + "|".join(r"\.?".join(suffix) for suf
                            re.IGNORECASE)  # dotted forms too: 'N.V.', 'S.A.'
 
 
+# A football club's form, which names in full what reports shorten: 'FC Porto' = 'Porto', 'Harwell
+# United Football Club' = 'Harwell United'.
+_CLUB_FORM = re.compile(r"^(?:a?fc|cf)\s+(?=\S)|(?:,?\s+(?:a\.?)?f\.?c\.?|\s+football\s+club)$", re.IGNORECASE)
+
+
 def strip_legal_suffix(name: str) -> str:
-    """The name without the legal forms that end it ("Norcastle Coatings, LLC" -> "Norcastle Coatings")."""
-    return _LEGAL_SUFFIX.sub("", name)
+    """The name without the legal forms that end it ("Norcastle Coatings, LLC" -> "Norcastle Coatings")
+    or a club's form ("FC Porto" -> "Porto")."""
+    return _LEGAL_SUFFIX.sub("", _CLUB_FORM.sub("", name))
 
 
 # British and American spellings of words in organisations' names ('Defence' / 'Defense').

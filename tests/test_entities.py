@@ -532,3 +532,28 @@ def test_a_title_of_several_words_is_no_part_of_the_name_and_known_as_defines_a_
     [prince] = [e for e in dossier.entities if "Mohammed bin Salman" in e.aliases]
     assert prince.name == "Mohammed bin Salman" and "MBS" in prince.aliases
     assert len(prince.mentions) == 3
+
+
+def test_a_clubs_form_and_its_short_name_are_one_club():
+    mentions = [_mention("Harwell United", "ORG", 0), _mention("Harwell", "PERSON", 40),  # as extraction labels them
+                _mention("Harwell United Football Club", "ORG", 0, doc="d2"), _mention("FC Porto", "ORG", 60, doc="d2"),
+                _mention("Porto", "PERSON", 90)]
+    entities, _ = build_entities(mentions)
+    assert sorted((e.type, len(e.mentions)) for e in entities) == [("ORG", 2), ("ORG", 3)]
+    assert {e.name for e in entities} == {"Harwell United Football Club", "FC Porto"}
+
+
+def test_a_one_word_outlet_is_no_person_and_a_lone_given_name_taken_for_a_body_is_the_person():
+    from storytrace.schema import Document
+
+    mentions = [_mention("Record", "PERSON", 0), _mention("Tiago Mendes", "PERSON", 40), _mention("Tiago", "ORG", 80)]
+    document = Document(id="d1", source="b.txt", text="x" * 100, outlet="Record")
+    entities, _ = build_entities(mentions, [document])
+    assert {(e.name, e.type, len(e.mentions)) for e in entities} == {("Record", "ORG", 1), ("Tiago Mendes", "PERSON", 2)}
+
+
+@pytest.mark.parametrize("name", ["Harwell United", "Wigan Athletic"])
+def test_a_club_word_makes_a_name_a_bodys(name):
+    from storytrace.extract.entities import _relabel
+
+    assert _relabel("PERSON", name) == "ORG"

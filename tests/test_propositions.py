@@ -856,3 +856,16 @@ def test_disputing_that_before_a_comma_points_back(analyze_text):
     analysis = analyze_text("Headline\nHale said no replacement workers were used. Ekwueme disputed that, saying pickets "
                             "had seen two minibuses.\n")
     assert ("Ekwueme", "that", "deny") in [(s.speaker.name, s.text, s.polarity) for s in analysis.statements]
+
+
+@pytest.mark.parametrize(("body", "kept"), [
+    # what a speaker read or heard from others is passed on, not said by them
+    ('"I read that he has agreed a five-year contract. I have not even seen a contract," Salvador said.',
+     ["I have not even seen a contract"]),
+    ('"We have heard reports that the plant will close next year," the union said.', []),
+    # what they saw themselves is their own account
+    ('"I saw him take the envelope from the developer," she said.', ["I saw him take the envelope from the developer"]),
+])
+def test_hearsay_a_speaker_passes_on_is_no_claim_of_theirs(analyze_text, body, kept):
+    propositions = analyze_text("Headline\n" + body + "\n").propositions
+    assert [p.text for p in propositions] == kept

@@ -1540,3 +1540,22 @@ def test_a_source_phrase_before_in_what_would_be_vouches_for_the_clause_before(a
 ])
 def test_a_persons_office_by_pronoun(analyze_text, body, speaker):
     assert _statements(analyze_text, body)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a participle after a content clause whose verb is a deal ('agreed terms') goes on with the one who spoke
+    ('The agent of the winger has denied that his client has agreed terms with Harwell United, insisting that '
+     '"nothing is done" despite reports in England.',
+     [("The agent of the winger", "his client has agreed terms with Harwell United", "deny"),
+      ("The agent of the winger", '"nothing is done" despite reports in England', "assert")]),
+    # 'can confirm' is a statement's way of saying it now; 'could', 'cannot', a question and 'nobody can' are not
+    ("The club can confirm that it has agreed a fee with FC Porto for the winger.",
+     [("The club", "it has agreed a fee with FC Porto for the winger", "confirm")]),
+    ("Police could confirm that a man was arrested.", []),
+    ("Police cannot confirm that a man was arrested.", []),
+    ("Can police confirm that a man was arrested?", []),
+    ("No one can confirm that the dam will hold.", []),
+    ("Nobody can say whether the dam will hold.", []),
+])
+def test_a_participle_after_a_deal_and_can_confirm(analyze_text, body, expected):
+    assert _statements(analyze_text, body) == expected

@@ -30,6 +30,9 @@ TEMPORAL_NOUNS = frozenset("week weeks day days month months year years time nig
                            "afternoon today yesterday weekend".split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 HYPOTHETICAL_AUX = frozenset("would could might may should must can".split())
+DEALING_CUES = frozenset("agree accept".split())  # with an object a deal, not words: 'agreed terms', 'accepted the offer'
+NOBODY = frozenset("nobody none nothing one".split())  # 'no one' is parsed with 'one' as its subject
+PERFORMED_WITH_CAN = frozenset("confirm reveal report disclose announce tell state say".split())
 CHARACTERISING_VERBS = frozenset("call describe dub label term brand".split())
 REFUSING_VERBS = frozenset("decline refuse".split())  # the speaker's own act after what they said
 ASKING_OF_SOMEONE = frozenset({"call on", "appeal to", "urge", "ask", "implore", "beg", "plead"})  # so are these
@@ -391,7 +394,7 @@ def _asked_of_someone(token: "Token", prepositions: tuple[str, ...]) -> "Token |
 
 def is_hypothetical(token: "Token") -> bool:
     """A cue in a wished-for, intended or conditional clause: 'requesting that Putin announce'."""
-    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children):
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children) and not _can_confirm(token):
         return True
     if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
         return is_hypothetical(token.head.head)  # 'would you start by telling us ...?'
@@ -413,6 +416,18 @@ def is_hypothetical(token: "Token") -> bool:
                                                           "try", "ask", "urge", "request", "go"):
         return not _goes_on(head)  # 'is going to say' is yet to come; 'went on to say' is said
     return False
+
+
+def _can_confirm(token: "Token") -> bool:
+    """'Harwell United can confirm that ...', 'The Courier can reveal that ...', 'I can tell you that ...':
+    a statement's way of saying it now, not a maybe ('could confirm', 'cannot confirm', 'Can you
+    confirm ...?' stay unsaid)."""
+    auxiliaries = [c for c in token.children if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX]
+    return token.lemma_.lower() in PERFORMED_WITH_CAN and [a.lower_ for a in auxiliaries] == ["can"] \
+        and auxiliaries[0].i < token.i and not any(c.dep_ == "neg" for c in token.children) \
+        and not any(c.dep_ in SUBJECT_DEPS and (c.i > auxiliaries[0].i or c.lower_ in NOBODY) for c in token.children) \
+        and not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for c in token.children for m in c.children) \
+        and not token.sent.text.rstrip().endswith("?")
 
 
 def _asked_for_act(token: "Token") -> bool:
@@ -497,11 +512,21 @@ def _ancestor_cue(token: "Token") -> "Token | None":
     current = token.head  # spaCy makes a new Token object on each access: compare positions, not objects
     for _ in range(10):
         if cue_lemma(current) and current.i != token.i:
-            return current
+            return _reporting_cue_of(current)
         if current.i == current.head.i:
             return current if current.i != token.i else None
         current = current.head
     return None
+
+
+def _reporting_cue_of(cue: "Token") -> "Token":
+    """The speech act whose content a deal's verb sits in ('denied that his client has agreed terms,
+    insisting ...': the one insisting denied, the client agreed a deal, not words); a speech act
+    inside another's content keeps its participle ('said a driver had warned ..., reporting that')."""
+    while cue.lemma_.lower() in DEALING_CUES and any(c.dep_ == "dobj" for c in cue.children) and \
+            cue.dep_ == "ccomp" and cue.head.i != cue.i and cue_lemma(cue.head):
+        cue = cue.head
+    return cue
 
 
 def _adjacent_noun_phrase(doc: "Doc", token: "Token") -> "Token | None":

@@ -40,6 +40,7 @@ water waterworks power electric electricity gas oil coal rail railway railways a
 hospital hospitals clinic lines freight ferries transit construction builders properties utilities
 terminals terminal maritime stevedoring marine engineering therapeutics biotech pharmaceutical dynamics aerospace
 exchange markets brands retail farms dairies mills works plastics paints coatings
+united rovers wanderers athletic albion hotspur fc afc
 """.split()) | NEWSPAPER_ENDINGS
 # Last words of organisations' names that also end titles of works ('Evening News', 'Late Show Radio')
 WORK_TITLE_ENDINGS = NEWSPAPER_ENDINGS | frozenset("""news times post press magazine journal herald tribune daily radio tv

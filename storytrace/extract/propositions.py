@@ -233,6 +233,11 @@ def _without_dangling_words(doc: "Doc", text: str, start: int, end: int) -> int:
 OPEN_QUESTION = re.compile(r"\W*it\s+(?:is|was|remains|remained|is\s+still|was\s+still|has\s+not\s+been|had\s+not\s+been)\s+"
                            r"(?:not\s+(?:yet\s+)?(?:clear|known|certain|confirmed|established)|unclear|unknown|uncertain)\s+"
                            r"(?:whether|if|when|how|why|what|who|where|which)\b", re.IGNORECASE)
+# 'I read that he has agreed a five-year contract', 'We have heard reports that the plant will close':
+# what the speaker read or heard from others, passed on (often to knock it down), not said by them
+HEARSAY = re.compile(r"\W*(?:i|we)\s+(?:have\s+|had\s+|['’]ve\s+|['’]d\s+|also\s+|even\s+)?(?:read|heard|seen)\s+"
+                     r"(?:(?:the\s+|some\s+|all\s+the\s+)?(?:reports?|claims?|rumou?rs?|stories|suggestions?|speculation)\s+)?"
+                     r"that\b", re.IGNORECASE)
 SOURCING_NOTE = re.compile(r"\b(?:spoke|speaking|spoken|talked|talking)\s+on\s+(?:the\s+)?condition\s+of\s+anonymity\b|"
                            r"\b(?:asked|asking|requested|requesting)\s+(?:not\s+to\s+be|that\s+(?:he|she|they|"
                            r"(?:his|her|their)\s+names?)\s+not\s+be)\s+(?:named|identified|quoted)\b|"
@@ -563,7 +568,8 @@ def statement_propositions(doc: "Doc", document: Document, statement: Statement,
             if _words(text[start:end]) < MIN_WORDS or text[start:end].rstrip().endswith("?") or \
                     _only_points_at_a_claim(text[start:end], statement.polarity == "deny",
                                             statement.polarity == "confirm") or \
-                    SOURCING_NOTE.search(text[start:end]) or OPEN_QUESTION.match(text, start, end):
+                    SOURCING_NOTE.search(text[start:end]) or OPEN_QUESTION.match(text, start, end) or \
+                    HEARSAY.match(text, start, end):
                 continue
             polarity = statement.polarity
             if polarity == "assert" and denies_in_content(text[start:end]):
@@ -693,7 +699,7 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
                     s = subject_before[part[0]]  # 'The city | turned down the request on August 27 |, saying'
                 if _words(text[s:e]) >= MIN_WORDS and _has_own_verb(doc, s, e, skip_cues=True) and \
                         not _asks_only(doc, text, s, e) and not EDITORIAL_NOTE.search(text[s:e]) and \
-                        not OPEN_QUESTION.match(text, s, e) and \
+                        not OPEN_QUESTION.match(text, s, e) and not HEARSAY.match(text, s, e) and \
                         not RAISING_FRAME.search(text[s:e]) and not _claim_note(text, s, e) and \
                         not SOURCING_NOTE.search(text[s:e]) and \
                         not is_editorial_note(text[s:e]):

@@ -241,8 +241,8 @@ def _given_name_owner(mention: Mention, clusters: list[Cluster]) -> Cluster | No
     """The person of the story a given name alone stands for ('Steve' for Steve Jobs): the only one
     so named, or one named far more often than the others."""
     name = names.strip_possessive(mention.text).strip()
-    if mention.label != "PERSON" or " " in name or name not in gazetteer.given_names():
-        return None
+    if mention.label not in ("PERSON", "ORG") or " " in name or name not in gazetteer.given_names():
+        return None  # 'Tiago is our player': the model may take a lone given name for a body
     owners = sorted((c for c in clusters
                      if any(m.text.split()[0] == name for m in c.mentions if " " in m.text.strip())),
                     key=lambda c: -len(c.mentions))
@@ -579,8 +579,8 @@ def build_entities(mentions: Iterable[Mention], documents: Iterable[Document] = 
         own = _own_outlet_short_form(cluster, name, outlets_of)
         if own is not None:  # 'told the Herald' in the Northern Herald's report
             name, entity_type = own, "ORG"
-        elif not cluster.person and _thing_key(name) in own_outlets:
-            entity_type = "ORG"  # 'spoke to the Midshire Echo': a report's outlet, whatever the model tagged it
+        elif (not cluster.person or len(name.split()) == 1) and _thing_key(name) in own_outlets:
+            entity_type = "ORG"  # 'spoke to the Midshire Echo', 'told Record': a report's outlet, whatever the model tagged it
         entity_id = content_id("ent", entity_type, names.fold(name))
         refs = tuple(MentionRef(m.doc, m.start, m.end) for m in sorted(cluster.mentions, key=lambda m: (m.doc, m.start)))
         roles = tuple(dict.fromkeys(r for m in cluster.mentions for r in m.roles))
