@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from storytrace import lookup_pipes
 from storytrace.errors import StorytraceError
-from storytrace.extract.transcripts import qa_turns, question_turns
+from storytrace.extract.transcripts import qa_turns, question_turns, turn_matches
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -121,6 +121,9 @@ def _strip_caps_leads(text: str) -> str:
 
 
 SPACED_HYPHEN = re.compile(r"(?<=\s)-(?=\s)")
+# A parliament's 'my right hon. Friend', 'the hon. Member for Northfield': no sentence ends at 'hon.'
+HONOURABLE = re.compile(r"(?<=\bhon)\.(?=\s+(?:and\s+(?:learned|gallant)\s+)?(?:Friends?|Members?|Lady|Ladies|"
+                        r"Gentleman|Gentlemen)\b)")
 
 
 # A line without a closing stop before a blank line (a headline, a heading): the model reads it into
@@ -148,11 +151,14 @@ def _blank(match: re.Match[str]) -> str:
 
 def without_entry_labels(text: str) -> str:
     """text with a live blog's entry times, update labels, an interview's 'Q:' / 'A:' and a briefing's
-    'QUESTION:' at line starts blanked out, same length."""
+    'QUESTION:' at line starts blanked out, and a speaker's label ended as a sentence, same length."""
     if len(ENTRY_TIME.findall(text)) >= MIN_ENTRY_TIMES:
         text = ENTRY_TIME.sub(_blank, text)
     for turn in qa_turns(text) + question_turns(text):  # same-length blanks: no offset moves
         text = text[:turn.start()] + " " * (turn.end() - turn.start()) + text[turn.end():]
+    for turn in turn_matches(text):  # 'Mr Tobias Grint (Northfield) (Lab). Does ...': the bracket is no subject
+        if turn.group("affiliation"):
+            text = text[:turn.start("colon")] + "." + text[turn.end("colon"):]
     return LINE_LABEL.sub(_blank, text)
 
 
@@ -175,7 +181,7 @@ def text_for_parsing(text: str) -> str:
     over unchanged."""
     if not text.isascii() and _UNUSUAL.search(text):
         text = STRAY_INVISIBLE.sub(_blank, text.translate(ODD_SPACES))
-    text = without_entry_labels(UNENDED_LINE.sub(".\n", SPACED_HYPHEN.sub("–", text)))
+    text = without_entry_labels(UNENDED_LINE.sub(".\n", SPACED_HYPHEN.sub("–", HONOURABLE.sub(" ", text))))
     if not _CAPS_LEAD.search(text):
         return text
     pieces: list[str] = []

@@ -19,7 +19,7 @@ from storytrace.extract.entities import extract_mentions
 from storytrace.extract.events import extract_events
 from storytrace.extract.propositions import extract_propositions
 from storytrace.extract.statements import extract_statements
-from storytrace.extract.transcripts import label_mentions
+from storytrace.extract.transcripts import label_mentions, with_turn_brackets
 from storytrace.ingest import IngestOptions, IngestResult, read_sources
 from storytrace.link.claims import build_claims
 from storytrace.link.entities import EntityLookup, build_entities
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 def analyze_document(doc: "Doc", document: Document) -> DocumentAnalysis:
     """Everything one document yields by itself: mentions, statements, time expressions, events."""
     mentions = extract_mentions(doc, document)
+    mentions = with_turn_brackets(document, mentions)
     mentions = sorted((*mentions, *label_mentions(document, mentions)), key=lambda m: m.start)
     statements = extract_statements(doc, document, mentions)
     timexes, events = extract_events(doc, document, mentions)

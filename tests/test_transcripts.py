@@ -307,3 +307,41 @@ def test_a_depositions_answers_are_the_witnesss_and_end_at_the_next_speakers_lab
     assert [(s.speaker.name, s.text) for s in analysis.statements] == [
         ("Harold Vance", "No. I never saw it. It went to the operations office."),
         ("Harold Vance", "She did not. I learned about them from the newspaper.")]
+
+
+PARLIAMENT = """House of Commons
+Prime Minister's Questions
+
+Dame Harriet Cole (Kestrel Vale) (Con): The Prime Minister promised in July that no hospital would close an A&E department this year. Will he now admit that the promise has been broken?
+
+The Prime Minister (Daniel Ashworth): The right hon. Lady is simply wrong. St Ninian's has not closed its A&E.
+
+Mr Tobias Grint (Northfield) (Lab): Does my right hon. Friend agree that the sum we have put into emergency care is the largest in a generation?
+
+The Prime Minister: I do agree. We are recruiting 2,000 more emergency doctors.
+
+THE CHAIR (Councillor Lewis Harrow): We move to item 4.
+"""
+
+
+def test_a_parliaments_turns_their_brackets_and_the_office_holder_named_in_one(analyze_text):
+    from storytrace.pipeline import build_dossier
+
+    analysis = analyze_text(PARLIAMENT)
+    turns = [(s.speaker.name, s.text.split(".")[0]) for s in analysis.statements if s.cue == ":"]
+    assert turns == [("Dame Harriet Cole", "The Prime Minister promised in July that no hospital would close an A&E department "
+                                           "this year"),
+                     ("Daniel Ashworth", "The right hon"),
+                     ("Tobias Grint", "Does my right hon"),
+                     ("Daniel Ashworth", "I do agree"),
+                     ("Lewis Harrow", "We move to item 4")]
+    # a question asked of a member says nothing; 'the Prime Minister' is the one the bracket named
+    others = [s for s in analysis.statements if s.cue != ":"]
+    assert [(s.speaker.name, s.cue) for s in others] == [("The Prime Minister", "promised")]
+    dossier = build_dossier([analysis])
+    names = {e.id: e.name for e in dossier.entities}
+    assert [names.get(s.speaker.entity) for s in dossier.statements if s.cue == "promised"] == ["Daniel Ashworth"]
+    # constituencies in brackets are no people, nor is 'the right hon. Lady'; a saint's name is a place
+    labels = {m.text: m.label for m in analysis.mentions}
+    assert labels.get("Kestrel Vale") != "PERSON" and labels.get("Northfield") != "PERSON"
+    assert "Lady" not in labels and labels.get("St Ninian") == "FAC"

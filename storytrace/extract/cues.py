@@ -458,11 +458,16 @@ def _neither_nor(token: "Token") -> bool:
 def is_yes_no_question(token: "Token") -> bool:
     """A cue in a question asking whether something was said ('Did you inform the Authority that you
     were going to switch off withdrawals?', 'Did the minister say that the plant would close?'): it
-    reports nothing said."""
+    reports nothing said; so is one whose auxiliary comes before its subject after a transcript's label
+    ('Mr Tobias Grint (Northfield) (Lab): Does my right hon. Friend agree that ...?')."""
     opening = next((c for c in token.children if c.dep_ == "aux" and c.i < token.i and
                     (c.is_sent_start or c.i > 0 and c.nbor(-1).is_sent_start and c.nbor(-1).is_punct)), None)
-    if opening is None:  # most cues: no auxiliary opens their sentence, and the sentence is never built
-        return False
+    if opening is None:
+        auxiliary = next((c for c in token.children if c.dep_ in ("aux", "auxpass") and c.i < token.i), None)
+        subject = max((c for c in token.children if c.dep_ in SUBJECT_DEPS and c.i < token.i), key=lambda c: c.i,
+                       default=None)
+        if auxiliary is None or subject is None or auxiliary.i > subject.left_edge.i:
+            return False  # most cues: no auxiliary before their subject, and the sentence is never built
     return doc_text(token.doc)[:last_mark_end(token.sent)].rstrip().rstrip('"”’\'').endswith("?")
 
 

@@ -49,6 +49,8 @@ STREET_WORDS = frozenset("""lane street st road rd avenue ave drive close way cr
 row grove""".split())
 # A letter's salutation, which the model may tag as a person ('Dear Sir or Madam')
 SALUTATIONS = frozenset("Sir Madam Sirs Dear".split())
+# A parliament's way of calling a member ('the right hon. Lady', 'my hon. Friend'), which names no one
+MEMBER_ADDRESSES = frozenset("Lady Gentleman Friend Member Ladies Gentlemen Friends Members".split())
 # Units and currencies the model tags as names ('64 GB', 'USD').
 UNIT_NAMES = frozenset("GB MB KB TB GHz MHz USD EUR GBP JPY CNY CHF AUD CAD km kg mph kph".split())
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -235,6 +237,8 @@ def _relabel(label: str, surface: str) -> str:
     if label in ("ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT") and \
             (_looks_like_person(surface) or _titled_name(surface) or _honoured_name(surface)):
         return "PERSON"
+    if label == "PERSON" and len(words) >= 2 and words[0] in ("St", "St.", "Saint") and words[1][:1].isupper():
+        return "FAC"  # "St Ninian's", "St. Brendan's Hospital": a hospital, church or school named for a saint
     if label == "PERSON" and len(words) >= 2 and words[-1].lower().strip(".,") in STREET_WORDS and \
             words[0] not in gazetteer.given_names():
         return "FAC"  # 'residents of Mill Lane': a street
@@ -449,7 +453,7 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
             mentions[-1] = replace(mentions[-1], end=end, text=document.text[mentions[-1].start:end])
             continue
         if (ent.label_ in ("ORG", "PERSON", "NORP") and _is_title_only(surface)) or surface.strip() in UNIT_NAMES or \
-                surface.strip() in SALUTATIONS:
+                surface.strip() in SALUTATIONS or surface.strip() in MEMBER_ADDRESSES:
             continue
         label = "PERSON" if given is not None or _after_honorific(doc, ent) else _relabel(ent.label_, surface)
         if any(s <= start < e for s, e in datelines) and surface.isupper():

@@ -9,9 +9,10 @@ person ending in a colon, all said without a speech verb.
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import replace
 from functools import lru_cache
-from itertools import takewhile
 from typing import TYPE_CHECKING, Sequence
 
 from storytrace.extract import lexicon as lx
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
     from storytrace.extract.quotes import Quote
 
 LABEL_WORD = r"(?:[A-Z][\w.'’-]*|of|the|de|van|von|al|bin)"
-AFFILIATION = r"(?:[ \t]*\([^()\n]{1,40}\))?"  # 'SENATOR FALK (Chemistry):', 'MR. RYAN (D-Ohio):'
+# 'SENATOR FALK (Chemistry):', 'MR. RYAN (D-Ohio):', a parliament's 'Mr Tobias Grint (Northfield) (Lab):' and
+# 'The Prime Minister (Daniel Ashworth):', whose first bracket names the office-holder
+AFFILIATION = r"(?P<affiliation>(?:[ \t]*\([^()\n]{1,40}\)){0,3})"
 TURN = re.compile(rf"^(?P<label>[A-Z][\w.'’-]*(?:[ \t]+{LABEL_WORD}){{0,5}}){AFFILIATION}[ \t]*(?P<colon>:)[ \t]+(?=\S)",
                   re.MULTILINE)
 MIN_TURNS = 3
@@ -38,9 +41,9 @@ introduction overview methodology method methods issue issues decision ruling ve
 reference ref case structure highlights key next steps appendix annex table figure chart
 """.split())
 FIRST_PERSON = frozenset("i we me us my our".split())
-ROLE_WORDS = lx.ROLE_NOUNS | frozenset("""council member councilmember councillor councilor committee finance
-internal audit madam mr mr. mrs mrs. ms ms. dr dr. the vice deputy acting interim city county state police
-fire school board senate faculty court witness clerk moderator host interviewer""".split())
+ROLE_WORDS = lx.ROLE_NOUNS | lx.TITLE_MODIFIERS | frozenset("""council member councilmember councillor councilor committee
+finance internal audit madam mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady the vice deputy acting interim city county
+state police fire school board senate faculty court witness clerk moderator host interviewer speaker""".split())
 
 
 def _is_speaker_label(label: str) -> bool:
@@ -78,6 +81,55 @@ def turn_matches(text: str) -> list[re.Match[str]]:
 def question_turns(text: str) -> list[re.Match[str]]:
     """The openings of questions from the floor in a transcript ('QUESTION:'), which are no one's statements."""
     return list(_turn_openings(text)[1])
+
+
+def _bracketed_holder(match: re.Match[str]) -> str | None:
+    """The office-holder a label of roles names in its first bracket ('The Prime Minister (Daniel
+    Ashworth)'): two to four capitalised words, none a role."""
+    if any(w.lower().strip(".") not in ROLE_WORDS for w in match.group("label").split()):
+        return None
+    first = re.match(r"[ \t]*\(([^()]+)\)", match.group("affiliation") or "")
+    words = first.group(1).split() if first else []
+    name = list(itertools.dropwhile(lambda w: w.lower().strip(".") in ROLE_WORDS, words))  # '(Councillor Lewis Harrow)'
+    if not 1 <= len(name) <= 4 or len(words) < 2 or \
+            not all(w[:1].isupper() and w.lower().strip(".") not in ROLE_WORDS for w in name):
+        return None
+    inside = first.group(1)
+    begin = inside.index(name[0])
+    return inside[begin:inside.rindex(name[-1]) + len(name[-1])]
+
+
+def turn_names(text: str) -> dict[str, tuple[str, int]]:
+    """Each label of roles the transcript ties to a person by a bracket, by its folded label: the
+    holder's name and where it stands, so that a later 'The Prime Minister:' is that person."""
+    found: dict[str, tuple[str, int]] = {}
+    for match in turn_matches(text):
+        holder = _bracketed_holder(match)
+        key = " ".join(match.group("label").lower().split())
+        if holder is not None and key not in found:
+            found[key] = (holder, match.start("affiliation") + match.group("affiliation").index(holder))
+    return found
+
+
+def with_turn_brackets(document: Document, mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions with each bracketed office-holder of a transcript's labels ('The Prime Minister
+    (Daniel Ashworth):') a person holding that role, so 'the Prime Minister' elsewhere is them; a name
+    in another label's bracket is a constituency or a state ('Mr Tobias Grint (Northfield) (Lab):'),
+    no person."""
+    holders = turn_names(document.text)
+    brackets = [match.span("affiliation") for match in turn_matches(document.text)]
+    held_at = {start for _, start in holders.values()}
+    found = [replace(m, label="GPE") if m.label == "PERSON" and m.start not in held_at and
+             any(start <= m.start and m.end <= end for start, end in brackets) else m for m in mentions]
+    for label, (holder, start) in holders.items():
+        role = " ".join(w.strip(".") for w in label.split() if w not in ("the", "mr", "mr.", "madam"))
+        at = next((i for i, m in enumerate(found) if m.start <= start < m.end), None)
+        if at is None:
+            found.append(Mention(doc=document.id, start=start, end=start + len(holder), text=holder, label="PERSON",
+                                 roles=(role,)))
+        elif role not in found[at].roles:
+            found[at] = replace(found[at], label="PERSON", roles=(*found[at].roles, role))
+    return sorted(found, key=lambda m: m.start)
 
 
 def surname(label: str) -> str:
@@ -141,9 +193,11 @@ def transcript_statements(document: Document, mentions: Sequence[Mention]) -> li
     turns, questions = _turn_openings(text)
     openings = sorted(m.start() for m in (*turns, *questions))
     statements = []
+    holders = turn_names(text)
     for match in turns:
         label_start, label_end = match.span("label")
-        name = surname(match.group("label"))
+        holder = holders.get(" ".join(match.group("label").lower().split()))
+        name = surname(holder[0]) if holder else surname(match.group("label"))
         mention = _named_mention(mentions, name)
         shown = mention.text if mention and not mention.text.isupper() else name  # 'HALVORSEN' reads 'Halvorsen'
         speaker = Speaker(name=shown, kind="person", start=label_start, end=label_end,
@@ -239,7 +293,7 @@ def interview_statements(document: Document, mentions: Sequence[Mention]) -> lis
                           ref_start=mention.start, ref_end=mention.end)
         until = turns[number + 1].start() if number + 1 < len(turns) else len(text)
         lines = _lines(text, match.end(), until)
-        for start, end in lines[:1] + list(takewhile(lambda line: not _labelled_turn(text, line[0]), lines[1:])):
+        for start, end in lines[:1] + list(itertools.takewhile(lambda line: not _labelled_turn(text, line[0]), lines[1:])):
             if len(re.findall(r"\w+", text[start:end])) < 2 or document.in_boilerplate(start, end) or \
                     not _spoken(text, start, end) and start != lines[0][0]:
                 continue

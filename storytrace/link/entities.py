@@ -526,10 +526,11 @@ def _display_name(cluster: Cluster) -> str:
             return country
         if outlet:
             return outlet
-    def score(form: str) -> tuple[bool, int, int, bool, int]:
+    def score(form: str) -> tuple[bool, int, bool, int, bool, int]:
         kind_word = form.split()[-1] in ORG_WORDS and " ".join(form.split()[:-1]) in forms  # '... Workers union'
+        honoured = cluster.person and form.split()[0].lower() in names.HONORIFICS  # 'Mrs Eleanor Pryce' reads 'Eleanor Pryce'
         return (not kind_word, len(names.person_tokens(form)) if cluster.person else _informative_words(form),
-                len(form.split()),
+                not honoured, len(form.split()),
                 not form.isupper(), forms[form])
     best = max(forms, key=score)
     return best.title() if cluster.person and best.isupper() else best  # a transcript's 'PRICE:' reads 'Price'
@@ -673,5 +674,7 @@ class EntityLookup:
 
 # 'the mayor', 'the mayor of Eastfield', 'the city's mayor': a role with at most the place it is held in
 # ('a mayor' may be any).
-ROLE_DESCRIPTION = re.compile(r"[Tt]he\s+(?:[\w-]+['’]s\s+)?(?P<role>[a-z-]+)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*"
+ROLE_DESCRIPTION = re.compile(r"[Tt]he\s+(?:[\w-]+['’]s\s+)?(?P<role>(?:(?:prime|vice|deputy|chief|foreign|home|"
+                              r"health|finance|defence|defense)\s+)?[a-z-]+|(?:(?:Prime|Vice|Deputy|Chief|Foreign|Home|"
+                              r"Health|Finance|Defence|Defense)\s+)?[A-Z][a-z-]+)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*"
                               r"(?:\s+[A-Z][\w'’.-]*)*)?")
