@@ -1556,6 +1556,10 @@ def test_a_persons_office_by_pronoun(analyze_text, body, speaker):
     ("Can police confirm that a man was arrested?", []),
     ("No one can confirm that the dam will hold.", []),
     ("Nobody can say whether the dam will hold.", []),
+    # a past verb the parser took for a participle of the object is the content's verb
+    ("A spokesman for the Department of Health said the trust expected to recruit enough consultants within 18 months.",
+     [("A spokesman for the Department of Health", "the trust expected to recruit enough consultants within 18 months",
+       "assert")]),
 ])
 def test_a_participle_after_a_deal_and_can_confirm(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected

@@ -1001,7 +1001,17 @@ def _misparsed_object_clause(token: "Token") -> "Token | None":
         if appositives and verbs and verbs[0].i > appositives[0].right_edge.i and \
                 token.doc[verbs[0].i - 1].text == "," and not any(t.lower_ in lx.RELATIVE_PRONOUNS for t in verbs[0].lefts):
             return child
+        if any(_finite_verb_taken_for_a_participle(child, verb) for verb in verbs):
+            return child
     return None
+
+
+def _finite_verb_taken_for_a_participle(noun: "Token", verb: "Token") -> bool:
+    """'said the trust expected to recruit enough consultants': a past verb right after the object that
+    goes on to its own complement, with no agent, is the clause's verb, not a participle of the noun."""
+    return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.i == noun.i + 1 and \
+        any(c.dep_ == "det" for c in noun.children) and \
+        any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 # Verbs whose object and the phrase after it state a claim without a clause: who is to blame and
