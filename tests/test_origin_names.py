@@ -937,3 +937,16 @@ def test_a_surname_the_model_did_not_tag_is_the_storys_one_person_of_that_surnam
     names = {e.id: e.name for e in dossier.entities}
     [later] = [s for s in dossier.statements if s.text.startswith("19 people")]
     assert (names.get(later.speaker.entity), later.speaker.kind) == ("Mira Haldane", "person")
+
+
+@pytest.mark.parametrize("speaker", ["A rep for Lindqvist", "Lindqvist's publicist", "A representative for Lindqvist"])
+def test_a_rep_or_publicist_speaks_for_their_client(speaker):
+    from storytrace.ingest import IngestOptions, make_document
+    from storytrace.pipeline import analyze_documents, build_dossier
+
+    text = (f"Singer splits\n\nSinger Maya Lindqvist has ended her relationship, sources said.\n\n{speaker} told "
+            "StarWatch on Monday that the singer does not comment on her private life.\n")
+    document = make_document(text, "a.txt", {"outlet": "StarWatch", "published": "2026-09-14"}, IngestOptions())
+    dossier = build_dossier(analyze_documents([document]), [])
+    singer = next(e.id for e in dossier.entities if e.name == "Maya Lindqvist")
+    assert [s.speaker.entity for s in dossier.statements if s.speaker.name == speaker] == [singer]

@@ -345,3 +345,13 @@ def test_a_parliaments_turns_their_brackets_and_the_office_holder_named_in_one(a
     labels = {m.text: m.label for m in analysis.mentions}
     assert labels.get("Kestrel Vale") != "PERSON" and labels.get("Northfield") != "PERSON"
     assert "Lady" not in labels and labels.get("St Ninian") == "FAC"
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ('Alan Smith, the council leader, was unrepentant: "We did the right thing and we would do it again."', "Alan Smith"),
+    # someone speaking for the person named before the colon is not that person
+    ("Tiago Mendes's lawyer was blunt: \"Nothing is done and nothing will be done.\"", None),
+])
+def test_a_quotation_after_a_lead_in_about_one_person(analyze_text, body, speaker):
+    said = [s.speaker.name for s in analyze_text("Headline here\n\n" + body + "\n").statements]
+    assert said == ([speaker] if speaker else [])

@@ -350,6 +350,10 @@ LABELLED_QUOTE = re.compile(r"(?P<colon>:)[ \t]*(?=[\"“])")
 
 
 LEAD_IN_WORDS = 15
+# Someone of a person's, named after them: "'s lawyer", ' agent', "'s former publicist"
+ONES_AGENT = re.compile(r"(?:['’]s?)?\s+(?:\w+\s+)?(?:" + "|".join(sorted(lx.ROLE_NOUNS | {"agent", "agents", "publicist",
+                        "rep", "representative", "wife", "husband", "partner", "family", "brother", "sister", "mother",
+                        "father", "son", "daughter", "friend"})) + r")\b")
 
 
 def _one_person_leading_in(text: str, mentions: Sequence[Mention], colon: int) -> Mention | None:
@@ -362,6 +366,8 @@ def _one_person_leading_in(text: str, mentions: Sequence[Mention], colon: int) -
     named = [m for m in mentions if start <= m.start and m.end <= colon and m.label in ("PERSON", "ORG", "NORP", "GPE")]
     if any(m.label != "PERSON" for m in named) or len({m.text.split()[-1] for m in named}) != 1:
         return None  # a body or a place named too, or no one, or two people
+    if ONES_AGENT.match(text, named[-1].end, colon):
+        return None  # "Tiago Mendes's lawyer was blunt:", 'Mendes agent:': someone speaking for them
     return named[0]
 
 

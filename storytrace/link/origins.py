@@ -51,7 +51,7 @@ SOURCE_KINDS = ("person", "organization", "anonymous", "document")
 # Who speaks for a body: its spokesman, its press office, its officials ("Hospital officials").
 SPEAKING_FOR = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:(?P<before>.+?)(?:['’]s)?\s+)?(?:chief\s+|senior\s+|official\s+|press\s+)?"
-    r"(?:spokes(?:man|woman|person)|press\s+officer|press\s+office|representative|officials|executives|trustees|directors|leaders|"
+    r"(?:spokes(?:man|woman|person)|press\s+officer|press\s+office|representative|reps?|publicists?|officials|executives|trustees|directors|leaders|"
     r"(?:observers|monitors|inspectors|investigators)(?=\s+(?:for|of|at|from)\s))"  # a mission's: 'observers from the OSCE'
     r"(?:\s+(?:for|of|at|from)\s+(?P<after>.+))?$", re.IGNORECASE)
 # A spokesperson who names no body: the one that spoke just before, within this many characters.
