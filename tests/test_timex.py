@@ -258,3 +258,18 @@ def test_never_raises_on_word_soup(text: str, dct: str | None) -> None:
 @given(st.text(max_size=200), st.sampled_from([None, "2020-06-18"]))
 def test_never_raises_on_arbitrary_text(text: str, dct: str | None) -> None:
     _check_invariants(text, dct)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a bare clock time is on the day of the news its paragraph or its lead told
+    ("Hurricane Delia came ashore late Wednesday as a Category 4 storm.\n\nThe eye crossed the coast at about "
+     "10:40 p.m. EDT.", "2026-09-23T22:40"),
+    ("Four soldiers were killed when a helicopter crashed late on Tuesday.\n\nThe helicopter came down at about "
+     "10:40 p.m. on open moorland.", "2026-09-22T22:40"),
+    # a past date recalled is not the news's day; with none, the dct's
+    ("The last inspection was completed on 14 October 2021.\n\nThe circuit stayed energized until 15:52.",
+     "2026-09-24T15:52"),
+])
+def test_a_bare_clock_time_takes_the_day_of_the_news(text, value):
+    clocks = [t for t in tag_timexes(text, "2026-09-24") if t.type == "TIME"]
+    assert [t.value for t in clocks][-1].startswith(value)

@@ -1087,13 +1087,31 @@ def _offset_from(base: Reading, quantity: float | None, unit: str, sign: int) ->
     return shifted
 
 
+NEWS_DAYS = 7  # a day told just before a bare clock time is the news's own when it is this close before the dct
+
+
+def _days_of_the_news(ctx: Context, value: str) -> bool:
+    """A day within the week the report tells of (NEWS_DAYS up to the dct), not a past date recalled
+    ('the last inspection was completed on 14 October 2021')."""
+    day = _safe_date(*map(int, value[:10].split("-"))) if re.match(r"\d{4}-\d{2}-\d{2}", value) else None
+    return day is not None and ctx.dct is not None and 0 <= (ctx.dct - day).days <= NEWS_DAYS
+
+
 def _clock_in_sentence(ctx: Context, reading: Reading, readings: list[Reading]) -> Reading:
-    """A clock time takes the day of the nearest day-level date in its sentence (else the dct's)."""
+    """A clock time takes the day of the nearest day-level date in its sentence, else of the last day of
+    the news (_days_of_the_news) told before it in its paragraph, else of the first the report tells
+    (its lead's: 'came ashore late Wednesday ... The eye crossed the coast at about 10:40 p.m.'), else
+    the dct's."""
     sentence_start = _sentence_start(ctx.text, reading.start)
     following = _sentence_break().search(ctx.text, reading.end)
     sentence_end = following.start() if following else len(ctx.text)
     days = [r for r in readings if r is not reading and sentence_start <= r.start and r.end <= sentence_end
             and _granularity(r.value) == "day"]
+    if not days:
+        paragraph_start = ctx.text.rfind("\n\n", 0, reading.start) + 2
+        news_days = [r for r in readings if r.end <= sentence_start and _granularity(r.value) == "day"
+                     and _days_of_the_news(ctx, r.value)]
+        days = [r for r in news_days if r.start >= paragraph_start][-1:] or news_days[:1]
     if not days:
         return reading
     nearest = min(days, key=lambda r: (r.start > reading.start, abs(r.start - reading.start)))
