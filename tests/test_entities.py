@@ -557,3 +557,11 @@ def test_a_club_word_makes_a_name_a_bodys(name):
     from storytrace.extract.entities import _relabel
 
     assert _relabel("PERSON", name) == "ORG"
+
+
+def test_a_states_abbreviation_and_a_storms_name_without_its_kind_are_one_entity():
+    mentions = [_mention("Fla.", "GPE", 0), _mention("Florida", "GPE", 40), _mention("Delia", "PERSON", 60),
+                _mention("Hurricane Delia", "EVENT", 0, doc="d2"), _mention("Tropical Storm Delia", "ORG", 40, doc="d2")]
+    entities, _ = build_entities(mentions)
+    assert sorted((e.name, e.type, len(e.mentions)) for e in entities) == [
+        ("Florida", "GPE", 2), ("Tropical Storm Delia", "EVENT", 3)]

@@ -32,7 +32,16 @@ COUNTRY_ALIASES = (
     ("North Korea", "DPRK"),
     ("China", "People's Republic of China", "PRC"),
     ("Russia", "Russian Federation"),
-)
+) + (  # a dateline's 'FORT MYERS, Fla.': AP's abbreviations of US states
+    ("Alabama", "Ala."), ("Arizona", "Ariz."), ("Arkansas", "Ark."), ("California", "Calif."), ("Colorado", "Colo."),
+    ("Connecticut", "Conn."), ("Florida", "Fla."), ("Illinois", "Ill."), ("Kansas", "Kan.", "Kans."),
+    ("Kentucky", "Ky."), ("Maryland", "Md."), ("Massachusetts", "Mass."), ("Michigan", "Mich."),
+    ("Minnesota", "Minn."), ("Montana", "Mont."), ("Nebraska", "Neb.", "Nebr."), ("Nevada", "Nev."),
+    ("New Hampshire", "N.H."), ("New Jersey", "N.J."), ("New Mexico", "N.M."), ("North Carolina", "N.C."),
+    ("North Dakota", "N.D."), ("Oklahoma", "Okla."), ("Oregon", "Ore.", "Oreg."), ("Rhode Island", "R.I."),
+    ("South Carolina", "S.C."), ("South Dakota", "S.D."), ("Tennessee", "Tenn."), ("Texas", "Tex."),
+    ("Vermont", "Vt."), ("Virginia", "Va."), ("West Virginia", "W.Va.", "W. Va."), ("Wisconsin", "Wis.", "Wisc."),
+    ("Wyoming", "Wyo."))
 THING_LABELS = frozenset("ORG GPE LOC FAC LAW WORK_OF_ART EVENT PRODUCT NORP".split())
 
 
@@ -76,7 +85,12 @@ def _thing_key(text: str) -> str:
     outlet = gazetteer.outlet_name(text, allow_ambiguous=False)
     if outlet:
         return names.org_key(outlet)
-    return public_body_key(text) or names.firm_key(_country_written_out(text))
+    return public_body_key(text) or names.firm_key(_country_written_out(STORM_KIND.sub("", text)))
+
+
+# A named storm's kind, which reports drop or change as it grows ('Hurricane Delia', 'Tropical Storm Delia', 'Delia')
+STORM_KIND = re.compile(r"^(?:(?:super\s*)?typhoon|hurricane|cyclone|tropical\s+(?:storm|depression)|storm|superstorm)\s+"
+                        r"(?=[A-Z][a-z]+(?:['’]s)?$)", re.IGNORECASE)
 
 
 # A public body named three ways: 'Russia's foreign ministry', 'the Russian Foreign Ministry', 'the Ministry of
@@ -472,7 +486,7 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
         cluster = things.get(key)
         if cluster is None:
             cluster = things[key] = Cluster(key=key, person=mention.label == "PERSON")
-        elif cluster.person and _firm_by_legal_form(mention):
+        elif cluster.person and (_firm_by_legal_form(mention) or STORM_KIND.match(mention.text)):
             cluster.person = False  # 'Brightmart Inc' in one report: the lone 'Brightmart' of another was no person
         cluster.add(mention)
     index = ThingIndex.build(things)
@@ -548,6 +562,8 @@ def _entity_type(cluster: Cluster) -> str:
         return "PERSON"
     if any(_firm_by_legal_form(m) for m in cluster.mentions):
         return "ORG"  # 'Coinvale Ltd', whatever the model called its lone 'Coinvale'
+    if any(STORM_KIND.match(m.text) for m in cluster.mentions):
+        return "EVENT"  # 'Hurricane Delia', whatever the model called its lone 'Delia'
     labels = Counter({k: v for k, v in cluster.labels.items() if k != "PERSON"}) or cluster.labels
     return labels.most_common(1)[0][0]
 
