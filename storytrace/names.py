@@ -119,6 +119,15 @@ def person_tokens(name: str) -> list[str]:
     return [t for t in tokens if t]
 
 
+# Words that join a surname rather than name a person ('van der Berg', 'de la Cruz', 'al-Masri' written 'al Masri')
+SURNAME_PARTICLES = frozenset("van von der den de la le du da di del della al el bin ben ibn ter ten dos das".split())
+
+
+def surname_only(tokens: list[str]) -> bool:
+    """'Van der Berg', 'De la Cruz': a surname with its particles, no given name, however many words."""
+    return len(tokens) >= 2 and all(t in SURNAME_PARTICLES for t in tokens[:-1])
+
+
 def surname(name: str) -> str:
     tokens = person_tokens(name)
     return tokens[-1] if tokens else ""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from storytrace import lookup_pipes
 from storytrace.errors import StorytraceError
+from storytrace.extract.datelines import dateline_spans
 from storytrace.extract.transcripts import qa_turns, question_turns, turn_matches
 
 if TYPE_CHECKING:
@@ -105,6 +106,10 @@ _CAPS_LEAD = re.compile(r"(?m)^[ \t]*((?:[A-Z][A-Z'’.-]*[A-Z](?:\s+|(?=[,:;]))
 _WORD = re.compile(r"[A-Z][A-Z'’.-]*[A-Z]")
 
 
+# What follows a dateline's place: a wire's name in brackets and a dash, or a dash ('THE HAGUE (World Wire) —')
+DATELINE_PLACE = re.compile(r"(?:,\s*[A-Z][A-Za-z.]*)?\s*(?:\([A-Za-z .&-]{1,40}\))?\s*[—–]|\s*\([A-Za-z .&-]{1,40}\)\s*-")
+
+
 def _recased(word: str, text: str, first: bool) -> str:
     """A same-length re-casing of an all-caps word, following how the text writes it elsewhere."""
     title = word[0] + word[1:].lower()
@@ -156,6 +161,9 @@ def without_entry_labels(text: str) -> str:
         text = ENTRY_TIME.sub(_blank, text)
     for turn in qa_turns(text) + question_turns(text):  # same-length blanks: no offset moves
         text = text[:turn.start()] + " " * (turn.end() - turn.start()) + text[turn.end():]
+    for start, end in dateline_spans(text):  # 'THE HAGUE (World Wire). Dutch Foreign Minister ...': the place is no subject
+        if text[end - 1] in "—–-":
+            text = text[:end - 1] + "." + text[end:]
     for turn in turn_matches(text):  # 'Mr Tobias Grint (Northfield) (Lab). Does ...': the bracket is no subject
         if turn.group("affiliation"):
             text = text[:turn.start("colon")] + "." + text[turn.end("colon"):]
@@ -193,10 +201,12 @@ def text_for_parsing(text: str) -> str:
         following = text[lead.end():lead.end() + 2]
         if not re.match(r"[a-z0-9]", following) and len(words) < 2:
             continue
+        place = bool(DATELINE_PLACE.match(text, lead.end(1)))  # 'THE HAGUE (World Wire) —': a place, each word a name's
         for index, word in enumerate(words):
             start = lead.start(1) + word.start()
             pieces.append(text[last:start])
-            pieces.append(_recased(word.group(), text, first=index == 0))
+            pieces.append(word.group()[0] + word.group()[1:].lower() if place else
+                          _recased(word.group(), text, first=index == 0))
             last = start + len(word.group())
     pieces.append(text[last:])
     result = "".join(pieces)

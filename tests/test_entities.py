@@ -565,3 +565,12 @@ def test_a_states_abbreviation_and_a_storms_name_without_its_kind_are_one_entity
     entities, _ = build_entities(mentions)
     assert sorted((e.name, e.type, len(e.mentions)) for e in entities) == [
         ("Florida", "GPE", 2), ("Tropical Storm Delia", "EVENT", 3)]
+
+
+def test_a_surname_with_its_particles_is_the_persons_and_a_datelines_bracket_no_part_of_a_name(analyze_text):
+    mentions = [_mention("Pieter van der Berg", "PERSON", 0), _mention("Van der Berg", "PERSON", 40),
+                _mention("Maria de la Cruz", "PERSON", 80), _mention("De la Cruz", "PERSON", 120)]
+    entities, _ = build_entities(mentions)
+    assert sorted((e.name, len(e.mentions)) for e in entities) == [("Maria de la Cruz", 2), ("Pieter van der Berg", 2)]
+    body = "THE HAGUE (World Wire) — The minister denied the report.\n"
+    assert "World Wire" in {m.text for m in analyze_text("Headline\n\n" + body).mentions}

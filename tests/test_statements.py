@@ -1556,6 +1556,16 @@ def test_a_persons_office_by_pronoun(analyze_text, body, speaker):
     ("Can police confirm that a man was arrested?", []),
     ("No one can confirm that the dam will hold.", []),
     ("Nobody can say whether the dam will hold.", []),
+    # a dateline is no subject of the lead's verb
+    ("THE HAGUE (World Wire) — Dutch Foreign Minister Pieter van der Berg on Tuesday denied a report that the "
+     "Netherlands had blocked a shipment of radar parts to Egypt.",
+     [("Pieter van der Berg", "the Netherlands had blocked a shipment of radar parts to Egypt", "deny")]),
+    # a relative pronoun of the cue's object opens no content; after 'said' the object is the content's subject
+    ("Salminen said the circuit that crosses Tamsin Ridge was inspected by utility crews in May.",
+     [("Salminen", "the circuit that crosses Tamsin Ridge was inspected by utility crews in May", "assert")]),
+    ("Engineers found severe corrosion in the steel bearings that carried its central span.",
+     [("Engineers", "severe corrosion in the steel bearings that carried its central span", "assert")]),
+    ("The city's code requires councillors to declare any family interest in a business that receives city money.", []),
     # a past verb the parser took for a participle of the object is the content's verb
     ("A spokesman for the Department of Health said the trust expected to recruit enough consultants within 18 months.",
      [("A spokesman for the Department of Health", "the trust expected to recruit enough consultants within 18 months",

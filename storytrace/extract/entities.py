@@ -100,6 +100,8 @@ def _clean_span(doc: "Doc", document: Document, ent: "Span") -> tuple[int, int]:
     dangling = DANGLING_WORDS.search(text[start:end])  # 'The Commission of the' cut before 'European Union'
     if dangling and dangling.start() > 0:
         end = start + dangling.start()
+    if text[start:start + 1] == "(" and ")" not in text[start:end]:
+        start += 1  # '(World Wire) —' after a dateline: the bracket is no part of the name
     quoted = re.match(r"(?:an?\s+)?[\"“”'‘]+", text[start:end])  # 'a "New GM"': neither is part of the name
     if quoted and quoted.end() < end - start:
         start += quoted.end()

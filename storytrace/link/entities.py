@@ -223,7 +223,7 @@ def _person_clusters(mentions: list[Mention]) -> tuple[list[Cluster], dict[str, 
     by_surname: dict[str, list[Cluster]] = defaultdict(list)
     for mention in mentions:
         tokens = names.person_tokens(mention.text)
-        if len(tokens) < 2:
+        if len(tokens) < 2 or names.surname_only(tokens):
             continue
         surname = names.surname_key(tokens[-1])
         match = next((c for c in by_surname[surname] if names.same_person(c.key, mention.text)), None)
@@ -457,7 +457,7 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
     short_forms = _short_forms(ordered)
     for mention in ordered:
         tokens = names.person_tokens(mention.text) if mention.label == "PERSON" else []
-        if mention.label == "PERSON" and len(tokens) >= 2:
+        if mention.label == "PERSON" and len(tokens) >= 2 and not names.surname_only(tokens):
             continue
         defined = _person_defined(mention, person_clusters, short_forms)
         if defined is not None:  # 'MBS' after 'Mohammed bin Salman, known as MBS'
