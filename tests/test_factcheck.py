@@ -135,3 +135,14 @@ def test_each_claim_of_a_check_has_its_own_verdict(analyze_text):
     verdicts = [(p.polarity, p.text) for p in analysis.propositions if p.verdict]
     assert verdicts == [("deny", "The city of Harwick spent $2 million on a single bus shelter"),
                         ("assert", "The Grange Road shelter was installed in 2024")]
+
+
+def test_a_verdict_written_as_a_sentence_and_a_second_verdict_both_deny(analyze_text):
+    text = ("Fact check: No rationing\n\nCLAIM: A viral post says Marlow City will ration tap water to 50 litres a day.\n\n"
+            "VERDICT: False.\n\nA post shared more than 12,000 times on Facebook since Sunday claims that the city will "
+            "ration water.\n\nOur ruling: The claim is false. Marlow City has announced no water rationing.\n")
+    statements = analyze_text(text, outlet="CheckDesk").statements
+    verdicts = [(s.cue, s.polarity) for s in statements if s.speaker.kind == "outlet"]
+    assert verdicts == [("VERDICT", "deny"), ("Our ruling", "deny")]
+    # a day after 'since' is no one who claims
+    assert [s.speaker.name for s in statements if s.cue == "claims"] == ["Viral post"]  # the post named before

@@ -589,7 +589,8 @@ def _subject_taken_for_object(token: "Token") -> "Token | None":
         return None
     last = token.doc[token.i - 1]
     noun = next((t for t in (last, *last.ancestors) if t.dep_ == "pobj" and t.right_edge.i == last.i), None)
-    if noun is not None and noun.head.lower_ in TIME_OPENERS and noun.head.i < token.i:
+    if noun is not None and noun.head.lower_ in TIME_OPENERS and noun.head.i < token.i and \
+            noun.ent_type_ not in ("DATE", "TIME"):  # 'shared ... since Sunday claims that': a day says nothing
         return noun
     return None
 

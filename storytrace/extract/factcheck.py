@@ -37,6 +37,9 @@ DENYING_VERDICTS = re.compile(r"^(?:mostly\s+false|false|pants\s+on\s+fire|fake|
                               re.IGNORECASE)
 SUPPORTING_VERDICTS = re.compile(r"^(?:mostly\s+true|true|correct|accurate|confirmed|verified)\b(?=\s*(?:$|[.!,;:(–—-]))",
                                  re.IGNORECASE)
+# A verdict written as a sentence about the claim: 'The claim is false', 'This is mostly true'
+VERDICT_SUBJECT = re.compile(r"^(?:(?:the|this|that|his|her|their)\s+(?:claim|post|statement|video|figure)|this|that|it)"
+                             r"\s+(?:is|was)\s+", re.IGNORECASE)
 UNNAMED_CLAIMANT = "unnamed sources"
 # Claimants that are content shared online rather than someone named ('Viral Facebook posts')
 SHARED_CONTENT = re.compile(r"\b(?:posts?|users?|accounts?|videos?|pages?|messages?|tweets?|memes?|images?|"
@@ -46,7 +49,7 @@ SHARED_CONTENT = re.compile(r"\b(?:posts?|users?|accounts?|videos?|pages?|messag
 def verdict_polarity(verdict: str) -> str | None:
     """deny for a false-type verdict, assert for a true-type one, None for a mixed or open one
     ('Half true', 'Mixture', 'Unproven', 'Missing context')."""
-    words = verdict.strip(" \t*_\"“”'.")
+    words = VERDICT_SUBJECT.sub("", verdict.strip(" \t*_\"“”'."))  # 'Our ruling: The claim is false.'
     if DENYING_VERDICTS.match(words):
         return "deny"
     if SUPPORTING_VERDICTS.match(words):
@@ -61,19 +64,18 @@ def _verdicts(text: str) -> list["re.Match[str]"]:
 
 
 def reviews(text: str) -> list[tuple["re.Match[str]", "re.Match[str]", tuple[int, int]]]:
-    """Each reviewed claim with its verdict and the part of the text that is about it: the verdict
-    after the claim line and before the next one ('Claim 1 ... Rating: False ... Claim 2 ... Rating:
-    True'); with one claim, a verdict anywhere (a rating printed above the claim)."""
+    """Each reviewed claim with each of its verdicts and the part of the text that is about it: the
+    verdicts after the claim line and before the next one ('Claim 1 ... Rating: False ... Claim 2 ...
+    Rating: True'; 'Verdict: False' at the top and 'Our ruling: The claim is false' at the end are
+    two); with one claim, verdicts anywhere (a rating printed above the claim)."""
     claims = list(CLAIM_LINE.finditer(text)) if "laim" in text else []  # a quick check: most reports have none
     verdicts = _verdicts(text) if claims else []
     found = []
     for i, claim in enumerate(claims):
         limit = claims[i + 1].start() if i + 1 < len(claims) else len(text)
-        verdict = next((v for v in verdicts if claim.end() <= v.start() < limit), None)
-        if verdict is None and len(claims) == 1 and verdicts:
-            verdict = verdicts[0]
-        if verdict is not None:
-            found.append((claim, verdict, (claim.start(), limit) if len(claims) > 1 else (0, len(text))))
+        own = [v for v in verdicts if claim.end() <= v.start() < limit] or (verdicts if len(claims) == 1 else [])
+        section = (claim.start(), limit) if len(claims) > 1 else (0, len(text))
+        found.extend((claim, verdict, section) for verdict in own)
     return found
 
 
@@ -109,7 +111,7 @@ def factcheck_statements(document: Document, mentions: Sequence[Mention], said: 
     found = []
     for claim, verdict, section in reviews(text):
         start, end = claim.span("claim")
-        if not any(s.start < end and start < s.end for s in said):
+        if not any(s.start < end and start < s.end for s in (*said, *found)):
             label = claim.span("label")
             found.append(Statement(id=content_id("st", document.id, start, end, label[0]), doc=document.id,
                                    start=start, end=end, speaker=_claimant(document, mentions, label, section),
