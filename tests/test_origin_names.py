@@ -950,3 +950,15 @@ def test_a_rep_or_publicist_speaks_for_their_client(speaker):
     dossier = build_dossier(analyze_documents([document]), [])
     singer = next(e.id for e in dossier.entities if e.name == "Maya Lindqvist")
     assert [s.speaker.entity for s in dossier.statements if s.speaker.name == speaker] == [singer]
+
+
+def test_analysts_at_a_firm_speak_for_it():
+    from storytrace.ingest import IngestOptions, make_document
+    from storytrace.pipeline import analyze_documents, build_dossier
+
+    text = ("Shares fall\n\nShares of Veltrix fell 18% on Thursday. Morgan Stanley is among its biggest holders.\n\n"
+            "Analysts at Morgan Stanley cut their price target, saying the pause raises questions about the drug.\n")
+    document = make_document(text, "a.txt", {"outlet": "MarketWire", "published": "2026-04-16"}, IngestOptions())
+    dossier = build_dossier(analyze_documents([document]), [])
+    bank = next(e.id for e in dossier.entities if e.name == "Morgan Stanley")
+    assert [s.speaker.entity for s in dossier.statements if s.speaker.name == "Analysts at Morgan Stanley"] == [bank]

@@ -52,8 +52,9 @@ SOURCE_KINDS = ("person", "organization", "anonymous", "document")
 SPEAKING_FOR = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:(?P<before>.+?)(?:['’]s)?\s+)?(?:chief\s+|senior\s+|official\s+|press\s+)?"
     r"(?:spokes(?:man|woman|person)|press\s+officer|press\s+office|representative|reps?|publicists?|officials|executives|trustees|directors|leaders|"
-    r"(?:observers|monitors|inspectors|investigators)(?=\s+(?:for|of|at|from)\s))"  # a mission's: 'observers from the OSCE'
-    r"(?:\s+(?:for|of|at|from)\s+(?P<after>.+))?$", re.IGNORECASE)
+    r"(?:observers|monitors|inspectors|investigators|analysts?)(?=\s+(?:for|of|at|from|with)\s))"  # a mission's: 'observers from
+    # the OSCE', a bank's research: 'analysts at Morgan Stanley'
+    r"(?:\s+(?:for|of|at|from|with)\s+(?P<after>.+))?$", re.IGNORECASE)
 # A spokesperson who names no body: the one that spoke just before, within this many characters.
 BARE_SPOKESPERSON = re.compile(r"an?\s+(?:(?:company|firm|group|ministry|agency|department|council|club|airline|"
                                r"utility|union|bank|government)\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
