@@ -1566,6 +1566,11 @@ def test_a_persons_office_by_pronoun(analyze_text, body, speaker):
     ("Engineers found severe corrosion in the steel bearings that carried its central span.",
      [("Engineers", "severe corrosion in the steel bearings that carried its central span", "assert")]),
     ("The city's code requires councillors to declare any family interest in a business that receives city money.", []),
+    # the lead's described person is the one the next paragraph introduces with an age; a charge denied by its name
+    ("A care home manager accused of neglect told a jury she had never ignored a call bell in twenty years.\n\n"
+     "Siobhan O'Connell, 52, denies wilful neglect at Larchfield House.",
+     [("Siobhan O'Connell", "she had never ignored a call bell in twenty years", "assert"),
+      ("Siobhan O'Connell", "wilful neglect", "deny")]),
     # a past verb the parser took for a participle of the object is the content's verb
     ("A spokesman for the Department of Health said the trust expected to recruit enough consultants within 18 months.",
      [("A spokesman for the Department of Health", "the trust expected to recruit enough consultants within 18 months",

@@ -38,7 +38,8 @@ ACCUSED_THINGS = frozenset("""wrongdoing involvement responsibility guilt knowle
 role part link links tie ties connection connections complicity fault negligence corruption bribery fraud
 impropriety irregularity irregularities murder manslaughter assault theft rape robbery burglary kidnapping
 arson harassment abuse misconduct embezzlement extortion blackmail espionage treason terrorism perjury
-charge charges allegation allegations innocence""".split())
+charge charges allegation allegations innocence neglect endangerment dishonesty stalking trafficking
+smuggling laundering forgery sabotage""".split())
 # Happenings one may deny took place, named by a noun ('denied the breach', 'denied the affair'): a denial,
 # not a refusal ('denied the permit').
 DENIED_EVENTS = frozenset("""attack attacks breach leak hack affair raid bombing shooting killing killings payment payments

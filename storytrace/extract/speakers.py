@@ -372,6 +372,10 @@ def _relative_antecedent(doc: "Doc", pronoun: "Token") -> "Token | None":
     return None
 
 
+# A paragraph that opens by naming someone with their age: 'Siobhan O'Connell, 52, denies ...'
+AGE_INTRODUCTION = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+\d{1,3},")
+
+
 @dataclass
 class SpeakerResolver:
     """Resolves speaker phrases to referents, remembering who spoke last for 'he said'."""
@@ -904,6 +908,24 @@ class SpeakerResolver:
             return None
         return holders[0]
 
+    def _introduced_next(self, head: "Token") -> Referent | None:
+        """The person the next paragraph introduces with an age, no one else named before them ('A care
+        home manager accused of neglect told a jury ...' then 'Siobhan O'Connell, 52, denies ...'): who
+        the lead described."""
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children) or head.tag_ != "NN" or \
+                WHY_UNNAMED.search(self.text[head.idx:head.sent.end_char]):
+            return None
+        paragraph_end = self.text.find("\n\n", head.idx)
+        if paragraph_end < 0:
+            return None
+        introduced = AGE_INTRODUCTION.match(self.text, paragraph_end)
+        if introduced is None:
+            return None
+        person = self.referents.covering(*introduced.span("name"))
+        named_between = any(r.kind == "person" and any(head.idx < start < introduced.start("name") for start, _ in r.spans)
+                            for r in self.referents.items)
+        return person if person is not None and person.kind == "person" and not named_between else None
+
     def _description(self, head: "Token", position: int) -> ResolvedSpeaker:
         named = self._holder_run_on(head)
         if named is not None:
@@ -926,7 +948,7 @@ class SpeakerResolver:
             ref = self.referents.most_recent(position, holds_role) or self._only_holder(head, role, holds_role)
             if ref is not None:
                 return ResolvedSpeaker(ref.name, "person", np_span[0], np_span[1], ref)
-        named_later = self._named_later(head, word if word in lx.ROLE_NOUNS else lemma)
+        named_later = self._named_later(head, word if word in lx.ROLE_NOUNS else lemma) or self._introduced_next(head)
         if named_later is not None:
             return ResolvedSpeaker(named_later.name, "person", np_span[0], np_span[1], named_later)
         long_span = _noun_phrase_span(head, with_of=True, limit=position if position > head.idx else None)
