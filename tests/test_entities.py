@@ -546,10 +546,13 @@ def test_a_clubs_form_and_its_short_name_are_one_club():
 def test_a_one_word_outlet_is_no_person_and_a_lone_given_name_taken_for_a_body_is_the_person():
     from storytrace.schema import Document
 
-    mentions = [_mention("Record", "PERSON", 0), _mention("Tiago Mendes", "PERSON", 40), _mention("Tiago", "ORG", 80)]
-    document = Document(id="d1", source="b.txt", text="x" * 100, outlet="Record")
-    entities, _ = build_entities(mentions, [document])
-    assert {(e.name, e.type, len(e.mentions)) for e in entities} == {("Record", "ORG", 1), ("Tiago Mendes", "PERSON", 2)}
+    mentions = [_mention("Record", "PERSON", 0), _mention("Tiago Mendes", "PERSON", 40), _mention("Tiago", "ORG", 80),
+                _mention("Science Desk", "PERSON", 0, doc="d2")]
+    documents = [Document(id="d1", source="b.txt", text="x" * 100, outlet="Record"),
+                 Document(id="d2", source="c.txt", text="x" * 100, outlet="Science Desk")]
+    entities, _ = build_entities(mentions, documents)
+    assert {(e.name, e.type, len(e.mentions)) for e in entities} == {("Record", "ORG", 1), ("Tiago Mendes", "PERSON", 2),
+                                                                       ("Science Desk", "ORG", 1)}
 
 
 @pytest.mark.parametrize("name", ["Harwell United", "Wigan Athletic"])

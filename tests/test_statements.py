@@ -1571,6 +1571,11 @@ def test_a_persons_office_by_pronoun(analyze_text, body, speaker):
      "Siobhan O'Connell, 52, denies wilful neglect at Larchfield House.",
      [("Siobhan O'Connell", "she had never ignored a call bell in twenty years", "assert"),
       ("Siobhan O'Connell", "wilful neglect", "deny")]),
+    # a name set off after its description with a title the model left out; 'the journal' is the one the story names
+    ("The study was retracted.\n\nHis co-author, Dr. Lena Ortiz, told Science Desk that she had no knowledge of it.",
+     [("Lena Ortiz", "she had no knowledge of it", "assert")]),
+    ("The Journal of Cognitive Research has retracted a study. In a notice, the journal said the inquiry had found "
+     "serious irregularities.", [("Journal of Cognitive Research", "the inquiry had found serious irregularities", "assert")]),
     # a past verb the parser took for a participle of the object is the content's verb
     ("A spokesman for the Department of Health said the trust expected to recruit enough consultants within 18 months.",
      [("A spokesman for the Department of Health", "the trust expected to recruit enough consultants within 18 months",

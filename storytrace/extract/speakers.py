@@ -54,7 +54,8 @@ PLACES_AND_BUILDINGS = PLACE_LABELS | {"FAC"}  # never what an 'it' that speaks 
 UNTAGGED_BODY = re.compile(r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){1,6}")  # a name of capitalised words, untagged
 # What a story calls a news outlet it has just named ('the newspaper reported'), and how far back (characters).
 # ('the paper', 'the network', 'the station' are too often something else: a study, a grid, a police station).
-OUTLET_NOUNS = frozenset("newspaper daily tabloid broadsheet broadcaster magazine outlet weekly network channel station".split())
+OUTLET_NOUNS = frozenset("newspaper daily tabloid broadsheet broadcaster magazine journal outlet weekly network channel "
+                         "station".split())
 OUTLET_REACH = 400
 RECORD_RELEASES = frozenset("published publishes released releases issued issues".split())  # a record since
 # Sentences back to look for the subject a pronoun continues ('Marcus Ivey was pulled over ... by two
@@ -372,6 +373,8 @@ def _relative_antecedent(doc: "Doc", pronoun: "Token") -> "Token | None":
     return None
 
 
+# What sets off a name after its description: a comma, and a title the name was not tagged with ('His co-author, Dr. |Lena Ortiz|,')
+SET_OFF_NAME = re.compile(r",\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Rep|Sen|Gov|Sir|Dame)\.?\s+)?$")
 # A paragraph that opens by naming someone with their age: 'Siobhan O'Connell, 52, denies ...'
 AGE_INTRODUCTION = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+\d{1,3},")
 
@@ -511,8 +514,9 @@ class SpeakerResolver:
                 if ref.kind not in ("person", "organization", "outlet"):
                     continue
                 for s, e in ref.spans:
-                    if head.idx < s and e < position and self.text[max(0, s - 2):s] == ", " and \
-                            self.text[e:e + 1] == "," and not re.search(r"[.;!?]", self.text[head.idx:s]):
+                    set_off = SET_OFF_NAME.search(self.text, head.idx, s) if head.idx < s else None
+                    if set_off is not None and e < position and self.text[e:e + 1] == "," and \
+                            not re.search(r"[;!?]|\.(?!$)", self.text[head.idx:set_off.start()]):
                         return ResolvedSpeaker(ref.name, ref.kind, s, e, ref)
         doc = head.doc
         named = ("person", "organization", "outlet")
@@ -962,6 +966,10 @@ class SpeakerResolver:
             outlet = self.referents.most_recent(position, lambda r: r.kind == "outlet")
             if outlet is not None and position - outlet.last_before(position) <= OUTLET_REACH:
                 return ResolvedSpeaker(outlet.name, "outlet", np_span[0], np_span[1], outlet)
+            titled = self.referents.most_recent(  # 'the journal' for the Journal of Cognitive Research, which is no news outlet
+                position, lambda r: r.kind == "organization" and bool(heads & {w.casefold() for w in r.name.split()}))
+            if titled is not None:
+                return ResolvedSpeaker(titled.name, "organization", np_span[0], np_span[1], titled)
         for kind, vocabulary in (("organization", lx.ORGANIZATION_HEADS),
                                  ("anonymous", lx.ANONYMOUS_HEADS | lx.PERSON_GROUP_HEADS | lx.ROLE_NOUNS)):
             if not heads & vocabulary or kind == "organization" and _former_staff(head):

@@ -596,8 +596,9 @@ def build_entities(mentions: Iterable[Mention], documents: Iterable[Document] = 
         own = _own_outlet_short_form(cluster, name, outlets_of)
         if own is not None:  # 'told the Herald' in the Northern Herald's report
             name, entity_type = own, "ORG"
-        elif (not cluster.person or len(name.split()) == 1) and _thing_key(name) in own_outlets:
-            entity_type = "ORG"  # 'spoke to the Midshire Echo', 'told Record': a report's outlet, whatever the model tagged it
+        elif (not cluster.person or name.split()[0] not in gazetteer.given_names()) and _thing_key(name) in own_outlets:
+            entity_type = "ORG"  # 'spoke to the Midshire Echo', 'told Science Desk': a report's outlet, whatever the model
+            # tagged it (not a blog named for a person who writes it)
         entity_id = content_id("ent", entity_type, names.fold(name))
         refs = tuple(MentionRef(m.doc, m.start, m.end) for m in sorted(cluster.mentions, key=lambda m: (m.doc, m.start)))
         roles = tuple(dict.fromkeys(r for m in cluster.mentions for r in m.roles))
