@@ -97,7 +97,8 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str],
     if entity is None and surnames and speaker.kind in ("person", "unknown") and len(speaker.name.split()) == 1:
         entity = surnames.get(speaker.name.lower())  # 'Haldane said', the model having tagged only 'Mira Haldane'
     if entity is None and lookup is not None:
-        entity = _entity_spoken_for(statement, lookup) or _caption_party(statement, documents.get(statement.doc), lookup)
+        entity = _entity_spoken_for(statement, lookup) or _caption_party(statement, documents.get(statement.doc), lookup) \
+            or lookup.police_force(speaker.name)
     named = lookup.named(speaker.name) if lookup is not None else None
     if entity is None and speaker.kind == "unknown" and named is not None and lookup.type_of[named] in KIND_OF_TYPE:
         entity = named  # 'Harlow Water told Newswire': the body another report names

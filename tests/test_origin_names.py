@@ -962,3 +962,17 @@ def test_analysts_at_a_firm_speak_for_it():
     dossier = build_dossier(analyze_documents([document]), [])
     bank = next(e.id for e in dossier.entities if e.name == "Morgan Stanley")
     assert [s.speaker.entity for s in dossier.statements if s.speaker.name == "Analysts at Morgan Stanley"] == [bank]
+
+
+def test_bare_police_is_the_storys_one_police_force():
+    from storytrace.ingest import IngestOptions, make_document
+    from storytrace.pipeline import analyze_documents, build_dossier
+
+    appeal = ("Appeal after assault\n\nOfficers are appealing for witnesses after a man was injured on Bridge Street. "
+              "Kelshire Police said a man had been arrested.\n")
+    report = "Man hurt in attack\n\nA man is in hospital after being attacked outside a bar, police said.\n"
+    documents = [make_document(appeal, "a.txt", {"outlet": "Kelshire Police", "published": "2026-03-07"}, IngestOptions()),
+                 make_document(report, "b.txt", {"outlet": "Kelham Echo", "published": "2026-03-08"}, IngestOptions())]
+    dossier = build_dossier(analyze_documents(documents), [])
+    force = next(e.id for e in dossier.entities if e.name == "Kelshire Police")
+    assert [s.speaker.entity for s in dossier.statements if s.speaker.name == "police"] == [force]

@@ -1576,6 +1576,9 @@ def test_a_persons_office_by_pronoun(analyze_text, body, speaker):
      [("Lena Ortiz", "she had no knowledge of it", "assert")]),
     ("The Journal of Cognitive Research has retracted a study. In a notice, the journal said the inquiry had found "
      "serious irregularities.", [("Journal of Cognitive Research", "the inquiry had found serious irregularities", "assert")]),
+    # calling the police is a telephone call, not calling them something
+    ('The bar\'s owner, Gary Pike, said staff had called police "within a minute" of the fight.',
+     [("Gary Pike", 'staff had called police "within a minute" of the fight', "assert")]),
     # a past verb the parser took for a participle of the object is the content's verb
     ("A spokesman for the Department of Health said the trust expected to recruit enough consultants within 18 months.",
      [("A spokesman for the Department of Health", "the trust expected to recruit enough consultants within 18 months",

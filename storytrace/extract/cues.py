@@ -175,6 +175,7 @@ def sentence_end(text: str, position: int, quotes: list[Quote]) -> int:
 _PHRASAL_HEADS = frozenset(verb for verb, _ in lx.PHRASAL_CUES)
 # Verbs that deny when what they call something is false: 'calls that account false', 'branded the story a lie'.
 CALLING_CUES = frozenset({"call", "brand", "label", "deem"})
+PHONED = frozenset("police 911 999 112 ambulance ambulances paramedics cops coastguard firefighters helpline hotline".split())
 # Verbs that say what something is as ('described the plan as "comprehensive"', 'slammed the report as
 # "inaccurate"'): a denial when that is false.
 DESCRIBING_CUES = frozenset({"describe", "characterize", "characterise", "portray", "slam", "blast", "denounce",
@@ -1059,6 +1060,8 @@ def _what_is_called(token: "Token") -> tuple[int, int] | None:
     if not rights or rights[0].dep_ not in ("dobj", "ccomp", "oprd", "xcomp") or \
             (rights[0].dep_ == "xcomp" and any(c.dep_ == "aux" for c in rights[0].children)):
         return None  # 'called podcasting "..."' (a gerund read as a clause) is called so; 'called to say' is no calling
+    if rights[0].lower_ in PHONED:
+        return None  # 'had called police "within a minute"': a telephone call
     return rights[0].left_edge.idx, max(subtree_span(c)[1] for c in rights)
 
 

@@ -662,6 +662,8 @@ class EntityLookup:
                 for role in entity.roles:
                     holders[role.lower()].add(entity.id)
         self.role_holders = {role: next(iter(ids)) for role, ids in holders.items() if len(ids) == 1}
+        forces = {e.id for e in entities if e.type == "ORG" and POLICE_FORCE.search(e.name)}
+        self.police = next(iter(forces)) if len(forces) == 1 else None
         self.body_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for (doc, start, end), entity in sorted(index.items()):
             if entity in bodies:
@@ -682,6 +684,10 @@ class EntityLookup:
         """The one entity of the story with this name or alias, or the one body with this acronym."""
         return self.by_name.get(names.org_key(name)) if name else None
 
+    def police_force(self, name: str) -> str | None:
+        """The story's one police force, for a bare 'police' ('police said', 'the police')."""
+        return self.police if re.fullmatch(r"(?:the\s+)?police", name.strip(), re.IGNORECASE) else None
+
     def role_holder(self, description: str) -> str | None:
         """The story's one person holding the role a bare description names ('the mayor', 'the mayor of
         Eastfield' when one report names 'the mayor, Lisa Grant' and no one else is a mayor)."""
@@ -689,6 +695,7 @@ class EntityLookup:
         return self.role_holders.get(match.group("role").lower()) if match else None
 
 
+POLICE_FORCE = re.compile(r"\b(?:Police|Constabulary|Gendarmerie)\b")  # 'Kelshire Police', 'Kent Police Service'
 # 'the mayor', 'the mayor of Eastfield', 'the city's mayor': a role with at most the place it is held in
 # ('a mayor' may be any).
 ROLE_DESCRIPTION = re.compile(r"[Tt]he\s+(?:[\w-]+['’]s\s+)?(?P<role>(?:(?:prime|vice|deputy|chief|foreign|home|"
