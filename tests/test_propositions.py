@@ -869,3 +869,9 @@ def test_disputing_that_before_a_comma_points_back(analyze_text):
 def test_hearsay_a_speaker_passes_on_is_no_claim_of_theirs(analyze_text, body, kept):
     propositions = analyze_text("Headline\n" + body + "\n").propositions
     assert [p.text for p in propositions] == kept
+
+
+def test_a_description_before_the_name_it_stands_for_is_no_claim(analyze_text):
+    body = "The company that operates the pipeline, Gulfline Energy, says the leak was small and was contained quickly."
+    assert [p.text for p in analyze_text("Headline\n" + body + "\n").propositions] == [
+        "the leak was small and was contained quickly"]

@@ -76,6 +76,17 @@ def acts_rather_than_speaks(token: "Token") -> bool:
                                  for o in objects)
 
 
+# 'The company that operates the pipeline|, Gulfline Energy, says ...': a description with its relative clause,
+# then the name it describes set off by commas
+DESCRIBED = re.compile(r"\W*(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:that|which|who)\s", re.IGNORECASE)
+NAME_SET_OFF = re.compile(r",\s+(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*,")
+
+
+def _described_before_a_name(text: str, start: int, end: int) -> bool:
+    """A description the name after it stands for: it names someone, it states nothing."""
+    return bool(DESCRIBED.match(text, start, end)) and bool(NAME_SET_OFF.match(text, end))
+
+
 def _has_own_verb(doc: "Doc", start: int, end: int, skip_cues: bool) -> bool:
     """A clause with a finite verb of its own (not only a speech cue, unless the cue reports an act)."""
     for token in _tokens_in(doc, start, end):
@@ -700,6 +711,7 @@ def assertion_propositions(doc: "Doc", document: Document, statements: list[Stat
                 if _words(text[s:e]) >= MIN_WORDS and _has_own_verb(doc, s, e, skip_cues=True) and \
                         not _asks_only(doc, text, s, e) and not EDITORIAL_NOTE.search(text[s:e]) and \
                         not OPEN_QUESTION.match(text, s, e) and not HEARSAY.match(text, s, e) and \
+                        not _described_before_a_name(text, s, e) and \
                         not RAISING_FRAME.search(text[s:e]) and not _claim_note(text, s, e) and \
                         not SOURCING_NOTE.search(text[s:e]) and \
                         not is_editorial_note(text[s:e]):
