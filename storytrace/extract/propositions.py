@@ -43,9 +43,10 @@ NEGATION = re.compile(rf"(?<!in order )(?<!so as )\b(?:(?:not|no)(?!\s+(?:fewer|
                       rf"greater|smaller|older|younger)\s+than\b)(?!\s+(?:only|just|merely|simply|solely)\b){_NOT_UNTIL}{_NOT_DOUBTED}|"
                       rf"n't{_NOT_UNTIL}{_NOT_DOUBTED}|n’t{_NOT_UNTIL}{_NOT_DOUBTED}|"
                       rf"never|neither|nor|without)\b", re.IGNORECASE)
-_WORDS_OF = "|".join
-NEGATION_EXCUSED = re.compile(rf"\b(?:(?:{_WORDS_OF(sorted(lx.CONCESSIVE_WORDS))}),?\s+not,?\s+(?:{_WORDS_OF(sorted(lx.WHOLE_WORDS))})"
-                              rf"|(?:can|could)(?:\s*not|n['’]t)\s+believe)\b", re.IGNORECASE)
+# A negation that concedes a part or marvels (lexicon's CONCESSIVE_WORDS, WHOLE_WORDS), as the stance module reads it
+NEGATION_EXCUSED = re.compile(rf"\b(?:(?:{'|'.join(sorted(lx.CONCESSIVE_WORDS))}),?\s+not,?\s+"
+                              rf"(?:{'|'.join(sorted(lx.WHOLE_WORDS))})|(?:can|could)(?:\s*not|n['’]t)\s+believe)\b",
+                              re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)\s+|;\s+|\s+[–—-]\s+|:\s+)")
 MIN_WORDS = 4
 

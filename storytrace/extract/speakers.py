@@ -375,6 +375,7 @@ def _relative_antecedent(doc: "Doc", pronoun: "Token") -> "Token | None":
 
 # What sets off a name after its description: a comma, and a title the name was not tagged with ('His co-author, Dr. |Lena Ortiz|,')
 SET_OFF_NAME = re.compile(r",\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Rep|Sen|Gov|Sir|Dame)\.?\s+)?$")
+SET_OFF_REACH = 12  # characters before a name that may hold its comma and title
 # A paragraph that opens by naming someone with their age: 'Siobhan O'Connell, 52, denies ...'
 AGE_INTRODUCTION = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+\d{1,3},")
 
@@ -514,9 +515,10 @@ class SpeakerResolver:
                 if ref.kind not in ("person", "organization", "outlet"):
                     continue
                 for s, e in ref.spans:
-                    set_off = SET_OFF_NAME.search(self.text, head.idx, s) if head.idx < s else None
-                    if set_off is not None and e < position and self.text[e:e + 1] == "," and \
-                            not re.search(r"[;!?]|\.(?!$)", self.text[head.idx:set_off.start()]):
+                    if not (head.idx < s and e < position and self.text[e:e + 1] == ","):
+                        continue
+                    set_off = SET_OFF_NAME.search(self.text, max(head.idx, s - SET_OFF_REACH), s)
+                    if set_off is not None and not re.search(r"[;!?]|\.(?!$)", self.text[head.idx:set_off.start()]):
                         return ResolvedSpeaker(ref.name, ref.kind, s, e, ref)
         doc = head.doc
         named = ("person", "organization", "outlet")
