@@ -1579,6 +1579,10 @@ def test_a_persons_office_by_pronoun(analyze_text, body, speaker):
     # calling the police is a telephone call, not calling them something
     ('The bar\'s owner, Gary Pike, said staff had called police "within a minute" of the fight.',
      [("Gary Pike", 'staff had called police "within a minute" of the fight', "assert")]),
+    # a cue the parser tagged a plural noun after a compound still points back ('disputes that')
+    ('"I called the harbour office at six in the morning," Rivera said. The harbour office disputes that.',
+     [("Rivera", "I called the harbour office at six in the morning", "assert"),
+      ("The harbour office", "that", "deny")]),
     # a past verb the parser took for a participle of the object is the content's verb
     ("A spokesman for the Department of Health said the trust expected to recruit enough consultants within 18 months.",
      [("A spokesman for the Department of Health", "the trust expected to recruit enough consultants within 18 months",

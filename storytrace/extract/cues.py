@@ -198,7 +198,8 @@ DOING_WITH_INFINITIVE = frozenset({"continue", "go on", "agree"})
 
 def cue_lemma(token: "Token") -> str | None:
     """The cue a token stands for ('point out' for pointed ... out), or None."""
-    if token.pos_ not in ("VERB", "AUX") and not _reads_out(token) or token.dep_ == "pobj" or \
+    if token.pos_ not in ("VERB", "AUX") and not _reads_out(token) and not _verb_taken_for_a_noun(token) or \
+            token.dep_ == "pobj" or \
             token.dep_ in ("dobj", "nsubj") and token.tag_ in ("VBZ", "NNS") and token.head.pos_ == "VERB":
         return None  # 'dismissed as speculation reports that', 'notes reports that': a noun
     if any(c.dep_ == "nsubj" and c.tag_ == "VBZ" and c.lemma_.lower() in lx.REPORTING_CUES for c in token.children):
@@ -769,12 +770,28 @@ def _name_taken_for_an_adverb(token: "Token") -> "Token | None":
 
 def _subject_taken_for_a_compound(token: "Token") -> "Token | None":
     """'The vote was 7-2, | council minutes show': the noun right before a trailing cue, which the parser
-    hung on the cue as part of a name."""
+    hung on the cue as part of a name; 'The harbour office disputes that.': the noun phrase before a
+    verb taken for a plural noun."""
     doc = token.doc
     noun = doc[token.i - 1] if token.i else None
     if noun is None or noun.head.i != token.i or noun.dep_ != "compound" or noun.pos_ not in ("NOUN", "PROPN"):
         return None
+    if _verb_taken_for_a_noun(token):
+        return noun
     return noun if noun.left_edge.i > 0 and doc[noun.left_edge.i - 1].text == "," else None
+
+
+POINTED_CUE = re.compile(r"\b([a-z]+s)\s+(?:that|this|it)\s*[.;!?]")  # where _verb_taken_for_a_noun may hold
+
+
+def _verb_taken_for_a_noun(token: "Token") -> bool:
+    """'The harbour office disputes that.': a sentence's head the parser tagged a plural noun, made of a
+    noun phrase and a cue's -s form with a pointer after it, is the cue."""
+    doc = token.doc
+    return token.tag_ == "NNS" and token.dep_ == "ROOT" and token.lemma_.lower() in lx.REPORTING_CUES and \
+        token.i > 0 and doc[token.i - 1].dep_ in ("compound", "nsubj") and doc[token.i - 1].head.i == token.i and \
+        doc[token.i - 1].pos_ in ("NOUN", "PROPN") and \
+        token.i + 2 < len(doc) and doc[token.i + 1].lower_ in ("that", "this", "it") and doc[token.i + 2].is_punct
 
 
 def _quoted_as_saying(token: "Token") -> "Token | None":
@@ -1786,6 +1803,10 @@ def _verbs(doc: "Doc") -> Iterator["Token"]:
     verbs = set(np.flatnonzero((tags == VERB) | (tags == AUX)).tolist())
     if READ_OUT.search(doc_text(doc)):
         verbs |= {t.i for t in doc if t.lower_ in ("read", "reads") and _reads_out(t)}
+    for pointer in POINTED_CUE.finditer(doc_text(doc)):  # 'The harbour office disputes that.'
+        span = doc.char_span(pointer.start(1), pointer.end(1))
+        if span is not None and len(span) == 1 and _verb_taken_for_a_noun(span[0]):
+            verbs.add(span[0].i)
     for i in sorted(verbs):
         yield doc[int(i)]
 
