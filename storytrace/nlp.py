@@ -159,15 +159,24 @@ def without_entry_labels(text: str) -> str:
     'QUESTION:' at line starts blanked out, and a speaker's label ended as a sentence, same length."""
     if len(ENTRY_TIME.findall(text)) >= MIN_ENTRY_TIMES:
         text = ENTRY_TIME.sub(_blank, text)
-    for turn in qa_turns(text) + question_turns(text):  # same-length blanks: no offset moves
-        text = text[:turn.start()] + " " * (turn.end() - turn.start()) + text[turn.end():]
-    for start, end in dateline_spans(text):  # 'THE HAGUE (World Wire). Dutch Foreign Minister ...': the place is no subject
-        if text[end - 1] in "—–-":
-            text = text[:end - 1] + "." + text[end:]
-    for turn in turn_matches(text):  # 'Mr Tobias Grint (Northfield) (Lab). Does ...': the bracket is no subject
-        if turn.group("affiliation"):
-            text = text[:turn.start("colon")] + "." + text[turn.end("colon"):]
+    text = _written_over(text, [(turn.start(), turn.end(), " " * (turn.end() - turn.start()))  # same-length blanks
+                                for turn in qa_turns(text) + question_turns(text)])
+    text = _written_over(text, [(end - 1, end, ".") for _, end in dateline_spans(text)  # 'THE HAGUE (World Wire). Dutch
+                                if text[end - 1] in "—–-"])  # Foreign Minister ...': the place is no subject
+    text = _written_over(text, [(*turn.span("colon"), ".") for turn in turn_matches(text)  # 'Mr Tobias Grint
+                                if turn.group("affiliation")])  # (Northfield) (Lab). Does ...': the bracket is no subject
     return LINE_LABEL.sub(_blank, text)
+
+
+def _written_over(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """text with each (start, end, same-length replacement) written over it, in one pass."""
+    if not edits:
+        return text
+    pieces, last = [], 0
+    for start, end, replacement in sorted(edits):
+        pieces += [text[last:start], replacement]
+        last = end
+    return "".join(pieces) + text[last:]
 
 
 # Spaces other than ' ' (no-break, thin, narrow, ideographic ...): the tokenizer splits on ' ' only, so

@@ -189,8 +189,9 @@ def is_negator(word: str) -> bool:
 
 def negation_count(words: Sequence[str]) -> int:
     """How many negators, counting "no one" and bare "no", less concessions and disbelief."""
+    words = tuple(words)
     return sum(1 for i, w in enumerate(words) if (is_negator(w) or w == "no")
-               and not _concedes_a_part(tuple(words), i) and not _disbelief(tuple(words), i))
+               and not _concedes_a_part(words, i) and not _disbelief(words, i))
 
 
 def negated_stems(words: Sequence[str], window: int = 3) -> set[str]:

@@ -894,8 +894,9 @@ def _that_after(doc: "Doc", token: "Token") -> "Token | None":
         if word.lower_ == "that" and word.dep_ in ("dobj", "nsubj") and word.head.dep_ == "relcl" and \
                 word.head.head.i > token.i and any(t.text == "," for t in doc[token.i + 1:word.head.head.i]):
             return None  # '..., three people said, a deal that would create ...': a relative pronoun of the noun after
-        taken = next((c for c in token.children if c.dep_ == "dobj" and token.i < c.i < word.i), None)
-        if word.lower_ == "that" and word.dep_ in ("dobj", "nsubj") and word.head.dep_ == "relcl" and taken is not None:
+        taken = next((c for c in token.children if c.dep_ == "dobj" and token.i < c.i < word.i), None) \
+            if word.lower_ == "that" and word.dep_ in ("dobj", "nsubj") and word.head.dep_ == "relcl" else None
+        if taken is not None:
             # a relative pronoun of the cue's object: after 'said' the object is the content's subject the parser
             # misread ('said the circuit that crosses ... was inspected'), what evidence shows is its object ('found
             # severe corrosion in the bearings that carried its span'), and other cues report no clause

@@ -928,9 +928,11 @@ class SpeakerResolver:
         if introduced is None:
             return None
         person = self.referents.covering(*introduced.span("name"))
+        if person is None or person.kind != "person":
+            return None
         named_between = any(r.kind == "person" and any(head.idx < start < introduced.start("name") for start, _ in r.spans)
                             for r in self.referents.items)
-        return person if person is not None and person.kind == "person" and not named_between else None
+        return None if named_between else person
 
     def _description(self, head: "Token", position: int) -> ResolvedSpeaker:
         named = self._holder_run_on(head)
