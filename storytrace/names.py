@@ -220,7 +220,16 @@ def firm_key(name: str) -> str:
     """The comparison key of an organisation's name without the legal form that ends it ("Acme
     Corp.'s" and "Acme" are one key), one spelling of words spelt two ways, '&' as 'and'."""
     words = org_key(strip_legal_suffix(strip_possessive(name.strip()))).split()
-    return " ".join(SPELLING_VARIANTS.get(w, w) for w in words)
+    return university_order(" ".join(SPELLING_VARIANTS.get(w, w) for w in words))
+
+
+UNIVERSITY_OF = re.compile(r"university of (?P<place>(?!the\b)[a-z][\w.'’-]*(?: [a-z][\w.'’-]*)?)")
+
+
+def university_order(key: str) -> str:
+    """'university of lund' as 'lund university': a university is named both ways after its town."""
+    match = UNIVERSITY_OF.fullmatch(key)
+    return f"{match['place']} university" if match else key
 
 
 @lru_cache(maxsize=65536)

@@ -30,6 +30,8 @@ def test_a_given_name_shared_by_two_people_stays_apart():
 @pytest.mark.parametrize(("body", "absent", "present"), [
     ("The 8 GB model costs $199, while the 16 GB version costs $299.", {"GB"}, set()),
     ("Shoppers queued outside the App Store and the Apple Store in London.", set(), {"App Store"}),
+    # a clock's time zone is no body
+    ("18:40 GMT — The ministry said 14 soldiers had died. Trading opens at 9:30 a.m. ET on Monday.", {"GMT", "ET"}, set()),
     # a name ending in a utility's or a newspaper's word is no person's
     ("The operator, Kellow Water, said in a statement that the dam had been inspected in May.", set(), {"Kellow Water"}),
     ("A spokeswoman for Harlow Water said the leak was small.", set(), {"Harlow Water"}),
@@ -104,6 +106,8 @@ def test_a_dateline_names_a_place_not_a_person(analyze_text):
                          "EADS"}),
     # an acronym with the small words' initials in lower case
     ([("Bank of America", "ORG"), ("BoA", "ORG")], {"Bank of America", "BoA"}),
+    # a university named after its town either way
+    ([("University of Lund", "ORG"), ("Lund University", "ORG")], {"University of Lund", "Lund University"}),
     # a one-word name that opens a company's name is the company, not a person of that surname
     ([("William Clay Ford Jr", "PERSON"), ("Ford Motor Company", "ORG"), ("Ford", "ORG")],
      {"Ford Motor Company", "Ford"}),
@@ -281,6 +285,9 @@ def test_a_countrys_government_is_an_organisation(analyze_text, body, government
     ("Trading stopped on an order of the Russian government's Federal Service for the Financial Markets, which "
      "demanded the suspension.", "Federal Service for the Financial Markets"),
     ("The Office for National Statistics said prices rose.", "Office for National Statistics"),
+    # a body named after its place goes on over the place, which names no owner
+    ("The study was funded by the Swedish Research Council and the Citrus Growers Association of Valencia.",
+     "Citrus Growers Association of Valencia"),
     # a name cut before the words that finish it ends without 'of the'
     ("The Office for National Statistics said prices rose. The Commission of the European Union disagreed.",
      "Commission"),

@@ -126,7 +126,8 @@ def test_an_entity_keyed_origin_takes_the_entity_name_only_for_its_own_aliases()
     ("short", "long", "expected"),
     [("Corvane", "Corvane Health", True), ("Evening Post", "Kelbridge Evening Post", True),
      ("Corvane Air", "Corvane Air Press Office", False), ("Orvenia", "Ministry of Interior of Orvenia", False),
-     ("Brightwater Offshore", "Brightwater Offshore Limited", False), ("Health", "Corvane Health Trust", False)],
+     ("Brightwater Offshore", "Brightwater Offshore Limited", False), ("Health", "Corvane Health Trust", False),
+     ("Karsova", "Dravonia and Karsova", False), ("Dravonia", "Dravonia and Karsova", False)],
 )
 def test_a_shorter_name_is_part_of_a_longer_one(short, long, expected):
     assert is_part_of(name_words(short), name_words(long)) is expected

@@ -511,6 +511,10 @@ def test_the_company_is_no_public_body(analyze_text):
     ("Norvale Telecom AG said hackers had accessed a database. Germany's Federal Office for Information Security said "
      "it was in contact with the company. The company said it first detected unusual activity on Feb. 27.",
      "Norvale Telecom AG"),
+    # nor a company it names inside the quotation, not as its subject
+    ("Snack maker Brightleaf Brands on Friday denied a report that it was in talks to be acquired by Halvorsen Foods."
+     "\n\n\"We are not in discussions with Halvorsen or any other party,\" the company said in a statement.",
+     "Brightleaf Brands"),
     # nor the White House
     ("The plant opened in 1990. The White House has insisted that the president was not briefed. Police said two "
      "people had died. The company, for its part, maintains it followed all regulations.", "The company"),

@@ -269,6 +269,14 @@ def test_never_raises_on_arbitrary_text(text: str, dct: str | None) -> None:
     # a past date recalled is not the news's day; with none, the dct's
     ("The last inspection was completed on 14 October 2021.\n\nThe circuit stayed energized until 15:52.",
      "2026-09-24T15:52"),
+    # a part of a day is a day told
+    ("The ministry said on Tuesday evening that 14 soldiers had died, in fighting that began on Sunday.\n\n"
+     "A second statement came at 21:10.", "2026-09-22T21:10"),
+    # an update's stamp is on the day it was posted, or of the day heading above it
+    ("The clashes began on Sunday.\n\n17:55 GMT — Dravonia denies crossing the border", "2026-09-24T17:55Z"),
+    ("Last updated 18:40 GMT\n\nThe clashes began on Sunday.", "2026-09-24T18:40Z"),
+    ("Tuesday 22 September\n\nThe clashes began on Sunday.\n\n21:10 BST - Ministry says 14 killed",
+     "2026-09-22T21:10"),
 ])
 def test_a_bare_clock_time_takes_the_day_of_the_news(text, value):
     clocks = [t for t in tag_timexes(text, "2026-09-24") if t.type == "TIME"]

@@ -53,6 +53,8 @@ SALUTATIONS = frozenset("Sir Madam Sirs Dear".split())
 MEMBER_ADDRESSES = frozenset("Lady Gentleman Friend Member Ladies Gentlemen Friends Members".split())
 # Units and currencies the model tags as names ('64 GB', 'USD').
 UNIT_NAMES = frozenset("GB MB KB TB GHz MHz USD EUR GBP JPY CNY CHF AUD CAD km kg mph kph".split())
+TIME_ZONES = frozenset("GMT UTC BST CET CEST EET EEST MSK IST JST KST AEST AEDT ET EST EDT CST CDT MST MDT PT PST "
+                       "PDT AKST HST".split())  # '18:40 GMT': a clock's zone, no body
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 DANGLING_WORDS = re.compile(r"\s+(?:of|for|and|&)(?:\s+the)?$")
 
@@ -454,7 +456,7 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
         if _extends_name_before(document.text, mentions, start, surface):
             mentions[-1] = replace(mentions[-1], end=end, text=document.text[mentions[-1].start:end])
             continue
-        if (ent.label_ in ("ORG", "PERSON", "NORP") and _is_title_only(surface)) or surface.strip() in UNIT_NAMES or \
+        if (ent.label_ in ("ORG", "PERSON", "NORP") and _is_title_only(surface)) or surface.strip() in UNIT_NAMES | TIME_ZONES or \
                 surface.strip() in SALUTATIONS or surface.strip() in MEMBER_ADDRESSES:
             continue
         label = "PERSON" if given is not None or _after_honorific(doc, ent) else _relabel(ent.label_, surface)
@@ -564,18 +566,23 @@ def _joined_first_word(doc: "Doc", mention: Mention) -> "Token | None":
 # Public bodies whose names go on with what they are for or of ('Federal Service for the Financial Markets').
 BODY_HEADS = frozenset("""service ministry department agency commission office bureau committee council institute
 authority board federation association directorate secretariat""".split())
+# Bodies whose name goes on with the place they are of, which names no owner ('Citrus Growers Association of
+# Valencia', 'University of Lund').
+PLACE_NAMED_HEADS = frozenset("""association university institute academy society college federation foundation
+confederation chamber league""".split())
 
 
 def _body_name_end(doc: "Doc", ent: "Span", end: int, named: set[int]) -> int:
     """Where a public body's name ends when the model stopped at its head word: it goes on over 'for'
     or 'of', 'the' and capitalised words ('the Federal Service for the Financial Markets'); over
-    another name only after 'for', what the body is for ('of the European Union' names its owner)."""
+    another name only after 'for', what the body is for ('of the European Union' names its owner), or
+    after the 'of' of a body named after its place (PLACE_NAMED_HEADS)."""
     head = doc[ent.end - 1]
     i = ent.end
-    if head.lower_ not in BODY_HEADS or head.idx + len(head.text) != end or i >= len(doc) or \
+    if head.lower_ not in BODY_HEADS | PLACE_NAMED_HEADS or head.idx + len(head.text) != end or i >= len(doc) or \
             doc[i].lower_ not in ("for", "of"):
         return end
-    purpose = doc[i].lower_ == "for"
+    purpose = doc[i].lower_ == "for" or head.lower_ in PLACE_NAMED_HEADS
     i += 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
     j = i
     while j < len(doc) and (purpose or j not in named) and doc[j].is_alpha and (

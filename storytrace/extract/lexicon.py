@@ -121,7 +121,7 @@ forces navy company firm court embassy commission authority authorities service 
 union board parliament cabinet group coalition alliance organisation organization institute university
 hospital regulator watchdog command headquarters presidency kremlin palace secretariat directorate bureau
 network newspaper broadcaster publisher manufacturer maker airline carrier operator spokesperson's
-county city district utility trust school club
+county city district utility trust school club association federation foundation charity consortium league chamber
 airframer automaker carmaker planemaker chipmaker drugmaker
 """.split())
 

@@ -623,7 +623,7 @@ class SpeakerResolver:
                 return subject  # 'Brightmart will eliminate 1,800 positions at its Dunmore headquarters, the company said'
             in_sentence = [r for r in self.referents.items if r.label == "ORG" and r.kind == "organization"
                            and r.last_before(position) >= sentence_start]
-            if len(in_sentence) == 1 and could_be(in_sentence[0]):
+            if len(in_sentence) == 1 and could_be(in_sentence[0]) and not self._only_spoken_of(in_sentence[0], sentence_start):
                 return in_sentence[0]  # the one company named before it in its sentence
         named_since = self._organization_subject_since(position)
         if named_since is not None and could_be(named_since):
@@ -640,6 +640,13 @@ class SpeakerResolver:
         return corporate or self.referents.most_recent(
             position, lambda r: r.label == "ORG" and r.kind == "organization" and could_be(r) and _bears_modifiers(r, trade)) \
             or (self._firm_taken_for_place() if business else None)
+
+    def _only_spoken_of(self, ref: Referent, sentence_start: int) -> bool:
+        """Whether a company is named in the sentence only inside a quotation and not as a clause's
+        subject there ('"Brightleaf is not in discussions with Halvorsen," the company said': the
+        company speaking is not the one it talks about)."""
+        spans = [(start, end) for start, end in ref.spans if start >= sentence_start]
+        return bool(spans) and all(self.in_quote(start) and not self._is_subject(start, end) for start, end in spans)
 
     def _public_body_last_heard(self, position: int) -> Referent | None:
         """The public body that spoke last, else the one named last before position."""

@@ -1097,26 +1097,59 @@ def _days_of_the_news(ctx: Context, value: str) -> bool:
     return day is not None and ctx.dct is not None and 0 <= (ctx.dct - day).days <= NEWS_DAYS
 
 
+def _day_told(value: str) -> str | None:
+    """The day of a day-level value or of a part of a day ('2026-03-10TEV' from 'Tuesday evening')."""
+    return value[:10] if re.fullmatch(r"\d{4}-\d\d-\d\d(?:T[A-Z]{2})?", value) else None
+
+
+STAMP_BEFORE = re.compile(r"[ \t]*(?:(?:last\s+)?updated|posted|published|breaking|update)?[:,]?[ \t]*", re.IGNORECASE)
+STAMP_AFTER = re.compile(r"[ \t]*(?:\(?[A-Z]{2,5}\)?[ \t]*)?(?:[—–|:-]|\n|$)")
+
+
+def _stamps_a_line(text: str, reading: Reading) -> bool:
+    """Whether a clock time opens its line as the stamp of an update ('18:40 GMT — Ministry says ...',
+    'Last updated 18:40 GMT'): a live report's entries are stamped with the hour they were posted."""
+    line_start = text.rfind("\n", 0, reading.start) + 1
+    return bool(STAMP_BEFORE.fullmatch(text, line_start, reading.start)) and \
+        bool(STAMP_AFTER.match(text, reading.end))
+
+
+def _stamp_day(ctx: Context, reading: Reading, readings: list[Reading]) -> tuple[str, bool] | None:
+    """The day an update's stamp belongs to: that of the last date standing as a line of its own
+    before it (a live report's day heading), else the dct's."""
+    headings = [r for r in readings if r.end <= reading.start and _day_told(r.value)
+                and not ctx.text[ctx.text.rfind("\n", 0, r.start) + 1:r.start].strip(" \t,")
+                and re.match(r"[ \t.,]*(?:\n|$)", ctx.text[r.end:r.end + 40])]
+    if headings:
+        return _day_told(headings[-1].value) or "", headings[-1].estimated
+    return (_day(ctx.dct), ctx.dct_estimated) if ctx.dct else None
+
+
 def _clock_in_sentence(ctx: Context, reading: Reading, readings: list[Reading]) -> Reading:
-    """A clock time takes the day of the nearest day-level date in its sentence, else of the last day of
-    the news (_days_of_the_news) told before it in its paragraph, else of the first the report tells
-    (its lead's: 'came ashore late Wednesday ... The eye crossed the coast at about 10:40 p.m.'), else
-    the dct's."""
+    """A clock time takes the day of the nearest day-level date (or part of a day) in its sentence, else
+    of the last day of the news (_days_of_the_news) told before it in its paragraph, else of the first
+    the report tells (its lead's: 'came ashore late Wednesday ... The eye crossed the coast at about
+    10:40 p.m.'), else the dct's. An update's stamp is on the day it was posted (_stamp_day)."""
+    clock = reading.rule.split("|", 1)[1]
+    if _stamps_a_line(ctx.text, reading):
+        stamp = _stamp_day(ctx, reading, readings)
+        return reading if stamp is None else \
+            Reading(reading.start, reading.end, "TIME", stamp[0] + clock, "document", stamp[1])
     sentence_start = _sentence_start(ctx.text, reading.start)
     following = _sentence_break().search(ctx.text, reading.end)
     sentence_end = following.start() if following else len(ctx.text)
     days = [r for r in readings if r is not reading and sentence_start <= r.start and r.end <= sentence_end
-            and _granularity(r.value) == "day"]
+            and _day_told(r.value)]
     if not days:
         paragraph_start = ctx.text.rfind("\n\n", 0, reading.start) + 2
-        news_days = [r for r in readings if r.end <= sentence_start and _granularity(r.value) == "day"
+        news_days = [r for r in readings if r.end <= sentence_start and _day_told(r.value)
                      and _days_of_the_news(ctx, r.value)]
         days = [r for r in news_days if r.start >= paragraph_start][-1:] or news_days[:1]
     if not days:
         return reading
     nearest = min(days, key=lambda r: (r.start > reading.start, abs(r.start - reading.start)))
-    clock = reading.rule.split("|", 1)[1]
-    return Reading(reading.start, reading.end, "TIME", nearest.value + clock, "document", nearest.estimated)
+    return Reading(reading.start, reading.end, "TIME", (_day_told(nearest.value) or "") + clock, "document",
+                   nearest.estimated)
 
 
 def _resolve_deferred(ctx: Context, readings: list[Reading]) -> list[Reading]:

@@ -114,6 +114,7 @@ STAFF_NOUN = re.compile(r"(?P<work>investigat|inspect|audit|regulat|examin|prose
 POSSESSED_BODY = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)['’]s?\s+(?P<body>[a-z][\w-]*)$")
 FUNCTION_WORDS = frozenset("i he she it we they you this that these those".split())
 LINKING_WORDS = frozenset("of by for at in from on to".split())
+JOINING_WORDS = frozenset({"and", "&"})  # 'Karsova' is one of 'Dravonia and Karsova', not a short form of them
 
 
 @dataclass(frozen=True)
@@ -588,13 +589,14 @@ def extends(short: Sequence[str], long: Sequence[str]) -> bool:
 def is_part_of(short: Sequence[str], long: Sequence[str]) -> bool:
     """Whether a shorter name is the start or the end of a longer name of the same body ("Corvane"
     of "Corvane Health", "Evening Post" of "Kelbridge Evening Post"), not of a unit within it
-    ("Corvane Air Press Office") or of something named after it ("Ministry of Interior of Orvenia")."""
+    ("Corvane Air Press Office"), of something named after it ("Ministry of Interior of Orvenia") or of
+    two bodies named together ("Dravonia and Karsova")."""
     if not extends(short, long):
         return False
     n = len(short)
     if list(long[:n]) == list(short):
-        return not set(long[n:]) & UNIT_WORDS
-    return long[-n - 1] not in LINKING_WORDS
+        return not set(long[n:]) & UNIT_WORDS and long[n] not in JOINING_WORDS
+    return long[-n - 1] not in LINKING_WORDS | JOINING_WORDS
 
 
 class OriginNames:
