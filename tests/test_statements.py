@@ -1591,6 +1591,15 @@ def test_a_persons_office_by_pronoun(analyze_text, body, speaker):
     ("A spokesman for the Department of Health said the trust expected to recruit enough consultants within 18 months.",
      [("A spokesman for the Department of Health", "the trust expected to recruit enough consultants within 18 months",
        "assert")]),
+    # a source phrase inside a relative clause vouches for that clause only; a judge's title before a set-off name
+    ("The count ended on Monday. Maren Tallis of the Democratic Renewal Party, who won 41.8 percent according to the "
+     "official count, told "
+     "supporters that her party's own tally showed she had won a clear majority.",
+     [("the official count", "Maren Tallis of the Democratic Renewal Party, who won 41.8 percent", "assert"),
+      ("Maren Tallis", "her party's own tally showed she had won a clear majority", "assert"),
+      ("her party's own tally", "she had won a clear majority", "assert")]),
+    ("The chairman of the Independent Electoral Commission, Justice Kwame Adjei, rejected the accusations.",
+     [("Kwame Adjei", "the accusations", "deny")]),
 ])
 def test_a_participle_after_a_deal_and_can_confirm(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected

@@ -374,8 +374,9 @@ def _relative_antecedent(doc: "Doc", pronoun: "Token") -> "Token | None":
 
 
 # What sets off a name after its description: a comma, and a title the name was not tagged with ('His co-author, Dr. |Lena Ortiz|,')
-SET_OFF_NAME = re.compile(r",\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Rep|Sen|Gov|Sir|Dame)\.?\s+)?$")
-SET_OFF_REACH = 12  # characters before a name that may hold its comma and title
+SET_OFF_NAME = re.compile(r",\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Rep|Sen|Gov|Sir|Dame|Lord|Lady|Justice|Judge|Gen|Col|Capt|"
+                          r"Maj|Lt|Rev|Cllr|Councillor|Det|Insp|Supt|Sgt)\.?\s+)?$")
+SET_OFF_REACH = 14  # characters before a name that may hold its comma and title
 # A paragraph that opens by naming someone with their age: 'Siobhan O'Connell, 52, denies ...'
 AGE_INTRODUCTION = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+\d{1,3},")
 
