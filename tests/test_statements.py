@@ -1600,6 +1600,10 @@ def test_a_persons_office_by_pronoun(analyze_text, body, speaker):
       ("her party's own tally", "she had won a clear majority", "assert")]),
     ("The chairman of the Independent Electoral Commission, Justice Kwame Adjei, rejected the accusations.",
      [("Kwame Adjei", "the accusations", "deny")]),
+    # the one an agency quoted speaks, however the parser hung 'as saying'
+    ("Talks stalled. Russia's state news agency TASS quoted Foreign Minister Sergei Lavrov as saying that any talks "
+     "would have to take into account the realities on the ground.",
+     [("Sergei Lavrov", "any talks would have to take into account the realities on the ground", "assert")]),
 ])
 def test_a_participle_after_a_deal_and_can_confirm(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected

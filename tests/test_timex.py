@@ -55,6 +55,12 @@ CASES = [
     ("He hinted at it in February.", DCT, [("February", "DATE", "2020-02")]),
     ("Talks collapsed in October.", DCT, [("October", "DATE", "2019-10")]),
     ("The deal will close in October.", DCT, [("October", "DATE", "2020-10")]),
+    # preparing, aiming or being to do a thing is the future, its cue also further back in one unbroken clause
+    ("Ankara is preparing to host Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky in "
+     "Istanbul in May.", "2026-04-12", [("May", "DATE", "2026-05")]),
+    ("The council is to vote in May.", "2026-04-12", [("May", "DATE", "2026-05")]),
+    ("Ankara is preparing to host the leaders of both countries and all of their delegations at the palace, "
+     "officials said after the talks held in May.", "2026-04-12", [("May", "DATE", "2025-05")]),
     ("Sales fell last September.", DCT, [("last September", "DATE", "2019-09")]),
     ("It recognized the state in 1988.", DCT, [("1988", "DATE", "1988")]),
     ("But in 2019, an article appeared.", DCT, [("2019", "DATE", "2019")]),

@@ -794,6 +794,9 @@ def _verb_taken_for_a_noun(token: "Token") -> bool:
         token.i + 2 < len(doc) and doc[token.i + 1].lower_ in ("that", "this", "it") and doc[token.i + 2].is_punct
 
 
+QUOTING_VERBS = frozenset({"quote", "cite"})
+
+
 def _quoted_as_saying(token: "Token") -> "Token | None":
     """'quoted Councilmember Dalia Arvanitis as saying that ...', 'cited officials as saying ...': the
     one quoted speaks, not the outlet that quotes them."""
@@ -801,7 +804,11 @@ def _quoted_as_saying(token: "Token") -> "Token | None":
         return None
     holder = token.head.head
     if holder.pos_ in ("PROPN", "NOUN"):  # the parser may hang 'as' on the name itself
-        return holder
+        quoting = next((t for t in token.doc[holder.i + 1:token.head.i] if t.pos_ == "VERB" and
+                        t.lemma_.lower() in QUOTING_VERBS and any(c.dep_ == "dobj" for c in t.children)), None)
+        if quoting is None:
+            return holder
+        holder = quoting  # 'TASS quoted Lavrov as saying', 'as' hung on the agency the clause describes
     quoted = [c for c in holder.children if c.dep_ == "dobj" and c.i < token.i]  # 'quoted Arvanitis as saying'
     quoted += [c for c in holder.children if c.dep_ == "nsubjpass"]  # 'he was quoted by the Herald as saying'
     return quoted[0] if quoted else None

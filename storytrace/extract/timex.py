@@ -179,7 +179,8 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def _future_cue() -> re.Pattern[str]:
     """Words that put a clause in the future (so a bare weekday/month is the next one)."""
     return re.compile(r"\b(?:will|'ll|shall|going\s+to|(?:is|are|was|were)\s+due|due\s+to|expected|"
-                      r"scheduled|set\s+to|plans?\s+to|planned|planning|intends?\s+to|to\s+be\s+held|"
+                      r"scheduled|set\s+(?:to|for)|plans?\s+to|planned|planning|intends?\s+to|to\s+be\s+held|"
+                      r"prepar(?:ing|es?)\s+to|aims?\s+to|hopes?\s+to|(?:is|are)\s+to\s+(?!have\b)[a-z]+|"
                       r"upcoming|until|till|next|should|could|might|to\s+be|would\s+(?:be|take|begin|start|hold))\b|"
                       r"\bby\s+(?:early\s+|mid-?|late\s+|the\s+end\s+of\s+)?$|"
                       # 'The vote is on the 28th', 'The hearing is Friday': a present-tense date is scheduled
@@ -299,11 +300,20 @@ def _sentence_start(text: str, position: int) -> int:
     return start
 
 
+FUTURE_REACH = 180  # characters back a future cue reaches when nothing breaks the clause in between
+
+
 def _is_future(ctx: Context, start: int, end: int) -> bool:
-    """True when the clause before the expression (same sentence, ≤90 chars) has a future cue."""
-    window_start = max(_sentence_start(ctx.text, start), start - 90)
+    """True when the clause before the expression (same sentence, ≤90 chars, or up to FUTURE_REACH with no
+    comma between) has a future cue."""
+    sentence_start = _sentence_start(ctx.text, start)
+    window_start = max(sentence_start, start - 90)
     if _future_cue().search(ctx.text[window_start:start]):
         return True
+    far = ctx.text[max(sentence_start, start - FUTURE_REACH):window_start]
+    if any(not re.search(r"[,;:]", far[cue.end():] + ctx.text[window_start:start])
+           for cue in _future_cue().finditer(far)):
+        return True  # 'is preparing to host [a long object] in May': a cue further back, with no break between
     after = ctx.text[end:end + 25]
     return bool(re.match(r"\s*(?:,\s*)?(?:will|is\s+expected|is\s+due|is\s+scheduled)\b", after, re.IGNORECASE))
 
