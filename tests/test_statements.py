@@ -1600,6 +1600,11 @@ def test_a_persons_office_by_pronoun(analyze_text, body, speaker):
       ("her party's own tally", "she had won a clear majority", "assert")]),
     ("The chairman of the Independent Electoral Commission, Justice Kwame Adjei, rejected the accusations.",
      [("Kwame Adjei", "the accusations", "deny")]),
+    # a quotation closed after an abbreviation's full stop ends its sentence before a word that is no name
+    ("In an interview on Wednesday, the whistleblower said she had seen invoices marked \"Senator R.\" The woman, "
+     "who spoke on condition of anonymity, said the payments totalled about $240,000.",
+     [("the whistleblower", "she had seen invoices marked \"Senator R.\"", "assert"),
+      ("The woman", "the payments totalled about $240,000", "assert")]),
     # the one an agency quoted speaks, however the parser hung 'as saying'
     ("Talks stalled. Russia's state news agency TASS quoted Foreign Minister Sergei Lavrov as saying that any talks "
      "would have to take into account the realities on the ground.",
