@@ -440,6 +440,7 @@ def test_a_newspapers_word_alone_in_its_own_report_is_that_outlet():
     # a word for a firm's trade before a one-word name, or a name ending in a trade, makes an organisation of it
     ("Paint maker Brightcoat has denied that it plans to close the factory.", "Brightcoat", "ORG"),
     ("Workers at Greyfen Terminals walked out on Monday.", "Greyfen Terminals", "ORG"),
+    ("Southern Fenland Water has been fined, the regulator Ofwat announced on Tuesday.", "Ofwat", "ORG"),
     ("Results were published by Orrin Therapeutics in May.", "Orrin Therapeutics", "ORG"),
 ])
 def test_a_lone_name_after_in_is_a_place_unless_a_person_bears_it(analyze_text, body, name, label):

@@ -1605,6 +1605,10 @@ def test_a_persons_office_by_pronoun(analyze_text, body, speaker):
      "who spoke on condition of anonymity, said the payments totalled about $240,000.",
      [("the whistleblower", "she had seen invoices marked \"Senator R.\"", "assert"),
       ("The woman", "the payments totalled about $240,000", "assert")]),
+    # after telling, a 'that' clause with its own subject the parser hung on the noun of a phrase between
+    ("The chief executive, Mark Tolley, earlier this month told MPs on the environment committee that spills had "
+     "fallen by 40% since late last year.", [("Mark Tolley", "spills had fallen by 40% since late last year", "assert")]),
+    ("The plant closed. He told MPs on the committee that oversees the industry about the spills.", []),
     # the one an agency quoted speaks, however the parser hung 'as saying'
     ("Talks stalled. Russia's state news agency TASS quoted Foreign Minister Sergei Lavrov as saying that any talks "
      "would have to take into account the realities on the ground.",

@@ -986,6 +986,20 @@ def _object_clause(token: "Token") -> "Token | None":
             found = _clause_past_an_aside(token, child)
             if found is not None:
                 return found
+    return _told_past_a_place(token) if telling else None
+
+
+def _told_past_a_place(token: "Token") -> "Token | None":
+    """After a verb of telling, a clause with a subject of its own opened by 'that', which the parser took
+    for a relative clause of the noun in a phrase between ('told MPs on the environment committee that
+    spills had fallen'); None when 'that' is the clause's subject ('... the committee that oversees ...')."""
+    hearers = [c for c in token.children if c.dep_ == "dobj"]
+    phrases = [p for holder in (token, *hearers) for p in holder.children if p.dep_ == "prep" and p.i > token.i]
+    for noun in (o for p in phrases for o in p.children if o.dep_ == "pobj"):
+        for clause in noun.children:
+            if clause.dep_ == "relcl" and clause.pos_ in ("VERB", "AUX") and clause.left_edge.lower_ == "that" and \
+                    any(s.dep_ in SUBJECT_DEPS and s.lower_ not in lx.RELATIVE_PRONOUNS for s in clause.children):
+                return clause
     return None
 
 

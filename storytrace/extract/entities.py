@@ -209,11 +209,13 @@ def _after_honorific(doc: "Doc", ent: "Span") -> bool:
 
 # What a firm is called by its trade right before its name ('paint maker Brightcoat', 'retailer Tesco').
 TRADE_WORDS = TRADE_HEADS | frozenset("""maker makers manufacturer retailer airline insurer lender firm company
-supermarket broadcaster publisher conglomerate startup carrier operator developer builder""".split())
+supermarket broadcaster publisher conglomerate startup carrier operator developer builder regulator watchdog
+charity""".split())
 
 
 def _after_trade_word(doc: "Doc", ent: "Span") -> bool:
-    """A one-word name right after a word for a firm's trade, which no title is ('paint maker Brightcoat')."""
+    """A one-word name right after a word for a firm's trade or a body's kind, which no title is ('paint maker
+    Brightcoat', 'the regulator Ofwat')."""
     return len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ in TRADE_WORDS
 
 
@@ -464,8 +466,8 @@ def extract_mentions(doc: "Doc", document: Document) -> list[Mention]:
             label = "GPE"  # 'SILL CREEK — The owner of ...': a dateline names a place
         if label == "PERSON" and given is None and ent.text not in surnames and _placed_in(doc, ent):
             label = "GPE"  # 'a news conference in Dunmore': the model's person is a town
-        if label == "PERSON" and given is None and _after_trade_word(doc, ent):
-            label = "ORG"  # 'Paint maker Brightcoat', 'drugmaker Orrin': a firm by its trade
+        if label in ("PERSON", "GPE", "LOC", "NORP") and given is None and _after_trade_word(doc, ent):
+            label = "ORG"  # 'Paint maker Brightcoat', 'drugmaker Orrin', 'the regulator Ofwat': a body by its trade
         roles: list[str] = []
         gender = None
         if label == "PERSON":
