@@ -484,6 +484,16 @@ def test_other_reports_name_the_filing_and_its_filers_as_the_filing_party():
     assert resolver.as_filer(Origin("document:the report", "the report", "document")).name == "the report"
 
 
+def test_a_filing_called_by_its_kind_alone_is_one_filing_where_none_names_its_party():
+    report = Document("doc-2", "b.txt", "Text.", title="Families sue app maker", outlet="Bay Area Times")
+    resolver = OriginResolver([report], [], [])
+    keys = {resolver.as_filer(Origin(f"document:{name}", name, "document")).key
+            for name in ("Lawsuit", "The suit", "the complaint")}
+    assert len(keys) == 1
+    assert resolver.as_filer(Origin("document:the report", "the report", "document")).name == "the report"
+    assert resolver.as_filer(Origin("document:court papers", "court papers", "document")).name == "court papers"
+
+
 def test_a_filing_party_who_is_the_storys_person_is_that_person():
     petition = Document("doc-1", "a.txt", "Text.", outlet="Merrin County Superior Court",
                         title="Verified petition for writ of mandate (Ivey v. City of Halvergate)")

@@ -141,7 +141,7 @@ data figures statistics footage video videos recording recordings tape tapes con
 conversations minutes notes log logs assessment indictment complaint lawsuit ruling judgment
 verdict report reports audit dossier chart charts analysis review investigation inquiry testimony
 statement statements release notice post posts tweet tweets message messages note notes affidavit readout readouts
-warrant subpoena motion order decree directive circular website webpage blog research announcement announcements finding findings petition petitions submission submissions result results
+suit suits warrant subpoena motion order decree directive circular website webpage blog research announcement announcements finding findings petition petitions submission submissions result results
 """.split())
 # ... and papers a report names as its source ('according to the council's 2025 capital plan'), though
 # 'announced plans to ...' tells of an intention, not a document

@@ -172,6 +172,10 @@ FILING_WORDS = frozenset("""lawsuit suit complaint petition filing papers plaint
 petitioners petitioner""".split())
 
 
+# A filing called by its kind alone ('the lawsuit claims', 'according to the complaint', 'the suit alleges').
+BARE_FILINGS = frozenset("lawsuit suit complaint petition filing".split())
+
+
 # How a court paper names the parties of its caption: the first party, then the second.
 PARTY_ROLES = {**dict.fromkeys(("plaintiff", "plaintiffs", "petitioner", "petitioners", "claimant", "claimants",
                                 "appellant", "appellants"), 0),
@@ -970,11 +974,14 @@ class OriginResolver:
         return self.headings
 
     def as_filer(self, origin: Origin) -> Origin:
-        """'The lawsuit says', 'court papers', 'the plaintiffs' are the story's one filing party."""
+        """'The lawsuit says', 'court papers', 'the plaintiffs' are the story's one filing party; where no
+        filing of the story names its party, 'the lawsuit', 'the complaint' and 'the suit' are one filing."""
         filers = set(self.filers.values())
         words = names.strip_article(origin.name).casefold().split()
         if len(filers) == 1 and origin.kind in SOURCE_KINDS + ("unknown",) and words and words[-1] in FILING_WORDS:
             return self.names.canonical(next(iter(filers)))
+        if not filers and origin.kind in SOURCE_KINDS + ("unknown",) and len(words) == 1 and words[0] in BARE_FILINGS:
+            return Origin("document:filing", origin.name, "document")  # 'the lawsuit', 'the complaint', 'the suit'
         return origin
 
     def _origin(self, proposition: Proposition) -> Origin:
