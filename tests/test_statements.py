@@ -1609,6 +1609,17 @@ def test_a_persons_office_by_pronoun(analyze_text, body, speaker):
     ("The chief executive, Mark Tolley, earlier this month told MPs on the environment committee that spills had "
      "fallen by 40% since late last year.", [("Mark Tolley", "spills had fallen by 40% since late last year", "assert")]),
     ("The plant closed. He told MPs on the committee that oversees the industry about the spills.", []),
+    # a participle cue with its own subject set off after the content is that subject's statement; the content of a
+    # cue in a clause before the main one ends with that clause
+    ("Boeing has announced that development of a replacement for the 737 has been pushed back several years, Boeing "
+     "saying that further advancement of technology is required.",
+     [("Boeing", "development of a replacement for the 737 has been pushed back several years", "assert"),
+      ("Boeing", "further advancement of technology is required", "assert")]),
+    ("Although Gallois said he hoped to achieve this mainly through attrition, the unions were displeased.",
+     [("Gallois", "he hoped to achieve this mainly through attrition", "assert")]),
+    # a quotation the outlet quoted someone as saying is that one's
+    ('Talks stalled. "We will appeal," the Jakarta Post quoted Djamal as saying on Monday.',
+     [("Djamal", "We will appeal", "assert")]),
     # the one an agency quoted speaks, however the parser hung 'as saying'
     ("Talks stalled. Russia's state news agency TASS quoted Foreign Minister Sergei Lavrov as saying that any talks "
      "would have to take into account the realities on the ground.",

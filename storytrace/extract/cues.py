@@ -1399,7 +1399,8 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
     timed = TIME_OF_SAYING.search(doc_text(doc), start, end)
     if timed is not None and _told_in_the_present(token):
         cuts.append(timed.start())  # 'denied that it plans to ..., a day after the FT reported': when it denied
-    main = _verb_above_phrase(token)  # 'In response to critics saying that ..., Jobs said': the sentence's own clause
+    main = _verb_above_phrase(token) or _main_after_subordinate(token)  # 'In response to critics saying that ...,
+    # Jobs said', 'Although Gallois said he hoped ..., the unions were displeased': the sentence's own clause
     subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS and c.idx > start), None) if main else None
     if subject is not None:
         cuts.append(subject.left_edge.idx)
@@ -1419,6 +1420,9 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
         after_comma = before.text == "," or (before.lower_ in ("and", "but") and later.i >= 2 and doc[later.i - 2].text == ",")
         if later.tag_ == "VBG" and cue_lemma(later) and after_comma and later.lemma_.lower() not in CHARACTERISING_VERBS:
             cuts.append((doc[later.i - 2] if before.lower_ in ("and", "but") else before).idx)
+        elif later.tag_ == "VBG" and cue_lemma(later) and _absolute_speaker_comma(later) is not None and \
+                _absolute_speaker_comma(later).idx > start:  # '..., Boeing saying that ...': another clause's speaker
+            cuts.append(_absolute_speaker_comma(later).idx)
         elif later.tag_ == "VBG" and cue_lemma(later) and before.lower_ in SAYING_WHILE_DOING and later.i >= 2 and \
                 doc[later.i - 2].text == ",":  # '..., before adding that ...': the speaker's next statement
             cuts.append(doc[later.i - 2].idx)
@@ -1455,6 +1459,25 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
                     subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text in (",", "”", "\""):
                 cuts.append(subject.left_edge.idx)
     return cuts
+
+
+def _main_after_subordinate(token: "Token") -> "Token | None":
+    """The main verb after the subordinate clause a cue heads ('Although Gallois said ..., | the unions
+    were displeased'), or None."""
+    if token.dep_ != "advcl" or token.head.i <= token.i or \
+            not any(c.dep_ == "mark" and c.i < token.i for c in token.children):
+        return None
+    return token.head
+
+
+def _absolute_speaker_comma(participle: "Token") -> "Token | None":
+    """The comma before a participle cue's own subject set off after a clause ('has been pushed back,
+    Boeing saying that ...'), or None."""
+    subject = next((c for c in participle.children if c.dep_ in SUBJECT_DEPS and c.i < participle.i), None)
+    if subject is None or subject.left_edge.i == 0:
+        return None
+    comma = participle.doc[subject.left_edge.i - 1]
+    return comma if comma.text == "," else None
 
 
 def _verb_above_phrase(token: "Token") -> "Token | None":
@@ -1932,12 +1955,27 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
             cues.append(Cue(token=token, text_start=cue.text_start, text_end=cue.text_end, lemma=lemma,
                             speaker_head=cue.speaker_head, negated=cue.negated,
                             content=trim_span(text, *forward_content(doc, text, token, clause.idx, quotes))))
+    cues = _quoted_as_saying_takes_the_quote(cues)
     cues.extend(source_cues)
     cues.extend(_claim_noun_cues(doc, text))
     cues.extend(_retraction_cues(doc, text))
     cues.extend(_speech_object_cues(doc, text))
     cues.extend(_message_cues(doc, text))
     return sorted(cues, key=lambda c: c.text_start)
+
+
+def _quoted_as_saying_takes_the_quote(cues: list[Cue]) -> list[Cue]:
+    """'"We will appeal," the Herald quoted Smith as saying': the quotation is what the one quoted said (the
+    'as saying' cue), which the quoting verb had taken as its own."""
+    taken: set[int] = set()
+    for quoting in cues:
+        if quoting.lemma not in QUOTING_VERBS or quoting.content is None:
+            continue
+        saying = _as_saying_of(quoting, cues)
+        if saying is not None:
+            saying.content = quoting.content
+            taken.add(id(quoting))
+    return [c for c in cues if id(c) not in taken]
 
 
 # Nouns that name what someone said, in 'That was the message from the union'
@@ -2374,8 +2412,16 @@ def _cue_after(text: str, quote: Quote, cues: list[Cue]) -> Cue | None:
         if start < quote.end or start - quote.end > 80:
             continue
         if _AFTER_GAP.match(text[quote.end:start]) and "\n" not in text[quote.end:start]:
-            return cue
+            return _as_saying_of(cue, cues) or cue
     return None
+
+
+def _as_saying_of(quoting: Cue, cues: list[Cue]) -> Cue | None:
+    """For '," the Post quoted Djamal as saying': the 'as saying' cue, whose speaker is the one quoted."""
+    if quoting.lemma not in QUOTING_VERBS:
+        return None
+    return next((c for c in cues if c.content is None and c.token.tag_ == "VBG" and c.token.head.lower_ == "as"
+                 and quoting.token.i in (c.token.head.head.i, c.token.head.head.head.i)), None)
 
 
 def _cue_before(text: str, quote: Quote, cues: list[Cue]) -> Cue | None:

@@ -252,7 +252,24 @@ def _via(cue: Cue, referents: Referents, content: tuple[int, int], speaker: Reso
                and not any(ds <= s < de for ds, de in datelines) and not _set_against(cue, content, s)
                for s, e in ref.spans) and ref.name not in found:
             found.append(ref.name)
+    medium = _quoting_medium(cue, referents)
+    if medium is not None and medium not in found and medium != speaker.name:
+        found.append(medium)
     return found
+
+
+def _quoting_medium(cue: Cue, referents: Referents) -> str | None:
+    """Who quoted the speaker in '... Detik.com quoted Djamal as saying': the quoting verb's subject,
+    an outlet whether or not the story knows it as one."""
+    token = cue.token
+    if token.tag_ != "VBG" or token.head.lower_ != "as":
+        return None
+    quoting = next((t for t in (token.head.head, token.head.head.head) if t.lemma_.lower() in ("quote", "cite")), None)
+    subject = next((c for c in quoting.children if c.dep_ == "nsubj"), None) if quoting is not None else None
+    if subject is None:
+        return None
+    ref = referents.covering(subject.idx, subject.idx + len(subject.text))
+    return ref.name if ref is not None and ref.kind in ("outlet", "organization") else None
 
 
 # 'says it was not involved, | but documents obtained by the Guardian suggest otherwise': another clause,
