@@ -1620,6 +1620,16 @@ def test_a_persons_office_by_pronoun(analyze_text, body, speaker):
     # a quotation the outlet quoted someone as saying is that one's
     ('Talks stalled. "We will appeal," the Jakarta Post quoted Djamal as saying on Monday.',
      [("Djamal", "We will appeal", "assert")]),
+    # a quotation opening the clause after 'that' is no pointer back ('disputed that.' is)
+    ('Jobs acknowledged that "a very small percentage of users" were experiencing antenna issues, but dismissed the '
+     'existence of an "Antennagate".',
+     [("Jobs", '"a very small percentage of users" were experiencing antenna issues', "confirm")]),
+    # the subject the parser hung on the source as an apposition opens what the source vouches for
+    ("According to an April 2nd report in Ars Technica, an internal memo at Apple showed the company passed Wal-Mart "
+     "as the top music seller.",
+     [("April 2nd report in Ars Technica", "an internal memo at Apple showed the company passed Wal-Mart as the top "
+       "music seller", "assert"),
+      ("Internal memo at Apple", "the company passed Wal-Mart as the top music seller", "assert")]),
     # the one an agency quoted speaks, however the parser hung 'as saying'
     ("Talks stalled. Russia's state news agency TASS quoted Foreign Minister Sergei Lavrov as saying that any talks "
      "would have to take into account the realities on the ground.",

@@ -1569,11 +1569,13 @@ def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue
             if source is None or opening_per and not _set_off_by_comma(source):
                 continue
             speaker = _speaker_inside_clause(source) or _noun_read_as_gerund(source) or source
-            cut = (token.idx, source.right_edge.idx + len(source.right_edge.text))
+            subject = _subject_taken_for_apposition(token, source)
+            cut = (token.idx, subject.idx - 1 if subject is not None else source.right_edge.idx + len(source.right_edge.text))
             content = _relative_clause_minus(text, token, cut) or _sentence_minus(doc, text, token, cut, quotes)
             if content:
                 cues.append(Cue(token=token, text_start=token.idx, text_end=to.idx + len(to.text),
-                                lemma="according to", speaker_head=speaker, content=content))
+                                lemma="according to", speaker_head=speaker, content=content,
+                                speaker_span=trim_span(text, source.left_edge.idx, cut[1]) if subject is not None else None))
         elif token.tag_ == "VBN" and token.lemma_.lower() in lx.REPORTING_CUES and \
                 any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
             agent = next((c for c in token.children if c.dep_ == "agent"), None) or \
@@ -1594,6 +1596,19 @@ def _source_prepositions(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue
                                 lemma=token.lemma_.lower(), speaker_head=source, content=content,
                                 speaker_span=trim_span(text, source.left_edge.idx, phrase_end)))
     return cues
+
+
+def _subject_taken_for_apposition(opening: "Token", source: "Token") -> "Token | None":
+    """'According to a report in Ars Technica, | an internal memo at Apple showed ...': the main verb's
+    subject, which the parser hung on the source as an apposition; its first word, or None."""
+    verb = opening.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i < source.i or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    for token in source.subtree:
+        if token.dep_ == "appos" and token.right_edge.i + 1 == verb.i and token.left_edge.i > 0 and \
+                token.doc[token.left_edge.i - 1].text == ",":
+            return token.left_edge
+    return None
 
 
 def _set_off_by_comma(phrase: "Token") -> bool:
@@ -2029,8 +2044,9 @@ def _pointer_taken_for_a_mark(token: "Token") -> "Token | None":
     """'disputed that, saying ...': a 'that' or 'this' right after the cue and before a comma or stop
     points back, whatever the parser made of it."""
     doc = token.doc
-    if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ not in ("that", "this") or not doc[token.i + 2].is_punct:
-        return None
+    if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ not in ("that", "this") or not doc[token.i + 2].is_punct \
+            or doc[token.i + 2].is_quote and doc[token.i + 2].whitespace_ == "":
+        return None  # 'acknowledged that "a very small percentage of users" were ...': a quotation opens the clause
     return doc[token.i + 1]
 
 
