@@ -1630,6 +1630,18 @@ def test_a_persons_office_by_pronoun(analyze_text, body, speaker):
      [("April 2nd report in Ars Technica", "an internal memo at Apple showed the company passed Wal-Mart as the top "
        "music seller", "assert"),
       ("Internal memo at Apple", "the company passed Wal-Mart as the top music seller", "assert")]),
+    # 'it' after a semicolon is the untagged name that spoke before it in the sentence
+    ("Kaufman called on Congress to investigate the sell-offs.\nNasdaq, meanwhile, says that all trades at prices 60% "
+     "higher than the preceding price are to be cancelled; it noted that it coordinated its move with the other exchanges.",
+     [("Kaufman", "to investigate the sell-offs", "assert"),
+      ("Nasdaq", "all trades at prices 60% higher than the preceding price are to be cancelled", "assert"),
+      ("Nasdaq", "it coordinated its move with the other exchanges", "assert")]),
+    # a source phrase hung on a reported clause, with no comma, vouches for that clause
+    ("Both papers report that the number of jobs in the service sector rose in August according to research done by "
+     "the Institute for Supply Management.",
+     [("Both papers", "the number of jobs in the service sector rose in August according to research done by the "
+       "Institute for Supply Management", "assert"),
+      ("Research", "the number of jobs in the service sector rose in August", "assert")]),
     # the one an agency quoted speaks, however the parser hung 'as saying'
     ("Talks stalled. Russia's state news agency TASS quoted Foreign Minister Sergei Lavrov as saying that any talks "
      "would have to take into account the realities on the ground.",

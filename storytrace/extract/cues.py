@@ -1844,9 +1844,19 @@ _NOTE_ON_CLAUSE = re.compile(r"^\s*,\s*(?:a|an)\s+(?:[\w-]+\s+)?(?:move|step|dec
 def _relative_clause_minus(text: str, token: "Token", cut: tuple[int, int]) -> tuple[int, int] | None:
     """The relative clause a source phrase stands in, with the noun it describes and without the phrase
     ('Tallis, who won 41.8 percent according to the official count, told supporters ...': the count vouches
-    for 'Tallis, who won 41.8 percent', not for what she told them); None when the phrase stands in no
-    relative clause."""
+    for 'Tallis, who won 41.8 percent', not for what she told them), or the clause another cue reports
+    ('report that the number of jobs rose according to research by ...'); None when the phrase stands in
+    neither."""
     clause = token.head
+    if clause.dep_ == "ccomp" and cue_lemma(clause.head) and clause.head.i < clause.i and \
+            not text[:token.idx].rstrip().endswith(","):  # set off by a comma, it vouches for the whole sentence
+        # 'both report that the number of jobs rose in August according to research by ...': the reported clause
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.i == clause.left_edge.i), None)
+        start = (mark.nbor(1) if mark is not None else clause.left_edge).idx
+        end = clause.right_edge.idx + len(clause.right_edge.text)
+        left, right = trim_span(text, start, cut[0]), trim_span(text, cut[1], end)
+        kept = left if left[1] - left[0] >= right[1] - right[0] else right
+        return kept if kept[1] > kept[0] else None
     while clause.dep_ not in ("relcl", "ROOT") and clause.head is not clause:
         if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
             return None  # a clause of its own inside the relative clause goes by the rules for clauses

@@ -841,8 +841,9 @@ class SpeakerResolver:
         ('It was reported' is passive and never reaches here)."""
         for speaker in reversed(self.history[-4:]):
             if speaker.kind in ("organization", "document", "outlet") or speaker.kind == "unknown" and \
-                    UNTAGGED_BODY.fullmatch(speaker.name):  # 'Bellhaven Water Watch ... says ..., and it has accused'
+                    (UNTAGGED_BODY.fullmatch(speaker.name) or self._untagged_name_in_sentence(speaker, span)):
                 return ResolvedSpeaker(speaker.name, speaker.kind, span[0], span[1], speaker.referent)
+                # 'Bellhaven Water Watch ... says ..., and it has accused'; 'Nasdaq says ...; it noted that ...'
             if speaker.kind == "person":
                 break
         ref = self._organization_subject_since(position) or self.referents.most_recent(
@@ -851,6 +852,14 @@ class SpeakerResolver:
         if ref is not None:  # the company a sentence is about, not a place named in its apposition
             return ResolvedSpeaker(ref.name, ref.kind, span[0], span[1], ref)
         return ResolvedSpeaker(self.text[span[0]:span[1]], "unknown", span[0], span[1], None)
+
+    def _untagged_name_in_sentence(self, speaker: ResolvedSpeaker, span: tuple[int, int]) -> bool:
+        """A capitalised name the model tagged nothing, no given name, that spoke earlier in the pronoun's own
+        sentence ('Nasdaq, meanwhile, says that ...; it noted that ...')."""
+        pronoun = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+        words = speaker.name.split()
+        return pronoun is not None and speaker.start >= pronoun.sent.start_char and bool(words) and \
+            all(w[:1].isupper() for w in words) and words[0] not in gazetteer.given_names()
 
     def _holder_run_on(self, head: "Token") -> ResolvedSpeaker | None:
         """'Chief investment officer at Fort Pitt Capital Group Charlie Smith said', 'said the vice
