@@ -194,7 +194,7 @@ def acronym(name: str, small_words: bool = False) -> str:
 
 # Legal forms that end a company's name and do not tell two companies apart ("Acme Corp." = "Acme").
 LEGAL_SUFFIXES = ("corp", "corporation", "company", "inc", "incorporated", "ltd", "limited", "co", "llc", "plc", "ag",
-                  "sa", "nv", "gmbh")
+                  "sa", "nv", "gmbh", "spa", "se", "bv", "oyj", "asa", "kgaa", "pty")
 _LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:" + "|".join(r"\.?".join(suffix) for suffix in LEGAL_SUFFIXES) + r")\.?)+$",
                            re.IGNORECASE)  # dotted forms too: 'N.V.', 'S.A.'
 

@@ -106,6 +106,13 @@ def test_a_dateline_names_a_place_not_a_person(analyze_text):
                          "EADS"}),
     # an acronym with the small words' initials in lower case
     ([("Bank of America", "ORG"), ("BoA", "ORG")], {"Bank of America", "BoA"}),
+    # a firm's kind word with or without a plural 's', and then its one-word name
+    ([("Ford Motor Company", "ORG"), ("Ford Motors Co", "ORG"), ("Ford Australia", "ORG"), ("Ford", "ORG")],
+     {"Ford Motor Company", "Ford Motors Co", "Ford"}),
+    # an Italian or Nordic legal form; a fund manager's name and its first word
+    ([("Fiat Group SpA", "ORG"), ("Fiat", "ORG")], {"Fiat Group SpA", "Fiat"}),
+    ([("Cerberus Capital Management", "ORG"), ("Cerberus", "ORG"), ("Cerberus", "ORG")],
+     {"Cerberus Capital Management", "Cerberus"}),
     # a university named after its town either way
     ([("University of Lund", "ORG"), ("Lund University", "ORG")], {"University of Lund", "Lund University"}),
     # a one-word name that opens a company's name is the company, not a person of that surname

@@ -39,7 +39,7 @@ store stores shop shops computer computers corps
 water waterworks power electric electricity gas oil coal rail railway railways air aviation health healthcare
 hospital hospitals clinic lines freight ferries transit construction builders properties utilities
 terminals terminal maritime stevedoring marine engineering therapeutics biotech pharmaceutical dynamics aerospace
-exchange markets brands retail farms dairies mills works plastics paints coatings
+exchange markets brands retail farms dairies mills works plastics paints coatings management investments advisors advisers
 united rovers wanderers athletic albion hotspur fc afc
 """.split()) | NEWSPAPER_ENDINGS
 # Last words of organisations' names that also end titles of works ('Evening News', 'Late Show Radio')

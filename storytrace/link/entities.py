@@ -489,6 +489,7 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
         elif cluster.person and (_firm_by_legal_form(mention) or STORM_KIND.match(mention.text)):
             cluster.person = False  # 'Brightmart Inc' in one report: the lone 'Brightmart' of another was no person
         cluster.add(mention)
+    _merge_plural_kind_words(things)
     index = ThingIndex.build(things)
     for key in sorted(things, key=lambda k: len(k.split())):
         cluster = things[key]
@@ -505,6 +506,25 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
         elif owner is None and not cluster.person:
             _share_out_by_document(key, cluster, index)
     return person_clusters + [c for c in things.values() if c.mentions]
+
+
+def _merge_plural_kind_words(things: dict[str, Cluster]) -> None:
+    """'Ford Motors Co' and 'Ford Motor Company': names that differ only by a plural 's' on the word saying
+    what kind of firm it is are one; the more named form keeps the key."""
+    by_core: dict[str, list[str]] = {}
+    for key, cluster in things.items():
+        words = key.split()
+        last = words[-1][:-1] if words[-1].endswith("s") and len(words[-1]) > 3 else words[-1]
+        if len(words) >= 2 and not cluster.person and words[-1] in ORG_WORDS and last in ORG_WORDS:
+            by_core.setdefault(" ".join([*words[:-1], last]), []).append(key)
+    for keys in by_core.values():
+        if len(keys) < 2:
+            continue
+        keep = max(keys, key=lambda k: (len(things[k].mentions), k))
+        for key in keys:
+            if key != keep:
+                for mention in things.pop(key).mentions:
+                    things[keep].add(mention)
 
 
 def _share_out_by_document(key: str, cluster: Cluster, index: ThingIndex) -> None:
