@@ -248,6 +248,14 @@ def test_a_surname_with_a_final_s_stays_apart_from_a_person_of_that_exact_surnam
     assert sorted((e.name, len(e.mentions)) for e in entities) == [("Ann Clements", 2), ("Tony Clement", 1)]
 
 
+def test_a_place_is_no_surname_of_a_name_the_model_took_for_a_persons_without_a_given_name():
+    mentions = [_mention("Garuda Indonesia", "PERSON", 0), _mention("Indonesia", "GPE", 40),
+                _mention("Scott Ferrand", "PERSON", 80), _mention("Ferrand", "GPE", 120)]
+    entities, _ = build_entities(mentions)
+    assert sorted((e.name, len(e.mentions)) for e in entities) == [
+        ("Garuda Indonesia", 1), ("Indonesia", 1), ("Scott Ferrand", 2)]
+
+
 def test_an_organisation_called_by_the_first_word_of_its_name():
     northrop = [_mention("Northrop Grumman", "ORG", 40 * i) for i in range(3)] + [_mention("Northrop", "ORG", 200)]
     entities, _ = build_entities(northrop)

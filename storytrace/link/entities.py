@@ -466,6 +466,9 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
         folded = names.fold(names.strip_possessive(mention.text))
         surname_key = names.surname_key(tokens[-1] if tokens else folded)
         candidates = _surname_candidates(surname_key, mention.label, by_surname)
+        if mention.label in ("GPE", "NORP"):  # 'Indonesia' is no surname of 'Garuda Indonesia', a firm taken for a person
+            candidates = [c for c in candidates if any(m.text.split()[0] in gazetteer.given_names() for m in c.mentions
+                                                       if len(m.text.split()) > 1)]
         one_word_name = len(folded.split()) == 1 and not _canonical_country(mention.text) \
             and folded not in organisation_openers
         if candidates and (mention.label == "PERSON" or one_word_name):
