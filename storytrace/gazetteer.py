@@ -82,6 +82,16 @@ def outlet_name(name: str, allow_ambiguous: bool = True) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _institution_index() -> dict[str, str]:
+    return {_key(variant): entry.name for entry in institutions() for variant in entry.variants}
+
+
+def institution_name(name: str) -> str | None:
+    """The canonical name of a listed institution for any of its plain variants ('the Fed', 'DOJ'), or None."""
+    return _institution_index().get(_key(name))
+
+
+@lru_cache(maxsize=1)
 def given_names() -> dict[str, str]:
     """Given name -> 'f', 'm' or 'u' (given to both)."""
     genders: dict[str, str] = {}

@@ -236,4 +236,4 @@ def university_order(key: str) -> str:
 def org_key(name: str) -> str:
     """The comparison key of an organisation or thing: folded, no article, no possessive, no dots or
     double quotation marks ('a "New GM"'); remembered, as linking asks it for the same names often."""
-    return re.sub(r"[.\"“”]", "", fold(strip_possessive(strip_article(name)))).strip()
+    return re.sub(r"\s*-\s*", "-", re.sub(r"[.\"“”]", "", fold(strip_possessive(strip_article(name))))).strip()

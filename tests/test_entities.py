@@ -113,6 +113,9 @@ def test_a_dateline_names_a_place_not_a_person(analyze_text):
     ([("Fiat Group SpA", "ORG"), ("Fiat", "ORG")], {"Fiat Group SpA", "Fiat"}),
     ([("Cerberus Capital Management", "ORG"), ("Cerberus", "ORG"), ("Cerberus", "ORG")],
      {"Cerberus Capital Management", "Cerberus"}),
+    # a listed institution's short forms; a hyphen written with spaces
+    ([("Federal Reserve", "ORG"), ("Fed", "ORG"), ("The Fed", "ORG")], {"Federal Reserve", "Fed", "The Fed"}),
+    ([("Wal-Mart", "ORG"), ("Wal - Mart", "ORG")], {"Wal-Mart", "Wal - Mart"}),
     # a university named after its town either way
     ([("University of Lund", "ORG"), ("Lund University", "ORG")], {"University of Lund", "Lund University"}),
     # a one-word name that opens a company's name is the company, not a person of that surname

@@ -85,6 +85,12 @@ def _thing_key(text: str) -> str:
     outlet = gazetteer.outlet_name(text, allow_ambiguous=False)
     if outlet:
         return names.org_key(outlet)
+    body = public_body_key(text)
+    if body:
+        return body
+    institution = gazetteer.institution_name(text)  # 'the Fed' = 'Federal Reserve', 'DOJ' = 'Justice Department'
+    if institution:
+        return public_body_key(institution) or names.org_key(institution)
     return public_body_key(text) or names.firm_key(_country_written_out(STORM_KIND.sub("", text)))
 
 
