@@ -134,9 +134,9 @@ def surname(name: str) -> str:
 
 
 def surname_key(token: str) -> str:
-    """A folded surname as compared across reports: transliterations that differ by a doubled letter
-    are one ('Zelensky' / 'Zelenskyy')."""
-    return re.sub(r"(.)\1+", r"\1", token)
+    """A folded surname as compared across reports: transliterations that differ by a doubled letter,
+    an opening 'q' for 'g' or a 'dh' for 'd' are one ('Zelensky' / 'Zelenskyy', 'Qaddafi' / 'Gadhafi')."""
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"^q(?=[aeiou])", "g", token).replace("dh", "d"))
 
 
 def given_names_compatible(a: str, b: str) -> bool:
