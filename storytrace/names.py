@@ -135,7 +135,9 @@ def surname(name: str) -> str:
 
 def surname_key(token: str) -> str:
     """A folded surname as compared across reports: transliterations that differ by a doubled letter,
-    an opening 'q' for 'g' or a 'dh' for 'd' are one ('Zelensky' / 'Zelenskyy', 'Qaddafi' / 'Gadhafi')."""
+    an opening 'q' for 'g', a 'dh' for 'd' or an Arabic article are one ('Zelensky' / 'Zelenskyy',
+    'Qaddafi' / 'Gadhafi', 'al-Assad' / 'Assad')."""
+    token = re.sub(r"^(?:al|el|ad|as|ash|at|az|ar|an)[-‐‑](?=\w)", "", token)  # 'al-Assad' = 'Assad'
     return re.sub(r"(.)\1+", r"\1", re.sub(r"^q(?=[aeiou])", "g", token).replace("dh", "d"))
 
 

@@ -549,12 +549,13 @@ def test_transliterations_that_differ_by_a_doubled_letter_are_one_person():
     assert [(e.type, len(e.mentions)) for e in entities] == [("PERSON", 4)]
 
 
-def test_transliterations_with_q_for_g_or_dh_for_d_are_one_person_and_others_stay_apart():
+def test_transliterations_with_q_for_g_dh_for_d_or_an_arabic_article_are_one_person_and_others_stay_apart():
     mentions = [_mention("Muammar Qaddafi", "PERSON", 0), _mention("Moammar Gadhafi", "PERSON", 0, doc="d2"),
                 _mention("Gaddafi", "PERSON", 40, doc="d2"), _mention("Sadiq Khan", "PERSON", 80),
-                _mention("Daniel Kahn", "PERSON", 120)]
+                _mention("Daniel Kahn", "PERSON", 120), _mention("Bashar al-Assad", "PERSON", 160),
+                _mention("Assad", "PERSON", 200)]
     entities, _ = build_entities(mentions)
-    assert sorted(len(e.mentions) for e in entities) == [1, 1, 3]
+    assert sorted(len(e.mentions) for e in entities) == [1, 1, 2, 3]
 
 
 def test_a_title_of_several_words_is_no_part_of_the_name_and_known_as_defines_a_short_name(analyze_text):
