@@ -218,6 +218,13 @@ SPELLING_VARIANTS = {"defence": "defense", "organisation": "organization", "cent
 
 
 @lru_cache(maxsize=65536)
+def is_proper_name(name: str) -> bool:
+    """Every word of a name but its small ones capitalised ('The Prime Minister's Office', 'Corvane'), not
+    a description ('the board', 'four current and former NBS journalists')."""
+    words = strip_article(name.strip()).split()
+    return bool(words) and all(w[:1].isupper() or w in ("of", "and", "for", "the", "&") for w in words)
+
+
 def firm_key(name: str) -> str:
     """The comparison key of an organisation's name without the legal form that ends it ("Acme
     Corp.'s" and "Acme" are one key), one spelling of words spelt two ways, '&' as 'and'."""

@@ -100,8 +100,11 @@ def _link_speaker(statement: Statement, index: dict[tuple[str, int, int], str],
         entity = _entity_spoken_for(statement, lookup) or _caption_party(statement, documents.get(statement.doc), lookup) \
             or lookup.police_force(speaker.name)
     named = lookup.named(speaker.name) if lookup is not None else None
-    if entity is None and speaker.kind == "unknown" and named is not None and lookup.type_of[named] in KIND_OF_TYPE:
-        entity = named  # 'Harlow Water told Newswire': the body another report names
+    if entity is None and named is not None and (speaker.kind == "unknown" and lookup.type_of[named] in KIND_OF_TYPE or
+                                                 speaker.kind == "organization" and lookup.type_of[named] == "ORG" and
+                                                 names.is_proper_name(speaker.name)):
+        entity = named  # 'Harlow Water told Newswire': the body another report names; 'The Prime Minister's Office'
+        # for the story's 'PMO'
     if entity is None:
         return statement
     kind = speaker.kind

@@ -1642,6 +1642,15 @@ def test_a_persons_office_by_pronoun(analyze_text, body, speaker):
      [("Both papers", "the number of jobs in the service sector rose in August according to research done by the "
        "Institute for Supply Management", "assert"),
       ("Research", "the number of jobs in the service sector rose in August", "assert")]),
+    # a trailing source the parser made a noun described by its cue, after a quotation
+    ('Talks resumed. Binyamin Netanyahu told ministers on Sunday that a deal was "closer than ever", Channel 12 News '
+     'reported on '
+     'Saturday night.',
+     [("Channel 12 News", 'Binyamin Netanyahu told ministers on Sunday that a deal was "closer than ever"', "assert"),
+      ("Binyamin Netanyahu", 'a deal was "closer than ever"', "assert")]),
+    # a title written short before a name is no part of it
+    ("The vote looms. MK Simcha Rothman (Religious Zionism) said his party would oppose any deal.",
+     [("Simcha Rothman", "his party would oppose any deal", "assert")]),
     # the one an agency quoted speaks, however the parser hung 'as saying'
     ("Talks stalled. Russia's state news agency TASS quoted Foreign Minister Sergei Lavrov as saying that any talks "
      "would have to take into account the realities on the ground.",
@@ -1649,3 +1658,10 @@ def test_a_persons_office_by_pronoun(analyze_text, body, speaker):
 ])
 def test_a_participle_after_a_deal_and_can_confirm(analyze_text, body, expected):
     assert _statements(analyze_text, body) == expected
+
+
+def test_a_bracketed_party_after_a_name_is_never_the_speaker(analyze_text):
+    """The parser may take the party for the subject and leave the name in pieces; the name speaks."""
+    [(speaker, content, _)] = _statements(analyze_text, "MK Simcha Rothman (Religious Zionism) said his party would "
+                                                        "oppose any deal.")
+    assert "Rothman" in speaker and "Zionism" not in speaker and content == "his party would oppose any deal"

@@ -55,6 +55,9 @@ CASES = [
     ("He hinted at it in February.", DCT, [("February", "DATE", "2020-02")]),
     ("Talks collapsed in October.", DCT, [("October", "DATE", "2019-10")]),
     ("The deal will close in October.", DCT, [("October", "DATE", "2020-10")]),
+    # Saturday night as Israeli reports write it
+    ("Channel 12 News reported on Motzei Shabbat that the deal was close.", "2026-02-09",
+     [("Motzei Shabbat", "TIME", "2026-02-07TNI")]),
     # preparing, aiming or being to do a thing is the future, its cue also further back in one unbroken clause
     ("Ankara is preparing to host Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky in "
      "Istanbul in May.", "2026-04-12", [("May", "DATE", "2026-05")]),

@@ -601,9 +601,26 @@ TIME_OPENERS = frozenset("after before until till since once when as".split())
 
 
 def subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lambda _: False) -> "Token | None":
-    """Who performs the cue: its own subject, or one inherited through coordination or a participle.
+    """Who performs the cue: its own subject, or one inherited through coordination or a participle; never
+    the bracketed party after a name ('MK Simcha Rothman (Religious Zionism) said')."""
+    found = _subject_of(doc, token, quoted)
+    return _name_before_brackets(found) if found is not None else None
 
-    Subjects inside quotations are the parser's mistakes ('"The enemy attacked ...," the air force said')."""
+
+def _name_before_brackets(subject: "Token") -> "Token":
+    """The name a bracketed affiliation follows, when the parser took what is in the brackets for the subject."""
+    doc = subject.doc
+    words = [t for t in subject.subtree if not t.is_punct] or [subject]
+    opening, closing = words[0].i - 1, words[-1].i + 1
+    if opening >= 1 and doc[opening].text == "(" and doc[opening - 1].pos_ == "PROPN" and \
+            closing < len(doc) and doc[closing].text == ")":
+        return doc[opening - 1]
+    return subject
+
+
+def _subject_of(doc: "Doc", token: "Token", quoted: "Callable[[int], bool]" = lambda _: False) -> "Token | None":
+    """See `subject_of`. Subjects inside quotations are the parser's mistakes ('"The enemy attacked ...," the
+    air force said')."""
     quoted_one = _quoted_as_saying(token)
     if quoted_one is not None and not quoted(quoted_one.idx):
         return quoted_one
@@ -1309,6 +1326,25 @@ def _run_on_trailing_source(doc: "Doc", text: str, token: "Token") -> tuple["Tok
     return head, span
 
 
+def _trailing_source_read_as_modifier(doc: "Doc", text: str, token: "Token") -> tuple["Token", tuple[int, int]] | None:
+    """'... was "closer than ever", Channel 12 News reported on Saturday night': a trailing source the parser
+    made a noun of the clause before, its cue a participle describing that noun. The speaker is the name
+    after the comma, what was said the clause before it."""
+    head = token.head
+    first = next((t for t in head.subtree if not t.is_punct), head)  # the parser may hang a closing quote on it
+    if token.dep_ != "acl" or token.tag_ not in ("VBD", "VBN") or head.i >= token.i or head.pos_ != "PROPN" or \
+            first.i < 2 or doc[first.i - 1].text != "," or \
+            any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubj", "nsubjpass") for c in token.children) or \
+            any(t.dep_ not in ("prep", "pobj", "npadvmod", "compound", "det", "amod", "nummod", "punct")
+                for t in doc[token.i + 1:token.sent.end] if not t.is_space):
+        return None
+    comma = doc[first.i - 1]
+    span = trim_span(text, token.sent.start_char, comma.idx)
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[token.sent.start:comma.i]) or content_words(text, *span) < 3:
+        return None
+    return head, span
+
+
 def _trailing_attribution(doc: "Doc", text: str, token: "Token") -> tuple[int, int] | None:
     """'The samples tested above the limit, the agency said, though ...': the part of the sentence
     before a comma that the speaker and cue follow, when the parser tied neither to the cue."""
@@ -1420,6 +1456,9 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
         after_comma = before.text == "," or (before.lower_ in ("and", "but") and later.i >= 2 and doc[later.i - 2].text == ",")
         if later.tag_ == "VBG" and cue_lemma(later) and after_comma and later.lemma_.lower() not in CHARACTERISING_VERBS:
             cuts.append((doc[later.i - 2] if before.lower_ in ("and", "but") else before).idx)
+        elif later.dep_ == "acl" and cue_lemma(later) and _trailing_source_read_as_modifier(doc, doc_text(doc), later):
+            trailing = _trailing_source_read_as_modifier(doc, doc_text(doc), later)
+            cuts.append(trailing[1][1])  # '... "closer than ever", Channel 12 News reported on Saturday night'
         elif later.tag_ == "VBG" and cue_lemma(later) and _absolute_speaker_comma(later) is not None and \
                 _absolute_speaker_comma(later).idx > start:  # '..., Boeing saying that ...': another clause's speaker
             cuts.append(_absolute_speaker_comma(later).idx)
@@ -1945,7 +1984,7 @@ def find_cues(doc: "Doc", text: str, quotes: list[Quote]) -> list[Cue]:
         if lemma is None or is_hypothetical(token) or is_writers_aside(token) or is_yes_no_question(token) or \
                 (token.dep_ == "pcomp" and token.head.lower_ == "without") or _published_without_maker(token):
             continue  # 'approved slips without verifying that ...'; 'a statement posted on its website that ...'
-        run_on = _run_on_trailing_source(doc, text, token)
+        run_on = _run_on_trailing_source(doc, text, token) or _trailing_source_read_as_modifier(doc, text, token)
         if run_on is not None:  # '..., the council's finance chief, Amir Shah, said on Monday.' read as an object
             cues.append(Cue(token=token, text_start=token.idx, text_end=token.idx + len(token.text), lemma=lemma,
                             speaker_head=run_on[0], content=run_on[1]))

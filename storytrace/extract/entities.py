@@ -135,7 +135,9 @@ def _leading_titles(surface: str) -> tuple[int, list[str]]:
         if word in TITLE_MODIFIERS:  # 'Crown Prince Mohammed bin Salman': only with its role noun
             modifiers.append((word, match.end()))
             continue
-        if word not in ROLE_NOUNS:
+        if word in ROLE_ABBREVIATIONS and match.group(1).isupper() and len(word) >= 2:
+            word = ROLE_ABBREVIATIONS[word]  # 'MK Simcha Rothman', 'PM Keir Starmer': the title written short
+        elif word not in ROLE_NOUNS:
             break
         cut, titles = match.end(), titles + [" ".join([m for m, _ in modifiers] + [word])]
         modifiers = []

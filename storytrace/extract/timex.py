@@ -153,6 +153,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("weekend", r"\b(?P<the>the)\s+(?P<unit>weekend)\b"),
         ("modyear", r"\b(?P<mod>(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half|rest|remainder)\s+of)\s+the\s+(?:calendar\s+|fiscal\s+|financial\s+)?year\b(?!\s+(?:before|after|earlier|later|previous|\d))"),
         ("weekday", rf"\b(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{weekday})(?:\s+(?P<pod>morning|afternoon|evening|night))?\b"),
+        ("shabbat", r"\b(?:motzei|motzaei|motzi)\s+shabb?at\b"),
         ("dayrel", r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>morning|afternoon|evening|night))?\b"),
         ("podrel", r"\b(?:(?P<mod>early|late)\s+)?(?P<w>this|last|tomorrow|yesterday)\s+(?P<pod>morning|afternoon|evening|night)\b"),
         ("duration", rf"\b{PREMODIFIER}(?P<qty>{qty})[\s-]+(?:(?:straight|consecutive|long|full|more|additional|trading|business|calendar|working|successive|short|brief)\s+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?\b(?:\s+{SIGNAL}\b)?"),
@@ -719,6 +720,13 @@ def _handle_weekday(ctx: Context, m: re.Match[str]) -> Reading | None:
     return Reading(m.start(), m.end(), "DATE", value, "document", estimated)
 
 
+def _handle_end_of_sabbath(ctx: Context, m: re.Match[str]) -> Reading | None:
+    """'Motzei Shabbat', as Israeli reports write Saturday night: the last one, or the next when the clause
+    is about the future."""
+    value, estimated = _resolve_weekday(ctx, WEEKDAYS.index("saturday"), "", m.start(), m.end())
+    return Reading(m.start(), m.end(), "TIME", f"{value}TNI", "document", estimated)
+
+
 def _handle_dayrel(ctx: Context, m: re.Match[str]) -> Reading | None:
     """today / yesterday / tomorrow (morning) / tonight / earlier today."""
     word = re.sub(r"\s+", " ", m["w"].lower())
@@ -985,7 +993,7 @@ HANDLERS = {
     "monyear": _handle_month_year, "month": _handle_month, "decade": _handle_decade, "year": _handle_year,
     "shortyear": _handle_short_year, "season": _handle_season, "quarter": _handle_quarter,
     "qcode": _handle_qcode, "relunit": _handle_relunit, "weekend": _handle_weekend, "modyear": _handle_mod_year,
-    "weekday": _handle_weekday, "dayrel": _handle_dayrel, "podrel": _handle_podrel,
+    "weekday": _handle_weekday, "shabbat": _handle_end_of_sabbath, "dayrel": _handle_dayrel, "podrel": _handle_podrel,
     "duration": _handle_duration, "halfunit": _handle_half_unit, "vaguedur": _handle_vague_duration,
     "set": _handle_set, "setadj": _handle_set_adjective, "clock": _handle_clock, "clock24": _handle_clock,
     "clockmil": _handle_clock_military, "noon": _handle_noon, "refs": _handle_refs,
@@ -1241,6 +1249,7 @@ def _trigger_rules() -> dict[str, tuple[str, ...]]:
     add(MONTHS, "mdy", "dmy", "monyear", "month", "dmyhyphen")
     add(MONTH_ABBREVIATIONS, "mdy", "dmy", "monyear", "dmyhyphen")
     add(WEEKDAYS, "weekday", "set")
+    add(("shabbat", "shabat"), "shabbat")
     for unit in ("second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month", "year",
                  "decade", "quarter", "moment"):
         add((unit, unit + "s"), *UNIT_RULES)

@@ -710,8 +710,16 @@ class EntityLookup:
         return found
 
     def named(self, name: str) -> str | None:
-        """The one entity of the story with this name or alias, or the one body with this acronym."""
-        return self.by_name.get(names.org_key(name)) if name else None
+        """The one entity of the story with this name or alias, or the one body with this acronym, or the
+        one body named by this name's acronym ('The Prime Minister's Office' for 'PMO')."""
+        if not name:
+            return None
+        found = self.by_name.get(names.org_key(name))
+        letters = names.acronym(name) if found is None and len(name.split()) >= 3 else ""
+        if len(letters) >= 3:
+            found = self.by_name.get(names.org_key(letters))
+            return found if found is not None and self.type_of.get(found) != "PERSON" else None
+        return found
 
     def police_force(self, name: str) -> str | None:
         """The story's one police force, for a bare 'police' ('police said', 'the police')."""
