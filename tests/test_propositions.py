@@ -875,3 +875,14 @@ def test_a_description_before_the_name_it_stands_for_is_no_claim(analyze_text):
     body = "The company that operates the pipeline, Gulfline Energy, says the leak was small and was contained quickly."
     assert [p.text for p in analyze_text("Headline\n" + body + "\n").propositions] == [
         "the leak was small and was contained quickly"]
+
+
+@pytest.mark.parametrize(("body", "negated"), [
+    # a negation only in a relative clause describing one of its nouns leaves the clause asserting
+    ("The talks resumed. Channel 12 reported that the Americans had presented a draft that did not require Israel "
+     "to commit to a state.", [False]),
+    ("The talks resumed. Channel 12 reported that the Americans had not presented a draft to Israel.", [True]),
+])
+def test_a_negation_describing_a_noun_leaves_the_clause_asserting(analyze_text, body, negated):
+    assert [p.negated for p in analyze_text("Headline\n" + body + "\n").propositions
+            if p.text.startswith("the Americans")] == negated

@@ -1896,7 +1896,7 @@ def _relative_clause_minus(text: str, token: "Token", cut: tuple[int, int]) -> t
         left, right = trim_span(text, start, cut[0]), trim_span(text, cut[1], end)
         kept = left if left[1] - left[0] >= right[1] - right[0] else right
         return kept if kept[1] > kept[0] else None
-    while clause.dep_ not in ("relcl", "ROOT") and clause.head is not clause:
+    while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
         if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
             return None  # a clause of its own inside the relative clause goes by the rules for clauses
         clause = clause.head

@@ -543,6 +543,23 @@ def negates(text: str) -> bool:
     return any(not any(start <= m.start() < end for start, end in excused) for m in NEGATION.finditer(text))
 
 
+def _negations_describe_a_noun(doc: "Doc", start: int, text: str) -> bool:
+    """Whether every negation of a clause sits in a relative clause describing one of its nouns ('the
+    Americans had presented a draft that did not require Israel to commit ...'): the clause itself asserts."""
+    found = False
+    for match in NEGATION.finditer(text):
+        token = doc.char_span(start + match.start(), start + match.end(), alignment_mode="expand")
+        if token is None:
+            return False
+        head = token[0]
+        while head.dep_ not in ("relcl", "acl") and head.head.i != head.i and start <= head.head.idx < start + len(text):
+            head = head.head
+        if head.dep_ not in ("relcl", "acl") or not start <= head.head.idx < start + len(text):
+            return False
+        found = True
+    return found
+
+
 def _proposition(doc: "Doc", document: Document, start: int, end: int, mentions: list[Mention],
                  statement: Statement | None, polarity: str) -> Proposition:
     text = document.text[start:end]
@@ -552,7 +569,8 @@ def _proposition(doc: "Doc", document: Document, start: int, end: int, mentions:
         text=" ".join(text.split()), statement=statement.id if statement else None,
         speaker=statement.speaker.name if statement else None,
         speaker_kind=statement.speaker.kind if statement else None, polarity=polarity,
-        negated=negates(text), hedged=bool(HEDGES.search(text)), whole=whole,
+        negated=negates(text) and not _negations_describe_a_noun(doc, start, text), hedged=bool(HEDGES.search(text)),
+        whole=whole,
         entities=_entities_in(mentions, start, end), predicates=predicates, arguments=arguments)
 
 
