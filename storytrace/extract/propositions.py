@@ -843,7 +843,7 @@ def _speaker_relative_clause_end(doc: "Doc", statement: Statement) -> int:
     if speaker.start < statement.cue_end:
         return 0
     tokens = _tokens_in(doc, speaker.start, speaker.end)
-    head = next((t for t in tokens if t.head is t or not speaker.start <= t.head.idx < speaker.end), None)
+    head = next((t for t in tokens if t.head.i == t.i or not speaker.start <= t.head.idx < speaker.end), None)
     if head is None:
         return 0
     clauses = [c for c in head.children if c.dep_ in ("relcl", "appos") and c.idx >= speaker.end]
