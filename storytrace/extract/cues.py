@@ -1456,12 +1456,12 @@ def _trailing_cuts(doc: "Doc", token: "Token", start: int, end: int) -> list[int
         after_comma = before.text == "," or (before.lower_ in ("and", "but") and later.i >= 2 and doc[later.i - 2].text == ",")
         if later.tag_ == "VBG" and cue_lemma(later) and after_comma and later.lemma_.lower() not in CHARACTERISING_VERBS:
             cuts.append((doc[later.i - 2] if before.lower_ in ("and", "but") else before).idx)
-        elif later.dep_ == "acl" and cue_lemma(later) and _trailing_source_read_as_modifier(doc, doc_text(doc), later):
-            trailing = _trailing_source_read_as_modifier(doc, doc_text(doc), later)
+        elif later.dep_ == "acl" and cue_lemma(later) and \
+                (trailing := _trailing_source_read_as_modifier(doc, doc_text(doc), later)) is not None:
             cuts.append(trailing[1][1])  # '... "closer than ever", Channel 12 News reported on Saturday night'
-        elif later.tag_ == "VBG" and cue_lemma(later) and _absolute_speaker_comma(later) is not None and \
-                _absolute_speaker_comma(later).idx > start:  # '..., Boeing saying that ...': another clause's speaker
-            cuts.append(_absolute_speaker_comma(later).idx)
+        elif later.tag_ == "VBG" and cue_lemma(later) and (comma := _absolute_speaker_comma(later)) is not None and \
+                comma.idx > start:  # '..., Boeing saying that ...': another clause's speaker
+            cuts.append(comma.idx)
         elif later.tag_ == "VBG" and cue_lemma(later) and before.lower_ in SAYING_WHILE_DOING and later.i >= 2 and \
                 doc[later.i - 2].text == ",":  # '..., before adding that ...': the speaker's next statement
             cuts.append(doc[later.i - 2].idx)
