@@ -55,6 +55,8 @@ CASES = [
     ("He hinted at it in February.", DCT, [("February", "DATE", "2020-02")]),
     ("Talks collapsed in October.", DCT, [("October", "DATE", "2019-10")]),
     ("The deal will close in October.", DCT, [("October", "DATE", "2020-10")]),
+    # the end of the month is the dct's month
+    ("The vote is scheduled for the end of the month.", "2026-03-12", [("the end of the month", "DATE", "2026-03")]),
     # Saturday night as Israeli reports write it
     ("Channel 12 News reported on Motzei Shabbat that the deal was close.", "2026-02-09",
      [("Motzei Shabbat", "TIME", "2026-02-07TNI")]),

@@ -151,6 +151,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("qcode", rf"\b(?:(?P<y1>{year})\s+)?q(?P<q>[1-4])(?:\s+(?P<year>{year}))?\b"),
         ("relunit", r"\b" + MODIFIER.replace("(?P<mod>early|", "(?P<mod>earlier|later|early|") + r"(?:(?P<the>the)\s+)?(?:(?P<rel>this|last|next|past|previous|coming|following|current|same|prior)\s+)(?P<unit>week|weekend|month|year|decade|century)\b"),
         ("weekend", r"\b(?P<the>the)\s+(?P<unit>weekend)\b"),
+        ("modmonth", r"\b(?P<mod>(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of)\s+the\s+month\b(?!\s+(?:before|after|earlier|later|previous|of|\d))"),
         ("modyear", r"\b(?P<mod>(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half|rest|remainder)\s+of)\s+the\s+(?:calendar\s+|fiscal\s+|financial\s+)?year\b(?!\s+(?:before|after|earlier|later|previous|\d))"),
         ("weekday", rf"\b(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{weekday})(?:\s+(?P<pod>morning|afternoon|evening|night))?\b"),
         ("shabbat", r"\b(?:motzei|motzaei|motzi)\s+shabb?at\b"),
@@ -693,6 +694,12 @@ def _handle_mod_year(ctx: Context, m: re.Match[str]) -> Reading | None:
     return Reading(m.start(), m.end(), "DATE", value, "document", ctx.dct is None or ctx.dct_estimated)
 
 
+def _handle_mod_month(ctx: Context, m: re.Match[str]) -> Reading | None:
+    """the end / beginning / rest of the month -> the dct's month."""
+    value = _month(ctx.dct.year, ctx.dct.month) if ctx.dct else "XXXX-XX"
+    return Reading(m.start(), m.end(), "DATE", value, "document", ctx.dct is None or ctx.dct_estimated)
+
+
 def _handle_weekend(ctx: Context, m: re.Match[str]) -> Reading | None:
     """'the weekend' -> the dct's week, weekend part."""
     if ctx.dct is None:
@@ -993,6 +1000,7 @@ HANDLERS = {
     "monyear": _handle_month_year, "month": _handle_month, "decade": _handle_decade, "year": _handle_year,
     "shortyear": _handle_short_year, "season": _handle_season, "quarter": _handle_quarter,
     "qcode": _handle_qcode, "relunit": _handle_relunit, "weekend": _handle_weekend, "modyear": _handle_mod_year,
+    "modmonth": _handle_mod_month,
     "weekday": _handle_weekday, "shabbat": _handle_end_of_sabbath, "dayrel": _handle_dayrel, "podrel": _handle_podrel,
     "duration": _handle_duration, "halfunit": _handle_half_unit, "vaguedur": _handle_vague_duration,
     "set": _handle_set, "setadj": _handle_set_adjective, "clock": _handle_clock, "clock24": _handle_clock,
@@ -1256,6 +1264,7 @@ def _trigger_rules() -> dict[str, tuple[str, ...]]:
     add(("century", "centuries"), *UNIT_RULES)
     add(("week", "weekend"), "weekend")
     add(("year",), "modyear")
+    add(("month",), "modmonth")
     add(("day",), "theday")
     add(("following", "next", "previous", "preceding"), "sequel")
     add(("quarter", "half"), "quarter")
