@@ -218,7 +218,6 @@ SPELLING_VARIANTS = {"defence": "defense", "organisation": "organization", "cent
                      "labour": "labor", "&": "and"}
 
 
-@lru_cache(maxsize=65536)
 def is_proper_name(name: str) -> bool:
     """Every word of a name but its small ones capitalised ('The Prime Minister's Office', 'Corvane'), not
     a description ('the board', 'four current and former NBS journalists')."""
@@ -226,6 +225,7 @@ def is_proper_name(name: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w in ("of", "and", "for", "the", "&") for w in words)
 
 
+@lru_cache(maxsize=65536)
 def firm_key(name: str) -> str:
     """The comparison key of an organisation's name without the legal form that ends it ("Acme
     Corp.'s" and "Acme" are one key), one spelling of words spelt two ways, '&' as 'and'."""

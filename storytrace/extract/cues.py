@@ -1887,23 +1887,20 @@ def _relative_clause_minus(text: str, token: "Token", cut: tuple[int, int]) -> t
     ('report that the number of jobs rose according to research by ...'); None when the phrase stands in
     neither."""
     clause = token.head
+    end = clause.right_edge.idx + len(clause.right_edge.text)
     if clause.dep_ == "ccomp" and cue_lemma(clause.head) and clause.head.i < clause.i and \
             not text[:token.idx].rstrip().endswith(","):  # set off by a comma, it vouches for the whole sentence
         # 'both report that the number of jobs rose in August according to research by ...': the reported clause
         mark = next((c for c in clause.children if c.dep_ == "mark" and c.i == clause.left_edge.i), None)
-        start = (mark.nbor(1) if mark is not None else clause.left_edge).idx
-        end = clause.right_edge.idx + len(clause.right_edge.text)
-        left, right = trim_span(text, start, cut[0]), trim_span(text, cut[1], end)
-        kept = left if left[1] - left[0] >= right[1] - right[0] else right
-        return kept if kept[1] > kept[0] else None
-    while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
-        if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
-            return None  # a clause of its own inside the relative clause goes by the rules for clauses
-        clause = clause.head
-    if clause.dep_ != "relcl" or token.head.i != clause.i:
-        return None
-    start = clause.head.left_edge.idx  # with the noun it describes: 'Maren Tallis ..., who won 41.8 percent'
-    end = clause.right_edge.idx + len(clause.right_edge.text)
+        return _longer_side(text, (mark.nbor(1) if mark is not None else clause.left_edge).idx, end, cut)
+    if clause.dep_ != "relcl":
+        return None  # the phrase hangs on no relative clause's own verb
+    return _longer_side(text, clause.head.left_edge.idx, end, cut)  # with the noun it describes: 'Maren Tallis ...,
+    # who won 41.8 percent'
+
+
+def _longer_side(text: str, start: int, end: int, cut: tuple[int, int]) -> tuple[int, int] | None:
+    """The longer of the two parts of [start, end) around a cut, or None when nothing is left."""
     left, right = trim_span(text, start, cut[0]), trim_span(text, cut[1], end)
     kept = left if left[1] - left[0] >= right[1] - right[0] else right
     return kept if kept[1] > kept[0] else None
